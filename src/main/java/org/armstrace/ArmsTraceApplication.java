@@ -1,0 +1,26 @@
+package org.armstrace;
+
+import org.armstrace.security.AuditCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+@SpringBootApplication
+public class ArmsTraceApplication {
+
+    /**
+     * Starts the web application, or with {@code audit-verify} as the first argument checks the
+     * audit chain against the configured database, prints the result and exits (1 when broken).
+     */
+    public static void main(String[] args) {
+        if (args.length > 0 && AuditCommand.NAME.equals(args[0])) {
+            var context = new SpringApplicationBuilder(ArmsTraceApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("armstrace.command=" + AuditCommand.NAME)
+                    .run(args);
+            System.exit(SpringApplication.exit(context, () -> context.getBean(AuditCommand.class).run()));
+        }
+        SpringApplication.run(ArmsTraceApplication.class, args);
+    }
+}

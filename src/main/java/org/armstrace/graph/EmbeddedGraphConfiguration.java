@@ -1,0 +1,152 @@
+package org.armstrace.graph;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Neo4j Community inside this process, reachable only on 127.0.0.1 over Bolt with a password.
+ * Spring Data Neo4j and every other client use the ordinary driver over that Bolt port, so the
+ * same code runs unchanged against an external server.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "armstrace.neo4j.mode", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedGraphConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedGraphConfiguration.class);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    @Bean(destroyMethod = "shutdown")
+    DatabaseManagementService neo4jDatabaseManagementService(GraphProperties properties) {
+        Path storeDir = prepareStoreDirectory(properties);
+        String password = BoltPassword.resolve(properties);
+        ensurePortFree(properties.boltPort());
+        long started = System.nanoTime();
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(storeDir)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, properties.pageCache().toBytes())
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, properties.boltPort()))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    .setConfig(HttpConnector.enabled, false)
+                    .setConfig(HttpsConnector.enabled, false)
+                    .build();
+        } catch (RuntimeException e) {
+            throw new GraphStartupException(
+                    "The embedded Neo4j database in " + storeDir + " could not be started: " + rootMessage(e),
+                    "Check that no other ArmsTrace process uses this data directory (ARMSTRACE_DATA_DIR) and that the disk is not full.", e);
+        }
+        try {
+            setNeo4jPassword(dbms, properties.username(), password);
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+        log.info("Embedded Neo4j started in {} ms, store {}, Bolt on {}:{}", (System.nanoTime() - started) / 1_000_000,
+                storeDir, LOOPBACK, boltPort(dbms));
+        return dbms;
+    }
+
+    @Bean(destroyMethod = "close")
+    Driver neo4jDriver(DatabaseManagementService dbms, GraphProperties properties) {
+        String password = BoltPassword.resolve(properties);
+        return GraphDatabase.driver("bolt://" + LOOPBACK + ":" + boltPort(dbms),
+                AuthTokens.basic(properties.username(), password),
+                Config.builder().withoutEncryption().build());
+    }
+
+    static int boltPort(DatabaseManagementService dbms) {
+        var api = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        return api.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT).getPort();
+    }
+
+    private static Path prepareStoreDirectory(GraphProperties properties) {
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dataDir);
+            // A probe file, because Files.isWritable says yes to root even on read-only mounts.
+            Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
+            Files.delete(probe);
+            return Files.createDirectories(properties.storeDir().toAbsolutePath().normalize());
+        } catch (IOException | SecurityException e) {
+            throw new GraphStartupException(
+                    "The data directory " + dataDir + " cannot be created or written to (" + rootMessage(e) + ").",
+                    "Point ARMSTRACE_DATA_DIR at a directory this user can write, or fix its permissions.", e);
+        }
+    }
+
+    private static void ensurePortFree(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (var socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
+        } catch (BindException e) {
+            throw new GraphStartupException(
+                    "The Bolt port " + LOOPBACK + ":" + port + " is already in use (another Neo4j or ArmsTrace is running?).",
+                    "Stop the other process, or choose another port with ARMSTRACE_BOLT_PORT.", e);
+        } catch (IOException e) {
+            throw new GraphStartupException("The Bolt port " + port + " cannot be opened: " + e.getMessage(),
+                    "Choose another port with ARMSTRACE_BOLT_PORT.", e);
+        }
+    }
+
+    /**
+     * Neo4j starts with user neo4j / "neo4j" and "change required". The password is set through the
+     * system database in-process (no Bolt login needed), on every start, so that a changed
+     * ARMSTRACE_NEO4J_PASSWORD takes effect.
+     */
+    private static void setNeo4jPassword(DatabaseManagementService dbms, String username, String password) {
+        var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        try {
+            system.executeTransactionally("ALTER USER " + quoteIdentifier(username)
+                    + " SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
+        } catch (RuntimeException e) {
+            String message = String.valueOf(rootMessage(e)).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("same")) {
+                return; // already set to this password
+            }
+            throw new GraphStartupException("The Neo4j password could not be set: " + rootMessage(e),
+                    "The password must be at least 8 characters; check ARMSTRACE_NEO4J_PASSWORD.", e);
+        }
+    }
+
+    private static String quoteIdentifier(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,51 @@
+package org.armstrace.graph;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the graph lives. {@code embedded} (the default) runs Neo4j Community inside this process
+ * with Bolt on loopback; {@code external} connects to a Neo4j server or cluster.
+ *
+ * @param mode       embedded or external
+ * @param dataDir    application data directory; the embedded store lives in {@code <dataDir>/graph}
+ * @param pageCache  embedded page cache; Neo4j's own default sizes it from total RAM (GBs)
+ * @param boltPort   embedded Bolt port on 127.0.0.1 (0 picks a free port, for tests)
+ * @param username   Bolt user
+ * @param password   Bolt password; blank means "generate once and keep in the data dir" (embedded)
+ * @param uri        external server URI ({@code bolt://} or {@code neo4j://})
+ * @param database   database name
+ */
+@Validated
+@ConfigurationProperties("armstrace.neo4j")
+public record GraphProperties(
+        @NotNull Mode mode,
+        @NotNull Path dataDir,
+        @NotNull DataSize pageCache,
+        @Min(0) @Max(65535) int boltPort,
+        @NotBlank String username,
+        String password,
+        URI uri,
+        @NotBlank String database) {
+
+    public enum Mode { EMBEDDED, EXTERNAL }
+
+    public Path storeDir() {
+        return dataDir.resolve("graph");
+    }
+
+    public Path passwordFile() {
+        return dataDir.resolve("neo4j-password");
+    }
+
+    public boolean hasPassword() {
+        return password != null && !password.isBlank();
+    }
+}

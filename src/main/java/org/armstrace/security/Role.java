@@ -1,0 +1,26 @@
+package org.armstrace.security;
+
+/**
+ * The roles of a Firearms Focal Point. {@link Names} holds the same names as compile-time
+ * constants for {@code @RolesAllowed}.
+ */
+public enum Role {
+    ADMIN, SUPERVISOR, ANALYST, INTAKE, FIELD_OFFICER,
+    /** A partner jurisdiction: the REST API only, never the UI. */
+    PARTNER;
+
+    /** Roles that may use the desk and tablet UI. */
+    public static final String[] STAFF = {Names.ADMIN, Names.SUPERVISOR, Names.ANALYST, Names.INTAKE, Names.FIELD_OFFICER};
+
+    public static final class Names {
+        public static final String ADMIN = "ADMIN";
+        public static final String SUPERVISOR = "SUPERVISOR";
+        public static final String ANALYST = "ANALYST";
+        public static final String INTAKE = "INTAKE";
+        public static final String FIELD_OFFICER = "FIELD_OFFICER";
+        public static final String PARTNER = "PARTNER";
+
+        private Names() {
+        }
+    }
+}

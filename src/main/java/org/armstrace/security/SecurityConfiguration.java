@@ -1,0 +1,98 @@
+package org.armstrace.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.armstrace.security.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+/**
+ * Two filter chains: a stateless one for the API and actuator, and Vaadin's for the UI.
+ * Authorisation is enforced again on the services (method security), not only on views.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.Names.ADMIN)
+                        .anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .build();
+    }
+
+    @Bean
+    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+        var failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setExceptionMappings(Map.of(
+                LockedException.class.getName(), "/login?error=throttled",
+                DisabledException.class.getName(), "/login?error=disabled"));
+        failures.setDefaultFailureUrl("/login?error");
+        http.formLogin(f -> f.failureHandler(failures));
+        return http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class, "/login?logout"))
+                .build();
+    }
+
+    /** Argon2id for new hashes; the {id} prefix lets a future algorithm take over without a reset. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String id = "argon2";
+        return new DelegatingPasswordEncoder(id, Map.of(id, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserAccountService users) {
+        return username -> {
+            var account = users.find(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+            String hash = users.passwordHash(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+            List<SimpleGrantedAuthority> authorities = account.roles().stream()
+                    .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+            return User.withUsername(account.username()).password(hash).authorities(authorities)
+                    .disabled(!account.enabled()).build();
+        };
+    }
+
+    @Bean
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle(Clock.systemUTC());
+    }
+
+    @Bean
+    ThrottledAuthenticationProvider authenticationProvider(UserDetailsService userDetails, PasswordEncoder encoder,
+                                                           LoginThrottle throttle, AuditLog audit) {
+        var dao = new DaoAuthenticationProvider(userDetails);
+        dao.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(dao, throttle, audit);
+    }
+}

@@ -1,0 +1,227 @@
+package org.armstrace.security;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.armstrace.base.Translations;
+import org.neo4j.driver.types.Node;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users and roles, stored as {@code :User} nodes. Every change is audited in the same transaction;
+ * accounts are disabled rather than deleted so that the audit trail's actors stay resolvable.
+ */
+@Service
+public class UserAccountService {
+
+    private final Neo4jClient neo4j;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+
+    UserAccountService(Neo4jClient neo4j, PasswordEncoder passwords, AuditLog audit) {
+        this.neo4j = neo4j;
+        this.passwords = passwords;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<UserAccount> list() {
+        return neo4j.query("MATCH (u:User) RETURN u ORDER BY u.username")
+                .fetchAs(UserAccount.class).mappedBy((t, r) -> toAccount(r.get("u").asNode()))
+                .all().stream().toList();
+    }
+
+    /**
+     * Creates an account with a one-time password that the administrator hands over; the user must
+     * choose their own at first sign-in.
+     *
+     * @return the one-time password (shown once, never stored in clear)
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public String create(String username, String displayName, Set<Role> roles) {
+        String name = normalise(username);
+        if (!name.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+            throw new UserAccountException("users.error.username-format");
+        }
+        if (roles.isEmpty()) {
+            throw new UserAccountException("users.error.no-role");
+        }
+        String oneTime = OneTimePassword.generate();
+        boolean created = insert(name, displayName, roles, passwords.encode(oneTime), true);
+        if (!created) {
+            throw new UserAccountException("users.error.exists");
+        }
+        audit.record("user.created", List.of("User:" + name), "roles=" + sortedNames(roles));
+        return oneTime;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public UserAccount update(String username, String displayName, Set<Role> roles, boolean enabled) {
+        String name = normalise(username);
+        UserAccount before = find(name).orElseThrow(() -> new UserAccountException("users.error.not-found"));
+        if (roles.isEmpty()) {
+            throw new UserAccountException("users.error.no-role");
+        }
+        boolean self = name.equals(AuditLog.currentActor());
+        if (self && (!enabled || !roles.contains(Role.ADMIN))) {
+            throw new UserAccountException("users.error.self-lockout");
+        }
+        if (before.roles().contains(Role.ADMIN) && (!roles.contains(Role.ADMIN) || !enabled) && activeAdmins() <= 1) {
+            throw new UserAccountException("users.error.last-admin");
+        }
+        neo4j.query("""
+                        MATCH (u:User {username: $username})
+                        SET u.displayName = $displayName, u.roles = $roles, u.enabled = $enabled, u.updatedAt = datetime()
+                        """)
+                .bindAll(Map.of("username", name, "displayName", displayName == null ? "" : displayName.strip(),
+                        "roles", sortedNames(roles), "enabled", enabled))
+                .run();
+        audit.record("user.updated", List.of("User:" + name), "roles " + sortedNames(before.roles()) + " -> "
+                + sortedNames(roles) + "; enabled " + before.enabled() + " -> " + enabled
+                + "; displayName '" + before.displayName() + "' -> '" + displayName + "'");
+        return find(name).orElseThrow();
+    }
+
+    /** @return a new one-time password; the user must replace it at next sign-in */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public String resetPassword(String username) {
+        String name = normalise(username);
+        find(name).orElseThrow(() -> new UserAccountException("users.error.not-found"));
+        String oneTime = OneTimePassword.generate();
+        setPassword(name, passwords.encode(oneTime), true);
+        audit.record("user.password-reset", List.of("User:" + name), "");
+        return oneTime;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        String name = AuditLog.currentActor();
+        String hash = passwordHash(name).orElseThrow(() -> new UserAccountException("users.error.not-found"));
+        if (!passwords.matches(currentPassword, hash)) {
+            throw new UserAccountException("password.current-wrong");
+        }
+        String problem = PasswordPolicy.problem(newPassword, name);
+        if (problem != null) {
+            throw new UserAccountException(problem);
+        }
+        if (passwords.matches(newPassword, hash)) {
+            throw new UserAccountException("password.same");
+        }
+        setPassword(name, passwords.encode(newPassword), false);
+        audit.record("user.password-changed", List.of("User:" + name), "");
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void setOwnLocale(Locale locale) {
+        if (!Translations.LOCALES.contains(locale)) {
+            throw new UserAccountException("language.unsupported");
+        }
+        String name = AuditLog.currentActor();
+        neo4j.query("MATCH (u:User {username: $username}) SET u.locale = $locale")
+                .bindAll(Map.of("username", name, "locale", locale.toLanguageTag())).run();
+        audit.record("user.language-changed", List.of("User:" + name), locale.toLanguageTag());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> currentUser() {
+        return find(AuditLog.currentActor());
+    }
+
+    // ---- package-private: sign-in and start-up ----
+
+    @Transactional(readOnly = true)
+    Optional<UserAccount> find(String username) {
+        return neo4j.query("MATCH (u:User {username: $username}) RETURN u")
+                .bind(normalise(username)).to("username")
+                .fetchAs(UserAccount.class).mappedBy((t, r) -> toAccount(r.get("u").asNode()))
+                .one();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<String> passwordHash(String username) {
+        return neo4j.query("MATCH (u:User {username: $username}) RETURN u.passwordHash AS h")
+                .bind(normalise(username)).to("username").fetchAs(String.class).one();
+    }
+
+    @Transactional(readOnly = true)
+    long activeAdmins() {
+        return neo4j.query("MATCH (u:User) WHERE u.enabled AND 'ADMIN' IN u.roles RETURN count(u)")
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** Creates the first administrator when the store has none; see {@link FirstAdministrator}. */
+    @Transactional
+    boolean createFirstAdministrator(String username, String rawPassword, boolean mustChange) {
+        if (activeAdmins() > 0) {
+            return false;
+        }
+        String name = normalise(username);
+        if (!insert(name, "Administrator", EnumSet.of(Role.ADMIN), passwords.encode(rawPassword), mustChange)) {
+            // The name exists without the ADMIN role: promote it rather than fail to start.
+            neo4j.query("MATCH (u:User {username: $username}) SET u.roles = u.roles + ['ADMIN'], u.enabled = true")
+                    .bind(name).to("username").run();
+            setPassword(name, passwords.encode(rawPassword), mustChange);
+        }
+        audit.recordAs("system", "user.first-admin-created", List.of("User:" + name), "");
+        return true;
+    }
+
+    private boolean insert(String name, String displayName, Set<Role> roles, String hash, boolean mustChange) {
+        return neo4j.query("""
+                        OPTIONAL MATCH (existing:User {username: $username})
+                        WITH existing WHERE existing IS NULL
+                        CREATE (u:User {username: $username, displayName: $displayName, roles: $roles,
+                                        passwordHash: $hash, enabled: true, locale: 'en',
+                                        mustChangePassword: $mustChange, createdAt: $now})
+                        RETURN count(u) AS created
+                        """)
+                .bindAll(Map.of("username", name, "displayName", displayName == null ? "" : displayName.strip(),
+                        "roles", sortedNames(roles), "hash", hash, "mustChange", mustChange,
+                        "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .fetchAs(Long.class).one().orElse(0L) == 1L;
+    }
+
+    private void setPassword(String name, String hash, boolean mustChange) {
+        neo4j.query("""
+                        MATCH (u:User {username: $username})
+                        SET u.passwordHash = $hash, u.mustChangePassword = $mustChange, u.passwordChangedAt = datetime()
+                        """)
+                .bindAll(Map.of("username", name, "hash", hash, "mustChange", mustChange)).run();
+    }
+
+    static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> sortedNames(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.toList());
+    }
+
+    private static UserAccount toAccount(Node n) {
+        Set<Role> roles = n.get("roles").asList(v -> v.asString(), List.<String>of()).stream()
+                .map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        Instant created = n.get("createdAt").isNull() ? null : n.get("createdAt").asZonedDateTime().toInstant();
+        return new UserAccount(n.get("username").asString(), n.get("displayName").asString(""),
+                roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles, n.get("enabled").asBoolean(false),
+                Locale.forLanguageTag(n.get("locale").asString("en")), n.get("mustChangePassword").asBoolean(false),
+                created);
+    }
+}
