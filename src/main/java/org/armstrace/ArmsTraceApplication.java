@@ -17,7 +17,10 @@ public class ArmsTraceApplication {
         if (args.length > 0 && AuditCommand.NAME.equals(args[0])) {
             var context = new SpringApplicationBuilder(ArmsTraceApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("armstrace.command=" + AuditCommand.NAME)
+                    .properties("armstrace.command=" + AuditCommand.NAME,
+                            // no web server, so none of Vaadin's servlet machinery
+                            "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                    + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
                     .run(args);
             System.exit(SpringApplication.exit(context, () -> context.getBean(AuditCommand.class).run()));
         }

@@ -86,7 +86,7 @@ class EmbeddedGraphConfiguration {
                 .getLocalAddress(ConnectorType.BOLT).getPort();
     }
 
-    private static Path prepareStoreDirectory(GraphProperties properties) {
+    static Path prepareStoreDirectory(GraphProperties properties) {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         try {
             Files.createDirectories(dataDir);
@@ -101,7 +101,7 @@ class EmbeddedGraphConfiguration {
         }
     }
 
-    private static void ensurePortFree(int port) {
+    static void ensurePortFree(int port) {
         if (port == 0) {
             return;
         }

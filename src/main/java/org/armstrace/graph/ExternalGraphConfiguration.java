@@ -16,6 +16,11 @@ class ExternalGraphConfiguration {
 
     @Bean(destroyMethod = "close")
     Driver neo4jDriver(GraphProperties properties) {
+        return connect(properties);
+    }
+
+    /** A driver that has proven it can reach and log in to the server, or a plain start-up failure. */
+    static Driver connect(GraphProperties properties) {
         if (properties.uri() == null) {
             throw new GraphStartupException("External database mode needs a URI, but none is set.",
                     "Set ARMSTRACE_NEO4J_URI, e.g. bolt://neo4j.example:7687 or neo4j://cluster:7687.", null);

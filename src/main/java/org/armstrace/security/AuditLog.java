@@ -165,7 +165,8 @@ public class AuditLog {
 
     static String hash(long seq, Instant at, String actor, String action, List<String> entities, String details,
                        String prevHash) {
-        // Unit separator between fields and list items: no field value can forge a boundary.
+        // Record separator between fields, unit separator between list items: control characters
+        // that no text field carries, so moving text across a boundary cannot give the same hash.
         String canonical = String.join("\u001e", Long.toString(seq), at.toString(), actor, action,
                 String.join("\u001f", entities), details, prevHash);
         try {

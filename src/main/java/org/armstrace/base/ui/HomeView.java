@@ -24,7 +24,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         var tiles = new FlexLayout();
         tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         tiles.addClassName("home-tiles");
-        MenuConfiguration.getMenuEntries().stream().filter(e -> !e.path().isEmpty()).forEach(e -> {
+        MenuConfiguration.getMenuEntries().stream().filter(e -> e.menuClass() != HomeView.class).forEach(e -> {
             var link = new Anchor(e.path(), getTranslation(e.title()));
             link.addClassName("home-tile");
             tiles.add(link);

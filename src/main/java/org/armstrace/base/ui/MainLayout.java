@@ -38,10 +38,11 @@ public class MainLayout extends AppLayout {
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        var header = new HorizontalLayout(toggle, new LanguageSelect(languageChoice), user, logout);
+        var spacer = new Span();
+        var header = new HorizontalLayout(toggle, spacer, new LanguageSelect(languageChoice), user, logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.expand(header.getComponentAt(0));
+        header.expand(spacer);
         header.addClassName("shell-header");
         addToNavbar(header);
 

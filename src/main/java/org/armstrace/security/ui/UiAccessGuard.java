@@ -1,11 +1,12 @@
-package org.armstrace.security;
+package org.armstrace.security.ui;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.Arrays;
-import org.armstrace.security.ui.ChangePasswordView;
-import org.armstrace.security.ui.LoginView;
+import org.armstrace.security.Role;
+import org.armstrace.security.UserAccount;
+import org.armstrace.security.UserAccountService;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,0 +1,46 @@
+# syntax=docker/dockerfile:1
+# ArmsTrace container image: builds the production jar, then runs it on a JRE as a non-root user.
+#   docker build -t armstrace .
+#   docker compose up --build        (with an external Neo4j, see docker-compose.yml)
+
+# ---- build ----
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /src
+COPY . .
+# The cache mount keeps downloaded dependencies between builds; it is not part of the image.
+# The image has no curl/wget/unzip: mvnw then fetches Maven with Java itself (a .tar.gz).
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -Pproduction -DskipTests package \
+ && test -f target/armstrace.jar
+
+# ---- runtime ----
+FROM eclipse-temurin:25-jre
+RUN groupadd --system --gid 10001 armstrace \
+ && useradd --system --uid 10001 --gid armstrace --home-dir /app --no-create-home \
+            --shell /usr/sbin/nologin armstrace \
+ && mkdir -p /app /data \
+ && chown armstrace:armstrace /data
+COPY --from=build /src/target/armstrace.jar /app/armstrace.jar
+
+# The data directory: the embedded store (<dir>/graph), the Bolt password file and later uploads.
+# A new named volume copies this directory's owner, so the non-root user can write to it.
+ENV ARMSTRACE_DATA_DIR=/data
+VOLUME /data
+
+USER armstrace
+WORKDIR /app
+EXPOSE 8080
+
+# The image has neither curl nor wget; bash's /dev/tcp is enough for one GET.
+# /actuator/health answers 200 when UP and 503 when DOWN. The first start creates the store: be patient.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+
+# The flags quiet embedded Neo4j on JDK 25 and keep Logback the only SLF4J provider.
+ENTRYPOINT ["java", \
+    "--enable-native-access=ALL-UNNAMED", \
+    "--add-opens=java.base/java.nio=ALL-UNNAMED", \
+    "--add-modules=jdk.incubator.vector", \
+    "-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider", \
+    "-XX:MaxRAMPercentage=60", \
+    "-jar", "/app/armstrace.jar"]

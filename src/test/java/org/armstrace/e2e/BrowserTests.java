@@ -1,0 +1,191 @@
+package org.armstrace.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.armstrace.ArmsTraceTest;
+import org.armstrace.security.Role;
+import org.armstrace.security.UserAccountService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The real thing: the application on a random port, driven by headless Chromium
+ * ({@code .ci/run} installs it with apt). Screenshots land in target/e2e/.
+ */
+@ArmsTraceTest
+class BrowserTests {
+
+    static final Path CHROMIUM = Paths.get(System.getProperty("armstrace.chromium", "/usr/bin/chromium"));
+    static final String ADMIN_PASSWORD = "Kosovo-FFP-2026-pw!";
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccountService users;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            // On CI a missing browser is a broken install step, not a reason to skip.
+            Assumptions.assumeFalse(System.getenv("CI") == null, "Chromium not installed at " + CHROMIUM);
+            throw new IllegalStateException("Chromium not installed at " + CHROMIUM + " (see .ci/run)");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closePage() {
+        if (page != null) {
+            page.context().close();
+        }
+    }
+
+    private Page open(int width, int height) {
+        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("en-GB"))
+                .newPage();
+        page.setDefaultTimeout(20_000);
+        page.navigate("http://localhost:" + port + "/login");
+        return page;
+    }
+
+    private void signIn(String user, String password) {
+        page.locator("input[name='username']").fill(user);
+        page.locator("input[name='password']").fill(password);
+        page.locator("input[name='password']").press("Enter");
+    }
+
+    private void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e/" + name + ".png")));
+    }
+
+    @Test
+    void a_wrong_password_shows_a_plain_message_and_no_stack_trace() {
+        open(1440, 900);
+        signIn("admin", "not-the-password");
+
+        assertThat(page.getByText("The user name or password is not correct.")).isVisible();
+        shot("login-error");
+        String text = page.locator("body").innerText();
+        assertThat(text).doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(page.url()).contains("/login?error");
+    }
+
+    @Test
+    void the_first_administrator_signs_in_and_sees_the_menu_on_a_desktop() {
+        open(1440, 900);
+        signIn("admin", ADMIN_PASSWORD);
+
+        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Users"))).isVisible();
+        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Audit trail"))).isVisible();
+        assertThat(page.locator("#current-user")).hasText("admin");
+        shot("desktop-home");
+    }
+
+    @Test
+    void on_a_tablet_the_menu_opens_from_the_drawer_toggle() {
+        open(768, 1024);
+        signIn("admin", ADMIN_PASSWORD);
+        assertThat(page.locator("#current-user")).hasText("admin");
+
+        page.locator("vaadin-drawer-toggle").click();
+
+        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Users"))).isVisible();
+        shot("tablet-menu");
+    }
+
+    @Test
+    void the_language_switch_translates_the_ui_and_is_remembered_for_the_user() {
+        open(1024, 768);
+        signIn("admin", ADMIN_PASSWORD);
+        try {
+            choose("Shqip");
+            assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("Përdoruesit"))).isVisible();
+            shot("albanian");
+
+            page.locator("#logout").click();
+            assertThat(page.locator("input[name='username']")).isVisible();
+            signIn("admin", ADMIN_PASSWORD);
+            assertThat(page.locator("#logout")).hasText("Dilni");
+
+            choose("Srpski (latinica)");
+            assertThat(page.locator("#logout")).hasText("Odjava");
+        } finally {
+            choose("English");
+            assertThat(page.locator("#logout")).hasText("Sign out");
+        }
+    }
+
+    private void choose(String language) {
+        page.locator("#language-select").click();
+        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(language)).click();
+        page.waitForLoadState();
+    }
+
+    @Test
+    void a_field_officer_changes_the_one_time_password_and_never_sees_the_admin_views() {
+        String name = "fo-" + UUID.randomUUID().toString().substring(0, 6);
+        String oneTime = asAdmin(() -> users.create(name, "Field Officer", EnumSet.of(Role.FIELD_OFFICER)));
+        open(768, 1024);
+        signIn(name, oneTime);
+
+        assertThat(page.locator("#password-current")).isVisible();
+        page.locator("#password-current input").fill(oneTime);
+        page.locator("#password-new input").fill("gloves-on tablet secret");
+        page.locator("#password-repeat input").fill("gloves-on tablet secret");
+        page.locator("#password-save").click();
+        assertThat(page.getByText("Welcome, " + name)).isVisible();
+
+        page.locator("vaadin-drawer-toggle").click();
+        assertThat(page.locator("vaadin-side-nav-item").first()).isVisible();
+        assertThat(page.locator("vaadin-side-nav-item").allInnerTexts()).doesNotContain("Users", "Audit trail");
+        shot("field-officer-menu");
+
+        page.navigate("http://localhost:" + port + "/admin/users");
+        assertThat(page.locator("#users-grid")).hasCount(0);
+        assertThat(page.locator("body")).not().containsText("Exception");
+    }
+
+    private <T> T asAdmin(java.util.function.Supplier<T> action) {
+        return org.armstrace.TestSecurity.as("admin", "ADMIN", action);
+    }
+}
