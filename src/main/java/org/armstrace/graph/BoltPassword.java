@@ -1,5 +1,6 @@
 package org.armstrace.graph;
 
+import org.armstrace.base.StartupProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -39,7 +40,7 @@ final class BoltPassword {
         } catch (FileAlreadyExistsException raced) {
             return resolve(properties);
         } catch (IOException e) {
-            throw new GraphStartupException(
+            throw new StartupProblem(
                     "The Neo4j password file " + file + " could not be read or written: " + e.getMessage(),
                     "Make the data directory writable by this user, or set ARMSTRACE_NEO4J_PASSWORD.", e);
         }

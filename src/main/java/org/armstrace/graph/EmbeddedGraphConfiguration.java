@@ -1,5 +1,6 @@
 package org.armstrace.graph;
 
+import org.armstrace.base.StartupProblem;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -7,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -17,6 +21,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.fleetmanagement.FleetManagementSettings;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -39,11 +44,51 @@ class EmbeddedGraphConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedGraphConfiguration.class);
     private static final String LOOPBACK = "127.0.0.1";
 
+    /**
+     * The DBMS that {@link GraphPreflight} began starting in the background while Spring built the
+     * rest of the context, or a new one when nothing was started early.
+     */
     @Bean(destroyMethod = "shutdown")
     DatabaseManagementService neo4jDatabaseManagementService(GraphProperties properties) {
+        return obtain(properties);
+    }
+
+    private static final ConcurrentMap<Path, CompletableFuture<DatabaseManagementService>> STARTING =
+            new ConcurrentHashMap<>();
+
+    /** Checks the store directory and port now, then boots Neo4j on its own thread. */
+    static void startEarly(GraphProperties properties) {
         Path storeDir = prepareStoreDirectory(properties);
-        String password = BoltPassword.resolve(properties);
         ensurePortFree(properties.boltPort());
+        STARTING.computeIfAbsent(storeDir, dir -> CompletableFuture.supplyAsync(() -> start(properties, dir), task -> {
+            var thread = new Thread(task, "neo4j-start");
+            thread.setDaemon(true);
+            thread.start();
+        }));
+    }
+
+    static DatabaseManagementService obtain(GraphProperties properties) {
+        Path storeDir = prepareStoreDirectory(properties);
+        var early = STARTING.remove(storeDir);
+        if (early == null) {
+            ensurePortFree(properties.boltPort());
+            return start(properties, storeDir);
+        }
+        try {
+            return early.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The application failed before taking over an early start: shut those databases down. */
+    static void abandonEarlyStarts() {
+        STARTING.values().forEach(f -> f.thenAccept(DatabaseManagementService::shutdown));
+        STARTING.clear();
+    }
+
+    private static DatabaseManagementService start(GraphProperties properties, Path storeDir) {
+        String password = BoltPassword.resolve(properties);
         long started = System.nanoTime();
         DatabaseManagementService dbms;
         try {
@@ -55,9 +100,12 @@ class EmbeddedGraphConfiguration {
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
+                    // A police registry must not phone home: no usage reports, no cloud monitoring.
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    .setConfig(FleetManagementSettings.fleet_manager_enabled, false)
                     .build();
         } catch (RuntimeException e) {
-            throw new GraphStartupException(
+            throw new StartupProblem(
                     "The embedded Neo4j database in " + storeDir + " could not be started: " + rootMessage(e),
                     "Check that no other ArmsTrace process uses this data directory (ARMSTRACE_DATA_DIR) and that the disk is not full.", e);
         }
@@ -95,7 +143,7 @@ class EmbeddedGraphConfiguration {
             Files.delete(probe);
             return Files.createDirectories(properties.storeDir().toAbsolutePath().normalize());
         } catch (IOException | SecurityException e) {
-            throw new GraphStartupException(
+            throw new StartupProblem(
                     "The data directory " + dataDir + " cannot be created or written to (" + rootMessage(e) + ").",
                     "Point ARMSTRACE_DATA_DIR at a directory this user can write, or fix its permissions.", e);
         }
@@ -109,11 +157,11 @@ class EmbeddedGraphConfiguration {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
         } catch (BindException e) {
-            throw new GraphStartupException(
+            throw new StartupProblem(
                     "The Bolt port " + LOOPBACK + ":" + port + " is already in use (another Neo4j or ArmsTrace is running?).",
                     "Stop the other process, or choose another port with ARMSTRACE_BOLT_PORT.", e);
         } catch (IOException e) {
-            throw new GraphStartupException("The Bolt port " + port + " cannot be opened: " + e.getMessage(),
+            throw new StartupProblem("The Bolt port " + port + " cannot be opened: " + e.getMessage(),
                     "Choose another port with ARMSTRACE_BOLT_PORT.", e);
         }
     }
@@ -133,7 +181,7 @@ class EmbeddedGraphConfiguration {
             if (message.contains("same")) {
                 return; // already set to this password
             }
-            throw new GraphStartupException("The Neo4j password could not be set: " + rootMessage(e),
+            throw new StartupProblem("The Neo4j password could not be set: " + rootMessage(e),
                     "The password must be at least 8 characters; check ARMSTRACE_NEO4J_PASSWORD.", e);
         }
     }

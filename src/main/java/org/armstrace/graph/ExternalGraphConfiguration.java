@@ -1,5 +1,6 @@
 package org.armstrace.graph;
 
+import org.armstrace.base.StartupProblem;
 import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -22,11 +23,11 @@ class ExternalGraphConfiguration {
     /** A driver that has proven it can reach and log in to the server, or a plain start-up failure. */
     static Driver connect(GraphProperties properties) {
         if (properties.uri() == null) {
-            throw new GraphStartupException("External database mode needs a URI, but none is set.",
+            throw new StartupProblem("External database mode needs a URI, but none is set.",
                     "Set ARMSTRACE_NEO4J_URI, e.g. bolt://neo4j.example:7687 or neo4j://cluster:7687.", null);
         }
         if (!properties.hasPassword()) {
-            throw new GraphStartupException("External database mode needs a password, but none is set.",
+            throw new StartupProblem("External database mode needs a password, but none is set.",
                     "Set ARMSTRACE_NEO4J_PASSWORD (and ARMSTRACE_NEO4J_USERNAME if it is not neo4j).", null);
         }
         Driver driver;
@@ -35,14 +36,14 @@ class ExternalGraphConfiguration {
                     AuthTokens.basic(properties.username(), properties.password()),
                     Config.builder().withConnectionTimeout(10, TimeUnit.SECONDS).build());
         } catch (IllegalArgumentException e) {
-            throw new GraphStartupException("The database URI " + properties.uri() + " is not valid: " + e.getMessage(),
+            throw new StartupProblem("The database URI " + properties.uri() + " is not valid: " + e.getMessage(),
                     "Use a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI in ARMSTRACE_NEO4J_URI.", e);
         }
         try {
             driver.verifyConnectivity();
         } catch (RuntimeException e) {
             driver.close();
-            throw new GraphStartupException("The Neo4j database at " + properties.uri() + " cannot be reached: "
+            throw new StartupProblem("The Neo4j database at " + properties.uri() + " cannot be reached: "
                     + EmbeddedGraphConfiguration.rootMessage(e),
                     "Check that the server runs and that ARMSTRACE_NEO4J_URI, ARMSTRACE_NEO4J_USERNAME and ARMSTRACE_NEO4J_PASSWORD are right.", e);
         }

@@ -1,5 +1,6 @@
 package org.armstrace.graph;
 
+import org.armstrace.base.StartupProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,7 +63,7 @@ public final class GraphMigrations {
                 String known = recorded.get(m.version());
                 if (known != null) {
                     if (!known.equals(m.checksum())) {
-                        throw new GraphStartupException("Migration V" + m.version() + " (" + m.description()
+                        throw new StartupProblem("Migration V" + m.version() + " (" + m.description()
                                 + ") was changed after it had been applied to this database.",
                                 "Never edit an applied migration: restore the file and add a new V<n+1> file instead.", null);
                     }

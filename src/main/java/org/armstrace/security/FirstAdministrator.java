@@ -33,14 +33,8 @@ class FirstAdministrator implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // A weak configured password was already refused by AdminPasswordPreflight.
         boolean generated = password == null || password.isBlank();
-        if (!generated) {
-            String problem = PasswordPolicy.problem(password, username);
-            if (problem != null) {
-                throw new IllegalStateException("ARMSTRACE_ADMIN_PASSWORD is too weak (" + problem
-                        + "): use at least " + PasswordPolicy.MIN_LENGTH + " characters, not containing the user name");
-            }
-        }
         String secret = generated ? OneTimePassword.generate() : password;
         if (users.createFirstAdministrator(username, secret, generated)) {
             if (generated) {

@@ -82,6 +82,13 @@ class StartupFailureTests {
     }
 
     @Test
+    void a_weak_first_administrator_password_is_reported_plainly(CapturedOutput output) {
+        assertThatThrownBy(() -> start("armstrace.admin.username=chief", "armstrace.admin.password=chief-secret-1234"))
+                .isNotNull();
+        assertReadableFailure(output, "ARMSTRACE_ADMIN_PASSWORD is too weak", "not containing the user name 'chief'");
+    }
+
+    @Test
     void an_unknown_database_mode_is_reported_plainly(CapturedOutput output) {
         assertThatThrownBy(() -> start("armstrace.neo4j.mode=cloud")).isNotNull();
         assertReadableFailure(output, "armstrace.neo4j.mode", "Update your application's configuration");

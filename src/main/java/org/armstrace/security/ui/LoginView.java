@@ -1,6 +1,5 @@
 package org.armstrace.security.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -12,7 +11,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import org.armstrace.base.LanguageChoice;
-import org.armstrace.base.Translations;
+import org.armstrace.base.ui.LanguageSelect;
 
 /** Sign-in, with a language choice for people who have not signed in yet. */
 @Route(value = "login", autoLayout = false)
@@ -27,22 +26,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
         login.setI18n(i18n(null));
-        var language = new com.vaadin.flow.component.select.Select<java.util.Locale>();
-        language.setItems(Translations.LOCALES);
-        language.setId("language-select");
-        language.setItemLabelGenerator(l -> switch (l.toLanguageTag()) {
-            case "sq" -> "Shqip";
-            case "sr-Latn" -> "Srpski (latinica)";
-            default -> "English";
-        });
-        language.setAriaLabel(getTranslation("language.label"));
-        language.addAttachListener(e -> language.setValue(Translations.supported(e.getUI().getLocale())));
-        language.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                languageChoice.choose(e.getValue());
-                UI.getCurrent().getPage().reload();
-            }
-        });
+        var language = new LanguageSelect(languageChoice);
         add(new H1("ArmsTrace"), login, language);
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
