@@ -1,0 +1,105 @@
+package org.armstrace.registry;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Serial numbers as read and as search keys.
+ *
+ * <p>A serial is stored exactly as read and as a {@linkplain #normalise normalised key}. Search
+ * additionally uses the {@linkplain #fold folded key}, in which characters that officers and
+ * clerks confuse when reading worn or handwritten markings collapse to one representative
+ * (PRODUCT.md, "What a weapon looks like in the data"), so that a misread serial and the true one
+ * share a key and a confusion costs no edit.
+ */
+public final class SerialNumbers {
+
+    /** Stands for a position that could not be read. */
+    public static final char UNREADABLE = '?';
+
+    /** Longest key we index or search; anything longer is not a serial (ISACS layouts use ~20). */
+    public static final int MAX_LENGTH = 40;
+
+    /** Cyrillic capitals that look like Latin ones, in the order of {@link #LATIN_TWINS}. */
+    private static final String CYRILLIC_TWINS = "АВЕКМНОРСТХІЈЅ";
+    private static final String LATIN_TWINS = "ABEKMHOPCTXIJS";
+
+    /**
+     * Confusion classes: every character maps to the first character of its class.
+     * 0/O/Q/D, 1/I/L, 2/Z, 5/S, 6/G, 8/B, 7/T, 4/A, 3/E, U/V.
+     */
+    private static final String[] CLASSES = {"0OQD", "1IL", "2Z", "5S", "6G", "8B", "7T", "4A", "3E", "UV"};
+    private static final char[] FOLD = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            FOLD[c] = c;
+        }
+        for (String cls : CLASSES) {
+            for (char c : cls.toCharArray()) {
+                FOLD[c] = cls.charAt(0);
+            }
+        }
+    }
+
+    private SerialNumbers() {
+    }
+
+    /**
+     * The normalised key: compatibility-normalised (full-width digits become ASCII), upper case,
+     * Cyrillic look-alikes replaced by their Latin twins, separators (spaces, dashes, dots, slashes,
+     * underscores) dropped, {@code *} written as {@code ?}. Other characters outside A–Z, 0–9 are
+     * dropped. Returns "" for null.
+     */
+    public static String normalise(String asRead) {
+        if (asRead == null) {
+            return "";
+        }
+        String text = Normalizer.normalize(asRead, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        var key = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
+        for (int i = 0; i < text.length() && key.length() <= MAX_LENGTH; i++) {
+            char c = text.charAt(i);
+            int twin = CYRILLIC_TWINS.indexOf(c);
+            if (twin >= 0) {
+                c = LATIN_TWINS.charAt(twin);
+            }
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                key.append(c);
+            } else if (c == '?' || c == '*') {
+                key.append(UNREADABLE);
+            }
+        }
+        return key.toString();
+    }
+
+    /** The folded key of a normalised key: each confusable character replaced by its class representative. */
+    public static String fold(String normalised) {
+        var folded = new char[normalised.length()];
+        for (int i = 0; i < folded.length; i++) {
+            char c = normalised.charAt(i);
+            folded[i] = c < 128 ? FOLD[c] : c;
+        }
+        return new String(folded);
+    }
+
+    /** True when two characters are the same or commonly confused for each other. */
+    public static boolean confusable(char a, char b) {
+        return a == b || (a < 128 && b < 128 && FOLD[a] == FOLD[b]);
+    }
+
+    /** True when the key has at least one unreadable position. */
+    public static boolean isPartial(String normalised) {
+        return normalised.indexOf(UNREADABLE) >= 0;
+    }
+
+    /** Number of readable characters, for judging whether a query says enough to search. */
+    public static int readableLength(String normalised) {
+        int n = 0;
+        for (int i = 0; i < normalised.length(); i++) {
+            if (normalised.charAt(i) != UNREADABLE) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

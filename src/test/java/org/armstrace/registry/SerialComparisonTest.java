@@ -1,0 +1,75 @@
+package org.armstrace.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SerialComparisonTest {
+
+    @Test
+    void identical_serials_cost_nothing_and_need_no_reason() {
+        assertThat(SerialComparison.of("AB12345", "AB12345")).isEqualTo(new SerialComparison(0, 0, List.of()));
+    }
+
+    @Test
+    void a_confusion_is_cheap_and_explained_with_its_position() {
+        var c = SerialComparison.of("AB5123", "ABS123");
+
+        assertThat(c.cost()).isEqualTo(SerialComparison.CONFUSION_COST);
+        assertThat(c.edits()).isZero();
+        assertThat(c.reasons()).containsExactly("S read as 5 at position 3");
+    }
+
+    @Test
+    void a_dropped_character_is_one_edit_named_by_what_is_missing() {
+        var c = SerialComparison.of("AB1245", "AB12345");
+
+        assertThat(c.edits()).isEqualTo(1);
+        assertThat(c.reasons()).containsExactly("'3' missing at position 5");
+    }
+
+    @Test
+    void a_doubled_character_is_one_edit() {
+        var c = SerialComparison.of("AB123345", "AB12345");
+
+        assertThat(c.edits()).isEqualTo(1);
+        assertThat(c.reasons()).hasSize(1).first().asString().startsWith("extra '3'");
+    }
+
+    @Test
+    void swapped_neighbours_are_one_edit() {
+        var c = SerialComparison.of("AB13245", "AB12345");
+
+        assertThat(c.edits()).isEqualTo(1);
+        assertThat(c.reasons()).containsExactly("'23' swapped at positions 4–5");
+    }
+
+    @Test
+    void unreadable_positions_match_anything_for_free() {
+        var c = SerialComparison.of("AB?23?5", "AB12345");
+
+        assertThat(c.cost()).isZero();
+        assertThat(c.reasons()).containsExactly("position 3 unreadable (registered '1')",
+                "position 6 unreadable (registered '4')");
+    }
+
+    @Test
+    void two_confusions_and_a_drop_add_up_and_keep_reading_order() {
+        var c = SerialComparison.of("8Z1245", "B212345");
+
+        assertThat(c.edits()).isEqualTo(1);
+        assertThat(c.cost()).isEqualTo(1 + 2 * SerialComparison.CONFUSION_COST);
+        assertThat(c.reasons()).containsExactly("B read as 8 at position 1", "2 read as Z at position 2",
+                "'3' missing at position 5");
+    }
+
+    @Test
+    void a_different_character_that_is_not_a_known_confusion_is_a_full_edit() {
+        var c = SerialComparison.of("AB1X345", "AB12345");
+
+        assertThat(c.edits()).isEqualTo(1);
+        assertThat(c.reasons()).containsExactly("'X' instead of '2' at position 4");
+        assertThat(c.similarity(7, 7)).isCloseTo(6.0 / 7, org.assertj.core.data.Offset.offset(1e-9));
+    }
+}

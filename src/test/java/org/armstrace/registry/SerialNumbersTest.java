@@ -1,0 +1,48 @@
+package org.armstrace.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SerialNumbersTest {
+
+    @Test
+    void separators_case_and_full_width_digits_do_not_change_the_key() {
+        assertThat(SerialNumbers.normalise(" ab-12 34.5/6_7 ")).isEqualTo("AB1234567");
+        assertThat(SerialNumbers.normalise("ＡＢ１２")).isEqualTo("AB12");
+    }
+
+    @Test
+    void cyrillic_letters_that_look_latin_become_latin() {
+        assertThat(SerialNumbers.normalise("МН-АВЕ 1234")).isEqualTo("MHABE1234");
+        assertThat(SerialNumbers.normalise("ТХ0РС")).isEqualTo("TX0PC");
+    }
+
+    @Test
+    void unreadable_positions_are_kept_as_question_marks_whether_written_with_a_star_or_not() {
+        assertThat(SerialNumbers.normalise("AB*12?4")).isEqualTo("AB?12?4");
+        assertThat(SerialNumbers.isPartial("AB?12")).isTrue();
+        assertThat(SerialNumbers.readableLength("AB?12")).isEqualTo(4);
+    }
+
+    @Test
+    void control_characters_emoji_and_cypher_text_leave_only_serial_characters() {
+        assertThat(SerialNumbers.normalise("A\u0000B\u202E1😀2")).isEqualTo("AB12");
+        assertThat(SerialNumbers.normalise("' OR 1=1 //")).isEqualTo("OR11");
+        assertThat(SerialNumbers.normalise(null)).isEmpty();
+    }
+
+    @Test
+    void a_huge_input_is_cut_to_a_bounded_key() {
+        assertThat(SerialNumbers.normalise("9".repeat(10_000))).hasSizeLessThanOrEqualTo(SerialNumbers.MAX_LENGTH + 1);
+    }
+
+    @Test
+    void confusable_characters_fold_to_one_key() {
+        assertThat(SerialNumbers.fold("S0I2B6")).isEqualTo(SerialNumbers.fold("5O128G"));
+        assertThat(SerialNumbers.fold("DQO0")).isEqualTo("0000");
+        assertThat(SerialNumbers.fold("XY")).isEqualTo("XY");
+        assertThat(SerialNumbers.confusable('Z', '2')).isTrue();
+        assertThat(SerialNumbers.confusable('Z', '3')).isFalse();
+    }
+}
