@@ -22,7 +22,7 @@ public class AuditCommand {
     public int run() {
         AuditChainReport report = audit.verifyChain();
         if (report.intact()) {
-            System.out.println("Audit chain intact: " + report.eventsChecked() + " events verified.");
+            System.out.println("Audit chain intact: " + report.eventsChecked() + " event(s) verified.");
             return 0;
         }
         System.out.println("Audit chain BROKEN at event " + report.firstBrokenSeq() + ": "
