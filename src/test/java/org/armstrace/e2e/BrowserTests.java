@@ -132,6 +132,19 @@ class BrowserTests {
     }
 
     @Test
+    void on_a_phone_the_shell_still_works_with_the_menu_in_the_drawer() {
+        open(390, 844);
+        signIn("admin", ADMIN_PASSWORD);
+        assertThat(page.locator("#logout")).isVisible();
+
+        page.locator("vaadin-drawer-toggle").click();
+
+        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Audit trail"))).isVisible();
+        shot("phone-menu");
+    }
+
+    @Test
     void the_language_switch_translates_the_ui_and_is_remembered_for_the_user() {
         open(1024, 768);
         signIn("admin", ADMIN_PASSWORD);
