@@ -2,26 +2,18 @@ package org.armstrace.registry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
-import java.util.Set;
-import org.armstrace.ArmsTraceTest;
+import org.armstrace.ViewTest;
 import org.armstrace.registry.Calibre;
 import org.armstrace.registry.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
-@ArmsTraceTest
 @WithMockUser(username = "admin", roles = "ADMIN")
-class ReferenceDataViewTests extends SpringBrowserlessTest {
+class ReferenceDataViewTests extends ViewTest {
 
     @Autowired
     ReferenceData reference;
-
-    @Override
-    protected Set<String> scanPackages() {
-        return Set.of("org.armstrace");
-    }
 
     @Test
     void an_administrator_adds_a_spelling_to_a_calibre_with_a_reason() {

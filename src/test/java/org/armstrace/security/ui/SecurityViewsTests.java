@@ -2,7 +2,6 @@ package org.armstrace.security.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.ArrayList;
@@ -10,7 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.armstrace.ArmsTraceTest;
+import org.armstrace.ViewTest;
 import org.armstrace.base.ui.HomeView;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
@@ -18,16 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
-@ArmsTraceTest
-class SecurityViewsTests extends SpringBrowserlessTest {
+class SecurityViewsTests extends ViewTest {
 
     @Autowired
     UserAccountService users;
-
-    @Override
-    protected Set<String> scanPackages() {
-        return Set.of("org.armstrace");
-    }
 
     private List<String> menu() {
         return $(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
