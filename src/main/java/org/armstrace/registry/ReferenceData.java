@@ -129,8 +129,7 @@ public class ReferenceData {
                         CREATE (r)-[:REVISES]->(e)
                         SET e += $after, e.source = 'user:' + $by, e.recordedAt = datetime(), e.confidence = 'HIGH'
                         """.formatted(text("before[k]"), text("$after[k]")))
-                .bindAll(Map.of("code", code, "after", after, "by", org.springframework.security.core.context
-                        .SecurityContextHolder.getContext().getAuthentication().getName(), "reason", reason))
+                .bindAll(Map.of("code", code, "after", after, "by", AuditLog.currentActor(), "reason", reason))
                 .run();
         audit.record("reference.changed", List.of(label + ":" + code), reason);
         snapshot = null;

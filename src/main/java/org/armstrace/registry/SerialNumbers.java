@@ -82,6 +82,34 @@ public final class SerialNumbers {
         return new String(folded);
     }
 
+    /** Keys longer than this get a one-deletion neighbourhood only (the two-deletion one grows quadratically). */
+    static final int TWO_EDIT_MAX_LENGTH = 20;
+
+    /**
+     * The deletion neighbourhood of a folded key: the key and every string made by deleting up to
+     * two characters (one for very long keys). Two keys within two edits (insertions, deletions,
+     * substitutions or swaps of neighbours) always share at least one member (the SymSpell idea),
+     * which is what the full-text index looks up; the exact distance is then computed by
+     * {@link SerialComparison}.
+     */
+    public static java.util.Set<String> neighbourhood(String folded) {
+        int k = folded.length() > TWO_EDIT_MAX_LENGTH ? 1 : 2;
+        var out = new java.util.LinkedHashSet<String>();
+        out.add(folded);
+        java.util.Set<String> frontier = java.util.Set.of(folded);
+        for (int d = 0; d < k; d++) {
+            var next = new java.util.LinkedHashSet<String>();
+            for (String s : frontier) {
+                for (int i = 0; i < s.length() && s.length() > 1; i++) {
+                    next.add(s.substring(0, i) + s.substring(i + 1));
+                }
+            }
+            out.addAll(next);
+            frontier = next;
+        }
+        return out;
+    }
+
     /** True when two characters are the same or commonly confused for each other. */
     public static boolean confusable(char a, char b) {
         return a == b || (a < 128 && b < 128 && FOLD[a] == FOLD[b]);

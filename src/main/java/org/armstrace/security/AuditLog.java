@@ -184,7 +184,8 @@ public class AuditLog {
                 n.get("prevHash").asString(""), n.get("hash").asString(""));
     }
 
-    static String currentActor() {
+    /** The signed-in user's name, or "system" outside a request (start-up, imports, commands). */
+    public static String currentActor() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
             return "system";

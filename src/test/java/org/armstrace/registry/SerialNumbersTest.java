@@ -45,4 +45,30 @@ class SerialNumbersTest {
         assertThat(SerialNumbers.confusable('Z', '2')).isTrue();
         assertThat(SerialNumbers.confusable('Z', '3')).isFalse();
     }
+
+    @Test
+    void serials_within_two_edits_always_share_a_neighbourhood_token() {
+        var random = new java.util.Random(7);
+        String alphabet = "ACFHJKMNPRTUWXY0123456789";
+        for (int trial = 0; trial < 2_000; trial++) {
+            var key = new StringBuilder();
+            for (int i = 0, n = 4 + random.nextInt(8); i < n; i++) {
+                key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String original = key.toString();
+            for (int edit = 0; edit < 2; edit++) {
+                int p = random.nextInt(key.length());
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                switch (random.nextInt(4)) {
+                    case 0 -> key.setCharAt(p, c);
+                    case 1 -> key.insert(p, c);
+                    case 2 -> { if (key.length() > 2) key.deleteCharAt(p); }
+                    default -> { if (p + 1 < key.length()) { char t = key.charAt(p); key.setCharAt(p, key.charAt(p + 1)); key.setCharAt(p + 1, t); } }
+                }
+            }
+            var shared = new java.util.HashSet<>(SerialNumbers.neighbourhood(original));
+            shared.retainAll(SerialNumbers.neighbourhood(key.toString()));
+            assertThat(shared).as("%s vs %s", original, key).isNotEmpty();
+        }
+    }
 }

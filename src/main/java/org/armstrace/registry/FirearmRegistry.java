@@ -1,0 +1,214 @@
+package org.armstrace.registry;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.armstrace.security.AuditLog;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The firearms register: weapons with their markings, stored as read and as search keys, each fact
+ * with its provenance. A correction never overwrites silently: the values it replaces are kept in
+ * a {@code :FirearmVersion}, so a weapon's record can be replayed.
+ */
+@Service
+public class FirearmRegistry {
+
+    /** One step in a weapon's record: what changed, who changed it, on what authority. */
+    public record Version(int version, java.time.Instant at, String by, String source, String confidence,
+                          String reason, List<String> before, List<String> after) {
+    }
+
+    /** Fields to correct; null means "leave as is". */
+    public record Correction(String type, String make, String model, String calibre, String serialAsRead,
+                             String countryOfManufacture, Integer year) {
+    }
+
+    private final Neo4jClient neo4j;
+    private final ReferenceData reference;
+    private final AuditLog audit;
+
+    FirearmRegistry(Neo4jClient neo4j, ReferenceData reference, AuditLog audit) {
+        this.neo4j = neo4j;
+        this.reference = reference;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
+    @Transactional
+    public Firearm register(NewFirearm weapon, Provenance provenance) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> props = identification(weapon.type(), weapon.make(), weapon.model(), weapon.calibre(),
+                weapon.serialAsRead(), weapon.countryOfManufacture(), weapon.year());
+        var markings = new ArrayList<Map<String, Object>>();
+        for (NewFirearm.NewMarking m : weapon.markings()) {
+            var row = new HashMap<String, Object>();
+            row.put("id", UUID.randomUUID().toString());
+            row.put("kind", m.kind().name());
+            row.put("text", m.text());
+            row.put("key", SerialNumbers.normalise(m.text()));
+            row.put("position", m.position());
+            row.put("country", m.country());
+            row.put("year", m.year());
+            markings.add(row);
+        }
+        neo4j.query("""
+                        CREATE (f:Firearm {id: $id, status: 'REGISTERED', version: 1})
+                        SET f += $props, f.source = $source, f.confidence = $confidence, f.recordedAt = $now
+                        CREATE (f)-[:HAS_VERSION]->(:FirearmVersion {version: 1, at: $now, by: $by, source: $source,
+                               confidence: $confidence, reason: 'registered', before: [], after: $after})
+                        WITH f
+                        OPTIONAL MATCH (maker:Organisation {id: 'MANUFACTURER:' + $props.makeCode})
+                        FOREACH (_ IN CASE WHEN maker IS NULL THEN [] ELSE [1] END | MERGE (f)-[:MADE_BY]->(maker))
+                        WITH f
+                        UNWIND $markings AS m
+                        CREATE (f)-[:HAS_MARKING]->(mk:Marking)
+                        SET mk = m, mk.source = $source, mk.confidence = $confidence, mk.recordedAt = $now
+                        """)
+                .bindAll(Map.of("id", id, "props", props, "markings", markings, "after", describe(props),
+                        "source", provenance.source(),
+                        "confidence", provenance.confidence().name(), "now", ZonedDateTime.now(ZoneOffset.UTC),
+                        "by", AuditLog.currentActor()))
+                .run();
+        audit.record("firearm.registered", List.of("Firearm:" + id), "serial " + weapon.serialAsRead()
+                + "; source " + provenance.source());
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Corrects a weapon's identification. The values replaced are kept in a new version with the
+     * reason and the source of the correction.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE')")
+    @Transactional
+    public Firearm correct(String id, Correction c, String reason, Provenance provenance) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A correction needs a reason");
+        }
+        Firearm current = find(id).orElseThrow(() -> new IllegalArgumentException("No firearm " + id));
+        Map<String, Object> next = identification(
+                c.type() != null ? c.type() : current.typeCode(),
+                c.make() != null ? c.make() : current.makeAsRead(),
+                c.model() != null ? c.model() : current.model(),
+                c.calibre() != null ? c.calibre() : current.calibreCode(),
+                c.serialAsRead() != null ? c.serialAsRead() : current.serialAsRead(),
+                c.countryOfManufacture() != null ? c.countryOfManufacture() : current.countryOfManufacture(),
+                c.year() != null ? c.year() : current.year());
+        neo4j.query("""
+                        MATCH (f:Firearm {id: $id})
+                        WITH f, properties(f) AS old
+                        WITH f, old, [k IN keys($next) WHERE old[k] IS NULL OR $next[k] IS NULL OR old[k] <> $next[k]] AS changed
+                        CREATE (f)-[:HAS_VERSION]->(:FirearmVersion {version: f.version + 1, at: $now, by: $by,
+                               source: $source, confidence: $confidence, reason: $reason,
+                               before: [k IN changed WHERE old[k] IS NOT NULL | k + '=' + toString(old[k])],
+                               after: [k IN changed WHERE $next[k] IS NOT NULL | k + '=' + toString($next[k])]})
+                        SET f += $next, f.version = f.version + 1, f.source = $source, f.confidence = $confidence,
+                            f.recordedAt = $now
+                        WITH f
+                        OPTIONAL MATCH (f)-[old:MADE_BY]->()
+                        DELETE old
+                        WITH DISTINCT f
+                        OPTIONAL MATCH (maker:Organisation {id: 'MANUFACTURER:' + f.makeCode})
+                        FOREACH (_ IN CASE WHEN maker IS NULL THEN [] ELSE [1] END | MERGE (f)-[:MADE_BY]->(maker))
+                        """)
+                .bindAll(Map.of("id", id, "next", withoutNeighbourhood(next), "now", ZonedDateTime.now(ZoneOffset.UTC),
+                        "by", AuditLog.currentActor(), "source", provenance.source(),
+                        "confidence", provenance.confidence().name(), "reason", reason))
+                .run();
+        // The neighbourhood is derived from the serial: stored, but kept out of the version diff.
+        neo4j.query("MATCH (f:Firearm {id: $id}) SET f.serialNeighbourhood = $n")
+                .bindAll(Map.of("id", id, "n", next.get("serialNeighbourhood"))).run();
+        audit.record("firearm.corrected", List.of("Firearm:" + id), reason);
+        return find(id).orElseThrow();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Firearm> find(String id) {
+        return neo4j.query("""
+                        MATCH (f:Firearm {id: $id})
+                        RETURN f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m ORDER BY m.kind, m.text } AS markings
+                        """)
+                .bind(id).to("id")
+                .fetchAs(Firearm.class).mappedBy((t, r) -> toFirearm(r.get("f").asNode(), r.get("markings")))
+                .one();
+    }
+
+    /** Every version of the weapon's record, oldest first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Version> history(String id) {
+        return neo4j.query("""
+                        MATCH (:Firearm {id: $id})-[:HAS_VERSION]->(v:FirearmVersion)
+                        RETURN v ORDER BY v.version
+                        """)
+                .bind(id).to("id")
+                .fetchAs(Version.class).mappedBy((t, r) -> {
+                    Node v = r.get("v").asNode();
+                    return new Version(v.get("version").asInt(), v.get("at").asZonedDateTime().toInstant(),
+                            v.get("by").asString(""), v.get("source").asString(""), v.get("confidence").asString(""),
+                            v.get("reason").asString(""), v.get("before").asList(Value::asString),
+                            v.get("after").asList(Value::asString));
+                }).all().stream().toList();
+    }
+
+    /** Resolves reference data and derives the serial keys; unknown spellings are kept as given. */
+    private Map<String, Object> identification(String type, String make, String model, String calibre,
+                                               String serialAsRead, String country, Integer year) {
+        String key = SerialNumbers.normalise(serialAsRead);
+        if (SerialNumbers.readableLength(key) == 0) {
+            throw new IllegalArgumentException("The serial has no readable character");
+        }
+        String folded = SerialNumbers.fold(key);
+        var props = new HashMap<String, Object>();
+        props.put("typeCode", type == null ? null : reference.resolveFirearmType(type).map(FirearmType::code).orElse(type));
+        props.put("makeAsRead", make);
+        props.put("makeCode", make == null ? null : reference.resolveManufacturer(make).map(Manufacturer::code).orElse(null));
+        props.put("model", model);
+        props.put("calibreCode", calibre == null ? null : reference.resolveCalibre(calibre).map(Calibre::code).orElse(calibre));
+        props.put("serialAsRead", serialAsRead);
+        props.put("serialKey", key);
+        props.put("serialFolded", folded);
+        props.put("serialNeighbourhood", String.join(" ", SerialNumbers.neighbourhood(folded)));
+        props.put("countryOfManufacture", country);
+        props.put("year", year);
+        return props;
+    }
+
+    /** "key=value" lines of the identification, as kept in versions (derived search keys left out). */
+    private static List<String> describe(Map<String, Object> props) {
+        return withoutNeighbourhood(props).entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+    }
+
+    private static Map<String, Object> withoutNeighbourhood(Map<String, Object> props) {
+        var copy = new HashMap<>(props);
+        copy.remove("serialNeighbourhood");
+        return copy;
+    }
+
+    static Firearm toFirearm(Node f, Value markings) {
+        List<Firearm.Marking> list = markings == null || markings.isNull() ? List.of() : markings.asList(v -> {
+            Node m = v.asNode();
+            return new Firearm.Marking(m.get("kind").asString(""), m.get("text").asString(""), m.get("key").asString(""),
+                    m.get("position").asString(null), m.get("country").asString(null),
+                    m.get("year").isNull() ? null : m.get("year").asInt());
+        });
+        return new Firearm(f.get("id").asString(), f.get("typeCode").asString(null), f.get("makeCode").asString(null),
+                f.get("makeAsRead").asString(null), f.get("model").asString(null), f.get("calibreCode").asString(null),
+                f.get("serialAsRead").asString(""), f.get("serialKey").asString(""),
+                f.get("countryOfManufacture").asString(null), f.get("year").isNull() ? null : f.get("year").asInt(),
+                f.get("status").asString(""), list, f.get("version").asInt(1), f.get("source").asString(""),
+                f.get("confidence").asString(""), f.get("recordedAt").asZonedDateTime().toInstant());
+    }
+}

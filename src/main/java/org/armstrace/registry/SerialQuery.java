@@ -1,0 +1,16 @@
+package org.armstrace.registry;
+
+/**
+ * A serial search: the serial as read (with {@code ?} or {@code *} for unreadable positions) and
+ * optional filters. Make, type and calibre accept any spelling that reference data knows.
+ */
+public record SerialQuery(String serial, String make, String type, String calibre, int limit) {
+
+    public static final int MAX_LIMIT = 100;
+    /** A query longer than this is not a serial number; refused rather than cut. */
+    public static final int MAX_INPUT = 200;
+
+    public static SerialQuery of(String serial) {
+        return new SerialQuery(serial, null, null, null, 20);
+    }
+}

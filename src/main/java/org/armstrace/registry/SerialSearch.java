@@ -1,0 +1,129 @@
+package org.armstrace.registry;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Confusion-aware serial search, the heart of the registry.
+ *
+ * <p>Candidates come from three indexes: the range index on the normalised key (exact), the
+ * full-text keyword index on the folded key (partial, {@code ?} as Lucene wildcard), and the
+ * full-text index of each serial's deletion neighbourhood (fuzzy: any serial within two edits
+ * shares a token with the query's neighbourhood; confusions cost nothing after folding). Every
+ * candidate is then compared character by character ({@link SerialComparison}) and ranked by cost,
+ * Lucene relevance breaking ties, with the reasons spelled out. Why this structure:
+ * {@code src/bench/README.md}.
+ */
+@Service
+public class SerialSearch {
+
+    static final int MIN_READABLE = 3;
+    private static final int CANDIDATES = 200;
+    private static final int MAX_EDITS = 2;
+
+    private final Neo4jClient neo4j;
+    private final ReferenceData reference;
+
+    SerialSearch(Neo4jClient neo4j, ReferenceData reference) {
+        this.neo4j = neo4j;
+        this.reference = reference;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<SerialHit> search(SerialQuery query) {
+        if (query.serial() == null || query.serial().isBlank()) {
+            throw new SearchRejected("search.empty");
+        }
+        if (query.serial().length() > SerialQuery.MAX_INPUT) {
+            throw new SearchRejected("search.too-long");
+        }
+        if (query.limit() < 1 || query.limit() > SerialQuery.MAX_LIMIT) {
+            throw new SearchRejected("search.bad-limit");
+        }
+        String key = SerialNumbers.normalise(query.serial());
+        if (SerialNumbers.readableLength(key) < MIN_READABLE) {
+            throw new SearchRejected("search.too-short");
+        }
+        Optional<Manufacturer> make = optional(query.make()).map(m -> reference.resolveManufacturer(m)
+                .orElseThrow(() -> new SearchRejected("search.unknown-make")));
+        Optional<FirearmType> type = optional(query.type()).map(t -> reference.resolveFirearmType(t)
+                .orElseThrow(() -> new SearchRejected("search.unknown-type")));
+        Optional<Calibre> calibre = optional(query.calibre()).map(c -> reference.resolveCalibre(c)
+                .orElseThrow(() -> new SearchRejected("search.unknown-calibre")));
+
+        String folded = SerialNumbers.fold(key);
+        String makeCode = make.map(Manufacturer::code).orElse(null);
+        var candidates = new LinkedHashMap<String, Firearm>();
+        if (SerialNumbers.isPartial(key)) {
+            fulltext("firearm_serial_folded", folded, candidates);
+        } else {
+            exact(key, candidates);
+            String tokens = String.join(" ", SerialNumbers.neighbourhood(folded));
+            String lucene = makeCode == null ? "serialNeighbourhood:(" + tokens + ")"
+                    : "+makeCode:" + makeCode + " +serialNeighbourhood:(" + tokens + ")";
+            fulltext("firearm_serial_neighbourhood", lucene, candidates);
+        }
+
+        record Ranked(SerialHit hit, double cost, int order) {
+        }
+        var ranked = new ArrayList<Ranked>();
+        int order = 0;
+        for (Firearm f : candidates.values()) {
+            order++;
+            if (make.isPresent() && !make.get().code().equals(f.makeCode())
+                    || type.isPresent() && !type.get().code().equals(f.typeCode())
+                    || calibre.isPresent() && !calibre.get().code().equals(f.calibreCode())) {
+                continue;
+            }
+            SerialComparison c = SerialComparison.of(key, f.serialKey());
+            if (c.edits() > MAX_EDITS) {
+                continue;
+            }
+            var reasons = new ArrayList<String>();
+            reasons.add(c.cost() == 0 && !SerialNumbers.isPartial(key) ? "serial matches exactly" : "serial: "
+                    + (c.reasons().isEmpty() ? "same after normalisation" : String.join("; ", c.reasons())));
+            make.ifPresent(m -> reasons.add("make matches (" + m.name() + ")"));
+            type.ifPresent(t -> reasons.add("type matches"));
+            calibre.ifPresent(cal -> reasons.add("calibre matches (" + cal.name() + ")"));
+            ranked.add(new Ranked(new SerialHit(f, c.similarity(key.length(), f.serialKey().length()), reasons),
+                    c.cost(), order));
+        }
+        return ranked.stream().sorted(Comparator.comparingDouble(Ranked::cost).thenComparingInt(Ranked::order))
+                .limit(query.limit()).map(Ranked::hit).toList();
+    }
+
+    private void exact(String key, Map<String, Firearm> into) {
+        neo4j.query("""
+                        MATCH (f:Firearm {serialKey: $key})
+                        RETURN f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings
+                        LIMIT $limit
+                        """)
+                .bindAll(Map.of("key", key, "limit", CANDIDATES))
+                .fetchAs(Firearm.class).mappedBy((t, r) -> FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")))
+                .all().forEach(f -> into.putIfAbsent(f.id(), f));
+    }
+
+    /** Query text is built only from [A-Z0-9?] keys and reference codes, so nothing needs escaping. */
+    private void fulltext(String index, String lucene, Map<String, Firearm> into) {
+        neo4j.query("""
+                        CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node
+                        RETURN node AS f, COLLECT { MATCH (node)-[:HAS_MARKING]->(m) RETURN m } AS markings
+                        """)
+                .bindAll(Map.of("index", index, "query", lucene, "limit", CANDIDATES))
+                .fetchAs(Firearm.class).mappedBy((t, r) -> FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")))
+                .all().forEach(f -> into.putIfAbsent(f.id(), f));
+    }
+
+    private static Optional<String> optional(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+    }
+}

@@ -1,0 +1,96 @@
+package org.armstrace.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestSecurity;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ArmsTraceTest
+class SerialSearchTests {
+
+    @Autowired
+    FirearmRegistry registry;
+    @Autowired
+    SerialSearch search;
+
+    /** A serial unique to this test run, so that tests sharing the database do not see each other. */
+    String base;
+    Firearm zastava;
+    Firearm glock;
+
+    @BeforeEach
+    void plant() {
+        base = "Q" + Integer.toString(Math.abs(UUID.randomUUID().hashCode()) % 46656, 36).toUpperCase() + "7";
+        zastava = register("Zastava", "M70", "7.65 Browning", base + "S2519");
+        glock = register("Glock", "17", "9mm", base + "S2519");
+        register("Zastava", "M57", "7.62x25", base + "X9999");
+    }
+
+    private Firearm register(String make, String model, String calibre, String serial) {
+        return TestSecurity.as("analyst1", "ANALYST", () -> registry.register(
+                new NewFirearm("pistol", make, model, calibre, serial, null, null, List.of()),
+                new Provenance("test", Provenance.Confidence.HIGH)));
+    }
+
+    private List<SerialHit> find(String serial, String make) {
+        return TestSecurity.as("analyst1", "ANALYST", () -> search.search(new SerialQuery(serial, make, null, null, 10)));
+    }
+
+    @Test
+    void the_same_serial_of_two_makers_gives_two_weapons_and_the_make_filter_picks_one() {
+        assertThat(find(base + "S2519", null)).extracting(h -> h.firearm().id()).contains(zastava.id(), glock.id());
+        assertThat(find(base + "-S 2519", "Crvena Zastava")).extracting(h -> h.firearm().id()).containsExactly(zastava.id());
+        assertThat(find(base + "S2519", "ZCZ").getFirst().reasons())
+                .containsExactly("serial matches exactly", "make matches (Zastava Oružje)");
+    }
+
+    @Test
+    void confusions_and_cyrillic_look_alikes_still_find_the_weapon_with_the_reason() {
+        String misread = (base + "52S19").replace('Q', 'O'); // S read as 5, 5 read as S, Q as O
+        List<SerialHit> hits = find(misread, "Zastava");
+
+        assertThat(hits).extracting(h -> h.firearm().id()).first().isEqualTo(zastava.id());
+        assertThat(hits.getFirst().reasons().getFirst()).contains("S read as 5", "5 read as S");
+        String cyrillicS = base + "\u04212519"; // Cyrillic capital ES where the marking has a Latin S
+        assertThat(find(cyrillicS, "Zastava")).extracting(h -> h.firearm().id()).contains(zastava.id());
+    }
+
+    @Test
+    void a_dropped_and_a_swapped_character_are_tolerated() {
+        String dropped = base + "S219";
+        String droppedAndSwapped = base + "S291";
+
+        assertThat(find(dropped, "Zastava")).extracting(h -> h.firearm().id()).contains(zastava.id());
+        assertThat(find(droppedAndSwapped, "Zastava")).extracting(h -> h.firearm().id()).contains(zastava.id());
+        assertThat(find(dropped, "Zastava").getFirst().reasons().getFirst()).contains("'5' missing");
+    }
+
+    @Test
+    void unreadable_positions_match_any_character() {
+        List<SerialHit> hits = find(base + "S2?1*", null);
+
+        assertThat(hits).extracting(h -> h.firearm().id()).contains(zastava.id(), glock.id());
+        assertThat(hits.getFirst().reasons().getFirst()).contains("unreadable");
+    }
+
+    @Test
+    void bad_queries_get_a_clear_refusal_or_nothing_never_an_error() {
+        assertThatThrownBy(() -> find("", null)).isInstanceOf(SearchRejected.class).hasMessage("search.empty");
+        assertThatThrownBy(() -> find("9".repeat(10_000), null)).hasMessage("search.too-long");
+        assertThatThrownBy(() -> find("??**?", null)).hasMessage("search.too-short");
+        assertThatThrownBy(() -> find("AB😀\u0000", null)).hasMessage("search.too-short");
+        assertThatThrownBy(() -> find(base, "No Such Maker Ltd")).hasMessage("search.unknown-make");
+        assertThatThrownBy(() -> TestSecurity.as("a", "ANALYST",
+                () -> search.search(new SerialQuery(base + "S2519", null, null, null, -1)))).hasMessage("search.bad-limit");
+        assertThatThrownBy(() -> TestSecurity.as("a", "ANALYST",
+                () -> search.search(new SerialQuery(base + "S2519", null, null, null, 1_000_000)))).hasMessage("search.bad-limit");
+        assertThat(find("' OR 1=1 MATCH (n) DETACH DELETE n //", null)).isEmpty();
+        assertThat(find(base + "S2519", null)).isNotEmpty();
+    }
+}
