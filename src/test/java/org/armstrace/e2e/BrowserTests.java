@@ -14,6 +14,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.Provenance;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +45,8 @@ class BrowserTests {
     int port;
     @Autowired
     UserAccountService users;
+    @Autowired
+    org.armstrace.registry.FirearmRegistry registry;
     Page page;
 
     @BeforeAll
@@ -142,6 +146,26 @@ class BrowserTests {
         assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Audit trail"))).isVisible();
         shot("phone-menu");
+    }
+
+    @Test
+    void on_a_tablet_a_misread_serial_finds_the_weapon_and_opens_its_record() {
+        String serial = "E2E" + UUID.randomUUID().toString().substring(0, 4).toUpperCase().replaceAll("[^A-Z0-9]", "7") + "S0";
+        org.armstrace.TestSecurity.as("admin", "ADMIN", () -> registry.register(new NewFirearm("pistol", "Zastava", "M70",
+                "7.65 Browning", serial, "RS", 1988, List.of()), new Provenance("e2e", Provenance.Confidence.HIGH)));
+        open(768, 1024);
+        signIn("admin", ADMIN_PASSWORD);
+        assertThat(page.locator("#current-user")).hasText("admin");
+
+        page.navigate("http://localhost:" + port + "/registry");
+        page.locator("#registry-serial input").fill(serial.substring(0, serial.length() - 2) + "5O");
+        page.locator("#registry-serial input").press("Enter");
+
+        assertThat(page.getByText("S read as 5").first()).isVisible();
+        shot("tablet-registry-search");
+        page.getByText(serial).first().click();
+        assertThat(page.locator("#firearm-history")).containsText("registered");
+        shot("tablet-firearm");
     }
 
     @Test

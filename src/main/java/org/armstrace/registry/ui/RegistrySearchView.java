@@ -1,0 +1,133 @@
+package org.armstrace.registry.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.armstrace.registry.Calibre;
+import org.armstrace.registry.FirearmType;
+import org.armstrace.registry.Manufacturer;
+import org.armstrace.registry.ReferenceData;
+import org.armstrace.registry.ReferenceKeys;
+import org.armstrace.registry.SearchRejected;
+import org.armstrace.registry.SerialHit;
+import org.armstrace.registry.SerialQuery;
+import org.armstrace.registry.SerialSearch;
+import org.armstrace.security.Role;
+
+/**
+ * The registry search: one box for the serial as read (with ? or * for what cannot be read),
+ * optional make, type and calibre, and the hits with the reasons they were found.
+ */
+@Route("registry")
+@Menu(order = 10, icon = "vaadin:search", title = "menu.registry")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE, Role.Names.FIELD_OFFICER})
+public class RegistrySearchView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField serial = new TextField();
+    final ComboBox<Manufacturer> make = new ComboBox<>();
+    final ComboBox<FirearmType> type = new ComboBox<>();
+    final ComboBox<Calibre> calibre = new ComboBox<>();
+    final Button search = new Button();
+    final Span summary = new Span();
+    final Grid<SerialHit> results = new Grid<>();
+    private final SerialSearch serialSearch;
+
+    public RegistrySearchView(SerialSearch serialSearch, ReferenceData reference) {
+        this.serialSearch = serialSearch;
+        setSizeFull();
+        serial.setLabel(getTranslation("registry.serial"));
+        serial.setHelperText(getTranslation("registry.serial-help"));
+        serial.setId("registry-serial");
+        serial.setClearButtonVisible(true);
+        serial.setMaxLength(SerialQuery.MAX_INPUT);
+        serial.addKeyPressListener(Key.ENTER, e -> run());
+        serial.setMinWidth("16rem");
+
+        make.setLabel(getTranslation("registry.make"));
+        make.setId("registry-make");
+        // Any alias finds the maker: "ZCZ" or "Crvena Zastava" offers Zastava.
+        make.setItems((m, filter) -> named(filter, m.code(), m.name(), m.aliases()),
+                reference.manufacturers().stream().filter(m -> !m.retired()).toList());
+        make.setItemLabelGenerator(m -> m.name() + " (" + m.country() + ")");
+        make.setClearButtonVisible(true);
+        type.setLabel(getTranslation("registry.type"));
+        type.setItems(reference.firearmTypes().stream().filter(t -> !t.retired()).toList());
+        type.setItemLabelGenerator(t -> t.name(getLocale()));
+        type.setClearButtonVisible(true);
+        calibre.setLabel(getTranslation("registry.calibre"));
+        calibre.setItems((c, filter) -> named(filter, c.code(), c.name(), c.aliases()),
+                reference.calibres().stream().filter(c -> !c.retired()).toList());
+        calibre.setItemLabelGenerator(Calibre::name);
+        calibre.setClearButtonVisible(true);
+
+        search.setText(getTranslation("registry.search"));
+        search.setId("registry-search");
+        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        search.addClickListener(e -> run());
+
+        var form = new FlexLayout(serial, make, type, calibre, search);
+        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.setAlignItems(Alignment.BASELINE);
+        form.getStyle().set("gap", "var(--lumo-space-m)");
+
+        results.setId("registry-results");
+        results.addColumn(h -> h.firearm().serialAsRead()).setHeader(getTranslation("registry.serial-as-read")).setAutoWidth(true);
+        results.addColumn(h -> h.firearm().makeCode() == null ? h.firearm().makeAsRead()
+                        : reference.resolveManufacturer(h.firearm().makeCode()).map(Manufacturer::name).orElse(h.firearm().makeCode()))
+                .setHeader(getTranslation("registry.make")).setAutoWidth(true);
+        results.addColumn(h -> h.firearm().model()).setHeader(getTranslation("registry.model")).setAutoWidth(true);
+        results.addColumn(h -> h.firearm().calibreCode() == null ? "" : reference.resolveCalibre(h.firearm().calibreCode())
+                .map(Calibre::name).orElse(h.firearm().calibreCode())).setHeader(getTranslation("registry.calibre")).setAutoWidth(true);
+        results.addColumn(h -> Math.round(h.score() * 100) + " %").setHeader(getTranslation("registry.match")).setAutoWidth(true);
+        results.addColumn(h -> String.join(" · ", h.reasons())).setHeader(getTranslation("registry.why")).setFlexGrow(3);
+        // Reasons are the point of the list: wrap them rather than cut them off on a tablet.
+        results.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        results.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getItem().firearm().id())));
+        summary.setId("registry-summary");
+        add(new H2(getTranslation("menu.registry")), form, summary, results);
+    }
+
+    /** Pick-list filter: what was typed appears in the code, the name or any alias (by match key). */
+    static boolean named(String typed, String code, String name, List<String> aliases) {
+        String k = ReferenceKeys.key(typed);
+        if (k.isEmpty()) {
+            return true;
+        }
+        return ReferenceKeys.key(code).contains(k) || ReferenceKeys.key(name).contains(k)
+                || aliases.stream().anyMatch(a -> ReferenceKeys.key(a).contains(k));
+    }
+
+    void run() {
+        try {
+            List<SerialHit> hits = serialSearch.search(new SerialQuery(serial.getValue(),
+                    make.getValue() == null ? null : make.getValue().code(),
+                    type.getValue() == null ? null : type.getValue().code(),
+                    calibre.getValue() == null ? null : calibre.getValue().code(), SerialQuery.MAX_LIMIT));
+            serial.setInvalid(false);
+            results.setItems(hits);
+            summary.setText(getTranslation(hits.isEmpty() ? "registry.none" : "registry.found", hits.size()));
+        } catch (SearchRejected rejected) {
+            serial.setErrorMessage(getTranslation(rejected.getMessage(), SerialQuery.MAX_INPUT));
+            serial.setInvalid(true);
+            results.setItems(List.of());
+            summary.setText("");
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.registry") + " · ArmsTrace";
+    }
+}

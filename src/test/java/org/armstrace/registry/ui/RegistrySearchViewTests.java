@@ -1,0 +1,59 @@
+package org.armstrace.registry.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.armstrace.TestSecurity;
+import org.armstrace.ViewTest;
+import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.Provenance;
+import org.armstrace.registry.ReferenceData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@WithMockUser(username = "analyst1", roles = "ANALYST")
+class RegistrySearchViewTests extends ViewTest {
+
+    @Autowired
+    FirearmRegistry registry;
+    @Autowired
+    ReferenceData reference;
+
+    @Test
+    void a_misread_serial_finds_the_registered_weapon_with_the_reason_shown() {
+        String serial = "V" + Integer.toString(Math.abs(UUID.randomUUID().hashCode()) % 1_000_000, 36).toUpperCase() + "S81";
+        TestSecurity.as("analyst1", "ANALYST", () -> registry.register(new NewFirearm("pistol", "Zastava", "M70",
+                "7.65 Browning", serial, "RS", 1988, List.of()), new Provenance("test", Provenance.Confidence.HIGH)));
+        RegistrySearchView view = navigate(RegistrySearchView.class);
+
+        test(view.serial).setValue(serial.replace("S81", "5B1"));
+        view.make.setValue(reference.resolveManufacturer("ZCZ").orElseThrow());
+        test(view.search).click();
+
+        assertThat(test(view.results).size()).isEqualTo(1);
+        assertThat(test(view.results).getCellText(0, 5)).contains("S read as 5", "make matches");
+        assertThat(view.summary.getText()).startsWith("1 weapon(s) found");
+    }
+
+    @Test
+    void a_query_of_only_unreadable_positions_is_explained_not_failed() {
+        RegistrySearchView view = navigate(RegistrySearchView.class);
+
+        test(view.serial).setValue("??**");
+        test(view.search).click();
+
+        assertThat(view.serial.isInvalid()).isTrue();
+        assertThat(view.serial.getErrorMessage()).isEqualTo("Give at least three readable characters.");
+        assertThat(test(view.results).size()).isZero();
+    }
+
+    @Test
+    void pick_lists_accept_aliases() {
+        assertThat(RegistrySearchView.named("crvena", "ZASTAVA", "Zastava Oružje", List.of("Crvena Zastava"))).isTrue();
+        assertThat(RegistrySearchView.named("7,62x3", "762X39", "7.62×39 mm", List.of())).isTrue();
+        assertThat(RegistrySearchView.named("glock", "ZASTAVA", "Zastava Oružje", List.of("ZCZ"))).isFalse();
+    }
+}
