@@ -10,9 +10,10 @@ FOR (f:Firearm) ON (f.serialKey);
 CREATE INDEX firearm_make_serial_key IF NOT EXISTS
 FOR (f:Firearm) ON (f.makeCode, f.serialKey);
 
-// Partial lookup: Lucene wildcard terms (?) over the confusion-folded serial, one keyword token.
+// Partial lookup: Lucene wildcard terms (?) over the confusion-folded serial, one keyword token,
+// plus the make code so that a search can be scoped to one maker.
 CREATE FULLTEXT INDEX firearm_serial_folded IF NOT EXISTS
-FOR (f:Firearm) ON EACH [f.serialFolded]
+FOR (f:Firearm) ON EACH [f.serialFolded, f.makeCode]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}};
 
 // Fuzzy lookup: the folded serial's deletion neighbourhood (up to two deletions) as whitespace

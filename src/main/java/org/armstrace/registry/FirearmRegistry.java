@@ -86,6 +86,42 @@ public class FirearmRegistry {
     }
 
     /**
+     * Registers many weapons in one transaction with batched {@code UNWIND} writes (imports,
+     * synthetic datasets). The same rules as {@link #register}: keys derived, reference data
+     * resolved, version 1 recorded; one audit event for the batch.
+     *
+     * @return the new ids, in input order
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public List<String> registerBatch(List<NewFirearm> weapons, Provenance provenance) {
+        var rows = new ArrayList<Map<String, Object>>(weapons.size());
+        var ids = new ArrayList<String>(weapons.size());
+        for (NewFirearm w : weapons) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            Map<String, Object> props = identification(w.type(), w.make(), w.model(), w.calibre(), w.serialAsRead(),
+                    w.countryOfManufacture(), w.year());
+            rows.add(Map.of("id", id, "props", props, "after", describe(props)));
+        }
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        CREATE (f:Firearm {id: row.id, status: 'REGISTERED', version: 1})
+                        SET f += row.props, f.source = $source, f.confidence = $confidence, f.recordedAt = $now
+                        CREATE (f)-[:HAS_VERSION]->(:FirearmVersion {version: 1, at: $now, by: $by, source: $source,
+                               confidence: $confidence, reason: 'registered', before: [], after: row.after})
+                        WITH f
+                        OPTIONAL MATCH (maker:Organisation {id: 'MANUFACTURER:' + f.makeCode})
+                        FOREACH (_ IN CASE WHEN maker IS NULL THEN [] ELSE [1] END | CREATE (f)-[:MADE_BY]->(maker))
+                        """)
+                .bindAll(Map.of("rows", rows, "source", provenance.source(), "confidence", provenance.confidence().name(),
+                        "now", ZonedDateTime.now(ZoneOffset.UTC), "by", AuditLog.currentActor()))
+                .run();
+        audit.record("firearm.registered-batch", List.of(), weapons.size() + " weapons; source " + provenance.source());
+        return ids;
+    }
+
+    /**
      * Corrects a weapon's identification. The values replaced are kept in a new version with the
      * reason and the source of the correction.
      */

@@ -64,7 +64,8 @@ public class SerialSearch {
         String makeCode = make.map(Manufacturer::code).orElse(null);
         var candidates = new LinkedHashMap<String, Firearm>();
         if (SerialNumbers.isPartial(key)) {
-            fulltext("firearm_serial_folded", folded, candidates);
+            fulltext("firearm_serial_folded", makeCode == null ? "serialFolded:" + folded
+                    : "+makeCode:" + makeCode + " +serialFolded:" + folded, candidates);
         } else {
             exact(key, candidates);
             String tokens = String.join(" ", SerialNumbers.neighbourhood(folded));
