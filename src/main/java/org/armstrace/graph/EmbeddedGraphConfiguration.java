@@ -81,9 +81,17 @@ class EmbeddedGraphConfiguration {
         }
     }
 
-    /** The application failed before taking over an early start: shut those databases down. */
+    /**
+     * The application failed before taking over an early start: wait for those databases to come up,
+     * then shut them down, so that a failed start leaves no database running and no files changing.
+     */
     static void abandonEarlyStarts() {
-        STARTING.values().forEach(f -> f.thenAccept(DatabaseManagementService::shutdown));
+        STARTING.values().forEach(f -> f.handle((dbms, failure) -> {
+            if (dbms != null) {
+                dbms.shutdown();
+            }
+            return null;
+        }).join());
         STARTING.clear();
     }
 

@@ -17,7 +17,14 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * message instead of a half-started server; then, for the embedded database, starts Neo4j in the
  * background so that its boot overlaps Spring's. Registered in {@code META-INF/spring.factories}.
  */
-class GraphPreflight implements ApplicationListener<SpringApplicationEvent> {
+class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, org.springframework.core.Ordered {
+
+    /** After every other preflight check: nothing should start the database if a setting is wrong. */
+    @Override
+    public int getOrder() {
+        return LOWEST_PRECEDENCE;
+    }
+
 
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {

@@ -4,7 +4,14 @@ package org.armstrace.registry;
  * A serial search: the serial as read (with {@code ?} or {@code *} for unreadable positions) and
  * optional filters. Make, type and calibre accept any spelling that reference data knows.
  */
-public record SerialQuery(String serial, String make, String type, String calibre, int limit) {
+public record SerialQuery(String serial, String make, String type, String calibre, int limit, Mode mode) {
+
+    /** EXACT looks up the normalised key only (the fast path); TOLERANT also tries partial and fuzzy matches. */
+    public enum Mode { TOLERANT, EXACT }
+
+    public SerialQuery(String serial, String make, String type, String calibre, int limit) {
+        this(serial, make, type, calibre, limit, Mode.TOLERANT);
+    }
 
     public static final int MAX_LIMIT = 100;
     /** A query longer than this is not a serial number; refused rather than cut. */

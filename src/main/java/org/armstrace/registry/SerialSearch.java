@@ -63,11 +63,16 @@ public class SerialSearch {
         String folded = SerialNumbers.fold(key);
         String makeCode = make.map(Manufacturer::code).orElse(null);
         var candidates = new LinkedHashMap<String, Firearm>();
-        if (SerialNumbers.isPartial(key)) {
+        if (query.mode() == SerialQuery.Mode.EXACT) {
+            if (SerialNumbers.isPartial(key)) {
+                throw new SearchRejected("search.exact-with-wildcards");
+            }
+            exact(key, makeCode, candidates);
+        } else if (SerialNumbers.isPartial(key)) {
             fulltext("firearm_serial_folded", makeCode == null ? "serialFolded:" + folded
                     : "+makeCode:" + makeCode + " +serialFolded:" + folded, candidates);
         } else {
-            exact(key, candidates);
+            exact(key, makeCode, candidates);
             String tokens = String.join(" ", SerialNumbers.neighbourhood(folded));
             String lucene = makeCode == null ? "serialNeighbourhood:(" + tokens + ")"
                     : "+makeCode:" + makeCode + " +serialNeighbourhood:(" + tokens + ")";
@@ -102,13 +107,18 @@ public class SerialSearch {
                 .limit(query.limit()).map(Ranked::hit).toList();
     }
 
-    private void exact(String key, Map<String, Firearm> into) {
+    private void exact(String key, String makeCode, Map<String, Firearm> into) {
+        var params = new java.util.HashMap<String, Object>();
+        params.put("key", key);
+        params.put("make", makeCode);
+        params.put("limit", CANDIDATES);
         neo4j.query("""
                         MATCH (f:Firearm {serialKey: $key})
+                        WHERE $make IS NULL OR f.makeCode = $make
                         RETURN f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings
                         LIMIT $limit
                         """)
-                .bindAll(Map.of("key", key, "limit", CANDIDATES))
+                .bindAll(params)
                 .fetchAs(Firearm.class).mappedBy((t, r) -> FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")))
                 .all().forEach(f -> into.putIfAbsent(f.id(), f));
     }

@@ -8,7 +8,14 @@ import org.springframework.context.ApplicationListener;
  * Refuses a weak ARMSTRACE_ADMIN_PASSWORD before anything starts, with a plain message.
  * Registered in {@code META-INF/spring.factories}.
  */
-class AdminPasswordPreflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+class AdminPasswordPreflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, org.springframework.core.Ordered {
+
+    /** Before the graph preflight, which starts the database. */
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE + 10;
+    }
+
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {

@@ -51,7 +51,9 @@ class RegistrySearchBenchmark {
         var random = new Random(7);
         for (int i = 0; i < 700; i++) { // warm-up: every path, so JIT does not favour the later kinds
             run(weapons.get(i), List.of("exact", "drop", "mask2", "swap").get(i % 4), i % 3 != 0, random);
+            run(weapons.get(i), "exact", true, random, SerialQuery.Mode.EXACT);
         }
+        report("exact mode + make", weapons, ids, "exact", true, queries, random, SerialQuery.Mode.EXACT);
         for (String kind : List.of("exact", "confusion2", "drop", "double", "swap", "drop+swap", "mask2")) {
             report(kind + " +make", weapons, ids, kind, true, queries, random);
         }
@@ -64,20 +66,29 @@ class RegistrySearchBenchmark {
     }
 
     private List<SerialHit> run(NewFirearm w, String kind, boolean withMake, Random random) {
+        return run(w, kind, withMake, random, SerialQuery.Mode.TOLERANT);
+    }
+
+    private List<SerialHit> run(NewFirearm w, String kind, boolean withMake, Random random, SerialQuery.Mode mode) {
         String query = SerialSearchIndexBenchmark.plant(w.serialAsRead(), kind, random);
         return TestSecurity.as("bench", "ANALYST", () -> search.search(
-                new SerialQuery(query, withMake ? w.make() : null, null, null, 10)));
+                new SerialQuery(query, withMake ? w.make() : null, null, null, 10, mode)));
     }
 
     private void report(String label, List<NewFirearm> weapons, List<String> ids, String kind, boolean withMake,
                         int queries, Random random) {
+        report(label, weapons, ids, kind, withMake, queries, random, SerialQuery.Mode.TOLERANT);
+    }
+
+    private void report(String label, List<NewFirearm> weapons, List<String> ids, String kind, boolean withMake,
+                        int queries, Random random, SerialQuery.Mode mode) {
         long[] nanos = new long[queries];
         int recalled = 0;
         double precision = 0;
         for (int q = 0; q < queries; q++) {
             int target = random.nextInt(weapons.size());
             long s0 = System.nanoTime();
-            List<SerialHit> hits = run(weapons.get(target), kind, withMake, random);
+            List<SerialHit> hits = run(weapons.get(target), kind, withMake, random, mode);
             nanos[q] = System.nanoTime() - s0;
             boolean found = hits.stream().anyMatch(h -> h.firearm().id().equals(ids.get(target)));
             if (found) {

@@ -72,6 +72,20 @@ class SerialSearchTests {
     }
 
     @Test
+    void the_exact_mode_finds_only_the_normalised_serial() {
+        List<SerialHit> exact = TestSecurity.as("a", "ANALYST", () -> search.search(
+                new SerialQuery(base.toLowerCase() + "-s 2519", "Zastava", null, null, 10, SerialQuery.Mode.EXACT)));
+        List<SerialHit> nearMiss = TestSecurity.as("a", "ANALYST", () -> search.search(
+                new SerialQuery(base + "S2518", "Zastava", null, null, 10, SerialQuery.Mode.EXACT)));
+
+        assertThat(exact).extracting(h -> h.firearm().id()).containsExactly(zastava.id());
+        assertThat(nearMiss).isEmpty();
+        assertThatThrownBy(() -> TestSecurity.as("a", "ANALYST", () -> search.search(
+                new SerialQuery(base + "S25?9", null, null, null, 10, SerialQuery.Mode.EXACT))))
+                .hasMessage("search.exact-with-wildcards");
+    }
+
+    @Test
     void unreadable_positions_match_any_character() {
         List<SerialHit> hits = find(base + "S2?1*", null);
 
