@@ -100,7 +100,7 @@ class SerialSearchIndexBenchmark {
                     serials.add(s);
                     String key = SerialNumbers.normalise(s);
                     rows.add(Map.of("id", i, "key", key, "folded", SerialNumbers.fold(key),
-                            "deletes", String.join(" ", deletions(SerialNumbers.fold(key), 2))));
+                            "deletes", String.join(" ", SerialNumbers.neighbourhood(SerialNumbers.fold(key)))));
                 }
                 db.executeTransactionally("UNWIND $rows AS row CREATE (:F {id: row.id, key: row.key, folded: row.folded, deletes: row.deletes})",
                         Map.of("rows", rows));
@@ -166,24 +166,6 @@ class SerialSearchIndexBenchmark {
         }
     }
 
-    /** The key and every string made by deleting up to {@code k} characters (the SymSpell neighbourhood). */
-    static java.util.Set<String> deletions(String key, int k) {
-        var out = new java.util.LinkedHashSet<String>();
-        out.add(key);
-        var frontier = java.util.Set.of(key);
-        for (int d = 0; d < k; d++) {
-            var next = new java.util.LinkedHashSet<String>();
-            for (String s : frontier) {
-                for (int i = 0; i < s.length() && s.length() > 1; i++) {
-                    next.add(s.substring(0, i) + s.substring(i + 1));
-                }
-            }
-            out.addAll(next);
-            frontier = next;
-        }
-        return out;
-    }
-
     private static final int CANDIDATES = Integer.getInteger("bench.candidates", 200);
 
     /**
@@ -196,7 +178,7 @@ class SerialSearchIndexBenchmark {
         if (STRATEGY.equals("deletes") && !SerialNumbers.isPartial(key)) {
             // SymSpell in Lucene: every serial is indexed with its deletion neighbourhood (up to 2);
             // a serial within 2 edits shares at least one token with the query's neighbourhood.
-            String terms = String.join(" ", deletions(folded, 2));
+            String terms = String.join(" ", SerialNumbers.neighbourhood(folded));
             List<String> candidates = db.executeTransactionally(
                     "CALL db.index.fulltext.queryNodes('f_deletes', $q, {limit: $limit}) YIELD node RETURN node.key AS k",
                     Map.of("q", terms, "limit", CANDIDATES), res -> res.stream().map(m -> (String) m.get("k")).toList());
