@@ -148,8 +148,8 @@ public class FirearmRegistry {
                                source: $source, confidence: $confidence, reason: $reason,
                                before: [k IN changed WHERE old[k] IS NOT NULL | k + '=' + toString(old[k])],
                                after: [k IN changed WHERE $next[k] IS NOT NULL | k + '=' + toString($next[k])]})
-                        SET f += $next, f.version = f.version + 1, f.source = $source, f.confidence = $confidence,
-                            f.recordedAt = $now
+                        SET f += $next, f.serialNeighbourhood = $neighbourhood, f.version = f.version + 1,
+                            f.source = $source, f.confidence = $confidence, f.recordedAt = $now
                         WITH f
                         OPTIONAL MATCH (f)-[old:MADE_BY]->()
                         DELETE old
@@ -157,13 +157,12 @@ public class FirearmRegistry {
                         OPTIONAL MATCH (maker:Organisation {id: 'MANUFACTURER:' + f.makeCode})
                         FOREACH (_ IN CASE WHEN maker IS NULL THEN [] ELSE [1] END | MERGE (f)-[:MADE_BY]->(maker))
                         """)
-                .bindAll(Map.of("id", id, "next", withoutNeighbourhood(next), "now", ZonedDateTime.now(ZoneOffset.UTC),
+                // The neighbourhood is derived from the serial: stored, but kept out of the version diff.
+                .bindAll(Map.of("id", id, "next", withoutNeighbourhood(next), "neighbourhood", next.get("serialNeighbourhood"),
+                        "now", ZonedDateTime.now(ZoneOffset.UTC),
                         "by", AuditLog.currentActor(), "source", provenance.source(),
                         "confidence", provenance.confidence().name(), "reason", reason))
                 .run();
-        // The neighbourhood is derived from the serial: stored, but kept out of the version diff.
-        neo4j.query("MATCH (f:Firearm {id: $id}) SET f.serialNeighbourhood = $n")
-                .bindAll(Map.of("id", id, "n", next.get("serialNeighbourhood"))).run();
         audit.record("firearm.corrected", List.of("Firearm:" + id), reason);
         return find(id).orElseThrow();
     }

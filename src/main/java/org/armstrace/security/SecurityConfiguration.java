@@ -77,11 +77,11 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService userDetailsService(UserAccountService users) {
         return username -> {
-            var account = users.find(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
-            String hash = users.passwordHash(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+            var credentials = users.credentials(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+            UserAccount account = credentials.account();
             List<SimpleGrantedAuthority> authorities = account.roles().stream()
                     .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
-            return User.withUsername(account.username()).password(hash).authorities(authorities)
+            return User.withUsername(account.username()).password(credentials.passwordHash()).authorities(authorities)
                     .disabled(!account.enabled()).build();
         };
     }

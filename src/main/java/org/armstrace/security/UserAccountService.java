@@ -112,7 +112,8 @@ public class UserAccountService {
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         String name = AuditLog.currentActor();
-        String hash = passwordHash(name).orElseThrow(() -> new UserAccountException("users.error.not-found"));
+        String hash = credentials(name).map(Credentials::passwordHash)
+                .orElseThrow(() -> new UserAccountException("users.error.not-found"));
         if (!passwords.matches(currentPassword, hash)) {
             throw new UserAccountException("password.current-wrong");
         }
@@ -155,10 +156,19 @@ public class UserAccountService {
                 .one();
     }
 
+    /** The account and its password hash, read together for sign-in (one query, not two). */
+    record Credentials(UserAccount account, String passwordHash) {
+    }
+
     @Transactional(readOnly = true)
-    Optional<String> passwordHash(String username) {
-        return neo4j.query("MATCH (u:User {username: $username}) RETURN u.passwordHash AS h")
-                .bind(normalise(username)).to("username").fetchAs(String.class).one();
+    Optional<Credentials> credentials(String username) {
+        return neo4j.query("MATCH (u:User {username: $username}) RETURN u")
+                .bind(normalise(username)).to("username")
+                .fetchAs(Credentials.class).mappedBy((t, r) -> {
+                    Node n = r.get("u").asNode();
+                    return new Credentials(toAccount(n), n.get("passwordHash").asString());
+                })
+                .one();
     }
 
     @Transactional(readOnly = true)
