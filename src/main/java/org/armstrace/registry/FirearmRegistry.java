@@ -24,11 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FirearmRegistry {
 
-    /** One step in a weapon's record: what changed, who changed it, on what authority. */
-    public record Version(int version, java.time.Instant at, String by, String source, String confidence,
-                          String reason, List<String> before, List<String> after) {
-    }
-
     /** Fields to correct; null means "leave as is". */
     public record Correction(String type, String make, String model, String calibre, String serialAsRead,
                              String countryOfManufacture, Integer year) {
@@ -37,11 +32,16 @@ public class FirearmRegistry {
     private final Neo4jClient neo4j;
     private final ReferenceData reference;
     private final AuditLog audit;
+    private final SerialSearch search;
+    private final LostStolenRegister lostStolen;
 
-    FirearmRegistry(Neo4jClient neo4j, ReferenceData reference, AuditLog audit) {
+    FirearmRegistry(Neo4jClient neo4j, ReferenceData reference, AuditLog audit, SerialSearch search,
+                    LostStolenRegister lostStolen) {
         this.neo4j = neo4j;
         this.reference = reference;
         this.audit = audit;
+        this.search = search;
+        this.lostStolen = lostStolen;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
@@ -82,7 +82,19 @@ public class FirearmRegistry {
                 .run();
         audit.record("firearm.registered", List.of("Firearm:" + id), "serial " + weapon.serialAsRead()
                 + "; source " + provenance.source());
+        flagIfReported(id, weapon.serialAsRead(), (String) props.get("makeCode"));
         return find(id).orElseThrow();
+    }
+
+    /** A registration that resembles a weapon reported lost or stolen (same make, serial within two edits) is flagged. */
+    private void flagIfReported(String id, String serial, String makeCode) {
+        boolean anyActive = neo4j.query("RETURN EXISTS { MATCH (:LostStolenReport {status: 'ACTIVE'}) } AS any")
+                .fetchAs(Boolean.class).one().orElse(false);
+        if (!anyActive || serial.length() > SerialQuery.MAX_INPUT
+                || SerialNumbers.readableLength(SerialNumbers.normalise(serial)) < SerialSearch.MIN_READABLE) {
+            return;
+        }
+        lostStolen.flagRegistration(id, search.search(new SerialQuery(serial, makeCode, null, null, 20)));
     }
 
     /**
@@ -140,29 +152,18 @@ public class FirearmRegistry {
                 c.serialAsRead() != null ? c.serialAsRead() : current.serialAsRead(),
                 c.countryOfManufacture() != null ? c.countryOfManufacture() : current.countryOfManufacture(),
                 c.year() != null ? c.year() : current.year());
+        // The neighbourhood is derived from the serial: stored, but kept out of the version diff.
+        Versions.supersede(neo4j, "Firearm", id, withoutNeighbourhood(next),
+                Map.of("serialNeighbourhood", next.get("serialNeighbourhood")), reason, provenance);
         neo4j.query("""
                         MATCH (f:Firearm {id: $id})
-                        WITH f, properties(f) AS old
-                        WITH f, old, [k IN keys($next) WHERE old[k] IS NULL OR $next[k] IS NULL OR old[k] <> $next[k]] AS changed
-                        CREATE (f)-[:HAS_VERSION]->(:FirearmVersion {version: f.version + 1, at: $now, by: $by,
-                               source: $source, confidence: $confidence, reason: $reason,
-                               before: [k IN changed WHERE old[k] IS NOT NULL | k + '=' + toString(old[k])],
-                               after: [k IN changed WHERE $next[k] IS NOT NULL | k + '=' + toString($next[k])]})
-                        SET f += $next, f.serialNeighbourhood = $neighbourhood, f.version = f.version + 1,
-                            f.source = $source, f.confidence = $confidence, f.recordedAt = $now
-                        WITH f
                         OPTIONAL MATCH (f)-[old:MADE_BY]->()
                         DELETE old
                         WITH DISTINCT f
                         OPTIONAL MATCH (maker:Organisation {id: 'MANUFACTURER:' + f.makeCode})
                         FOREACH (_ IN CASE WHEN maker IS NULL THEN [] ELSE [1] END | MERGE (f)-[:MADE_BY]->(maker))
                         """)
-                // The neighbourhood is derived from the serial: stored, but kept out of the version diff.
-                .bindAll(Map.of("id", id, "next", withoutNeighbourhood(next), "neighbourhood", next.get("serialNeighbourhood"),
-                        "now", ZonedDateTime.now(ZoneOffset.UTC),
-                        "by", AuditLog.currentActor(), "source", provenance.source(),
-                        "confidence", provenance.confidence().name(), "reason", reason))
-                .run();
+                .bind(id).to("id").run();
         audit.record("firearm.corrected", List.of("Firearm:" + id), reason);
         return find(id).orElseThrow();
     }
@@ -182,19 +183,8 @@ public class FirearmRegistry {
     /** Every version of the weapon's record, oldest first. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public List<Version> history(String id) {
-        return neo4j.query("""
-                        MATCH (:Firearm {id: $id})-[:HAS_VERSION]->(v:FirearmVersion)
-                        RETURN v ORDER BY v.version
-                        """)
-                .bind(id).to("id")
-                .fetchAs(Version.class).mappedBy((t, r) -> {
-                    Node v = r.get("v").asNode();
-                    return new Version(v.get("version").asInt(), v.get("at").asZonedDateTime().toInstant(),
-                            v.get("by").asString(""), v.get("source").asString(""), v.get("confidence").asString(""),
-                            v.get("reason").asString(""), v.get("before").asList(Value::asString),
-                            v.get("after").asList(Value::asString));
-                }).all().stream().toList();
+    public List<RecordVersion> history(String id) {
+        return Versions.of(neo4j, "Firearm", id);
     }
 
     /** Resolves reference data and derives the serial keys; unknown spellings are kept as given. */

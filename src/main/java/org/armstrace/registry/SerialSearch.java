@@ -62,7 +62,7 @@ public class SerialSearch {
 
         String folded = SerialNumbers.fold(key);
         String makeCode = make.map(Manufacturer::code).orElse(null);
-        var candidates = new LinkedHashMap<String, Firearm>();
+        var candidates = new LinkedHashMap<String, Candidate>();
         if (query.mode() == SerialQuery.Mode.EXACT) {
             if (SerialNumbers.isPartial(key)) {
                 throw new SearchRejected("search.exact-with-wildcards");
@@ -83,7 +83,8 @@ public class SerialSearch {
         }
         var ranked = new ArrayList<Ranked>();
         int order = 0;
-        for (Firearm f : candidates.values()) {
+        for (Candidate candidate : candidates.values()) {
+            Firearm f = candidate.firearm();
             order++;
             if (make.isPresent() && !make.get().code().equals(f.makeCode())
                     || type.isPresent() && !type.get().code().equals(f.typeCode())
@@ -100,14 +101,28 @@ public class SerialSearch {
             make.ifPresent(m -> reasons.add("make matches (" + m.name() + ")"));
             type.ifPresent(t -> reasons.add("type matches"));
             calibre.ifPresent(cal -> reasons.add("calibre matches (" + cal.name() + ")"));
-            ranked.add(new Ranked(new SerialHit(f, c.similarity(key.length(), f.serialKey().length()), reasons),
-                    c.cost(), order));
+            candidate.flags().forEach(flag -> reasons.add("reported " + flag.toLowerCase(java.util.Locale.ROOT)));
+            ranked.add(new Ranked(new SerialHit(f, c.similarity(key.length(), f.serialKey().length()), reasons,
+                    candidate.flags()), c.cost(), order));
         }
         return ranked.stream().sorted(Comparator.comparingDouble(Ranked::cost).thenComparingInt(Ranked::order))
                 .limit(query.limit()).map(Ranked::hit).toList();
     }
 
-    private void exact(String key, String makeCode, Map<String, Firearm> into) {
+    private record Candidate(Firearm firearm, List<String> flags) {
+    }
+
+    private static final String RETURN_CANDIDATE = """
+            RETURN f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings,
+                   COLLECT { MATCH (f)<-[:CONCERNS]-(r:LostStolenReport {status: 'ACTIVE'}) RETURN DISTINCT r.kind } AS flags
+            """;
+
+    private static Candidate candidate(org.neo4j.driver.Record r) {
+        return new Candidate(FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")),
+                r.get("flags").asList(org.neo4j.driver.Value::asString));
+    }
+
+    private void exact(String key, String makeCode, Map<String, Candidate> into) {
         var params = new java.util.HashMap<String, Object>();
         params.put("key", key);
         params.put("make", makeCode);
@@ -115,23 +130,20 @@ public class SerialSearch {
         neo4j.query("""
                         MATCH (f:Firearm {serialKey: $key})
                         WHERE $make IS NULL OR f.makeCode = $make
-                        RETURN f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings
-                        LIMIT $limit
-                        """)
+                        """ + RETURN_CANDIDATE + " LIMIT $limit")
                 .bindAll(params)
-                .fetchAs(Firearm.class).mappedBy((t, r) -> FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")))
-                .all().forEach(f -> into.putIfAbsent(f.id(), f));
+                .fetchAs(Candidate.class).mappedBy((t, r) -> candidate(r))
+                .all().forEach(c -> into.putIfAbsent(c.firearm().id(), c));
     }
 
     /** Query text is built only from [A-Z0-9?] keys and reference codes, so nothing needs escaping. */
-    private void fulltext(String index, String lucene, Map<String, Firearm> into) {
+    private void fulltext(String index, String lucene, Map<String, Candidate> into) {
         neo4j.query("""
-                        CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node
-                        RETURN node AS f, COLLECT { MATCH (node)-[:HAS_MARKING]->(m) RETURN m } AS markings
-                        """)
+                        CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node AS f
+                        """ + RETURN_CANDIDATE)
                 .bindAll(Map.of("index", index, "query", lucene, "limit", CANDIDATES))
-                .fetchAs(Firearm.class).mappedBy((t, r) -> FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")))
-                .all().forEach(f -> into.putIfAbsent(f.id(), f));
+                .fetchAs(Candidate.class).mappedBy((t, r) -> candidate(r))
+                .all().forEach(c -> into.putIfAbsent(c.firearm().id(), c));
     }
 
     private static Optional<String> optional(String s) {

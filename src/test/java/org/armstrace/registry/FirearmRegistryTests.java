@@ -53,7 +53,7 @@ class FirearmRegistryTests {
         assertThat(corrected.serialKey()).isEqualTo("A12845");
         assertThat(corrected.version()).isEqualTo(2);
         var history = TestSecurity.as("analyst1", "ANALYST", () -> registry.history(f.id()));
-        assertThat(history).extracting(FirearmRegistry.Version::version).containsExactly(1, 2);
+        assertThat(history).extracting(RecordVersion::version).containsExactly(1, 2);
         assertThat(history.get(1).reason()).isEqualTo("serial re-read under magnification");
         assertThat(history.get(1).by()).isEqualTo("analyst1");
         assertThat(history.get(1).before()).contains("serialAsRead=A12345", "serialKey=A12345");

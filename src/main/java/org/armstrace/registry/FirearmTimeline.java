@@ -1,0 +1,85 @@
+package org.armstrace.registry;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A weapon's life in date order: registration and corrections, transfers, licences covering it,
+ * lost/stolen reports. Recoveries and traces join as those features land.
+ */
+@Service
+public class FirearmTimeline {
+
+    private final Neo4jClient neo4j;
+    private final FirearmRegistry registry;
+    private final Holdings holdings;
+    private final LostStolenRegister lostStolen;
+
+    FirearmTimeline(Neo4jClient neo4j, FirearmRegistry registry, Holdings holdings, LostStolenRegister lostStolen) {
+        this.neo4j = neo4j;
+        this.registry = registry;
+        this.holdings = holdings;
+        this.lostStolen = lostStolen;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> of(String firearmId) {
+        var entries = new ArrayList<TimelineEntry>();
+        for (RecordVersion v : registry.history(firearmId)) {
+            entries.add(new TimelineEntry(day(v.at()), v.version() == 1 ? TimelineEntry.Kind.REGISTERED
+                    : TimelineEntry.Kind.CORRECTED, List.of(v.by(), v.source(), v.reason()), null));
+        }
+        for (Transfer t : holdings.transfers(firearmId)) {
+            entries.add(new TimelineEntry(t.date(), TimelineEntry.Kind.TRANSFER, List.of(t.kind().name(),
+                    orDash(t.fromName()), orDash(t.toName()), orDash(t.reference())), t.id()));
+        }
+        neo4j.query("""
+                        MATCH (h)-[:HOLDS]->(l:Licence)-[c:COVERS]->(:Firearm {id: $id})
+                        RETURN l.id AS licence, l.number AS number, c.from AS from, c.to AS to,
+                               coalesce(h.name, h.givenName + ' ' + h.familyName) AS holder
+                        """)
+                .bind(firearmId).to("id").fetch().all().forEach(r -> {
+                    var args = List.of((String) r.get("number"), (String) r.get("holder"));
+                    if (r.get("from") != null) {
+                        entries.add(new TimelineEntry((LocalDate) r.get("from"), TimelineEntry.Kind.LICENCE_FROM, args,
+                                (String) r.get("licence")));
+                    }
+                    if (r.get("to") != null) {
+                        entries.add(new TimelineEntry((LocalDate) r.get("to"), TimelineEntry.Kind.LICENCE_TO, args,
+                                (String) r.get("licence")));
+                    }
+                });
+        for (LostStolenReport r : lostStolen.reports(firearmId)) {
+            entries.add(new TimelineEntry(r.occurredOn() != null ? r.occurredOn() : day(r.reportedAt()),
+                    TimelineEntry.Kind.REPORTED, List.of(r.kind().name(), orDash(r.place()), orDash(r.reference())), r.id()));
+            if (r.closedAt() != null) {
+                entries.add(new TimelineEntry(day(r.closedAt()), TimelineEntry.Kind.REPORT_CLOSED,
+                        List.of(r.status().name(), orDash(r.closeReason())), r.id()));
+            }
+        }
+        for (LostStolenRegister.Alert a : lostStolen.alerts(firearmId)) {
+            if (!a.direct()) {
+                entries.add(new TimelineEntry(day(a.report().reportedAt()), TimelineEntry.Kind.RESEMBLES_REPORTED,
+                        List.of(a.reportedSerial(), a.report().kind().name()), a.reportedFirearmId()));
+            }
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::date));
+        return entries;
+    }
+
+    private static LocalDate day(java.time.Instant at) {
+        return at.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "–" : s;
+    }
+}

@@ -1,0 +1,198 @@
+package org.armstrace.registry;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.armstrace.graph.CypherParams;
+import org.armstrace.security.AuditLog;
+import org.neo4j.driver.types.Node;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who holds which weapon, and how it changed hands: organisations that trade or hold weapons
+ * (importers, dealers, state agencies), licences, the {@code COVERS} links from a licence to the
+ * weapons it covers (with from/to dates), and transfers. Holdings are closed by a later date,
+ * never deleted, so the chain maker → importer → dealer → holder can always be replayed.
+ */
+@Service
+public class Holdings {
+
+    public enum OrganisationKind { IMPORTER, DEALER, STATE_AGENCY, SECURITY_COMPANY, MANUFACTURER }
+
+    private final Neo4jClient neo4j;
+    private final AuditLog audit;
+
+    Holdings(Neo4jClient neo4j, AuditLog audit) {
+        this.neo4j = neo4j;
+        this.audit = audit;
+    }
+
+    /** Registers an organisation (not a manufacturer: those are reference data); returns its id. */
+    @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE')")
+    @Transactional
+    public String registerOrganisation(OrganisationKind kind, String code, String name, String countryCode,
+                                       Provenance provenance) {
+        if (kind == OrganisationKind.MANUFACTURER) {
+            throw new IllegalArgumentException("Manufacturers are reference data");
+        }
+        String key = ReferenceKeys.key(code);
+        if (key.isEmpty() || name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An organisation needs a code and a name");
+        }
+        String id = kind.name() + ":" + key;
+        neo4j.query("""
+                        MERGE (o:Organisation {id: $id})
+                          ON CREATE SET o.kind = $kind, o.code = $code, o.name = $name, o.source = $source,
+                                        o.confidence = $confidence, o.recordedAt = $now
+                        WITH o
+                        OPTIONAL MATCH (c:Country {code: $country})
+                        FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | MERGE (o)-[:BASED_IN]->(c))
+                        """)
+                .bindAll(CypherParams.of("id", id, "kind", kind.name(), "code", key, "name", name.strip(),
+                        "country", countryCode, "source", provenance.source(),
+                        "confidence", provenance.confidence().name(), "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .run();
+        audit.record("organisation.registered", List.of("Organisation:" + id), name);
+        return id;
+    }
+
+    /** Issues (records) a licence to a person or an organisation. */
+    @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE')")
+    @Transactional
+    public Licence issueLicence(String number, Licence.Kind kind, String holderId, String issuedBy,
+                                LocalDate validFrom, LocalDate validTo, Provenance provenance) {
+        String key = ReferenceKeys.key(number);
+        if (key.length() < 3 || number.length() > 40) {
+            throw new IllegalArgumentException("A licence number needs 3 to 40 characters");
+        }
+        if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+            throw new IllegalArgumentException("A licence cannot expire before it is issued");
+        }
+        String id = UUID.randomUUID().toString();
+        boolean created = neo4j.query("""
+                        CALL (*) { MATCH (h:Person {id: $holder}) RETURN h
+                                   UNION MATCH (h:Organisation {id: $holder}) RETURN h }
+                        CREATE (h)-[:HOLDS]->(:Licence {id: $id, number: $number, numberKey: $key, kind: $kind,
+                               issuedBy: $issuedBy, validFrom: $from, validTo: $to, source: $source,
+                               confidence: $confidence, recordedAt: $now})
+                        RETURN count(*) AS n
+                        """)
+                .bindAll(CypherParams.of("holder", holderId, "id", id, "number", number.strip(), "key", key,
+                        "kind", kind.name(), "issuedBy", issuedBy, "from", validFrom, "to", validTo,
+                        "source", provenance.source(), "confidence", provenance.confidence().name(),
+                        "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .fetchAs(Long.class).one().orElse(0L) > 0;
+        if (!created) {
+            throw new IllegalArgumentException("No person or organisation " + holderId);
+        }
+        audit.record("licence.issued", List.of("Licence:" + id, holderEntity(holderId)), number);
+        return licence(id).orElseThrow();
+    }
+
+    /**
+     * Records a transfer. When it names the receiving licence, the weapon is covered by that
+     * licence from the transfer date, and any open holding under another licence ends that day.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE')")
+    @Transactional
+    public Transfer recordTransfer(NewTransfer t, Provenance provenance) {
+        String id = UUID.randomUUID().toString();
+        var params = CypherParams.of("id", id, "kind", t.kind().name(), "date", t.date(), "firearm", t.firearmId(),
+                "from", t.fromId(), "to", t.toId(), "licence", t.toLicenceId(), "reference", t.reference(),
+                "source", provenance.source(), "confidence", provenance.confidence().name(),
+                "now", ZonedDateTime.now(ZoneOffset.UTC));
+        long made = neo4j.query("""
+                        MATCH (f:Firearm {id: $firearm})
+                        CREATE (t:Transfer {id: $id, kind: $kind, date: $date, reference: $reference, source: $source,
+                                confidence: $confidence, recordedAt: $now})-[:OF]->(f)
+                        WITH t, f
+                        CALL (t) {
+                          OPTIONAL MATCH (p:Person {id: $from}) WITH t, p
+                          OPTIONAL MATCH (o:Organisation {id: $from})
+                          WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
+                          CREATE (t)-[:FROM]->(party)
+                        }
+                        CALL (t) {
+                          OPTIONAL MATCH (p:Person {id: $to}) WITH t, p
+                          OPTIONAL MATCH (o:Organisation {id: $to})
+                          WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
+                          CREATE (t)-[:TO]->(party)
+                        }
+                        RETURN count(*) AS n
+                        """)
+                .bindAll(params).fetchAs(Long.class).one().orElse(0L);
+        if (made == 0) {
+            throw new IllegalArgumentException("No firearm " + t.firearmId());
+        }
+        if (t.toLicenceId() != null) {
+            long covered = neo4j.query("""
+                            MATCH (f:Firearm {id: $firearm}), (l:Licence {id: $licence})
+                            OPTIONAL MATCH (:Licence)-[open:COVERS]->(f) WHERE open.to IS NULL AND open.from <= $date
+                            SET open.to = $date
+                            WITH DISTINCT f, l
+                            CREATE (l)-[:COVERS {from: $date, transfer: $id, source: $source, confidence: $confidence,
+                                    recordedAt: $now}]->(f)
+                            RETURN count(*) AS n
+                            """)
+                    .bindAll(params).fetchAs(Long.class).one().orElse(0L);
+            if (covered == 0) {
+                throw new IllegalArgumentException("No licence " + t.toLicenceId());
+            }
+        }
+        audit.record("transfer.recorded", List.of("Transfer:" + id, "Firearm:" + t.firearmId()),
+                t.kind() + " on " + t.date());
+        return transfers(t.firearmId()).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Licence> licence(String id) {
+        return neo4j.query("""
+                        MATCH (h)-[:HOLDS]->(l:Licence {id: $id})
+                        RETURN l, h.id AS holderId, coalesce(h.name, h.givenName + ' ' + h.familyName) AS holderName
+                        """)
+                .bind(id).to("id").fetchAs(Licence.class)
+                .mappedBy((t, r) -> toLicence(r.get("l").asNode(), r.get("holderId").asString(), r.get("holderName").asString()))
+                .one();
+    }
+
+    /** Every transfer of the weapon, oldest first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Transfer> transfers(String firearmId) {
+        return neo4j.query("""
+                        MATCH (t:Transfer)-[:OF]->(:Firearm {id: $id})
+                        OPTIONAL MATCH (t)-[:FROM]->(a)
+                        OPTIONAL MATCH (t)-[:TO]->(b)
+                        RETURN t, a.id AS fromId, coalesce(a.name, a.givenName + ' ' + a.familyName) AS fromName,
+                               b.id AS toId, coalesce(b.name, b.givenName + ' ' + b.familyName) AS toName
+                        ORDER BY t.date, t.recordedAt
+                        """)
+                .bind(firearmId).to("id").fetchAs(Transfer.class).mappedBy((ts, r) -> {
+                    Node t = r.get("t").asNode();
+                    return new Transfer(t.get("id").asString(), Transfer.Kind.valueOf(t.get("kind").asString()),
+                            t.get("date").asLocalDate(), firearmId, r.get("fromId").asString(null),
+                            r.get("fromName").asString(null), r.get("toId").asString(null), r.get("toName").asString(null),
+                            t.get("reference").asString(null), t.get("source").asString(""),
+                            t.get("confidence").asString(""), t.get("recordedAt").asZonedDateTime().toInstant());
+                }).all().stream().toList();
+    }
+
+    private static String holderEntity(String holderId) {
+        return holderId.contains(":") ? "Organisation:" + holderId : "Person:" + holderId;
+    }
+
+    static Licence toLicence(Node l, String holderId, String holderName) {
+        return new Licence(l.get("id").asString(), l.get("number").asString(), Licence.Kind.valueOf(l.get("kind").asString()),
+                holderId, holderName, l.get("issuedBy").asString(null), PersonRegistry.date(l.get("validFrom")),
+                PersonRegistry.date(l.get("validTo")), l.get("source").asString(""), l.get("confidence").asString(""),
+                l.get("recordedAt").asZonedDateTime().toInstant());
+    }
+}

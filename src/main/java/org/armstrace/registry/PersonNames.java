@@ -1,0 +1,89 @@
+package org.armstrace.registry;
+
+import com.ibm.icu.text.Transliterator;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * People's names as search keys. Names reach the registry in Albanian and Serbian, in Latin and
+ * Cyrillic script, with and without diacritics ({@code Gashi}/{@code Gaši},
+ * {@code Xhemajl}/{@code Džemajl}, {@code Đorđević}/{@code Djordjevic}/{@code Ђорђевић}). The
+ * name is always stored as written; the key folds these spellings together so that each of them
+ * finds the others.
+ */
+public final class PersonNames {
+
+    /** ICU's Serbian transliteration (Ђ→Đ, Џ→Dž, Љ→Lj ...), which the generic Cyrillic-Latin gets wrong. */
+    private static final Transliterator SERBIAN_LATIN = Transliterator.getInstance("Serbian-Latin/BGN");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]+");
+
+    /**
+     * Letter groups that the two languages and diacritic-less typing spell differently for one
+     * sound, in the order they are applied: Serbian dž = Albanian xh, đ = dj = Albanian gj,
+     * š = sh, ž = zh, č/ć = ç = ch = Albanian q; Albanian doubled ll/rr and y, ë.
+     */
+    private static final String[][] FOLDS = {
+            {"dž", "dz"}, {"xh", "dz"}, {"đ", "dj"}, {"gj", "dj"},
+            {"sh", "s"}, {"š", "s"}, {"zh", "z"}, {"ž", "z"},
+            {"ch", "c"}, {"č", "c"}, {"ć", "c"}, {"ç", "c"}, {"q", "c"},
+            {"ë", "e"}, {"y", "i"},
+    };
+
+    private PersonNames() {
+    }
+
+    /** The name in Latin script (Serbian Cyrillic transliterated); Latin text is returned as is. */
+    public static String latin(String name) {
+        if (name == null) {
+            return "";
+        }
+        String text = Normalizer.normalize(name, Normalizer.Form.NFC).strip();
+        if (text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
+            return text;
+        }
+        synchronized (SERBIAN_LATIN) { // ICU transliterators are not documented as thread-safe
+            return Normalizer.normalize(SERBIAN_LATIN.transliterate(text), Normalizer.Form.NFC);
+        }
+    }
+
+    /** The folded key of one word: lower-case ASCII letters, spellings of one sound made equal. */
+    public static String fold(String word) {
+        String s = latin(word).toLowerCase(Locale.ROOT);
+        for (String[] f : FOLDS) {
+            s = s.replace(f[0], f[1]);
+        }
+        s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        s = NOT_LETTER.matcher(s).replaceAll("");
+        // Albanian doubles letters (ll, rr) that Serbian spelling of the same name does not.
+        var single = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (i == 0 || s.charAt(i) != s.charAt(i - 1)) {
+                single.append(s.charAt(i));
+            }
+        }
+        return single.toString();
+    }
+
+    /** The folded keys of every word in the given name parts, in order, without repeats or empties. */
+    public static List<String> keys(String... parts) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String part : parts) {
+            if (part == null) {
+                continue;
+            }
+            for (String word : latin(part).split("[\\s\\-‐'’.,]+")) {
+                String k = fold(word);
+                if (!k.isEmpty()) {
+                    keys.add(k);
+                }
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+}

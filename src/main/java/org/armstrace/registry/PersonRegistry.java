@@ -1,0 +1,273 @@
+package org.armstrace.registry;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.armstrace.security.AuditLog;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * People in the registry: licence holders, owners, people found with weapons. Personal data is
+ * for the roles that need it, and every read of a person's record, and every search that shows
+ * people, is audited in the same transaction as the read.
+ */
+@Service
+public class PersonRegistry {
+
+    /** The roles that may see personal data (PRODUCT.md: "visible only to roles that need it"). */
+    static final String PERSONAL_DATA = "hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE')";
+
+    public static final int MAX_LIMIT = 100;
+    static final int MAX_QUERY = 200;
+
+    /** A person's whole record: the person, licences held, weapons held or once held, history. */
+    public record PersonRecord(Person person, List<Licence> licences, List<HeldFirearm> firearms,
+                               List<RecordVersion> history) {
+    }
+
+    /** A weapon covered by one of the person's licences, from/to the dates of the holding. */
+    public record HeldFirearm(Firearm firearm, String licenceNumber, LocalDate from, LocalDate to) {
+    }
+
+    private final Neo4jClient neo4j;
+    private final AuditLog audit;
+
+    PersonRegistry(Neo4jClient neo4j, AuditLog audit) {
+        this.neo4j = neo4j;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE')")
+    @Transactional
+    public Person register(NewPerson person, Provenance provenance) {
+        String id = create(List.of(person), provenance).getFirst();
+        audit.record("person.registered", List.of("Person:" + id), "source " + provenance.source());
+        return load(id).orElseThrow();
+    }
+
+    /** Registers many people with batched {@code UNWIND} writes; one audit event for the batch. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public List<String> registerBatch(List<NewPerson> people, Provenance provenance) {
+        List<String> ids = create(people, provenance);
+        audit.record("person.registered-batch", List.of(), people.size() + " people; source " + provenance.source());
+        return ids;
+    }
+
+    private List<String> create(List<NewPerson> people, Provenance provenance) {
+        var rows = new ArrayList<Map<String, Object>>(people.size());
+        var ids = new ArrayList<String>(people.size());
+        for (NewPerson p : people) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            Map<String, Object> props = properties(p);
+            rows.add(Map.of("id", id, "props", props, "derived", derived(p), "after", describe(props)));
+        }
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        CREATE (p:Person {id: row.id, version: 1})
+                        SET p += row.props, p += row.derived, p.source = $source, p.confidence = $confidence,
+                            p.recordedAt = $now
+                        CREATE (p)-[:HAS_VERSION]->(:PersonVersion {version: 1, at: $now, by: $by, source: $source,
+                               confidence: $confidence, reason: 'registered', before: [], after: row.after})
+                        """)
+                .bindAll(Map.of("rows", rows, "source", provenance.source(), "confidence", provenance.confidence().name(),
+                        "now", ZonedDateTime.now(ZoneOffset.UTC), "by", AuditLog.currentActor()))
+                .run();
+        return ids;
+    }
+
+    /** Corrects a person's details; the values replaced are kept as a version. */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE')")
+    @Transactional
+    public Person correct(String id, NewPerson next, String reason, Provenance provenance) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A correction needs a reason");
+        }
+        load(id).orElseThrow(() -> new IllegalArgumentException("No person " + id));
+        Versions.supersede(neo4j, "Person", id, properties(next), derived(next), reason, provenance);
+        audit.record("person.corrected", List.of("Person:" + id), reason);
+        return load(id).orElseThrow();
+    }
+
+    /** A person's whole record. The read itself is audited. */
+    @PreAuthorize(PERSONAL_DATA)
+    @Transactional
+    public Optional<PersonRecord> read(String id) {
+        Optional<Person> person = load(id);
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        audit.record("person.read", List.of("Person:" + id), "");
+        List<Licence> licences = neo4j.query("""
+                        MATCH (p:Person {id: $id})-[:HOLDS]->(l:Licence)
+                        RETURN l, p.givenName + ' ' + p.familyName AS holderName, p.id AS holderId
+                        ORDER BY l.validFrom DESC
+                        """)
+                .bind(id).to("id").fetchAs(Licence.class)
+                .mappedBy((t, r) -> Holdings.toLicence(r.get("l").asNode(), r.get("holderId").asString(),
+                        r.get("holderName").asString()))
+                .all().stream().toList();
+        List<HeldFirearm> firearms = neo4j.query("""
+                        MATCH (:Person {id: $id})-[:HOLDS]->(l:Licence)-[c:COVERS]->(f:Firearm)
+                        RETURN f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings,
+                               l.number AS licence, c.from AS from, c.to AS to
+                        ORDER BY c.from DESC
+                        """)
+                .bind(id).to("id").fetchAs(HeldFirearm.class)
+                .mappedBy((t, r) -> new HeldFirearm(FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")),
+                        r.get("licence").asString(), date(r.get("from")), date(r.get("to"))))
+                .all().stream().toList();
+        return Optional.of(new PersonRecord(person.get(), licences, firearms, Versions.of(neo4j, "Person", id)));
+    }
+
+    /**
+     * One search box for people: a name in any script or spelling, a personal number, or a licence
+     * number. Names match word by word after folding ({@link PersonNames}), each word allowing one
+     * typo; every word of the query must match. The search and what it returned are audited.
+     */
+    @PreAuthorize(PERSONAL_DATA)
+    @Transactional
+    public List<PersonHit> search(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            throw new SearchRejected("search.empty");
+        }
+        if (query.length() > MAX_QUERY) {
+            throw new SearchRejected("search.too-long");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new SearchRejected("search.bad-limit");
+        }
+        var hits = new LinkedHashMap<String, PersonHit>();
+        String number = ReferenceKeys.key(query);
+        if (number.length() >= 3) {
+            byNumber(number, limit, hits);
+        }
+        List<String> words = PersonNames.keys(query);
+        if (!words.isEmpty() && hits.size() < limit) {
+            byName(query, words, limit, hits);
+        }
+        if (words.isEmpty() && number.length() < 3) {
+            throw new SearchRejected("search.too-short");
+        }
+        List<PersonHit> result = hits.values().stream().limit(limit).toList();
+        audit.record("person.searched", result.stream().map(h -> "Person:" + h.person().id()).toList(),
+                "query " + query.strip() + "; " + result.size() + " shown");
+        return result;
+    }
+
+    private void byNumber(String number, int limit, Map<String, PersonHit> into) {
+        neo4j.query("""
+                        MATCH (p:Person {nationalIdKey: $number})
+                        RETURN p, null AS licence
+                        LIMIT $limit
+                        UNION
+                        MATCH (l:Licence {numberKey: $number})<-[:HOLDS]-(p:Person)
+                        RETURN p, l.number AS licence
+                        LIMIT $limit
+                        """)
+                .bindAll(Map.of("number", number, "limit", limit))
+                .fetch().all().forEach(r -> {
+                    Person p = toPerson((Node) r.get("p"));
+                    Object licence = r.get("licence");
+                    String reason = licence == null ? "personal number matches" : "holds licence " + licence;
+                    into.merge(p.id(), new PersonHit(p, 1.0, List.of(reason)), (a, b) -> new PersonHit(a.person(), 1.0,
+                            concat(a.reasons(), b.reasons())));
+                });
+    }
+
+    private void byName(String query, List<String> words, int limit, Map<String, PersonHit> into) {
+        var lucene = new StringBuilder();
+        for (String w : words) {
+            // Keys are [a-z] only, so nothing needs escaping. Short words must match exactly.
+            lucene.append("+nameKeys:").append(w).append(w.length() >= 4 ? "~1 " : " ");
+        }
+        neo4j.query("""
+                        CALL db.index.fulltext.queryNodes('person_name', $query, {limit: $limit}) YIELD node, score
+                        RETURN node AS p, score
+                        """)
+                .bindAll(Map.of("query", lucene.toString().strip(), "limit", limit))
+                .fetch().all().forEach(r -> {
+                    Person p = toPerson((Node) r.get("p"));
+                    into.putIfAbsent(p.id(), new PersonHit(p, Math.min(1.0, ((Number) r.get("score")).doubleValue() / 10),
+                            List.of(nameReason(query, words, p))));
+                });
+    }
+
+    private static String nameReason(String query, List<String> words, Person p) {
+        List<String> keys = PersonNames.keys(p.givenName(), p.familyName(), p.parentName());
+        boolean allExact = keys.containsAll(words);
+        String written = p.givenName() + " " + p.familyName();
+        if (allExact && normalisedEquals(query, written)) {
+            return "name matches as written";
+        }
+        if (allExact) {
+            return "name matches across script or spelling (" + query.strip() + " ~ " + written + ")";
+        }
+        return "name close to " + written + " (one letter differs in a word)";
+    }
+
+    private static boolean normalisedEquals(String a, String b) {
+        return String.join(" ", a.strip().toLowerCase().split("\\s+")).equals(String.join(" ", b.strip().toLowerCase().split("\\s+")));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        var all = new ArrayList<>(a);
+        b.stream().filter(x -> !all.contains(x)).forEach(all::add);
+        return all;
+    }
+
+    Optional<Person> load(String id) {
+        return neo4j.query("MATCH (p:Person {id: $id}) RETURN p")
+                .bind(id).to("id").fetchAs(Person.class).mappedBy((t, r) -> toPerson(r.get("p").asNode())).one();
+    }
+
+    private static Map<String, Object> properties(NewPerson p) {
+        var props = new HashMap<String, Object>();
+        props.put("givenName", p.givenName().strip());
+        props.put("familyName", p.familyName().strip());
+        props.put("parentName", p.parentName() == null || p.parentName().isBlank() ? null : p.parentName().strip());
+        props.put("birthDate", p.birthDate());
+        props.put("birthPlace", p.birthPlace());
+        props.put("nationalId", p.nationalId());
+        return props;
+    }
+
+    /** Search keys derived from the names and number; stored, never shown, kept out of versions. */
+    private static Map<String, Object> derived(NewPerson p) {
+        var props = new HashMap<String, Object>();
+        props.put("nameLatin", PersonNames.latin(p.givenName()) + " " + PersonNames.latin(p.familyName()));
+        props.put("nameKeys", String.join(" ", PersonNames.keys(p.givenName(), p.familyName(), p.parentName())));
+        props.put("nationalIdKey", p.nationalId() == null || p.nationalId().isBlank() ? null : ReferenceKeys.key(p.nationalId()));
+        return props;
+    }
+
+    private static List<String> describe(Map<String, Object> props) {
+        return props.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+    }
+
+    static Person toPerson(Node p) {
+        return new Person(p.get("id").asString(), p.get("givenName").asString(""), p.get("familyName").asString(""),
+                p.get("parentName").asString(null), date(p.get("birthDate")), p.get("birthPlace").asString(null),
+                p.get("nationalId").asString(null), p.get("nameLatin").asString(""), p.get("version").asInt(1),
+                p.get("source").asString(""), p.get("confidence").asString(""),
+                p.get("recordedAt").asZonedDateTime().toInstant());
+    }
+
+    static LocalDate date(Value v) {
+        return v == null || v.isNull() ? null : v.asLocalDate();
+    }
+}

@@ -1,0 +1,62 @@
+package org.armstrace.registry;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.armstrace.graph.CypherParams;
+import org.armstrace.security.AuditLog;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * History, not overwrites, for records that are corrected in place (firearms, people): the first
+ * version and every correction are kept as {@code :<Label>Version} nodes with the changed fields
+ * before and after, who, why and on what source. The node itself carries the current values for
+ * search.
+ */
+final class Versions {
+
+    private Versions() {
+    }
+
+    /**
+     * Sets the changed values of {@code next} on the node with the given label and id, keeping the
+     * replaced values in a new version; {@code derived} values are set too but left out of the diff.
+     */
+    static void supersede(Neo4jClient neo4j, String label, String id, Map<String, Object> next,
+                          Map<String, Object> derived, String reason, Provenance provenance) {
+        // Labels come from this package's constants only, never from input.
+        neo4j.query("""
+                        MATCH (n:%1$s {id: $id})
+                        WITH n, properties(n) AS old
+                        WITH n, old, [k IN keys($next) WHERE old[k] IS NULL OR $next[k] IS NULL OR old[k] <> $next[k]] AS changed
+                        CREATE (n)-[:HAS_VERSION]->(:%1$sVersion {version: n.version + 1, at: $now, by: $by,
+                               source: $source, confidence: $confidence, reason: $reason,
+                               before: [k IN changed WHERE old[k] IS NOT NULL | k + '=' + toString(old[k])],
+                               after: [k IN changed WHERE $next[k] IS NOT NULL | k + '=' + toString($next[k])]})
+                        SET n += $next, n += $derived, n.version = n.version + 1,
+                            n.source = $source, n.confidence = $confidence, n.recordedAt = $now
+                        """.formatted(label))
+                .bindAll(CypherParams.of("id", id, "next", next, "derived", derived,
+                        "now", ZonedDateTime.now(ZoneOffset.UTC), "by", AuditLog.currentActor(),
+                        "source", provenance.source(), "confidence", provenance.confidence().name(), "reason", reason))
+                .run();
+    }
+
+    static List<RecordVersion> of(Neo4jClient neo4j, String label, String id) {
+        return neo4j.query("""
+                        MATCH (:%1$s {id: $id})-[:HAS_VERSION]->(v:%1$sVersion)
+                        RETURN v ORDER BY v.version
+                        """.formatted(label))
+                .bind(id).to("id")
+                .fetchAs(RecordVersion.class).mappedBy((t, r) -> {
+                    Node v = r.get("v").asNode();
+                    return new RecordVersion(v.get("version").asInt(), v.get("at").asZonedDateTime().toInstant(),
+                            v.get("by").asString(""), v.get("source").asString(""), v.get("confidence").asString(""),
+                            v.get("reason").asString(""), v.get("before").asList(Value::asString),
+                            v.get("after").asList(Value::asString));
+                }).all().stream().toList();
+    }
+}
