@@ -1,0 +1,128 @@
+package org.armstrace.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.armstrace.registry.Firearm;
+import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.LostStolenRegister;
+import org.armstrace.registry.PersonHit;
+import org.armstrace.registry.PersonRegistry;
+import org.armstrace.registry.SerialHit;
+import org.armstrace.registry.SerialQuery;
+import org.armstrace.registry.SerialSearch;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST API v1 of the registry: the same search engine, ranking and reasons as the UI. Partner
+ * tokens are refused: partners see their own trace requests, not the national registry.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Registry", description = "Firearms and people in the national registry")
+@SecurityRequirement(name = "bearer")
+class RegistryApi {
+
+    private static final String STAFF = "hasAnyRole('SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER')";
+
+    record MarkingJson(String kind, String text, String position, String country, Integer year) {
+    }
+
+    record FirearmJson(String id, String type, String make, String makeAsRead, String model, String calibre,
+                       String serialAsRead, String serialKey, String countryOfManufacture, Integer year,
+                       List<MarkingJson> markings, int version, String source, String confidence, Instant recordedAt) {
+        static FirearmJson of(Firearm f) {
+            return new FirearmJson(f.id(), f.typeCode(), f.makeCode(), f.makeAsRead(), f.model(), f.calibreCode(),
+                    f.serialAsRead(), f.serialKey(), f.countryOfManufacture(), f.year(),
+                    f.markings().stream().map(m -> new MarkingJson(m.kind(), m.text(), m.position(), m.country(), m.year()))
+                            .toList(), f.version(), f.source(), f.confidence(), f.recordedAt());
+        }
+    }
+
+    record FirearmHitJson(FirearmJson firearm, double score, List<String> reasons, List<String> flags) {
+    }
+
+    record AlertJson(String kind, String reportId, String reportedFirearmId, String reportedSerial, boolean direct,
+                     LocalDate occurredOn, List<String> reasons) {
+    }
+
+    record FirearmDetailJson(FirearmJson firearm, List<AlertJson> alerts) {
+    }
+
+    record PersonJson(String id, String givenName, String familyName, String parentName, String nameLatin,
+                      LocalDate birthDate, String birthPlace) {
+    }
+
+    record PersonHitJson(PersonJson person, double score, List<String> reasons) {
+    }
+
+    private final SerialSearch search;
+    private final FirearmRegistry firearms;
+    private final LostStolenRegister lostStolen;
+    private final PersonRegistry people;
+
+    RegistryApi(SerialSearch search, FirearmRegistry firearms, LostStolenRegister lostStolen, PersonRegistry people) {
+        this.search = search;
+        this.firearms = firearms;
+        this.lostStolen = lostStolen;
+        this.people = people;
+    }
+
+    @GetMapping("/firearms")
+    @PreAuthorize(STAFF)
+    @Operation(summary = "Search firearms by serial",
+            description = "Exact, partial (? or * for unreadable positions) and fuzzy (confusions such as O/0, "
+                    + "dropped, doubled and swapped characters, Cyrillic look-alikes). Ranked, with reasons; "
+                    + "flags name active lost/stolen reports.")
+    List<FirearmHitJson> searchFirearms(
+            @Parameter(description = "Serial as read") @RequestParam String serial,
+            @Parameter(description = "Make, any known spelling") @RequestParam(required = false) String make,
+            @Parameter(description = "Firearm type, any known spelling") @RequestParam(required = false) String type,
+            @Parameter(description = "Calibre, any known spelling") @RequestParam(required = false) String calibre,
+            @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit,
+            @Parameter(description = "TOLERANT (default) or EXACT") @RequestParam(defaultValue = "TOLERANT") SerialQuery.Mode mode) {
+        return search.search(new SerialQuery(serial, make, type, calibre, limit, mode)).stream()
+                .map(RegistryApi::hit).toList();
+    }
+
+    @GetMapping("/firearms/{id}")
+    @PreAuthorize(STAFF)
+    @Operation(summary = "One firearm with its markings and active lost/stolen alerts")
+    FirearmDetailJson firearm(@PathVariable String id) {
+        if (id.length() > 64) {
+            throw new ApiProblemAdvice.NotFound("No firearm with this id.");
+        }
+        Firearm f = firearms.find(id).orElseThrow(() -> new ApiProblemAdvice.NotFound("No firearm with this id."));
+        return new FirearmDetailJson(FirearmJson.of(f), lostStolen.alerts(id).stream()
+                .map(a -> new AlertJson(a.report().kind().name(), a.report().id(), a.reportedFirearmId(),
+                        a.reportedSerial(), a.direct(), a.report().occurredOn(), a.reasons()))
+                .toList());
+    }
+
+    @GetMapping("/people")
+    @Operation(summary = "Search people by name (any script or spelling), personal number or licence number",
+            description = "Personal data: for supervisor, analyst and intake tokens only. Every search is audited.")
+    List<PersonHitJson> searchPeople(@RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
+        return people.search(q, limit).stream().map(RegistryApi::person).toList();
+    }
+
+    private static FirearmHitJson hit(SerialHit h) {
+        return new FirearmHitJson(FirearmJson.of(h.firearm()), h.score(), h.reasons(), h.flags());
+    }
+
+    private static PersonHitJson person(PersonHit h) {
+        var p = h.person();
+        return new PersonHitJson(new PersonJson(p.id(), p.givenName(), p.familyName(), p.parentName(), p.nameLatin(),
+                p.birthDate(), p.birthPlace()), h.score(), h.reasons());
+    }
+}

@@ -1,0 +1,19 @@
+package org.armstrace.api;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Any /api path that names no endpoint gets a 404 problem. Without it the request would fall
+ * through to Vaadin, which serves its HTML page for every path.
+ */
+@RestController
+@Hidden
+class UnknownApiPath {
+
+    @RequestMapping("/api/**")
+    void unknown() {
+        throw new ApiProblemAdvice.NotFound("There is no such endpoint in this API.");
+    }
+}
