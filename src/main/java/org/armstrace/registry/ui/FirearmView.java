@@ -1,49 +1,91 @@
 package org.armstrace.registry.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.io.ByteArrayInputStream;
+import java.util.List;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.FirearmTimeline;
+import org.armstrace.registry.LostStolenRegister;
+import org.armstrace.registry.LostStolenReport;
+import org.armstrace.registry.Photos;
+import org.armstrace.registry.Provenance;
+import org.armstrace.registry.TimelineEntry;
+import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** One weapon: its identification as it stands, its markings, and the history of its record. */
+/**
+ * One weapon: alerts first (lost/stolen), then identification and markings, photos, and its life
+ * as a timeline (registration, corrections, transfers, licences, reports).
+ */
 @Route("registry/firearm")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE, Role.Names.FIELD_OFFICER})
 public class FirearmView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private final FirearmRegistry registry;
+    private final FirearmTimeline timeline;
+    private final LostStolenRegister lostStolen;
+    private final Photos photos;
     private String title = "";
+    private String firearmId;
 
-    public FirearmView(FirearmRegistry registry) {
+    public FirearmView(FirearmRegistry registry, FirearmTimeline timeline, LostStolenRegister lostStolen, Photos photos) {
         this.registry = registry;
+        this.timeline = timeline;
+        this.lostStolen = lostStolen;
+        this.photos = photos;
     }
 
     @Override
     public void setParameter(BeforeEvent event, String id) {
+        firearmId = id;
+        refresh();
+    }
+
+    private void refresh() {
         removeAll();
-        var found = registry.find(id);
+        var found = registry.find(firearmId);
         if (found.isEmpty()) {
             add(new H2(getTranslation("firearm.not-found")));
             return;
         }
         Firearm f = found.get();
         title = f.serialAsRead();
-        add(new H2((f.makeCode() != null ? f.makeCode() : f.makeAsRead()) + " " + nullToEmpty(f.model()) + " · " + f.serialAsRead()));
+        add(new H2((f.makeCode() != null ? f.makeCode() : nullToEmpty(f.makeAsRead())) + " " + nullToEmpty(f.model())
+                + " · " + f.serialAsRead()));
+        add(alerts());
         var facts = new Div();
         facts.setId("firearm-facts");
+        facts.addClassName("facts");
         facts.add(fact("registry.type", f.typeCode()), fact("registry.make", f.makeAsRead()),
                 fact("registry.model", f.model()), fact("registry.calibre", f.calibreCode()),
                 fact("registry.serial-as-read", f.serialAsRead()), fact("firearm.serial-key", f.serialKey()),
@@ -55,13 +97,147 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         f.markings().forEach(m -> markings.add(new ListItem(m.kind() + ": " + m.text()
                 + (m.position() == null ? "" : " (" + m.position() + ")"))));
         add(f.markings().isEmpty() ? new Paragraph(getTranslation("firearm.no-markings")) : markings);
-        add(new H3(getTranslation("firearm.history")));
-        var history = new UnorderedList();
-        history.setId("firearm-history");
-        registry.history(id).forEach(v -> history.add(new ListItem(TIME.format(v.at()) + " · v" + v.version() + " · "
-                + v.by() + " · " + v.reason() + (v.before().isEmpty() ? "" : " · " + String.join(", ", v.before())
-                + " → " + String.join(", ", v.after())))));
-        add(history);
+        add(new H3(getTranslation("firearm.photos")), photoGallery());
+        add(new H3(getTranslation("firearm.timeline")), timelineGrid());
+    }
+
+    private Component alerts() {
+        var box = new Div();
+        box.setId("firearm-alerts");
+        List<LostStolenRegister.Alert> alerts = lostStolen.alerts(firearmId);
+        for (LostStolenRegister.Alert a : alerts) {
+            var alert = new Div();
+            alert.addClassName("alert-danger");
+            String kind = getTranslation("lost.kind." + a.report().kind().name());
+            if (a.direct()) {
+                alert.add(new Span(getTranslation("firearm.alert-reported", kind, a.report().occurredOn() == null ? "—"
+                        : a.report().occurredOn().toString(), nullToEmpty(a.report().place()))));
+                if (mayClose()) {
+                    var close = new Button(getTranslation("lost.close"), e -> closeDialog(a.report()));
+                    close.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    alert.add(close);
+                }
+            } else {
+                alert.add(new Span(getTranslation("firearm.alert-resembles", kind, a.reportedSerial(),
+                        String.join("; ", a.reasons()))), new RouterLink(getTranslation("firearm.open"), FirearmView.class,
+                        a.reportedFirearmId()));
+            }
+            box.add(alert);
+        }
+        if (alerts.stream().noneMatch(LostStolenRegister.Alert::direct)) {
+            var report = new Button(getTranslation("lost.report-button"), e -> reportDialog());
+            report.setId("firearm-report-lost");
+            report.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            box.add(report);
+        }
+        return box;
+    }
+
+    private void reportDialog() {
+        var dialog = new Dialog(getTranslation("lost.report-button"));
+        var form = new LostStolenForm();
+        form.addReportListener(e -> {
+            var v = e.values();
+            try {
+                lostStolen.report(firearmId, v.kind(), v.occurredOn(), v.place(), v.reference(), v.circumstances(),
+                        new Provenance("user:" + AuditLog.currentActor(), Provenance.Confidence.MEDIUM));
+                dialog.close();
+                Notification.show(getTranslation("lost.reported")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                refresh();
+            } catch (IllegalArgumentException ex) {
+                form.report.setEnabled(true);
+                Notification.show(getTranslation("lost.invalid")).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        dialog.add(form);
+        dialog.open();
+    }
+
+    private void closeDialog(LostStolenReport report) {
+        var dialog = new Dialog(getTranslation("lost.close"));
+        var reason = new TextField(getTranslation("lost.close-reason"));
+        reason.setWidthFull();
+        reason.setMaxLength(500);
+        var recovered = new Button(getTranslation("lost.status.RECOVERED"));
+        var withdrawn = new Button(getTranslation("lost.status.WITHDRAWN"));
+        for (var b : List.of(recovered, withdrawn)) {
+            b.addClickListener(e -> {
+                if (reason.isEmpty()) {
+                    reason.setInvalid(true);
+                    reason.setErrorMessage(getTranslation("lost.close-reason-required"));
+                    return;
+                }
+                lostStolen.close(report.id(), b == recovered ? LostStolenReport.Status.RECOVERED
+                        : LostStolenReport.Status.WITHDRAWN, reason.getValue());
+                dialog.close();
+                refresh();
+            });
+        }
+        dialog.add(reason);
+        dialog.getFooter().add(withdrawn, recovered);
+        dialog.open();
+    }
+
+    private static boolean mayClose() {
+        return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> List.of("ROLE_ADMIN", "ROLE_ANALYST", "ROLE_SUPERVISOR").contains(a.getAuthority()));
+    }
+
+    private Component photoGallery() {
+        var gallery = new FlexLayout();
+        gallery.setId("firearm-photos");
+        gallery.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        gallery.getStyle().set("gap", "var(--lumo-space-s)");
+        for (Photos.Photo p : photos.list(firearmId)) {
+            var image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                    new ByteArrayInputStream(photos.content(p)), p.sha256(), p.contentType(), p.size())),
+                    p.caption() == null ? getTranslation("firearm.photo") : p.caption());
+            image.addClassName("photo-thumb");
+            gallery.add(image);
+        }
+        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            try {
+                photos.attach(firearmId, bytes, metadata.fileName(), null,
+                        new Provenance("user:" + AuditLog.currentActor(), Provenance.Confidence.HIGH));
+                getUI().ifPresent(ui -> ui.access(this::refresh));
+            } catch (IllegalArgumentException ex) {
+                getUI().ifPresent(ui -> ui.access(() -> Notification.show(getTranslation("firearm.photo-refused"))
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR)));
+            }
+        }));
+        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
+        upload.setMaxFileSize(Photos.MAX_BYTES);
+        upload.setId("firearm-photo-upload");
+        var box = new Div(gallery, upload);
+        return box;
+    }
+
+    private Component timelineGrid() {
+        var grid = new Grid<TimelineEntry>();
+        grid.setId("firearm-timeline");
+        grid.addColumn(TimelineEntry::date).setHeader(getTranslation("timeline.date")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> getTranslation("timeline.kind." + e.kind().name())).setHeader(getTranslation("timeline.event"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::describe).setHeader(getTranslation("timeline.details"))
+                .setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.setItems(timeline.of(firearmId));
+        return grid;
+    }
+
+    /** The entry's sentence, with its enum arguments (transfer kind, report kind, outcome) translated too. */
+    private String describe(TimelineEntry e) {
+        Object[] args = e.args().toArray();
+        switch (e.kind()) {
+            case TRANSFER -> args[0] = getTranslation("transfer.kind." + args[0]);
+            case REPORTED -> args[0] = getTranslation("lost.kind." + args[0]);
+            case REPORT_CLOSED -> args[0] = getTranslation("lost.status." + args[0]);
+            case RESEMBLES_REPORTED -> args[1] = getTranslation("lost.kind." + args[1]);
+            default -> {
+            }
+        }
+        return getTranslation("timeline." + e.kind().name(), args);
     }
 
     private Paragraph fact(String labelKey, String value) {

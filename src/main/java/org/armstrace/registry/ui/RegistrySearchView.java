@@ -18,6 +18,8 @@ import java.util.List;
 import org.armstrace.registry.Calibre;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.Manufacturer;
+import org.armstrace.registry.PersonHit;
+import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.registry.ReferenceKeys;
 import org.armstrace.registry.SearchRejected;
@@ -27,8 +29,10 @@ import org.armstrace.registry.SerialSearch;
 import org.armstrace.security.Role;
 
 /**
- * The registry search: one box for the serial as read (with ? or * for what cannot be read),
- * optional make, type and calibre, and the hits with the reasons they were found.
+ * The registry search: one box for a serial as read (with ? or * for what cannot be read), a
+ * person's name in any script, or a licence or personal number; optional make, type and calibre
+ * for weapons. Weapons and (for roles that may see personal data) people are listed with the
+ * reasons they were found; weapons reported lost or stolen carry a red flag.
  */
 @Route("registry")
 @Menu(order = 10, icon = "vaadin:search", title = "menu.registry")
@@ -42,12 +46,16 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
     final Button search = new Button();
     final Span summary = new Span();
     final Grid<SerialHit> results = new Grid<>();
+    final Span peopleSummary = new Span();
+    final Grid<PersonHit> peopleResults = new Grid<>();
     private final SerialSearch serialSearch;
+    private final PersonRegistry people;
 
-    public RegistrySearchView(SerialSearch serialSearch, ReferenceData reference) {
+    public RegistrySearchView(SerialSearch serialSearch, PersonRegistry people, ReferenceData reference) {
         this.serialSearch = serialSearch;
+        this.people = people;
         setSizeFull();
-        serial.setLabel(getTranslation("registry.serial"));
+        serial.setLabel(getTranslation("registry.query"));
         serial.setHelperText(getTranslation("registry.serial-help"));
         serial.setId("registry-serial");
         serial.setClearButtonVisible(true);
@@ -83,6 +91,7 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         form.getStyle().set("gap", "var(--lumo-space-m)");
 
         results.setId("registry-results");
+        results.addComponentColumn(this::flags).setHeader("").setAutoWidth(true).setFlexGrow(0);
         results.addColumn(h -> h.firearm().serialAsRead()).setHeader(getTranslation("registry.serial-as-read")).setAutoWidth(true);
         results.addColumn(h -> h.firearm().makeCode() == null ? h.firearm().makeAsRead()
                         : reference.resolveManufacturer(h.firearm().makeCode()).map(Manufacturer::name).orElse(h.firearm().makeCode()))
@@ -96,7 +105,36 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         results.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         results.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getItem().firearm().id())));
         summary.setId("registry-summary");
-        add(new H2(getTranslation("menu.registry")), form, summary, results);
+        results.setAllRowsVisible(false);
+        results.setMinHeight("12rem");
+
+        peopleResults.setId("registry-people");
+        peopleResults.addColumn(h -> h.person().displayName()).setHeader(getTranslation("person.name")).setAutoWidth(true);
+        peopleResults.addColumn(h -> h.person().nameLatin()).setHeader(getTranslation("person.name-latin")).setAutoWidth(true);
+        peopleResults.addColumn(h -> h.person().birthDate()).setHeader(getTranslation("person.birth-date")).setAutoWidth(true);
+        peopleResults.addColumn(h -> String.join(" · ", h.reasons())).setHeader(getTranslation("registry.why")).setFlexGrow(3);
+        peopleResults.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        peopleResults.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PersonView.class, e.getItem().person().id())));
+        peopleResults.setAllRowsVisible(true);
+        peopleResults.setVisible(false);
+        peopleSummary.setId("registry-people-summary");
+        add(new H2(getTranslation("menu.registry")), form, summary, results, peopleSummary, peopleResults);
+    }
+
+    private Span flags(SerialHit hit) {
+        var badge = new Span(hit.flags().stream().map(f -> getTranslation("lost.kind." + f)).reduce((a, b) -> a + ", " + b)
+                .orElse(""));
+        if (hit.reported()) {
+            badge.getElement().getThemeList().add("badge error primary");
+        }
+        return badge;
+    }
+
+    /** Personal data only for the roles that may see it; the search itself is audited by the service. */
+    private static boolean maySeePeople() {
+        return org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                .getAuthorities().stream().anyMatch(a -> List.of("ROLE_ADMIN", "ROLE_SUPERVISOR", "ROLE_ANALYST",
+                        "ROLE_INTAKE").contains(a.getAuthority()));
     }
 
     /** Pick-list filter: what was typed appears in the code, the name or any alias (by match key). */
@@ -110,19 +148,41 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
     }
 
     void run() {
+        String rejectedKey = null;
         try {
             List<SerialHit> hits = serialSearch.search(new SerialQuery(serial.getValue(),
                     make.getValue() == null ? null : make.getValue().code(),
                     type.getValue() == null ? null : type.getValue().code(),
                     calibre.getValue() == null ? null : calibre.getValue().code(), SerialQuery.MAX_LIMIT));
-            serial.setInvalid(false);
             results.setItems(hits);
             summary.setText(getTranslation(hits.isEmpty() ? "registry.none" : "registry.found", hits.size()));
         } catch (SearchRejected rejected) {
-            serial.setErrorMessage(getTranslation(rejected.getMessage(), SerialQuery.MAX_INPUT));
-            serial.setInvalid(true);
+            rejectedKey = rejected.getMessage();
             results.setItems(List.of());
             summary.setText("");
+        }
+        boolean peopleSearched = false;
+        // A name or a licence number is not a serial: only a filter-free search also looks for people.
+        if (maySeePeople() && make.isEmpty() && type.isEmpty() && calibre.isEmpty()) {
+            try {
+                List<PersonHit> found = people.search(serial.getValue(), PersonRegistry.MAX_LIMIT);
+                peopleResults.setItems(found);
+                peopleResults.setVisible(!found.isEmpty());
+                peopleSummary.setText(getTranslation(found.isEmpty() ? "registry.people-none" : "registry.people-found",
+                        found.size()));
+                peopleSearched = true;
+            } catch (SearchRejected rejected) {
+                peopleResults.setItems(List.of());
+                peopleResults.setVisible(false);
+                peopleSummary.setText("");
+            }
+        }
+        boolean nothingRan = rejectedKey != null && !peopleSearched;
+        serial.setInvalid(nothingRan);
+        if (nothingRan) {
+            serial.setErrorMessage(getTranslation(rejectedKey, SerialQuery.MAX_INPUT));
+        } else if (rejectedKey != null) {
+            summary.setText(getTranslation(rejectedKey, SerialQuery.MAX_INPUT));
         }
     }
 

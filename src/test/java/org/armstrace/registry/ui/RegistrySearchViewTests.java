@@ -21,6 +21,10 @@ class RegistrySearchViewTests extends ViewTest {
     FirearmRegistry registry;
     @Autowired
     ReferenceData reference;
+    @Autowired
+    org.armstrace.registry.PersonRegistry people;
+    @Autowired
+    org.armstrace.security.AuditLog audit;
 
     @Test
     void a_misread_serial_finds_the_registered_weapon_with_the_reason_shown() {
@@ -34,7 +38,7 @@ class RegistrySearchViewTests extends ViewTest {
         test(view.search).click();
 
         assertThat(test(view.results).size()).isEqualTo(1);
-        assertThat(test(view.results).getCellText(0, 5)).contains("S read as 5", "make matches");
+        assertThat(test(view.results).getCellText(0, 6)).contains("S read as 5", "make matches");
         assertThat(view.summary.getText()).startsWith("1 weapon(s) found");
     }
 
@@ -48,6 +52,27 @@ class RegistrySearchViewTests extends ViewTest {
         assertThat(view.serial.isInvalid()).isTrue();
         assertThat(view.serial.getErrorMessage()).isEqualTo("Give at least three readable characters.");
         assertThat(test(view.results).size()).isZero();
+    }
+
+    @Test
+    void a_name_in_another_script_lists_the_person_and_a_click_opens_the_audited_record() {
+        var person = TestSecurity.as("analyst1", "ANALYST", () -> people.register(new org.armstrace.registry.NewPerson(
+                "Драган", "Шипка", null, null, null, null), new Provenance("test", Provenance.Confidence.HIGH)));
+        RegistrySearchView view = navigate(RegistrySearchView.class);
+
+        test(view.serial).setValue("Dragan Sipka");
+        test(view.search).click();
+
+        assertThat(view.serial.isInvalid()).isFalse();
+        assertThat(view.peopleResults.isVisible()).isTrue();
+        assertThat(test(view.peopleResults).getCellText(0, 0)).isEqualTo("Драган Шипка");
+        assertThat(test(view.peopleResults).getCellText(0, 1)).isEqualTo("Dragan Šipka");
+        test(view.peopleResults).clickRow(0);
+        PersonView page = (PersonView) getCurrentView();
+        assertThat(page.getElement().getTextRecursively()).contains("Dragan Šipka",
+                "Opening this record has been written to the audit trail.");
+        assertThat(TestSecurity.as("admin", "ADMIN", () -> audit.page(0, 1, "analyst1", "person.read")).getFirst()
+                .entities()).containsExactly("Person:" + person.id());
     }
 
     @Test

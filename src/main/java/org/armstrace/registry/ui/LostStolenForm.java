@@ -1,0 +1,71 @@
+package org.armstrace.registry.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import java.time.LocalDate;
+import org.armstrace.registry.LostStolenReport;
+
+/** Report a weapon lost or stolen. Fires {@link ReportEvent}; the view files the report. */
+public class LostStolenForm extends FormLayout {
+
+    public record Values(LostStolenReport.Kind kind, LocalDate occurredOn, String place, String reference,
+                         String circumstances) {
+    }
+
+    public static class ReportEvent extends ComponentEvent<LostStolenForm> {
+        private final Values values;
+
+        ReportEvent(LostStolenForm source, Values values) {
+            super(source, false);
+            this.values = values;
+        }
+
+        public Values values() {
+            return values;
+        }
+    }
+
+    final RadioButtonGroup<LostStolenReport.Kind> kind = new RadioButtonGroup<>();
+    final DatePicker occurredOn = new DatePicker();
+    final TextField place = new TextField();
+    final TextField reference = new TextField();
+    final TextArea circumstances = new TextArea();
+    final Button report = new Button();
+
+    public LostStolenForm() {
+        kind.setLabel(getTranslation("lost.kind"));
+        kind.setItems(LostStolenReport.Kind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("lost.kind." + k.name()));
+        kind.setValue(LostStolenReport.Kind.STOLEN);
+        kind.setId("lost-kind");
+        occurredOn.setLabel(getTranslation("lost.occurred-on"));
+        occurredOn.setMax(LocalDate.now());
+        place.setLabel(getTranslation("lost.place"));
+        place.setMaxLength(200);
+        reference.setLabel(getTranslation("lost.reference"));
+        reference.setMaxLength(100);
+        circumstances.setLabel(getTranslation("lost.circumstances"));
+        circumstances.setMaxLength(2000);
+        report.setText(getTranslation("lost.report"));
+        report.setId("lost-report");
+        report.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        // One report per click: the button stays disabled until the view has handled it.
+        report.setDisableOnClick(true);
+        report.addClickListener(e -> fireEvent(new ReportEvent(this, new Values(kind.getValue(), occurredOn.getValue(),
+                place.getValue(), reference.getValue(), circumstances.getValue()))));
+        add(kind, occurredOn, place, reference, circumstances, report);
+        setColspan(circumstances, 2);
+    }
+
+    public Registration addReportListener(ComponentEventListener<ReportEvent> listener) {
+        return addListener(ReportEvent.class, listener);
+    }
+}
