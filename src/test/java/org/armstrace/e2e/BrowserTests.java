@@ -164,8 +164,20 @@ class BrowserTests {
         assertThat(page.getByText("S read as 5").first()).isVisible();
         shot("tablet-registry-search");
         page.getByText(serial).first().click();
-        assertThat(page.locator("#firearm-history")).containsText("registered");
+        assertThat(page.locator("#firearm-timeline")).containsText("Registered");
+        // Cytoscape.js draws the neighbourhood (the weapon and its maker) on canvases in the shadow root.
+        page.locator("#firearm-graph canvas").first().waitFor();
+        assertThat(page.locator("#firearm-graph canvas").first()).isVisible();
+
+        page.locator("#firearm-report-lost").click();
+        page.locator("#lost-report").click();
+        assertThat(page.locator("#firearm-alerts")).containsText("Reported Stolen");
         shot("tablet-firearm");
+
+        page.navigate("http://localhost:" + port + "/registry");
+        page.locator("#registry-serial input").fill(serial);
+        page.locator("#registry-serial input").press("Enter");
+        assertThat(page.locator("#registry-results")).containsText("Stolen");
     }
 
     @Test

@@ -23,6 +23,8 @@ class HoldingsTests {
     FirearmRegistry firearms;
     @Autowired
     FirearmTimeline timeline;
+    @Autowired
+    Neighbourhood neighbourhood;
 
     private <T> T asAnalyst(java.util.function.Supplier<T> action) {
         return TestSecurity.as("analyst1", "ANALYST", action);
@@ -66,6 +68,14 @@ class HoldingsTests {
         assertThat(asAnalyst(() -> timeline.of(f.id()))).extracting(TimelineEntry::kind).containsSubsequence(
                 TimelineEntry.Kind.TRANSFER, TimelineEntry.Kind.TRANSFER, TimelineEntry.Kind.TRANSFER,
                 TimelineEntry.Kind.LICENCE_FROM, TimelineEntry.Kind.LICENCE_TO);
+
+        Neighbourhood.Graph graph = asAnalyst(() -> neighbourhood.ofFirearm(f.id()));
+        assertThat(graph.nodes()).extracting(Neighbourhood.Node::caption)
+                .contains("H-CHAIN-1", "Zastava Oružje", "Arms Import sh.p.k.", "Gjuetari Dealer", "Arben Morina",
+                        "Luan Hasani", "H-1001", "H-2002");
+        assertThat(graph.edges()).extracting(Neighbourhood.Edge::type).contains("MADE_BY", "COVERS", "HOLDS", "OF", "FROM", "TO");
+        assertThat(graph.edges()).allSatisfy(e -> assertThat(graph.nodes()).extracting(Neighbourhood.Node::id)
+                .contains(e.from(), e.to()));
     }
 
     @Test

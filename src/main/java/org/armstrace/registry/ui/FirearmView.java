@@ -31,7 +31,9 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.armstrace.base.ui.GraphView;
 import org.armstrace.registry.Firearm;
+import org.armstrace.registry.Neighbourhood;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.FirearmTimeline;
 import org.armstrace.registry.LostStolenRegister;
@@ -55,10 +57,13 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
     private final FirearmTimeline timeline;
     private final LostStolenRegister lostStolen;
     private final Photos photos;
+    private final Neighbourhood neighbourhood;
     private String title = "";
     private String firearmId;
 
-    public FirearmView(FirearmRegistry registry, FirearmTimeline timeline, LostStolenRegister lostStolen, Photos photos) {
+    public FirearmView(FirearmRegistry registry, FirearmTimeline timeline, LostStolenRegister lostStolen, Photos photos,
+                       Neighbourhood neighbourhood) {
+        this.neighbourhood = neighbourhood;
         this.registry = registry;
         this.timeline = timeline;
         this.lostStolen = lostStolen;
@@ -98,7 +103,35 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
                 + (m.position() == null ? "" : " (" + m.position() + ")"))));
         add(f.markings().isEmpty() ? new Paragraph(getTranslation("firearm.no-markings")) : markings);
         add(new H3(getTranslation("firearm.photos")), photoGallery());
+        add(new H3(getTranslation("firearm.neighbourhood")), neighbourhoodGraph());
         add(new H3(getTranslation("firearm.timeline")), timelineGrid());
+    }
+
+    private Component neighbourhoodGraph() {
+        var graph = new GraphView();
+        graph.setId("firearm-graph");
+        graph.setHeight("360px");
+        Neighbourhood.Graph g = neighbourhood.ofFirearm(firearmId);
+        var elements = new java.util.ArrayList<GraphView.CyElement>();
+        g.nodes().forEach(n -> elements.add(GraphView.CyElement.node(n.id(), n.caption(), n.kind())));
+        int i = 0;
+        for (Neighbourhood.Edge e : g.edges()) {
+            elements.add(GraphView.CyElement.edge("e" + i++, e.from(), e.to(), e.type()));
+        }
+        graph.setElements(elements);
+        graph.setLayout(java.util.Map.of("name", "cose", "animate", false));
+        var kinds = new java.util.HashMap<String, String>();
+        g.nodes().forEach(n -> kinds.put(n.id(), n.kind()));
+        graph.addNodeClickListener(e -> {
+            String kind = kinds.get(e.getNodeId());
+            if ("Firearm".equals(kind) && !firearmId.equals(e.getNodeId())) {
+                getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getNodeId()));
+            } else if ("Person".equals(kind) && maySeePeople()) {
+                getUI().ifPresent(ui -> ui.navigate(PersonView.class, e.getNodeId()));
+            }
+        });
+        graph.focusNode(firearmId);
+        return graph;
     }
 
     private Component alerts() {
@@ -176,6 +209,11 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         dialog.add(reason);
         dialog.getFooter().add(withdrawn, recovered);
         dialog.open();
+    }
+
+    private static boolean maySeePeople() {
+        return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> List.of("ROLE_ADMIN", "ROLE_SUPERVISOR", "ROLE_ANALYST", "ROLE_INTAKE").contains(a.getAuthority()));
     }
 
     private static boolean mayClose() {

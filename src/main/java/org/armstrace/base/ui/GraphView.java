@@ -1,0 +1,79 @@
+package org.armstrace.base.ui;
+
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
+
+/**
+ * Server-side API of the {@code <armstrace-graph>} custom element
+ * (src/main/frontend/armstrace-graph.js), which renders a graph with Cytoscape.js (MIT).
+ */
+@Tag("armstrace-graph")
+@NpmPackage(value = "cytoscape", version = "3.34.4")
+@JsModule("./armstrace-graph.js")
+public class GraphView extends Component implements HasSize {
+
+    /** One Cytoscape element: group is "nodes" or "edges"; edges need data.source and data.target. */
+    public record CyElement(String group, Map<String, Object> data, String classes) {
+        public CyElement {
+            classes = classes == null ? "" : classes;
+        }
+
+        public static CyElement node(String id, String label, String type) {
+            return new CyElement("nodes", Map.of("id", id, "label", label, "type", type), type);
+        }
+
+        public static CyElement edge(String id, String source, String target, String label) {
+            return new CyElement("edges", Map.of("id", id, "source", source, "target", target, "label", label), "");
+        }
+    }
+
+    public GraphView() {
+        setHeight("480px");
+        setWidthFull();
+    }
+
+    /** Replaces the whole graph; the client re-runs the layout. Serialised by Flow's Jackson mapper. */
+    public void setElements(List<CyElement> elements) {
+        getElement().setPropertyList("elements", elements);
+    }
+
+    /** Cytoscape layout options, e.g. Map.of("name", "breadthfirst", "directed", true). */
+    public void setLayout(Map<String, Object> layout) {
+        getElement().setPropertyMap("layout", layout);
+    }
+
+    public void focusNode(String id) {
+        getElement().callJsFunction("focusNode", id);
+    }
+
+    public Registration addNodeClickListener(ComponentEventListener<NodeClickEvent> listener) {
+        return addListener(NodeClickEvent.class, listener);
+    }
+
+    /** Fired by the client's {@code node-click} CustomEvent. */
+    @DomEvent("node-click")
+    public static class NodeClickEvent extends ComponentEvent<GraphView> {
+        private final String nodeId;
+
+        public NodeClickEvent(GraphView source, boolean fromClient,
+                @EventData("event.detail.id") String nodeId) {
+            super(source, fromClient);
+            this.nodeId = nodeId;
+        }
+
+        public String getNodeId() {
+            return nodeId;
+        }
+    }
+}
