@@ -89,9 +89,10 @@ class RegistryApi {
             @Parameter(description = "Make, any known spelling") @RequestParam(required = false) String make,
             @Parameter(description = "Firearm type, any known spelling") @RequestParam(required = false) String type,
             @Parameter(description = "Calibre, any known spelling") @RequestParam(required = false) String calibre,
+            @Parameter(description = "Model as read: ranks equally close serials, not a filter") @RequestParam(required = false) String model,
             @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit,
             @Parameter(description = "TOLERANT (default) or EXACT") @RequestParam(defaultValue = "TOLERANT") SerialQuery.Mode mode) {
-        return search.search(new SerialQuery(serial, make, type, calibre, limit, mode)).stream()
+        return search.search(new SerialQuery(serial, make, type, calibre, limit, mode, model)).stream()
                 .map(RegistryApi::hit).toList();
     }
 

@@ -185,6 +185,114 @@ public class Holdings {
                 }).all().stream().toList();
     }
 
+    /** A licence to record in bulk (imports, synthetic datasets). */
+    public record NewLicence(String number, Licence.Kind kind, String holderId, String issuedBy, LocalDate validFrom,
+                             LocalDate validTo) {
+    }
+
+    /**
+     * Records many licences with batched {@code UNWIND} writes; rows whose holder is unknown are
+     * returned, not dropped silently. One audit event for the batch.
+     *
+     * @return the new licences' ids in input order; null where the holder is unknown and nothing was recorded
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public List<String> issueLicenceBatch(List<NewLicence> licences, Provenance provenance) {
+        var ids = new java.util.ArrayList<String>(licences.size());
+        var rows = new java.util.ArrayList<Map<String, Object>>(licences.size());
+        for (int i = 0; i < licences.size(); i++) {
+            NewLicence l = licences.get(i);
+            ids.add(UUID.randomUUID().toString());
+            rows.add(CypherParams.of("i", i, "id", ids.get(i), "number", l.number(), "key", ReferenceKeys.key(l.number()),
+                    "kind", l.kind().name(), "holder", l.holderId(), "issuedBy", l.issuedBy(), "from", l.validFrom(),
+                    "to", l.validTo()));
+        }
+        List<Integer> missing = neo4j.query("""
+                        UNWIND $rows AS row
+                        CALL (row) {
+                          OPTIONAL MATCH (p:Person {id: row.holder})
+                          OPTIONAL MATCH (o:Organisation {id: row.holder})
+                          RETURN coalesce(p, o) AS h
+                        }
+                        WITH row, h
+                        CALL (row, h) {
+                          WITH row, h WHERE h IS NOT NULL
+                          CREATE (h)-[:HOLDS]->(:Licence {id: row.id, number: row.number, numberKey: row.key,
+                                  kind: row.kind, issuedBy: row.issuedBy, validFrom: row.from, validTo: row.to,
+                                  source: $source, confidence: $confidence, recordedAt: $now})
+                        }
+                        WITH row, h WHERE h IS NULL
+                        RETURN row.i AS i
+                        """)
+                .bindAll(Map.of("rows", rows, "source", provenance.source(), "confidence", provenance.confidence().name(),
+                        "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .fetchAs(Integer.class).all().stream().toList();
+        missing.forEach(i -> ids.set(i, null));
+        audit.record("licence.issued-batch", List.of(), (licences.size() - missing.size()) + " licences; "
+                + missing.size() + " refused (unknown holder); source " + provenance.source());
+        return ids;
+    }
+
+    /**
+     * Records many transfers with batched {@code UNWIND} writes, with the same holding rule as
+     * {@link #recordTransfer}. Rows are applied in order, so several transfers of one weapon in one
+     * batch must be in date order. One audit event for the batch.
+     *
+     * @return the indexes of rows not recorded because their weapon or licence is unknown
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public List<Integer> recordTransferBatch(List<NewTransfer> transfers, Provenance provenance) {
+        var rows = new java.util.ArrayList<Map<String, Object>>(transfers.size());
+        for (int i = 0; i < transfers.size(); i++) {
+            NewTransfer t = transfers.get(i);
+            rows.add(CypherParams.of("i", i, "id", UUID.randomUUID().toString(), "kind", t.kind().name(), "date", t.date(),
+                    "firearm", t.firearmId(), "from", t.fromId(), "to", t.toId(), "licence", t.toLicenceId(),
+                    "reference", t.reference()));
+        }
+        List<Integer> refused = neo4j.query("""
+                        UNWIND $rows AS row
+                        OPTIONAL MATCH (f:Firearm {id: row.firearm})
+                        OPTIONAL MATCH (l:Licence {id: row.licence})
+                        WITH row, f, l
+                        CALL (row, f, l) {
+                          WITH row, f, l WHERE f IS NOT NULL AND (row.licence IS NULL OR l IS NOT NULL)
+                          CREATE (t:Transfer {id: row.id, kind: row.kind, date: row.date, reference: row.reference,
+                                  source: $source, confidence: $confidence, recordedAt: $now})-[:OF]->(f)
+                          WITH row, f, l, t
+                          CALL (row, t) {
+                            OPTIONAL MATCH (p:Person {id: row.from}) WITH t, p
+                            OPTIONAL MATCH (o:Organisation {id: row.from})
+                            WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
+                            CREATE (t)-[:FROM]->(party)
+                          }
+                          CALL (row, t) {
+                            OPTIONAL MATCH (p:Person {id: row.to}) WITH t, p
+                            OPTIONAL MATCH (o:Organisation {id: row.to})
+                            WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
+                            CREATE (t)-[:TO]->(party)
+                          }
+                          CALL (row, f, l) {
+                            WITH row, f, l WHERE l IS NOT NULL
+                            OPTIONAL MATCH (:Licence)-[open:COVERS]->(f) WHERE open.to IS NULL AND open.from <= row.date
+                            SET open.to = row.date
+                            WITH DISTINCT row, f, l
+                            CREATE (l)-[:COVERS {from: row.date, transfer: row.id, source: $source,
+                                    confidence: $confidence, recordedAt: $now}]->(f)
+                          }
+                        }
+                        WITH row, f, l WHERE f IS NULL OR (row.licence IS NOT NULL AND l IS NULL)
+                        RETURN row.i AS i
+                        """)
+                .bindAll(Map.of("rows", rows, "source", provenance.source(), "confidence", provenance.confidence().name(),
+                        "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .fetchAs(Integer.class).all().stream().toList();
+        audit.record("transfer.recorded-batch", List.of(), (transfers.size() - refused.size()) + " transfers; "
+                + refused.size() + " refused; source " + provenance.source());
+        return refused;
+    }
+
     private static String holderEntity(String holderId) {
         return holderId.contains(":") ? "Organisation:" + holderId : "Person:" + holderId;
     }

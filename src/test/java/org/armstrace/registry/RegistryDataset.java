@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Deterministic synthetic firearms (same seed, same data) with serial formats shaped like the
- * makers' real ones: L is a letter, D a digit, anything else literal. Used by the search benchmark.
+ * Deterministic synthetic registry data (same seed, same data) for the benchmarks: firearms with
+ * serial formats shaped like the makers' real ones (L is a letter, D a digit, anything else
+ * literal), and people with Albanian and Serbian names, written as clerks write them: Serbian
+ * names often in Cyrillic, and Latin names sometimes without diacritics.
  */
 final class RegistryDataset {
 
@@ -31,19 +33,97 @@ final class RegistryDataset {
             new Maker("FN Herstal", "pistol", "9mm", "High Power", "DDDLLDDDDD", "LLDDDDDD"),
             new Maker("Crvena Zastava", "shotgun", "12 gauge", "Model 1200", "DDDDD", "LDDDD"));
 
+    static final List<String> ALBANIAN_GIVEN = List.of("Agim", "Arben", "Besnik", "Bekim", "Driton", "Fatmir", "Gëzim",
+            "Ilir", "Kushtrim", "Lulzim", "Mentor", "Naim", "Përparim", "Shpëtim", "Valon", "Xhemajl", "Ylber", "Fitore",
+            "Vlora", "Drita", "Mimoza", "Shqipe", "Arbëresha", "Qëndresa", "Lirije", "Teuta", "Blerta", "Albulena",
+            "Ramë", "Hysen", "Gjergj", "Çlirim");
+    static final List<String> ALBANIAN_FAMILY = List.of("Gashi", "Krasniqi", "Berisha", "Morina", "Hoxha", "Shala", "Bytyqi",
+            "Kastrati", "Rexhepi", "Hasani", "Ahmeti", "Kelmendi", "Thaçi", "Mustafa", "Kryeziu", "Sylejmani", "Zeqiri",
+            "Rrahmani", "Haliti", "Osmani", "Gjoka", "Dushi", "Hyseni", "Ymeri", "Ramadani", "Çeku", "Jashari",
+            "Xhaferi", "Gërguri", "Llapashtica");
+    static final List<String> SERBIAN_GIVEN = List.of("Dragan", "Milan", "Nenad", "Dejan", "Goran", "Zoran", "Miloš",
+            "Nikola", "Stefan", "Đorđe", "Aleksandar", "Vladimir", "Ljubiša", "Dušan", "Žarko", "Predrag", "Jelena",
+            "Milica", "Ivana", "Snežana", "Dragana", "Marija", "Ljiljana", "Tijana", "Džana", "Nataša");
+    static final List<String> SERBIAN_FAMILY = List.of("Jovanović", "Petrović", "Nikolić", "Marković", "Đorđević",
+            "Stojanović", "Ilić", "Stanković", "Pavlović", "Milošević", "Đurić", "Popović", "Živković", "Todorović",
+            "Ristić", "Kovačević", "Lazić", "Šipka", "Čolić", "Mladenović", "Savić", "Vuković", "Janković", "Tomić",
+            "Obradović", "Nešić", "Bogdanović", "Ćirić");
+    static final List<String> PLACES = List.of("Prishtinë", "Prizren", "Pejë", "Gjakovë", "Mitrovicë", "Ferizaj", "Gjilan",
+            "Podujevë", "Vushtrri", "Suharekë", "Rahovec", "Graçanicë", "Shtërpcë", "Zveçan", "Leposaviq", "Kamenicë");
+
+    record DatasetPerson(NewPerson person, boolean serbian) {
+    }
+
     private RegistryDataset() {
+    }
+
+    /** People: half Albanian, half Serbian; 40 % of Serbian names in Cyrillic; 20 % of Latin names without diacritics. */
+    static List<DatasetPerson> people(int n, long seed) {
+        var random = new Random(seed);
+        var out = new ArrayList<DatasetPerson>(n);
+        for (int i = 0; i < n; i++) {
+            boolean serbian = random.nextBoolean();
+            String given = pick(serbian ? SERBIAN_GIVEN : ALBANIAN_GIVEN, random);
+            String family = pick(serbian ? SERBIAN_FAMILY : ALBANIAN_FAMILY, random);
+            String parent = pick(serbian ? SERBIAN_GIVEN : ALBANIAN_GIVEN, random);
+            if (serbian && random.nextInt(10) < 4) {
+                given = cyrillic(given);
+                family = cyrillic(family);
+                parent = cyrillic(parent);
+            } else if (random.nextInt(10) < 2) {
+                given = plain(given);
+                family = plain(family);
+            }
+            var born = java.time.LocalDate.of(1945 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            String nationalId = String.format("%02d%02d%03d%06d", born.getDayOfMonth(), born.getMonthValue(),
+                    born.getYear() % 1000, i);
+            out.add(new DatasetPerson(new NewPerson(given, family, parent, born, pick(PLACES, random), nationalId), serbian));
+        }
+        return out;
+    }
+
+    static <T> T pick(List<T> list, Random random) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    /** Serbian Latin to Cyrillic, digraphs first (the inverse of the official one-to-one alphabets). */
+    static String cyrillic(String latin) {
+        String[][] map = {{"Lj", "Љ"}, {"lj", "љ"}, {"Nj", "Њ"}, {"nj", "њ"}, {"Dž", "Џ"}, {"dž", "џ"}};
+        String s = latin;
+        for (String[] m : map) {
+            s = s.replace(m[0], m[1]);
+        }
+        String from = "ABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠabvgdđežzijklmnoprstćufhcčš";
+        String to = "АБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШабвгдђежзијклмнопрстћуфхцчш";
+        var sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            int k = from.indexOf(c);
+            sb.append(k < 0 ? c : to.charAt(k));
+        }
+        return sb.toString();
+    }
+
+    /** What a keyboard without the local letters makes of a name: Gaši → Gasi, Đorđe → Djordje, Gëzim → Gezim. */
+    static String plain(String name) {
+        String s = name.replace("Đ", "Dj").replace("đ", "dj");
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     static List<NewFirearm> generate(int n, long seed) {
         var random = new Random(seed);
         var out = new ArrayList<NewFirearm>(n);
         for (int i = 0; i < n; i++) {
-            Maker m = MAKERS.get(random.nextInt(MAKERS.size()));
-            String format = m.formats()[random.nextInt(m.formats().length)];
-            out.add(new NewFirearm(m.type(), m.make(), m.model(), m.calibre(), serial(format, random), null,
-                    1960 + random.nextInt(64), List.of()));
+            out.add(firearm(random));
         }
         return out;
+    }
+
+    /** The next weapon of a seeded stream: generating in batches gives the same data as {@link #generate}. */
+    static NewFirearm firearm(Random random) {
+        Maker m = MAKERS.get(random.nextInt(MAKERS.size()));
+        String format = m.formats()[random.nextInt(m.formats().length)];
+        return new NewFirearm(m.type(), m.make(), m.model(), m.calibre(), serial(format, random), null,
+                1960 + random.nextInt(64), List.of());
     }
 
     static String serial(String format, Random random) {
