@@ -68,28 +68,9 @@ public class Holdings {
     @Transactional
     public Licence issueLicence(String number, Licence.Kind kind, String holderId, String issuedBy,
                                 LocalDate validFrom, LocalDate validTo, Provenance provenance) {
-        String key = ReferenceKeys.key(number);
-        if (key.length() < 3 || number.length() > 40) {
-            throw new IllegalArgumentException("A licence number needs 3 to 40 characters");
-        }
-        if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
-            throw new IllegalArgumentException("A licence cannot expire before it is issued");
-        }
-        String id = UUID.randomUUID().toString();
-        boolean created = neo4j.query("""
-                        CALL (*) { MATCH (h:Person {id: $holder}) RETURN h
-                                   UNION MATCH (h:Organisation {id: $holder}) RETURN h }
-                        CREATE (h)-[:HOLDS]->(:Licence {id: $id, number: $number, numberKey: $key, kind: $kind,
-                               issuedBy: $issuedBy, validFrom: $from, validTo: $to, source: $source,
-                               confidence: $confidence, recordedAt: $now})
-                        RETURN count(*) AS n
-                        """)
-                .bindAll(CypherParams.of("holder", holderId, "id", id, "number", number.strip(), "key", key,
-                        "kind", kind.name(), "issuedBy", issuedBy, "from", validFrom, "to", validTo,
-                        "source", provenance.source(), "confidence", provenance.confidence().name(),
-                        "now", ZonedDateTime.now(ZoneOffset.UTC)))
-                .fetchAs(Long.class).one().orElse(0L) > 0;
-        if (!created) {
+        String id = writeLicences(List.of(new NewLicence(number, kind, holderId, issuedBy, validFrom, validTo)),
+                provenance).getFirst();
+        if (id == null) {
             throw new IllegalArgumentException("No person or organisation " + holderId);
         }
         audit.record("licence.issued", List.of("Licence:" + id, holderEntity(holderId)), number);
@@ -104,47 +85,8 @@ public class Holdings {
     @Transactional
     public Transfer recordTransfer(NewTransfer t, Provenance provenance) {
         String id = UUID.randomUUID().toString();
-        var params = CypherParams.of("id", id, "kind", t.kind().name(), "date", t.date(), "firearm", t.firearmId(),
-                "from", t.fromId(), "to", t.toId(), "licence", t.toLicenceId(), "reference", t.reference(),
-                "source", provenance.source(), "confidence", provenance.confidence().name(),
-                "now", ZonedDateTime.now(ZoneOffset.UTC));
-        long made = neo4j.query("""
-                        MATCH (f:Firearm {id: $firearm})
-                        CREATE (t:Transfer {id: $id, kind: $kind, date: $date, reference: $reference, source: $source,
-                                confidence: $confidence, recordedAt: $now})-[:OF]->(f)
-                        WITH t, f
-                        CALL (t) {
-                          OPTIONAL MATCH (p:Person {id: $from}) WITH t, p
-                          OPTIONAL MATCH (o:Organisation {id: $from})
-                          WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
-                          CREATE (t)-[:FROM]->(party)
-                        }
-                        CALL (t) {
-                          OPTIONAL MATCH (p:Person {id: $to}) WITH t, p
-                          OPTIONAL MATCH (o:Organisation {id: $to})
-                          WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
-                          CREATE (t)-[:TO]->(party)
-                        }
-                        RETURN count(*) AS n
-                        """)
-                .bindAll(params).fetchAs(Long.class).one().orElse(0L);
-        if (made == 0) {
-            throw new IllegalArgumentException("No firearm " + t.firearmId());
-        }
-        if (t.toLicenceId() != null) {
-            long covered = neo4j.query("""
-                            MATCH (f:Firearm {id: $firearm}), (l:Licence {id: $licence})
-                            OPTIONAL MATCH (:Licence)-[open:COVERS]->(f) WHERE open.to IS NULL AND open.from <= $date
-                            SET open.to = $date
-                            WITH DISTINCT f, l
-                            CREATE (l)-[:COVERS {from: $date, transfer: $id, source: $source, confidence: $confidence,
-                                    recordedAt: $now}]->(f)
-                            RETURN count(*) AS n
-                            """)
-                    .bindAll(params).fetchAs(Long.class).one().orElse(0L);
-            if (covered == 0) {
-                throw new IllegalArgumentException("No licence " + t.toLicenceId());
-            }
+        if (!writeTransfers(List.of(t), List.of(id), provenance).isEmpty()) {
+            throw new IllegalArgumentException("No firearm " + t.firearmId() + " or no licence " + t.toLicenceId());
         }
         audit.record("transfer.recorded", List.of("Transfer:" + id, "Firearm:" + t.firearmId()),
                 t.kind() + " on " + t.date());
@@ -185,9 +127,20 @@ public class Holdings {
                 }).all().stream().toList();
     }
 
-    /** A licence to record in bulk (imports, synthetic datasets). */
+    /** A licence to record; checked when made, so single and bulk paths refuse the same input. */
     public record NewLicence(String number, Licence.Kind kind, String holderId, String issuedBy, LocalDate validFrom,
                              LocalDate validTo) {
+        public NewLicence {
+            if (number == null || number.length() > 40 || ReferenceKeys.key(number).length() < 3) {
+                throw new IllegalArgumentException("A licence number needs 3 to 40 characters");
+            }
+            if (kind == null || holderId == null) {
+                throw new IllegalArgumentException("A licence needs a kind and a holder");
+            }
+            if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+                throw new IllegalArgumentException("A licence cannot expire before it is issued");
+            }
+        }
     }
 
     /**
@@ -199,16 +152,24 @@ public class Holdings {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public List<String> issueLicenceBatch(List<NewLicence> licences, Provenance provenance) {
+        List<String> ids = writeLicences(licences, provenance);
+        long refused = ids.stream().filter(java.util.Objects::isNull).count();
+        audit.record("licence.issued-batch", List.of(), (licences.size() - refused) + " licences; "
+                + refused + " refused (unknown holder); source " + provenance.source());
+        return ids;
+    }
+
+    private List<String> writeLicences(List<NewLicence> licences, Provenance provenance) {
         var ids = new java.util.ArrayList<String>(licences.size());
         var rows = new java.util.ArrayList<Map<String, Object>>(licences.size());
         for (int i = 0; i < licences.size(); i++) {
             NewLicence l = licences.get(i);
             ids.add(UUID.randomUUID().toString());
-            rows.add(CypherParams.of("i", i, "id", ids.get(i), "number", l.number(), "key", ReferenceKeys.key(l.number()),
-                    "kind", l.kind().name(), "holder", l.holderId(), "issuedBy", l.issuedBy(), "from", l.validFrom(),
-                    "to", l.validTo()));
+            rows.add(CypherParams.of("i", i, "id", ids.get(i), "number", l.number().strip(),
+                    "key", ReferenceKeys.key(l.number()), "kind", l.kind().name(), "holder", l.holderId(),
+                    "issuedBy", l.issuedBy(), "from", l.validFrom(), "to", l.validTo()));
         }
-        List<Integer> missing = neo4j.query("""
+        neo4j.query("""
                         UNWIND $rows AS row
                         CALL (row) {
                           OPTIONAL MATCH (p:Person {id: row.holder})
@@ -227,10 +188,7 @@ public class Holdings {
                         """)
                 .bindAll(Map.of("rows", rows, "source", provenance.source(), "confidence", provenance.confidence().name(),
                         "now", ZonedDateTime.now(ZoneOffset.UTC)))
-                .fetchAs(Integer.class).all().stream().toList();
-        missing.forEach(i -> ids.set(i, null));
-        audit.record("licence.issued-batch", List.of(), (licences.size() - missing.size()) + " licences; "
-                + missing.size() + " refused (unknown holder); source " + provenance.source());
+                .fetchAs(Integer.class).all().forEach(i -> ids.set(i, null));
         return ids;
     }
 
@@ -244,14 +202,23 @@ public class Holdings {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public List<Integer> recordTransferBatch(List<NewTransfer> transfers, Provenance provenance) {
+        List<Integer> refused = writeTransfers(transfers,
+                transfers.stream().map(t -> UUID.randomUUID().toString()).toList(), provenance);
+        audit.record("transfer.recorded-batch", List.of(), (transfers.size() - refused.size()) + " transfers; "
+                + refused.size() + " refused; source " + provenance.source());
+        return refused;
+    }
+
+    /** Writes transfers (and holdings) in order; returns the indexes refused for an unknown weapon or licence. */
+    private List<Integer> writeTransfers(List<NewTransfer> transfers, List<String> ids, Provenance provenance) {
         var rows = new java.util.ArrayList<Map<String, Object>>(transfers.size());
         for (int i = 0; i < transfers.size(); i++) {
             NewTransfer t = transfers.get(i);
-            rows.add(CypherParams.of("i", i, "id", UUID.randomUUID().toString(), "kind", t.kind().name(), "date", t.date(),
+            rows.add(CypherParams.of("i", i, "id", ids.get(i), "kind", t.kind().name(), "date", t.date(),
                     "firearm", t.firearmId(), "from", t.fromId(), "to", t.toId(), "licence", t.toLicenceId(),
                     "reference", t.reference()));
         }
-        List<Integer> refused = neo4j.query("""
+        return neo4j.query("""
                         UNWIND $rows AS row
                         OPTIONAL MATCH (f:Firearm {id: row.firearm})
                         OPTIONAL MATCH (l:Licence {id: row.licence})
@@ -288,9 +255,6 @@ public class Holdings {
                 .bindAll(Map.of("rows", rows, "source", provenance.source(), "confidence", provenance.confidence().name(),
                         "now", ZonedDateTime.now(ZoneOffset.UTC)))
                 .fetchAs(Integer.class).all().stream().toList();
-        audit.record("transfer.recorded-batch", List.of(), (transfers.size() - refused.size()) + " transfers; "
-                + refused.size() + " refused; source " + provenance.source());
-        return refused;
     }
 
     private static String holderEntity(String holderId) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
@@ -30,6 +31,10 @@ public class PersonRegistry {
     static final String PERSONAL_DATA = "hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE')";
 
     public static final int MAX_LIMIT = 100;
+    /** Name candidates taken from the index before our ranking; common names need more than a page. */
+    static final int NAME_CANDIDATES = 300;
+    /** A year of birth typed with the name ("Agim Gashi 1971") narrows the search to it. */
+    private static final java.util.regex.Pattern BIRTH_YEAR = java.util.regex.Pattern.compile("(?<!\\d)(19|20)\\d{2}(?!\\d)");
     static final int MAX_QUERY = 200;
 
     /** A person's whole record: the person, licences held, weapons held or once held, history. */
@@ -136,7 +141,8 @@ public class PersonRegistry {
     /**
      * One search box for people: a name in any script or spelling, a personal number, or a licence
      * number. Names match word by word after folding ({@link PersonNames}), each word allowing one
-     * typo; every word of the query must match. The search and what it returned are audited.
+     * typo; every word of the query must match, and a year of birth in the query narrows it. The
+     * search and what it returned are audited.
      */
     @PreAuthorize(PERSONAL_DATA)
     @Transactional
@@ -156,8 +162,10 @@ public class PersonRegistry {
             byNumber(number, limit, hits);
         }
         List<String> words = PersonNames.keys(query);
+        var year = BIRTH_YEAR.matcher(query);
+        Integer birthYear = year.find() ? Integer.valueOf(year.group()) : null;
         if (!words.isEmpty() && hits.size() < limit) {
-            byName(query, words, limit, hits);
+            byName(query, words, birthYear, limit, hits);
         }
         if (words.isEmpty() && number.length() < 3) {
             throw new SearchRejected("search.too-short");
@@ -188,22 +196,43 @@ public class PersonRegistry {
                 });
     }
 
-    private void byName(String query, List<String> words, int limit, Map<String, PersonHit> into) {
+    private void byName(String query, List<String> words, Integer birthYear, int limit, Map<String, PersonHit> into) {
         var lucene = new StringBuilder();
         for (String w : words) {
             // Keys are [a-z] only, so nothing needs escaping. Short words must match exactly.
             lucene.append("+nameKeys:").append(w).append(w.length() >= 4 ? "~1 " : " ");
         }
+        record Ranked(PersonHit hit, double cost, double score) {
+        }
+        var ranked = new ArrayList<Ranked>();
+        // Lucene finds the candidates (every word, one typo each); the ranking is ours: exact words
+        // before typos, given and family name before the parent's name, then Lucene's score.
         neo4j.query("""
-                        CALL db.index.fulltext.queryNodes('person_name', $query, {limit: $limit}) YIELD node, score
+                        CALL db.index.fulltext.queryNodes('person_name', $query, {limit: $candidates}) YIELD node, score
+                        WHERE $year IS NULL OR node.birthDate.year = $year
                         RETURN node AS p, score
                         """)
-                .bindAll(Map.of("query", lucene.toString().strip(), "limit", limit))
+                .bindAll(CypherParams.of("query", lucene.toString().strip(), "candidates", NAME_CANDIDATES, "year", birthYear))
                 .fetch().all().forEach(r -> {
                     Person p = toPerson((Node) r.get("p"));
-                    into.putIfAbsent(p.id(), new PersonHit(p, Math.min(1.0, ((Number) r.get("score")).doubleValue() / 10),
-                            List.of(nameReason(query, words, p))));
+                    double score = ((Number) r.get("score")).doubleValue();
+                    List<String> own = PersonNames.keys(p.givenName(), p.familyName());
+                    List<String> parent = PersonNames.keys(p.parentName());
+                    double cost = 0;
+                    for (String w : words) {
+                        cost += own.contains(w) ? 0 : parent.contains(w) ? 0.3 : 1;
+                    }
+                    var reasons = new ArrayList<String>();
+                    reasons.add(nameReason(query, words, p));
+                    if (birthYear != null) {
+                        reasons.add("born in " + birthYear);
+                    }
+                    ranked.add(new Ranked(new PersonHit(p, Math.max(0, 1 - cost / (words.size() + 1)), reasons), cost, score));
                 });
+        ranked.stream()
+                .sorted(java.util.Comparator.comparingDouble(Ranked::cost).thenComparing(Ranked::score, java.util.Comparator.reverseOrder()))
+                .limit(limit)
+                .forEach(r -> into.putIfAbsent(r.hit().person().id(), r.hit()));
     }
 
     private static String nameReason(String query, List<String> words, Person p) {

@@ -12,6 +12,20 @@ public enum Role {
     /** Roles that may use the desk and tablet UI. */
     public static final String[] STAFF = {Names.ADMIN, Names.SUPERVISOR, Names.ANALYST, Names.INTAKE, Names.FIELD_OFFICER};
 
+    /** Roles that may see personal data (PRODUCT.md: "visible only to roles that need it"). */
+    public static final String[] PERSONAL_DATA = {Names.ADMIN, Names.SUPERVISOR, Names.ANALYST, Names.INTAKE};
+
+    /** Whether the signed-in user (UI or API token) has any of the given roles, by name. */
+    public static boolean current(String... names) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return false;
+        }
+        var wanted = java.util.Set.of(names);
+        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith("ROLE_")
+                && wanted.contains(a.getAuthority().substring(5)));
+    }
+
     public static final class Names {
         public static final String ADMIN = "ADMIN";
         public static final String SUPERVISOR = "SUPERVISOR";

@@ -47,6 +47,10 @@ class BrowserTests {
     UserAccountService users;
     @Autowired
     org.armstrace.registry.FirearmRegistry registry;
+    @Autowired
+    org.armstrace.registry.PersonRegistry people;
+    @Autowired
+    org.armstrace.registry.Photos photos;
     Page page;
 
     @BeforeAll
@@ -178,6 +182,36 @@ class BrowserTests {
         page.locator("#registry-serial input").fill(serial);
         page.locator("#registry-serial input").press("Enter");
         assertThat(page.locator("#registry-results")).containsText("Stolen");
+    }
+
+    @Test
+    void an_analyst_finds_a_person_written_in_cyrillic_by_a_latin_spelling_and_adds_a_photo_to_a_weapon() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        var person = org.armstrace.TestSecurity.as("admin", "ADMIN", () -> people.register(new org.armstrace.registry.NewPerson(
+                "Ђорђе", "Ђурђевић", null, null, "Kraljevo", "E2E" + tag), new Provenance("e2e", Provenance.Confidence.HIGH)));
+        var weapon = org.armstrace.TestSecurity.as("admin", "ADMIN", () -> registry.register(new NewFirearm("rifle",
+                "Zastava", "M48", "7.92x57", "E2EP" + tag.toUpperCase(), "RS", 1952, List.of()),
+                new Provenance("e2e", Provenance.Confidence.HIGH)));
+        open(1440, 900);
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate("http://localhost:" + port + "/registry");
+        page.locator("#registry-serial input").fill("Djordje Djurdjevic");
+        page.locator("#registry-serial input").press("Enter");
+        assertThat(page.locator("#registry-people")).containsText("Ђорђе Ђурђевић");
+        assertThat(page.locator("#registry-people")).containsText("across script or spelling");
+        page.getByText("Đorđe Đurđević").first().click();
+        assertThat(page.locator("#person-facts")).containsText("Kraljevo");
+        shot("desk-person");
+
+        page.navigate("http://localhost:" + port + "/registry/firearm/" + weapon.id());
+        // A 1×1 PNG, as a camera roll file would arrive.
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+        page.locator("#firearm-photo-upload input[type=file]").setInputFiles(
+                new com.microsoft.playwright.options.FilePayload("marking.png", "image/png", png));
+        assertThat(page.locator("#firearm-photos img.photo-thumb")).hasCount(1);
+        assertThat(org.armstrace.TestSecurity.as("admin", "ANALYST", () -> photos.list(weapon.id()))).hasSize(1);
+        shot("desk-firearm-photo");
     }
 
     @Test

@@ -56,6 +56,22 @@ class PersonRegistryTests {
     }
 
     @Test
+    void exact_names_rank_before_typos_and_a_year_of_birth_narrows_a_common_name() {
+        Person older = asAnalyst(() -> people.register(new NewPerson("Fatmir", "Zeqiri", null, LocalDate.of(1961, 2, 3),
+                null, null), REGISTRY));
+        Person younger = asAnalyst(() -> people.register(new NewPerson("Fatmir", "Zeqiri", null, LocalDate.of(1990, 7, 8),
+                null, null), REGISTRY));
+        Person typo = asAnalyst(() -> people.register(new NewPerson("Fatmir", "Zeqira", null, null, null, null), REGISTRY));
+
+        List<PersonHit> all = asAnalyst(() -> people.search("Fatmir Zeqiri", 10));
+        assertThat(all).extracting(h -> h.person().id()).hasSize(3);
+        assertThat(all.subList(0, 2)).extracting(h -> h.person().id()).containsExactlyInAnyOrder(older.id(), younger.id());
+        assertThat(all.get(2).person().id()).as("a one-letter difference ranks after exact spellings").isEqualTo(typo.id());
+        assertThat(asAnalyst(() -> people.search("Fatmir Zeqiri 1990", 10))).extracting(h -> h.person().id())
+                .containsExactly(younger.id());
+    }
+
+    @Test
     void a_licence_number_or_personal_number_finds_the_holder_with_the_reason() {
         Person p = asAnalyst(() -> people.register(new NewPerson("Agim", "Berisha", null, null, null, "1234567890"), REGISTRY));
         asAnalyst(() -> holdings.issueLicence("PR-2024/00917", Licence.Kind.POSSESSION, p.id(), "MPB Prishtinë",

@@ -43,7 +43,6 @@ import org.armstrace.registry.Provenance;
 import org.armstrace.registry.TimelineEntry;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One weapon: alerts first (lost/stolen), then identification and markings, photos, and its life
@@ -126,7 +125,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
             String kind = kinds.get(e.getNodeId());
             if ("Firearm".equals(kind) && !firearmId.equals(e.getNodeId())) {
                 getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getNodeId()));
-            } else if ("Person".equals(kind) && maySeePeople()) {
+            } else if ("Person".equals(kind) && Role.current(Role.PERSONAL_DATA)) {
                 getUI().ifPresent(ui -> ui.navigate(PersonView.class, e.getNodeId()));
             }
         });
@@ -145,7 +144,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
             if (a.direct()) {
                 alert.add(new Span(getTranslation("firearm.alert-reported", kind, a.report().occurredOn() == null ? "—"
                         : a.report().occurredOn().toString(), nullToEmpty(a.report().place()))));
-                if (mayClose()) {
+                if (Role.current(Role.Names.ADMIN, Role.Names.ANALYST, Role.Names.SUPERVISOR)) {
                     var close = new Button(getTranslation("lost.close"), e -> closeDialog(a.report()));
                     close.addThemeVariants(ButtonVariant.LUMO_SMALL);
                     alert.add(close);
@@ -211,15 +210,6 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         dialog.open();
     }
 
-    private static boolean maySeePeople() {
-        return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
-                .anyMatch(a -> List.of("ROLE_ADMIN", "ROLE_SUPERVISOR", "ROLE_ANALYST", "ROLE_INTAKE").contains(a.getAuthority()));
-    }
-
-    private static boolean mayClose() {
-        return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
-                .anyMatch(a -> List.of("ROLE_ADMIN", "ROLE_ANALYST", "ROLE_SUPERVISOR").contains(a.getAuthority()));
-    }
 
     private Component photoGallery() {
         var gallery = new FlexLayout();

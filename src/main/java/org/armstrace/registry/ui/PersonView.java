@@ -23,7 +23,7 @@ import org.armstrace.security.Role;
  * dates, and corrections. Opening it writes a {@code person.read} audit event.
  */
 @Route("registry/person")
-@RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE})
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE}) // Role.PERSONAL_DATA
 public class PersonView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final PersonRegistry people;

@@ -130,12 +130,7 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         return badge;
     }
 
-    /** Personal data only for the roles that may see it; the search itself is audited by the service. */
-    private static boolean maySeePeople() {
-        return org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
-                .getAuthorities().stream().anyMatch(a -> List.of("ROLE_ADMIN", "ROLE_SUPERVISOR", "ROLE_ANALYST",
-                        "ROLE_INTAKE").contains(a.getAuthority()));
-    }
+
 
     /** Pick-list filter: what was typed appears in the code, the name or any alias (by match key). */
     static boolean named(String typed, String code, String name, List<String> aliases) {
@@ -163,7 +158,8 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         }
         boolean peopleSearched = false;
         // A name or a licence number is not a serial: only a filter-free search also looks for people.
-        if (maySeePeople() && make.isEmpty() && type.isEmpty() && calibre.isEmpty()) {
+        // Personal data only for the roles that may see it; the service audits the search itself.
+        if (Role.current(Role.PERSONAL_DATA) && make.isEmpty() && type.isEmpty() && calibre.isEmpty()) {
             try {
                 List<PersonHit> found = people.search(serial.getValue(), PersonRegistry.MAX_LIMIT);
                 peopleResults.setItems(found);

@@ -1,0 +1,78 @@
+package org.armstrace.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestSecurity;
+import org.armstrace.graph.GraphProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ArmsTraceTest
+class PhotosTests {
+
+    static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+    static final Provenance OFFICER = new Provenance("user:officer1", Provenance.Confidence.HIGH);
+
+    @Autowired
+    Photos photos;
+    @Autowired
+    FirearmRegistry registry;
+    @Autowired
+    GraphProperties graph;
+
+    private <T> T asOfficer(java.util.function.Supplier<T> action) {
+        return TestSecurity.as("officer1", "FIELD_OFFICER", action);
+    }
+
+    private Firearm weapon() {
+        return asOfficer(() -> registry.register(new NewFirearm("pistol", "CZ", "83", "7.65 Browning",
+                "PH" + System.nanoTime() % 10_000_000, "CZ", 1990, List.of()), OFFICER));
+    }
+
+    @Test
+    void a_photo_is_kept_by_its_hash_listed_with_provenance_and_read_back_unchanged() {
+        Firearm f = weapon();
+        Photos.Photo p = asOfficer(() -> photos.attach(f.id(), PNG, "IMG_0042.png", "left side, serial", OFFICER));
+
+        assertThat(p.contentType()).isEqualTo("image/png");
+        assertThat(p.by()).isEqualTo("officer1");
+        assertThat(p.source()).isEqualTo("user:officer1");
+        assertThat(Files.exists(graph.dataDir().resolve("photos").resolve(p.sha256().substring(0, 2)).resolve(p.sha256())))
+                .isTrue();
+        assertThat(asOfficer(() -> photos.content(p))).isEqualTo(PNG);
+        assertThat(asOfficer(() -> photos.list(f.id()))).containsExactly(p);
+    }
+
+    @Test
+    void renamed_non_images_empty_files_and_unknown_weapons_are_refused_and_nothing_is_recorded() {
+        Firearm f = weapon();
+        assertThatThrownBy(() -> asOfficer(() -> photos.attach(f.id(), "MZ\\x90 not a photo".getBytes(), "photo.jpg",
+                null, OFFICER))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JPEG, PNG or WebP");
+        assertThatThrownBy(() -> asOfficer(() -> photos.attach(f.id(), new byte[0], "empty.png", null, OFFICER)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> asOfficer(() -> photos.attach(f.id(), new byte[Photos.MAX_BYTES + 1], "huge.png", null,
+                OFFICER))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("15 MB");
+        assertThatThrownBy(() -> asOfficer(() -> photos.attach("no-such-weapon", PNG, "x.png", null, OFFICER)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(asOfficer(() -> photos.list(f.id()))).isEmpty();
+    }
+
+    @Test
+    void a_photo_file_changed_on_disk_is_detected_when_read() throws Exception {
+        Firearm f = weapon();
+        byte[] other = PNG.clone();
+        other[other.length - 20] ^= 1; // a different image: its own hash, its own file
+        Photos.Photo p = asOfficer(() -> photos.attach(f.id(), other, "x.png", null, OFFICER));
+        Path file = graph.dataDir().resolve("photos").resolve(p.sha256().substring(0, 2)).resolve(p.sha256());
+        Files.write(file, PNG);
+        assertThatThrownBy(() -> asOfficer(() -> photos.content(p))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("changed on disk");
+    }
+}
