@@ -69,6 +69,9 @@ public class SerialSearch {
 
         String folded = SerialNumbers.fold(key);
         String makeCode = make.map(Manufacturer::code).orElse(null);
+        // The filters also scope the index query, so that candidates are weapons of that kind only.
+        String scope = clause("makeCode", makeCode) + clause("typeCode", type.map(FirearmType::code).orElse(null))
+                + clause("calibreCode", calibre.map(Calibre::code).orElse(null));
         var candidates = new LinkedHashMap<String, Candidate>();
         if (query.mode() == SerialQuery.Mode.EXACT) {
             if (SerialNumbers.isPartial(key)) {
@@ -76,14 +79,11 @@ public class SerialSearch {
             }
             exact(key, makeCode, candidates);
         } else if (SerialNumbers.isPartial(key)) {
-            fulltext("firearm_serial_folded", makeCode == null ? "serialFolded:" + folded
-                    : "+makeCode:" + makeCode + " +serialFolded:" + folded, candidates);
+            fulltext("firearm_serial_folded_ident", scope + "+serialFolded:" + folded, candidates);
         } else {
             exact(key, makeCode, candidates);
             String tokens = String.join(" ", SerialNumbers.neighbourhood(folded));
-            String lucene = makeCode == null ? "serialNeighbourhood:(" + tokens + ")"
-                    : "+makeCode:" + makeCode + " +serialNeighbourhood:(" + tokens + ")";
-            fulltext("firearm_serial_neighbourhood", lucene, candidates);
+            fulltext("firearm_serial_neighbourhood_ident", scope + "+serialNeighbourhood:(" + tokens + ")", candidates);
         }
 
         record Ranked(SerialHit hit, double cost, int order) {
@@ -156,6 +156,11 @@ public class SerialSearch {
                 .bindAll(Map.of("index", index, "query", lucene, "limit", CANDIDATES))
                 .fetchAs(Candidate.class).mappedBy((t, r) -> candidate(r))
                 .all().forEach(c -> into.putIfAbsent(c.firearm().id(), c));
+    }
+
+    /** A required Lucene term for a reference code; codes outside [A-Z0-9_] are left to the filter after the query. */
+    private static String clause(String field, String code) {
+        return code != null && code.matches("[A-Z0-9_]+") ? "+" + field + ":" + code + " " : "";
     }
 
     private static Optional<String> optional(String s) {
