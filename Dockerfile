@@ -9,7 +9,13 @@ WORKDIR /src
 COPY . .
 # The cache mount keeps downloaded dependencies between builds; it is not part of the image.
 # The image has no curl/wget/unzip: mvnw then fetches Maven with Java itself (a .tar.gz).
+# The build fetches Node 24 + npm 11 into /root/.cache/armstrace (src/build/node-toolchain.xml).
+# npm runs a few packages' install scripts with the node on PATH, and this image has none: put
+# the fetched one there (the version in the folder name is armstrace.node.version in pom.xml).
+ENV PATH=/root/.cache/armstrace/node-v24.21.0-npm-11.21.2/bin:$PATH
 RUN --mount=type=cache,target=/root/.m2 \
+    --mount=type=cache,target=/root/.cache/armstrace \
+    --mount=type=cache,target=/root/.npm \
     ./mvnw -B -Pproduction -DskipTests package \
  && test -f target/armstrace.jar
 
@@ -22,7 +28,7 @@ RUN groupadd --system --gid 10001 armstrace \
  && chown armstrace:armstrace /data
 COPY --from=build /src/target/armstrace.jar /app/armstrace.jar
 
-# The data directory: the embedded store (<dir>/graph), the Bolt password file and later uploads.
+# The data directory: the embedded store (<dir>/graph), the Bolt password file and photos.
 # A new named volume copies this directory's owner, so the non-root user can write to it.
 ENV ARMSTRACE_DATA_DIR=/data
 VOLUME /data
