@@ -26,8 +26,9 @@ class ApiSecurityConfiguration {
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs", "/api/v1/docs/**")
-                        .permitAll()
+                        // The API's description and Swagger UI (springdoc serves its pages under /api/v1/swagger-ui).
+                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs", "/api/v1/docs/**",
+                                "/api/v1/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.Names.SUPERVISOR)
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -160,6 +160,23 @@ class RegistryApiTests {
     }
 
     @Test
+    void swagger_ui_opens_without_signing_in() throws Exception {
+        String path = "/api/v1/docs";
+        HttpResponse<String> ui = null;
+        for (int hop = 0; hop < 5; hop++) {
+            ui = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (ui.statusCode() / 100 != 3) {
+                break;
+            }
+            path = URI.create(ui.headers().firstValue("Location").orElseThrow()).getPath();
+        }
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).containsIgnoringCase("swagger-ui");
+        assertThat(path).doesNotContain("login");
+    }
+
+    @Test
     void the_openapi_description_lists_the_endpoints_and_the_bearer_scheme_without_a_token() throws Exception {
         var doc = get("/api/v1/openapi", null);
         assertThat(doc.statusCode()).isEqualTo(200);
