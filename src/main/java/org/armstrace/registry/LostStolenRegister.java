@@ -22,8 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class LostStolenRegister {
 
     /** A warning on a weapon: reported itself, or registered later with a serial like a reported one. */
-    public record Alert(LostStolenReport report, String reportedFirearmId, String reportedSerial, boolean direct,
-                        List<String> reasons) {
+    public record Alert(LostStolenReport report, String reportedSerial, boolean direct, List<String> reasons) {
+
+        /** The weapon the report is about (this one when {@code direct}). */
+        public String reportedFirearmId() {
+            return report.firearmId();
+        }
     }
 
     private final Neo4jClient neo4j;
@@ -119,7 +123,7 @@ public class LostStolenRegister {
                         """)
                 .bind(firearmId).to("id").fetchAs(Alert.class)
                 .mappedBy((t, rec) -> new Alert(toReport(rec.get("r").asNode(), rec.get("reportedId").asString()),
-                        rec.get("reportedId").asString(), rec.get("serial").asString(), rec.get("direct").asBoolean(),
+                        rec.get("serial").asString(), rec.get("direct").asBoolean(),
                         rec.get("reasons").asList(org.neo4j.driver.Value::asString)))
                 .all().stream().toList();
     }

@@ -5,15 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.armstrace.base.Sha256;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.graph.GraphProperties;
 import org.armstrace.security.AuditLog;
@@ -59,7 +57,7 @@ public class Photos {
         }
         String type = imageType(content).orElseThrow(() ->
                 new IllegalArgumentException("Only JPEG, PNG or WebP photos are accepted"));
-        String sha = sha256(content);
+        String sha = Sha256.hex(content);
         store(sha, content);
         String id = UUID.randomUUID().toString();
         long made = neo4j.query("""
@@ -100,7 +98,7 @@ public class Photos {
     public byte[] content(Photo photo) {
         try {
             byte[] bytes = Files.readAllBytes(file(photo.sha256()));
-            if (!sha256(bytes).equals(photo.sha256())) {
+            if (!Sha256.hex(bytes).equals(photo.sha256())) {
                 throw new IllegalStateException("Photo file " + photo.sha256() + " was changed on disk");
             }
             return bytes;
@@ -143,11 +141,5 @@ public class Photos {
         return Optional.empty();
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+
 }

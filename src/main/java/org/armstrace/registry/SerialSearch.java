@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.armstrace.graph.CypherParams;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -135,15 +136,11 @@ public class SerialSearch {
     }
 
     private void exact(String key, String makeCode, Map<String, Candidate> into) {
-        var params = new java.util.HashMap<String, Object>();
-        params.put("key", key);
-        params.put("make", makeCode);
-        params.put("limit", CANDIDATES);
         neo4j.query("""
                         MATCH (f:Firearm {serialKey: $key})
                         WHERE $make IS NULL OR f.makeCode = $make
                         """ + RETURN_CANDIDATE + " LIMIT $limit")
-                .bindAll(params)
+                .bindAll(CypherParams.of("key", key, "make", makeCode, "limit", CANDIDATES))
                 .fetchAs(Candidate.class).mappedBy((t, r) -> candidate(r))
                 .all().forEach(c -> into.putIfAbsent(c.firearm().id(), c));
     }

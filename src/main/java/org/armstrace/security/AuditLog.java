@@ -1,15 +1,12 @@
 package org.armstrace.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.armstrace.base.Sha256;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -169,12 +166,7 @@ public class AuditLog {
         // that no text field carries, so moving text across a boundary cannot give the same hash.
         String canonical = String.join("\u001e", Long.toString(seq), at.toString(), actor, action,
                 String.join("\u001f", entities), details, prevHash);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonical);
     }
 
     private static AuditEvent toEvent(org.neo4j.driver.types.Node n) {

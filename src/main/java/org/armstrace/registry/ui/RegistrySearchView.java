@@ -122,8 +122,8 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
     }
 
     private Span flags(SerialHit hit) {
-        var badge = new Span(hit.flags().stream().map(f -> getTranslation("lost.kind." + f)).reduce((a, b) -> a + ", " + b)
-                .orElse(""));
+        var badge = new Span(hit.flags().stream().map(f -> getTranslation("lost.kind." + f))
+                .collect(java.util.stream.Collectors.joining(", ")));
         if (hit.reported()) {
             badge.getElement().getThemeList().add("badge error primary");
         }
