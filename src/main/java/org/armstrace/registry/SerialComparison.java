@@ -7,10 +7,21 @@ import java.util.List;
  * How far a serial as read is from a registered serial, and why.
  *
  * <p>An optimal-string-alignment edit distance (Damerau–Levenshtein without repeated edits of one
- * substring) over normalised keys, with three refinements for how serials are misread:
- * a substitution between confusable characters costs {@value #CONFUSION_COST} instead of 1; an
- * unreadable position ({@code ?}) in the query matches any one character at no cost; the
- * alignment is traced back to explain each difference in words.
+ * substring) over normalised keys, weighted by how serials are misread. The misreadings named in
+ * PRODUCT.md cost less than an arbitrary change, so that among candidates at the same number of
+ * edits the one explained by likely misreadings ranks first (a noisy-channel error model, as in
+ * spelling correction):
+ * <ul>
+ * <li>a substitution between confusable characters (S/5, 0/O, …) costs {@value #CONFUSION_COST};
+ * <li>a doubled character in the reading costs {@value #DOUBLED_COST};
+ * <li>a dropped character or two swapped neighbours cost {@value #DROP_COST} and
+ *     {@value #SWAP_COST};
+ * <li>any other substitution or extra character costs 1.
+ * </ul>
+ * An unreadable position ({@code ?}) in the query matches any one character at no cost. The
+ * alignment is traced back to explain each difference in words. Dense numeric serial ranges make
+ * this matter: a five-digit reading with a drop and a swap is two edits from dozens of registered
+ * serials, but a drop and a swap from only a few of them.
  *
  * @param cost    total cost; 0 is an exact match
  * @param edits   the real edits (missing, extra, swapped or different characters)
@@ -19,6 +30,9 @@ import java.util.List;
 public record SerialComparison(double cost, int edits, List<String> reasons) {
 
     public static final double CONFUSION_COST = 0.25;
+    public static final double DOUBLED_COST = 0.6;
+    public static final double DROP_COST = 0.8;
+    public static final double SWAP_COST = 0.8;
 
     public SerialComparison {
         reasons = List.copyOf(reasons);
@@ -38,20 +52,21 @@ public record SerialComparison(double cost, int edits, List<String> reasons) {
         int n = query.length();
         int m = candidate.length();
         double[][] d = new double[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) {
-            d[i][0] = i;
+        for (int i = 1; i <= n; i++) {
+            d[i][0] = d[i - 1][0] + extra(query, i);
         }
-        for (int j = 0; j <= m; j++) {
-            d[0][j] = j;
+        for (int j = 1; j <= m; j++) {
+            d[0][j] = j * DROP_COST;
         }
         for (int i = 1; i <= n; i++) {
             char q = query.charAt(i - 1);
+            double extra = extra(query, i);
             for (int j = 1; j <= m; j++) {
                 char c = candidate.charAt(j - 1);
-                double best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1);
+                double best = Math.min(d[i - 1][j] + extra, d[i][j - 1] + DROP_COST);
                 best = Math.min(best, d[i - 1][j - 1] + substitution(q, c));
                 if (i > 1 && j > 1 && q == candidate.charAt(j - 2) && query.charAt(i - 2) == c && q != c) {
-                    best = Math.min(best, d[i - 2][j - 2] + 1);
+                    best = Math.min(best, d[i - 2][j - 2] + SWAP_COST);
                 }
                 d[i][j] = best;
             }
@@ -64,6 +79,14 @@ public record SerialComparison(double cost, int edits, List<String> reasons) {
             return 0;
         }
         return SerialNumbers.confusable(q, c) ? CONFUSION_COST : 1;
+    }
+
+    /** The cost of the query's i-th character (1-based) being extra: cheaper when it repeats a neighbour. */
+    private static double extra(String query, int i) {
+        char q = query.charAt(i - 1);
+        boolean doubled = q != SerialNumbers.UNREADABLE && (i > 1 && query.charAt(i - 2) == q
+                || i < query.length() && query.charAt(i) == q);
+        return doubled ? DOUBLED_COST : 1;
     }
 
     /** Walks the table back from the end, preferring the cheapest step, and names each difference. */
@@ -92,7 +115,7 @@ public record SerialComparison(double cost, int edits, List<String> reasons) {
                     continue;
                 }
                 if (i > 1 && j > 1 && q == candidate.charAt(j - 2) && query.charAt(i - 2) == c && q != c
-                        && Math.abs(d[i][j] - (d[i - 2][j - 2] + 1)) < eps) {
+                        && Math.abs(d[i][j] - (d[i - 2][j - 2] + SWAP_COST)) < eps) {
                     reasons.add("'" + candidate.charAt(j - 2) + c + "' swapped at positions " + (j - 1) + "–" + j);
                     edits++;
                     i -= 2;
@@ -100,12 +123,12 @@ public record SerialComparison(double cost, int edits, List<String> reasons) {
                     continue;
                 }
             }
-            if (j > 0 && (i == 0 || Math.abs(d[i][j] - (d[i][j - 1] + 1)) < eps)) {
+            if (j > 0 && (i == 0 || Math.abs(d[i][j] - (d[i][j - 1] + DROP_COST)) < eps)) {
                 reasons.add("'" + candidate.charAt(j - 1) + "' missing at position " + j);
                 edits++;
                 j--;
             } else {
-                reasons.add("extra '" + query.charAt(i - 1) + "' after position " + j);
+                reasons.add((extra(query, i) < 1 ? "doubled '" : "extra '") + query.charAt(i - 1) + "' after position " + j);
                 edits++;
                 i--;
             }

@@ -34,7 +34,8 @@ class SerialComparisonTest {
         var c = SerialComparison.of("AB123345", "AB12345");
 
         assertThat(c.edits()).isEqualTo(1);
-        assertThat(c.reasons()).hasSize(1).first().asString().startsWith("extra '3'");
+        assertThat(c.reasons()).hasSize(1).first().asString().startsWith("doubled '3'");
+        assertThat(c.cost()).isEqualTo(SerialComparison.DOUBLED_COST);
     }
 
     @Test
@@ -59,9 +60,30 @@ class SerialComparisonTest {
         var c = SerialComparison.of("8Z1245", "B212345");
 
         assertThat(c.edits()).isEqualTo(1);
-        assertThat(c.cost()).isEqualTo(1 + 2 * SerialComparison.CONFUSION_COST);
+        assertThat(c.cost()).isEqualTo(SerialComparison.DROP_COST + 2 * SerialComparison.CONFUSION_COST);
         assertThat(c.reasons()).containsExactly("B read as 8 at position 1", "2 read as Z at position 2",
                 "'3' missing at position 5");
+    }
+
+    @Test
+    void an_extra_character_that_repeats_no_neighbour_is_a_full_edit() {
+        var c = SerialComparison.of("AB1X2345", "AB12345");
+
+        assertThat(c.cost()).isEqualTo(1);
+        assertThat(c.reasons()).containsExactly("extra 'X' after position 3");
+    }
+
+    @Test
+    void a_drop_and_a_swap_rank_before_two_edits_that_change_a_character() {
+        // 123456 read with '12' swapped and '5' dropped; 913461 is also two edits from the reading,
+        // but one of them is an arbitrary change, which misreading rarely produces.
+        var likely = SerialComparison.of("21346", "123456");
+        var unlikely = SerialComparison.of("21346", "913461");
+
+        assertThat(likely.edits()).isEqualTo(2);
+        assertThat(unlikely.edits()).isEqualTo(2);
+        assertThat(likely.cost()).isLessThan(unlikely.cost());
+        assertThat(likely.reasons()).containsExactly("'12' swapped at positions 1–2", "'5' missing at position 5");
     }
 
     @Test
