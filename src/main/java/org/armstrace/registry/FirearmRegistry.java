@@ -47,9 +47,35 @@ public class FirearmRegistry {
     @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
     @Transactional
     public Firearm register(NewFirearm weapon, Provenance provenance) {
+        String id = create(weapon, "REGISTERED", false, provenance);
+        audit.record("firearm.registered", List.of("Firearm:" + id), "serial " + weapon.serialAsRead()
+                + "; source " + provenance.source());
+        flagIfReported(id, weapon.serialAsRead(), find(id).orElseThrow().makeCode());
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Records a weapon as found at a recovery, in the caller's transaction: status
+     * {@code RECOVERED}, identification as read at the scene. Unlike a registration, the serial may
+     * be wholly unreadable when the weapon is marked obliterated. Whether it is a registered weapon
+     * is for the instant checks and the analyst to say, so nothing is flagged here.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
+    @Transactional
+    public String recordRecovered(NewFirearm weapon, boolean obliterated, Provenance provenance) {
+        String id = create(weapon, "RECOVERED", obliterated, provenance);
+        audit.record("firearm.recovered", List.of("Firearm:" + id), "serial as read " + weapon.serialAsRead()
+                + (obliterated ? "; obliterated or altered" : "") + "; source " + provenance.source());
+        return id;
+    }
+
+    private String create(NewFirearm weapon, String status, boolean obliterated, Provenance provenance) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> props = identification(weapon.type(), weapon.make(), weapon.model(), weapon.calibre(),
-                weapon.serialAsRead(), weapon.countryOfManufacture(), weapon.year());
+                weapon.serialAsRead(), weapon.countryOfManufacture(), weapon.year(), obliterated);
+        if (obliterated) {
+            props.put("obliterated", true);
+        }
         var markings = new ArrayList<Map<String, Object>>();
         for (NewFirearm.NewMarking m : weapon.markings()) {
             var row = new HashMap<String, Object>();
@@ -63,10 +89,10 @@ public class FirearmRegistry {
             markings.add(row);
         }
         neo4j.query("""
-                        CREATE (f:Firearm {id: $id, status: 'REGISTERED', version: 1})
+                        CREATE (f:Firearm {id: $id, status: $status, version: 1})
                         SET f += $props, f.source = $source, f.confidence = $confidence, f.recordedAt = $now
                         CREATE (f)-[:HAS_VERSION]->(:FirearmVersion {version: 1, at: $now, by: $by, source: $source,
-                               confidence: $confidence, reason: 'registered', before: [], after: $after})
+                               confidence: $confidence, reason: $reason, before: [], after: $after})
                         WITH f
                         OPTIONAL MATCH (maker:Organisation {id: 'MANUFACTURER:' + $props.makeCode})
                         FOREACH (_ IN CASE WHEN maker IS NULL THEN [] ELSE [1] END | MERGE (f)-[:MADE_BY]->(maker))
@@ -75,15 +101,12 @@ public class FirearmRegistry {
                         CREATE (f)-[:HAS_MARKING]->(mk:Marking)
                         SET mk = m, mk.source = $source, mk.confidence = $confidence, mk.recordedAt = $now
                         """)
-                .bindAll(Map.of("id", id, "props", props, "markings", markings, "after", describe(props),
-                        "source", provenance.source(),
-                        "confidence", provenance.confidence().name(), "now", ZonedDateTime.now(ZoneOffset.UTC),
-                        "by", AuditLog.currentActor()))
+                .bindAll(Map.of("id", id, "status", status, "props", props, "markings", markings,
+                        "after", describe(props), "reason", status.equals("RECOVERED") ? "recovered" : "registered",
+                        "source", provenance.source(), "confidence", provenance.confidence().name(),
+                        "now", ZonedDateTime.now(ZoneOffset.UTC), "by", AuditLog.currentActor()))
                 .run();
-        audit.record("firearm.registered", List.of("Firearm:" + id), "serial " + weapon.serialAsRead()
-                + "; source " + provenance.source());
-        flagIfReported(id, weapon.serialAsRead(), (String) props.get("makeCode"));
-        return find(id).orElseThrow();
+        return id;
     }
 
     /** A registration that resembles a weapon reported lost or stolen (same make, serial within two edits) is flagged. */
@@ -113,7 +136,7 @@ public class FirearmRegistry {
             String id = UUID.randomUUID().toString();
             ids.add(id);
             Map<String, Object> props = identification(w.type(), w.make(), w.model(), w.calibre(), w.serialAsRead(),
-                    w.countryOfManufacture(), w.year());
+                    w.countryOfManufacture(), w.year(), false);
             rows.add(Map.of("id", id, "props", props, "after", describe(props)));
         }
         neo4j.query("""
@@ -151,7 +174,7 @@ public class FirearmRegistry {
                 c.calibre() != null ? c.calibre() : current.calibreCode(),
                 c.serialAsRead() != null ? c.serialAsRead() : current.serialAsRead(),
                 c.countryOfManufacture() != null ? c.countryOfManufacture() : current.countryOfManufacture(),
-                c.year() != null ? c.year() : current.year());
+                c.year() != null ? c.year() : current.year(), current.status().equals("RECOVERED"));
         // The neighbourhood is derived from the serial: stored, but kept out of the version diff.
         Versions.supersede(neo4j, "Firearm", id, withoutNeighbourhood(next),
                 Map.of("serialNeighbourhood", next.get("serialNeighbourhood")), reason, provenance);
@@ -189,9 +212,10 @@ public class FirearmRegistry {
 
     /** Resolves reference data and derives the serial keys; unknown spellings are kept as given. */
     private Map<String, Object> identification(String type, String make, String model, String calibre,
-                                               String serialAsRead, String country, Integer year) {
-        String key = SerialNumbers.normalise(serialAsRead);
-        if (SerialNumbers.readableLength(key) == 0) {
+                                               String serialAsRead, String country, Integer year,
+                                               boolean mayBeUnreadable) {
+        String key = SerialNumbers.normalise(serialAsRead == null ? "" : serialAsRead);
+        if (SerialNumbers.readableLength(key) == 0 && !mayBeUnreadable) {
             throw new IllegalArgumentException("The serial has no readable character");
         }
         String folded = SerialNumbers.fold(key);

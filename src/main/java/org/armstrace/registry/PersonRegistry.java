@@ -54,7 +54,8 @@ public class PersonRegistry {
         this.audit = audit;
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE')")
+    /** Field officers register the people found in possession of a recovered weapon. */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER')")
     @Transactional
     public Person register(NewPerson person, Provenance provenance) {
         String id = create(List.of(person), provenance).getFirst();
@@ -174,6 +175,28 @@ public class PersonRegistry {
         audit.record("person.searched", result.stream().map(h -> "Person:" + h.person().id()).toList(),
                 "query " + query.strip() + "; " + result.size() + " shown");
         return result;
+    }
+
+    /**
+     * The person with this personal identification number, if any: what an officer at the scene
+     * may ask with an identity card in hand. Unlike {@link #search} it answers only an exact
+     * number, so field officers may use it; every answer is audited.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER')")
+    @Transactional
+    public Optional<Person> identify(String nationalId) {
+        if (nationalId == null || nationalId.isBlank() || nationalId.length() > 30) {
+            return Optional.empty();
+        }
+        String key = ReferenceKeys.key(nationalId);
+        if (key.length() < 5) {
+            return Optional.empty();
+        }
+        Optional<Person> found = neo4j.query("MATCH (p:Person {nationalIdKey: $key}) RETURN p ORDER BY p.recordedAt LIMIT 1")
+                .bind(key).to("key").fetchAs(Person.class).mappedBy((t, r) -> toPerson(r.get("p").asNode())).one();
+        audit.record("person.identified", found.map(p -> List.of("Person:" + p.id())).orElse(List.of()),
+                found.isPresent() ? "by personal number" : "no person with that personal number");
+        return found;
     }
 
     private void byNumber(String number, int limit, Map<String, PersonHit> into) {

@@ -46,29 +46,89 @@ public class Photos {
         this.root = graph.dataDir().resolve("photos");
     }
 
+    /**
+     * A photo checked and stored on disk but not yet attached to a weapon: a field officer's
+     * upload while the recovery is still a draft. The file is content-addressed, so staging the
+     * same image twice, or never attaching it, costs nothing but the file.
+     */
+    public record Staged(String sha256, String contentType, long size, String fileName, int width, int height) {
+    }
+
+    /** A refused image; {@link #key()} is the translation key of the reason. */
+    public static class Refused extends IllegalArgumentException {
+        private final String key;
+
+        Refused(String key, String message) {
+            super(message);
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /** More pixels than any camera a police unit carries: a decompression bomb, not a photo. */
+    static final long MAX_PIXELS = 120_000_000L;
+    static final int MAX_SIDE = 20_000;
+    static final int THUMBNAIL_SIDE = 320;
+
     @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
     @Transactional
     public Photo attach(String firearmId, byte[] content, String fileName, String caption, Provenance provenance) {
+        return attach(firearmId, stage(content, fileName), caption, provenance);
+    }
+
+    /**
+     * Checks an image and stores it with its thumbnail: JPEG, PNG or WebP by content, at most
+     * 15 MB, at most {@value #MAX_SIDE} pixels a side and 120 megapixels (read from the header,
+     * before anything is decoded).
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
+    public Staged stage(byte[] content, String fileName) {
         if (content == null || content.length == 0) {
-            throw new IllegalArgumentException("The photo is empty");
+            throw new Refused("photo.empty", "The photo is empty");
         }
         if (content.length > MAX_BYTES) {
-            throw new IllegalArgumentException("A photo may be at most 15 MB");
+            throw new Refused("photo.too-large", "A photo may be at most 15 MB");
         }
         String type = imageType(content).orElseThrow(() ->
-                new IllegalArgumentException("Only JPEG, PNG or WebP photos are accepted"));
+                new Refused("photo.not-image", "Only JPEG, PNG or WebP photos are accepted"));
+        int[] size = PhotoImages.dimensions(content, type)
+                .orElseThrow(() -> new Refused("photo.unreadable", "The image cannot be read"));
+        if (size[0] < 1 || size[1] < 1 || size[0] > MAX_SIDE || size[1] > MAX_SIDE
+                || (long) size[0] * size[1] > MAX_PIXELS) {
+            throw new Refused("photo.too-many-pixels", "The image claims " + size[0] + "×" + size[1] + " pixels");
+        }
+        // A photo whose header reads but whose pixels the JDK cannot decode (CMYK JPEG, WebP) is
+        // kept without a thumbnail: refusing it would lose evidence.
+        byte[] thumbnail = PhotoImages.thumbnail(content, type, size, THUMBNAIL_SIDE);
         String sha = Sha256.hex(content);
-        store(sha, content);
+        store(file(sha), content);
+        if (thumbnail != null) {
+            store(thumbnailFile(sha), thumbnail);
+        }
+        return new Staged(sha, type, content.length, fileName == null ? null : fileName.strip(), size[0], size[1]);
+    }
+
+    /** Attaches a staged photo to a weapon, in the caller's transaction. */
+    @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
+    @Transactional
+    public Photo attach(String firearmId, Staged staged, String caption, Provenance provenance) {
+        if (!Files.exists(file(staged.sha256()))) {
+            throw new Refused("photo.missing", "Photo " + staged.sha256() + " was never stored");
+        }
         String id = UUID.randomUUID().toString();
         long made = neo4j.query("""
                         MATCH (f:Firearm {id: $firearm})
                         CREATE (p:Photo {id: $id, sha256: $sha, contentType: $type, size: $size, fileName: $name,
-                                caption: $caption, by: $by, recordedAt: $now, source: $source,
-                                confidence: $confidence})-[:DEPICTS]->(f)
+                                width: $width, height: $height, caption: $caption, by: $by, recordedAt: $now,
+                                source: $source, confidence: $confidence})-[:DEPICTS]->(f)
                         RETURN count(*) AS n
                         """)
-                .bindAll(CypherParams.of("firearm", firearmId, "id", id, "sha", sha, "type", type,
-                        "size", (long) content.length, "name", fileName == null ? null : fileName.strip(),
+                .bindAll(CypherParams.of("firearm", firearmId, "id", id, "sha", staged.sha256(),
+                        "type", staged.contentType(), "size", staged.size(), "name", staged.fileName(),
+                        "width", staged.width(), "height", staged.height(),
                         "caption", caption == null || caption.isBlank() ? null : caption.strip(),
                         "by", AuditLog.currentActor(), "now", ZonedDateTime.now(ZoneOffset.UTC),
                         "source", provenance.source(), "confidence", provenance.confidence().name()))
@@ -76,8 +136,22 @@ public class Photos {
         if (made == 0) {
             throw new IllegalArgumentException("No firearm " + firearmId);
         }
-        audit.record("photo.attached", List.of("Photo:" + id, "Firearm:" + firearmId), sha);
+        audit.record("photo.attached", List.of("Photo:" + id, "Firearm:" + firearmId), staged.sha256());
         return list(firearmId).stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /**
+     * A small JPEG of the photo for galleries on a weak connection, or the original itself where
+     * no thumbnail could be made (WebP, which the JDK cannot decode).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public byte[] thumbnail(String sha256) {
+        Path thumb = thumbnailFile(sha256);
+        try {
+            return Files.exists(thumb) ? Files.readAllBytes(thumb) : verified(sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Thumbnail " + sha256 + " cannot be read", e);
+        }
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -96,25 +170,34 @@ public class Photos {
     /** The image bytes, checked against the hash recorded when it was attached. */
     @PreAuthorize("isAuthenticated()")
     public byte[] content(Photo photo) {
+        return verified(photo.sha256());
+    }
+
+    /** The original of a staged or attached photo, checked against its hash. */
+    @PreAuthorize("isAuthenticated()")
+    public byte[] content(Staged photo) {
+        return verified(photo.sha256());
+    }
+
+    private byte[] verified(String sha) {
         try {
-            byte[] bytes = Files.readAllBytes(file(photo.sha256()));
-            if (!Sha256.hex(bytes).equals(photo.sha256())) {
-                throw new IllegalStateException("Photo file " + photo.sha256() + " was changed on disk");
+            byte[] bytes = Files.readAllBytes(file(sha));
+            if (!Sha256.hex(bytes).equals(sha)) {
+                throw new IllegalStateException("Photo file " + sha + " was changed on disk");
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException("Photo file " + photo.sha256() + " cannot be read", e);
+            throw new UncheckedIOException("Photo file " + sha + " cannot be read", e);
         }
     }
 
-    private void store(String sha, byte[] content) {
-        Path target = file(sha);
+    private static void store(Path target, byte[] content) {
         if (Files.exists(target)) {
             return; // the same image again: content-addressed, so it is already there
         }
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), sha, ".part");
+            Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
             Files.write(tmp, content);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -123,7 +206,20 @@ public class Photos {
     }
 
     private Path file(String sha) {
+        requireHash(sha);
         return root.resolve(sha.substring(0, 2)).resolve(sha);
+    }
+
+    private Path thumbnailFile(String sha) {
+        requireHash(sha);
+        return root.resolve("thumbnails").resolve(sha.substring(0, 2)).resolve(sha + ".jpg");
+    }
+
+    /** A hash names a file: anything but 64 hex digits could point outside the photo store. */
+    private static void requireHash(String sha) {
+        if (sha == null || !sha.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("Not a photo hash");
+        }
     }
 
     /** JPEG, PNG or WebP by magic number; anything else (including renamed files) is refused. */

@@ -1,0 +1,109 @@
+// Keeps a copy of a form's fields in the browser's localStorage while the officer types, so that
+// minutes without a connection, or a closed tab, lose nothing. Fields are the elements inside the
+// form that carry `data-draft="<field id>"`; their text is stored as the officer sees it. The
+// server (RecoveryForm) decides which copy wins when the form opens: a copy still marked `dirty`
+// holds typing the server never received.
+const PREFIX = 'armstrace.recovery.draft.';
+
+function text(el) {
+  switch (el.localName) {
+    case 'vaadin-checkbox':
+      return el.checked ? 'true' : '';
+    case 'vaadin-radio-group': {
+      const checked = Array.from(el.querySelectorAll('vaadin-radio-button')).find((b) => b.checked);
+      return checked ? (checked.getAttribute('data-draft-value') || checked.label || checked.textContent.trim()) : '';
+    }
+    case 'vaadin-combo-box':
+      return el.inputElement ? el.inputElement.value : (el.value || '');
+    default:
+      return el.value == null ? '' : String(el.value);
+  }
+}
+
+function snapshot(root) {
+  const fields = {};
+  root.querySelectorAll('[data-draft]').forEach((el) => {
+    fields[el.getAttribute('data-draft')] = text(el);
+  });
+  return fields;
+}
+
+function read(key) {
+  try {
+    const raw = localStorage.getItem(PREFIX + key);
+    return raw ? JSON.parse(raw) : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function write(key, value) {
+  try {
+    localStorage.setItem(PREFIX + key, JSON.stringify(value));
+  } catch (e) {
+    // Storage full or disabled (private mode): the server's copy still holds all it has received.
+  }
+}
+
+window.armstraceDraft = {
+  /** Starts mirroring the fields under `root` into the copy for draft `key`. */
+  watch(root, key) {
+    if (root.__armstraceDraft) {
+      root.__armstraceDraft.key = key;
+      return;
+    }
+    const state = { key, timer: null };
+    root.__armstraceDraft = state;
+    const save = () => {
+      // After the component has taken the new value: listeners in the capture phase run first.
+      clearTimeout(state.timer);
+      state.timer = setTimeout(() => {
+        write(state.key, { key: state.key, fields: snapshot(root), dirty: true, at: Date.now() });
+      }, 50);
+    };
+    for (const type of ['input', 'change', 'value-changed', 'checked-changed']) {
+      root.addEventListener(type, save, true);
+    }
+  },
+
+  /** The server has everything up to now: the copy stays, but is no longer newer than the server's. */
+  ack(root, key) {
+    const copy = read(key);
+    const fields = snapshot(root);
+    // Only if nothing changed since the server's save was sent.
+    if (copy && JSON.stringify(copy.fields) === JSON.stringify(fields)) {
+      copy.dirty = false;
+      write(key, copy);
+    }
+  },
+
+  /** The most recent copy with typing the server may not have, as JSON text, or null. */
+  latestDirty() {
+    let best = null;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k && k.startsWith(PREFIX)) {
+        const copy = read(k.substring(PREFIX.length));
+        if (copy && copy.dirty && (!best || copy.at > best.at)) {
+          best = copy;
+        }
+      }
+    }
+    return best ? JSON.stringify(best) : null;
+  },
+
+  /** The copy of one draft as JSON text, or null. */
+  load(key) {
+    const copy = read(key);
+    return copy ? JSON.stringify(copy) : null;
+  },
+
+  /** Forgets the copy once the draft is submitted (it may hold personal data). */
+  clear(key) {
+    try {
+      localStorage.removeItem(PREFIX + key);
+    } catch (e) {
+      // nothing to do
+    }
+  },
+};

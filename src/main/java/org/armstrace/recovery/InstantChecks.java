@@ -1,0 +1,190 @@
+package org.armstrace.recovery;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.armstrace.graph.CypherParams;
+import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.SearchRejected;
+import org.armstrace.registry.SerialHit;
+import org.armstrace.registry.SerialNumbers;
+import org.armstrace.registry.SerialQuery;
+import org.armstrace.registry.SerialSearch;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Node;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The "known weapon?" answer at the scene. Each recovered weapon's serial goes through the
+ * registry's own search (same engine, same reasons as the analysts'), scoped to the make read off
+ * it, with the model ranking. Every hit is then checked for what makes it matter: registered,
+ * reported lost or stolen, seen in an earlier recovery, subject of an open trace request. Hits
+ * are kept as {@code :MatchCandidate} nodes for the analyst to confirm or reject.
+ */
+@Component
+class InstantChecks {
+
+    /** Candidates kept per weapon: the closest ones, plus every flagged one among the search's first page. */
+    static final int KEEP = 5;
+    static final int SEARCHED = 10;
+    /** Trace requests in these states are finished; any other state is open. */
+    static final List<String> CLOSED_TRACES = List.of("ANSWERED", "REFUSED", "NO_ANSWER", "CLOSED");
+
+    private final Neo4jClient neo4j;
+    private final SerialSearch search;
+    private final FirearmRegistry firearms;
+
+    InstantChecks(Neo4jClient neo4j, SerialSearch search, FirearmRegistry firearms) {
+        this.neo4j = neo4j;
+        this.search = search;
+        this.firearms = firearms;
+    }
+
+    /** Searches for one recovered weapon and stores what it finds; returns how many candidates were kept. */
+    int store(String recoveredId, NewRecovery.RecoveredWeapon weapon, List<String> sameRecovery) {
+        List<SerialHit> hits = search(weapon).stream()
+                .filter(h -> !sameRecovery.contains(h.firearm().id()))
+                .toList();
+        if (hits.isEmpty()) {
+            return 0;
+        }
+        Map<String, Facts> facts = facts(hits.stream().map(h -> h.firearm().id()).toList(), true);
+        var rows = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < hits.size(); i++) {
+            SerialHit hit = hits.get(i);
+            Set<MatchCandidate.Kind> kinds = kinds(hit, facts.get(hit.firearm().id()));
+            boolean flagged = kinds.contains(MatchCandidate.Kind.LOST_STOLEN)
+                    || kinds.contains(MatchCandidate.Kind.TRACE_REQUEST);
+            if (i >= KEEP && !flagged) {
+                continue;
+            }
+            rows.add(Map.of("id", UUID.randomUUID().toString(), "firearm", hit.firearm().id(),
+                    "kinds", kinds.stream().map(Enum::name).sorted().toList(), "score", hit.score(),
+                    "reasons", hit.reasons(), "rank", i + 1));
+        }
+        neo4j.query("""
+                        MATCH (rf:Firearm {id: $recovered})
+                        UNWIND $rows AS row
+                        MATCH (f:Firearm {id: row.firearm})
+                        CREATE (rf)-[:HAS_CANDIDATE]->(c:MatchCandidate {id: row.id, kinds: row.kinds, score: row.score,
+                                reasons: row.reasons, rank: row.rank, status: 'OPEN', createdAt: $now})-[:MATCHES]->(f)
+                        """)
+                .bindAll(Map.of("recovered", recoveredId, "rows", rows, "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .run();
+        return rows.size();
+    }
+
+    private List<SerialHit> search(NewRecovery.RecoveredWeapon weapon) {
+        String serial = weapon.firearm().serialAsRead() == null ? "" : weapon.firearm().serialAsRead();
+        if (SerialNumbers.readableLength(SerialNumbers.normalise(serial)) < 3) {
+            return List.of(); // too little left to search on: the analyst works from the other markings
+        }
+        try {
+            return search.search(new SerialQuery(serial, weapon.firearm().make(), null, null, SEARCHED,
+                    SerialQuery.Mode.TOLERANT, weapon.firearm().model()));
+        } catch (SearchRejected unknownMake) {
+            // A make the reference data does not know: search on the serial alone rather than not at all.
+            try {
+                return search.search(new SerialQuery(serial, null, null, null, SEARCHED, SerialQuery.Mode.TOLERANT,
+                        weapon.firearm().model()));
+            } catch (SearchRejected unsearchable) {
+                return List.of();
+            }
+        }
+    }
+
+    private record Facts(List<String> holders, int earlierRecoveries, List<String> traces) {
+    }
+
+    /** Holders, earlier recoveries and open trace requests of the hit weapons, in one round trip. */
+    private Map<String, Facts> facts(List<String> ids, boolean personal) {
+        var out = new HashMap<String, Facts>();
+        neo4j.query("""
+                        UNWIND $ids AS fid
+                        MATCH (f:Firearm {id: fid})
+                        RETURN fid,
+                               COLLECT { MATCH (f)<-[c:COVERS]-(:Licence)<-[:HOLDS]-(h) WHERE c.to IS NULL
+                                         RETURN DISTINCT coalesce(h.name, h.givenName + ' ' + h.familyName) } AS holders,
+                               COUNT { MATCH (f)<-[:IDENTIFIED_AS]-(:Firearm)<-[:RECOVERED]-(:Recovery) }
+                                 + CASE WHEN f.status = 'RECOVERED' THEN 1 ELSE 0 END AS recoveries,
+                               COLLECT { MATCH (f)<-[:CONCERNS]-(t:TraceRequest) WHERE NOT t.status IN $closed
+                                         RETURN t.number } AS traces
+                        """)
+                .bindAll(Map.of("ids", ids, "closed", CLOSED_TRACES))
+                .fetch().all().forEach(r -> out.put((String) r.get("fid"), new Facts(
+                        personal ? strings(r.get("holders")) : List.of(), ((Number) r.get("recoveries")).intValue(),
+                        strings(r.get("traces")))));
+        return out;
+    }
+
+    private static Set<MatchCandidate.Kind> kinds(SerialHit hit, Facts facts) {
+        var kinds = EnumSet.noneOf(MatchCandidate.Kind.class);
+        if ("REGISTERED".equals(hit.firearm().status())) {
+            kinds.add(MatchCandidate.Kind.REGISTERED);
+        }
+        if (hit.reported()) {
+            kinds.add(MatchCandidate.Kind.LOST_STOLEN);
+        }
+        if (facts != null && facts.earlierRecoveries() > 0) {
+            kinds.add(MatchCandidate.Kind.EARLIER_RECOVERY);
+        }
+        if (facts != null && !facts.traces().isEmpty()) {
+            kinds.add(MatchCandidate.Kind.TRACE_REQUEST);
+        }
+        return kinds;
+    }
+
+    /** The candidates of a recovery, per weapon in recording order, best first. */
+    List<MatchCandidate> of(String recoveryId, boolean personal, String onlyRecordedBy) {
+        return read("""
+                MATCH (r:Recovery {id: $id})-[k:RECOVERED]->(rf:Firearm)-[:HAS_CANDIDATE]->(c:MatchCandidate)-[:MATCHES]->(f)
+                WHERE $by IS NULL OR r.recordedBy = $by
+                """ + RETURN + " ORDER BY k.position, c.rank", CypherParams.of("id", recoveryId, "by", onlyRecordedBy),
+                personal);
+    }
+
+    MatchCandidate one(String candidateId, boolean personal) {
+        return read("""
+                MATCH (r:Recovery)-[:RECOVERED]->(rf:Firearm)-[:HAS_CANDIDATE]->(c:MatchCandidate {id: $id})-[:MATCHES]->(f)
+                """ + RETURN, Map.of("id", candidateId), personal).getFirst();
+    }
+
+    private static final String RETURN = """
+            OPTIONAL MATCH (rf)-[i:IDENTIFIED_AS {candidate: c.id}]->(f)
+            RETURN c, rf.id AS recovered, f.id AS firearm, i.timeToCrimeDays AS ttc
+            """;
+
+    private List<MatchCandidate> read(String cypher, Map<String, Object> params, boolean personal) {
+        List<Record> rows = new ArrayList<>();
+        neo4j.query(cypher).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r).all().forEach(rows::add);
+        Map<String, Facts> facts = facts(rows.stream().map(r -> r.get("firearm").asString()).distinct().toList(), personal);
+        return rows.stream().map(r -> {
+            Node c = r.get("c").asNode();
+            String firearmId = r.get("firearm").asString();
+            Facts f = facts.get(firearmId);
+            var kinds = EnumSet.noneOf(MatchCandidate.Kind.class);
+            c.get("kinds").asList(v -> MatchCandidate.Kind.valueOf(v.asString())).forEach(kinds::add);
+            return new MatchCandidate(c.get("id").asString(), r.get("recovered").asString(),
+                    firearms.find(firearmId).orElseThrow(),
+                    kinds,
+                    c.get("score").asDouble(), c.get("reasons").asList(org.neo4j.driver.Value::asString),
+                    f == null ? List.of() : f.holders(), f == null ? List.of() : f.traces(),
+                    MatchCandidate.Status.valueOf(c.get("status").asString()), c.get("decidedBy").asString(null),
+                    c.get("decidedAt").isNull() ? null : c.get("decidedAt").asZonedDateTime().toInstant(),
+                    c.get("decisionReason").asString(null), r.get("ttc").isNull() ? null : r.get("ttc").asLong());
+        }).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object o) {
+        return o == null ? List.of() : ((List<Object>) o).stream().filter(java.util.Objects::nonNull).map(String::valueOf)
+                .toList();
+    }
+}

@@ -1,0 +1,119 @@
+package org.armstrace.registry;
+
+import java.awt.Image;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Image headers and thumbnails without trusting the image. Dimensions are read from the header
+ * only, so that a small file claiming a gigapixel (a decompression or "EXIF" bomb) is refused
+ * before a single pixel is decoded; thumbnails are decoded with subsampling and without metadata,
+ * so memory stays proportional to the thumbnail, not the photo.
+ */
+final class PhotoImages {
+
+    private PhotoImages() {
+    }
+
+    /** {width, height} from the header, or empty when the header cannot be read. */
+    static Optional<int[]> dimensions(byte[] content, String type) {
+        if (type.equals("image/webp")) {
+            return webpDimensions(content);
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return Optional.empty();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return Optional.of(new int[]{reader.getWidth(0), reader.getHeight(0)});
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A JPEG at most {@code side} pixels a side, or null when the image does not decode (or is WebP). */
+    static byte[] thumbnail(byte[] content, String type, int[] size, int side) {
+        if (type.equals("image/webp")) {
+            return null;
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            BufferedImage decoded;
+            try {
+                reader.setInput(in, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.max(size[0], size[1]) / (side * 2));
+                param.setSourceSubsampling(step, step, 0, 0);
+                decoded = reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+            double scale = Math.min(1.0, side / (double) Math.max(decoded.getWidth(), decoded.getHeight()));
+            int w = Math.max(1, (int) Math.round(decoded.getWidth() * scale));
+            int h = Math.max(1, (int) Math.round(decoded.getHeight() * scale));
+            var thumb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            var g = thumb.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.setColor(java.awt.Color.WHITE); // transparent PNG areas on white, as JPEG has no alpha
+                g.fillRect(0, 0, w, h);
+                g.drawImage(decoded.getScaledInstance(w, h, Image.SCALE_SMOOTH), 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+            var out = new ByteArrayOutputStream();
+            return ImageIO.write(thumb, "jpg", out) ? out.toByteArray() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** WebP canvas size from the VP8, VP8L or VP8X chunk header (RIFF container, little-endian). */
+    static Optional<int[]> webpDimensions(byte[] b) {
+        if (b.length < 30) {
+            return Optional.empty();
+        }
+        String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        return switch (chunk) {
+            case "VP8X" -> Optional.of(new int[]{1 + u24(b, 24), 1 + u24(b, 27)});
+            case "VP8L" -> {
+                if ((b[20] & 0xff) != 0x2f) {
+                    yield Optional.empty();
+                }
+                int bits = (b[21] & 0xff) | (b[22] & 0xff) << 8 | (b[23] & 0xff) << 16 | (b[24] & 0xff) << 24;
+                yield Optional.of(new int[]{1 + (bits & 0x3fff), 1 + (bits >>> 14 & 0x3fff)});
+            }
+            case "VP8 " -> {
+                if ((b[23] & 0xff) != 0x9d || (b[24] & 0xff) != 0x01 || (b[25] & 0xff) != 0x2a) {
+                    yield Optional.empty();
+                }
+                yield Optional.of(new int[]{((b[26] & 0xff) | (b[27] & 0xff) << 8) & 0x3fff,
+                        ((b[28] & 0xff) | (b[29] & 0xff) << 8) & 0x3fff});
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    private static int u24(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16;
+    }
+}
