@@ -28,6 +28,20 @@ function snapshot(root) {
   return fields;
 }
 
+/** Writes a position into the form's hidden fields, so that the local copy has it even offline. */
+function setPosition(root, lat, lon, accuracy, method) {
+  const set = (id, value) => {
+    const el = root.querySelector(`[data-draft="${id}"]`);
+    if (el) {
+      el.value = value == null ? '' : String(value);
+    }
+  };
+  set('lat', lat);
+  set('lon', lon);
+  set('accuracy', accuracy);
+  set('method', method);
+}
+
 function read(key) {
   try {
     const raw = localStorage.getItem(PREFIX + key);
@@ -64,6 +78,27 @@ window.armstraceDraft = {
     for (const type of ['input', 'change', 'value-changed', 'checked-changed']) {
       root.addEventListener(type, save, true);
     }
+    // A tap on the map works offline: the position goes into the copy at once, and to the
+    // server (as the map's own event) when the connection is back.
+    root.addEventListener('map-pick', (e) => {
+      setPosition(root, e.detail.lat, e.detail.lon, null, 'MAP');
+      save();
+    });
+  },
+
+  /** The device's position ({lat, lon, accuracy}) or null when refused, unavailable or too slow. */
+  locate(root) {
+    return new Promise((resolve) => {
+      if (!navigator.geolocation) {
+        resolve(null);
+        return;
+      }
+      navigator.geolocation.getCurrentPosition((p) => {
+        const detail = { lat: p.coords.latitude, lon: p.coords.longitude, accuracy: p.coords.accuracy };
+        setPosition(root, detail.lat, detail.lon, detail.accuracy, 'DEVICE');
+        resolve(detail);
+      }, () => resolve(null), { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+    });
   },
 
   /** The server has everything up to now: the copy stays, but is no longer newer than the server's. */

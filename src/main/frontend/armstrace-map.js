@@ -39,7 +39,7 @@ class ArmstraceMap extends HTMLElement {
       const lat = Math.round(e.latlng.lat * 1e6) / 1e6;
       const lon = Math.round(e.latlng.lng * 1e6) / 1e6;
       this.marker = { lat, lon };
-      this.dispatchEvent(new CustomEvent('map-pick', { detail: { lat, lon } }));
+      this.dispatchEvent(new CustomEvent('map-pick', { detail: { lat, lon }, bubbles: true, composed: true }));
     });
     this._group = L.layerGroup().addTo(this._map);
     this._pointGroup = L.layerGroup().addTo(this._map);

@@ -1,0 +1,237 @@
+package org.armstrace.recovery.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.armstrace.base.ui.MapView;
+import org.armstrace.recovery.Completeness;
+import org.armstrace.recovery.MatchCandidate;
+import org.armstrace.recovery.Municipalities;
+import org.armstrace.recovery.Recoveries;
+import org.armstrace.recovery.Recovery;
+import org.armstrace.recovery.RecoveryRejected;
+import org.armstrace.registry.Firearm;
+import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.Photos;
+import org.armstrace.registry.ReferenceData;
+import org.armstrace.security.Role;
+
+/**
+ * One recovery for the analyst: where and when, how completely each weapon is identified against
+ * ISACS 05.31, its photos, and the candidate matches with why they match. The analyst confirms or
+ * rejects each candidate; a confirmation shows the time-to-crime when the weapon's chain allows it.
+ */
+@Route("recovery")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE, Role.Names.FIELD_OFFICER})
+public class RecoveryView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final Recoveries recoveries;
+    private final Photos photos;
+    private final Municipalities municipalities;
+    private final ReferenceData reference;
+    private String recoveryId;
+    private String title = "";
+
+    public RecoveryView(Recoveries recoveries, Photos photos, Municipalities municipalities, ReferenceData reference) {
+        this.recoveries = recoveries;
+        this.photos = photos;
+        this.municipalities = municipalities;
+        this.reference = reference;
+        setMaxWidth("1200px");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String id) {
+        recoveryId = id;
+        refresh();
+    }
+
+    private void refresh() {
+        removeAll();
+        var found = recoveries.find(recoveryId);
+        if (found.isEmpty()) {
+            title = getTranslation("recovery.not-found");
+            add(new H2(title));
+            return;
+        }
+        Recovery r = found.get();
+        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        title = getTranslation("recovery.kind." + r.kind().name()) + " · " + when.format(r.at());
+        var status = new Span(getTranslation("recovery.status." + r.status()));
+        status.addClassName("badge");
+        status.setId("recovery-status");
+        add(new HorizontalLayout(new H2(title), status));
+
+        String place = r.place() == null ? "" : r.place().municipality() == null ? ""
+                : municipalities.find(r.place().municipality()).map(m -> m.name(getLocale())).orElse(r.place().municipality());
+        add(new Paragraph(getTranslation("recovery.summary", place, r.caseReference() == null ? "—" : r.caseReference(),
+                r.recordedBy())));
+        if (r.circumstances() != null) {
+            add(new Paragraph(r.circumstances()));
+        }
+        if (!r.possessors().isEmpty()) {
+            add(new Paragraph(getTranslation("recovery.possessors", String.join(", ",
+                    r.possessors().stream().map(Recovery.Possessor::name).toList()))));
+        }
+        if (r.place() != null) {
+            var map = new MapView();
+            map.setId("recovery-place-map");
+            map.setHeight("240px");
+            map.setLayers(NewRecoveryView.choices(reference, municipalities).mapLayers());
+            map.setMarker(r.place().latitude(), r.place().longitude());
+            add(map);
+        }
+
+        List<MatchCandidate> candidates = recoveries.candidates(recoveryId);
+        boolean decides = Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST);
+        for (int i = 0; i < r.weapons().size(); i++) {
+            Firearm w = r.weapons().get(i);
+            var section = new Div();
+            section.addClassName("weapon-card");
+            section.setId("recovered-" + i);
+            section.add(new H3(getTranslation("recovery.weapon", i + 1) + " · " + w.serialAsRead()));
+            section.add(new Paragraph(String.join(" · ", nonNull(w.typeCode()), nonNull(w.makeAsRead()), nonNull(w.model()),
+                    nonNull(w.calibreCode()), nonNull(w.countryOfManufacture()))));
+            section.add(completeness(w));
+            section.add(gallery(w));
+            List<MatchCandidate> mine = candidates.stream().filter(c -> c.recoveredFirearmId().equals(w.id())).toList();
+            if (mine.isEmpty()) {
+                section.add(new Paragraph(getTranslation("recovery.no-hits")));
+            }
+            for (MatchCandidate c : mine) {
+                Div card = CheckResults.hit(c);
+                card.add(decision(c, decides));
+                section.add(card);
+            }
+            add(section);
+        }
+    }
+
+    private Component completeness(Firearm w) {
+        var weapon = new NewFirearm(w.typeCode(), w.makeAsRead(), w.model(), w.calibreCode(), w.serialAsRead(),
+                w.countryOfManufacture(), w.year(), w.markings().stream().map(m -> new NewFirearm.NewMarking(
+                NewFirearm.MarkingKind.valueOf(m.kind()), m.text(), m.position(), m.country(), m.year())).toList());
+        List<Completeness.Item> items = Completeness.of(weapon, false);
+        var box = new Div();
+        box.addClassName("completeness");
+        box.add(new Span(getTranslation("isacs.score", Completeness.score(items), items.size())));
+        for (Completeness.Item item : items) {
+            var chip = new Span((item.present() ? "✓ " : "✗ ") + getTranslation("isacs." + item.key()));
+            chip.addClassName(item.present() ? "chip-present" : "chip-missing");
+            if (!item.present()) {
+                chip.getElement().setAttribute("title", getTranslation("isacs." + item.key() + ".why"));
+            }
+            box.add(chip);
+        }
+        return box;
+    }
+
+    private Component gallery(Firearm w) {
+        var gallery = new FlexLayout();
+        gallery.addClassName("photo-gallery");
+        for (Photos.Photo p : photos.list(w.id())) {
+            var image = new Image(DownloadHandler.fromInputStream(e -> {
+                byte[] bytes = photos.content(p);
+                return new DownloadResponse(new ByteArrayInputStream(bytes), p.sha256(), p.contentType(), bytes.length);
+            }), getTranslation("firearm.photo"));
+            image.addClassName("photo-thumb");
+            gallery.add(image);
+        }
+        return gallery;
+    }
+
+    private Component decision(MatchCandidate c, boolean decides) {
+        var box = new Div();
+        box.addClassName("decision");
+        if (c.status() != MatchCandidate.Status.OPEN) {
+            String text = getTranslation("recovery.decision." + c.status().name(), c.decidedBy(),
+                    c.decisionReason() == null ? "" : c.decisionReason());
+            var decided = new Paragraph(text);
+            decided.addClassName("decided");
+            box.add(decided);
+            if (c.timeToCrimeDays() != null) {
+                var ttc = new Paragraph(getTranslation("recovery.time-to-crime", c.timeToCrimeDays(),
+                        String.format(Locale.ROOT, "%.1f", c.timeToCrimeDays() / 365.25)));
+                ttc.addClassName("time-to-crime");
+                box.add(ttc);
+            }
+            return box;
+        }
+        if (!decides) {
+            return box;
+        }
+        var confirm = new Button(getTranslation("recovery.confirm"), e -> decide(c, true));
+        confirm.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+        confirm.setId("confirm-" + c.id());
+        var reject = new Button(getTranslation("recovery.reject"), e -> decide(c, false));
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        reject.setId("reject-" + c.id());
+        box.add(new HorizontalLayout(confirm, reject));
+        return box;
+    }
+
+    private void decide(MatchCandidate c, boolean confirm) {
+        var dialog = new Dialog(getTranslation(confirm ? "recovery.confirm" : "recovery.reject"));
+        var reason = new TextArea(getTranslation("recovery.decision-reason"));
+        reason.setId("decision-reason");
+        reason.setMaxLength(1000);
+        reason.setWidthFull();
+        reason.setRequired(!confirm);
+        var ok = new Button(getTranslation(confirm ? "recovery.confirm" : "recovery.reject"), e -> {
+            try {
+                if (confirm) {
+                    recoveries.confirm(c.id(), reason.getValue());
+                } else {
+                    recoveries.reject(c.id(), reason.getValue());
+                }
+                dialog.close();
+                refresh();
+            } catch (RecoveryRejected refused) {
+                Notification.show(getTranslation(refused.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                e.getSource().setEnabled(true);
+            }
+        });
+        ok.setId("decision-ok");
+        ok.setDisableOnClick(true);
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph(getTranslation("recovery.decision-about", c.firearm().serialAsRead())), reason);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
