@@ -4,6 +4,9 @@
 // server (RecoveryForm) decides which copy wins when the form opens: a copy still marked `dirty`
 // holds typing the server never received.
 const PREFIX = 'armstrace.recovery.draft.';
+// Drafts submitted in this page: a late event (the form being taken off the page fires some) must
+// not write their copy back.
+const submitted = new Set();
 
 function text(el) {
   switch (el.localName) {
@@ -72,6 +75,9 @@ window.armstraceDraft = {
       // After the component has taken the new value: listeners in the capture phase run first.
       clearTimeout(state.timer);
       state.timer = setTimeout(() => {
+        if (submitted.has(state.key)) {
+          return;
+        }
         write(state.key, { key: state.key, fields: snapshot(root), dirty: true, at: Date.now() });
       }, 50);
     };
@@ -135,6 +141,7 @@ window.armstraceDraft = {
 
   /** Forgets the copy once the draft is submitted (it may hold personal data). */
   clear(key) {
+    submitted.add(key);
     try {
       localStorage.removeItem(PREFIX + key);
     } catch (e) {

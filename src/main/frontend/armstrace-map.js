@@ -12,13 +12,21 @@ class ArmstraceMap extends HTMLElement {
     this._layers = [];
     this._marker = null;
     this._points = [];
-    this.picking = false;
-    this.tileUrl = null;
+    // `picking` and `tileUrl` are plain properties, possibly set by Flow before the upgrade.
   }
 
   connectedCallback() {
     if (this._map) {
       return;
+    }
+    // Flow may set properties before this element is defined; such own properties would hide
+    // the setters below, so they are taken over here.
+    for (const name of ['layers', 'marker', 'points']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this['_' + name] = value;
+      }
     }
     // Light DOM, so that Leaflet's global style sheet applies.
     this.style.display = 'block';

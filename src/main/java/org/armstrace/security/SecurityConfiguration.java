@@ -43,6 +43,8 @@ class SecurityConfiguration {
                 DisabledException.class.getName(), "/login?error=disabled"));
         failures.setDefaultFailureUrl("/login?error");
         http.formLogin(f -> f.failureHandler(failures));
+        // The offline basemap's boundary files, which the map loads with the user's session.
+        http.authorizeHttpRequests(a -> a.requestMatchers("/geo/**").authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class, "/login?logout"))
                 .build();
     }

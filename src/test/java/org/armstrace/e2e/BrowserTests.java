@@ -268,6 +268,97 @@ class BrowserTests {
         assertThat(page.locator("body")).not().containsText("Exception");
     }
 
+    @Autowired
+    org.armstrace.registry.LostStolenRegister lostStolen;
+    @Autowired
+    org.springframework.data.neo4j.core.Neo4jClient neo4j;
+
+    /**
+     * Journey 1 at tablet size: a recovery with a photo, the network lost half-way (typing goes on),
+     * back online, a double tap on save, and the instant check naming the weapon reported stolen.
+     */
+    @Test
+    void on_a_tablet_a_recovery_survives_a_dropped_connection_saves_once_and_names_the_stolen_weapon() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 5).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "7");
+        String serial = "E2ER" + tag + "5";
+        var stolen = asAdmin(() -> registry.register(new NewFirearm("pistol", "Zastava", "M70", "7.65 Browning", serial,
+                "RS", 1989, List.of()), new Provenance("e2e", Provenance.Confidence.HIGH)));
+        asAdmin(() -> lostStolen.report(stolen.id(), org.armstrace.registry.LostStolenReport.Kind.STOLEN,
+                java.time.LocalDate.of(2025, 4, 1), "Peja", "KP-2025-77", "burglary", new Provenance("e2e",
+                        Provenance.Confidence.HIGH)));
+        String officer = "fo-" + UUID.randomUUID().toString().substring(0, 6);
+        String oneTime = asAdmin(() -> users.create(officer, "Field Officer", EnumSet.of(Role.FIELD_OFFICER)));
+
+        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(768, 1024).setLocale("en-GB")
+                .setHasTouch(true).setGeolocation(42.6629, 21.1655).setPermissions(List.of("geolocation"))).newPage();
+        page.setDefaultTimeout(20_000);
+        page.navigate("http://localhost:" + port + "/login");
+        signIn(officer, oneTime);
+        page.locator("#password-current input").fill(oneTime);
+        page.locator("#password-new input").fill("gloves-on tablet secret");
+        page.locator("#password-repeat input").fill("gloves-on tablet secret");
+        page.locator("#password-save").click();
+        assertThat(page.getByText("Welcome, " + officer)).isVisible();
+
+        page.navigate("http://localhost:" + port + "/recoveries/new");
+        page.locator("#recovery-kind vaadin-radio-button").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Seized")).click();
+        page.locator("#recovery-locate").click();
+        assertThat(page.locator("#recovery-position")).containsText("42.66290, 21.16550");
+        assertThat(page.locator("#recovery-municipality input")).hasValue("Pristina");
+        // The offline basemap: municipality and country boundaries drawn from files in the application.
+        page.waitForFunction("() => document.querySelectorAll('#recovery-map path.leaflet-interactive').length > 30");
+        page.locator("[id='w0.make'] input").fill("ZCZ");
+        page.locator("[id='w0.make'] input").press("Enter");
+        page.locator("[id='w0.model'] input").fill("M70");
+        page.locator("[id='w0.serial'] input").fill(serial.substring(0, serial.length() - 1) + "S"); // 5 read as S
+        assertThat(page.locator("[id='w0.completeness']")).containsText("3 of 5");
+        var photo = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(800, 600, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "jpg", photo);
+        page.locator("[id='w0.upload'] input[type=file]").setInputFiles(
+                new com.microsoft.playwright.options.FilePayload("slide.jpg", "image/jpeg", photo.toByteArray()));
+        assertThat(page.locator("[id='w0.photos'] img.photo-thumb")).hasCount(1);
+        // Every button and field of the form is big enough for a gloved finger.
+        double smallest = ((Number) page.evaluate("() => Math.min(...[...document.querySelectorAll("
+                + "'#recovery-form vaadin-button, #recovery-form vaadin-text-field, #recovery-form vaadin-combo-box')]"
+                + ".filter(e => e.offsetParent !== null).map(e => e.getBoundingClientRect().height))")).doubleValue();
+        assertThat(smallest).isGreaterThanOrEqualTo(44);
+        shot("tablet-recovery-form");
+
+        // The connection drops; the officer goes on typing.
+        page.context().setOffline(true);
+        page.locator("#recovery-circumstances textarea").fill("Typed while the network was down");
+        page.locator("#recovery-case input").fill("KP-E2E-" + tag);
+        page.waitForTimeout(1500);
+        String copy = (String) page.evaluate("() => Object.keys(localStorage)"
+                + ".filter(k => k.startsWith('armstrace.recovery.draft.')).map(k => localStorage.getItem(k)).join('\\n')");
+        assertThat(copy).contains("Typed while the network was down").contains("\"dirty\":true");
+        shot("tablet-recovery-offline");
+
+        page.context().setOffline(false);
+        // Vaadin resends what was queued; the server's draft catches up and the copy is marked clean.
+        page.waitForFunction("() => Object.keys(localStorage).filter(k => k.startsWith('armstrace.recovery.draft.'))"
+                + ".map(k => JSON.parse(localStorage.getItem(k))).some(c => !c.dirty && c.fields.circumstances"
+                + " && c.fields.circumstances.includes('network was down'))", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+
+        // Two taps in quick succession.
+        page.locator("#recovery-save").evaluate("b => { b.click(); b.click(); }");
+        assertThat(page.locator("#recovery-checks")).containsText("Reported lost or stolen");
+        assertThat(page.locator("#recovery-checks")).containsText(serial);
+        assertThat(page.locator("#recovery-checks")).containsText("5 read as S");
+        shot("tablet-recovery-hits");
+        long recorded = neo4j.query("MATCH (r:Recovery {recordedBy: $who}) RETURN count(r)").bind(officer).to("who")
+                .fetchAs(Long.class).one().orElseThrow();
+        assertThat(recorded).isEqualTo(1);
+        assertThat(neo4j.query("MATCH (r:Recovery {recordedBy: $who}) RETURN r.circumstances").bind(officer).to("who")
+                .fetchAs(String.class).one()).contains("Typed while the network was down");
+        assertThat((String) page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('armstrace.recovery.draft.'))"
+                + ".map(k => localStorage.getItem(k)).join('\\n')"))
+                .as("the browser copy, which holds personal data, is gone once saved").isEmpty();
+    }
+
     private <T> T asAdmin(java.util.function.Supplier<T> action) {
         return org.armstrace.TestSecurity.as("admin", "ADMIN", action);
     }

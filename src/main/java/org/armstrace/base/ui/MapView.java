@@ -52,8 +52,12 @@ public class MapView extends Component implements HasSize {
         getElement().setAttribute("title", ATTRIBUTION);
     }
 
+    /** Layer URLs are made absolute here: relative ones would resolve against the route's path. */
     public void setLayers(List<Layer> layers) {
-        getElement().setPropertyList("layers", layers.stream().map(Layer::toJson).toList());
+        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        String root = request == null ? "" : request.getContextPath();
+        getElement().setPropertyList("layers", layers.stream().map(l -> l.url().startsWith("/") ? l
+                : new Layer(root + "/" + l.url(), l.nameProperty(), l.fit(), l.style())).map(Layer::toJson).toList());
     }
 
     /** The one highlighted position, or none. */

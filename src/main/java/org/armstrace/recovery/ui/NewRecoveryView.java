@@ -192,7 +192,8 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
     private void submit(org.armstrace.recovery.NewRecovery recovery) {
         try {
             Recoveries.Recorded recorded = recoveries.record(recovery);
-            form.getElement().executeJs("window.armstraceDraft.clear($0)", recovery.idempotencyKey());
+            // On the page, not the form: the form leaves the page in this same round trip.
+            getUI().ifPresent(ui -> ui.getPage().executeJs("window.armstraceDraft.clear($0)", recovery.idempotencyKey()));
             var recovered = recoveries.find(recorded.recoveryId()).orElseThrow();
             removeAll();
             var title = new H2(getTranslation(recorded.created() ? "recovery.saved" : "recovery.saved-before"));
