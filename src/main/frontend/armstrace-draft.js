@@ -7,6 +7,8 @@ const PREFIX = 'armstrace.recovery.draft.';
 // Drafts submitted in this page: a late event (the form being taken off the page fires some) must
 // not write their copy back.
 const submitted = new Set();
+// A copy with typing the server never got is offered to the server once per page load.
+let offered = false;
 
 function text(el) {
   switch (el.localName) {
@@ -90,6 +92,13 @@ window.armstraceDraft = {
       setPosition(root, e.detail.lat, e.detail.lon, null, 'MAP');
       save();
     });
+    // Typing from a tab that was closed (or crashed) before the server got it: hand it over. Only
+    // then is there a round trip; an ordinary start costs none.
+    const dirty = window.armstraceDraft.latestDirty();
+    if (dirty && !offered) {
+      offered = true;
+      root.dispatchEvent(new CustomEvent('draft-found', { detail: dirty }));
+    }
   },
 
   /** The device's position ({lat, lon, accuracy}) or null when refused, unavailable or too slow. */

@@ -37,8 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ArmsTraceTest
 class RegistrySearchBenchmark {
 
-    static final Provenance SOURCE = new Provenance("bench:synthetic-seed-2026", Provenance.Confidence.HIGH);
-    static final int BATCH = 10_000;
 
     @Autowired
     FirearmRegistry registry;
@@ -60,74 +58,12 @@ class RegistrySearchBenchmark {
         int queries = Integer.getInteger("bench.queries", 300);
         System.out.printf("dataset: %,d firearms, %,d people, seed 2026; %d queries per line%n", n, p, queries);
 
-        var weapons = new ArrayList<NewFirearm>(n);
-        var ids = new ArrayList<String>(n);
-        var stream = new Random(2026);
-        timed("firearms", n, () -> {
-            for (int from = 0; from < n; from += BATCH) {
-                var batch = new ArrayList<NewFirearm>(BATCH);
-                for (int i = from; i < Math.min(n, from + BATCH); i++) {
-                    batch.add(RegistryDataset.firearm(stream));
-                }
-                weapons.addAll(batch);
-                ids.addAll(admin(() -> registry.registerBatch(batch, SOURCE)));
-            }
-        });
-
-        List<RegistryDataset.DatasetPerson> population = RegistryDataset.people(p, 2027);
-        var personIds = new ArrayList<String>(p);
-        timed("people", p, () -> batches(population, b -> personIds.addAll(admin(() -> people.registerBatch(
-                b.stream().map(RegistryDataset.DatasetPerson::person).toList(), SOURCE)))));
-
-        var importers = new ArrayList<String>();
-        var dealers = new ArrayList<String>();
-        admin(() -> {
-            for (int i = 0; i < 8; i++) {
-                importers.add(holdings.registerOrganisation(Holdings.OrganisationKind.IMPORTER, "IMP-" + i,
-                        "Importer " + i + " sh.p.k.", "XK", SOURCE));
-            }
-            for (int i = 0; i < 40; i++) {
-                dealers.add(holdings.registerOrganisation(Holdings.OrganisationKind.DEALER, "DLR-" + i,
-                        "Dealer " + i, "XK", SOURCE));
-            }
-            return null;
-        });
-
-        var random = new Random(2028);
-        var licences = new ArrayList<Holdings.NewLicence>(p);
-        for (int i = 0; i < p; i++) {
-            var from = LocalDate.of(2005 + random.nextInt(20), 1 + random.nextInt(12), 1);
-            licences.add(new Holdings.NewLicence(String.format("%s-%d/%06d", i % 2 == 0 ? "PR" : "MI", from.getYear(), i),
-                    Licence.Kind.values()[random.nextInt(4)], personIds.get(i), "MPB", from, from.plusYears(10)));
-        }
-        var licenceIds = new ArrayList<String>(p);
-        timed("licences", p, () -> batches(licences, b -> licenceIds.addAll(admin(() -> holdings.issueLicenceBatch(b, SOURCE)))));
-
-        // The chain maker -> importer -> dealer -> licence holder for 40 % of the first 500k weapons.
-        int traded = (int) (Math.min(n, 500_000) * 0.4);
-        var transfers = new ArrayList<NewTransfer>(traded * 3);
-        var holderOf = new int[traded];
-        for (int i = 0; i < traded; i++) {
-            var date = LocalDate.of(2000 + random.nextInt(24), 1 + random.nextInt(12), 1 + random.nextInt(28));
-            String importer = RegistryDataset.pick(importers, random);
-            String dealer = RegistryDataset.pick(dealers, random);
-            holderOf[i] = random.nextInt(p);
-            transfers.add(new NewTransfer(Transfer.Kind.IMPORT, date, ids.get(i), null, importer, null, "C-" + i));
-            transfers.add(new NewTransfer(Transfer.Kind.SALE, date.plusDays(20), ids.get(i), importer, dealer, null, null));
-            transfers.add(new NewTransfer(Transfer.Kind.SALE, date.plusDays(60), ids.get(i), dealer,
-                    personIds.get(holderOf[i]), licenceIds.get(holderOf[i]), "INV-" + i));
-        }
-        timed("transfers", transfers.size(), () -> batches(transfers, b -> admin(() -> holdings.recordTransferBatch(b, SOURCE))));
-
-        // One in a hundred weapons, capped: each report is a single audited transaction, as in the UI.
-        int reports = Math.max(10, Math.min(5_000, n / 100));
-        timed("lost/stolen reports", reports, () -> {
-            for (int i = 0; i < reports; i++) {
-                String id = ids.get(random.nextInt(n));
-                var kind = i % 3 == 0 ? LostStolenReport.Kind.LOST : LostStolenReport.Kind.STOLEN;
-                TestSecurity.as("bench", "ANALYST", () -> lostStolen.report(id, kind, null, null, null, null, SOURCE));
-            }
-        });
+        SyntheticRegistry.Loaded data = SyntheticRegistry.load(n, p, registry, people, holdings, lostStolen);
+        List<NewFirearm> weapons = data.weapons();
+        List<String> ids = data.ids();
+        List<RegistryDataset.DatasetPerson> population = data.population();
+        List<String> personIds = data.personIds();
+        List<Holdings.NewLicence> licences = data.licences();
 
         var plant = new Random(7);
         for (int i = 0; i < 700; i++) { // warm-up: every path, so the JIT does not favour the later kinds
@@ -161,23 +97,6 @@ class RegistrySearchBenchmark {
         System.out.printf("store %.1f MB (indexes %.1f MB); JVM heap used after GC %d MB (the benchmark's own lists included)%n",
                 size(graph.storeDir()), size(graph.storeDir().resolve("data/databases/neo4j/schema")),
                 (rt.totalMemory() - rt.freeMemory()) >> 20);
-    }
-
-    private static <T> T admin(Supplier<T> action) {
-        return TestSecurity.as("bench", "ADMIN", action);
-    }
-
-    private static <T> void batches(List<T> all, java.util.function.Consumer<List<T>> load) {
-        for (int from = 0; from < all.size(); from += BATCH) {
-            load.accept(all.subList(from, Math.min(all.size(), from + BATCH)));
-        }
-    }
-
-    private static void timed(String what, int count, Runnable load) {
-        long t0 = System.nanoTime();
-        load.run();
-        double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("loaded %,d %s in %.1f s (%,.0f/s)%n", count, what, s, count / s);
     }
 
     /**

@@ -106,6 +106,8 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
                     municipalities.at(lat, lon).ifPresent(form::setMunicipality);
                 }, error -> form.showLocationUnavailable()));
         form.map.addPickListener(e -> municipalities.at(e.lat(), e.lon()).ifPresent(form::setMunicipality));
+        form.getElement().addEventListener("draft-found", e -> browserCopy(e.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail");
 
         var header = new HorizontalLayout(new H2(getTranslation("recovery.new")), saved);
         header.setAlignItems(Alignment.BASELINE);
@@ -123,8 +125,9 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
     }
 
     /**
-     * Which draft to continue: the one asked for, else a browser copy with typing the server never
-     * got, else the officer's most recent open draft on the server, else a new one.
+     * Which draft to continue: the one asked for, else the officer's most recent open draft on the
+     * server, else a new one. A browser copy with typing the server never got is offered by the
+     * page itself ({@code draft-found}) and wins over the server's copy field by field.
      */
     @Override
     protected void onAttach(AttachEvent attachEvent) {
@@ -132,25 +135,28 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
         if (requestedDraft != null) {
             drafts.find(requestedDraft).filter(RecoveryDrafts.RecoveryDraft::open).ifPresent(d -> continueDraft(d.id(),
                     d.fields(), Map.of()));
-            watch();
+        } else {
+            drafts.open().stream().findFirst().ifPresent(d -> continueDraft(d.id(), d.fields(), Map.of()));
+        }
+        watch();
+    }
+
+    /** The browser's copy of a draft: continued unless that draft was submitted meanwhile. */
+    private void browserCopy(String copy) {
+        Optional<JsonNode> local = parse(copy);
+        String key = local.map(n -> n.path("key").asString("")).orElse("");
+        if (key.isEmpty() || !key.matches("[A-Za-z0-9-]{8,64}")) {
             return;
         }
-        form.getElement().executeJs("return window.armstraceDraft.latestDirty()").then(String.class, copy -> {
-            Optional<JsonNode> local = parse(copy);
-            String key = local.map(n -> n.path("key").asString("")).orElse("");
-            Optional<RecoveryDrafts.RecoveryDraft> server = key.isEmpty() ? Optional.empty() : drafts.find(key);
-            if (local.isPresent() && !key.isEmpty() && server.map(RecoveryDrafts.RecoveryDraft::open).orElse(true)) {
-                continueDraft(key, server.map(RecoveryDrafts.RecoveryDraft::fields).orElse(Map.of()),
-                        fields(local.get().path("fields")));
-                saveDraft(form.fields());
-            } else {
-                if (!key.isEmpty()) {
-                    form.getElement().executeJs("window.armstraceDraft.clear($0)", key); // already submitted
-                }
-                drafts.open().stream().findFirst().ifPresent(d -> continueDraft(d.id(), d.fields(), Map.of()));
-            }
+        Optional<RecoveryDrafts.RecoveryDraft> server = drafts.find(key);
+        if (server.map(RecoveryDrafts.RecoveryDraft::open).orElse(true)) {
+            continueDraft(key, server.map(RecoveryDrafts.RecoveryDraft::fields).orElse(Map.of()),
+                    fields(local.get().path("fields")));
+            saveDraft(form.fields());
             watch();
-        }, error -> watch());
+        } else {
+            form.getElement().executeJs("window.armstraceDraft.clear($0)", key);
+        }
     }
 
     private void continueDraft(String key, Map<String, String> server, Map<String, String> local) {

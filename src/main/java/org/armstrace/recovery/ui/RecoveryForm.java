@@ -415,7 +415,7 @@ public class RecoveryForm extends VerticalLayout {
         final VerticalLayout markings = new VerticalLayout();
         final List<MarkingRow> markingRows = new ArrayList<>();
         final FlexLayout gallery = new FlexLayout();
-        final Div completeness = new Div();
+        final CompletenessChips completeness = new CompletenessChips();
 
         WeaponCard(int index) {
             this.index = index;
@@ -497,7 +497,6 @@ public class RecoveryForm extends VerticalLayout {
             upload.setDropAllowed(false);
             upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
 
-            completeness.addClassName("completeness");
             completeness.setId(p + "completeness");
             var title = new H3(getTranslation("recovery.weapon", index + 1));
             add(title, completeness, form, serialRow, new Span(getTranslation("recovery.markings")), markings, addMarking,
@@ -558,25 +557,7 @@ public class RecoveryForm extends VerticalLayout {
         }
 
         void showCompleteness() {
-            completeness.removeAll();
-            List<Completeness.Item> items = Completeness.of(firearm(), obliterated.getValue());
-            var score = new Span(getTranslation("isacs.score", Completeness.score(items), items.size()));
-            score.addClassName("completeness-score");
-            completeness.add(score);
-            for (Completeness.Item item : items) {
-                var chip = new Span((item.present() ? "✓ " : "✗ ") + getTranslation("isacs." + item.key()));
-                chip.addClassName(item.present() ? "chip-present" : "chip-missing");
-                chip.getElement().setAttribute("data-field", item.key());
-                if (!item.present()) {
-                    chip.getElement().setAttribute("title", getTranslation("isacs." + item.key() + ".why"));
-                }
-                completeness.add(chip);
-            }
-            var why = new Div();
-            why.addClassName("completeness-why");
-            items.stream().filter(i -> !i.present()).findFirst()
-                    .ifPresent(i -> why.setText(getTranslation("isacs." + i.key() + ".why")));
-            completeness.add(why);
+            completeness.show(Completeness.of(firearm(), obliterated.getValue()), true);
         }
     }
 

@@ -138,19 +138,9 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
         var weapon = new NewFirearm(w.typeCode(), w.makeAsRead(), w.model(), w.calibreCode(), w.serialAsRead(),
                 w.countryOfManufacture(), w.year(), w.markings().stream().map(m -> new NewFirearm.NewMarking(
                 NewFirearm.MarkingKind.valueOf(m.kind()), m.text(), m.position(), m.country(), m.year())).toList());
-        List<Completeness.Item> items = Completeness.of(weapon, false);
-        var box = new Div();
-        box.addClassName("completeness");
-        box.add(new Span(getTranslation("isacs.score", Completeness.score(items), items.size())));
-        for (Completeness.Item item : items) {
-            var chip = new Span((item.present() ? "✓ " : "✗ ") + getTranslation("isacs." + item.key()));
-            chip.addClassName(item.present() ? "chip-present" : "chip-missing");
-            if (!item.present()) {
-                chip.getElement().setAttribute("title", getTranslation("isacs." + item.key() + ".why"));
-            }
-            box.add(chip);
-        }
-        return box;
+        var chips = new CompletenessChips();
+        chips.show(Completeness.of(weapon, false), false);
+        return chips;
     }
 
     private Component gallery(Firearm w) {

@@ -1,0 +1,36 @@
+package org.armstrace.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/** Debian's Chromium driven by Playwright without any browser download ({@code .ci/run} installs it). */
+final class Chromium {
+
+    static final Path PATH = Paths.get(System.getProperty("armstrace.chromium", "/usr/bin/chromium"));
+
+    private Chromium() {
+    }
+
+    static Playwright playwright() {
+        if (!Files.isExecutable(PATH)) {
+            // On CI a missing browser is a broken install step, not a reason to skip.
+            Assumptions.assumeFalse(System.getenv("CI") == null, "Chromium not installed at " + PATH);
+            throw new IllegalStateException("Chromium not installed at " + PATH + " (see .ci/run)");
+        }
+        return Playwright.create(new Playwright.CreateOptions()
+                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    static Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(PATH)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+    }
+}
