@@ -360,6 +360,26 @@ class BrowserTests {
         shot("tablet-recovery-restored");
     }
 
+    /** The recovery form also fits a tablet held sideways and a phone: nothing wider than the screen. */
+    @Test
+    void the_recovery_form_fits_a_landscape_tablet_and_a_phone() {
+        for (int[] size : new int[][]{{1024, 768}, {390, 844}}) {
+            open(size[0], size[1]);
+            signIn("admin", ADMIN_PASSWORD);
+            page.locator("#logout").waitFor();
+            page.navigate("http://localhost:" + port + "/recoveries/new");
+            page.locator("#recovery-save").scrollIntoViewIfNeeded();
+            assertThat(page.locator("#recovery-save")).isVisible();
+            int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+                    .intValue();
+            assertThat(overflow).as("horizontal overflow at " + size[0] + "×" + size[1]).isLessThanOrEqualTo(0);
+            page.locator("#recovery-form").scrollIntoViewIfNeeded();
+            shot("recovery-form-" + size[0] + "x" + size[1]);
+            page.context().close();
+            page = null;
+        }
+    }
+
     private <T> T asAdmin(java.util.function.Supplier<T> action) {
         return org.armstrace.TestSecurity.as("admin", "ADMIN", action);
     }

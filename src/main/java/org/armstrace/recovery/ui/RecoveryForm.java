@@ -495,6 +495,13 @@ public class RecoveryForm extends VerticalLayout {
             upload.setId(p + "upload");
             upload.setUploadButton(new Button(getTranslation("recovery.photo"), VaadinIcon.CAMERA.create()));
             upload.setDropAllowed(false);
+            // Refused in the browser already (size, type), in the user's language; the server checks again.
+            var uploadI18n = new com.vaadin.flow.component.upload.UploadI18N();
+            uploadI18n.setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
+                    .setFileIsTooBig(getTranslation("photo.too-large"))
+                    .setIncorrectFileType(getTranslation("photo.not-image"))
+                    .setTooManyFiles(getTranslation("photo.too-large")));
+            upload.setI18n(uploadI18n);
             upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
 
             completeness.setId(p + "completeness");

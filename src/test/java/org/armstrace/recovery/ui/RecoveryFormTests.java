@@ -33,7 +33,9 @@ class RecoveryFormTests extends ViewTest {
     @Autowired
     FirearmRegistry firearms;
 
+    /** A fresh form: the officer's open drafts from other tests would otherwise be continued. */
     private RecoveryForm open() {
+        drafts.open().forEach(d -> drafts.discard(d.id()));
         navigate(NewRecoveryView.class);
         return $(RecoveryForm.class).single();
     }
