@@ -49,9 +49,7 @@ class InstantChecks {
 
     /** Searches for one recovered weapon and stores what it finds; returns how many candidates were kept. */
     int store(String recoveredId, NewRecovery.RecoveredWeapon weapon, List<String> sameRecovery) {
-        List<SerialHit> hits = search(weapon).stream()
-                .filter(h -> !sameRecovery.contains(h.firearm().id()))
-                .toList();
+        List<SerialHit> hits = search(weapon, sameRecovery);
         if (hits.isEmpty()) {
             return 0;
         }
@@ -81,23 +79,36 @@ class InstantChecks {
         return rows.size();
     }
 
-    private List<SerialHit> search(NewRecovery.RecoveredWeapon weapon) {
+    /** Hits on the serial as read, leaving out this recovery's own weapons (visible in its transaction). */
+    private List<SerialHit> search(NewRecovery.RecoveredWeapon weapon, List<String> sameRecovery) {
         String serial = weapon.firearm().serialAsRead() == null ? "" : weapon.firearm().serialAsRead();
         if (SerialNumbers.readableLength(SerialNumbers.normalise(serial)) < 3) {
             return List.of(); // too little left to search on: the analyst works from the other markings
         }
-        try {
-            return search.search(new SerialQuery(serial, weapon.firearm().make(), null, null, SEARCHED,
-                    SerialQuery.Mode.TOLERANT, weapon.firearm().model()));
-        } catch (SearchRejected unknownMake) {
-            // A make the reference data does not know: search on the serial alone rather than not at all.
+        String make = weapon.firearm().make();
+        if (make != null && !make.isBlank()) {
             try {
-                return search.search(new SerialQuery(serial, null, null, null, SEARCHED, SerialQuery.Mode.TOLERANT,
-                        weapon.firearm().model()));
-            } catch (SearchRejected unsearchable) {
-                return List.of();
+                List<SerialHit> hits = others(search.search(new SerialQuery(serial, make, null, null, SEARCHED,
+                        SerialQuery.Mode.TOLERANT, weapon.firearm().model())), sameRecovery);
+                if (!hits.isEmpty()) {
+                    return hits;
+                }
+            } catch (SearchRejected unknownMake) {
+                // A make the reference data does not know: the serial alone, below.
             }
         }
+        // No make, an unknown one, or nothing under the make read (a make misjudged at the scene):
+        // the serial alone, rather than telling the officer the weapon is unknown.
+        try {
+            return others(search.search(new SerialQuery(serial, null, null, null, SEARCHED, SerialQuery.Mode.TOLERANT,
+                    weapon.firearm().model())), sameRecovery);
+        } catch (SearchRejected unsearchable) {
+            return List.of();
+        }
+    }
+
+    private static List<SerialHit> others(List<SerialHit> hits, List<String> sameRecovery) {
+        return hits.stream().filter(h -> !sameRecovery.contains(h.firearm().id())).toList();
     }
 
     private record Facts(List<String> holders, int earlierRecoveries, List<String> traces) {

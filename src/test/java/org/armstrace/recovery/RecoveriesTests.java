@@ -168,6 +168,17 @@ class RecoveriesTests {
     }
 
     @Test
+    void a_make_misjudged_at_the_scene_still_finds_the_weapon_by_its_serial() {
+        Firearm registered = analyst(() -> firearms.register(new NewFirearm("pistol", "CZ", "75", "9mm", "RC-79011",
+                "CZ", 2001, List.of()), REGISTRY));
+
+        var recorded = officer(() -> recoveries.record(recovery(key(), weapon("Glock", "17", "RC-79011"))));
+
+        assertThat(recorded.checks()).extracting(c -> c.firearm().id()).contains(registered.id());
+        assertThat(recorded.checks().getFirst().reasons()).noneMatch(r -> r.startsWith("make matches"));
+    }
+
+    @Test
     void a_weapon_recovered_before_and_one_under_an_open_trace_request_are_both_flagged() {
         officer(() -> recoveries.record(recovery(key(), weapon("CZ", "75", "RC-73004"))));
         Firearm traced = analyst(() -> firearms.register(new NewFirearm("pistol", "Glock", "17", "9mm", "RCT-73005",
