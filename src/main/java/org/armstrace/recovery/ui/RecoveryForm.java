@@ -734,8 +734,9 @@ public class RecoveryForm extends VerticalLayout {
         Double lo = parseDouble(lon.getValue());
         Place place = null;
         if (la != null && lo != null) {
-            place = new Place(la, lo, parseDouble(accuracy.getValue()),
-                    method.getValue().isEmpty() ? Place.Method.MAP : Place.Method.valueOf(method.getValue()),
+            Place.Method how = java.util.Arrays.stream(Place.Method.values())
+                    .filter(m -> m.name().equals(method.getValue())).findFirst().orElse(Place.Method.MAP);
+            place = new Place(la, lo, parseDouble(accuracy.getValue()), how,
                     municipality.getValue() == null ? null : municipality.getValue().code());
         } else if (municipality.getValue() != null) {
             place = new Place(municipality.getValue().centreLatitude(), municipality.getValue().centreLongitude(), null,
