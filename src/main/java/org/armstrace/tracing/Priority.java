@@ -1,0 +1,16 @@
+package org.armstrace.tracing;
+
+/** How urgent a trace is; the weight counts towards an analyst's workload. */
+public enum Priority {
+    URGENT(3), PRIORITY(2), ROUTINE(1);
+
+    private final int weight;
+
+    Priority(int weight) {
+        this.weight = weight;
+    }
+
+    public int weight() {
+        return weight;
+    }
+}

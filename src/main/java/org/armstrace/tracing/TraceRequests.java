@@ -1,0 +1,276 @@
+package org.armstrace.tracing;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.armstrace.graph.CypherParams;
+import org.armstrace.registry.ReferenceData;
+import org.armstrace.security.AuditLog;
+import org.neo4j.driver.types.Node;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Trace requests under the International Tracing Instrument: numbering, states, assignment and
+ * deadlines. Every change of state goes through {@link TraceLifecycle} and is kept as a
+ * {@code :TraceTransition} with who, when and why, and written to the audit chain; nothing is ever
+ * deleted.
+ */
+@Service
+@EnableConfigurationProperties(ServiceLevels.class)
+public class TraceRequests {
+
+    static final String DESK = "hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE')";
+
+    private final Neo4jClient neo4j;
+    private final ReferenceData reference;
+    private final ServiceLevels levels;
+    private final AuditLog audit;
+    private final String home;
+
+    TraceRequests(Neo4jClient neo4j, ReferenceData reference, ServiceLevels levels, AuditLog audit,
+                  @Value("${armstrace.home-country:XK}") String home) {
+        this.neo4j = neo4j;
+        this.reference = reference;
+        this.levels = levels;
+        this.audit = audit;
+        this.home = home.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Takes in a partner's request (any intake channel): validated, numbered, acknowledged, given a
+     * due date by priority and assigned to the analyst with the lightest workload, in one
+     * transaction. A retry with the same idempotency key returns the first request; the same key
+     * with a different content is refused.
+     */
+    @PreAuthorize(DESK + " or hasRole('PARTNER')")
+    @Transactional
+    public TraceRequest receive(NewTraceRequest request) {
+        if (request.direction() != Direction.INCOMING) {
+            throw new TransitionRefused("trace.not-incoming");
+        }
+        return create(request);
+    }
+
+    /** Starts an outgoing request as a DRAFT, numbered at once so that it can be referred to. */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+    @Transactional
+    public TraceRequest draft(NewTraceRequest request) {
+        if (request.direction() != Direction.OUTGOING) {
+            throw new TransitionRefused("trace.not-outgoing");
+        }
+        return create(request);
+    }
+
+    private TraceRequest create(NewTraceRequest r) {
+        if (reference.countries().stream().noneMatch(c -> c.code().equals(r.counterpart()))
+                || r.counterpart().equals(home)) {
+            throw new TransitionRefused("trace.unknown-country");
+        }
+        String fingerprint = fingerprint(r);
+        if (r.idempotencyKey() != null) {
+            var earlier = neo4j.query("""
+                            MATCH (t:TraceRequest {idempotencyKey: $key}) RETURN t.id AS id, t.fingerprint AS fingerprint
+                            """)
+                    .bind(scopedKey(r)).to("key").fetch().one();
+            if (earlier.isPresent()) {
+                if (!fingerprint.equals(earlier.get().get("fingerprint"))) {
+                    throw new TransitionRefused("trace.idempotency-conflict");
+                }
+                return find((String) earlier.get().get("id")).orElseThrow();
+            }
+        }
+        Instant now = Instant.now();
+        int year = now.atZone(levels.zone()).getYear();
+        String by = AuditLog.currentActor();
+        String id = UUID.randomUUID().toString();
+        TraceStatus initial = TraceLifecycle.initial(r.direction());
+        // The counter node's write lock serialises concurrent requests; a rolled-back request
+        // rolls its number back too, so numbers stay gapless.
+        long sequence = neo4j.query("""
+                        MERGE (c:TraceCounter {key: $key})
+                        ON CREATE SET c.value = 0
+                        SET c.value = c.value + 1
+                        RETURN c.value AS value
+                        """)
+                .bind(home + "-" + r.direction().code() + "-" + year).to("key")
+                .fetchAs(Long.class).one().orElseThrow();
+        String number = String.format("%s-%s-%d-%06d", home, r.direction().code(), year, sequence);
+        var props = new HashMap<String, Object>();
+        props.put("partnerReference", r.partnerReference());
+        props.put("weaponType", r.weaponType());
+        props.put("weaponMake", r.weaponMake());
+        props.put("weaponModel", r.weaponModel());
+        props.put("weaponCalibre", r.weaponCalibre());
+        props.put("weaponSerial", r.weaponSerial());
+        props.put("weaponCountry", r.weaponCountry());
+        props.put("whyIllicit", r.whyIllicit());
+        props.put("legalBasis", r.legalBasis());
+        props.put("intendedUse", r.intendedUse());
+        props.put("circumstances", r.circumstances());
+        neo4j.query("""
+                        CREATE (t:TraceRequest {id: $id, number: $number, direction: $direction, status: $status,
+                                priority: $priority, counterpart: $counterpart, receivedAt: $now, dueAt: $due,
+                                channel: $channel, createdBy: $by, idempotencyKey: $key, fingerprint: $fingerprint})
+                        SET t += $props
+                        CREATE (t)-[:HAS_TRANSITION]->(:TraceTransition {to: $status, at: $now, by: $by,
+                                reason: 'received through ' + $channel})
+                        WITH t
+                        OPTIONAL MATCH (f:Firearm {id: $firearm})
+                        FOREACH (_ IN CASE WHEN f IS NULL THEN [] ELSE [1] END | CREATE (t)-[:CONCERNS]->(f))
+                        """)
+                .bindAll(CypherParams.of("id", id, "number", number, "direction", r.direction().name(),
+                        "status", initial.name(), "priority", r.priority().name(), "counterpart", r.counterpart(),
+                        "now", now.atZone(ZoneOffset.UTC), "due", levels.due(now, r.priority()).atZone(ZoneOffset.UTC),
+                        "channel", r.channel().name(), "by", by, "key", r.idempotencyKey() == null ? null : scopedKey(r),
+                        "fingerprint", fingerprint, "props", props, "firearm", r.firearmId()))
+                .run();
+        audit.record("trace.created", List.of("TraceRequest:" + id), number + " " + r.direction() + " "
+                + r.counterpart() + " via " + r.channel());
+        if (r.direction() == Direction.INCOMING) {
+            move(id, TraceStatus.ACKNOWLEDGED, "receipt acknowledged on intake", "system");
+            lightestAnalyst().ifPresent(analyst -> {
+                neo4j.query("MATCH (t:TraceRequest {id: $id}) SET t.assignee = $analyst")
+                        .bindAll(Map.of("id", id, "analyst", analyst)).run();
+                move(id, TraceStatus.ASSIGNED, "assigned by workload to " + analyst, "system");
+            });
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** Moves a request to its next state, if the lifecycle allows it; reasons where the ITI asks for them. */
+    @PreAuthorize(DESK)
+    @Transactional
+    public TraceRequest transition(String id, TraceStatus to, String reason) {
+        if (to == TraceStatus.APPROVED && !org.armstrace.security.Role.current("ADMIN", "SUPERVISOR")) {
+            throw new TransitionRefused("trace.approval-needs-supervisor");
+        }
+        move(id, to, reason, AuditLog.currentActor());
+        return find(id).orElseThrow();
+    }
+
+    /** A supervisor gives the request to another analyst (or the analyst takes it from the team queue). */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @Transactional
+    public TraceRequest assign(String id, String analyst, String reason) {
+        TraceRequest current = find(id).orElseThrow(() -> new TransitionRefused("trace.not-found"));
+        boolean isAnalyst = neo4j.query("""
+                        RETURN EXISTS { MATCH (u:User {username: $analyst}) WHERE u.enabled AND 'ANALYST' IN u.roles } AS ok
+                        """).bind(analyst == null ? "" : analyst).to("analyst").fetchAs(Boolean.class).one().orElse(false);
+        if (!isAnalyst) {
+            throw new TransitionRefused("trace.not-an-analyst");
+        }
+        if (TraceLifecycle.closed(current.direction(), current.status())) {
+            throw new TransitionRefused("trace.transition-not-allowed");
+        }
+        neo4j.query("MATCH (t:TraceRequest {id: $id}) SET t.assignee = $analyst")
+                .bindAll(Map.of("id", id, "analyst", analyst)).run();
+        String why = "assigned to " + analyst + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+        if (current.status() == TraceStatus.ACKNOWLEDGED || current.status() == TraceStatus.ASSIGNED) {
+            move(id, TraceStatus.ASSIGNED, why, AuditLog.currentActor());
+        } else {
+            audit.record("trace.reassigned", List.of("TraceRequest:" + id), why);
+        }
+        return find(id).orElseThrow();
+    }
+
+    private void move(String id, TraceStatus to, String reason, String by) {
+        TraceRequest current = find(id).orElseThrow(() -> new TransitionRefused("trace.not-found"));
+        TraceLifecycle.check(current.direction(), current.status(), to, reason);
+        long moved = neo4j.query("""
+                        MATCH (t:TraceRequest {id: $id}) WHERE t.status = $from
+                        SET t.status = $to
+                        CREATE (t)-[:HAS_TRANSITION]->(:TraceTransition {from: $from, to: $to, at: $now, by: $by,
+                                reason: $reason})
+                        RETURN count(t) AS n
+                        """)
+                .bindAll(CypherParams.of("id", id, "from", current.status().name(), "to", to.name(),
+                        "now", ZonedDateTime.now(ZoneOffset.UTC), "by", by,
+                        "reason", reason == null || reason.isBlank() ? null : reason.strip()))
+                .fetchAs(Long.class).one().orElse(0L);
+        if (moved == 0) {
+            throw new TransitionRefused("trace.changed-meanwhile"); // another user moved it first
+        }
+        audit.recordAs(by, "trace." + to.name().toLowerCase(java.util.Locale.ROOT), List.of("TraceRequest:" + id),
+                current.number() + ": " + current.status() + " → " + to + (reason == null ? "" : "; " + reason.strip()));
+    }
+
+    /**
+     * The enabled analyst with the least open work, weighted by priority (URGENT 3, PRIORITY 2,
+     * ROUTINE 1); ties go to the one with fewer open requests, then by name.
+     */
+    Optional<String> lightestAnalyst() {
+        return neo4j.query("""
+                        MATCH (u:User) WHERE u.enabled AND 'ANALYST' IN u.roles
+                        OPTIONAL MATCH (t:TraceRequest {assignee: u.username, direction: 'INCOMING'})
+                        WHERE NOT t.status IN $closed
+                        WITH u, sum(CASE t.priority WHEN 'URGENT' THEN 3 WHEN 'PRIORITY' THEN 2
+                                                    WHEN 'ROUTINE' THEN 1 ELSE 0 END) AS load, count(t) AS open
+                        RETURN u.username AS username ORDER BY load, open, username LIMIT 1
+                        """)
+                .bind(TraceLifecycle.INCOMING_CLOSED.stream().map(Enum::name).toList()).to("closed")
+                .fetchAs(String.class).one();
+    }
+
+    @PreAuthorize(DESK)
+    @Transactional(readOnly = true)
+    public Optional<TraceRequest> find(String id) {
+        return neo4j.query("MATCH (t:TraceRequest {id: $id}) RETURN t").bind(id == null ? "" : id).to("id")
+                .fetchAs(TraceRequest.class).mappedBy((x, r) -> toRequest(r.get("t").asNode())).one();
+    }
+
+    /** Every move of the request, oldest first. */
+    @PreAuthorize(DESK)
+    @Transactional(readOnly = true)
+    public List<TraceTransition> history(String id) {
+        return neo4j.query("""
+                        MATCH (:TraceRequest {id: $id})-[:HAS_TRANSITION]->(x:TraceTransition)
+                        RETURN x ORDER BY x.at, elementId(x)
+                        """)
+                .bind(id).to("id").fetchAs(TraceTransition.class).mappedBy((t, r) -> {
+                    Node x = r.get("x").asNode();
+                    return new TraceTransition(x.get("from").isNull() ? null : TraceStatus.valueOf(x.get("from").asString()),
+                            TraceStatus.valueOf(x.get("to").asString()), x.get("at").asZonedDateTime().toInstant(),
+                            x.get("by").asString(), x.get("reason").asString(null));
+                }).all().stream().toList();
+    }
+
+    private String scopedKey(NewTraceRequest r) {
+        return r.counterpart() + ":" + r.idempotencyKey();
+    }
+
+    /** What the sender said, for telling a true retry from a different request under the same key. */
+    private static String fingerprint(NewTraceRequest r) {
+        return org.armstrace.base.Sha256.hex(String.join("\u001f", String.valueOf(r.direction()), r.counterpart(),
+                String.valueOf(r.partnerReference()), r.priority().name(), String.valueOf(r.weaponType()),
+                String.valueOf(r.weaponMake()), String.valueOf(r.weaponModel()), String.valueOf(r.weaponCalibre()),
+                String.valueOf(r.weaponSerial()), String.valueOf(r.weaponCountry()), String.valueOf(r.whyIllicit()),
+                String.valueOf(r.legalBasis()), String.valueOf(r.intendedUse()), String.valueOf(r.circumstances()),
+                String.valueOf(r.firearmId())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private TraceRequest toRequest(Node t) {
+        Direction direction = Direction.valueOf(t.get("direction").asString());
+        TraceStatus status = TraceStatus.valueOf(t.get("status").asString());
+        Instant due = t.get("dueAt").isNull() ? null : t.get("dueAt").asZonedDateTime().toInstant();
+        return new TraceRequest(t.get("id").asString(), t.get("number").asString(), direction, status,
+                Priority.valueOf(t.get("priority").asString()), t.get("counterpart").asString(),
+                t.get("partnerReference").asString(null), t.get("receivedAt").asZonedDateTime().toInstant(), due,
+                t.get("assignee").asString(null), t.get("weaponType").asString(null), t.get("weaponMake").asString(null),
+                t.get("weaponModel").asString(null), t.get("weaponCalibre").asString(null),
+                t.get("weaponSerial").asString(null), t.get("weaponCountry").asString(null),
+                t.get("whyIllicit").asString(null), t.get("legalBasis").asString(null),
+                t.get("intendedUse").asString(null), t.get("circumstances").asString(null),
+                NewTraceRequest.Channel.valueOf(t.get("channel").asString()), t.get("createdBy").asString(""),
+                due != null && !TraceLifecycle.closed(direction, status) && Instant.now().isAfter(due));
+    }
+}

@@ -1,0 +1,159 @@
+package org.armstrace.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestSecurity;
+import org.armstrace.security.Role;
+import org.armstrace.security.UserAccountService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+@ArmsTraceTest
+class TraceRequestsTests {
+
+    @Autowired
+    TraceRequests traces;
+    @Autowired
+    UserAccountService users;
+    @Autowired
+    Neo4jClient neo4j;
+
+    static <T> T intake(Supplier<T> action) {
+        return TestSecurity.as("intake1", "INTAKE", action);
+    }
+
+    static NewTraceRequest incoming(String from, Priority priority, String key) {
+        return new NewTraceRequest(Direction.INCOMING, from, "AL-REF-" + UUID.randomUUID().toString().substring(0, 6),
+                priority, "pistol", "Zastava", "M70", "7.65 Browning", "TR-" + UUID.randomUUID().toString().substring(0, 6),
+                "RS", "Seized without licence in Durrës", "Law on Weapons art. 12", "Criminal proceedings",
+                "Vehicle check", NewTraceRequest.Channel.API, key, null);
+    }
+
+    @Test
+    void a_hundred_requests_received_at_once_get_a_hundred_consecutive_numbers() throws Exception {
+        var pool = Executors.newFixedThreadPool(16);
+        var tasks = new ArrayList<Callable<TraceRequest>>();
+        for (int i = 0; i < 100; i++) {
+            tasks.add(() -> intake(() -> traces.receive(incoming("AL", Priority.ROUTINE, null))));
+        }
+        var numbers = new ArrayList<Long>();
+        for (var f : pool.invokeAll(tasks)) {
+            String number = f.get().number();
+            assertThat(number).matches("XK-IN-\\d{4}-\\d{6}");
+            numbers.add(Long.parseLong(number.substring(number.length() - 6)));
+        }
+        pool.shutdown();
+
+        assertThat(numbers).doesNotHaveDuplicates().hasSize(100);
+        numbers.sort(null);
+        assertThat(numbers.getLast() - numbers.getFirst()).as("consecutive, no gaps").isEqualTo(99);
+    }
+
+    @Test
+    void an_incoming_request_is_acknowledged_given_a_due_date_and_assigned_to_the_least_loaded_analyst() {
+        String light = "an-light-" + UUID.randomUUID().toString().substring(0, 4);
+        String busy = "an-busy-" + UUID.randomUUID().toString().substring(0, 4);
+        TestSecurity.as("admin", "ADMIN", () -> users.create(light, "Light", EnumSet.of(Role.ANALYST)));
+        TestSecurity.as("admin", "ADMIN", () -> users.create(busy, "Busy", EnumSet.of(Role.ANALYST)));
+        // Every other analyst gets a heavy load, so the two new ones are the lightest; then busy gets one urgent.
+        neo4j.query("""
+                        MATCH (u:User) WHERE 'ANALYST' IN u.roles AND NOT u.username IN $fresh
+                        UNWIND range(1, 50) AS i
+                        CREATE (:TraceRequest {id: randomUUID(), number: 'LOAD-' + u.username + '-' + i, direction: 'INCOMING',
+                                status: 'IN_PROGRESS', priority: 'URGENT', assignee: u.username})
+                        """).bind(List.of(light, busy)).to("fresh").run();
+        neo4j.query("""
+                        CREATE (:TraceRequest {id: randomUUID(), number: 'LOAD-' + $busy, direction: 'INCOMING',
+                                status: 'IN_PROGRESS', priority: 'URGENT', assignee: $busy})
+                        """).bind(busy).to("busy").run();
+
+        TraceRequest r = intake(() -> traces.receive(incoming("MK", Priority.URGENT, null)));
+
+        assertThat(r.status()).isEqualTo(TraceStatus.ASSIGNED);
+        assertThat(r.assignee()).isEqualTo(light);
+        assertThat(Duration.between(r.receivedAt(), r.dueAt())).isGreaterThanOrEqualTo(Duration.ofHours(24));
+        assertThat(intake(() -> traces.history(r.id()))).extracting(TraceTransition::to)
+                .containsExactly(TraceStatus.RECEIVED, TraceStatus.ACKNOWLEDGED, TraceStatus.ASSIGNED);
+        neo4j.query("MATCH (t:TraceRequest) WHERE t.number STARTS WITH 'LOAD-' SET t.status = 'ANSWERED'").run();
+    }
+
+    @Test
+    void a_retry_with_the_same_key_returns_the_first_request_and_a_different_body_is_refused() {
+        String key = "retry-" + UUID.randomUUID();
+        NewTraceRequest first = incoming("ME", Priority.PRIORITY, key);
+
+        TraceRequest a = intake(() -> traces.receive(first));
+        TraceRequest b = intake(() -> traces.receive(first));
+
+        assertThat(b.id()).isEqualTo(a.id());
+        assertThat(b.number()).isEqualTo(a.number());
+        NewTraceRequest other = incoming("ME", Priority.PRIORITY, key);
+        assertThatThrownBy(() -> intake(() -> traces.receive(other))).hasMessage("trace.idempotency-conflict");
+        // The same key from another country is another request.
+        assertThat(intake(() -> traces.receive(incoming("AL", Priority.PRIORITY, key))).id()).isNotEqualTo(a.id());
+    }
+
+    @Test
+    void unknown_countries_our_own_country_and_control_characters_are_refused_and_store_nothing() {
+        long before = neo4j.query("MATCH (t:TraceRequest) RETURN count(t)").fetchAs(Long.class).one().orElseThrow();
+        assertThatThrownBy(() -> intake(() -> traces.receive(incoming("QQ", Priority.ROUTINE, null))))
+                .hasMessage("trace.unknown-country");
+        assertThatThrownBy(() -> intake(() -> traces.receive(incoming("XK", Priority.ROUTINE, null))))
+                .hasMessage("trace.unknown-country");
+        assertThatThrownBy(() -> incoming("Albania", Priority.ROUTINE, null)).hasMessage("trace.unknown-country");
+        assertThatThrownBy(() -> new NewTraceRequest(Direction.INCOMING, "AL", null, null, null, null, null, null,
+                "A\u0000B", null, null, null, null, null, null, null, null)).hasMessage("trace.bad-text");
+        assertThat(neo4j.query("MATCH (t:TraceRequest) RETURN count(t)").fetchAs(Long.class).one().orElseThrow())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void every_move_is_checked_kept_and_audited_and_only_a_supervisor_approves() {
+        TraceRequest r = intake(() -> traces.receive(incoming("AL", Priority.ROUTINE, null)));
+        Supplier<TraceRequest> toWork = () -> traces.transition(r.id(), TraceStatus.IN_PROGRESS, null);
+        if (r.status() == TraceStatus.ACKNOWLEDGED) { // no analyst existed: taken from the team queue
+            TestSecurity.as("sup", "SUPERVISOR", () -> traces.assign(r.id(), analyst(), "team queue"));
+        }
+        TestSecurity.as("an1", "ANALYST", toWork);
+        assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.ANSWERED,
+                "skip"))).hasMessage("trace.transition-not-allowed");
+        assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.DELAYED,
+                ""))).hasMessage("trace.reason-required");
+        TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.ANSWER_DRAFTED, null));
+        assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.APPROVED,
+                null))).hasMessage("trace.approval-needs-supervisor");
+        TestSecurity.as("sup", "SUPERVISOR", () -> traces.transition(r.id(), TraceStatus.APPROVED, "checked"));
+        TraceRequest answered = TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.ANSWERED,
+                null));
+
+        assertThat(answered.status()).isEqualTo(TraceStatus.ANSWERED);
+        assertThat(answered.overdue()).isFalse();
+        List<TraceTransition> history = intake(() -> traces.history(r.id()));
+        assertThat(history).extracting(TraceTransition::to).endsWith(TraceStatus.IN_PROGRESS,
+                TraceStatus.ANSWER_DRAFTED, TraceStatus.APPROVED, TraceStatus.ANSWERED);
+        assertThat(history.get(history.size() - 2).by()).isEqualTo("sup");
+        assertThat(neo4j.query("""
+                        MATCH (e:AuditEvent) WHERE e.action = 'trace.approved' AND any(x IN e.entities WHERE x = $entity)
+                        RETURN count(e)""").bind("TraceRequest:" + r.id()).to("entity").fetchAs(Long.class).one())
+                .contains(1L);
+        assertThat(history).allSatisfy(t -> assertThat(t.at()).isBeforeOrEqualTo(Instant.now()));
+    }
+
+    private String analyst() {
+        String name = "an-q-" + UUID.randomUUID().toString().substring(0, 4);
+        TestSecurity.as("admin", "ADMIN", () -> users.create(name, "Queue", EnumSet.of(Role.ANALYST)));
+        return name;
+    }
+}
