@@ -34,6 +34,34 @@ class ApiProblemAdvice {
         return at(Problems.of(HttpStatus.BAD_REQUEST, e.getMessage().replace('.', '-'), detail), request);
     }
 
+    @ExceptionHandler(org.armstrace.tracing.ItiContentMissing.class)
+    ProblemDetail itiMissing(org.armstrace.tracing.ItiContentMissing e, HttpServletRequest request) {
+        ProblemDetail p = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "missing-iti-content",
+                "The request lacks what the International Tracing Instrument requires: " + String.join(", ", e.fields()) + ".");
+        p.setProperty("missing", e.fields());
+        return at(p, request);
+    }
+
+    @ExceptionHandler(org.armstrace.tracing.TransitionRefused.class)
+    ProblemDetail traceRefused(org.armstrace.tracing.TransitionRefused e, HttpServletRequest request) {
+        HttpStatus status = e.getMessage().equals("trace.idempotency-conflict") ? HttpStatus.CONFLICT
+                : HttpStatus.BAD_REQUEST;
+        return at(Problems.of(status, e.getMessage().replace("trace.", "").replace('.', '-'),
+                translations.getTranslation(e.getMessage(), Translations.ENGLISH)), request);
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(Exception e, HttpServletRequest request) {
+        return at(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
+                "The body is not valid JSON of the documented shape (check types and enum values)."), request);
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(Exception e, HttpServletRequest request) {
+        return at(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Send application/json."), request);
+    }
+
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e, HttpServletRequest request) {
         return at(Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage()), request);

@@ -37,7 +37,7 @@ public class ApiTokenService {
     }
 
     /** Who is calling, once a secret checks out. */
-    public record Caller(String tokenId, String name, Role role, int requestsPerMinute) {
+    public record Caller(String tokenId, String name, Role role, int requestsPerMinute, String country) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -55,6 +55,23 @@ public class ApiTokenService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public Created create(String name, Role role, int requestsPerMinute) {
+        return create(name, role, requestsPerMinute, null);
+    }
+
+    /**
+     * A token; a PARTNER token is scoped to the partner's country (ISO 3166-1 alpha-2), so that it
+     * sees and creates only that country's requests.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Created create(String name, Role role, int requestsPerMinute, String country) {
+        String scope = country == null || country.isBlank() ? null : country.strip().toUpperCase(java.util.Locale.ROOT);
+        if (role == Role.PARTNER && (scope == null || !scope.matches("[A-Z]{2}"))) {
+            throw new IllegalArgumentException("A partner token needs the partner's two-letter country code");
+        }
+        if (role != Role.PARTNER) {
+            scope = null;
+        }
         if (name == null || name.isBlank() || name.length() > 80) {
             throw new IllegalArgumentException("A token needs a name of 1 to 80 characters");
         }
@@ -65,19 +82,21 @@ public class ApiTokenService {
         if (requestsPerMinute < 1 || requestsPerMinute > MAX_RATE) {
             throw new IllegalArgumentException("Requests per minute must be between 1 and " + MAX_RATE);
         }
+        final String partnerCountry = scope;
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         String id = UUID.randomUUID().toString();
         neo4j.query("""
                         CREATE (:ApiToken {id: $id, name: $name, role: $role, requestsPerMinute: $rate, hash: $hash,
-                                createdBy: $by, createdAt: $now})
+                                country: $country, createdBy: $by, createdAt: $now})
                         """)
-                .bindAll(Map.of("id", id, "name", name.strip(), "role", role.name(), "rate", requestsPerMinute,
-                        "hash", hash(secret), "by", AuditLog.currentActor(), "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .bindAll(org.armstrace.graph.CypherParams.of("id", id, "name", name.strip(), "role", role.name(),
+                        "rate", requestsPerMinute, "hash", hash(secret), "country", partnerCountry,
+                        "by", AuditLog.currentActor(), "now", ZonedDateTime.now(ZoneOffset.UTC)))
                 .run();
         audit.record("api-token.created", List.of("ApiToken:" + id), name.strip() + "; role " + role
-                + "; " + requestsPerMinute + "/min");
+                + (partnerCountry == null ? "" : " of " + partnerCountry) + "; " + requestsPerMinute + "/min");
         return new Created(find(id).orElseThrow(), secret);
     }
 
@@ -112,11 +131,11 @@ public class ApiTokenService {
         }
         Optional<Caller> caller = neo4j.query("""
                         MATCH (t:ApiToken {hash: $hash}) WHERE t.revokedAt IS NULL
-                        RETURN t.id AS id, t.name AS name, t.role AS role, t.requestsPerMinute AS rate
+                        RETURN t.id AS id, t.name AS name, t.role AS role, t.requestsPerMinute AS rate, t.country AS country
                         """)
                 .bind(hash(secret)).to("hash")
                 .fetchAs(Caller.class).mappedBy((ts, r) -> new Caller(r.get("id").asString(), r.get("name").asString(),
-                        Role.valueOf(r.get("role").asString()), r.get("rate").asInt()))
+                        Role.valueOf(r.get("role").asString()), r.get("rate").asInt(), r.get("country").asString(null)))
                 .one();
         caller.ifPresent(this::touch);
         return caller;
@@ -142,7 +161,8 @@ public class ApiTokenService {
                 t.get("requestsPerMinute").asInt(), t.get("createdBy").asString(""),
                 t.get("createdAt").asZonedDateTime().toInstant(), t.get("revokedBy").asString(null),
                 t.get("revokedAt").isNull() ? null : t.get("revokedAt").asZonedDateTime().toInstant(),
-                t.get("lastUsedAt").isNull() ? null : t.get("lastUsedAt").asZonedDateTime().toInstant());
+                t.get("lastUsedAt").isNull() ? null : t.get("lastUsedAt").asZonedDateTime().toInstant(),
+                t.get("country").asString(null));
     }
 
     static String hash(String secret) {

@@ -57,8 +57,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                             + seconds + " s.", request.getRequestURI());
             return;
         }
-        var auth = UsernamePasswordAuthenticationToken.authenticated("token:" + caller.get().name(), null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + caller.get().role().name())));
+        var authorities = new java.util.ArrayList<SimpleGrantedAuthority>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.get().role().name()));
+        if (caller.get().country() != null) {
+            authorities.add(new SimpleGrantedAuthority(org.armstrace.security.PartnerScope.PREFIX + caller.get().country()));
+        }
+        var auth = UsernamePasswordAuthenticationToken.authenticated("token:" + caller.get().name(), null, authorities);
         SecurityContextHolder.setContext(new SecurityContextImpl(auth));
         try {
             chain.doFilter(request, response);

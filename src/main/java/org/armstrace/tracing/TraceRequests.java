@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.AuditLog;
+import org.armstrace.security.PartnerScope;
 import org.neo4j.driver.types.Node;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,7 +59,75 @@ public class TraceRequests {
         if (request.direction() != Direction.INCOMING) {
             throw new TransitionRefused("trace.not-incoming");
         }
+        // A partner speaks for its own country only, whatever the body says.
+        boolean partner = org.armstrace.security.Role.current(org.armstrace.security.Role.Names.PARTNER);
+        if (partner && !PartnerScope.country().map(c -> c.equals(request.counterpart())).orElse(false)) {
+            throw new TransitionRefused("trace.not-your-country");
+        }
+        List<String> missing = missingItiContent(request);
+        if (!missing.isEmpty()) {
+            throw new ItiContentMissing(missing);
+        }
         return create(request);
+    }
+
+    /**
+     * What the ITI requires of a request and this one lacks: the weapon's unique identification
+     * (make and serial), why it is considered illicit, the legal basis, and the intended use of the answer.
+     */
+    public static List<String> missingItiContent(NewTraceRequest r) {
+        var missing = new java.util.ArrayList<String>();
+        if (blank(r.weaponMake())) {
+            missing.add("weapon.make");
+        }
+        if (blank(r.weaponSerial())) {
+            missing.add("weapon.serial");
+        }
+        if (blank(r.whyIllicit())) {
+            missing.add("whyIllicit");
+        }
+        if (blank(r.legalBasis())) {
+            missing.add("legalBasis");
+        }
+        if (blank(r.intendedUse())) {
+            missing.add("intendedUse");
+        }
+        return missing;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * A partner's own request, by number. Another country's request, or an outgoing one, does not
+     * exist for a partner (the API answers 404), and the attempt is audited.
+     */
+    @PreAuthorize("hasRole('PARTNER')")
+    @Transactional
+    public Optional<TraceRequest> partnerRequest(String number) {
+        String country = PartnerScope.country().orElseThrow(() -> new TransitionRefused("trace.not-your-country"));
+        Optional<TraceRequest> found = neo4j.query("MATCH (t:TraceRequest {number: $number}) RETURN t")
+                .bind(number == null ? "" : number).to("number")
+                .fetchAs(TraceRequest.class).mappedBy((x, r) -> toRequest(r.get("t").asNode())).one();
+        if (found.isPresent() && (found.get().direction() != Direction.INCOMING
+                || !found.get().counterpart().equals(country))) {
+            audit.record("trace.partner-denied", List.of("TraceRequest:" + found.get().id()),
+                    "partner " + country + " asked for " + found.get().number());
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    /** A partner's own requests, newest first. */
+    @PreAuthorize("hasRole('PARTNER')")
+    @Transactional(readOnly = true)
+    public List<TraceRequest> partnerRequests(int offset, int limit) {
+        String country = PartnerScope.country().orElseThrow(() -> new TransitionRefused("trace.not-your-country"));
+        return neo4j.query("MATCH (t:TraceRequest {direction: 'INCOMING', counterpart: $country}) "
+                        + "RETURN t ORDER BY t.receivedAt DESC, t.number DESC SKIP $offset LIMIT $limit")
+                .bindAll(Map.of("country", country, "offset", Math.max(0, offset), "limit", Math.clamp(limit, 1, 200)))
+                .fetchAs(TraceRequest.class).mappedBy((x, r) -> toRequest(r.get("t").asNode())).all().stream().toList();
     }
 
     /** Starts an outgoing request as a DRAFT, numbered at once so that it can be referred to. */
@@ -93,18 +162,22 @@ public class TraceRequests {
         int year = now.atZone(levels.zone()).getYear();
         String by = AuditLog.currentActor();
         String id = UUID.randomUUID().toString();
-        TraceStatus initial = TraceLifecycle.initial(r.direction());
-        // The counter node's write lock serialises concurrent requests; a rolled-back request
-        // rolls its number back too, so numbers stay gapless.
-        long sequence = neo4j.query("""
-                        MERGE (c:TraceCounter {key: $key})
-                        ON CREATE SET c.value = 0
-                        SET c.value = c.value + 1
-                        RETURN c.value AS value
-                        """)
-                .bind(home + "-" + r.direction().code() + "-" + year).to("key")
-                .fetchAs(Long.class).one().orElseThrow();
-        String number = String.format("%s-%s-%d-%06d", home, r.direction().code(), year, sequence);
+        boolean incoming = r.direction() == Direction.INCOMING;
+        // Reads first, outside the counter's lock: who has the lightest load.
+        String analyst = incoming ? lightestAnalyst().orElse(null) : null;
+        TraceStatus status = !incoming ? TraceStatus.DRAFT : analyst == null ? TraceStatus.ACKNOWLEDGED : TraceStatus.ASSIGNED;
+        var transitions = new java.util.ArrayList<Map<String, Object>>();
+        transitions.add(CypherParams.of("from", null, "to", TraceLifecycle.initial(r.direction()).name(), "by", by,
+                "reason", "received through " + r.channel()));
+        if (incoming) {
+            transitions.add(CypherParams.of("from", TraceStatus.RECEIVED.name(), "to", TraceStatus.ACKNOWLEDGED.name(),
+                    "by", "system", "reason", "receipt acknowledged on intake"));
+            if (analyst != null) {
+                transitions.add(CypherParams.of("from", TraceStatus.ACKNOWLEDGED.name(), "to", TraceStatus.ASSIGNED.name(),
+                        "by", "system", "reason", "assigned by workload to " + analyst));
+            }
+        }
+        Instant due = levels.due(now, r.priority());
         var props = new HashMap<String, Object>();
         props.put("partnerReference", r.partnerReference());
         props.put("weaponType", r.weaponType());
@@ -117,34 +190,44 @@ public class TraceRequests {
         props.put("legalBasis", r.legalBasis());
         props.put("intendedUse", r.intendedUse());
         props.put("circumstances", r.circumstances());
-        neo4j.query("""
-                        CREATE (t:TraceRequest {id: $id, number: $number, direction: $direction, status: $status,
-                                priority: $priority, counterpart: $counterpart, receivedAt: $now, dueAt: $due,
-                                channel: $channel, createdBy: $by, idempotencyKey: $key, fingerprint: $fingerprint})
+        String prefix = home + "-" + r.direction().code() + "-" + year;
+        // One statement, last in the transaction: the counter node's write lock serialises
+        // concurrent requests for as short a time as possible, and a rolled-back request rolls its
+        // number back too, so numbers stay gapless.
+        String number = neo4j.query("""
+                        MERGE (c:TraceCounter {key: $prefix})
+                        ON CREATE SET c.value = 0
+                        SET c.value = c.value + 1
+                        WITH c.value AS seq
+                        CREATE (t:TraceRequest {id: $id, number: $prefix + '-' + right('00000' + toString(seq), 6),
+                                direction: $direction, status: $status, priority: $priority, counterpart: $counterpart,
+                                receivedAt: $now, dueAt: $due, channel: $channel, createdBy: $by, assignee: $analyst,
+                                idempotencyKey: $key, fingerprint: $fingerprint})
                         SET t += $props
-                        CREATE (t)-[:HAS_TRANSITION]->(:TraceTransition {to: $status, at: $now, by: $by,
-                                reason: 'received through ' + $channel})
                         WITH t
+                        UNWIND range(0, size($transitions) - 1) AS i
+                        CREATE (t)-[:HAS_TRANSITION]->(x:TraceTransition {at: $now, seq: i})
+                        SET x += $transitions[i]
+                        WITH DISTINCT t
                         OPTIONAL MATCH (f:Firearm {id: $firearm})
                         FOREACH (_ IN CASE WHEN f IS NULL THEN [] ELSE [1] END | CREATE (t)-[:CONCERNS]->(f))
+                        RETURN t.number AS number
                         """)
-                .bindAll(CypherParams.of("id", id, "number", number, "direction", r.direction().name(),
-                        "status", initial.name(), "priority", r.priority().name(), "counterpart", r.counterpart(),
-                        "now", now.atZone(ZoneOffset.UTC), "due", levels.due(now, r.priority()).atZone(ZoneOffset.UTC),
-                        "channel", r.channel().name(), "by", by, "key", r.idempotencyKey() == null ? null : scopedKey(r),
-                        "fingerprint", fingerprint, "props", props, "firearm", r.firearmId()))
-                .run();
+                .bindAll(CypherParams.of("prefix", prefix, "id", id, "direction", r.direction().name(),
+                        "status", status.name(), "priority", r.priority().name(), "counterpart", r.counterpart(),
+                        "now", now.atZone(ZoneOffset.UTC), "due", due.atZone(ZoneOffset.UTC),
+                        "channel", r.channel().name(), "by", by, "analyst", analyst,
+                        "key", r.idempotencyKey() == null ? null : scopedKey(r), "fingerprint", fingerprint,
+                        "props", props, "transitions", transitions, "firearm", r.firearmId()))
+                .fetchAs(String.class).one().orElseThrow();
         audit.record("trace.created", List.of("TraceRequest:" + id), number + " " + r.direction() + " "
-                + r.counterpart() + " via " + r.channel());
-        if (r.direction() == Direction.INCOMING) {
-            move(id, TraceStatus.ACKNOWLEDGED, "receipt acknowledged on intake", "system");
-            lightestAnalyst().ifPresent(analyst -> {
-                neo4j.query("MATCH (t:TraceRequest {id: $id}) SET t.assignee = $analyst")
-                        .bindAll(Map.of("id", id, "analyst", analyst)).run();
-                move(id, TraceStatus.ASSIGNED, "assigned by workload to " + analyst, "system");
-            });
-        }
-        return find(id).orElseThrow();
+                + r.counterpart() + " via " + r.channel() + "; " + transitions.stream()
+                .map(x -> String.valueOf(x.get("to"))).collect(java.util.stream.Collectors.joining(" → "))
+                + (analyst == null ? "" : "; assigned to " + analyst));
+        return new TraceRequest(id, number, r.direction(), status, r.priority(), r.counterpart(), r.partnerReference(),
+                now, due, analyst, r.weaponType(), r.weaponMake(), r.weaponModel(), r.weaponCalibre(), r.weaponSerial(),
+                r.weaponCountry(), r.whyIllicit(), r.legalBasis(), r.intendedUse(), r.circumstances(), r.channel(), by,
+                false);
     }
 
     /** Moves a request to its next state, if the lifecycle allows it; reasons where the ITI asks for them. */
@@ -234,7 +317,7 @@ public class TraceRequests {
     public List<TraceTransition> history(String id) {
         return neo4j.query("""
                         MATCH (:TraceRequest {id: $id})-[:HAS_TRANSITION]->(x:TraceTransition)
-                        RETURN x ORDER BY x.at, elementId(x)
+                        RETURN x ORDER BY x.at, x.seq, elementId(x)
                         """)
                 .bind(id).to("id").fetchAs(TraceTransition.class).mappedBy((t, r) -> {
                     Node x = r.get("x").asNode();

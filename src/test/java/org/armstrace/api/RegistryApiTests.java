@@ -51,7 +51,8 @@ class RegistryApiTests {
     }
 
     private String token(Role role, int rate) {
-        return TestSecurity.as("admin", "ADMIN", () -> tokens.create("test " + role + " " + System.nanoTime(), role, rate))
+        return TestSecurity.as("admin", "ADMIN", () -> tokens.create("test " + role + " " + System.nanoTime(), role, rate,
+                role == Role.PARTNER ? "AL" : null))
                 .secret();
     }
 

@@ -36,6 +36,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     final TextField name = new TextField();
     final ComboBox<Role> role = new ComboBox<>();
     final IntegerField rate = new IntegerField();
+    final com.vaadin.flow.component.textfield.TextField country = new com.vaadin.flow.component.textfield.TextField();
     final Button create = new Button();
     private final ApiTokenService tokens;
 
@@ -50,6 +51,13 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         role.setItems(Arrays.stream(Role.values()).filter(r -> r != Role.ADMIN).toList());
         role.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
         role.setValue(Role.ANALYST);
+        country.setLabel(getTranslation("tokens.country"));
+        country.setId("token-country");
+        country.setMaxLength(2);
+        country.setWidth("7em");
+        country.setHelperText(getTranslation("tokens.country-help"));
+        country.setVisible(false);
+        role.addValueChangeListener(e -> country.setVisible(e.getValue() == Role.PARTNER));
         rate.setLabel(getTranslation("tokens.rate"));
         rate.setMin(1);
         rate.setMax(ApiTokenService.MAX_RATE);
@@ -59,14 +67,15 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         create.setId("token-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> create());
-        var form = new FlexLayout(name, role, rate, create);
+        var form = new FlexLayout(name, role, country, rate, create);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(Alignment.BASELINE);
         form.getStyle().set("gap", "var(--lumo-space-m)");
 
         grid.setId("tokens-grid");
         grid.addColumn(ApiToken::name).setHeader(getTranslation("tokens.name")).setAutoWidth(true);
-        grid.addColumn(t -> getTranslation("role." + t.role().name())).setHeader(getTranslation("tokens.role")).setAutoWidth(true);
+        grid.addColumn(t -> getTranslation("role." + t.role().name()) + (t.country() == null ? "" : " · " + t.country()))
+                .setHeader(getTranslation("tokens.role")).setAutoWidth(true);
         grid.addColumn(ApiToken::requestsPerMinute).setHeader(getTranslation("tokens.rate")).setAutoWidth(true);
         grid.addColumn(t -> t.createdBy() + " · " + TIME.format(t.createdAt())).setHeader(getTranslation("tokens.created"))
                 .setAutoWidth(true);
@@ -86,7 +95,8 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
 
     private void create() {
         try {
-            var created = tokens.create(name.getValue(), role.getValue(), rate.getValue() == null ? 0 : rate.getValue());
+            var created = tokens.create(name.getValue(), role.getValue(), rate.getValue() == null ? 0 : rate.getValue(),
+                    country.getValue());
             name.clear();
             refresh();
             var dialog = new Dialog(getTranslation("tokens.secret-title"));

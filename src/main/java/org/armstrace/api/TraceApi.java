@@ -1,0 +1,102 @@
+package org.armstrace.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.armstrace.tracing.Direction;
+import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.Priority;
+import org.armstrace.tracing.TraceRequest;
+import org.armstrace.tracing.TraceRequests;
+import org.armstrace.tracing.TraceStatus;
+import org.armstrace.security.PartnerScope;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST API v1 for partner jurisdictions: send a trace request, follow its status, list your own.
+ * A partner token is scoped to its country; another country's request does not exist for it.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/trace-requests", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Trace requests", description = "Tracing requests from partner jurisdictions (UN International Tracing Instrument)")
+@SecurityRequirement(name = "bearer")
+class TraceApi {
+
+    record WeaponJson(String type, String make, String model, String calibre, String serial,
+                      String countryOfManufacture) {
+    }
+
+    /** A request as a partner sends it: the weapon's identification and what the ITI requires. */
+    record TraceRequestJson(String partnerReference, Priority priority, WeaponJson weapon, String whyIllicit,
+                            String legalBasis, String intendedUse, String circumstances) {
+    }
+
+    /** What a partner sees of its request. */
+    record TraceStatusJson(String number, TraceStatus status, Priority priority, String partnerReference,
+                           Instant receivedAt, Instant dueAt) {
+        static TraceStatusJson of(TraceRequest t) {
+            return new TraceStatusJson(t.number(), t.status(), t.priority(), t.partnerReference(), t.receivedAt(),
+                    t.dueAt());
+        }
+    }
+
+    private final TraceRequests traces;
+
+    TraceApi(TraceRequests traces) {
+        this.traces = traces;
+    }
+
+    @Operation(summary = "Send a trace request",
+            description = "Validated against the ITI (weapon make and serial, why it is considered illicit, legal basis, "
+                    + "intended use), numbered, acknowledged and assigned. Retries with the same Idempotency-Key "
+                    + "return the first request; the same key with a different body is refused (409).")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('PARTNER')")
+    ResponseEntity<TraceStatusJson> create(@RequestBody TraceRequestJson body,
+                                           @Parameter(description = "A key of 8–128 characters that makes retries safe")
+                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        if (body == null) {
+            throw new IllegalArgumentException("The request body is empty.");
+        }
+        WeaponJson w = body.weapon() == null ? new WeaponJson(null, null, null, null, null, null) : body.weapon();
+        String country = PartnerScope.country().orElseThrow();
+        TraceRequest created = traces.receive(new NewTraceRequest(Direction.INCOMING, country, body.partnerReference(),
+                body.priority(), w.type(), w.make(), w.model(), w.calibre(), w.serial(), w.countryOfManufacture(),
+                body.whyIllicit(), body.legalBasis(), body.intendedUse(), body.circumstances(),
+                NewTraceRequest.Channel.API, key, null));
+        return ResponseEntity.created(URI.create("/api/v1/trace-requests/" + created.number()))
+                .body(TraceStatusJson.of(created));
+    }
+
+    @Operation(summary = "The status of one of your requests")
+    @GetMapping("/{number}")
+    @PreAuthorize("hasRole('PARTNER')")
+    TraceStatusJson get(@PathVariable String number) {
+        return traces.partnerRequest(number).map(TraceStatusJson::of)
+                .orElseThrow(() -> new ApiProblemAdvice.NotFound("No trace request " + number + " of yours."));
+    }
+
+    @Operation(summary = "Your requests, newest first")
+    @GetMapping
+    @PreAuthorize("hasRole('PARTNER')")
+    List<TraceStatusJson> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw new IllegalArgumentException("page must be ≥ 0 and size between 1 and 200.");
+        }
+        return traces.partnerRequests(page * size, size).stream().map(TraceStatusJson::of).toList();
+    }
+}

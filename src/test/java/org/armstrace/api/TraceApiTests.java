@@ -1,0 +1,138 @@
+package org.armstrace.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestSecurity;
+import org.armstrace.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+@ArmsTraceTest
+class TraceApiTests {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    Neo4jClient neo4j;
+
+    private String partner(String country) {
+        return TestSecurity.as("admin", "ADMIN", () -> tokens.create("partner " + country + " " + System.nanoTime(),
+                Role.PARTNER, 1_000, country)).secret();
+    }
+
+    static String body(String serial) {
+        return """
+                {"partnerReference": "AL-2026-0415", "priority": "URGENT",
+                 "weapon": {"type": "pistol", "make": "Zastava", "model": "M70", "calibre": "7.65 Browning",
+                            "serial": "%s", "countryOfManufacture": "RS"},
+                 "whyIllicit": "Found without a licence in a car at the Morinë crossing",
+                 "legalBasis": "Criminal Procedure Code art. 208",
+                 "intendedUse": "Criminal proceedings against the possessor",
+                 "circumstances": "Border check"}
+                """.formatted(serial);
+    }
+
+    private HttpResponse<String> post(String token, String json, String key) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/trace-requests"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String token, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String number(HttpResponse<String> response) {
+        return response.body().replaceAll(".*\"number\":\"([^\"]+)\".*", "$1").strip();
+    }
+
+    @Test
+    void a_partner_sends_a_request_and_follows_its_status_but_never_sees_another_countrys() throws Exception {
+        String albania = partner("AL");
+        String montenegro = partner("ME");
+
+        var created = post(albania, body("API-T-" + UUID.randomUUID().toString().substring(0, 5)), null);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String number = number(created);
+        assertThat(number).matches("XK-IN-\\d{4}-\\d{6}");
+        assertThat(created.headers().firstValue("Location")).contains("/api/v1/trace-requests/" + number);
+        assertThat(get(albania, "/api/v1/trace-requests/" + number).body()).contains("\"status\":\"A");
+        assertThat(get(albania, "/api/v1/trace-requests").body()).contains(number);
+
+        var foreign = get(montenegro, "/api/v1/trace-requests/" + number);
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.body()).contains("urn:armstrace:problem:not-found").doesNotContain("Zastava");
+        assertThat(get(montenegro, "/api/v1/trace-requests").body()).doesNotContain(number);
+        assertThat(neo4j.query("""
+                        MATCH (e:AuditEvent {action: 'trace.partner-denied'}) WHERE e.details CONTAINS $number
+                        RETURN count(e)""").bind(number).to("number").fetchAs(Long.class).one()).contains(1L);
+    }
+
+    @Test
+    void a_retry_with_the_same_key_answers_the_same_request_and_another_body_under_that_key_is_a_conflict()
+            throws Exception {
+        String albania = partner("AL");
+        String key = "retry-" + UUID.randomUUID();
+        String json = body("API-R-" + UUID.randomUUID().toString().substring(0, 5));
+
+        var first = post(albania, json, key);
+        var again = post(albania, json, key);
+        var different = post(albania, body("OTHER-1"), key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(number(again)).isEqualTo(number(first));
+        assertThat(different.statusCode()).isEqualTo(409);
+        assertThat(different.body()).contains("idempotency-conflict");
+    }
+
+    @Test
+    void bad_bodies_get_a_problem_and_store_nothing() throws Exception {
+        String albania = partner("AL");
+        long before = neo4j.query("MATCH (t:TraceRequest) RETURN count(t)").fetchAs(Long.class).one().orElseThrow();
+
+        var malformed = post(albania, "{\"weapon\": {", null);
+        var wrongType = post(albania, body("X-1").replace("\"URGENT\"", "42").replace("\"priority\": 42",
+                "\"priority\": \"WHENEVER\""), null);
+        var missing = post(albania, """
+                {"weapon": {"make": "Zastava"}, "legalBasis": "x"}""", null);
+        var unknownCountry = post(partner("QQ"), body("X-2"), null);
+        var tooLarge = post(albania, "{\"circumstances\": \"" + "x".repeat(1_500_000) + "\"}", null);
+        var asAnalyst = post(TestSecurity.as("admin", "ADMIN", () -> tokens.create("analyst " + System.nanoTime(),
+                Role.ANALYST, 100)).secret(), body("X-3"), null);
+
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("malformed-body");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(missing.statusCode()).isEqualTo(422);
+        assertThat(missing.body()).contains("missing-iti-content", "weapon.serial", "whyIllicit", "intendedUse");
+        assertThat(unknownCountry.statusCode()).isEqualTo(400);
+        assertThat(unknownCountry.body()).contains("unknown-country");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(asAnalyst.statusCode()).isEqualTo(403);
+        for (var r : java.util.List.of(malformed, wrongType, missing, unknownCountry, tooLarge, asAnalyst)) {
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        }
+        assertThat(neo4j.query("MATCH (t:TraceRequest) RETURN count(t)").fetchAs(Long.class).one().orElseThrow())
+                .isEqualTo(before);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestSecurity.as("admin", "ADMIN", () -> tokens.create(
+                "partner without a country", Role.PARTNER, 10, null))).hasMessageContaining("country code");
+    }
+}
