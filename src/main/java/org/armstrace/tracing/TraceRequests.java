@@ -287,6 +287,73 @@ public class TraceRequests {
                 current.number() + ": " + current.status() + " → " + to + (reason == null ? "" : "; " + reason.strip()));
     }
 
+    /** The work queues of the tracing desk. */
+    public enum Queue {
+        /** Open requests assigned to me. */
+        MINE,
+        /** Open incoming requests nobody has yet. */
+        TEAM,
+        /** Open requests past their due date (an outgoing one: its answer is late). */
+        OVERDUE,
+        /** Open requests due within {@code armstrace.tracing.soon-due}. */
+        SOON_DUE
+    }
+
+    /** Per analyst: open, overdue and soon-due requests, for the supervisor's escalation view. */
+    public record Workload(String analyst, long open, long overdue, long soonDue, long weighted) {
+    }
+
+    private static final String OPEN = """
+            ((t.direction = 'INCOMING' AND NOT t.status IN $closedIn)
+             OR (t.direction = 'OUTGOING' AND NOT t.status IN $closedOut))
+            """;
+
+    /** A page of a queue, most urgent first (due date, then priority). */
+    @PreAuthorize(DESK)
+    @Transactional(readOnly = true)
+    public List<TraceRequest> queue(Queue queue, int offset, int limit) {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        String where = switch (queue) {
+            case MINE -> "t.assignee = $me";
+            case TEAM -> "t.direction = 'INCOMING' AND t.assignee IS NULL";
+            case OVERDUE -> "t.dueAt < $now";
+            case SOON_DUE -> "t.dueAt >= $now AND t.dueAt < $soon";
+        };
+        return neo4j.query("MATCH (t:TraceRequest) WHERE " + OPEN + " AND " + where + """
+
+                         RETURN t ORDER BY t.dueAt, CASE t.priority WHEN 'URGENT' THEN 0 WHEN 'PRIORITY' THEN 1 ELSE 2 END,
+                                t.number SKIP $offset LIMIT $limit
+                        """)
+                .bindAll(queueParams(now, offset, limit))
+                .fetchAs(TraceRequest.class).mappedBy((x, r) -> toRequest(r.get("t").asNode())).all().stream().toList();
+    }
+
+    /** Every analyst with open work: what is late and what is about to be. */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @Transactional(readOnly = true)
+    public List<Workload> escalation() {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        return neo4j.query("MATCH (t:TraceRequest) WHERE " + OPEN + " AND t.assignee IS NOT NULL" + """
+
+                        WITH t.assignee AS analyst, count(t) AS open,
+                             count(CASE WHEN t.dueAt < $now THEN 1 END) AS overdue,
+                             count(CASE WHEN t.dueAt >= $now AND t.dueAt < $soon THEN 1 END) AS soonDue,
+                             sum(CASE t.priority WHEN 'URGENT' THEN 3 WHEN 'PRIORITY' THEN 2 ELSE 1 END) AS weighted
+                        RETURN analyst, open, overdue, soonDue, weighted ORDER BY overdue DESC, weighted DESC, analyst
+                        """)
+                .bindAll(queueParams(now, 0, 0))
+                .fetchAs(Workload.class).mappedBy((x, r) -> new Workload(r.get("analyst").asString(),
+                        r.get("open").asLong(), r.get("overdue").asLong(), r.get("soonDue").asLong(),
+                        r.get("weighted").asLong())).all().stream().toList();
+    }
+
+    private Map<String, Object> queueParams(ZonedDateTime now, int offset, int limit) {
+        return Map.of("me", AuditLog.currentActor(), "now", now, "soon", now.plus(levels.soonDue()),
+                "closedIn", TraceLifecycle.INCOMING_CLOSED.stream().map(Enum::name).toList(),
+                "closedOut", TraceLifecycle.OUTGOING_CLOSED.stream().map(Enum::name).toList(),
+                "offset", Math.max(0, offset), "limit", Math.clamp(limit, 1, 500));
+    }
+
     /**
      * The enabled analyst with the least open work, weighted by priority (URGENT 3, PRIORITY 2,
      * ROUTINE 1); ties go to the one with fewer open requests, then by name.

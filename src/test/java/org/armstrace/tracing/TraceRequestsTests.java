@@ -151,6 +151,43 @@ class TraceRequestsTests {
         assertThat(history).allSatisfy(t -> assertThat(t.at()).isBeforeOrEqualTo(Instant.now()));
     }
 
+    @Test
+    void the_queues_show_what_is_mine_unassigned_overdue_and_soon_due_and_the_supervisor_sees_who_is_late() {
+        String me = analyst();
+        TraceRequest late = intake(() -> traces.receive(incoming("AL", Priority.URGENT, null)));
+        TraceRequest soon = intake(() -> traces.receive(incoming("AL", Priority.ROUTINE, null)));
+        TraceRequest unassigned = intake(() -> traces.receive(incoming("ME", Priority.ROUTINE, null)));
+        TraceRequest done = intake(() -> traces.receive(incoming("MK", Priority.ROUTINE, null)));
+        neo4j.query("""
+                        MATCH (t:TraceRequest) WHERE t.id IN [$late, $soon, $done]
+                        SET t.assignee = $me,
+                            t.dueAt = CASE t.id WHEN $soon THEN datetime() + duration('PT3H') ELSE datetime() - duration('P1D') END,
+                            t.status = CASE t.id WHEN $done THEN 'ANSWERED' ELSE t.status END
+                        WITH 1 AS one
+                        MATCH (u:TraceRequest {id: $unassigned}) SET u.assignee = null, u.status = 'ACKNOWLEDGED'
+                        """).bindAll(java.util.Map.of("late", late.id(), "soon", soon.id(), "done", done.id(),
+                "unassigned", unassigned.id(), "me", me)).run();
+
+        var mine = TestSecurity.as(me, "ANALYST", () -> traces.queue(TraceRequests.Queue.MINE, 0, 500));
+        assertThat(mine).extracting(TraceRequest::id).containsExactly(late.id(), soon.id());
+        assertThat(mine.getFirst().overdue()).isTrue();
+        assertThat(intake(() -> traces.queue(TraceRequests.Queue.TEAM, 0, 500))).extracting(TraceRequest::id)
+                .contains(unassigned.id()).doesNotContain(late.id());
+        assertThat(intake(() -> traces.queue(TraceRequests.Queue.OVERDUE, 0, 500))).extracting(TraceRequest::id)
+                .contains(late.id()).doesNotContain(soon.id(), done.id());
+        assertThat(intake(() -> traces.queue(TraceRequests.Queue.SOON_DUE, 0, 500))).extracting(TraceRequest::id)
+                .contains(soon.id()).doesNotContain(late.id());
+        assertThat(TestSecurity.as("sup", "SUPERVISOR", () -> traces.escalation())).filteredOn(w -> w.analyst().equals(me))
+                .singleElement().satisfies(w -> {
+                    assertThat(w.open()).isEqualTo(2);
+                    assertThat(w.overdue()).isEqualTo(1);
+                    assertThat(w.soonDue()).isEqualTo(1);
+                    assertThat(w.weighted()).isEqualTo(4);
+                });
+        assertThatThrownBy(() -> TestSecurity.as(me, "ANALYST", () -> traces.escalation()))
+                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+    }
+
     private String analyst() {
         String name = "an-q-" + UUID.randomUUID().toString().substring(0, 4);
         TestSecurity.as("admin", "ADMIN", () -> users.create(name, "Queue", EnumSet.of(Role.ANALYST)));
