@@ -1,0 +1,83 @@
+package org.armstrace.tracing.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.EnumSet;
+import java.util.UUID;
+import org.armstrace.TestSecurity;
+import org.armstrace.ViewTest;
+import org.armstrace.security.Role;
+import org.armstrace.security.UserAccountService;
+import org.armstrace.tracing.Direction;
+import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.Priority;
+import org.armstrace.tracing.TraceRequest;
+import org.armstrace.tracing.TraceRequests;
+import org.armstrace.tracing.TraceStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@WithMockUser(username = "sup-view", roles = "SUPERVISOR")
+class TracingViewsTests extends ViewTest {
+
+    @Autowired
+    TraceRequests traces;
+    @Autowired
+    UserAccountService users;
+
+    private TraceRequest received() {
+        String analyst = "an-v-" + UUID.randomUUID().toString().substring(0, 4);
+        TestSecurity.as("admin", "ADMIN", () -> users.create(analyst, "View", EnumSet.of(Role.ANALYST)));
+        return TestSecurity.as("intake1", "INTAKE", () -> traces.receive(new NewTraceRequest(Direction.INCOMING, "AL",
+                "AL-V-1", Priority.URGENT, "pistol", "Zastava", "M70", "7.65", "VIEW-" + UUID.randomUUID().toString()
+                .substring(0, 5), "RS", "found at a border crossing", "CPC art. 208", "criminal proceedings", null,
+                NewTraceRequest.Channel.MANUAL, null, null)));
+    }
+
+    @Test
+    void the_request_page_offers_only_allowed_moves_and_a_delay_needs_its_reason() {
+        TraceRequest r = received();
+        TraceRequestView view = navigate("tracing/request/" + r.id(), TraceRequestView.class);
+        assertThat($(Button.class).withId("move-IN_PROGRESS").all()).hasSize(1);
+        assertThat($(Button.class).withId("move-ANSWERED").all()).as("not allowed from ASSIGNED").isEmpty();
+
+        test($(Button.class).withId("move-IN_PROGRESS").single()).click();
+        test($(Button.class).withId("move-DELAYED").single()).click();
+        test($(Button.class).withId("trace-reason-ok").single()).click(); // no reason: refused, stays in progress
+        assertThat(traces.find(r.id()).orElseThrow().status()).isEqualTo(TraceStatus.IN_PROGRESS);
+        test($(TextArea.class).withId("trace-reason").single()).setValue("Waiting for the importer's records");
+        test($(Button.class).withId("trace-reason-ok").single()).click();
+
+        assertThat($(Span.class).withId("trace-status").single().getText()).isEqualTo("Delayed");
+        @SuppressWarnings("unchecked")
+        Grid<org.armstrace.tracing.TraceTransition> timeline = (Grid<org.armstrace.tracing.TraceTransition>)
+                $(Grid.class).withId("trace-timeline").single();
+        assertThat(test(timeline).size()).isEqualTo(5);
+        assertThat(test(timeline).getCellText(4, 3)).isEqualTo("Waiting for the importer's records");
+        assertThat(view.getPageTitle()).isEqualTo(r.number());
+    }
+
+    @Test
+    void the_supervisor_sees_the_queues_and_who_is_late() {
+        TraceRequest r = received();
+        navigate(TraceQueueView.class);
+        @SuppressWarnings("unchecked")
+        Grid<TraceRequests.Workload> escalation = (Grid<TraceRequests.Workload>) $(Grid.class).withId("trace-escalation")
+                .single();
+        assertThat(test(escalation).size()).isPositive();
+        TraceQueueView view = $(TraceQueueView.class).single();
+        view.tabs.setSelectedIndex(3); // due soon: an urgent request is due within two days
+        @SuppressWarnings("unchecked")
+        Grid<TraceRequest> queue = (Grid<TraceRequest>) $(Grid.class).withId("trace-queue").single();
+        boolean listed = false;
+        for (int i = 0; i < test(queue).size(); i++) {
+            listed |= test(queue).getCellText(i, 0).equals(r.number());
+        }
+        assertThat(listed).isTrue();
+    }
+}
