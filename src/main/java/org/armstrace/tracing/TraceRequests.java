@@ -9,7 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.armstrace.graph.CypherParams;
+import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.ReferenceData;
+import org.armstrace.registry.SearchRejected;
+import org.armstrace.registry.SerialHit;
+import org.armstrace.registry.SerialNumbers;
+import org.armstrace.registry.SerialQuery;
+import org.armstrace.registry.SerialSearch;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.PartnerScope;
 import org.neo4j.driver.types.Node;
@@ -34,14 +40,18 @@ public class TraceRequests {
 
     private final Neo4jClient neo4j;
     private final ReferenceData reference;
+    private final SerialSearch search;
+    private final FirearmRegistry firearms;
     private final ServiceLevels levels;
     private final AuditLog audit;
     private final String home;
 
-    TraceRequests(Neo4jClient neo4j, ReferenceData reference, ServiceLevels levels, AuditLog audit,
-                  @Value("${armstrace.home-country:XK}") String home) {
+    TraceRequests(Neo4jClient neo4j, ReferenceData reference, SerialSearch search, FirearmRegistry firearms,
+                  ServiceLevels levels, AuditLog audit, @Value("${armstrace.home-country:XK}") String home) {
         this.neo4j = neo4j;
         this.reference = reference;
+        this.search = search;
+        this.firearms = firearms;
         this.levels = levels;
         this.audit = audit;
         this.home = home.toUpperCase(java.util.Locale.ROOT);
@@ -165,6 +175,8 @@ public class TraceRequests {
         boolean incoming = r.direction() == Direction.INCOMING;
         // Reads first, outside the counter's lock: who has the lightest load.
         String analyst = incoming ? lightestAnalyst().orElse(null) : null;
+        // The registry is checked on intake; the hits are kept with the request for the analyst.
+        List<Map<String, Object>> candidates = incoming ? candidates(r) : List.of();
         TraceStatus status = !incoming ? TraceStatus.DRAFT : analyst == null ? TraceStatus.ACKNOWLEDGED : TraceStatus.ASSIGNED;
         var transitions = new java.util.ArrayList<Map<String, Object>>();
         transitions.add(CypherParams.of("from", null, "to", TraceLifecycle.initial(r.direction()).name(), "by", by,
@@ -209,6 +221,11 @@ public class TraceRequests {
                         CREATE (t)-[:HAS_TRANSITION]->(x:TraceTransition {at: $now, seq: i})
                         SET x += $transitions[i]
                         WITH DISTINCT t
+                        CALL (t) {
+                            UNWIND $candidates AS c
+                            MATCH (f:Firearm {id: c.firearm})
+                            CREATE (t)-[:CANDIDATE {score: c.score, reasons: c.reasons, rank: c.rank, flags: c.flags}]->(f)
+                        }
                         OPTIONAL MATCH (f:Firearm {id: $firearm})
                         FOREACH (_ IN CASE WHEN f IS NULL THEN [] ELSE [1] END | CREATE (t)-[:CONCERNS]->(f))
                         RETURN t.number AS number
@@ -218,7 +235,7 @@ public class TraceRequests {
                         "now", now.atZone(ZoneOffset.UTC), "due", due.atZone(ZoneOffset.UTC),
                         "channel", r.channel().name(), "by", by, "analyst", analyst,
                         "key", r.idempotencyKey() == null ? null : scopedKey(r), "fingerprint", fingerprint,
-                        "props", props, "transitions", transitions, "firearm", r.firearmId()))
+                        "props", props, "transitions", transitions, "firearm", r.firearmId(), "candidates", candidates))
                 .fetchAs(String.class).one().orElseThrow();
         audit.record("trace.created", List.of("TraceRequest:" + id), number + " " + r.direction() + " "
                 + r.counterpart() + " via " + r.channel() + "; " + transitions.stream()
@@ -228,6 +245,57 @@ public class TraceRequests {
                 now, due, analyst, r.weaponType(), r.weaponMake(), r.weaponModel(), r.weaponCalibre(), r.weaponSerial(),
                 r.weaponCountry(), r.whyIllicit(), r.legalBasis(), r.intendedUse(), r.circumstances(), r.channel(), by,
                 false);
+    }
+
+    /** The registry's closest weapons to the one described: up to five, make-scoped when the make is known. */
+    private List<Map<String, Object>> candidates(NewTraceRequest r) {
+        if (r.weaponSerial() == null || SerialNumbers.readableLength(SerialNumbers.normalise(r.weaponSerial())) < 3
+                || r.weaponSerial().length() > SerialQuery.MAX_INPUT) {
+            return List.of();
+        }
+        List<SerialHit> hits;
+        try {
+            hits = search.search(new SerialQuery(r.weaponSerial(), r.weaponMake(), null, null, 5,
+                    SerialQuery.Mode.TOLERANT, r.weaponModel()));
+        } catch (SearchRejected unknownMake) {
+            try {
+                hits = search.search(new SerialQuery(r.weaponSerial(), null, null, null, 5, SerialQuery.Mode.TOLERANT,
+                        r.weaponModel()));
+            } catch (SearchRejected unsearchable) {
+                return List.of();
+            }
+        }
+        var rows = new java.util.ArrayList<Map<String, Object>>();
+        for (int i = 0; i < hits.size(); i++) {
+            SerialHit h = hits.get(i);
+            rows.add(Map.of("firearm", h.firearm().id(), "score", h.score(), "reasons", h.reasons(), "rank", i + 1,
+                    "flags", h.flags()));
+        }
+        return rows;
+    }
+
+    /** A weapon the registry check found for a request, with why. */
+    public record Candidate(org.armstrace.registry.Firearm firearm, double score, List<String> reasons,
+                            List<String> flags) {
+    }
+
+    /** What the registry check on intake found, best first. */
+    @PreAuthorize(DESK)
+    @Transactional(readOnly = true)
+    public List<Candidate> candidates(String id) {
+        return neo4j.query("""
+                        MATCH (:TraceRequest {id: $id})-[c:CANDIDATE]->(f:Firearm)
+                        RETURN f.id AS firearm, c.score AS score, c.reasons AS reasons, c.flags AS flags ORDER BY c.rank
+                        """)
+                .bind(id).to("id").fetch().all().stream()
+                .map(row -> new Candidate(firearms.find((String) row.get("firearm")).orElseThrow(),
+                        ((Number) row.get("score")).doubleValue(), strings(row.get("reasons")), strings(row.get("flags"))))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object o) {
+        return o == null ? List.of() : ((List<Object>) o).stream().map(String::valueOf).toList();
     }
 
     /** Moves a request to its next state, if the lifecycle allows it; reasons where the ITI asks for them. */

@@ -29,6 +29,8 @@ class TraceRequestsTests {
     UserAccountService users;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    org.armstrace.registry.FirearmRegistry firearms;
 
     static <T> T intake(Supplier<T> action) {
         return TestSecurity.as("intake1", "INTAKE", action);
@@ -186,6 +188,23 @@ class TraceRequestsTests {
                 });
         assertThatThrownBy(() -> TestSecurity.as(me, "ANALYST", () -> traces.escalation()))
                 .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void on_intake_the_registry_is_checked_and_the_closest_weapons_are_kept_with_why() {
+        var registered = TestSecurity.as("an1", "ANALYST", () -> firearms.register(new org.armstrace.registry.NewFirearm(
+                "pistol", "Zastava", "M70", "7.65 Browning", "TRC-55102", "RS", 1990, List.of()),
+                new org.armstrace.registry.Provenance("test", org.armstrace.registry.Provenance.Confidence.HIGH)));
+        NewTraceRequest asked = new NewTraceRequest(Direction.INCOMING, "AL", "AL-C-1", Priority.ROUTINE, "pistol",
+                "ZCZ", "M70", null, "TRC-SS102", "RS", "seized", "CPC", "proceedings", null,
+                NewTraceRequest.Channel.MANUAL, null, null);
+
+        TraceRequest r = intake(() -> traces.receive(asked));
+
+        assertThat(intake(() -> traces.candidates(r.id()))).first().satisfies(c -> {
+            assertThat(c.firearm().id()).isEqualTo(registered.id());
+            assertThat(String.join("; ", c.reasons())).contains("5 read as S", "make matches");
+        });
     }
 
     private String analyst() {

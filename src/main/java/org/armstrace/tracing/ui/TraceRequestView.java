@@ -105,6 +105,25 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         }
         add(actions);
 
+        add(new H3(getTranslation("trace.candidates")));
+        var candidates = new Div();
+        candidates.setId("trace-candidates");
+        var hits = traces.candidates(id);
+        if (hits.isEmpty()) {
+            candidates.add(new Paragraph(getTranslation("trace.no-candidates")));
+        }
+        for (TraceRequests.Candidate c : hits) {
+            var card = new Div();
+            card.addClassName("hit-card");
+            var link = new com.vaadin.flow.component.html.Anchor("registry/firearm/" + c.firearm().id(),
+                    String.join(" ", nonNull(c.firearm().makeAsRead()), nonNull(c.firearm().model()),
+                            c.firearm().serialAsRead()));
+            link.addClassName("hit-title");
+            card.add(link, new Paragraph(String.join("; ", c.reasons())));
+            candidates.add(card);
+        }
+        add(candidates);
+
         add(new H3(getTranslation("trace.timeline")));
         var timeline = new Grid<TraceTransition>();
         timeline.setId("trace-timeline");
