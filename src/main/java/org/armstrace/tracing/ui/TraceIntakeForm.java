@@ -1,0 +1,162 @@
+package org.armstrace.tracing.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import org.armstrace.registry.Country;
+import org.armstrace.tracing.Direction;
+import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.Priority;
+import org.armstrace.tracing.TraceRequests;
+import org.armstrace.tracing.TransitionRefused;
+
+/**
+ * A partner's request typed in by the intake officer (it came by mail or fax): the same validated
+ * request as the API and the workbook produce. Shows live what the ITI still requires. Fires
+ * {@link Submit}; the view takes the request in.
+ */
+public class TraceIntakeForm extends FormLayout {
+
+    final ComboBox<Country> from = new ComboBox<>();
+    final TextField partnerReference = new TextField();
+    final RadioButtonGroup<Priority> priority = new RadioButtonGroup<>();
+    final TextField type = new TextField();
+    final TextField make = new TextField();
+    final TextField model = new TextField();
+    final TextField calibre = new TextField();
+    final TextField serial = new TextField();
+    final TextField country = new TextField();
+    final TextArea whyIllicit = new TextArea();
+    final TextArea legalBasis = new TextArea();
+    final TextArea intendedUse = new TextArea();
+    final TextArea circumstances = new TextArea();
+    final Div missing = new Div();
+    final Div error = new Div();
+    final Button save = new Button();
+
+    public TraceIntakeForm(List<Country> countries) {
+        setId("trace-intake");
+        from.setLabel(getTranslation("trace.from"));
+        from.setItems(countries);
+        from.setItemLabelGenerator(c -> c.name(getLocale()) + " (" + c.code() + ")");
+        from.setId("intake-from");
+        partnerReference.setLabel(getTranslation("trace.partner-reference"));
+        priority.setLabel(getTranslation("trace.priority"));
+        priority.setItems(Priority.values());
+        priority.setItemLabelGenerator(p -> getTranslation("trace.priority." + p.name()));
+        priority.setValue(Priority.ROUTINE);
+        type.setLabel(getTranslation("registry.type"));
+        make.setLabel(getTranslation("registry.make"));
+        model.setLabel(getTranslation("registry.model"));
+        calibre.setLabel(getTranslation("registry.calibre"));
+        serial.setLabel(getTranslation("registry.serial-as-read"));
+        country.setLabel(getTranslation("recovery.country-of-manufacture"));
+        whyIllicit.setLabel(getTranslation("trace.why-illicit"));
+        legalBasis.setLabel(getTranslation("trace.legal-basis"));
+        intendedUse.setLabel(getTranslation("trace.intended-use"));
+        circumstances.setLabel(getTranslation("recovery.circumstances"));
+        make.setId("intake-make");
+        serial.setId("intake-serial");
+        whyIllicit.setId("intake-why");
+        legalBasis.setId("intake-legal");
+        intendedUse.setId("intake-use");
+        missing.setId("intake-missing");
+        missing.addClassName("completeness-why");
+        error.setId("intake-error");
+        error.addClassName("form-errors");
+        error.setVisible(false);
+        for (TextField f : List.of(partnerReference, type, make, model, calibre, serial, country)) {
+            f.setMaxLength(200);
+            f.setValueChangeMode(ValueChangeMode.LAZY);
+        }
+        for (TextArea a : List.of(whyIllicit, legalBasis, intendedUse, circumstances)) {
+            a.setMaxLength(8000);
+            a.setValueChangeMode(ValueChangeMode.LAZY);
+        }
+        for (HasValue<?, ?> v : List.of(make, serial, whyIllicit, legalBasis, intendedUse)) {
+            v.addValueChangeListener(e -> showMissing());
+        }
+        save.setText(getTranslation("trace.receive"));
+        save.setId("intake-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setDisableOnClick(true);
+        save.addClickListener(e -> submit());
+        add(error, from, partnerReference, priority, type, make, model, calibre, serial, country, whyIllicit, legalBasis,
+                intendedUse, circumstances, missing, save);
+        setColspan(error, 2);
+        setColspan(priority, 2);
+        for (var wide : List.of(whyIllicit, legalBasis, intendedUse, circumstances, missing)) {
+            setColspan(wide, 2);
+        }
+        showMissing();
+    }
+
+    NewTraceRequest request() {
+        return new NewTraceRequest(Direction.INCOMING, from.getValue() == null ? "" : from.getValue().code(),
+                blank(partnerReference.getValue()), priority.getValue(), blank(type.getValue()), blank(make.getValue()),
+                blank(model.getValue()), blank(calibre.getValue()), blank(serial.getValue()), blank(country.getValue()),
+                blank(whyIllicit.getValue()), blank(legalBasis.getValue()), blank(intendedUse.getValue()),
+                blank(circumstances.getValue()), NewTraceRequest.Channel.MANUAL, null, null);
+    }
+
+    private void showMissing() {
+        try {
+            List<String> gaps = TraceRequests.missingItiContent(new NewTraceRequest(Direction.INCOMING, "AL", null, null,
+                    null, blank(make.getValue()), null, null, blank(serial.getValue()), null, blank(whyIllicit.getValue()),
+                    blank(legalBasis.getValue()), blank(intendedUse.getValue()), null, null, null, null));
+            missing.setText(gaps.isEmpty() ? getTranslation("trace.iti-complete")
+                    : getTranslation("trace.iti-missing", String.join(", ", gaps.stream()
+                    .map(g -> getTranslation("trace.field." + g)).toList())));
+        } catch (TransitionRefused e) {
+            missing.setText(getTranslation(e.getMessage()));
+        }
+    }
+
+    private void submit() {
+        try {
+            showError(null);
+            fireEvent(new Submit(this, request()));
+        } catch (TransitionRefused e) {
+            showError(getTranslation(e.getMessage()));
+            save.setEnabled(true);
+        }
+    }
+
+    public void showError(String message) {
+        error.setText(message == null ? "" : message);
+        error.setVisible(message != null);
+        save.setEnabled(true);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public static class Submit extends ComponentEvent<TraceIntakeForm> {
+        private final NewTraceRequest request;
+
+        Submit(TraceIntakeForm source, NewTraceRequest request) {
+            super(source, false);
+            this.request = request;
+        }
+
+        public NewTraceRequest request() {
+            return request;
+        }
+    }
+
+    public Registration addSubmitListener(ComponentEventListener<Submit> listener) {
+        return addListener(Submit.class, listener);
+    }
+}

@@ -1,0 +1,46 @@
+package org.armstrace.tracing.ui;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.armstrace.registry.ReferenceData;
+import org.armstrace.security.Role;
+import org.armstrace.tracing.ItiContentMissing;
+import org.armstrace.tracing.TraceRequest;
+import org.armstrace.tracing.TraceRequests;
+import org.armstrace.tracing.TransitionRefused;
+import org.springframework.beans.factory.annotation.Value;
+
+/** Manual intake of a partner's request; the request is numbered, acknowledged and assigned, then opened. */
+@Route("tracing/new")
+@Menu(order = 31, title = "menu.trace-intake", icon = "vaadin:inbox")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE})
+public class TraceIntakeView extends VerticalLayout implements HasDynamicTitle {
+
+    public TraceIntakeView(TraceRequests traces, ReferenceData reference,
+                           @Value("${armstrace.home-country:XK}") String home) {
+        setMaxWidth("1000px");
+        var form = new TraceIntakeForm(reference.countries().stream().filter(c -> !c.code().equalsIgnoreCase(home))
+                .toList());
+        form.addSubmitListener(e -> {
+            try {
+                TraceRequest created = traces.receive(e.request());
+                getUI().ifPresent(ui -> ui.navigate(TraceRequestView.class, created.id()));
+            } catch (ItiContentMissing missing) {
+                form.showError(getTranslation("trace.iti-missing", String.join(", ", missing.fields().stream()
+                        .map(f -> getTranslation("trace.field." + f)).toList())));
+            } catch (TransitionRefused refused) {
+                form.showError(getTranslation(refused.getMessage()));
+            }
+        });
+        add(new H2(getTranslation("menu.trace-intake")), form);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.trace-intake");
+    }
+}
