@@ -157,6 +157,9 @@ public class TraceRequests {
         }
         String fingerprint = fingerprint(r);
         if (r.idempotencyKey() != null) {
+            // Two retries sent at once: the second waits here for the first to commit.
+            neo4j.query("MERGE (k:IdempotencyKey {key: $key}) ON CREATE SET k.at = datetime()")
+                    .bind("trace:" + scopedKey(r)).to("key").run();
             var earlier = neo4j.query("""
                             MATCH (t:TraceRequest {idempotencyKey: $key}) RETURN t.id AS id, t.fingerprint AS fingerprint
                             """)
@@ -332,6 +335,14 @@ public class TraceRequests {
             audit.record("trace.reassigned", List.of("TraceRequest:" + id), why);
         }
         return find(id).orElseThrow();
+    }
+
+    /** The enabled analysts, for a supervisor choosing whom to give a request. */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @Transactional(readOnly = true)
+    public List<String> analysts() {
+        return neo4j.query("MATCH (u:User) WHERE u.enabled AND 'ANALYST' IN u.roles RETURN u.username ORDER BY u.username")
+                .fetchAs(String.class).all().stream().toList();
     }
 
     private void move(String id, TraceStatus to, String reason, String by) {

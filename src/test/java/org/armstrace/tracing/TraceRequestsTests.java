@@ -108,6 +108,23 @@ class TraceRequestsTests {
     }
 
     @Test
+    void ten_retries_sent_at_the_same_moment_under_one_key_make_one_request() throws Exception {
+        NewTraceRequest r = incoming("BA", Priority.URGENT, "burst-" + UUID.randomUUID());
+        var pool = Executors.newFixedThreadPool(10);
+        var tasks = new ArrayList<Callable<TraceRequest>>();
+        for (int i = 0; i < 10; i++) {
+            tasks.add(() -> intake(() -> traces.receive(r)));
+        }
+        var numbers = new java.util.HashSet<String>();
+        for (var f : pool.invokeAll(tasks)) {
+            numbers.add(f.get().number());
+        }
+        pool.shutdown();
+
+        assertThat(numbers).hasSize(1);
+    }
+
+    @Test
     void unknown_countries_our_own_country_and_control_characters_are_refused_and_store_nothing() {
         long before = neo4j.query("MATCH (t:TraceRequest) RETURN count(t)").fetchAs(Long.class).one().orElseThrow();
         assertThatThrownBy(() -> intake(() -> traces.receive(incoming("QQ", Priority.ROUTINE, null))))

@@ -104,6 +104,24 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
             actions.add(move);
         }
         add(actions);
+        if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR) && !TraceLifecycle.closed(t.direction(), t.status())) {
+            var analyst = new com.vaadin.flow.component.combobox.ComboBox<String>(getTranslation("trace.reassign-to"));
+            analyst.setId("trace-reassign-to");
+            analyst.setItems(traces.analysts());
+            analyst.setValue(t.assignee());
+            var reassign = new Button(getTranslation("trace.reassign"), e -> {
+                try {
+                    traces.assign(id, analyst.getValue(), null);
+                    refresh();
+                } catch (TransitionRefused refused) {
+                    Notification.show(getTranslation(refused.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+            reassign.setId("trace-reassign");
+            var row = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(analyst, reassign);
+            row.setAlignItems(Alignment.BASELINE);
+            add(row);
+        }
 
         add(new H3(getTranslation("trace.candidates")));
         var candidates = new Div();

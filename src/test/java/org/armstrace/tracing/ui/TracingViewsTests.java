@@ -63,6 +63,22 @@ class TracingViewsTests extends ViewTest {
     }
 
     @Test
+    void a_supervisor_gives_the_request_to_another_analyst_and_the_timeline_says_so() {
+        TraceRequest r = received();
+        String other = "an-o-" + UUID.randomUUID().toString().substring(0, 4);
+        TestSecurity.as("admin", "ADMIN", () -> users.create(other, "Other", EnumSet.of(Role.ANALYST)));
+        navigate("tracing/request/" + r.id(), TraceRequestView.class);
+        @SuppressWarnings("unchecked")
+        var to = (com.vaadin.flow.component.combobox.ComboBox<String>) $(com.vaadin.flow.component.combobox.ComboBox.class)
+                .withId("trace-reassign-to").single();
+        to.setValue(other);
+        test($(Button.class).withId("trace-reassign").single()).click();
+
+        assertThat(traces.find(r.id()).orElseThrow().assignee()).isEqualTo(other);
+        assertThat(traces.history(r.id()).getLast().reason()).isEqualTo("assigned to " + other);
+    }
+
+    @Test
     void the_supervisor_sees_the_queues_and_who_is_late() {
         TraceRequest r = received();
         navigate(TraceQueueView.class);
