@@ -4,6 +4,13 @@
 // server (RecoveryForm) decides which copy wins when the form opens: a copy still marked `dirty`
 // holds typing the server never received.
 const PREFIX = 'armstrace.recovery.draft.';
+// Copies are kept per signed-in user: on a tablet shared by a unit, one officer's typing is never
+// offered to the next.
+let scope = '';
+
+function storageKey(key) {
+  return PREFIX + scope + '.' + key;
+}
 // Drafts submitted in this page: a late event (the form being taken off the page fires some) must
 // not write their copy back.
 const submitted = new Set();
@@ -49,7 +56,7 @@ function setPosition(root, lat, lon, accuracy, method) {
 
 function read(key) {
   try {
-    const raw = localStorage.getItem(PREFIX + key);
+    const raw = localStorage.getItem(storageKey(key));
     return raw ? JSON.parse(raw) : null;
   } catch (e) {
     return null;
@@ -58,7 +65,7 @@ function read(key) {
 
 function write(key, value) {
   try {
-    localStorage.setItem(PREFIX + key, JSON.stringify(value));
+    localStorage.setItem(storageKey(key), JSON.stringify(value));
   } catch (e) {
     // Storage full or disabled (private mode): the server's copy still holds all it has received.
   }
@@ -66,7 +73,8 @@ function write(key, value) {
 
 window.armstraceDraft = {
   /** Starts mirroring the fields under `root` into the copy for draft `key`. */
-  watch(root, key) {
+  watch(root, key, user) {
+    scope = encodeURIComponent(user || '');
     if (root.__armstraceDraft) {
       root.__armstraceDraft.key = key;
       return;
@@ -132,8 +140,8 @@ window.armstraceDraft = {
     let best = null;
     for (let i = 0; i < localStorage.length; i++) {
       const k = localStorage.key(i);
-      if (k && k.startsWith(PREFIX)) {
-        const copy = read(k.substring(PREFIX.length));
+      if (k && k.startsWith(PREFIX + scope + '.')) {
+        const copy = read(k.substring((PREFIX + scope + '.').length));
         if (copy && copy.dirty && (!best || copy.at > best.at)) {
           best = copy;
         }
@@ -142,17 +150,12 @@ window.armstraceDraft = {
     return best ? JSON.stringify(best) : null;
   },
 
-  /** The copy of one draft as JSON text, or null. */
-  load(key) {
-    const copy = read(key);
-    return copy ? JSON.stringify(copy) : null;
-  },
 
   /** Forgets the copy once the draft is submitted (it may hold personal data). */
   clear(key) {
     submitted.add(key);
     try {
-      localStorage.removeItem(PREFIX + key);
+      localStorage.removeItem(storageKey(key));
     } catch (e) {
       // nothing to do
     }

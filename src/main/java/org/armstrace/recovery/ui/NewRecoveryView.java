@@ -178,7 +178,8 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void watch() {
-        form.getElement().executeJs("window.armstraceDraft.watch(this, $0)", form.draftKey());
+        form.getElement().executeJs("window.armstraceDraft.watch(this, $0, $1)", form.draftKey(),
+                org.armstrace.security.AuditLog.currentActor());
     }
 
     private void saveDraft(Map<String, String> fields) {
