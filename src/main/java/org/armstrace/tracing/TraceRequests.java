@@ -86,20 +86,30 @@ public class TraceRequests {
      * (make and serial), why it is considered illicit, the legal basis, and the intended use of the answer.
      */
     public static List<String> missingItiContent(NewTraceRequest r) {
+        return missingItiContent(r.weaponMake(), r.weaponSerial(), r.whyIllicit(), r.legalBasis(), r.intendedUse());
+    }
+
+    /** The same check on a stored request: an outgoing one cannot be READY until it passes. */
+    public static List<String> missingItiContent(TraceRequest t) {
+        return missingItiContent(t.weaponMake(), t.weaponSerial(), t.whyIllicit(), t.legalBasis(), t.intendedUse());
+    }
+
+    private static List<String> missingItiContent(String make, String serial, String whyIllicit, String legalBasis,
+                                                  String intendedUse) {
         var missing = new java.util.ArrayList<String>();
-        if (blank(r.weaponMake())) {
+        if (blank(make)) {
             missing.add("weapon.make");
         }
-        if (blank(r.weaponSerial())) {
+        if (blank(serial)) {
             missing.add("weapon.serial");
         }
-        if (blank(r.whyIllicit())) {
+        if (blank(whyIllicit)) {
             missing.add("whyIllicit");
         }
-        if (blank(r.legalBasis())) {
+        if (blank(legalBasis)) {
             missing.add("legalBasis");
         }
-        if (blank(r.intendedUse())) {
+        if (blank(intendedUse)) {
             missing.add("intendedUse");
         }
         return missing;
@@ -348,6 +358,12 @@ public class TraceRequests {
     private void move(String id, TraceStatus to, String reason, String by) {
         TraceRequest current = find(id).orElseThrow(() -> new TransitionRefused("trace.not-found"));
         TraceLifecycle.check(current.direction(), current.status(), to, reason);
+        if (current.direction() == Direction.OUTGOING && to == TraceStatus.READY) {
+            List<String> missing = missingItiContent(current);
+            if (!missing.isEmpty()) {
+                throw new ItiContentMissing(missing);
+            }
+        }
         long moved = neo4j.query("""
                         MATCH (t:TraceRequest {id: $id}) WHERE t.status = $from
                         SET t.status = $to

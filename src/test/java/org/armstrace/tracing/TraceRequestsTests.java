@@ -125,6 +125,28 @@ class TraceRequestsTests {
     }
 
     @Test
+    void an_outgoing_request_becomes_ready_only_with_what_the_iti_requires() {
+        NewTraceRequest bare = new NewTraceRequest(Direction.OUTGOING, "RS", null, Priority.ROUTINE, "pistol", "Zastava",
+                "M70", "7.65 Browning", "OUT-77012", "RS", null, null, null, "Recovered in Prizren",
+                NewTraceRequest.Channel.MANUAL, null, null);
+        TraceRequest draft = TestSecurity.as("an1", "ANALYST", () -> traces.draft(bare));
+        assertThat(draft.number()).matches("XK-OUT-\\d{4}-\\d{6}");
+        assertThat(draft.status()).isEqualTo(TraceStatus.DRAFT);
+
+        assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(draft.id(), TraceStatus.READY,
+                null))).isInstanceOfSatisfying(ItiContentMissing.class, e -> assertThat(e.fields())
+                .containsExactly("whyIllicit", "legalBasis", "intendedUse"));
+        assertThat(intake(() -> traces.find(draft.id())).orElseThrow().status()).isEqualTo(TraceStatus.DRAFT);
+
+        TraceRequest complete = TestSecurity.as("an1", "ANALYST", () -> traces.draft(new NewTraceRequest(
+                Direction.OUTGOING, "RS", null, Priority.ROUTINE, "pistol", "Zastava", "M70", "7.65 Browning", "OUT-77013",
+                "RS", "Seized from a person without licence", "Law on Weapons art. 12", "Criminal proceedings",
+                "Recovered in Prizren", NewTraceRequest.Channel.MANUAL, null, null)));
+        assertThat(TestSecurity.as("an1", "ANALYST", () -> traces.transition(complete.id(), TraceStatus.READY, null))
+                .status()).isEqualTo(TraceStatus.READY);
+    }
+
+    @Test
     void unknown_countries_our_own_country_and_control_characters_are_refused_and_store_nothing() {
         long before = neo4j.query("MATCH (t:TraceRequest) RETURN count(t)").fetchAs(Long.class).one().orElseThrow();
         assertThatThrownBy(() -> intake(() -> traces.receive(incoming("QQ", Priority.ROUTINE, null))))
