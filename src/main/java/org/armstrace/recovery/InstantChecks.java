@@ -11,11 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.registry.FirearmRegistry;
-import org.armstrace.registry.SearchRejected;
+import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.SerialHit;
-import org.armstrace.registry.SerialNumbers;
-import org.armstrace.registry.SerialQuery;
 import org.armstrace.registry.SerialSearch;
+import org.armstrace.tracing.TraceLifecycle;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -34,8 +33,9 @@ class InstantChecks {
     /** Candidates kept per weapon: the closest ones, plus every flagged one among the search's first page. */
     static final int KEEP = 5;
     static final int SEARCHED = 10;
-    /** Trace requests in these states are finished; any other state is open. */
-    static final List<String> CLOSED_TRACES = List.of("ANSWERED", "REFUSED", "NO_ANSWER", "CLOSED");
+    /** Trace requests in these states are finished, in either direction; any other state is open. */
+    static final List<String> CLOSED_TRACES = java.util.stream.Stream.concat(TraceLifecycle.INCOMING_CLOSED.stream(),
+            TraceLifecycle.OUTGOING_CLOSED.stream()).map(Enum::name).distinct().sorted().toList();
 
     private final Neo4jClient neo4j;
     private final SerialSearch search;
@@ -79,32 +79,18 @@ class InstantChecks {
         return rows.size();
     }
 
-    /** Hits on the serial as read, leaving out this recovery's own weapons (visible in its transaction). */
+    /**
+     * Hits on the serial as read, leaving out this recovery's own weapons (visible in its
+     * transaction). Nothing under the make read (a make misjudged at the scene): the serial alone,
+     * rather than telling the officer the weapon is unknown.
+     */
     private List<SerialHit> search(NewRecovery.RecoveredWeapon weapon, List<String> sameRecovery) {
-        String serial = weapon.firearm().serialAsRead() == null ? "" : weapon.firearm().serialAsRead();
-        if (SerialNumbers.readableLength(SerialNumbers.normalise(serial)) < 3) {
-            return List.of(); // too little left to search on: the analyst works from the other markings
+        NewFirearm w = weapon.firearm();
+        List<SerialHit> hits = others(search.searchAsRead(w.serialAsRead(), w.make(), w.model(), SEARCHED), sameRecovery);
+        if (hits.isEmpty() && w.make() != null && !w.make().isBlank()) {
+            hits = others(search.searchAsRead(w.serialAsRead(), null, w.model(), SEARCHED), sameRecovery);
         }
-        String make = weapon.firearm().make();
-        if (make != null && !make.isBlank()) {
-            try {
-                List<SerialHit> hits = others(search.search(new SerialQuery(serial, make, null, null, SEARCHED,
-                        SerialQuery.Mode.TOLERANT, weapon.firearm().model())), sameRecovery);
-                if (!hits.isEmpty()) {
-                    return hits;
-                }
-            } catch (SearchRejected unknownMake) {
-                // A make the reference data does not know: the serial alone, below.
-            }
-        }
-        // No make, an unknown one, or nothing under the make read (a make misjudged at the scene):
-        // the serial alone, rather than telling the officer the weapon is unknown.
-        try {
-            return others(search.search(new SerialQuery(serial, null, null, null, SEARCHED, SerialQuery.Mode.TOLERANT,
-                    weapon.firearm().model())), sameRecovery);
-        } catch (SearchRejected unsearchable) {
-            return List.of();
-        }
+        return hits;
     }
 
     private static List<SerialHit> others(List<SerialHit> hits, List<String> sameRecovery) {
@@ -129,9 +115,9 @@ class InstantChecks {
                                          RETURN t.number } AS traces
                         """)
                 .bindAll(Map.of("ids", ids, "closed", CLOSED_TRACES))
-                .fetch().all().forEach(r -> out.put((String) r.get("fid"), new Facts(
-                        personal ? strings(r.get("holders")) : List.of(), ((Number) r.get("recoveries")).intValue(),
-                        strings(r.get("traces")))));
+                .fetchAs(Record.class).mappedBy((t, r) -> r).all().forEach(r -> out.put(r.get("fid").asString(),
+                        new Facts(personal ? r.get("holders").asList(org.neo4j.driver.Value::asString) : List.of(),
+                                r.get("recoveries").asInt(), r.get("traces").asList(org.neo4j.driver.Value::asString))));
         return out;
     }
 
@@ -191,11 +177,5 @@ class InstantChecks {
                     c.get("decidedAt").isNull() ? null : c.get("decidedAt").asZonedDateTime().toInstant(),
                     c.get("decisionReason").asString(null), r.get("ttc").isNull() ? null : r.get("ttc").asLong());
         }).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Object o) {
-        return o == null ? List.of() : ((List<Object>) o).stream().filter(java.util.Objects::nonNull).map(String::valueOf)
-                .toList();
     }
 }

@@ -179,18 +179,16 @@ public class Recoveries {
                         WHERE $by IS NULL OR r.recordedBy = $by
                         OPTIONAL MATCH (r)-[:AT]->(l:Location)
                         RETURN r, l,
-                               COLLECT { MATCH (r)-[k:RECOVERED]->(f:Firearm) RETURN f ORDER BY k.position } AS weapons,
+                               COLLECT { MATCH (r)-[k:RECOVERED]->(f:Firearm) RETURN f.id ORDER BY k.position } AS weapons,
                                COLLECT { MATCH (p:Person)-[:POSSESSED]->(r)
                                          RETURN {id: p.id, name: p.givenName + ' ' + p.familyName} } AS possessors,
-                               COUNT { MATCH (r)-[:RECOVERED]->(:Firearm)-[:HAS_CANDIDATE]->(c:MatchCandidate {status: 'OPEN'})
-                                       RETURN c } AS open
+                               """ + OPEN_CANDIDATES + """
                         """)
                 .bindAll(CypherParams.of("id", id, "by", ownOnly()))
                 .fetchAs(Recovery.class).mappedBy((t, r) -> {
                     Node n = r.get("r").asNode();
                     boolean mine = n.get("recordedBy").asString("").equals(AuditLog.currentActor());
-                    List<Firearm> weapons = r.get("weapons").asList(v -> firearms.find(v.asNode().get("id").asString())
-                            .orElseThrow());
+                    List<Firearm> weapons = r.get("weapons").asList(v -> firearms.find(v.asString()).orElseThrow());
                     List<Recovery.Possessor> possessors = personal || mine ? r.get("possessors").asList(v ->
                             new Recovery.Possessor(v.get("id").asString(), v.get("name").asString())) : List.of();
                     return toRecovery(n, r.get("l"), weapons, possessors, r.get("open").asInt());
@@ -204,8 +202,7 @@ public class Recoveries {
     public List<Recovery> list(RecoveryFilter filter, int offset, int limit) {
         return neo4j.query(LIST_MATCH + """
                         OPTIONAL MATCH (r)-[:AT]->(l:Location)
-                        RETURN r, l, COUNT { MATCH (r)-[:RECOVERED]->(:Firearm)-[:HAS_CANDIDATE]->(c:MatchCandidate {status: 'OPEN'})
-                                             RETURN c } AS open
+                        RETURN r, l, """ + OPEN_CANDIDATES + """
                         ORDER BY r.at DESC, r.id SKIP $offset LIMIT $limit
                         """)
                 .bindAll(listParams(filter, Math.max(0, offset), Math.clamp(limit, 1, 500)))
@@ -220,6 +217,11 @@ public class Recoveries {
         return neo4j.query(LIST_MATCH + " RETURN count(r) AS n").bindAll(listParams(filter, 0, 0))
                 .fetchAs(Long.class).one().orElse(0L);
     }
+
+    /** How many candidate matches of the recovery's weapons still wait for a decision. */
+    private static final String OPEN_CANDIDATES = """
+            COUNT { MATCH (r)-[:RECOVERED]->(:Firearm)-[:HAS_CANDIDATE]->(c:MatchCandidate {status: 'OPEN'}) RETURN c } AS open
+            """;
 
     private static final String LIST_MATCH = """
             MATCH (r:Recovery)

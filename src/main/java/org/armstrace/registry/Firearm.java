@@ -12,6 +12,12 @@ public record Firearm(String id, String typeCode, String makeCode, String makeAs
         markings = List.copyOf(markings);
     }
 
+    /** The weapon in one line as people name it: make and model as read, and the serial. */
+    public String label() {
+        return java.util.stream.Stream.of(makeAsRead, model, serialAsRead).filter(x -> x != null && !x.isBlank())
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     public record Marking(String kind, String text, String key, String position, String country, Integer year) {
     }
 }

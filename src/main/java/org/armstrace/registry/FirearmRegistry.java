@@ -50,8 +50,9 @@ public class FirearmRegistry {
         String id = create(weapon, "REGISTERED", false, provenance);
         audit.record("firearm.registered", List.of("Firearm:" + id), "serial " + weapon.serialAsRead()
                 + "; source " + provenance.source());
-        flagIfReported(id, weapon.serialAsRead(), find(id).orElseThrow().makeCode());
-        return find(id).orElseThrow();
+        Firearm registered = find(id).orElseThrow();
+        flagIfReported(id, weapon.serialAsRead(), registered.makeCode());
+        return registered;
     }
 
     /**

@@ -122,6 +122,29 @@ public class SerialSearch {
                 .limit(query.limit()).map(Ranked::hit).toList();
     }
 
+    /**
+     * A serial as read off a weapon by someone reporting it (an officer at a recovery, a partner's
+     * request): scoped to the make read, or on the serial alone when reference data does not know
+     * that make. A reading the engine refuses (empty, too short, too long) finds nothing rather
+     * than failing the report it belongs to.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<SerialHit> searchAsRead(String serial, String make, String model, int limit) {
+        try {
+            return search(new SerialQuery(serial, make, null, null, limit, SerialQuery.Mode.TOLERANT, model));
+        } catch (SearchRejected rejected) {
+            if (make == null || make.isBlank()) {
+                return List.of();
+            }
+            try {
+                return search(new SerialQuery(serial, null, null, null, limit, SerialQuery.Mode.TOLERANT, model));
+            } catch (SearchRejected unsearchable) {
+                return List.of();
+            }
+        }
+    }
+
     private record Candidate(Firearm firearm, List<String> flags) {
     }
 

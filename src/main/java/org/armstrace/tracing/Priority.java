@@ -13,4 +13,13 @@ public enum Priority {
     public int weight() {
         return weight;
     }
+
+    /** Name → weight, for queries that weigh requests in the database. */
+    public static java.util.Map<String, Integer> weights() {
+        var out = new java.util.HashMap<String, Integer>();
+        for (Priority p : values()) {
+            out.put(p.name(), p.weight);
+        }
+        return out;
+    }
 }

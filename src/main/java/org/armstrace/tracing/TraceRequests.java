@@ -11,10 +11,7 @@ import java.util.UUID;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.ReferenceData;
-import org.armstrace.registry.SearchRejected;
 import org.armstrace.registry.SerialHit;
-import org.armstrace.registry.SerialNumbers;
-import org.armstrace.registry.SerialQuery;
 import org.armstrace.registry.SerialSearch;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.PartnerScope;
@@ -94,8 +91,9 @@ public class TraceRequests {
         return missingItiContent(t.weaponMake(), t.weaponSerial(), t.whyIllicit(), t.legalBasis(), t.intendedUse());
     }
 
-    private static List<String> missingItiContent(String make, String serial, String whyIllicit, String legalBasis,
-                                                  String intendedUse) {
+    /** The same check on the fields as typed (the intake form shows it live). */
+    public static List<String> missingItiContent(String make, String serial, String whyIllicit, String legalBasis,
+                                                 String intendedUse) {
         var missing = new java.util.ArrayList<String>();
         if (blank(make)) {
             missing.add("weapon.make");
@@ -262,22 +260,7 @@ public class TraceRequests {
 
     /** The registry's closest weapons to the one described: up to five, make-scoped when the make is known. */
     private List<Map<String, Object>> candidates(NewTraceRequest r) {
-        if (r.weaponSerial() == null || SerialNumbers.readableLength(SerialNumbers.normalise(r.weaponSerial())) < 3
-                || r.weaponSerial().length() > SerialQuery.MAX_INPUT) {
-            return List.of();
-        }
-        List<SerialHit> hits;
-        try {
-            hits = search.search(new SerialQuery(r.weaponSerial(), r.weaponMake(), null, null, 5,
-                    SerialQuery.Mode.TOLERANT, r.weaponModel()));
-        } catch (SearchRejected unknownMake) {
-            try {
-                hits = search.search(new SerialQuery(r.weaponSerial(), null, null, null, 5, SerialQuery.Mode.TOLERANT,
-                        r.weaponModel()));
-            } catch (SearchRejected unsearchable) {
-                return List.of();
-            }
-        }
+        List<SerialHit> hits = search.searchAsRead(r.weaponSerial(), r.weaponMake(), r.weaponModel(), 5);
         var rows = new java.util.ArrayList<Map<String, Object>>();
         for (int i = 0; i < hits.size(); i++) {
             SerialHit h = hits.get(i);
@@ -300,15 +283,11 @@ public class TraceRequests {
                         MATCH (:TraceRequest {id: $id})-[c:CANDIDATE]->(f:Firearm)
                         RETURN f.id AS firearm, c.score AS score, c.reasons AS reasons, c.flags AS flags ORDER BY c.rank
                         """)
-                .bind(id).to("id").fetch().all().stream()
-                .map(row -> new Candidate(firearms.find((String) row.get("firearm")).orElseThrow(),
-                        ((Number) row.get("score")).doubleValue(), strings(row.get("reasons")), strings(row.get("flags"))))
-                .toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Object o) {
-        return o == null ? List.of() : ((List<Object>) o).stream().map(String::valueOf).toList();
+                .bind(id).to("id").fetchAs(Candidate.class).mappedBy((x, row) -> new Candidate(
+                        firearms.find(row.get("firearm").asString()).orElseThrow(), row.get("score").asDouble(),
+                        row.get("reasons").asList(org.neo4j.driver.Value::asString, List.of()),
+                        row.get("flags").asList(org.neo4j.driver.Value::asString, List.of())))
+                .all().stream().toList();
     }
 
     /** Moves a request to its next state, if the lifecycle allows it; reasons where the ITI asks for them. */
@@ -416,8 +395,7 @@ public class TraceRequests {
         };
         return neo4j.query("MATCH (t:TraceRequest) WHERE " + OPEN + " AND " + where + """
 
-                         RETURN t ORDER BY t.dueAt, CASE t.priority WHEN 'URGENT' THEN 0 WHEN 'PRIORITY' THEN 1 ELSE 2 END,
-                                t.number SKIP $offset LIMIT $limit
+                         RETURN t ORDER BY t.dueAt, $weights[t.priority] DESC, t.number SKIP $offset LIMIT $limit
                         """)
                 .bindAll(queueParams(now, offset, limit))
                 .fetchAs(TraceRequest.class).mappedBy((x, r) -> toRequest(r.get("t").asNode())).all().stream().toList();
@@ -433,7 +411,7 @@ public class TraceRequests {
                         WITH t.assignee AS analyst, count(t) AS open,
                              count(CASE WHEN t.dueAt < $now THEN 1 END) AS overdue,
                              count(CASE WHEN t.dueAt >= $now AND t.dueAt < $soon THEN 1 END) AS soonDue,
-                             sum(CASE t.priority WHEN 'URGENT' THEN 3 WHEN 'PRIORITY' THEN 2 ELSE 1 END) AS weighted
+                             sum($weights[t.priority]) AS weighted
                         RETURN analyst, open, overdue, soonDue, weighted ORDER BY overdue DESC, weighted DESC, analyst
                         """)
                 .bindAll(queueParams(now, 0, 0))
@@ -444,25 +422,27 @@ public class TraceRequests {
 
     private Map<String, Object> queueParams(ZonedDateTime now, int offset, int limit) {
         return Map.of("me", AuditLog.currentActor(), "now", now, "soon", now.plus(levels.soonDue()),
-                "closedIn", TraceLifecycle.INCOMING_CLOSED.stream().map(Enum::name).toList(),
-                "closedOut", TraceLifecycle.OUTGOING_CLOSED.stream().map(Enum::name).toList(),
-                "offset", Math.max(0, offset), "limit", Math.clamp(limit, 1, 500));
+                "closedIn", names(TraceLifecycle.INCOMING_CLOSED), "closedOut", names(TraceLifecycle.OUTGOING_CLOSED),
+                "weights", Priority.weights(), "offset", Math.max(0, offset), "limit", Math.clamp(limit, 1, 500));
+    }
+
+    private static List<String> names(java.util.Set<TraceStatus> states) {
+        return states.stream().map(Enum::name).toList();
     }
 
     /**
-     * The enabled analyst with the least open work, weighted by priority (URGENT 3, PRIORITY 2,
-     * ROUTINE 1); ties go to the one with fewer open requests, then by name.
+     * The enabled analyst with the least open work, weighted by priority ({@link Priority#weight()});
+     * ties go to the one with fewer open requests, then by name.
      */
     Optional<String> lightestAnalyst() {
         return neo4j.query("""
                         MATCH (u:User) WHERE u.enabled AND 'ANALYST' IN u.roles
                         OPTIONAL MATCH (t:TraceRequest {assignee: u.username, direction: 'INCOMING'})
                         WHERE NOT t.status IN $closed
-                        WITH u, sum(CASE t.priority WHEN 'URGENT' THEN 3 WHEN 'PRIORITY' THEN 2
-                                                    WHEN 'ROUTINE' THEN 1 ELSE 0 END) AS load, count(t) AS open
+                        WITH u, sum($weights[t.priority]) AS load, count(t) AS open
                         RETURN u.username AS username ORDER BY load, open, username LIMIT 1
                         """)
-                .bind(TraceLifecycle.INCOMING_CLOSED.stream().map(Enum::name).toList()).to("closed")
+                .bindAll(Map.of("closed", names(TraceLifecycle.INCOMING_CLOSED), "weights", Priority.weights()))
                 .fetchAs(String.class).one();
     }
 

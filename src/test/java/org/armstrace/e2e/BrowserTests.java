@@ -276,12 +276,7 @@ class BrowserTests {
                 .setHasTouch(true).setGeolocation(42.6629, 21.1655).setPermissions(List.of("geolocation"))).newPage();
         page.setDefaultTimeout(20_000);
         page.navigate("http://localhost:" + port + "/login");
-        signIn(officer, oneTime);
-        page.locator("#password-current input").fill(oneTime);
-        page.locator("#password-new input").fill("gloves-on tablet secret");
-        page.locator("#password-repeat input").fill("gloves-on tablet secret");
-        page.locator("#password-save").click();
-        assertThat(page.getByText("Welcome, " + officer)).isVisible();
+        Chromium.firstSignIn(page, officer, oneTime);
 
         page.navigate("http://localhost:" + port + "/recoveries/new");
         page.locator("#recovery-kind vaadin-radio-button").filter(new com.microsoft.playwright.Locator.FilterOptions()

@@ -27,6 +27,21 @@ final class Chromium {
                 .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
+    /**
+     * Signs a new account in with its one-time password and chooses a password of its own, as
+     * every new account must before it sees anything else.
+     */
+    static void firstSignIn(com.microsoft.playwright.Page page, String user, String oneTime) {
+        page.locator("input[name='username']").fill(user);
+        page.locator("input[name='password']").fill(oneTime);
+        page.locator("input[name='password']").press("Enter");
+        page.locator("#password-current input").fill(oneTime);
+        page.locator("#password-new input").fill("gloves-on tablet secret");
+        page.locator("#password-repeat input").fill("gloves-on tablet secret");
+        page.locator("#password-save").click();
+        page.getByText("Welcome, " + user).waitFor();
+    }
+
     static Browser launch(Playwright playwright) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(PATH)
                 .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",

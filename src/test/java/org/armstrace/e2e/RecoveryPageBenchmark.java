@@ -56,14 +56,7 @@ class RecoveryPageBenchmark {
             Page page = context.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate("http://localhost:" + port + "/login");
-            page.locator("input[name='username']").fill(officer);
-            page.locator("input[name='password']").fill(oneTime);
-            page.locator("input[name='password']").press("Enter");
-            page.locator("#password-current input").fill(oneTime);
-            page.locator("#password-new input").fill("gloves-on tablet secret");
-            page.locator("#password-repeat input").fill("gloves-on tablet secret");
-            page.locator("#password-save").click();
-            page.getByText("Welcome, " + officer).waitFor();
+            Chromium.firstSignIn(page, officer, oneTime);
 
             CDPSession cdp = context.newCDPSession(page);
             cdp.send("Network.enable");

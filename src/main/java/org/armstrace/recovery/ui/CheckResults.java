@@ -46,8 +46,7 @@ class CheckResults extends Div {
             badges.add(badge);
         });
         Firearm f = hit.firearm();
-        var link = new Anchor("registry/firearm/" + f.id(), String.join(" ", nonNull(f.makeAsRead()),
-                nonNull(f.model()), f.serialAsRead()));
+        var link = new Anchor("registry/firearm/" + f.id(), f.label());
         link.addClassName("hit-title");
         var reasons = new Paragraph(String.join("; ", hit.reasons()));
         reasons.addClassName("hit-reasons");
@@ -59,9 +58,5 @@ class CheckResults extends Div {
             card.add(new Paragraph(card.getTranslation("recovery.traces", String.join(", ", hit.traceRequests()))));
         }
         return card;
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 }

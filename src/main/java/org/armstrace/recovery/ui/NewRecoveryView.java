@@ -15,9 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -222,11 +220,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private DownloadHandler thumbnail(Photos.Staged s) {
-        return DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = photos.thumbnail(s.sha256());
-            return new DownloadResponse(new ByteArrayInputStream(bytes), s.sha256() + ".jpg",
-                    bytes.length > 2 && (bytes[0] & 0xff) == 0xFF ? "image/jpeg" : s.contentType(), bytes.length);
-        });
+        return Thumbnails.of(photos, s.sha256(), s.contentType());
     }
 
     private static Optional<JsonNode> parse(String json) {
@@ -264,12 +258,18 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
         var countries = reference.countries().stream()
                 .map(c -> PickList.Option.of(c.code(), c.name(locale), Stream.of(c.nameEn(), c.nameSq(), c.nameSr())))
                 .toList();
+        return new RecoveryForm.Choices(types, makes, calibres, countries, municipalities.all(),
+                mapLayers(municipalities, locale));
+    }
+
+    /** The offline basemap: the region's countries under the home country's municipalities. */
+    static List<MapView.Layer> mapLayers(Municipalities municipalities, java.util.Locale locale) {
         var layers = new java.util.ArrayList<MapView.Layer>();
         layers.add(new MapView.Layer("geo/region-countries.geojson", "name", false,
                 Map.of("color", "#607080", "weight", 1, "fillOpacity", 0.02)));
         municipalities.geoJsonPath().ifPresent(path -> layers.add(new MapView.Layer(path,
                 "name_" + (locale.getLanguage().equals("sq") ? "sq" : locale.getLanguage().equals("sr") ? "sr" : "en"),
                 true, Map.of("color", "#1a3a6b", "weight", 1, "fillOpacity", 0.05))));
-        return new RecoveryForm.Choices(types, makes, calibres, countries, municipalities.all(), List.copyOf(layers));
+        return List.copyOf(layers);
     }
 }

@@ -20,15 +20,14 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.armstrace.base.ui.MapView;
 import org.armstrace.recovery.Completeness;
 import org.armstrace.recovery.MatchCandidate;
@@ -39,7 +38,6 @@ import org.armstrace.recovery.RecoveryRejected;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Photos;
-import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.Role;
 
 /**
@@ -54,15 +52,13 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
     private final Recoveries recoveries;
     private final Photos photos;
     private final Municipalities municipalities;
-    private final ReferenceData reference;
     private String recoveryId;
     private String title = "";
 
-    public RecoveryView(Recoveries recoveries, Photos photos, Municipalities municipalities, ReferenceData reference) {
+    public RecoveryView(Recoveries recoveries, Photos photos, Municipalities municipalities) {
         this.recoveries = recoveries;
         this.photos = photos;
         this.municipalities = municipalities;
-        this.reference = reference;
         setMaxWidth("1200px");
     }
 
@@ -104,7 +100,7 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
             var map = new MapView();
             map.setId("recovery-place-map");
             map.setHeight("240px");
-            map.setLayers(NewRecoveryView.choices(reference, municipalities).mapLayers());
+            map.setLayers(NewRecoveryView.mapLayers(municipalities, getLocale()));
             map.setMarker(r.place().latitude(), r.place().longitude());
             add(map);
         }
@@ -117,8 +113,8 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
             section.addClassName("weapon-card");
             section.setId("recovered-" + i);
             section.add(new H3(getTranslation("recovery.weapon", i + 1) + " · " + w.serialAsRead()));
-            section.add(new Paragraph(String.join(" · ", nonNull(w.typeCode()), nonNull(w.makeAsRead()), nonNull(w.model()),
-                    nonNull(w.calibreCode()), nonNull(w.countryOfManufacture()))));
+            section.add(new Paragraph(java.util.stream.Stream.of(w.typeCode(), w.makeAsRead(), w.model(), w.calibreCode(),
+                    w.countryOfManufacture()).map(x -> Objects.toString(x, "")).collect(Collectors.joining(" · "))));
             section.add(completeness(w));
             section.add(gallery(w));
             List<MatchCandidate> mine = candidates.stream().filter(c -> c.recoveredFirearmId().equals(w.id())).toList();
@@ -147,10 +143,7 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
         var gallery = new FlexLayout();
         gallery.addClassName("photo-gallery");
         for (Photos.Photo p : photos.list(w.id())) {
-            var image = new Image(DownloadHandler.fromInputStream(e -> {
-                byte[] bytes = photos.content(p);
-                return new DownloadResponse(new ByteArrayInputStream(bytes), p.sha256(), p.contentType(), bytes.length);
-            }), getTranslation("firearm.photo"));
+            var image = new Image(Thumbnails.of(photos, p.sha256(), p.contentType()), getTranslation("firearm.photo"));
             image.addClassName("photo-thumb");
             gallery.add(image);
         }
@@ -214,10 +207,6 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
         dialog.add(new Paragraph(getTranslation("recovery.decision-about", c.firearm().serialAsRead())), reason);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), ok);
         dialog.open();
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 
     @Override

@@ -111,16 +111,10 @@ public class TraceIntakeForm extends FormLayout {
     }
 
     private void showMissing() {
-        try {
-            List<String> gaps = TraceRequests.missingItiContent(new NewTraceRequest(Direction.INCOMING, "AL", null, null,
-                    null, blank(make.getValue()), null, null, blank(serial.getValue()), null, blank(whyIllicit.getValue()),
-                    blank(legalBasis.getValue()), blank(intendedUse.getValue()), null, null, null, null));
-            missing.setText(gaps.isEmpty() ? getTranslation("trace.iti-complete")
-                    : getTranslation("trace.iti-missing", String.join(", ", gaps.stream()
-                    .map(g -> getTranslation("trace.field." + g)).toList())));
-        } catch (TransitionRefused e) {
-            missing.setText(getTranslation(e.getMessage()));
-        }
+        List<String> gaps = TraceRequests.missingItiContent(blank(make.getValue()), blank(serial.getValue()),
+                blank(whyIllicit.getValue()), blank(legalBasis.getValue()), blank(intendedUse.getValue()));
+        missing.setText(gaps.isEmpty() ? getTranslation("trace.iti-complete") : getTranslation("trace.iti-missing",
+                String.join(", ", gaps.stream().map(g -> getTranslation("trace.field." + g)).toList())));
     }
 
     private void submit() {

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
@@ -59,7 +60,8 @@ public class TraceQueueView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("trace.due")).setAutoWidth(true);
         grid.addColumn(t -> t.assignee() == null ? "—" : t.assignee()).setHeader(getTranslation("trace.assignee"))
                 .setAutoWidth(true);
-        grid.addColumn(t -> String.join(" ", nonNull(t.weaponMake()), nonNull(t.weaponModel()), nonNull(t.weaponSerial())))
+        grid.addColumn(t -> java.util.stream.Stream.of(t.weaponMake(), t.weaponModel(), t.weaponSerial())
+                        .filter(Objects::nonNull).collect(java.util.stream.Collectors.joining(" ")))
                 .setHeader(getTranslation("trace.weapon"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TraceRequestView.class, e.getItem().id())));
@@ -84,10 +86,6 @@ public class TraceQueueView extends VerticalLayout implements HasDynamicTitle {
     private void show(TraceRequests.Queue queue) {
         // Fetched page by page as the user scrolls; no count query needed.
         grid.setItems(q -> traces.queue(queue, q.getOffset(), q.getLimit()).stream());
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 
     @Override

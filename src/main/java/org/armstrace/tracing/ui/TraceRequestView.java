@@ -23,6 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Objects;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.TraceLifecycle;
 import org.armstrace.tracing.TraceRequest;
@@ -80,12 +81,12 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
                 + " · " + getTranslation("trace.due") + ": " + (t.dueAt() == null ? "—" : when.format(t.dueAt()))
                 + (t.overdue() ? " ⚠ " + getTranslation("trace.queue.OVERDUE") : "")));
         facts.add(new Paragraph(getTranslation("trace.assignee") + ": " + (t.assignee() == null ? "—" : t.assignee())));
-        facts.add(new Paragraph(getTranslation("trace.weapon") + ": " + String.join(" · ", nonNull(t.weaponType()),
-                nonNull(t.weaponMake()), nonNull(t.weaponModel()), nonNull(t.weaponCalibre()), nonNull(t.weaponSerial()),
-                nonNull(t.weaponCountry()))));
-        facts.add(new Paragraph(getTranslation("trace.why-illicit") + ": " + nonNull(t.whyIllicit())));
-        facts.add(new Paragraph(getTranslation("trace.legal-basis") + ": " + nonNull(t.legalBasis())));
-        facts.add(new Paragraph(getTranslation("trace.intended-use") + ": " + nonNull(t.intendedUse())));
+        facts.add(new Paragraph(getTranslation("trace.weapon") + ": " + java.util.stream.Stream.of(t.weaponType(),
+                t.weaponMake(), t.weaponModel(), t.weaponCalibre(), t.weaponSerial(), t.weaponCountry())
+                .map(x -> Objects.toString(x, "")).collect(java.util.stream.Collectors.joining(" · "))));
+        facts.add(new Paragraph(getTranslation("trace.why-illicit") + ": " + Objects.toString(t.whyIllicit(), "")));
+        facts.add(new Paragraph(getTranslation("trace.legal-basis") + ": " + Objects.toString(t.legalBasis(), "")));
+        facts.add(new Paragraph(getTranslation("trace.intended-use") + ": " + Objects.toString(t.intendedUse(), "")));
         add(facts);
 
         var actions = new FlexLayout();
@@ -133,9 +134,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         for (TraceRequests.Candidate c : hits) {
             var card = new Div();
             card.addClassName("hit-card");
-            var link = new com.vaadin.flow.component.html.Anchor("registry/firearm/" + c.firearm().id(),
-                    String.join(" ", nonNull(c.firearm().makeAsRead()), nonNull(c.firearm().model()),
-                            c.firearm().serialAsRead()));
+            var link = new com.vaadin.flow.component.html.Anchor("registry/firearm/" + c.firearm().id(), c.firearm().label());
             link.addClassName("hit-title");
             card.add(link, new Paragraph(String.join("; ", c.reasons())));
             candidates.add(card);
@@ -150,7 +149,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         timeline.addColumn(x -> (x.from() == null ? "" : getTranslation("trace.status." + x.from().name()) + " → ")
                 + getTranslation("trace.status." + x.to().name())).setHeader(getTranslation("trace.status")).setAutoWidth(true);
         timeline.addColumn(TraceTransition::by).setHeader(getTranslation("trace.by")).setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(x -> nonNull(x.reason())).setHeader(getTranslation("trace.reason"));
+        timeline.addColumn(x -> Objects.toString(x.reason(), "")).setHeader(getTranslation("trace.reason"));
         timeline.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         timeline.setAllRowsVisible(true);
         timeline.setItems(traces.history(id));
@@ -186,10 +185,6 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         } catch (TransitionRefused refused) {
             Notification.show(getTranslation(refused.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 
     @Override

@@ -87,7 +87,7 @@ class RecoveryViewTests extends ViewTest {
 
     @Test
     void the_queue_filters_by_kind_and_municipality_and_opens_a_recovery() {
-        var surrendered = recordAt("RV-93003", RecoveryKind.SURRENDERED, new Place(42.2139, 20.7397, null,
+        recordAt("RV-93003", RecoveryKind.SURRENDERED, new Place(42.2139, 20.7397, null,
                 Place.Method.MAP, null), Instant.now().minusSeconds(7200));
         recordAt("RV-93004", RecoveryKind.SEIZED, new Place(42.66, 21.16, null, Place.Method.MAP, null),
                 Instant.now().minusSeconds(7200));
@@ -108,6 +108,5 @@ class RecoveryViewTests extends ViewTest {
         assertThat(view.waiting.getText()).matches("\\d+ new recoveries wait for tracing");
         rows.clickRow(0);
         assertThat(getCurrentView()).isInstanceOf(RecoveryView.class);
-        assertThat(surrendered.recoveryId()).isNotBlank();
     }
 }
