@@ -14,9 +14,18 @@ public final class TestSecurity {
     }
 
     public static <T> T as(String username, String role, Supplier<T> action) {
+        return with(username, List.of("ROLE_" + role), action);
+    }
+
+    /** As a partner API token of the given country. */
+    public static <T> T partner(String country, Supplier<T> action) {
+        return with("token:" + country, List.of("ROLE_PARTNER", "COUNTRY_" + country), action);
+    }
+
+    private static <T> T with(String username, List<String> authorities, Supplier<T> action) {
         var previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
-                username, "", List.of(new SimpleGrantedAuthority("ROLE_" + role)))));
+                username, "", authorities.stream().map(SimpleGrantedAuthority::new).toList())));
         try {
             return action.get();
         } finally {

@@ -1,17 +1,13 @@
 package org.armstrace.registry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.armstrace.base.Sha256;
+import org.armstrace.base.ContentStore;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.graph.GraphProperties;
 import org.armstrace.security.AuditLog;
@@ -32,18 +28,22 @@ public class Photos {
 
     public static final int MAX_BYTES = 15 * 1024 * 1024;
 
+    /** A photo as attached; width and height are 0 where the image's header could not tell them. */
     public record Photo(String id, String firearmId, String sha256, String contentType, long size, String fileName,
-                        String caption, String by, Instant recordedAt, String source) {
+                        String caption, String by, Instant recordedAt, String source, int width, int height) {
     }
 
     private final Neo4jClient neo4j;
     private final AuditLog audit;
-    private final Path root;
+    private final ContentStore originals;
+    private final ContentStore thumbnails;
 
     Photos(Neo4jClient neo4j, AuditLog audit, GraphProperties graph) {
         this.neo4j = neo4j;
         this.audit = audit;
-        this.root = graph.dataDir().resolve("photos");
+        Path root = graph.dataDir().resolve("photos");
+        this.originals = new ContentStore(root);
+        this.thumbnails = new ContentStore(root.resolve("thumbnails"));
     }
 
     /**
@@ -103,10 +103,9 @@ public class Photos {
         // A photo whose header reads but whose pixels the JDK cannot decode (CMYK JPEG, WebP) is
         // kept without a thumbnail: refusing it would lose evidence.
         byte[] thumbnail = PhotoImages.thumbnail(content, type, size, THUMBNAIL_SIDE);
-        String sha = Sha256.hex(content);
-        store(file(sha), content);
+        String sha = originals.put(content);
         if (thumbnail != null) {
-            store(thumbnailFile(sha), thumbnail);
+            thumbnails.put(sha, ".jpg", thumbnail);
         }
         return new Staged(sha, type, content.length, fileName == null ? null : fileName.strip(), size[0], size[1]);
     }
@@ -115,7 +114,7 @@ public class Photos {
     @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
     @Transactional
     public Photo attach(String firearmId, Staged staged, String caption, Provenance provenance) {
-        if (!Files.exists(file(staged.sha256()))) {
+        if (!originals.contains(staged.sha256(), "")) {
             throw new Refused("photo.missing", "Photo " + staged.sha256() + " was never stored");
         }
         String id = UUID.randomUUID().toString();
@@ -146,12 +145,7 @@ public class Photos {
      */
     @PreAuthorize("isAuthenticated()")
     public byte[] thumbnail(String sha256) {
-        Path thumb = thumbnailFile(sha256);
-        try {
-            return Files.exists(thumb) ? Files.readAllBytes(thumb) : verified(sha256);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Thumbnail " + sha256 + " cannot be read", e);
-        }
+        return thumbnails.contains(sha256, ".jpg") ? thumbnails.derived(sha256, ".jpg") : originals.get(sha256);
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -163,63 +157,21 @@ public class Photos {
                     return new Photo(p.get("id").asString(), firearmId, p.get("sha256").asString(),
                             p.get("contentType").asString(), p.get("size").asLong(), p.get("fileName").asString(null),
                             p.get("caption").asString(null), p.get("by").asString(""),
-                            p.get("recordedAt").asZonedDateTime().toInstant(), p.get("source").asString(""));
+                            p.get("recordedAt").asZonedDateTime().toInstant(), p.get("source").asString(""),
+                            p.get("width").asInt(0), p.get("height").asInt(0));
                 }).all().stream().toList();
     }
 
     /** The image bytes, checked against the hash recorded when it was attached. */
     @PreAuthorize("isAuthenticated()")
     public byte[] content(Photo photo) {
-        return verified(photo.sha256());
+        return originals.get(photo.sha256());
     }
 
     /** The original of a staged or attached photo, checked against its hash. */
     @PreAuthorize("isAuthenticated()")
     public byte[] content(Staged photo) {
-        return verified(photo.sha256());
-    }
-
-    private byte[] verified(String sha) {
-        try {
-            byte[] bytes = Files.readAllBytes(file(sha));
-            if (!Sha256.hex(bytes).equals(sha)) {
-                throw new IllegalStateException("Photo file " + sha + " was changed on disk");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Photo file " + sha + " cannot be read", e);
-        }
-    }
-
-    private static void store(Path target, byte[] content) {
-        if (Files.exists(target)) {
-            return; // the same image again: content-addressed, so it is already there
-        }
-        try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The photo could not be stored", e);
-        }
-    }
-
-    private Path file(String sha) {
-        requireHash(sha);
-        return root.resolve(sha.substring(0, 2)).resolve(sha);
-    }
-
-    private Path thumbnailFile(String sha) {
-        requireHash(sha);
-        return root.resolve("thumbnails").resolve(sha.substring(0, 2)).resolve(sha + ".jpg");
-    }
-
-    /** A hash names a file: anything but 64 hex digits could point outside the photo store. */
-    private static void requireHash(String sha) {
-        if (sha == null || !sha.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("Not a photo hash");
-        }
+        return originals.get(photo.sha256());
     }
 
     /** JPEG, PNG or WebP by magic number; anything else (including renamed files) is refused. */

@@ -94,6 +94,25 @@ public class AuditLog {
                 .all().stream().toList();
     }
 
+    /**
+     * The events about one entity ("TraceRequest:<id>"), oldest first, for the page that shows it.
+     * Found through the full-text index on {@code entities} (V0010), not by scanning the chain.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE')")
+    @Transactional(readOnly = true)
+    public List<AuditEvent> about(String entity, int limit) {
+        // A phrase under the keyword analyzer is the whole entry; quotes and backslashes are escaped.
+        String phrase = "\"" + entity.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return neo4j.query("""
+                        CALL db.index.fulltext.queryNodes('audit_event_entities', $phrase) YIELD node AS e
+                        WHERE $entity IN e.entities
+                        RETURN e ORDER BY e.seq LIMIT $limit
+                        """)
+                .bindAll(Map.of("phrase", phrase, "entity", entity, "limit", Math.clamp(limit, 1, 1000)))
+                .fetchAs(AuditEvent.class).mappedBy((t, r) -> toEvent(r.get("e").asNode()))
+                .all().stream().toList();
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public long count(String actorFilter, String actionFilter) {

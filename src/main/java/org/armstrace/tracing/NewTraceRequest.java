@@ -24,26 +24,44 @@ public record NewTraceRequest(Direction direction, String counterpart, String pa
         if (direction == null) {
             throw new TransitionRefused("trace.no-direction");
         }
-        if (counterpart == null || !counterpart.strip().matches("[A-Za-z]{2}")) {
+        // Null while not yet chosen (an outgoing request filled from the graph); the service refuses it.
+        if (counterpart != null && !counterpart.strip().matches("[A-Za-z]{2}")) {
             throw new TransitionRefused("trace.unknown-country");
         }
-        counterpart = counterpart.strip().toUpperCase(Locale.ROOT);
+        counterpart = counterpart == null ? null : counterpart.strip().toUpperCase(Locale.ROOT);
         priority = priority == null ? Priority.ROUTINE : priority;
         channel = channel == null ? Channel.MANUAL : channel;
-        for (String s : new String[]{partnerReference, weaponType, weaponMake, weaponModel, weaponCalibre, weaponSerial,
-                weaponCountry}) {
-            if (s != null && (s.length() > 200 || s.codePoints().anyMatch(Character::isISOControl))) {
-                throw new TransitionRefused("trace.bad-text");
-            }
-        }
-        for (String s : new String[]{whyIllicit, legalBasis, intendedUse, circumstances}) {
-            if (s != null && (s.length() > 8000 || s.codePoints().anyMatch(c -> Character.isISOControl(c)
-                    && c != '\n' && c != '\r' && c != '\t'))) {
-                throw new TransitionRefused("trace.bad-text");
-            }
-        }
+        partnerReference = text(partnerReference, 200);
+        weaponType = text(weaponType, 200);
+        weaponMake = text(weaponMake, 200);
+        weaponModel = text(weaponModel, 200);
+        weaponCalibre = text(weaponCalibre, 200);
+        weaponSerial = text(weaponSerial, 200);
+        weaponCountry = text(weaponCountry, 200);
+        whyIllicit = text(whyIllicit, 8000);
+        legalBasis = text(legalBasis, 8000);
+        intendedUse = text(intendedUse, 8000);
+        circumstances = text(circumstances, 8000);
         if (idempotencyKey != null && !idempotencyKey.matches("[A-Za-z0-9._:-]{8,128}")) {
             throw new TransitionRefused("trace.bad-idempotency-key");
         }
+    }
+
+    /**
+     * A free-text value as stored: null when blank, stripped otherwise. A short value (up to 200
+     * characters) is one line; a long one may hold line breaks and tabs; no other control
+     * characters, which have no place in a document sent abroad.
+     */
+    static String text(String s, int max) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String v = s.strip();
+        boolean lines = max > 200;
+        if (v.length() > max || v.codePoints().anyMatch(c -> Character.isISOControl(c)
+                && !(lines && (c == '\n' || c == '\r' || c == '\t')))) {
+            throw new TransitionRefused("trace.bad-text");
+        }
+        return v;
     }
 }

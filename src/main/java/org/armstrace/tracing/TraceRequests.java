@@ -79,6 +79,30 @@ public class TraceRequests {
     }
 
     /**
+     * Takes in several partner requests at once (a workbook), all or none: one failure rolls every
+     * one of them back, numbers included. Each carries its own idempotency key, so the same
+     * workbook uploaded twice yields the same requests, not twice as many.
+     */
+    @PreAuthorize(DESK)
+    @Transactional
+    public List<TraceRequest> receiveAll(List<NewTraceRequest> requests) {
+        for (NewTraceRequest r : requests) {
+            if (r.direction() != Direction.INCOMING) {
+                throw new TransitionRefused("trace.not-incoming");
+            }
+            if (!missingItiContent(r).isEmpty()) {
+                throw new ItiContentMissing(missingItiContent(r));
+            }
+        }
+        return requests.stream().map(this::create).toList();
+    }
+
+    /** Whether a country may be the other side of a request: known to the reference data, and not us. */
+    public boolean isCounterpart(String code) {
+        return code != null && !code.equals(home) && reference.countries().stream().anyMatch(c -> c.code().equals(code));
+    }
+
+    /**
      * What the ITI requires of a request and this one lacks: the weapon's unique identification
      * (make and serial), why it is considered illicit, the legal basis, and the intended use of the answer.
      */
@@ -158,11 +182,122 @@ public class TraceRequests {
         return create(request);
     }
 
-    private TraceRequest create(NewTraceRequest r) {
-        if (reference.countries().stream().noneMatch(c -> c.code().equals(r.counterpart()))
-                || r.counterpart().equals(home)) {
-            throw new TransitionRefused("trace.unknown-country");
+    /**
+     * An outgoing request filled from the graph for a weapon: its identification as registered
+     * (type, make, model, calibre and serial as read, country of manufacture) and the circumstances
+     * of its latest recovery. The requested country defaults to the country of manufacture. The
+     * analyst completes why it is illicit, the legal basis and the intended use.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+    @Transactional(readOnly = true)
+    public Optional<NewTraceRequest> outgoingFor(String firearmId) {
+        return firearms.find(firearmId).map(f -> {
+            String type = reference.firearmTypes().stream().filter(x -> x.code().equals(f.typeCode())).findFirst()
+                    .map(x -> x.name(java.util.Locale.ENGLISH)).orElse(f.typeCode());
+            String calibre = reference.calibres().stream().filter(c -> c.code().equals(f.calibreCode())).findFirst()
+                    .map(org.armstrace.registry.Calibre::name).orElse(f.calibreCode());
+            String to = reference.countries().stream().map(org.armstrace.registry.Country::code)
+                    .filter(c -> c.equalsIgnoreCase(f.countryOfManufacture()) && !c.equals(home)).findFirst()
+                    .orElse(null);
+            return new NewTraceRequest(Direction.OUTGOING, to, null, Priority.ROUTINE, type, f.makeAsRead(), f.model(),
+                    calibre, f.serialAsRead(), f.countryOfManufacture(), null, null, null,
+                    recoveryCircumstances(firearmId).orElse(null), NewTraceRequest.Channel.MANUAL, null, firearmId);
+        });
+    }
+
+    /** The latest recovery of a weapon, in words: kind, date, place and what happened. */
+    Optional<String> recoveryCircumstances(String firearmId) {
+        return neo4j.query("""
+                        MATCH (r:Recovery)-[:RECOVERED]->(:Firearm {id: $id})
+                        OPTIONAL MATCH (r)-[:AT]->(l:Location)
+                        RETURN r.kind AS kind, r.at AS at, l.municipality AS municipality, l.latitude AS lat,
+                               l.longitude AS lon, r.circumstances AS circumstances, r.caseReference AS caseRef
+                        ORDER BY r.at DESC LIMIT 1
+                        """)
+                .bind(firearmId).to("id").fetch().one().map(r -> {
+                    var at = (ZonedDateTime) r.get("at");
+                    var text = new StringBuilder(String.valueOf(r.get("kind"))).append(" on ")
+                            .append(at == null ? "unknown date" : at.withZoneSameInstant(levels.zone())
+                                    .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+                    if (r.get("municipality") != null) {
+                        text.append(" in ").append(r.get("municipality"));
+                    }
+                    if (r.get("lat") != null) {
+                        text.append(String.format(java.util.Locale.ROOT, " (%.5f, %.5f)", r.get("lat"), r.get("lon")));
+                    }
+                    if (r.get("caseRef") != null) {
+                        text.append(", case ").append(r.get("caseRef"));
+                    }
+                    if (r.get("circumstances") != null) {
+                        text.append(". ").append(r.get("circumstances"));
+                    }
+                    return text.toString();
+                });
+    }
+
+    /**
+     * Changes an outgoing request while it is a DRAFT. The earlier values stay in the audit chain,
+     * field by field; the number, the weapon it concerns and the history stay as they were.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+    @Transactional
+    public TraceRequest updateDraft(String id, NewTraceRequest r) {
+        TraceRequest current = find(id).orElseThrow(() -> new TransitionRefused("trace.not-found"));
+        if (current.direction() != Direction.OUTGOING || current.status() != TraceStatus.DRAFT) {
+            throw new TransitionRefused("trace.not-a-draft");
         }
+        checkCounterpart(r);
+        var before = new java.util.LinkedHashMap<String, Object>();
+        before.put("counterpart", current.counterpart());
+        before.put("partnerReference", current.partnerReference());
+        before.put("priority", current.priority().name());
+        before.put("weaponType", current.weaponType());
+        before.put("weaponMake", current.weaponMake());
+        before.put("weaponModel", current.weaponModel());
+        before.put("weaponCalibre", current.weaponCalibre());
+        before.put("weaponSerial", current.weaponSerial());
+        before.put("weaponCountry", current.weaponCountry());
+        before.put("whyIllicit", current.whyIllicit());
+        before.put("legalBasis", current.legalBasis());
+        before.put("intendedUse", current.intendedUse());
+        before.put("circumstances", current.circumstances());
+        var after = new HashMap<String, Object>();
+        after.put("counterpart", r.counterpart());
+        after.put("partnerReference", r.partnerReference());
+        after.put("priority", r.priority().name());
+        after.put("weaponType", r.weaponType());
+        after.put("weaponMake", r.weaponMake());
+        after.put("weaponModel", r.weaponModel());
+        after.put("weaponCalibre", r.weaponCalibre());
+        after.put("weaponSerial", r.weaponSerial());
+        after.put("weaponCountry", r.weaponCountry());
+        after.put("whyIllicit", r.whyIllicit());
+        after.put("legalBasis", r.legalBasis());
+        after.put("intendedUse", r.intendedUse());
+        after.put("circumstances", r.circumstances());
+        var changes = before.entrySet().stream().filter(e -> !java.util.Objects.equals(e.getValue(), after.get(e.getKey())))
+                .map(e -> e.getKey() + ": " + e.getValue() + " → " + after.get(e.getKey())).toList();
+        if (changes.isEmpty()) {
+            return current;
+        }
+        long updated = neo4j.query("""
+                        MATCH (t:TraceRequest {id: $id}) WHERE t.status = 'DRAFT'
+                        SET t += $after, t.dueAt = $due
+                        RETURN count(t)
+                        """)
+                .bindAll(CypherParams.of("id", id, "after", after,
+                        "due", levels.due(current.receivedAt(), r.priority()).atZone(ZoneOffset.UTC)))
+                .fetchAs(Long.class).one().orElse(0L);
+        if (updated == 0) {
+            throw new TransitionRefused("trace.changed-meanwhile");
+        }
+        audit.record("trace.draft-edited", List.of("TraceRequest:" + id), current.number() + "; "
+                + String.join("; ", changes));
+        return find(id).orElseThrow();
+    }
+
+    private TraceRequest create(NewTraceRequest r) {
+        checkCounterpart(r);
         String fingerprint = fingerprint(r);
         if (r.idempotencyKey() != null) {
             // Two retries sent at once: the second waits here for the first to commit.
@@ -258,6 +393,12 @@ public class TraceRequests {
                 false);
     }
 
+    private void checkCounterpart(NewTraceRequest r) {
+        if (!isCounterpart(r.counterpart())) {
+            throw new TransitionRefused("trace.unknown-country");
+        }
+    }
+
     /** The registry's closest weapons to the one described: up to five, make-scoped when the make is known. */
     private List<Map<String, Object>> candidates(NewTraceRequest r) {
         List<SerialHit> hits = search.searchAsRead(r.weaponSerial(), r.weaponMake(), r.weaponModel(), 5);
@@ -297,7 +438,12 @@ public class TraceRequests {
         if (to == TraceStatus.APPROVED && !org.armstrace.security.Role.current("ADMIN", "SUPERVISOR")) {
             throw new TransitionRefused("trace.approval-needs-supervisor");
         }
-        move(id, to, reason, AuditLog.currentActor());
+        TraceRequest current = find(id).orElseThrow(() -> new TransitionRefused("trace.not-found"));
+        // An answer is drafted or recorded with its content (TraceAnswers), never by a bare move.
+        if (to == TraceStatus.ANSWER_DRAFTED || (to == TraceStatus.ANSWERED && current.direction() == Direction.OUTGOING)) {
+            throw new TransitionRefused("trace.answer-needed");
+        }
+        move(current, to, reason, AuditLog.currentActor());
         return find(id).orElseThrow();
     }
 
@@ -319,7 +465,7 @@ public class TraceRequests {
                 .bindAll(Map.of("id", id, "analyst", analyst)).run();
         String why = "assigned to " + analyst + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
         if (current.status() == TraceStatus.ACKNOWLEDGED || current.status() == TraceStatus.ASSIGNED) {
-            move(id, TraceStatus.ASSIGNED, why, AuditLog.currentActor());
+            move(current, TraceStatus.ASSIGNED, why, AuditLog.currentActor());
         } else {
             audit.record("trace.reassigned", List.of("TraceRequest:" + id), why);
         }
@@ -334,14 +480,21 @@ public class TraceRequests {
                 .fetchAs(String.class).all().stream().toList();
     }
 
-    private void move(String id, TraceStatus to, String reason, String by) {
-        TraceRequest current = find(id).orElseThrow(() -> new TransitionRefused("trace.not-found"));
+    /**
+     * The one writer of {@code status}: checks the move against the lifecycle, keeps it as a
+     * transition and audits it. A move that lost a race with another user's is refused.
+     */
+    void move(TraceRequest current, TraceStatus to, String reason, String by) {
+        String id = current.id();
         TraceLifecycle.check(current.direction(), current.status(), to, reason);
         if (current.direction() == Direction.OUTGOING && to == TraceStatus.READY) {
             List<String> missing = missingItiContent(current);
             if (!missing.isEmpty()) {
                 throw new ItiContentMissing(missing);
             }
+        }
+        if (to == TraceStatus.APPROVED) {
+            approve(id, by);
         }
         long moved = neo4j.query("""
                         MATCH (t:TraceRequest {id: $id}) WHERE t.status = $from
@@ -359,6 +512,29 @@ public class TraceRequests {
         }
         audit.recordAs(by, "trace." + to.name().toLowerCase(java.util.Locale.ROOT), List.of("TraceRequest:" + id),
                 current.number() + ": " + current.status() + " → " + to + (reason == null ? "" : "; " + reason.strip()));
+    }
+
+    /**
+     * Stamps the supervisor's approval on the current answer version. Four eyes: whoever drafted
+     * the answer does not approve it.
+     */
+    private void approve(String id, String by) {
+        var drafted = neo4j.query("""
+                        MATCH (:TraceRequest {id: $id})-[:HAS_ANSWER]->(a:TraceAnswer)
+                        RETURN a.draftedBy AS by ORDER BY a.version DESC LIMIT 1
+                        """).bind(id).to("id").fetchAs(String.class).one();
+        if (drafted.isEmpty()) {
+            throw new TransitionRefused("trace.answer-needed");
+        }
+        if (drafted.get().equals(by)) {
+            throw new TransitionRefused("trace.four-eyes");
+        }
+        neo4j.query("""
+                        MATCH (:TraceRequest {id: $id})-[:HAS_ANSWER]->(a:TraceAnswer)
+                        WITH a ORDER BY a.version DESC LIMIT 1
+                        SET a.approvedBy = $by, a.approvedAt = $now
+                        """)
+                .bindAll(Map.of("id", id, "by", by, "now", ZonedDateTime.now(ZoneOffset.UTC))).run();
     }
 
     /** The work queues of the tracing desk. */

@@ -26,6 +26,8 @@ class TraceRequestsTests {
     @Autowired
     TraceRequests traces;
     @Autowired
+    TraceAnswers answers;
+    @Autowired
     UserAccountService users;
     @Autowired
     Neo4jClient neo4j;
@@ -172,7 +174,7 @@ class TraceRequestsTests {
                 "skip"))).hasMessage("trace.transition-not-allowed");
         assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.DELAYED,
                 ""))).hasMessage("trace.reason-required");
-        TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.ANSWER_DRAFTED, null));
+        TestSecurity.as("sup2", "SUPERVISOR", () -> answers.draft(r.id(), TraceAnswersTests.TRACED));
         assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.APPROVED,
                 null))).hasMessage("trace.approval-needs-supervisor");
         TestSecurity.as("sup", "SUPERVISOR", () -> traces.transition(r.id(), TraceStatus.APPROVED, "checked"));

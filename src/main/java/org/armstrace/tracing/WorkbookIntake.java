@@ -1,0 +1,84 @@
+package org.armstrace.tracing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.armstrace.base.Sha256;
+import org.armstrace.tracing.TraceWorkbook.Column;
+import org.armstrace.tracing.TraceWorkbook.Problem;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Partner requests sent as a filled request workbook: the workbook is checked cell by cell
+ * ({@link TraceWorkbook}), then every row as a request (country, ITI content), and only when
+ * nothing is wrong are all rows taken in, together. A problem is named by its cell; nothing of a
+ * workbook with a problem is stored.
+ */
+@Service
+public class WorkbookIntake {
+
+    /** What became of an upload: the requests received, or the problems that stopped it. */
+    public record Outcome(List<TraceRequest> received, List<Problem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private static final Map<String, Column> ITI_COLUMNS = Map.of("weapon.make", Column.MAKE,
+            "weapon.serial", Column.SERIAL, "whyIllicit", Column.WHY_ILLICIT, "legalBasis", Column.LEGAL_BASIS,
+            "intendedUse", Column.INTENDED_USE);
+
+    private final TraceRequests traces;
+
+    WorkbookIntake(TraceRequests traces) {
+        this.traces = traces;
+    }
+
+    @PreAuthorize(TraceRequests.DESK)
+    public Outcome receive(InputStream upload) throws IOException {
+        // One byte over the limit is enough for the reader to refuse the file as too large.
+        byte[] bytes = upload.readNBytes((int) TraceWorkbook.MAX_BYTES + 1);
+        TraceWorkbook.Result read = TraceWorkbook.read(new ByteArrayInputStream(bytes));
+        if (!read.ok()) {
+            return new Outcome(List.of(), read.problems());
+        }
+        String file = Sha256.hex(bytes).substring(0, 32);
+        var problems = new ArrayList<Problem>();
+        var requests = new ArrayList<NewTraceRequest>();
+        for (TraceWorkbook.Row row : read.rows()) {
+            String country = row.value(Column.REQUESTING_COUNTRY);
+            if (!traces.isCounterpart(country)) {
+                problems.add(new Problem(row.cell(Column.REQUESTING_COUNTRY), "workbook.unknown-country",
+                        List.of(String.valueOf(country))));
+                continue;
+            }
+            NewTraceRequest request;
+            try {
+                request = new NewTraceRequest(Direction.INCOMING, country, row.value(Column.PARTNER_REFERENCE),
+                        row.value(Column.PRIORITY) == null ? null : Priority.valueOf(row.value(Column.PRIORITY)),
+                        row.value(Column.WEAPON_TYPE), row.value(Column.MAKE), row.value(Column.MODEL),
+                        row.value(Column.CALIBRE), row.value(Column.SERIAL), row.value(Column.COUNTRY_OF_MANUFACTURE),
+                        row.value(Column.WHY_ILLICIT), row.value(Column.LEGAL_BASIS), row.value(Column.INTENDED_USE),
+                        row.value(Column.CIRCUMSTANCES), NewTraceRequest.Channel.WORKBOOK,
+                        // The same file again is a retry: the same key per row returns the same request.
+                        "wb-" + file + "-" + row.rowNumber(), null);
+            } catch (TransitionRefused refused) { // the reader's checks should have caught it; named all the same
+                problems.add(new Problem(row.cell(Column.REQUESTING_COUNTRY), refused.getMessage(), List.of()));
+                continue;
+            }
+            List<String> missing = TraceRequests.missingItiContent(request);
+            for (String field : missing) {
+                problems.add(new Problem(row.cell(ITI_COLUMNS.get(field)), "workbook.required", List.of()));
+            }
+            requests.add(request);
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(List.of(), problems);
+        }
+        return new Outcome(traces.receiveAll(requests), List.of());
+    }
+}

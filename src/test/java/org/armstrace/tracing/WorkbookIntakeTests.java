@@ -1,0 +1,126 @@
+package org.armstrace.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestSecurity;
+import org.armstrace.tracing.TraceWorkbook.Column;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+@ArmsTraceTest
+class WorkbookIntakeTests {
+
+    @Autowired
+    WorkbookIntake intake;
+    @Autowired
+    TraceRequests traces;
+    @Autowired
+    Neo4jClient neo4j;
+
+    @Test
+    void the_published_template_filled_in_and_uploaded_becomes_numbered_requests_and_a_second_upload_adds_none() {
+        String ref = "WB-" + UUID.randomUUID().toString().substring(0, 6);
+        byte[] workbook = filled(sheet -> {
+            row(sheet, 1, "al", ref + "-1", "urgent", "Zastava", "ZC-" + ref, "Seized at a border crossing");
+            row(sheet, 2, "ME", ref + "-2", "", "Crvena Zastava", "000123", "Found in a cache");
+        });
+
+        var first = upload(workbook);
+        assertThat(first.problems()).isEmpty();
+        assertThat(first.received()).hasSize(2);
+        TraceRequest urgent = first.received().getFirst();
+        assertThat(urgent.counterpart()).isEqualTo("AL");
+        assertThat(urgent.priority()).isEqualTo(Priority.URGENT);
+        assertThat(urgent.channel()).isEqualTo(NewTraceRequest.Channel.WORKBOOK);
+        assertThat(urgent.status()).isIn(TraceStatus.ASSIGNED, TraceStatus.ACKNOWLEDGED);
+        assertThat(first.received().get(1).weaponSerial()).as("leading zeros kept").isEqualTo("000123");
+
+        var again = upload(workbook);
+        assertThat(again.received()).extracting(TraceRequest::number)
+                .containsExactlyElementsOf(first.received().stream().map(TraceRequest::number).toList());
+        assertThat(count(ref)).isEqualTo(2);
+    }
+
+    @Test
+    void a_row_without_iti_content_or_with_an_unknown_country_is_named_by_its_cells_and_nothing_is_received() {
+        String ref = "WB-" + UUID.randomUUID().toString().substring(0, 6);
+        byte[] workbook = filled(sheet -> {
+            row(sheet, 1, "AL", ref + "-ok", "", "Zastava", "A1", "ok");
+            row(sheet, 2, "QQ", ref + "-bad-country", "", "Zastava", "A2", "x");
+            row(sheet, 3, "XK", ref + "-ourselves", "", "Zastava", "A3", "x");
+            row(sheet, 4, "AL", ref + "-no-serial", "", "Zastava", "", "x");
+            sheet.getRow(4).getCell(Column.LEGAL_BASIS.ordinal()).setBlank();
+        });
+
+        var outcome = upload(workbook);
+        assertThat(outcome.received()).isEmpty();
+        assertThat(outcome.problems()).extracting(TraceWorkbook.Problem::cell, TraceWorkbook.Problem::key)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("A3", "workbook.unknown-country"),
+                        org.assertj.core.groups.Tuple.tuple("A4", "workbook.unknown-country"),
+                        org.assertj.core.groups.Tuple.tuple("H5", "workbook.required"),
+                        org.assertj.core.groups.Tuple.tuple("K5", "workbook.required"));
+        assertThat(count(ref)).as("not even the good row").isZero();
+    }
+
+    @Test
+    void a_formula_or_a_hidden_column_refuses_the_whole_workbook() {
+        String ref = "WB-" + UUID.randomUUID().toString().substring(0, 6);
+        byte[] workbook = filled(sheet -> {
+            row(sheet, 1, "AL", ref, "", "Zastava", "F1", "x");
+            sheet.getRow(1).getCell(Column.CIRCUMSTANCES.ordinal()).setCellFormula("HYPERLINK(\"http://x\",\"y\")");
+            sheet.setColumnHidden(Column.MODEL.ordinal(), true);
+        });
+
+        var outcome = upload(workbook);
+        assertThat(outcome.problems()).extracting(TraceWorkbook.Problem::key)
+                .contains("workbook.formula", "workbook.hidden-column");
+        assertThat(count(ref)).isZero();
+    }
+
+    private WorkbookIntake.Outcome upload(byte[] workbook) {
+        return TestSecurity.as("intake1", "INTAKE", () -> {
+            try {
+                return intake.receive(new ByteArrayInputStream(workbook));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private long count(String ref) {
+        return neo4j.query("MATCH (t:TraceRequest) WHERE t.partnerReference STARTS WITH $ref RETURN count(t)")
+                .bind(ref).to("ref").fetchAs(Long.class).one().orElseThrow();
+    }
+
+    static byte[] filled(Consumer<Sheet> fill) {
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(TraceWorkbook.template()));
+             var out = new ByteArrayOutputStream()) {
+            fill.accept(wb.getSheet(TraceWorkbook.SHEET));
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void row(Sheet sheet, int index, String country, String reference, String priority, String make,
+                    String serial, String circumstances) {
+        var row = sheet.getRow(index) == null ? sheet.createRow(index) : sheet.getRow(index);
+        List<String> values = List.of(country, reference, priority, "pistol", make, "M70", "7.65 mm", serial, "RS",
+                "Recovered without a licence", "ITI and the Law on Weapons", "Criminal investigation", circumstances);
+        for (int c = 0; c < values.size(); c++) {
+            row.createCell(c).setCellValue(values.get(c));
+        }
+    }
+}
