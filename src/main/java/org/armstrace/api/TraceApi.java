@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.PointOfDiversion;
 import org.armstrace.tracing.Priority;
+import org.armstrace.tracing.TraceAnswer;
+import org.armstrace.tracing.TraceAnswers;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TraceStatus;
@@ -45,19 +48,43 @@ class TraceApi {
                             String legalBasis, String intendedUse, String circumstances) {
     }
 
-    /** What a partner sees of its request. */
+    /**
+     * What a partner sees of its request: its status, the reason where the ITI requires one
+     * (delayed, restricted, refused), and the answer once it has been approved and sent.
+     */
     record TraceStatusJson(String number, TraceStatus status, Priority priority, String partnerReference,
-                           Instant receivedAt, Instant dueAt) {
+                           Instant receivedAt, Instant dueAt, String reason, AnswerJson answer) {
         static TraceStatusJson of(TraceRequest t) {
             return new TraceStatusJson(t.number(), t.status(), t.priority(), t.partnerReference(), t.receivedAt(),
-                    t.dueAt());
+                    t.dueAt(), null, null);
+        }
+
+        static TraceStatusJson of(TraceAnswers.PartnerView v) {
+            TraceRequest t = v.request();
+            return new TraceStatusJson(t.number(), t.status(), t.priority(), t.partnerReference(), t.receivedAt(),
+                    t.dueAt(), v.reason(), v.answer() == null ? null : AnswerJson.of(v.answer()));
         }
     }
 
-    private final TraceRequests traces;
+    /** Our answer: what the trace found and, if it was established, where the weapon left legal control. */
+    record AnswerJson(TraceAnswer.Outcome outcome, String findings, Instant answeredAt, DiversionJson pointOfDiversion) {
+        static AnswerJson of(TraceAnswer a) {
+            PointOfDiversion p = a.diversion();
+            return new AnswerJson(a.outcome(), a.findings(), a.approvedAt(), p == null ? null
+                    : new DiversionJson(p.country(), p.date(), p.method(), p.place(), p.details()));
+        }
+    }
 
-    TraceApi(TraceRequests traces) {
+    record DiversionJson(String country, java.time.LocalDate date, PointOfDiversion.Method method, String place,
+                         String details) {
+    }
+
+    private final TraceRequests traces;
+    private final TraceAnswers answers;
+
+    TraceApi(TraceRequests traces, TraceAnswers answers) {
         this.traces = traces;
+        this.answers = answers;
     }
 
     @Operation(summary = "Send a trace request",
@@ -82,11 +109,11 @@ class TraceApi {
                 .body(TraceStatusJson.of(created));
     }
 
-    @Operation(summary = "The status of one of your requests")
+    @Operation(summary = "The status of one of your requests, with the reason or the answer when there is one")
     @GetMapping("/{number}")
     @PreAuthorize("hasRole('PARTNER')")
     TraceStatusJson get(@PathVariable String number) {
-        return traces.partnerRequest(number).map(TraceStatusJson::of)
+        return answers.forPartner(number).map(TraceStatusJson::of)
                 .orElseThrow(() -> new ApiProblemAdvice.NotFound("No trace request " + number + " of yours."));
     }
 

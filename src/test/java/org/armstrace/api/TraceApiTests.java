@@ -26,6 +26,10 @@ class TraceApiTests {
     ApiTokenService tokens;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    org.armstrace.tracing.TraceRequests traces;
+    @Autowired
+    org.armstrace.tracing.TraceAnswers answers;
 
     private String partner(String country) {
         return TestSecurity.as("admin", "ADMIN", () -> tokens.create("partner " + country + " " + System.nanoTime(),
@@ -134,5 +138,35 @@ class TraceApiTests {
                 .isEqualTo(before);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestSecurity.as("admin", "ADMIN", () -> tokens.create(
                 "partner without a country", Role.PARTNER, 10, null))).hasMessageContaining("country code");
+    }
+
+    @Test
+    void the_partner_reads_the_answer_once_it_is_approved_and_sent_and_the_reason_of_a_refusal() throws Exception {
+        String albania = partner("AL");
+        String answered = number(post(albania, body("API-A-" + UUID.randomUUID().toString().substring(0, 5)), null));
+        String refused = number(post(albania, body("API-F-" + UUID.randomUUID().toString().substring(0, 5)), null));
+        String id = neo4j.query("MATCH (t:TraceRequest {number: $n}) RETURN t.id").bind(answered).to("n")
+                .fetchAs(String.class).one().orElseThrow();
+        String refusedId = neo4j.query("MATCH (t:TraceRequest {number: $n}) RETURN t.id").bind(refused).to("n")
+                .fetchAs(String.class).one().orElseThrow();
+        TestSecurity.as("sup-api", "SUPERVISOR", () -> {
+            if (traces.find(id).orElseThrow().status() == org.armstrace.tracing.TraceStatus.ACKNOWLEDGED) {
+                traces.assign(id, traces.analysts().getFirst(), null);
+            }
+            traces.transition(id, org.armstrace.tracing.TraceStatus.IN_PROGRESS, null);
+            return answers.draft(id, org.armstrace.tracing.TraceAnswersTests.TRACED);
+        });
+        assertThat(get(albania, "/api/v1/trace-requests/" + answered).body()).contains("\"answer\":null");
+        TestSecurity.as("sup-api-2", "SUPERVISOR", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.APPROVED, null));
+        TestSecurity.as("sup-api", "SUPERVISOR", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.ANSWERED, null));
+        TestSecurity.as("sup-api", "SUPERVISOR", () -> traces.transition(refusedId, org.armstrace.tracing.TraceStatus.REFUSED,
+                "The weapon is subject to a pending national investigation"));
+
+        String body = get(albania, "/api/v1/trace-requests/" + answered).body();
+        assertThat(body).contains("\"status\":\"ANSWERED\"", "\"outcome\":\"TRACED\"", "reported stolen in 2019",
+                "\"method\":\"THEFT\"", "\"date\":\"2019-03-02\"");
+        assertThat(get(albania, "/api/v1/trace-requests/" + refused).body())
+                .contains("\"status\":\"REFUSED\"", "pending national investigation");
+        assertThat(get(partner("ME"), "/api/v1/trace-requests/" + answered).statusCode()).isEqualTo(404);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 @ArmsTraceTest
-class TraceAnswersTests {
+public class TraceAnswersTests {
 
     @Autowired
     TraceRequests traces;
@@ -33,7 +33,7 @@ class TraceAnswersTests {
     @Autowired
     Neo4jClient neo4j;
 
-    static final AnswerDraft TRACED = new AnswerDraft(TraceAnswer.Outcome.TRACED,
+    public static final AnswerDraft TRACED = new AnswerDraft(TraceAnswer.Outcome.TRACED,
             "Registered in 2004 to a licensed dealer in Prizren; reported stolen in 2019.", null,
             new PointOfDiversion("XK", LocalDate.of(2019, 3, 2), PointOfDiversion.Method.THEFT, "Dealer, Prizren", null));
 

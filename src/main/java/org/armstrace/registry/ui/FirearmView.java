@@ -96,6 +96,14 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
                 fact("firearm.country", f.countryOfManufacture()), fact("firearm.year", f.year() == null ? null : f.year().toString()),
                 fact("firearm.source", f.source() + " · " + f.confidence()));
         add(facts);
+        if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
+            // By address, not by class: the registry does not depend on the tracing desk's views.
+            var traceAbroad = new com.vaadin.flow.component.html.Anchor("tracing/outgoing?firearm=" + f.id(),
+                    getTranslation("registry.trace-abroad"));
+            traceAbroad.setId("firearm-trace-abroad");
+            traceAbroad.addClassName("button-link");
+            add(traceAbroad);
+        }
         add(new H3(getTranslation("firearm.markings")));
         var markings = new UnorderedList();
         f.markings().forEach(m -> markings.add(new ListItem(m.kind() + ": " + m.text()

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.Role;
+import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.ItiContentMissing;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
@@ -23,8 +24,8 @@ public class TraceIntakeView extends VerticalLayout implements HasDynamicTitle {
     public TraceIntakeView(TraceRequests traces, ReferenceData reference,
                            @Value("${armstrace.home-country:XK}") String home) {
         setMaxWidth("1000px");
-        var form = new TraceIntakeForm(reference.countries().stream().filter(c -> !c.code().equalsIgnoreCase(home))
-                .toList());
+        var form = new TraceRequestForm(Direction.INCOMING, reference.countries().stream()
+                .filter(c -> !c.code().equalsIgnoreCase(home)).toList());
         form.addSubmitListener(e -> {
             try {
                 TraceRequest created = traces.receive(e.request());

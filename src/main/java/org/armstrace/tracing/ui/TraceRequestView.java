@@ -24,6 +24,22 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Objects;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Locale;
+import org.armstrace.registry.Firearm;
+import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.ReferenceData;
+import org.armstrace.security.AuditEvent;
+import org.armstrace.security.AuditLog;
+import org.armstrace.tracing.Direction;
+import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.TraceAnswers;
+import org.armstrace.tracing.TraceDocuments;
+import org.springframework.beans.factory.annotation.Value;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.TraceLifecycle;
 import org.armstrace.tracing.TraceRequest;
@@ -33,20 +49,35 @@ import org.armstrace.tracing.TraceTransition;
 import org.armstrace.tracing.TransitionRefused;
 
 /**
- * One trace request: what was asked and by whom, its due date, its whole timeline (every move with
- * who, when and why), and the moves the lifecycle allows from here, each asking for a reason where
- * the ITI wants one.
+ * One trace request: what was asked and by whom, its due date, the moves the lifecycle allows from
+ * here (each asking for a reason where the ITI wants one), the registry check's candidates, the
+ * answer and its form, the documents, the whole timeline (every move with who, when and why) and
+ * the request's audit events.
  */
 @Route("tracing/request")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE})
 public class TraceRequestView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final TraceRequests traces;
+    private final TraceAnswers answers;
+    private final TraceDocuments documents;
+    private final FirearmRegistry firearms;
+    private final ReferenceData reference;
+    private final AuditLog audit;
+    private final String home;
     private String id;
     private String title = "";
 
-    public TraceRequestView(TraceRequests traces) {
+    public TraceRequestView(TraceRequests traces, TraceAnswers answers, TraceDocuments documents,
+                            FirearmRegistry firearms, ReferenceData reference, AuditLog audit,
+                            @Value("${armstrace.home-country:XK}") String home) {
         this.traces = traces;
+        this.answers = answers;
+        this.documents = documents;
+        this.firearms = firearms;
+        this.reference = reference;
+        this.audit = audit;
+        this.home = home;
         setMaxWidth("1100px");
     }
 
@@ -94,7 +125,9 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         actions.getStyle().set("gap", "var(--lumo-space-s)");
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         for (TraceStatus next : TraceLifecycle.next(t.direction(), t.status())) {
-            if (next == t.status()) {
+            // Answers are moved with their content, by the answer form below.
+            if (next == t.status() || next == TraceStatus.ANSWER_DRAFTED
+                    || (next == TraceStatus.ANSWERED && t.direction() == Direction.OUTGOING)) {
                 continue;
             }
             var move = new Button(getTranslation("trace.move." + next.name()), e -> move(next));
@@ -110,36 +143,24 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
             analyst.setId("trace-reassign-to");
             analyst.setItems(traces.analysts());
             analyst.setValue(t.assignee());
-            var reassign = new Button(getTranslation("trace.reassign"), e -> {
-                try {
-                    traces.assign(id, analyst.getValue(), null);
-                    refresh();
-                } catch (TransitionRefused refused) {
-                    Notification.show(getTranslation(refused.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
-                }
-            });
+            var reassign = new Button(getTranslation("trace.reassign"), e -> act(() ->
+                    traces.assign(id, analyst.getValue(), null)));
             reassign.setId("trace-reassign");
             var row = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(analyst, reassign);
             row.setAlignItems(Alignment.BASELINE);
             add(row);
         }
 
-        add(new H3(getTranslation("trace.candidates")));
-        var candidates = new Div();
-        candidates.setId("trace-candidates");
-        var hits = traces.candidates(id);
-        if (hits.isEmpty()) {
-            candidates.add(new Paragraph(getTranslation("trace.no-candidates")));
+        if (t.direction() == Direction.OUTGOING && t.status() == TraceStatus.DRAFT) {
+            add(draftEditor(t));
         }
-        for (TraceRequests.Candidate c : hits) {
-            var card = new Div();
-            card.addClassName("hit-card");
-            var link = new com.vaadin.flow.component.html.Anchor("registry/firearm/" + c.firearm().id(), c.firearm().label());
-            link.addClassName("hit-title");
-            card.add(link, new Paragraph(String.join("; ", c.reasons())));
-            candidates.add(card);
+        List<String> concerns = answers.concerns(id);
+        List<TraceRequests.Candidate> hits = traces.candidates(id);
+        if (t.direction() == Direction.INCOMING) {
+            add(new H3(getTranslation("trace.candidates")), candidates(hits, concerns));
         }
-        add(candidates);
+        add(new H3(getTranslation("trace.answer")), answer(t, concerns, hits));
+        add(new H3(getTranslation("trace.documents")), documents(t));
 
         add(new H3(getTranslation("trace.timeline")));
         var timeline = new Grid<TraceTransition>();
@@ -154,6 +175,170 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         timeline.setAllRowsVisible(true);
         timeline.setItems(traces.history(id));
         add(timeline);
+
+        add(new H3(getTranslation("trace.audit")));
+        var events = new Grid<AuditEvent>();
+        events.setId("trace-audit");
+        events.addColumn(e -> when.format(e.at())).setHeader(getTranslation("timeline.date")).setAutoWidth(true)
+                .setFlexGrow(0);
+        events.addColumn(AuditEvent::actor).setHeader(getTranslation("trace.by")).setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(AuditEvent::action).setHeader(getTranslation("audit.action")).setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(AuditEvent::details).setHeader(getTranslation("audit.details"));
+        events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        events.setAllRowsVisible(true);
+        events.setItems(audit.about("TraceRequest:" + id, 500));
+        add(events);
+    }
+
+    /** The registry check's hits; the analyst confirms the one that is the weapon asked about. */
+    private Div candidates(List<TraceRequests.Candidate> hits, List<String> concerns) {
+        var candidates = new Div();
+        candidates.setId("trace-candidates");
+        if (hits.isEmpty()) {
+            candidates.add(new Paragraph(getTranslation("trace.no-candidates")));
+        }
+        boolean analyst = Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST);
+        for (TraceRequests.Candidate c : hits) {
+            var card = new Div();
+            card.addClassName("hit-card");
+            var link = new Anchor("registry/firearm/" + c.firearm().id(), c.firearm().label());
+            link.addClassName("hit-title");
+            card.add(link, new Paragraph(String.join("; ", c.reasons())));
+            if (concerns.contains(c.firearm().id())) {
+                card.add(new Span("✓ " + getTranslation("trace.concerns")));
+            } else if (analyst) {
+                var confirm = new Button(getTranslation("trace.confirm-candidate"), e -> act(() ->
+                        answers.confirmCandidate(id, c.firearm().id())));
+                confirm.addClassName("confirm-candidate");
+                card.add(confirm);
+            }
+            candidates.add(card);
+        }
+        return candidates;
+    }
+
+    /** The current answer, and the form to draft (ours) or record (the partner's) one where that is the next step. */
+    private Div answer(TraceRequest t, List<String> concerns, List<TraceRequests.Candidate> hits) {
+        var box = new Div();
+        box.setId("trace-answer");
+        var current = answers.current(id);
+        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        current.ifPresentOrElse(a -> {
+            box.add(new Paragraph(getTranslation("trace.outcome") + ": " + getTranslation("trace.outcome." + a.outcome().name())));
+            var findings = new Paragraph(a.findings());
+            findings.getStyle().set("white-space", "pre-wrap");
+            box.add(findings);
+            if (a.diversion() != null) {
+                var p = a.diversion();
+                box.add(new Paragraph(getTranslation("trace.diversion") + ": " + p.country()
+                        + (p.date() == null ? "" : " · " + p.date()) + " · " + getTranslation("trace.diversion." + p.method().name())
+                        + (p.place() == null ? "" : " · " + p.place())));
+            }
+            var version = new Paragraph(getTranslation("trace.answer.version", a.version(), a.draftedBy(),
+                    when.format(a.draftedAt())) + " · " + (a.approvedAt() == null
+                    ? (t.direction() == Direction.INCOMING ? getTranslation("trace.answer.awaiting") : "")
+                    : getTranslation("trace.answer.approved", a.approvedBy(), when.format(a.approvedAt()))));
+            version.addClassName("hint");
+            version.setId("trace-answer-version");
+            box.add(version);
+        }, () -> box.add(new Paragraph(getTranslation("trace.answer.none"))));
+
+        boolean ours = t.direction() == Direction.INCOMING
+                && (t.status() == TraceStatus.IN_PROGRESS || t.status() == TraceStatus.ANSWER_DRAFTED)
+                && (AuditLog.currentActor().equals(t.assignee()) || Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR));
+        boolean theirs = t.direction() == Direction.OUTGOING
+                && TraceLifecycle.next(t.direction(), t.status()).contains(TraceStatus.ANSWERED)
+                && Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST);
+        if (ours || theirs) {
+            var weapons = new java.util.LinkedHashMap<String, Firearm>();
+            concerns.forEach(f -> firearms.find(f).ifPresent(w -> weapons.put(w.id(), w)));
+            hits.forEach(c -> weapons.putIfAbsent(c.firearm().id(), c.firearm()));
+            var form = new TraceAnswerForm(List.copyOf(weapons.values()), reference.countries(),
+                    getTranslation(ours ? "trace.answer.save" : "trace.answer.record"), current.orElse(null));
+            form.addSubmitListener(e -> {
+                try {
+                    if (ours) {
+                        answers.draft(id, e.draft());
+                    } else {
+                        answers.record(id, e.draft());
+                    }
+                    refresh();
+                } catch (TransitionRefused refused) {
+                    form.showError(getTranslation(refused.getMessage()));
+                }
+            });
+            box.add(form);
+        }
+        return box;
+    }
+
+    /** The documents this request has now, to produce and download, and every one produced before. */
+    private Div documents(TraceRequest t) {
+        var box = new Div();
+        box.setId("trace-documents");
+        var produce = new FlexLayout();
+        produce.getStyle().set("gap", "var(--lumo-space-s)");
+        produce.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        for (TraceDocuments.Kind kind : documents.available(id)) {
+            for (TraceDocuments.Format format : TraceDocuments.Format.values()) {
+                // Each download produces the document anew (with its own stamp) and keeps it.
+                var link = new Anchor(DownloadHandler.fromInputStream(e -> {
+                    var produced = documents.produce(id, kind, format);
+                    e.getUI().access(this::refresh);
+                    return new DownloadResponse(new ByteArrayInputStream(produced.content()),
+                            produced.document().fileName(), format.contentType, produced.content().length);
+                }), getTranslation("trace.document.kind." + kind.name()) + " (" + format.name() + ")");
+                link.setId("document-" + kind.name().toLowerCase(Locale.ROOT) + "-" + format.extension);
+                link.addClassName("document-link");
+                produce.add(link);
+            }
+        }
+        box.add(produce);
+        var kept = documents.documents(id);
+        if (kept.isEmpty()) {
+            box.add(new Paragraph(getTranslation("trace.documents.none")));
+        }
+        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        for (TraceDocuments.Document d : kept) {
+            var again = new Anchor(DownloadHandler.fromInputStream(e -> new DownloadResponse(
+                    new ByteArrayInputStream(documents.content(d)), d.fileName(), d.format().contentType, d.size())),
+                    d.fileName());
+            var line = new Div(again, new Span(" · " + getTranslation("trace.documents.produced",
+                    getTranslation("trace.document.kind." + d.kind().name()), d.by(), when.format(d.at()))));
+            line.addClassName("kept-document");
+            box.add(line);
+        }
+        return box;
+    }
+
+    /** The outgoing request while it is a DRAFT: the same form, saved over the draft (old values stay in the audit). */
+    private TraceRequestForm draftEditor(TraceRequest t) {
+        var form = new TraceRequestForm(Direction.OUTGOING, reference.countries().stream()
+                .filter(c -> !c.code().equalsIgnoreCase(home)).toList());
+        form.fill(new NewTraceRequest(Direction.OUTGOING, t.counterpart(), t.partnerReference(), t.priority(),
+                t.weaponType(), t.weaponMake(), t.weaponModel(), t.weaponCalibre(), t.weaponSerial(), t.weaponCountry(),
+                t.whyIllicit(), t.legalBasis(), t.intendedUse(), t.circumstances(), t.channel(), null, null),
+                getTranslation("trace.save-draft"));
+        form.addSubmitListener(e -> {
+            try {
+                traces.updateDraft(id, e.request());
+                refresh();
+            } catch (TransitionRefused refused) {
+                form.showError(getTranslation(refused.getMessage()));
+            }
+        });
+        return form;
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+            refresh();
+        } catch (TransitionRefused refused) {
+            Notification.show(getTranslation(refused.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private void move(TraceStatus to) {
@@ -176,15 +361,12 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
     }
 
     private void apply(TraceStatus to, String reason, Dialog dialog) {
-        try {
+        act(() -> {
             traces.transition(id, to, reason);
             if (dialog != null) {
                 dialog.close();
             }
-            refresh();
-        } catch (TransitionRefused refused) {
-            Notification.show(getTranslation(refused.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        });
     }
 
     @Override

@@ -13,7 +13,7 @@ class TraceIntakeViewTests extends ViewTest {
     @Test
     void the_form_says_what_the_iti_still_requires_and_a_complete_request_opens_numbered() {
         navigate(TraceIntakeView.class);
-        TraceIntakeForm form = $(TraceIntakeForm.class).single();
+        TraceRequestForm form = $(TraceRequestForm.class).single();
         assertThat(form.missing.getText()).isEqualTo("The ITI still requires: the make, the serial, why the weapon is "
                 + "considered illicit, the legal basis, the intended use of the answer");
         assertThat(form.from.getListDataView().getItems()).noneMatch(c -> c.code().equals("XK"));

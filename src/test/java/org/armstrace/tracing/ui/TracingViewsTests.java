@@ -29,6 +29,8 @@ class TracingViewsTests extends ViewTest {
     TraceRequests traces;
     @Autowired
     UserAccountService users;
+    @Autowired
+    org.armstrace.registry.FirearmRegistry firearms;
 
     private TraceRequest received() {
         String analyst = "an-v-" + UUID.randomUUID().toString().substring(0, 4);
@@ -95,5 +97,57 @@ class TracingViewsTests extends ViewTest {
             listed |= test(queue).getCellText(i, 0).equals(r.number());
         }
         assertThat(listed).isTrue();
+    }
+
+    @Test
+    void the_answer_is_drafted_on_the_request_page_and_whoever_drafted_it_cannot_approve_it() {
+        TraceRequest r = received();
+        navigate("tracing/request/" + r.id(), TraceRequestView.class);
+        test($(Button.class).withId("move-IN_PROGRESS").single()).click();
+
+        TraceAnswerForm form = $(TraceAnswerForm.class).single();
+        test(form.save).click();
+        assertThat(form.error.getText()).isEqualTo("Choose the outcome of the trace.");
+        form.outcome.setValue(org.armstrace.tracing.TraceAnswer.Outcome.NOT_FOUND);
+        test(form.findings).setValue("No record under this serial or its likely misreadings.");
+        form.diverted.setValue(true);
+        form.diversionCountry.setValue(form.diversionCountry.getListDataView().getItems()
+                .filter(c -> c.code().equals("AL")).findFirst().orElseThrow());
+        form.method.setValue(org.armstrace.tracing.PointOfDiversion.Method.CONVERSION);
+        test(form.save).click();
+
+        assertThat($(Span.class).withId("trace-status").single().getText()).isEqualTo("Answer drafted");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).withId("trace-answer-version").single().getText())
+                .startsWith("Version 1, drafted by sup-view").contains("Awaiting a supervisor's approval");
+        test($(Button.class).withId("move-APPROVED").single()).click();
+        assertThat(traces.find(r.id()).orElseThrow().status()).isEqualTo(TraceStatus.ANSWER_DRAFTED);
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("document-receipt-docx").all()).hasSize(1);
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("document-answer-docx").all())
+                .as("not before approval").isEmpty();
+    }
+
+    @Test
+    void an_outgoing_request_opened_from_a_weapon_is_filled_from_the_graph_and_saved_as_a_numbered_draft() {
+        var weapon = TestSecurity.as("analyst1", "ANALYST", () -> firearms.register(new org.armstrace.registry.NewFirearm(
+                "pistol", "Zastava", "M70", "7.65 Browning", "OV-" + UUID.randomUUID().toString().substring(0, 6), "RS",
+                1990, java.util.List.of()), new org.armstrace.registry.Provenance("user:analyst1",
+                org.armstrace.registry.Provenance.Confidence.HIGH)));
+        com.vaadin.flow.component.UI.getCurrent().navigate("tracing/outgoing",
+                com.vaadin.flow.router.QueryParameters.of("firearm", weapon.id()));
+        TraceRequestForm form = $(TraceRequestForm.class).single();
+        assertThat(form.serial.getValue()).isEqualTo(weapon.serialAsRead());
+        assertThat(form.from.getValue().code()).isEqualTo("RS");
+        assertThat(form.missing.getText()).contains("why the weapon is considered illicit");
+
+        test(form.whyIllicit).setValue("Recovered at a shooting scene");
+        test(form.legalBasis).setValue("ITI and the bilateral police cooperation agreement");
+        test(form.intendedUse).setValue("Criminal investigation");
+        test(form.save).click();
+
+        TraceRequestView page = (TraceRequestView) getCurrentView();
+        assertThat(page.getPageTitle()).matches("XK-OUT-\\d{4}-\\d{6}");
+        assertThat($(Span.class).withId("trace-status").single().getText()).isEqualTo("Draft");
+        assertThat($(TraceRequestForm.class).all()).as("the draft is edited on its page").hasSize(1);
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("document-request-xlsx").all()).hasSize(1);
     }
 }

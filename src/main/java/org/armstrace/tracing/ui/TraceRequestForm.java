@@ -22,11 +22,12 @@ import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TransitionRefused;
 
 /**
- * A partner's request typed in by the intake officer (it came by mail or fax): the same validated
- * request as the API and the workbook produce. Shows live what the ITI still requires. Fires
- * {@link Submit}; the view takes the request in.
+ * A trace request as typed: a partner's request the intake officer types in (it came by mail or
+ * fax), the same validated request as the API and the workbook produce; or our outgoing request,
+ * filled from the graph and completed by the analyst. Shows live what the ITI still requires.
+ * Fires {@link Submit}; the view takes the request in or saves the draft.
  */
-public class TraceIntakeForm extends FormLayout {
+public class TraceRequestForm extends FormLayout {
 
     final ComboBox<Country> from = new ComboBox<>();
     final TextField partnerReference = new TextField();
@@ -44,10 +45,13 @@ public class TraceIntakeForm extends FormLayout {
     final Div missing = new Div();
     final Div error = new Div();
     final Button save = new Button();
+    private final Direction direction;
+    private String firearmId;
 
-    public TraceIntakeForm(List<Country> countries) {
-        setId("trace-intake");
-        from.setLabel(getTranslation("trace.from"));
+    public TraceRequestForm(Direction direction, List<Country> countries) {
+        this.direction = direction;
+        setId(direction == Direction.INCOMING ? "trace-intake" : "trace-outgoing");
+        from.setLabel(getTranslation(direction == Direction.INCOMING ? "trace.from" : "trace.to"));
         from.setItems(countries);
         from.setItemLabelGenerator(c -> c.name(getLocale()) + " (" + c.code() + ")");
         from.setId("intake-from");
@@ -65,7 +69,7 @@ public class TraceIntakeForm extends FormLayout {
         whyIllicit.setLabel(getTranslation("trace.why-illicit"));
         legalBasis.setLabel(getTranslation("trace.legal-basis"));
         intendedUse.setLabel(getTranslation("trace.intended-use"));
-        circumstances.setLabel(getTranslation("recovery.circumstances"));
+        circumstances.setLabel(getTranslation("trace.circumstances"));
         make.setId("intake-make");
         serial.setId("intake-serial");
         whyIllicit.setId("intake-why");
@@ -87,7 +91,7 @@ public class TraceIntakeForm extends FormLayout {
         for (HasValue<?, ?> v : List.of(make, serial, whyIllicit, legalBasis, intendedUse)) {
             v.addValueChangeListener(e -> showMissing());
         }
-        save.setText(getTranslation("trace.receive"));
+        save.setText(getTranslation(direction == Direction.INCOMING ? "trace.receive" : "trace.create-draft"));
         save.setId("intake-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setDisableOnClick(true);
@@ -102,12 +106,35 @@ public class TraceIntakeForm extends FormLayout {
         showMissing();
     }
 
+    /** Fills the form from a request (filled from the graph, or the draft as saved). */
+    public void fill(NewTraceRequest r, String saveLabel) {
+        from.getListDataView().getItems().filter(c -> c.code().equals(r.counterpart())).findFirst()
+                .ifPresent(from::setValue);
+        partnerReference.setValue(java.util.Objects.toString(r.partnerReference(), ""));
+        priority.setValue(r.priority());
+        type.setValue(java.util.Objects.toString(r.weaponType(), ""));
+        make.setValue(java.util.Objects.toString(r.weaponMake(), ""));
+        model.setValue(java.util.Objects.toString(r.weaponModel(), ""));
+        calibre.setValue(java.util.Objects.toString(r.weaponCalibre(), ""));
+        serial.setValue(java.util.Objects.toString(r.weaponSerial(), ""));
+        country.setValue(java.util.Objects.toString(r.weaponCountry(), ""));
+        whyIllicit.setValue(java.util.Objects.toString(r.whyIllicit(), ""));
+        legalBasis.setValue(java.util.Objects.toString(r.legalBasis(), ""));
+        intendedUse.setValue(java.util.Objects.toString(r.intendedUse(), ""));
+        circumstances.setValue(java.util.Objects.toString(r.circumstances(), ""));
+        firearmId = r.firearmId();
+        if (saveLabel != null) {
+            save.setText(saveLabel);
+        }
+        showMissing();
+    }
+
     NewTraceRequest request() {
-        return new NewTraceRequest(Direction.INCOMING, from.getValue() == null ? "" : from.getValue().code(),
+        return new NewTraceRequest(direction, from.getValue() == null ? "" : from.getValue().code(),
                 blank(partnerReference.getValue()), priority.getValue(), blank(type.getValue()), blank(make.getValue()),
                 blank(model.getValue()), blank(calibre.getValue()), blank(serial.getValue()), blank(country.getValue()),
                 blank(whyIllicit.getValue()), blank(legalBasis.getValue()), blank(intendedUse.getValue()),
-                blank(circumstances.getValue()), NewTraceRequest.Channel.MANUAL, null, null);
+                blank(circumstances.getValue()), NewTraceRequest.Channel.MANUAL, null, firearmId);
     }
 
     private void showMissing() {
@@ -137,10 +164,10 @@ public class TraceIntakeForm extends FormLayout {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    public static class Submit extends ComponentEvent<TraceIntakeForm> {
+    public static class Submit extends ComponentEvent<TraceRequestForm> {
         private final NewTraceRequest request;
 
-        Submit(TraceIntakeForm source, NewTraceRequest request) {
+        Submit(TraceRequestForm source, NewTraceRequest request) {
             super(source, false);
             this.request = request;
         }
