@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Objects;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
@@ -114,7 +115,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         facts.add(new Paragraph(getTranslation("trace.assignee") + ": " + (t.assignee() == null ? "—" : t.assignee())));
         facts.add(new Paragraph(getTranslation("trace.weapon") + ": " + java.util.stream.Stream.of(t.weaponType(),
                 t.weaponMake(), t.weaponModel(), t.weaponCalibre(), t.weaponSerial(), t.weaponCountry())
-                .map(x -> Objects.toString(x, "")).collect(java.util.stream.Collectors.joining(" · "))));
+                .filter(x -> x != null && !x.isBlank()).collect(java.util.stream.Collectors.joining(" · "))));
         facts.add(new Paragraph(getTranslation("trace.why-illicit") + ": " + Objects.toString(t.whyIllicit(), "")));
         facts.add(new Paragraph(getTranslation("trace.legal-basis") + ": " + Objects.toString(t.legalBasis(), "")));
         facts.add(new Paragraph(getTranslation("trace.intended-use") + ": " + Objects.toString(t.intendedUse(), "")));
@@ -125,9 +126,10 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         actions.getStyle().set("gap", "var(--lumo-space-s)");
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         for (TraceStatus next : TraceLifecycle.next(t.direction(), t.status())) {
-            // Answers are moved with their content, by the answer form below.
+            // Answers are moved with their content, by the answer form below; only supervisors approve.
             if (next == t.status() || next == TraceStatus.ANSWER_DRAFTED
-                    || (next == TraceStatus.ANSWERED && t.direction() == Direction.OUTGOING)) {
+                    || (next == TraceStatus.ANSWERED && t.direction() == Direction.OUTGOING)
+                    || (next == TraceStatus.APPROVED && !Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR))) {
                 continue;
             }
             var move = new Button(getTranslation("trace.move." + next.name()), e -> move(next));
@@ -282,16 +284,10 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         produce.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         for (TraceDocuments.Kind kind : documents.available(id)) {
             for (TraceDocuments.Format format : TraceDocuments.Format.values()) {
-                // Each download produces the document anew (with its own stamp) and keeps it.
-                var link = new Anchor(DownloadHandler.fromInputStream(e -> {
-                    var produced = documents.produce(id, kind, format);
-                    e.getUI().access(this::refresh);
-                    return new DownloadResponse(new ByteArrayInputStream(produced.content()),
-                            produced.document().fileName(), format.contentType, produced.content().length);
-                }), getTranslation("trace.document.kind." + kind.name()) + " (" + format.name() + ")");
-                link.setId("document-" + kind.name().toLowerCase(Locale.ROOT) + "-" + format.extension);
-                link.addClassName("document-link");
-                produce.add(link);
+                var button = new Button(getTranslation("trace.document.kind." + kind.name()) + " (" + format.name() + ")",
+                        VaadinIcon.DOWNLOAD.create(), e -> download(kind, format));
+                button.setId("document-" + kind.name().toLowerCase(Locale.ROOT) + "-" + format.extension);
+                produce.add(button);
             }
         }
         box.add(produce);
@@ -305,12 +301,27 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
             var again = new Anchor(DownloadHandler.fromInputStream(e -> new DownloadResponse(
                     new ByteArrayInputStream(documents.content(d)), d.fileName(), d.format().contentType, d.size())),
                     d.fileName());
+            again.setId("kept-" + d.id());
             var line = new Div(again, new Span(" · " + getTranslation("trace.documents.produced",
                     getTranslation("trace.document.kind." + d.kind().name()), d.by(), when.format(d.at()))));
             line.addClassName("kept-document");
             box.add(line);
         }
         return box;
+    }
+
+    /**
+     * Produces a document and keeps it, then has the browser download the kept copy: what the user
+     * saves is byte for byte what the request page lists as produced.
+     */
+    private void download(TraceDocuments.Kind kind, TraceDocuments.Format format) {
+        try {
+            var produced = documents.produce(id, kind, format);
+            refresh();
+            getElement().executeJs("document.getElementById($0).click()", "kept-" + produced.document().id());
+        } catch (TransitionRefused refused) {
+            Notification.show(getTranslation(refused.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     /** The outgoing request while it is a DRAFT: the same form, saved over the draft (old values stay in the audit). */

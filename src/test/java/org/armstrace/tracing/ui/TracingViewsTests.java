@@ -121,8 +121,8 @@ class TracingViewsTests extends ViewTest {
                 .startsWith("Version 1, drafted by sup-view").contains("Awaiting a supervisor's approval");
         test($(Button.class).withId("move-APPROVED").single()).click();
         assertThat(traces.find(r.id()).orElseThrow().status()).isEqualTo(TraceStatus.ANSWER_DRAFTED);
-        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("document-receipt-docx").all()).hasSize(1);
-        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("document-answer-docx").all())
+        assertThat($(Button.class).withId("document-receipt-docx").all()).hasSize(1);
+        assertThat($(Button.class).withId("document-answer-docx").all())
                 .as("not before approval").isEmpty();
     }
 
@@ -148,6 +148,6 @@ class TracingViewsTests extends ViewTest {
         assertThat(page.getPageTitle()).matches("XK-OUT-\\d{4}-\\d{6}");
         assertThat($(Span.class).withId("trace-status").single().getText()).isEqualTo("Draft");
         assertThat($(TraceRequestForm.class).all()).as("the draft is edited on its page").hasSize(1);
-        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("document-request-xlsx").all()).hasSize(1);
+        assertThat($(Button.class).withId("document-request-xlsx").all()).hasSize(1);
     }
 }
