@@ -1,6 +1,5 @@
 package org.armstrace.registry;
 
-import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -70,21 +69,33 @@ final class PhotoImages {
             double scale = Math.min(1.0, side / (double) Math.max(decoded.getWidth(), decoded.getHeight()));
             int w = Math.max(1, (int) Math.round(decoded.getWidth() * scale));
             int h = Math.max(1, (int) Math.round(decoded.getHeight() * scale));
-            var thumb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            var g = thumb.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.setColor(java.awt.Color.WHITE); // transparent PNG areas on white, as JPEG has no alpha
-                g.fillRect(0, 0, w, h);
-                g.drawImage(decoded.getScaledInstance(w, h, Image.SCALE_SMOOTH), 0, 0, null);
-            } finally {
-                g.dispose();
+            // Halving steps, then one bilinear step: as smooth as area averaging at a fraction of its cost.
+            BufferedImage current = decoded;
+            while (current.getWidth() / 2 >= w && current.getHeight() / 2 >= h) {
+                current = resized(current, current.getWidth() / 2, current.getHeight() / 2);
             }
+            var thumb = resized(current, w, h);
             var out = new ByteArrayOutputStream();
             return ImageIO.write(thumb, "jpg", out) ? out.toByteArray() : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The image drawn at the given size on white (transparent PNG areas; JPEG has no alpha). */
+    private static BufferedImage resized(BufferedImage source, int w, int h) {
+        var target = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        var g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(source, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
     }
 
     /** WebP canvas size from the VP8, VP8L or VP8X chunk header (RIFF container, little-endian). */

@@ -37,6 +37,7 @@ public class Photos {
     private final AuditLog audit;
     private final ContentStore originals;
     private final ContentStore thumbnails;
+    private final ContentStore documentSized;
 
     Photos(Neo4jClient neo4j, AuditLog audit, GraphProperties graph) {
         this.neo4j = neo4j;
@@ -44,6 +45,7 @@ public class Photos {
         Path root = graph.dataDir().resolve("photos");
         this.originals = new ContentStore(root);
         this.thumbnails = new ContentStore(root.resolve("thumbnails"));
+        this.documentSized = new ContentStore(root.resolve("document"));
     }
 
     /**
@@ -72,6 +74,8 @@ public class Photos {
     static final long MAX_PIXELS = 120_000_000L;
     static final int MAX_SIDE = 20_000;
     static final int THUMBNAIL_SIDE = 320;
+    /** Photos in documents sent abroad: sharp on an A4 page, small enough for partners' mail servers. */
+    static final int DOCUMENT_SIDE = 1600;
 
     @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
     @Transactional
@@ -106,6 +110,7 @@ public class Photos {
         String sha = originals.put(content);
         if (thumbnail != null) {
             thumbnails.put(sha, ".jpg", thumbnail);
+            documentSized(sha, content, type, size);
         }
         return new Staged(sha, type, content.length, fileName == null ? null : fileName.strip(), size[0], size[1]);
     }
@@ -146,6 +151,37 @@ public class Photos {
     @PreAuthorize("isAuthenticated()")
     public byte[] thumbnail(String sha256) {
         return thumbnails.contains(sha256, ".jpg") ? thumbnails.derived(sha256, ".jpg") : originals.get(sha256);
+    }
+
+    /**
+     * The photo for a document: a JPEG at most {@value #DOCUMENT_SIDE} pixels a side when the
+     * original is larger (made when the photo arrived, or now for one that came before), otherwise
+     * the original. Null for a format documents cannot hold (WebP) or pixels the JDK cannot decode.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public byte[] forDocument(Photo photo) {
+        if (!photo.contentType().equals("image/jpeg") && !photo.contentType().equals("image/png")) {
+            return null;
+        }
+        if (documentSized.contains(photo.sha256(), ".jpg")) {
+            return documentSized.derived(photo.sha256(), ".jpg");
+        }
+        byte[] original = originals.get(photo.sha256());
+        byte[] scaled = documentSized(photo.sha256(), original, photo.contentType(),
+                new int[]{photo.width(), photo.height()});
+        return scaled != null ? scaled : original;
+    }
+
+    /** Scales a large photo down for documents and keeps the result; null when the original will do. */
+    private byte[] documentSized(String sha, byte[] content, String type, int[] size) {
+        if (Math.max(size[0], size[1]) <= DOCUMENT_SIDE) {
+            return null;
+        }
+        byte[] scaled = PhotoImages.thumbnail(content, type, size, DOCUMENT_SIDE);
+        if (scaled != null) {
+            documentSized.put(sha, ".jpg", scaled);
+        }
+        return scaled;
     }
 
     @PreAuthorize("isAuthenticated()")

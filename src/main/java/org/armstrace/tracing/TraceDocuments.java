@@ -185,9 +185,10 @@ public class TraceDocuments {
             for (Photos.Photo p : photos.list(weapon.id())) {
                 n++;
                 String caption = label("doc.photo", n, Objects.toString(p.caption(), Objects.toString(p.fileName(), "")));
-                if (p.contentType().equals("image/jpeg") || p.contentType().equals("image/png")) {
-                    images.add(new DocumentContent.Image(photos.content(p), p.contentType().equals("image/png"),
-                            p.width(), p.height(), caption));
+                byte[] image = photos.forDocument(p);
+                if (image != null) {
+                    boolean png = image.length > 3 && (image[0] & 0xff) == 0x89 && image[1] == 'P';
+                    images.add(new DocumentContent.Image(image, png, p.width(), p.height(), caption));
                 } else {
                     notEmbedded.add(caption); // WebP: neither format can hold it; the original is on request
                 }

@@ -75,4 +75,21 @@ class PhotosTests {
         assertThatThrownBy(() -> asOfficer(() -> photos.content(p))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("changed on disk");
     }
+
+    @Test
+    void a_camera_sized_photo_goes_into_documents_scaled_to_1600_pixels_and_a_small_one_as_it_is() throws Exception {
+        Firearm f = weapon();
+        var large = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4000, 3000, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "jpg", large);
+        Photos.Photo big = asOfficer(() -> photos.attach(f.id(), large.toByteArray(), "big.jpg", null, OFFICER));
+        Photos.Photo small = asOfficer(() -> photos.attach(f.id(), PNG, "small.png", null, OFFICER));
+
+        byte[] scaled = asOfficer(() -> photos.forDocument(big));
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(scaled));
+        assertThat(image.getWidth()).isEqualTo(1600);
+        assertThat(image.getHeight()).isEqualTo(1200);
+        assertThat(asOfficer(() -> photos.forDocument(small))).isEqualTo(PNG);
+        assertThat(asOfficer(() -> photos.content(big))).as("the original is kept").isEqualTo(large.toByteArray());
+    }
 }
