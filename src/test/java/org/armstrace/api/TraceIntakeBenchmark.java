@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * connection, sending trace requests as fast as answers come back. Every request is validated,
  * numbered (one counter, so intake is serialised there), acknowledged, assigned and audited.
  *
- * <pre>./mvnw test -Dtest=TraceIntakeBenchmark -Dbench.excluded=none [-Dbench.clients=50 -Dbench.requests=40]</pre>
+ * <pre>./mvnw test -Dtest=TraceIntakeBenchmark -Dbench.excluded=none [-Dbench.clients=50 -Dbench.requests=40]
+ *     [-Dbench.rate=20 (requests a second in all: open loop)]</pre>
  */
 @Tag("benchmark")
 @ArmsTraceTest
@@ -44,17 +45,34 @@ class TraceIntakeBenchmark {
         for (int i = 0; i < 100; i++) {
             send(warmClient, warm, i);
         }
+        // Open loop when a rate is given: each client sends at random (Poisson) times averaging
+        // rate/clients a second, and latency counts from when a request was due, not when it went
+        // out, so a slow server is not hidden by clients that wait for it (coordinated omission).
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
         var pool = Executors.newFixedThreadPool(clients);
         var tasks = new ArrayList<Callable<long[]>>();
         for (int c = 0; c < clients; c++) {
             String token = token(countries[c % countries.length]);
+            var random = new java.util.Random(c);
+            // Each client's connection is opened and its token checked once before the clock starts.
+            var http = HttpClient.newHttpClient();
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/trace-requests?size=1"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
             tasks.add(() -> {
-                var http = HttpClient.newHttpClient();
                 long[] nanos = new long[each];
+                long due = System.nanoTime();
                 for (int i = 0; i < each; i++) {
-                    long t0 = System.nanoTime();
+                    if (rate > 0) {
+                        due += (long) (-Math.log(1 - random.nextDouble()) * clients / rate * 1e9);
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    } else {
+                        due = System.nanoTime();
+                    }
                     int status = send(http, token, i);
-                    nanos[i] = System.nanoTime() - t0;
+                    nanos[i] = System.nanoTime() - due;
                     if (status != 201) {
                         throw new IllegalStateException("HTTP " + status);
                     }
@@ -70,8 +88,9 @@ class TraceIntakeBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long[] all = results.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        System.out.printf("intake: %d clients × %d requests on loopback: p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  "
-                        + "max %.1f ms; %.0f requests/s%n", clients, each, all[all.length / 2] / 1e6,
+        System.out.printf("intake: %d clients × %d requests on loopback, %s: p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  "
+                        + "max %.1f ms; %.0f requests/s%n", clients, each,
+                rate > 0 ? "open loop at " + rate + " requests/s" : "closed loop", all[all.length / 2] / 1e6,
                 all[(int) (all.length * 0.95)] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6,
                 all.length / seconds);
     }
