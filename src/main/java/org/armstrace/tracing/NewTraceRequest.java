@@ -47,6 +47,13 @@ public record NewTraceRequest(Direction direction, String counterpart, String pa
         }
     }
 
+    /** A stored request as typed again (to edit a draft); it keeps its channel, has no key and names no weapon. */
+    public static NewTraceRequest of(TraceRequest t) {
+        return new NewTraceRequest(t.direction(), t.counterpart(), t.partnerReference(), t.priority(), t.weaponType(),
+                t.weaponMake(), t.weaponModel(), t.weaponCalibre(), t.weaponSerial(), t.weaponCountry(),
+                t.whyIllicit(), t.legalBasis(), t.intendedUse(), t.circumstances(), t.channel(), null, null);
+    }
+
     /**
      * A free-text value as stored: null when blank, stripped otherwise. A short value (up to 200
      * characters) is one line; a long one may hold line breaks and tabs; no other control

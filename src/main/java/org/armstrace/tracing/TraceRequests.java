@@ -247,34 +247,8 @@ public class TraceRequests {
             throw new TransitionRefused("trace.not-a-draft");
         }
         checkCounterpart(r);
-        var before = new java.util.LinkedHashMap<String, Object>();
-        before.put("counterpart", current.counterpart());
-        before.put("partnerReference", current.partnerReference());
-        before.put("priority", current.priority().name());
-        before.put("weaponType", current.weaponType());
-        before.put("weaponMake", current.weaponMake());
-        before.put("weaponModel", current.weaponModel());
-        before.put("weaponCalibre", current.weaponCalibre());
-        before.put("weaponSerial", current.weaponSerial());
-        before.put("weaponCountry", current.weaponCountry());
-        before.put("whyIllicit", current.whyIllicit());
-        before.put("legalBasis", current.legalBasis());
-        before.put("intendedUse", current.intendedUse());
-        before.put("circumstances", current.circumstances());
-        var after = new HashMap<String, Object>();
-        after.put("counterpart", r.counterpart());
-        after.put("partnerReference", r.partnerReference());
-        after.put("priority", r.priority().name());
-        after.put("weaponType", r.weaponType());
-        after.put("weaponMake", r.weaponMake());
-        after.put("weaponModel", r.weaponModel());
-        after.put("weaponCalibre", r.weaponCalibre());
-        after.put("weaponSerial", r.weaponSerial());
-        after.put("weaponCountry", r.weaponCountry());
-        after.put("whyIllicit", r.whyIllicit());
-        after.put("legalBasis", r.legalBasis());
-        after.put("intendedUse", r.intendedUse());
-        after.put("circumstances", r.circumstances());
+        Map<String, Object> before = content(NewTraceRequest.of(current));
+        Map<String, Object> after = content(r);
         var changes = before.entrySet().stream().filter(e -> !java.util.Objects.equals(e.getValue(), after.get(e.getKey())))
                 .map(e -> e.getKey() + ": " + e.getValue() + " → " + after.get(e.getKey())).toList();
         if (changes.isEmpty()) {
@@ -336,18 +310,7 @@ public class TraceRequests {
             }
         }
         Instant due = levels.due(now, r.priority());
-        var props = new HashMap<String, Object>();
-        props.put("partnerReference", r.partnerReference());
-        props.put("weaponType", r.weaponType());
-        props.put("weaponMake", r.weaponMake());
-        props.put("weaponModel", r.weaponModel());
-        props.put("weaponCalibre", r.weaponCalibre());
-        props.put("weaponSerial", r.weaponSerial());
-        props.put("weaponCountry", r.weaponCountry());
-        props.put("whyIllicit", r.whyIllicit());
-        props.put("legalBasis", r.legalBasis());
-        props.put("intendedUse", r.intendedUse());
-        props.put("circumstances", r.circumstances());
+        Map<String, Object> props = content(r);
         String prefix = home + "-" + r.direction().code() + "-" + year;
         // One statement, last in the transaction: the counter node's write lock serialises
         // concurrent requests for as short a time as possible, and a rolled-back request rolls its
@@ -391,6 +354,25 @@ public class TraceRequests {
                 now, due, analyst, r.weaponType(), r.weaponMake(), r.weaponModel(), r.weaponCalibre(), r.weaponSerial(),
                 r.weaponCountry(), r.whyIllicit(), r.legalBasis(), r.intendedUse(), r.circumstances(), r.channel(), by,
                 false);
+    }
+
+    /** What a request says, as stored on the node: the part a draft's editing may change. */
+    private static Map<String, Object> content(NewTraceRequest r) {
+        var content = new java.util.LinkedHashMap<String, Object>();
+        content.put("counterpart", r.counterpart());
+        content.put("partnerReference", r.partnerReference());
+        content.put("priority", r.priority().name());
+        content.put("weaponType", r.weaponType());
+        content.put("weaponMake", r.weaponMake());
+        content.put("weaponModel", r.weaponModel());
+        content.put("weaponCalibre", r.weaponCalibre());
+        content.put("weaponSerial", r.weaponSerial());
+        content.put("weaponCountry", r.weaponCountry());
+        content.put("whyIllicit", r.whyIllicit());
+        content.put("legalBasis", r.legalBasis());
+        content.put("intendedUse", r.intendedUse());
+        content.put("circumstances", r.circumstances());
+        return content;
     }
 
     private void checkCounterpart(NewTraceRequest r) {

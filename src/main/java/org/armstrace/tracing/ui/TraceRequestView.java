@@ -328,10 +328,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
     private TraceRequestForm draftEditor(TraceRequest t) {
         var form = new TraceRequestForm(Direction.OUTGOING, reference.countries().stream()
                 .filter(c -> !c.code().equalsIgnoreCase(home)).toList());
-        form.fill(new NewTraceRequest(Direction.OUTGOING, t.counterpart(), t.partnerReference(), t.priority(),
-                t.weaponType(), t.weaponMake(), t.weaponModel(), t.weaponCalibre(), t.weaponSerial(), t.weaponCountry(),
-                t.whyIllicit(), t.legalBasis(), t.intendedUse(), t.circumstances(), t.channel(), null, null),
-                getTranslation("trace.save-draft"));
+        form.fill(NewTraceRequest.of(t), getTranslation("trace.save-draft"));
         form.addSubmitListener(e -> {
             try {
                 traces.updateDraft(id, e.request());
