@@ -244,6 +244,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
         upload.setMaxFileSize(Photos.MAX_BYTES);
         upload.setId("firearm-photo-upload");
+        org.armstrace.base.ui.UploadTexts.translated(upload);
         var box = new Div(gallery, upload);
         return box;
     }

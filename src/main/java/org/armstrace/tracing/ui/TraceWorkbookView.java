@@ -16,6 +16,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
+import org.armstrace.base.ui.UploadTexts;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceWorkbook;
@@ -58,7 +59,10 @@ public class TraceWorkbookView extends VerticalLayout implements HasDynamicTitle
         upload.setAcceptedFileTypes(XLSX, ".xlsx");
         upload.setMaxFileSize((int) TraceWorkbook.MAX_BYTES);
         upload.setId("workbook-upload");
+        UploadTexts.translated(upload, getTranslation("workbook.too-large", String.valueOf(TraceWorkbook.MAX_BYTES >> 20)));
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("workbook.upload")));
+        // Refused in the browser (size, type): said where the result of an upload would be.
+        upload.addFileRejectedListener(e -> show(null, e.getErrorMessage()));
         result.setId("workbook-result");
         add(new H2(getTranslation("menu.trace-workbook")), download, upload, result);
     }

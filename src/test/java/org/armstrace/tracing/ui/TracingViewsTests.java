@@ -150,4 +150,15 @@ class TracingViewsTests extends ViewTest {
         assertThat($(TraceRequestForm.class).all()).as("the draft is edited on its page").hasSize(1);
         assertThat($(Button.class).withId("document-request-xlsx").all()).hasSize(1);
     }
+
+    @Test
+    void the_workbook_page_offers_the_template_and_refuses_a_file_over_five_megabytes_in_words() {
+        navigate(TraceWorkbookView.class);
+        var upload = $(com.vaadin.flow.component.upload.Upload.class).withId("workbook-upload").single();
+        assertThat(upload.getMaxFileSize()).isEqualTo(5 * 1024 * 1024);
+        assertThat(upload.getI18n().getError().getFileIsTooBig())
+                .isEqualTo("The file is larger than 5 MB. Split the requests over several workbooks.");
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("workbook-template").single().getText())
+                .isEqualTo("Request workbook template");
+    }
 }
