@@ -55,8 +55,7 @@ class TraceApi {
     record TraceStatusJson(String number, TraceStatus status, Priority priority, String partnerReference,
                            Instant receivedAt, Instant dueAt, String reason, AnswerJson answer) {
         static TraceStatusJson of(TraceRequest t) {
-            return new TraceStatusJson(t.number(), t.status(), t.priority(), t.partnerReference(), t.receivedAt(),
-                    t.dueAt(), null, null);
+            return of(new TraceAnswers.PartnerView(t, null, null));
         }
 
         static TraceStatusJson of(TraceAnswers.PartnerView v) {

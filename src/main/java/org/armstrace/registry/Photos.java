@@ -153,23 +153,28 @@ public class Photos {
         return thumbnails.contains(sha256, ".jpg") ? thumbnails.derived(sha256, ".jpg") : originals.get(sha256);
     }
 
+    /** A photo's bytes as a document embeds them. */
+    public record DocumentImage(byte[] content, String contentType) {
+    }
+
     /**
      * The photo for a document: a JPEG at most {@value #DOCUMENT_SIDE} pixels a side when the
      * original is larger (made when the photo arrived, or now for one that came before), otherwise
-     * the original. Null for a format documents cannot hold (WebP) or pixels the JDK cannot decode.
+     * the original. Empty for a format documents cannot hold (WebP).
      */
     @PreAuthorize("isAuthenticated()")
-    public byte[] forDocument(Photo photo) {
+    public java.util.Optional<DocumentImage> forDocument(Photo photo) {
         if (!photo.contentType().equals("image/jpeg") && !photo.contentType().equals("image/png")) {
-            return null;
+            return java.util.Optional.empty();
         }
         if (documentSized.contains(photo.sha256(), ".jpg")) {
-            return documentSized.derived(photo.sha256(), ".jpg");
+            return java.util.Optional.of(new DocumentImage(documentSized.derived(photo.sha256(), ".jpg"), "image/jpeg"));
         }
         byte[] original = originals.get(photo.sha256());
         byte[] scaled = documentSized(photo.sha256(), original, photo.contentType(),
                 new int[]{photo.width(), photo.height()});
-        return scaled != null ? scaled : original;
+        return java.util.Optional.of(scaled != null ? new DocumentImage(scaled, "image/jpeg")
+                : new DocumentImage(original, photo.contentType()));
     }
 
     /** Scales a large photo down for documents and keeps the result; null when the original will do. */

@@ -43,6 +43,11 @@ public class ReferenceData {
         return snapshot().countries();
     }
 
+    /** A country by its ISO code (case as stored: upper). */
+    public Optional<Country> country(String code) {
+        return countries().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
     public List<FirearmType> firearmTypes() {
         return snapshot().types();
     }
@@ -96,7 +101,7 @@ public class ReferenceData {
     public Manufacturer saveManufacturer(Manufacturer m, String reason) {
         requireUniqueAliases(m.code(), names(m.code(), m.name(), m.aliases()), snapshot().manufacturerByKey(),
                 Manufacturer::code);
-        if (countries().stream().noneMatch(c -> c.code().equals(m.country()))) {
+        if (country(m.country()).isEmpty()) {
             throw new IllegalArgumentException("Unknown country code " + m.country());
         }
         revise("Organisation", m.code(), Map.of("name", m.name(), "aliases", m.aliases(), "country", m.country(),

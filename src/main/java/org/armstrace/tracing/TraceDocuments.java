@@ -99,10 +99,14 @@ public class TraceDocuments {
     @Transactional(readOnly = true)
     public List<Kind> available(String requestId) {
         TraceRequest t = traces.find(requestId).orElseThrow(() -> new TransitionRefused("trace.not-found"));
+        return available(t, approvedAnswer(t));
+    }
+
+    private static List<Kind> available(TraceRequest t, java.util.Optional<TraceAnswer> approved) {
         if (t.direction() == Direction.OUTGOING) {
             return List.of(Kind.REQUEST);
         }
-        return approvedAnswer(t).isPresent() ? List.of(Kind.RECEIPT, Kind.ANSWER) : List.of(Kind.RECEIPT);
+        return approved.isPresent() ? List.of(Kind.RECEIPT, Kind.ANSWER) : List.of(Kind.RECEIPT);
     }
 
     /** Produces a document, keeps it and records who produced it and when. */
@@ -110,14 +114,15 @@ public class TraceDocuments {
     @Transactional
     public Produced produce(String requestId, Kind kind, Format format) {
         TraceRequest t = traces.find(requestId).orElseThrow(() -> new TransitionRefused("trace.not-found"));
-        if (!available(requestId).contains(kind)) {
+        var approved = approvedAnswer(t);
+        if (!available(t, approved).contains(kind)) {
             throw new TransitionRefused(kind == Kind.ANSWER ? "trace.answer-not-approved" : "trace.document-not-available");
         }
         Instant now = Instant.now();
         DocumentContent content = switch (kind) {
             case REQUEST -> request(t, now);
             case RECEIPT -> receipt(t, now);
-            case ANSWER -> answer(t, approvedAnswer(t).orElseThrow(), now);
+            case ANSWER -> answer(t, approved.orElseThrow(), now);
         };
         byte[] bytes = switch (format) {
             case XLSX -> XlsxDocument.render(content, sheetName(kind));
@@ -161,7 +166,8 @@ public class TraceDocuments {
     }
 
     private java.util.Optional<TraceAnswer> approvedAnswer(TraceRequest t) {
-        return answers.current(t.id()).filter(a -> a.approvedAt() != null);
+        return t.direction() == Direction.OUTGOING ? java.util.Optional.empty()
+                : answers.current(t.id()).filter(a -> a.approvedAt() != null);
     }
 
     private DocumentContent request(TraceRequest t, Instant now) {
@@ -185,13 +191,9 @@ public class TraceDocuments {
             for (Photos.Photo p : photos.list(weapon.id())) {
                 n++;
                 String caption = label("doc.photo", n, Objects.toString(p.caption(), Objects.toString(p.fileName(), "")));
-                byte[] image = photos.forDocument(p);
-                if (image != null) {
-                    boolean png = image.length > 3 && (image[0] & 0xff) == 0x89 && image[1] == 'P';
-                    images.add(new DocumentContent.Image(image, png, p.width(), p.height(), caption));
-                } else {
-                    notEmbedded.add(caption); // WebP: neither format can hold it; the original is on request
-                }
+                photos.forDocument(p).ifPresentOrElse(image -> images.add(new DocumentContent.Image(image.content(),
+                        image.contentType().equals("image/png"), p.width(), p.height(), caption)),
+                        () -> notEmbedded.add(caption)); // WebP: neither format can hold it; the original is on request
             }
             if (!notEmbedded.isEmpty()) {
                 sections.add(section("doc.section.photos", field("doc.photos-not-embedded",
@@ -292,8 +294,8 @@ public class TraceDocuments {
     }
 
     private String country(String code) {
-        return reference.countries().stream().filter(c -> c.code().equalsIgnoreCase(code)).findFirst()
-                .map(c -> c.name(EN) + " (" + c.code() + ")").orElse(Objects.toString(code, ""));
+        // The weapon's country is as the partner typed it ("rs"); codes are stored in upper case.
+        return reference.country(code == null ? null : code.toUpperCase(Locale.ROOT)).map(c -> c.name(EN) + " (" + c.code() + ")").orElse(Objects.toString(code, ""));
     }
 
     private String sheetName(Kind kind) {

@@ -89,8 +89,9 @@ public class TraceRequests {
             if (r.direction() != Direction.INCOMING) {
                 throw new TransitionRefused("trace.not-incoming");
             }
-            if (!missingItiContent(r).isEmpty()) {
-                throw new ItiContentMissing(missingItiContent(r));
+            List<String> missing = missingItiContent(r);
+            if (!missing.isEmpty()) {
+                throw new ItiContentMissing(missing);
             }
         }
         return requests.stream().map(this::create).toList();
@@ -98,7 +99,12 @@ public class TraceRequests {
 
     /** Whether a country may be the other side of a request: known to the reference data, and not us. */
     public boolean isCounterpart(String code) {
-        return code != null && !code.equals(home) && reference.countries().stream().anyMatch(c -> c.code().equals(code));
+        return code != null && !code.equals(home) && reference.country(code).isPresent();
+    }
+
+    /** The countries a request may go to or come from, for the forms' pick-lists. */
+    public List<org.armstrace.registry.Country> counterparts() {
+        return reference.countries().stream().filter(c -> !c.code().equals(home)).toList();
     }
 
     /**
@@ -191,13 +197,12 @@ public class TraceRequests {
     @Transactional(readOnly = true)
     public Optional<NewTraceRequest> outgoingFor(String firearmId) {
         return firearms.find(firearmId).map(f -> {
-            String type = reference.firearmTypes().stream().filter(x -> x.code().equals(f.typeCode())).findFirst()
-                    .map(x -> x.name(java.util.Locale.ENGLISH)).orElse(f.typeCode());
-            String calibre = reference.calibres().stream().filter(c -> c.code().equals(f.calibreCode())).findFirst()
-                    .map(org.armstrace.registry.Calibre::name).orElse(f.calibreCode());
-            String to = reference.countries().stream().map(org.armstrace.registry.Country::code)
-                    .filter(c -> c.equalsIgnoreCase(f.countryOfManufacture()) && !c.equals(home)).findFirst()
-                    .orElse(null);
+            String type = reference.resolveFirearmType(f.typeCode()).map(x -> x.name(java.util.Locale.ENGLISH))
+                    .orElse(f.typeCode());
+            String calibre = reference.resolveCalibre(f.calibreCode()).map(org.armstrace.registry.Calibre::name)
+                    .orElse(f.calibreCode());
+            String made = f.countryOfManufacture() == null ? null : f.countryOfManufacture().toUpperCase(java.util.Locale.ROOT);
+            String to = isCounterpart(made) ? made : null;
             return new NewTraceRequest(Direction.OUTGOING, to, null, Priority.ROUTINE, type, f.makeAsRead(), f.model(),
                     calibre, f.serialAsRead(), f.countryOfManufacture(), null, null, null,
                     recoveryCircumstances(firearmId).orElse(null), NewTraceRequest.Channel.MANUAL, null, firearmId);

@@ -85,11 +85,11 @@ class PhotosTests {
         Photos.Photo big = asOfficer(() -> photos.attach(f.id(), large.toByteArray(), "big.jpg", null, OFFICER));
         Photos.Photo small = asOfficer(() -> photos.attach(f.id(), PNG, "small.png", null, OFFICER));
 
-        byte[] scaled = asOfficer(() -> photos.forDocument(big));
+        byte[] scaled = asOfficer(() -> photos.forDocument(big)).orElseThrow().content();
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(scaled));
         assertThat(image.getWidth()).isEqualTo(1600);
         assertThat(image.getHeight()).isEqualTo(1200);
-        assertThat(asOfficer(() -> photos.forDocument(small))).isEqualTo(PNG);
+        assertThat(asOfficer(() -> photos.forDocument(small)).orElseThrow().content()).isEqualTo(PNG);
         assertThat(asOfficer(() -> photos.content(big))).as("the original is kept").isEqualTo(large.toByteArray());
     }
 }

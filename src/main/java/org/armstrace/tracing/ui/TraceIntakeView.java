@@ -6,14 +6,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.ItiContentMissing;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TransitionRefused;
-import org.springframework.beans.factory.annotation.Value;
 
 /** Manual intake of a partner's request; the request is numbered, acknowledged and assigned, then opened. */
 @Route("tracing/new")
@@ -21,11 +19,9 @@ import org.springframework.beans.factory.annotation.Value;
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE})
 public class TraceIntakeView extends VerticalLayout implements HasDynamicTitle {
 
-    public TraceIntakeView(TraceRequests traces, ReferenceData reference,
-                           @Value("${armstrace.home-country:XK}") String home) {
+    public TraceIntakeView(TraceRequests traces) {
         setMaxWidth("1000px");
-        var form = new TraceRequestForm(Direction.INCOMING, reference.countries().stream()
-                .filter(c -> !c.code().equalsIgnoreCase(home)).toList());
+        var form = new TraceRequestForm(Direction.INCOMING, traces.counterparts());
         form.addSubmitListener(e -> {
             try {
                 TraceRequest created = traces.receive(e.request());

@@ -8,13 +8,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TransitionRefused;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A new request of ours to another country. Opened from a weapon's page ({@code ?firearm=<id>}),
@@ -29,12 +27,10 @@ public class TraceOutgoingView extends VerticalLayout implements HasDynamicTitle
     private final TraceRequests traces;
     private final TraceRequestForm form;
 
-    public TraceOutgoingView(TraceRequests traces, ReferenceData reference,
-                             @Value("${armstrace.home-country:XK}") String home) {
+    public TraceOutgoingView(TraceRequests traces) {
         this.traces = traces;
         setMaxWidth("1000px");
-        form = new TraceRequestForm(Direction.OUTGOING, reference.countries().stream()
-                .filter(c -> !c.code().equalsIgnoreCase(home)).toList());
+        form = new TraceRequestForm(Direction.OUTGOING, traces.counterparts());
         form.addSubmitListener(e -> {
             try {
                 TraceRequest created = traces.draft(e.request());

@@ -40,7 +40,6 @@ import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.TraceAnswers;
 import org.armstrace.tracing.TraceDocuments;
-import org.springframework.beans.factory.annotation.Value;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.TraceLifecycle;
 import org.armstrace.tracing.TraceRequest;
@@ -65,20 +64,17 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
     private final FirearmRegistry firearms;
     private final ReferenceData reference;
     private final AuditLog audit;
-    private final String home;
     private String id;
     private String title = "";
 
     public TraceRequestView(TraceRequests traces, TraceAnswers answers, TraceDocuments documents,
-                            FirearmRegistry firearms, ReferenceData reference, AuditLog audit,
-                            @Value("${armstrace.home-country:XK}") String home) {
+                            FirearmRegistry firearms, ReferenceData reference, AuditLog audit) {
         this.traces = traces;
         this.answers = answers;
         this.documents = documents;
         this.firearms = firearms;
         this.reference = reference;
         this.audit = audit;
-        this.home = home;
         setMaxWidth("1100px");
     }
 
@@ -98,8 +94,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         }
         TraceRequest t = found.get();
         title = t.number();
-        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        var when = when();
         var status = new Span(getTranslation("trace.status." + t.status().name()));
         status.setId("trace-status");
         status.addClassName("badge");
@@ -224,8 +219,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         var box = new Div();
         box.setId("trace-answer");
         var current = answers.current(id);
-        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        var when = when();
         current.ifPresentOrElse(a -> {
             box.add(new Paragraph(getTranslation("trace.outcome") + ": " + getTranslation("trace.outcome." + a.outcome().name())));
             var findings = new Paragraph(a.findings());
@@ -295,8 +289,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         if (kept.isEmpty()) {
             box.add(new Paragraph(getTranslation("trace.documents.none")));
         }
-        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        var when = when();
         for (TraceDocuments.Document d : kept) {
             var again = new Anchor(DownloadHandler.fromInputStream(e -> new DownloadResponse(
                     new ByteArrayInputStream(documents.content(d)), d.fileName(), d.format().contentType, d.size())),
@@ -326,8 +319,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
 
     /** The outgoing request while it is a DRAFT: the same form, saved over the draft (old values stay in the audit). */
     private TraceRequestForm draftEditor(TraceRequest t) {
-        var form = new TraceRequestForm(Direction.OUTGOING, reference.countries().stream()
-                .filter(c -> !c.code().equalsIgnoreCase(home)).toList());
+        var form = new TraceRequestForm(Direction.OUTGOING, traces.counterparts());
         form.fill(NewTraceRequest.of(t), getTranslation("trace.save-draft"));
         form.addSubmitListener(e -> {
             try {
@@ -338,6 +330,12 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
             }
         });
         return form;
+    }
+
+    /** Dates and times as the user reads them. */
+    private DateTimeFormatter when() {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
     }
 
     private void act(Runnable action) {

@@ -1,5 +1,7 @@
 package org.armstrace.tracing.ui;
 
+import static org.armstrace.tracing.TraceDocuments.Format.XLSX;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -33,15 +35,13 @@ import org.armstrace.tracing.WorkbookIntake;
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE})
 public class TraceWorkbookView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final Div result = new Div();
 
     public TraceWorkbookView(WorkbookIntake intake) {
         setMaxWidth("1000px");
         byte[] template = TraceWorkbook.template();
         var download = new Anchor(DownloadHandler.fromInputStream(e -> new DownloadResponse(
-                new ByteArrayInputStream(template), "trace-request-workbook.xlsx", XLSX, template.length)),
+                new ByteArrayInputStream(template), "trace-request-workbook.xlsx", XLSX.contentType, template.length)),
                 getTranslation("workbook.template"));
         download.setId("workbook-template");
         // Read as a stream: the reader stops one byte past the limit, however large the upload.
@@ -56,7 +56,7 @@ public class TraceWorkbookView extends VerticalLayout implements HasDynamicTitle
             event.getUI().access(() -> show(outcome, null));
         };
         var upload = new Upload(handler);
-        upload.setAcceptedFileTypes(XLSX, ".xlsx");
+        upload.setAcceptedFileTypes(XLSX.contentType, ".xlsx");
         upload.setMaxFileSize((int) TraceWorkbook.MAX_BYTES);
         upload.setId("workbook-upload");
         UploadTexts.translated(upload, getTranslation("workbook.too-large", String.valueOf(TraceWorkbook.MAX_BYTES >> 20)));
