@@ -1,29 +1,40 @@
 package org.armstrace;
 
+import org.armstrace.importer.ImportCommand;
 import org.armstrace.security.AuditCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 @SpringBootApplication
 public class ArmsTraceApplication {
 
     /**
      * Starts the web application, or with {@code audit-verify} as the first argument checks the
-     * audit chain against the configured database, prints the result and exits (1 when broken).
+     * audit chain against the configured database, prints the result and exits (1 when broken);
+     * with {@code import} imports a registry extract without the UI (see {@link ImportCommand}).
      */
     public static void main(String[] args) {
         if (args.length > 0 && AuditCommand.NAME.equals(args[0])) {
-            var context = new SpringApplicationBuilder(ArmsTraceApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .properties("armstrace.command=" + AuditCommand.NAME,
-                            // no web server, so none of Vaadin's servlet machinery
-                            "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                    + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
-                    .run(args);
+            var context = command(AuditCommand.NAME, args);
             System.exit(SpringApplication.exit(context, () -> context.getBean(AuditCommand.class).run()));
         }
+        if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
+            var context = command(ImportCommand.NAME, args);
+            System.exit(SpringApplication.exit(context, () -> context.getBean(ImportCommand.class).run(args)));
+        }
         SpringApplication.run(ArmsTraceApplication.class, args);
+    }
+
+    private static ConfigurableApplicationContext command(String name, String[] args) {
+        return new SpringApplicationBuilder(ArmsTraceApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("armstrace.command=" + name,
+                        // no web server, so none of Vaadin's servlet machinery
+                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
+                .run(args);
     }
 }

@@ -45,6 +45,62 @@ public final class ContentStore {
         }
     }
 
+    /**
+     * Stores a stream without holding it in memory (an import extract of a gigabyte) and returns its
+     * hash. More than {@code maxBytes} is refused with {@link TooLarge}, and nothing is kept.
+     */
+    public String put(java.io.InputStream in, long maxBytes) {
+        try {
+            Files.createDirectories(root);
+            Path tmp = Files.createTempFile(root, "incoming", ".part");
+            try {
+                var digest = java.security.MessageDigest.getInstance("SHA-256");
+                long total = 0;
+                try (var out = Files.newOutputStream(tmp)) {
+                    byte[] buffer = new byte[1 << 16];
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        total += n;
+                        if (total > maxBytes) {
+                            throw new TooLarge(maxBytes);
+                        }
+                        digest.update(buffer, 0, n);
+                        out.write(buffer, 0, n);
+                    }
+                }
+                String sha = java.util.HexFormat.of().formatHex(digest.digest());
+                Path target = file(sha, "");
+                Files.createDirectories(target.getParent());
+                if (!Files.exists(target)) {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                return sha;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A file could not be stored in " + root, e);
+        }
+    }
+
+    /** Refused by {@link #put(java.io.InputStream, long)}: more bytes than allowed. */
+    public static final class TooLarge extends RuntimeException {
+        public TooLarge(long max) {
+            super("more than " + max + " bytes");
+        }
+    }
+
+    /** Where stored content lies, to be streamed (not checked against its hash). */
+    public Path path(String sha) {
+        Path p = file(sha, "");
+        if (!Files.exists(p)) {
+            throw new IllegalArgumentException("No stored file " + sha);
+        }
+        return p;
+    }
+
     public boolean contains(String sha, String suffix) {
         return Files.exists(file(sha, suffix));
     }

@@ -212,7 +212,7 @@ public class FirearmRegistry {
     }
 
     /** Resolves reference data and derives the serial keys; unknown spellings are kept as given. */
-    private Map<String, Object> identification(String type, String make, String model, String calibre,
+    Map<String, Object> identification(String type, String make, String model, String calibre,
                                                String serialAsRead, String country, Integer year,
                                                boolean mayBeUnreadable) {
         String key = SerialNumbers.normalise(serialAsRead == null ? "" : serialAsRead);

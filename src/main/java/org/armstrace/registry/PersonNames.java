@@ -70,6 +70,24 @@ public final class PersonNames {
         return single.toString();
     }
 
+    /**
+     * The blocking key that puts a person among the candidates for identity matching: the folded
+     * family name and the year of birth ({@code ?} when unknown). Every spelling of one family name
+     * gets the same key, so {@code Đorđević 1971}, {@code Djordjevic 1971} and {@code Ђорђевић 1971}
+     * are compared with each other and not with the whole registry.
+     */
+    public static String familyYearBlock(String familyName, java.time.LocalDate birthDate) {
+        return String.join("", keys(familyName)) + ":" + (birthDate == null ? "?" : birthDate.getYear());
+    }
+
+    /**
+     * The second blocking key: folded given name and full date of birth, so that a typo in the family
+     * name still meets its record; null without a date of birth (the block would be the whole name).
+     */
+    public static String givenDateBlock(String givenName, java.time.LocalDate birthDate) {
+        return birthDate == null ? null : String.join("", keys(givenName)) + ":" + birthDate;
+    }
+
     /** The folded keys of every word in the given name parts, in order, without repeats or empties. */
     public static List<String> keys(String... parts) {
         Set<String> keys = new LinkedHashSet<>();

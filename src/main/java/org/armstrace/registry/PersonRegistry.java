@@ -286,7 +286,7 @@ public class PersonRegistry {
                 .bind(id).to("id").fetchAs(Person.class).mappedBy((t, r) -> toPerson(r.get("p").asNode())).one();
     }
 
-    private static Map<String, Object> properties(NewPerson p) {
+    static Map<String, Object> properties(NewPerson p) {
         var props = new HashMap<String, Object>();
         props.put("givenName", p.givenName().strip());
         props.put("familyName", p.familyName().strip());
@@ -298,11 +298,13 @@ public class PersonRegistry {
     }
 
     /** Search keys derived from the names and number; stored, never shown, kept out of versions. */
-    private static Map<String, Object> derived(NewPerson p) {
+    static Map<String, Object> derived(NewPerson p) {
         var props = new HashMap<String, Object>();
         props.put("nameLatin", PersonNames.latin(p.givenName()) + " " + PersonNames.latin(p.familyName()));
         props.put("nameKeys", String.join(" ", PersonNames.keys(p.givenName(), p.familyName(), p.parentName())));
         props.put("nationalIdKey", p.nationalId() == null || p.nationalId().isBlank() ? null : ReferenceKeys.key(p.nationalId()));
+        props.put("blockFamilyYear", PersonNames.familyYearBlock(p.familyName(), p.birthDate()));
+        props.put("blockGivenDate", PersonNames.givenDateBlock(p.givenName(), p.birthDate()));
         return props;
     }
 

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * and running it again changes nothing.
  */
 @Component
-@ConditionalOnProperty(name = "armstrace.command", havingValue = "none", matchIfMissing = true)
+// Not for audit-verify, which only reads; an import from the command line needs the aliases.
+@ConditionalOnExpression("'${armstrace.command:none}' != 'audit-verify'")
 class ReferenceDataImport implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataImport.class);

@@ -1,0 +1,435 @@
+package org.armstrace.importer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.armstrace.registry.Holdings;
+import org.armstrace.registry.ImportedRecords;
+import org.armstrace.registry.ImportedRecords.Kind;
+import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.NewPerson;
+import org.armstrace.registry.NewTransfer;
+import org.armstrace.registry.PersonNames;
+import org.armstrace.registry.ReferenceKeys;
+
+/**
+ * Matches one chunk of validated rows against the graph (and against what this batch created
+ * before it), then writes it, all in the caller's transaction. Ids are derived from each record's
+ * natural key, so a chunk written twice (a resumed run) or a file imported twice creates nothing
+ * new. Rows whose references cannot be resolved become rejections here.
+ *
+ * <p>One instance lives for one run: it remembers the people and weapons the run created, so a
+ * person spelled differently on two rows of one file is matched like one already in the graph.
+ */
+final class ChunkWriter {
+
+    /** A row of the chunk: validated content, or nothing but its issues. */
+    record Item(int line, ParsedRow row, List<Issue> issues) {
+    }
+
+    /** A matching decision to record: automatic merge, or a question for an analyst. */
+    record Decision(int line, Kind kind, String status, String recordId, String candidateId, double score,
+                    List<String> reasons, String summary) {
+    }
+
+    /** What a chunk did: counts per kind, the issues to store, and the decisions. */
+    static final class Outcome {
+        final Map<String, Long> counts = new LinkedHashMap<>();
+        final List<Issue> issues = new ArrayList<>();
+        final List<Decision> decisions = new ArrayList<>();
+        int accepted;
+        int rejected;
+
+        void add(String counter, long n) {
+            if (n != 0) {
+                counts.merge(counter, n, Long::sum);
+            }
+        }
+    }
+
+    private record Known(String id, PersonMatching.Side side) {
+    }
+
+    private record KnownFirearm(String id, String serialKey, String modelKey) {
+    }
+
+    private final ImportedRecords records;
+    private final String batch;
+    private final String fileName;
+    private final boolean dryRun;
+    private final Map<String, String> organisations;
+    /** People this run created, by blocking key. */
+    private final Map<String, List<Known>> createdPeople = new HashMap<>();
+    /** Weapons this run created, by make key and folded serial. */
+    private final Map<String, List<KnownFirearm>> createdFirearms = new HashMap<>();
+
+    ChunkWriter(ImportedRecords records, String batch, String fileName, boolean dryRun) {
+        this.records = records;
+        this.batch = batch;
+        this.fileName = fileName;
+        this.dryRun = dryRun;
+        this.organisations = new HashMap<>(records.organisationsByCode());
+    }
+
+    String source(int line) {
+        return "import:" + fileName + "#row=" + line;
+    }
+
+    static String id(String... parts) {
+        return UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    Outcome write(List<Item> items) {
+        var out = new Outcome();
+        var rows = new ArrayList<ParsedRow>();
+        for (Item item : items) {
+            out.issues.addAll(item.issues());
+            if (item.row() == null) {
+                out.rejected++;
+            } else {
+                rows.add(item.row());
+            }
+        }
+        var rejectedLines = new HashSet<Integer>();
+        Map<Integer, String> personIds = matchPeople(rows, out);
+        Map<Integer, String> firearmIds = matchFirearms(rows, out);
+        Map<Integer, String> firearmRefs = resolveFirearmRefs(rows, out, rejectedLines);
+        Map<Integer, String> holderRefs = resolveHolders(rows, out, rejectedLines);
+        Map<String, String> peopleByNumber = records.peopleByNationalId(rows.stream()
+                .filter(r -> r.transfer() != null)
+                .flatMap(r -> java.util.stream.Stream.of(r.transfer().from(), r.transfer().to()))
+                .filter(Objects::nonNull).map(ReferenceKeys::key).filter(k -> k.matches("\\d{10,13}")).distinct().toList());
+        Map<String, List<String>> licencesByNumber = records.licencesByNumber(rows.stream()
+                .filter(r -> r.transfer() != null && r.transfer().licenceNumber() != null)
+                .map(r -> ReferenceKeys.key(r.transfer().licenceNumber())).distinct().toList());
+
+        var organisationRows = new LinkedHashMap<String, ImportedRecords.Row<ImportedRecords.NewOrganisation>>();
+        var people = new LinkedHashMap<String, ImportedRecords.Row<NewPerson>>();
+        var firearms = new LinkedHashMap<String, ImportedRecords.Row<NewFirearm>>();
+        var licences = new LinkedHashMap<String, ImportedRecords.Row<ImportedRecords.LicenceRow>>();
+        var transfers = new LinkedHashMap<String, ImportedRecords.Row<ImportedRecords.TransferRow>>();
+        var reports = new LinkedHashMap<String, ImportedRecords.Row<ImportedRecords.ReportRow>>();
+        for (ParsedRow r : rows) {
+            int line = r.line();
+            if (rejectedLines.contains(line)) {
+                out.rejected++;
+                continue;
+            }
+            out.accepted++;
+            String source = source(line);
+            if (r.organisation() != null) {
+                String id = r.organisation().id();
+                organisationRows.putIfAbsent(id, new ImportedRecords.Row<>(id, r.organisation(), source));
+                organisations.putIfAbsent(ReferenceKeys.key(r.organisation().code()), id);
+            }
+            String personId = personIds.get(line);
+            if (personId != null) {
+                people.putIfAbsent(personId, new ImportedRecords.Row<>(personId, r.person(), source));
+            }
+            String firearmId = firearmIds.containsKey(line) ? firearmIds.get(line) : firearmRefs.get(line);
+            if (firearmIds.containsKey(line)) {
+                firearms.putIfAbsent(firearmId, new ImportedRecords.Row<>(firearmId, r.firearm(), source));
+            }
+            if (r.licence() != null) {
+                ParsedRow.LicencePart l = r.licence();
+                String holder = r.holder() != null ? holderRefs.get(line) : personId;
+                String id = id("licence", ReferenceKeys.key(l.issuedBy()), ReferenceKeys.key(l.number()));
+                var licence = new Holdings.NewLicence(l.number(), l.kind(), holder, l.issuedBy(), l.validFrom(), l.validTo());
+                licences.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.LicenceRow(licence, firearmId,
+                        l.validFrom()), source));
+            }
+            if (r.transfer() != null) {
+                ParsedRow.TransferPart t = r.transfer();
+                String from = party(t.from(), peopleByNumber);
+                String to = party(t.to(), peopleByNumber);
+                if (t.from() != null && from == null) {
+                    out.issues.add(Issue.warning(line, "party-unknown", null, t.from()));
+                }
+                if (t.to() != null && to == null) {
+                    out.issues.add(Issue.warning(line, "party-unknown", null, t.to()));
+                }
+                String licence = null;
+                if (t.licenceNumber() != null) {
+                    List<String> found = licencesByNumber.getOrDefault(ReferenceKeys.key(t.licenceNumber()), List.of());
+                    if (found.size() == 1) {
+                        licence = found.getFirst();
+                    } else {
+                        out.issues.add(Issue.warning(line, found.isEmpty() ? "licence-unknown" : "licence-ambiguous",
+                                null, t.licenceNumber()));
+                    }
+                }
+                String id = id("transfer", firearmId, t.kind().name(), t.date().toString(), String.valueOf(t.from()),
+                        String.valueOf(t.to()), String.valueOf(t.reference()));
+                transfers.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.TransferRow(
+                        new NewTransfer(t.kind(), t.date(), firearmId, from, to, licence, t.reference()),
+                        from == null ? t.from() : null, to == null ? t.to() : null), source));
+            }
+            if (r.report() != null) {
+                ParsedRow.ReportPart p = r.report();
+                String id = id("report", firearmId, p.kind().name(), String.valueOf(p.occurredOn()));
+                reports.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.ReportRow(firearmId, p.kind(),
+                        p.occurredOn(), p.place(), p.reference()), source));
+            }
+        }
+        count(out, Kind.ORGANISATION, organisationRows.keySet());
+        count(out, Kind.PERSON, people.keySet());
+        count(out, Kind.FIREARM, firearms.keySet());
+        count(out, Kind.LICENCE, licences.keySet());
+        count(out, Kind.TRANSFER, transfers.keySet());
+        count(out, Kind.REPORT, reports.keySet());
+        if (!dryRun) {
+            if (!organisationRows.isEmpty()) {
+                records.writeOrganisations(List.copyOf(organisationRows.values()), batch);
+            }
+            if (!people.isEmpty()) {
+                records.writePeople(List.copyOf(people.values()), batch);
+            }
+            if (!firearms.isEmpty()) {
+                records.writeFirearms(List.copyOf(firearms.values()), batch);
+            }
+            if (!licences.isEmpty()) {
+                records.writeLicences(List.copyOf(licences.values()), batch);
+            }
+            if (!transfers.isEmpty()) {
+                records.writeTransfers(List.copyOf(transfers.values()), batch);
+            }
+            if (!reports.isEmpty()) {
+                records.writeReports(List.copyOf(reports.values()), batch);
+            }
+        }
+        return out;
+    }
+
+    /** Counts {@code <kind>.created} and {@code <kind>.existing}: what a write adds, and what was already there. */
+    private void count(Outcome out, Kind kind, Set<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        int existing = records.existing(kind, ids).size();
+        String k = kind.name().toLowerCase(java.util.Locale.ROOT);
+        out.add(k + ".created", ids.size() - existing);
+        out.add(k + ".existing", existing);
+    }
+
+    /** A transfer party: an organisation code we know, or a personal number of someone in the registry. */
+    private String party(String text, Map<String, String> peopleByNumber) {
+        if (text == null) {
+            return null;
+        }
+        String key = ReferenceKeys.key(text);
+        String org = organisations.get(key);
+        return org != null ? org : peopleByNumber.get(key);
+    }
+
+    private Map<Integer, String> matchPeople(List<ParsedRow> rows, Outcome out) {
+        var blocks = new ArrayList<ImportedRecords.PersonBlocks>();
+        var byIndex = new ArrayList<ParsedRow>();
+        for (ParsedRow r : rows) {
+            if (r.person() != null) {
+                NewPerson p = r.person();
+                blocks.add(new ImportedRecords.PersonBlocks(byIndex.size(),
+                        p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()),
+                        PersonNames.familyYearBlock(p.familyName(), p.birthDate()),
+                        PersonNames.givenDateBlock(p.givenName(), p.birthDate())));
+                byIndex.add(r);
+            }
+        }
+        var ids = new HashMap<Integer, String>();
+        if (byIndex.isEmpty()) {
+            return ids;
+        }
+        Map<Integer, List<ImportedRecords.PersonCandidate>> fromGraph = records.personCandidates(blocks);
+        for (int i = 0; i < byIndex.size(); i++) {
+            ParsedRow r = byIndex.get(i);
+            NewPerson p = r.person();
+            PersonMatching.Side side = PersonMatching.Side.of(p);
+            String own = side.nid() != null ? id("person", "nid", side.nid())
+                    : id("person", side.given(), side.family(), String.valueOf(side.parent()), String.valueOf(side.born()),
+                    String.valueOf(side.place()));
+            var candidates = new LinkedHashMap<String, PersonMatching.Side>();
+            for (ImportedRecords.PersonCandidate c : fromGraph.getOrDefault(i, List.of())) {
+                candidates.putIfAbsent(c.id(), PersonMatching.Side.of(c));
+            }
+            for (String block : blockKeys(blocks.get(i))) {
+                for (Known k : createdPeople.getOrDefault(block, List.of())) {
+                    candidates.putIfAbsent(k.id(), k.side());
+                }
+            }
+            String chosen = own;
+            if (!candidates.containsKey(own)) {
+                String bestId = null;
+                PersonMatching.Comparison best = null;
+                for (Map.Entry<String, PersonMatching.Side> c : candidates.entrySet()) {
+                    PersonMatching.Comparison cmp = PersonMatching.compare(side, c.getValue());
+                    if (best == null || cmp.weight() > best.weight()) {
+                        best = cmp;
+                        bestId = c.getKey();
+                    }
+                }
+                if (best != null && best.decision() == PersonMatching.Decision.SAME) {
+                    chosen = bestId;
+                    out.add("person.merged", 1);
+                    out.decisions.add(new Decision(r.line(), Kind.PERSON, "AUTO_MERGED", bestId, bestId, best.score(),
+                            best.reasons(), summary(p)));
+                } else if (best != null && best.decision() == PersonMatching.Decision.REVIEW) {
+                    out.add("person.review", 1);
+                    out.decisions.add(new Decision(r.line(), Kind.PERSON, "PENDING", own, bestId, best.score(),
+                            best.reasons(), summary(p)));
+                }
+            }
+            if (chosen.equals(own)) {
+                for (String block : blockKeys(blocks.get(i))) {
+                    createdPeople.computeIfAbsent(block, k -> new ArrayList<>()).add(new Known(own, side));
+                }
+            }
+            ids.put(r.line(), chosen);
+        }
+        return ids;
+    }
+
+    private static List<String> blockKeys(ImportedRecords.PersonBlocks b) {
+        var keys = new ArrayList<String>(3);
+        if (b.nationalIdKey() != null) {
+            keys.add("n:" + b.nationalIdKey());
+        }
+        keys.add("f:" + b.familyYear());
+        if (b.givenDate() != null) {
+            keys.add("g:" + b.givenDate());
+        }
+        return keys;
+    }
+
+    private static String summary(NewPerson p) {
+        return p.givenName() + " " + p.familyName() + (p.parentName() == null ? "" : " (" + p.parentName() + ")")
+                + (p.birthDate() == null ? "" : ", " + p.birthDate()) + (p.birthPlace() == null ? "" : ", " + p.birthPlace())
+                + (p.nationalId() == null ? "" : ", " + p.nationalId());
+    }
+
+    /** Weapons to create or merge (firearm extracts): same make, model and serial is the same weapon. */
+    private Map<Integer, String> matchFirearms(List<ParsedRow> rows, Outcome out) {
+        var ids = new HashMap<Integer, String>();
+        var list = rows.stream().filter(r -> r.firearm() != null && !isReference(r)).toList();
+        if (list.isEmpty()) {
+            return ids;
+        }
+        List<ImportedRecords.FirearmIdentity> keys = list.stream()
+                .map(r -> records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead())).toList();
+        Map<Integer, List<ImportedRecords.FirearmCandidate>> fromGraph = records.firearmCandidates(keys);
+        for (int i = 0; i < list.size(); i++) {
+            ParsedRow r = list.get(i);
+            ImportedRecords.FirearmIdentity key = keys.get(i);
+            String own = id("firearm", key.makeKey(), key.modelKey(), key.serialKey());
+            var candidates = new ArrayList<KnownFirearm>();
+            for (ImportedRecords.FirearmCandidate c : fromGraph.getOrDefault(i, List.of())) {
+                candidates.add(new KnownFirearm(c.id(), c.serialKey(), ReferenceKeys.key(c.model())));
+            }
+            String block = key.makeKey() + "|" + key.serialFolded();
+            candidates.addAll(createdFirearms.getOrDefault(block, List.of()));
+            String chosen = own;
+            if (candidates.stream().noneMatch(c -> c.id().equals(own))) {
+                KnownFirearm same = null;
+                KnownFirearm confusable = null;
+                for (KnownFirearm c : candidates) {
+                    boolean modelsAgree = key.modelKey().isEmpty() || c.modelKey().isEmpty() || key.modelKey().equals(c.modelKey());
+                    if (!modelsAgree) {
+                        continue; // makers repeat serials across models: a different weapon
+                    }
+                    if (c.serialKey().equals(key.serialKey())) {
+                        same = same == null ? c : same;
+                    } else {
+                        confusable = confusable == null ? c : confusable;
+                    }
+                }
+                if (same != null) {
+                    chosen = same.id();
+                    out.add("firearm.merged", 1);
+                    out.decisions.add(new Decision(r.line(), Kind.FIREARM, "AUTO_MERGED", same.id(), same.id(), 0.97,
+                            List.of("make-equal", "serial-equal", "model-missing"), describe(r.firearm())));
+                } else if (confusable != null) {
+                    out.add("firearm.review", 1);
+                    out.decisions.add(new Decision(r.line(), Kind.FIREARM, "PENDING", own, confusable.id(), 0.6,
+                            List.of("make-equal", "serial-confusable"), describe(r.firearm())));
+                }
+            }
+            if (chosen.equals(own)) {
+                createdFirearms.computeIfAbsent(block, k -> new ArrayList<>()).add(new KnownFirearm(own, key.serialKey(), key.modelKey()));
+            }
+            ids.put(r.line(), chosen);
+        }
+        return ids;
+    }
+
+    private static String describe(NewFirearm f) {
+        return f.make() + (f.model() == null ? "" : " " + f.model()) + " " + f.serialAsRead();
+    }
+
+    /** Weapons named by licence, transfer and report rows: exactly one registered weapon must answer. */
+    private Map<Integer, String> resolveFirearmRefs(List<ParsedRow> rows, Outcome out, Set<Integer> rejectedLines) {
+        var ids = new HashMap<Integer, String>();
+        var list = rows.stream().filter(r -> r.firearm() != null && isReference(r)).toList();
+        if (list.isEmpty()) {
+            return ids;
+        }
+        List<ImportedRecords.FirearmIdentity> keys = list.stream()
+                .map(r -> records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead())).toList();
+        Map<Integer, List<ImportedRecords.FirearmCandidate>> fromGraph = records.firearmCandidates(keys);
+        for (int i = 0; i < list.size(); i++) {
+            ParsedRow r = list.get(i);
+            ImportedRecords.FirearmIdentity key = keys.get(i);
+            var matches = new LinkedHashMap<String, Boolean>();
+            for (ImportedRecords.FirearmCandidate c : fromGraph.getOrDefault(i, List.of())) {
+                String model = ReferenceKeys.key(c.model());
+                if (c.serialKey().equals(key.serialKey()) && (key.modelKey().isEmpty() || model.isEmpty()
+                        || model.equals(key.modelKey()))) {
+                    matches.put(c.id(), true);
+                }
+            }
+            for (KnownFirearm c : createdFirearms.getOrDefault(key.makeKey() + "|" + key.serialFolded(), List.of())) {
+                if (c.serialKey().equals(key.serialKey())) {
+                    matches.put(c.id(), true);
+                }
+            }
+            String firearm = r.firearm().make() + " " + r.firearm().serialAsRead();
+            if (matches.size() == 1) {
+                ids.put(r.line(), matches.keySet().iterator().next());
+            } else {
+                rejectedLines.add(r.line());
+                out.issues.add(Issue.rejected(r.line(), matches.isEmpty() ? "firearm-unknown" : "firearm-ambiguous",
+                        null, firearm, matches.size()));
+            }
+        }
+        return ids;
+    }
+
+    /** Licence holders named by personal number or organisation code in a licence extract. */
+    private Map<Integer, String> resolveHolders(List<ParsedRow> rows, Outcome out, Set<Integer> rejectedLines) {
+        var ids = new HashMap<Integer, String>();
+        List<ParsedRow> list = rows.stream().filter(r -> r.holder() != null).toList();
+        Map<String, String> people = records.peopleByNationalId(list.stream().map(r -> r.holder().nationalIdKey())
+                .filter(Objects::nonNull).distinct().toList());
+        for (ParsedRow r : list) {
+            String id = r.holder().nationalIdKey() != null ? people.get(r.holder().nationalIdKey())
+                    : organisations.get(r.holder().organisationCode());
+            if (id == null) {
+                rejectedLines.add(r.line());
+                out.issues.add(Issue.rejected(r.line(), "holder-unknown", null,
+                        r.holder().nationalIdKey() != null ? r.holder().nationalIdKey() : r.holder().organisationCode()));
+            } else {
+                ids.put(r.line(), id);
+            }
+        }
+        return ids;
+    }
+
+    /** In licence, transfer and report extracts the weapon is named, not created. */
+    private static boolean isReference(ParsedRow r) {
+        return r.holder() != null || r.transfer() != null || r.report() != null;
+    }
+}

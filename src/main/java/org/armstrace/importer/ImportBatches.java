@@ -1,0 +1,193 @@
+package org.armstrace.importer;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.armstrace.graph.CypherParams;
+import org.armstrace.security.AuditLog;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/** The {@code :ImportBatch} records with their checkpoint, issues and match decisions. */
+@Component
+class ImportBatches {
+
+    private final Neo4jClient neo4j;
+
+    ImportBatches(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    void create(String id, String fileName, String sha256, long size, MappingProfile profile, boolean dryRun) {
+        neo4j.query("""
+                        CREATE (:ImportBatch {id: $id, fileName: $fileName, sha256: $sha, size: $size,
+                                profileName: $profile, profileHash: $hash, profileJson: $json, kind: $kind,
+                                dryRun: $dryRun, status: 'RUNNING', startedBy: $by, startedAt: $now,
+                                read: 0, accepted: 0, rejected: 0, warnings: 0, committedThrough: 0})
+                        """)
+                .bindAll(CypherParams.of("id", id, "fileName", fileName, "sha", sha256, "size", size,
+                        "profile", profile.name(), "hash", profile.hash(), "json", profile.toJson(),
+                        "kind", profile.kind().name(), "dryRun", dryRun, "by", AuditLog.currentActor(), "now", now()))
+                .run();
+    }
+
+    /** The latest real (not dry) import of this file with this profile, if any. */
+    Optional<ImportBatch> sameImport(String sha256, String profileHash) {
+        return neo4j.query("""
+                        MATCH (b:ImportBatch {sha256: $sha, profileHash: $hash}) WHERE NOT b.dryRun
+                        RETURN b ORDER BY b.startedAt DESC LIMIT 1
+                        """)
+                .bindAll(Map.of("sha", sha256, "hash", profileHash))
+                .fetchAs(ImportBatch.class).mappedBy((t, r) -> toBatch(r.get("b"))).one();
+    }
+
+    Optional<ImportBatch> find(String id) {
+        return neo4j.query("MATCH (b:ImportBatch {id: $id}) RETURN b").bind(id).to("id")
+                .fetchAs(ImportBatch.class).mappedBy((t, r) -> toBatch(r.get("b"))).one();
+    }
+
+    String profileJson(String id) {
+        return neo4j.query("MATCH (b:ImportBatch {id: $id}) RETURN b.profileJson").bind(id).to("id")
+                .fetchAs(String.class).one().orElseThrow();
+    }
+
+    List<ImportBatch> latest(int limit) {
+        return neo4j.query("MATCH (b:ImportBatch) RETURN b ORDER BY b.startedAt DESC LIMIT $limit").bind(limit).to("limit")
+                .fetchAs(ImportBatch.class).mappedBy((t, r) -> toBatch(r.get("b"))).all().stream().toList();
+    }
+
+    List<ImportBatch> withStatus(ImportBatch.Status status) {
+        return neo4j.query("MATCH (b:ImportBatch {status: $status}) RETURN b ORDER BY b.startedAt")
+                .bind(status.name()).to("status")
+                .fetchAs(ImportBatch.class).mappedBy((t, r) -> toBatch(r.get("b"))).all().stream().toList();
+    }
+
+    void status(String id, ImportBatch.Status status, String failure) {
+        neo4j.query("""
+                        MATCH (b:ImportBatch {id: $id})
+                        SET b.status = $status, b.failure = $failure,
+                            b.finishedAt = CASE WHEN $status IN ['COMPLETED', 'FAILED'] THEN $now ELSE null END
+                        """)
+                .bindAll(CypherParams.of("id", id, "status", status.name(), "failure", failure, "now", now())).run();
+    }
+
+    void encoding(String id, String encoding) {
+        neo4j.query("MATCH (b:ImportBatch {id: $id}) SET b.encoding = $encoding")
+                .bindAll(CypherParams.of("id", id, "encoding", encoding)).run();
+    }
+
+    /**
+     * Records a chunk's outcome and moves the checkpoint, in the transaction that wrote the chunk:
+     * either both are committed or neither.
+     */
+    void checkpoint(String id, int through, int read, ChunkWriter.Outcome outcome, boolean dryRun) {
+        var counts = new LinkedHashMap<String, Object>();
+        outcome.counts.forEach((k, v) -> counts.put("count_" + k.replace('.', '_'), v));
+        long warnings = outcome.issues.stream().filter(i -> i.severity() == Issue.Severity.WARNING && i.line() > 0)
+                .map(Issue::line).distinct().count();
+        neo4j.query("""
+                        MATCH (b:ImportBatch {id: $id})
+                        SET b.committedThrough = $through, b.read = b.read + $read, b.accepted = b.accepted + $accepted,
+                            b.rejected = b.rejected + $rejected, b.warnings = b.warnings + $warnings
+                        WITH b
+                        UNWIND keys($counts) AS k
+                        CALL (b, k) { SET b[k] = coalesce(b[k], 0) + $counts[k] }
+                        """)
+                .bindAll(Map.of("id", id, "through", through, "read", read, "accepted", outcome.accepted,
+                        "rejected", outcome.rejected, "warnings", warnings, "counts", counts))
+                .run();
+        if (!outcome.issues.isEmpty()) {
+            saveIssues(id, outcome.issues);
+        }
+        if (!dryRun && !outcome.decisions.isEmpty()) {
+            var rows = new ArrayList<Map<String, Object>>();
+            for (ChunkWriter.Decision d : outcome.decisions) {
+                rows.add(CypherParams.of("id", ChunkWriter.id("decision", id, String.valueOf(d.line()), d.kind().name()),
+                        "line", d.line(), "kind", d.kind().name(), "label", d.kind().label(), "status", d.status(),
+                        "record", d.recordId(), "candidate", d.candidateId(), "score", d.score(), "reasons", d.reasons(),
+                        "summary", d.summary()));
+            }
+            neo4j.query("""
+                            UNWIND $rows AS row
+                            MERGE (d:MatchDecision {id: row.id})
+                              ON CREATE SET d.batch = $batch, d.line = row.line, d.kind = row.kind, d.status = row.status,
+                                            d.score = row.score, d.reasons = row.reasons, d.summary = row.summary,
+                                            d.recordId = row.record, d.candidateId = row.candidate, d.at = $now
+                            """)
+                    .bindAll(Map.of("rows", rows, "batch", id, "now", now())).run();
+        }
+    }
+
+    void saveIssues(String batch, List<Issue> issues) {
+        var rows = issues.stream().map(i -> CypherParams.of("line", i.line(), "severity", i.severity().name(),
+                "code", i.code(), "column", i.column(), "args", i.args())).toList();
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        CREATE (:ImportIssue {batch: $batch, line: row.line, severity: row.severity, code: row.code,
+                                column: row.column, args: row.args})
+                        """)
+                .bindAll(Map.of("rows", rows, "batch", batch)).run();
+    }
+
+    List<Issue> issues(String batch, int offset, int limit) {
+        return neo4j.query("""
+                        MATCH (i:ImportIssue {batch: $batch}) WHERE i.line >= 0
+                        RETURN i ORDER BY i.line, i.severity DESC SKIP $offset LIMIT $limit
+                        """)
+                .bindAll(Map.of("batch", batch, "offset", offset, "limit", limit))
+                .fetchAs(Issue.class).mappedBy((t, r) -> toIssue(r.get("i"))).all().stream().toList();
+    }
+
+    /** Every issue of the batch in line order, handed over in pages so that a large report never sits in memory. */
+    void eachIssue(String batch, Consumer<Issue> each) {
+        int offset = 0;
+        while (true) {
+            List<Issue> page = issues(batch, offset, 5_000);
+            page.forEach(each);
+            if (page.size() < 5_000) {
+                return;
+            }
+            offset += page.size();
+        }
+    }
+
+    long issueCount(String batch) {
+        return neo4j.query("MATCH (i:ImportIssue {batch: $batch}) WHERE i.line >= 0 RETURN count(i)").bind(batch).to("batch")
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    private static Issue toIssue(Value v) {
+        var n = v.asNode();
+        return new Issue(n.get("line").asInt(), Issue.Severity.valueOf(n.get("severity").asString()), n.get("code").asString(),
+                n.get("column").asString(null), n.get("args").asList(Value::asString));
+    }
+
+    private static ImportBatch toBatch(Value v) {
+        var b = v.asNode();
+        var counts = new TreeMap<String, Long>();
+        for (String k : b.keys()) {
+            if (k.startsWith("count_")) {
+                counts.put(k.substring(6).replace('_', '.'), b.get(k).asLong());
+            }
+        }
+        return new ImportBatch(b.get("id").asString(), b.get("fileName").asString(), b.get("sha256").asString(),
+                b.get("size").asLong(), b.get("profileName").asString(), RecordKind.valueOf(b.get("kind").asString()),
+                b.get("dryRun").asBoolean(), ImportBatch.Status.valueOf(b.get("status").asString()),
+                b.get("startedBy").asString(""), b.get("startedAt").asZonedDateTime().toInstant(),
+                b.get("finishedAt").isNull() ? null : b.get("finishedAt").asZonedDateTime().toInstant(),
+                b.get("encoding").asString(null), b.get("read").asLong(), b.get("accepted").asLong(),
+                b.get("rejected").asLong(), b.get("warnings").asLong(), b.get("committedThrough").asInt(),
+                counts, b.get("failure").asString(null));
+    }
+
+    private static ZonedDateTime now() {
+        return ZonedDateTime.now(ZoneOffset.UTC);
+    }
+}

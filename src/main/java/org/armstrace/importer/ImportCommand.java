@@ -1,0 +1,164 @@
+package org.armstrace.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Optional;
+import org.armstrace.base.Translations;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar armstrace.jar import --profile NAME|FILE.json [--dry-run] [--report FILE.csv|.xlsx] EXTRACT}:
+ * the same import as the administration page, without the UI (a night job). Prints progress and
+ * the totals; running the same command again after a crash resumes the import from its checkpoint.
+ * Exit codes: 0 completed, 1 the file could not be imported, 2 wrong usage, 3 interrupted.
+ */
+@Component
+public class ImportCommand {
+
+    public static final String NAME = "import";
+
+    private final RegistryImports imports;
+    private final Translations translations;
+
+    ImportCommand(RegistryImports imports, Translations translations) {
+        this.imports = imports;
+        this.translations = translations;
+    }
+
+    public int run(String[] args) {
+        return run(args, System.out);
+    }
+
+    int run(String[] args, PrintStream out) {
+        String profileArg = null;
+        String reportArg = null;
+        boolean dryRun = false;
+        var positional = new ArrayList<String>();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--profile" -> profileArg = i + 1 < args.length ? args[++i] : null;
+                case "--report" -> reportArg = i + 1 < args.length ? args[++i] : null;
+                case "--dry-run" -> dryRun = true;
+                default -> {
+                    if (args[i].startsWith("--")) {
+                        // Spring's own options (--spring.x=y, --armstrace.x=y) pass through
+                        if (!args[i].contains("=")) {
+                            return usage(out, "unknown option " + args[i]);
+                        }
+                    } else {
+                        positional.add(args[i]);
+                    }
+                }
+            }
+        }
+        if (profileArg == null || positional.size() != 1) {
+            return usage(out, profileArg == null ? "--profile is required" : "name exactly one extract file");
+        }
+        Path file = Path.of(positional.getFirst());
+        if (!Files.isRegularFile(file)) {
+            return usage(out, "no such file: " + file);
+        }
+        SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                "cli:" + System.getProperty("user.name", "unknown"), null, AuthorityUtils.createAuthorityList("ROLE_ADMIN"))));
+        try {
+            MappingProfile profile;
+            try {
+                profile = profile(profileArg).orElse(null);
+            } catch (MappingProfile.ProfileInvalid e) {
+                out.println("The profile cannot be used: " + en(e.key(), e.argument()));
+                return 2;
+            }
+            if (profile == null) {
+                out.println("No mapping profile " + profileArg + ". Known: "
+                        + String.join(", ", imports.profiles().stream().map(MappingProfile::name).toList()));
+                return 2;
+            }
+            RegistryImports.StoredFile stored;
+            try (InputStream in = Files.newInputStream(file)) {
+                stored = imports.store(file.getFileName().toString(), in);
+            }
+            out.printf("Importing %s (%,d bytes, sha256 %s) with profile %s%s%n", stored.fileName(), stored.size(),
+                    stored.sha256().substring(0, 12), profile.name(), dryRun ? " (dry run: nothing is written)" : "");
+            imports.unfinished(stored, profile).ifPresent(b -> out.printf(
+                    "Resuming batch %s after line %d (%,d rows already committed)%n", b.id(), b.committedThrough(), b.read()));
+            long[] lastPrint = {0};
+            RegistryImports.Started started = imports.runNow(stored, profile, dryRun, p -> {
+                long now = System.nanoTime();
+                if (now - lastPrint[0] > 1_000_000_000L || p.fraction() >= 1) {
+                    lastPrint[0] = now;
+                    out.printf("progress %5.1f%%  %,d rows  %,.0f rows/s%n", p.fraction() * 100, p.rows(), p.rowsPerSecond());
+                }
+            });
+            ImportBatch b = started.batch();
+            if (started.repeated() && b.finished()) {
+                out.printf("This file was already imported with this profile (batch %s, %s): nothing new.%n", b.id(), b.status());
+            }
+            summary(b, out);
+            if (reportArg != null) {
+                Path report = Path.of(reportArg);
+                try (OutputStream o = Files.newOutputStream(report)) {
+                    imports.writeReport(b.id(), reportArg.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+                            ? IssueReport.Format.XLSX : IssueReport.Format.CSV, Locale.ENGLISH, o);
+                }
+                out.println("Report: " + report.toAbsolutePath());
+            }
+            return switch (b.status()) {
+                case COMPLETED -> 0;
+                case FAILED -> 1;
+                default -> 3;
+            };
+        } catch (IOException e) {
+            out.println("The import stopped: " + e.getMessage());
+            return 3;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void summary(ImportBatch b, PrintStream out) {
+        out.printf("batch %s: %s%n", b.id(), b.status());
+        out.printf("read %,d = accepted %,d + rejected %,d (%,d rows with warnings)%n", b.read(), b.accepted(),
+                b.rejected(), b.warnings());
+        b.counts().forEach((k, v) -> out.printf("  %-22s %,d%n", k, v));
+        if (b.status() == ImportBatch.Status.FAILED) {
+            imports.issues(b.id(), 0, 20).stream().filter(i -> i.line() == 0 && i.severity() == Issue.Severity.REJECTED)
+                    .forEach(i -> out.println("  " + en(i.messageKey(), i.args().toArray())));
+        }
+        long issues = imports.issueCount(b.id());
+        if (issues > 0) {
+            out.printf("%,d issue(s); first ones:%n", issues);
+            imports.issues(b.id(), 0, 10).forEach(i -> out.printf("  line %d %s %s%s%n", i.line(), i.severity(),
+                    i.column() == null ? "" : "[" + i.column() + "] ", en(i.messageKey(), i.args().toArray())));
+        }
+    }
+
+    private String en(String key, Object... args) {
+        return translations.getTranslation(key, Locale.ENGLISH, args);
+    }
+
+    /** A profile by name, or from a JSON file path. */
+    private Optional<MappingProfile> profile(String arg) throws IOException {
+        Path path = Path.of(arg);
+        if (arg.endsWith(".json") && Files.isRegularFile(path)) {
+            return Optional.of(MappingProfile.parse(Files.readString(path, StandardCharsets.UTF_8)));
+        }
+        return imports.profile(arg);
+    }
+
+    private static int usage(PrintStream out, String problem) {
+        out.println(problem);
+        out.println("usage: java -jar armstrace.jar import --profile NAME|FILE.json [--dry-run] [--report FILE.csv|FILE.xlsx] EXTRACT");
+        return 2;
+    }
+}

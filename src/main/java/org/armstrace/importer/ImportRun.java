@@ -1,0 +1,185 @@
+package org.armstrace.importer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.armstrace.registry.ImportedRecords;
+import org.armstrace.registry.ReferenceData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One run of one batch, from its checkpoint to the end of the file. Reading, parsing and
+ * validating happen on a reader thread; matching and writing on the calling thread, a chunk per
+ * transaction together with the checkpoint. A run killed at any point therefore leaves every
+ * chunk either wholly committed with its checkpoint or not at all, and the next run starts after
+ * the checkpoint: no row is lost and none is written twice.
+ */
+final class ImportRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
+
+    /** Rows per transaction: large enough for UNWIND to pay, small enough to redo after a crash. */
+    static final int CHUNK = 5_000;
+
+    /** What a running import shows: a fraction of the file, rows so far, rate. */
+    record Progress(double fraction, long rows, double rowsPerSecond) {
+    }
+
+    interface Listener {
+        void progress(Progress p);
+    }
+
+    private record Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Exception failure) {
+    }
+
+    private static final Chunk END = new Chunk(List.of(), 0, 1, null);
+
+    private final ImportBatches batches;
+    private final ImportedRecords records;
+    private final ReferenceData reference;
+    private final TransactionTemplate tx;
+    private final int chunkSize;
+
+    ImportRun(ImportBatches batches, ImportedRecords records, ReferenceData reference, TransactionTemplate tx, int chunkSize) {
+        this.batches = batches;
+        this.records = records;
+        this.reference = reference;
+        this.tx = tx;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Runs the batch to its end (or failure) and returns it as recorded. */
+    ImportBatch run(ImportBatch batch, Path file, MappingProfile profile, Listener listener) {
+        Extract extract;
+        RowParser parser;
+        try {
+            extract = Extract.open(file, profile.format());
+            try {
+                parser = new RowParser(profile, extract.header(), reference);
+            } catch (Extract.Unreadable e) {
+                extract.close();
+                throw e;
+            }
+        } catch (Extract.Unreadable e) {
+            return fail(batch, e.issue());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import {}: {} could not be opened", batch.id(), file, e);
+            return fail(batch, Issue.rejected(0, "file-unreadable", null, String.valueOf(e.getMessage())));
+        }
+        int resumeAfter = batch.committedThrough();
+        if (resumeAfter == 0) {
+            tx.executeWithoutResult(s -> {
+                batches.saveIssues(batch.id(), extract.fileNotes());
+                extract.fileNotes().stream().filter(i -> i.code().equals("file-encoding")).findFirst()
+                        .ifPresent(i -> batches.encoding(batch.id(), String.join(" ", i.args())));
+            });
+        }
+        if (!batch.dryRun()) {
+            tx.executeWithoutResult(s -> records.addMissingBlockKeys());
+        }
+        var queue = new ArrayBlockingQueue<Chunk>(2);
+        Thread reader = Thread.ofPlatform().name("import-read-" + batch.id().substring(0, 8)).daemon()
+                .start(() -> read(extract, parser, resumeAfter, queue));
+        var writer = new ChunkWriter(records, batch.id(), batch.fileName(), batch.dryRun());
+        long started = System.nanoTime();
+        long rows = batch.read();
+        try {
+            while (true) {
+                Chunk chunk = queue.take();
+                if (chunk == END) {
+                    break;
+                }
+                if (chunk.failure() != null) {
+                    return fail(batch, Issue.rejected(0, "file-unreadable", null, String.valueOf(chunk.failure().getMessage())));
+                }
+                if (!chunk.items().isEmpty()) {
+                    tx.executeWithoutResult(s -> {
+                        ChunkWriter.Outcome outcome = writer.write(chunk.items());
+                        batches.checkpoint(batch.id(), chunk.lastLine(), chunk.items().size(), outcome, batch.dryRun());
+                    });
+                    rows += chunk.items().size();
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                listener.progress(new Progress(chunk.fraction(), rows, seconds > 0 ? (rows - batch.read()) / seconds : 0));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reader.interrupt();
+            batches.status(batch.id(), ImportBatch.Status.INTERRUPTED, null);
+            return batches.find(batch.id()).orElseThrow();
+        } catch (RuntimeException e) {
+            reader.interrupt();
+            log.error("Import {} failed at a chunk; it can be resumed from its checkpoint", batch.id(), e);
+            batches.status(batch.id(), ImportBatch.Status.INTERRUPTED, String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            closeQuietly(extract);
+        }
+        batches.status(batch.id(), ImportBatch.Status.COMPLETED, null);
+        return batches.find(batch.id()).orElseThrow();
+    }
+
+    private void read(Extract extract, RowParser parser, int resumeAfter, BlockingQueue<Chunk> queue) {
+        try {
+            var items = new ArrayList<ChunkWriter.Item>(chunkSize);
+            int last = extract.headerLine();
+            Extract.SourceRow row;
+            while ((row = extract.next()) != null) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                int line = row.line() > 0 ? row.line() : last + 1;
+                if (row.line() <= 0) {
+                    row = new Extract.SourceRow(line, row.cells(), row.problems().stream()
+                            .map(i -> new Issue(line, i.severity(), i.code(), i.column(), i.args())).toList(), row.notes());
+                }
+                last = line;
+                RowParser.Result result = parser.parse(row);
+                if (line <= resumeAfter) {
+                    continue; // committed by an earlier run; parsed only so that duplicates are still recognised
+                }
+                items.add(switch (result) {
+                    case RowParser.Accepted a -> new ChunkWriter.Item(line, a.row(), a.row().warnings());
+                    case RowParser.Rejected r -> new ChunkWriter.Item(line, null, r.issues());
+                });
+                if (items.size() == chunkSize) {
+                    queue.put(new Chunk(items, line, extract.progress(), null));
+                    items = new ArrayList<>(chunkSize);
+                }
+            }
+            queue.put(new Chunk(items, last, 1, null));
+            queue.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import reading stopped", e);
+            try {
+                queue.put(new Chunk(List.of(), 0, 0, e));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private ImportBatch fail(ImportBatch batch, Issue issue) {
+        tx.executeWithoutResult(s -> {
+            batches.saveIssues(batch.id(), List.of(issue));
+            batches.status(batch.id(), ImportBatch.Status.FAILED, issue.code());
+        });
+        return batches.find(batch.id()).orElseThrow();
+    }
+
+    private static void closeQuietly(Extract extract) {
+        try {
+            extract.close();
+        } catch (IOException e) {
+            log.debug("closing an extract", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.armstrace.importer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.armstrace.base.Translations;
+import org.springframework.stereotype.Component;
+
+/**
+ * The downloadable report of a batch: every rejected row and every warning with its line, column
+ * and reason in the reader's language, headed by the totals that must add up
+ * ({@code read = accepted + rejected}). Streamed: a million issues are never held in memory.
+ */
+@Component
+public class IssueReport {
+
+    public enum Format { CSV, XLSX }
+
+    private final Translations translations;
+
+    IssueReport(Translations translations) {
+        this.translations = translations;
+    }
+
+    void write(ImportBatch batch, Format format, Locale locale, Consumer<Consumer<Issue>> issues, OutputStream out)
+            throws IOException {
+        List<String> head = List.of(t(locale, "import.report.line"), t(locale, "import.report.outcome"),
+                t(locale, "import.report.column"), t(locale, "import.report.reason"));
+        List<String> totals = List.of(batch.fileName(), t(locale, "import.report.totals", batch.read(), batch.accepted(),
+                batch.rejected()));
+        if (format == Format.CSV) {
+            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\uFEFF'); // so that Excel opens the UTF-8 as UTF-8
+            var csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
+            csv.printRecord(totals);
+            csv.printRecord(head);
+            var failure = new IOException[1];
+            issues.accept(i -> {
+                try {
+                    csv.printRecord(row(i, locale));
+                } catch (IOException e) {
+                    failure[0] = e;
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            csv.flush();
+            return;
+        }
+        try (var wb = new SXSSFWorkbook(200)) {
+            var sheet = wb.createSheet(t(locale, "import.report.sheet"));
+            var rows = new int[]{0};
+            var first = sheet.createRow(rows[0]++);
+            for (int c = 0; c < totals.size(); c++) {
+                first.createCell(c).setCellValue(totals.get(c));
+            }
+            var header = sheet.createRow(rows[0]++);
+            for (int c = 0; c < head.size(); c++) {
+                header.createCell(c).setCellValue(head.get(c));
+            }
+            issues.accept(i -> {
+                var row = sheet.createRow(rows[0]++);
+                List<String> values = row(i, locale);
+                row.createCell(0).setCellValue(i.line());
+                for (int c = 1; c < values.size(); c++) {
+                    row.createCell(c).setCellValue(values.get(c));
+                }
+            });
+            wb.write(out);
+        }
+    }
+
+    private List<String> row(Issue i, Locale locale) {
+        return List.of(String.valueOf(i.line()), t(locale, "import.severity." + i.severity().name()),
+                i.column() == null ? "" : inert(i.column()), inert(translations.getTranslation(i.messageKey(), locale,
+                        i.args().toArray())));
+    }
+
+    /** Text that quotes the source must not start like a formula when the report is opened in a spreadsheet. */
+    private static String inert(String s) {
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+
+    private String t(Locale locale, String key, Object... args) {
+        return translations.getTranslation(key, locale, args);
+    }
+}

@@ -1,0 +1,34 @@
+package org.armstrace.importer;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.armstrace.registry.ImportedRecords;
+import org.armstrace.registry.LostStolenReport;
+import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.NewPerson;
+import org.armstrace.registry.Licence;
+import org.armstrace.registry.Transfer;
+
+/**
+ * A row that passed validation, as records to match and write. Which parts are present depends on
+ * the profile's {@link RecordKind}; the {@code *Ref} parts name records that must already exist.
+ */
+record ParsedRow(int line, NewPerson person, NewFirearm firearm, ImportedRecords.NewOrganisation organisation,
+                 LicencePart licence, HolderRef holder, TransferPart transfer, ReportPart report,
+                 List<Issue> warnings) {
+
+    record LicencePart(String number, Licence.Kind kind, String issuedBy, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    /** A licence's holder named by personal number or organisation code (normalised keys). */
+    record HolderRef(String nationalIdKey, String organisationCode) {
+    }
+
+    /** {@code from}/{@code to}: a personal number or an organisation code, as written. */
+    record TransferPart(Transfer.Kind kind, LocalDate date, String reference, String from, String to,
+                        String licenceNumber) {
+    }
+
+    record ReportPart(LostStolenReport.Kind kind, LocalDate occurredOn, String place, String reference) {
+    }
+}

@@ -1,0 +1,329 @@
+package org.armstrace.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.armstrace.base.ContentStore;
+import org.armstrace.graph.CypherParams;
+import org.armstrace.graph.GraphProperties;
+import org.armstrace.registry.ImportedRecords;
+import org.armstrace.registry.ReferenceData;
+import org.armstrace.security.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Legacy registry imports (PRODUCT.md journey 7): extracts in CSV or XLSX are kept as received,
+ * read by a mapping profile, validated row by row, matched against the registry and written with
+ * provenance, in chunks that commit together with a checkpoint. The same file with the same
+ * profile is imported once; an interrupted import resumes from its checkpoint. Imports run one
+ * at a time, in the background, with their progress readable meanwhile.
+ */
+@Service
+public class RegistryImports {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryImports.class);
+
+    /** A file kept for import: its hash names it in the store. */
+    public record StoredFile(String sha256, String fileName, long size) {
+    }
+
+    /** A started (or found) batch; {@code repeated} when this file was already imported with this profile. */
+    public record Started(ImportBatch batch, boolean repeated) {
+    }
+
+    public record Progress(String batchId, double fraction, long rows, double rowsPerSecond) {
+    }
+
+    private final ImportBatches batches;
+    private final IssueReport report;
+    private final ImportedRecords records;
+    private final ReferenceData reference;
+    private final TransactionTemplate tx;
+    private final AuditLog audit;
+    private final Neo4jClient neo4j;
+    private final ContentStore files;
+    private final Path mappingsDir;
+    private final long maxBytes;
+    private final int chunkSize;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("registry-import").daemon().factory());
+    private final Map<String, Progress> progress = new ConcurrentHashMap<>();
+    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+
+    RegistryImports(ImportBatches batches, IssueReport report, ImportedRecords records, ReferenceData reference, TransactionTemplate tx,
+                    AuditLog audit, Neo4jClient neo4j, GraphProperties graph,
+                    @Value("${armstrace.import.mappings-dir:import/mappings}") Path mappingsDir,
+                    @Value("${armstrace.import.max-file-size:2GB}") org.springframework.util.unit.DataSize maxSize,
+                    @Value("${armstrace.import.chunk-rows:" + ImportRun.CHUNK + "}") int chunkSize) {
+        this.batches = batches;
+        this.report = report;
+        this.records = records;
+        this.reference = reference;
+        this.tx = tx;
+        this.audit = audit;
+        this.neo4j = neo4j;
+        this.files = new ContentStore(graph.dataDir().resolve("imports"));
+        this.mappingsDir = mappingsDir;
+        this.maxBytes = maxSize.toBytes();
+        this.chunkSize = chunkSize;
+    }
+
+    public long maxFileSize() {
+        return maxBytes;
+    }
+
+    /**
+     * The profiles to choose from: the shipped ones in {@code import/mappings/}, each replaced by
+     * its latest saved version when one was edited here. A broken shipped file is skipped and logged.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<MappingProfile> profiles() {
+        var byName = new LinkedHashMap<String, MappingProfile>();
+        if (Files.isDirectory(mappingsDir)) {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(mappingsDir, "*.json")) {
+                var paths = new ArrayList<Path>();
+                dir.forEach(paths::add);
+                paths.sort(null);
+                for (Path p : paths) {
+                    try {
+                        MappingProfile m = MappingProfile.parse(Files.readString(p, StandardCharsets.UTF_8));
+                        byName.put(m.name(), m);
+                    } catch (MappingProfile.ProfileInvalid | IOException e) {
+                        log.warn("Mapping profile {} skipped: {}", p, e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        neo4j.query("""
+                        MATCH (m:MappingProfile)
+                        WITH m.name AS name, max(m.version) AS version
+                        MATCH (p:MappingProfile {name: name, version: version})
+                        RETURN p.json AS json ORDER BY name
+                        """)
+                .fetchAs(String.class).all().forEach(json -> {
+                    MappingProfile m = MappingProfile.parse(json);
+                    byName.put(m.name(), m);
+                });
+        return List.copyOf(byName.values());
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<MappingProfile> profile(String name) {
+        return profiles().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** Saves an edited profile as a new version; earlier versions stay, and batches keep the copy they ran with. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public MappingProfile saveProfile(MappingProfile profile) {
+        profile.check();
+        String json = profile.toJson();
+        tx.executeWithoutResult(s -> {
+            neo4j.query("""
+                            OPTIONAL MATCH (old:MappingProfile {name: $name})
+                            WITH coalesce(max(old.version), 0) + 1 AS version
+                            CREATE (:MappingProfile {name: $name, version: version, json: $json, savedBy: $by, savedAt: datetime()})
+                            """)
+                    .bindAll(CypherParams.of("name", profile.name(), "json", json, "by", AuditLog.currentActor())).run();
+            audit.record("import.profile-saved", List.of("MappingProfile:" + profile.name()), profile.kind().name());
+        });
+        return profile;
+    }
+
+    /** Keeps an uploaded extract as received (by content hash); nothing is read from it yet. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public StoredFile store(String fileName, InputStream content) {
+        String sha = files.put(content, maxBytes);
+        try {
+            return new StoredFile(sha, cleanName(fileName), Files.size(files.path(sha)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file name safe to show and to put in provenance: no path, no control characters, not too long. */
+    static String cleanName(String fileName) {
+        String name = fileName == null ? "extract" : fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}#]", "_").strip();
+        if (name.length() > 120) {
+            name = name.substring(name.length() - 120);
+        }
+        return name.isEmpty() ? "extract" : name;
+    }
+
+    /**
+     * Starts an import (or a dry run, which validates and matches but writes nothing to the
+     * registry) in the background. The same file with the same profile, imported before, is not
+     * imported again: the earlier batch is returned, resumed if it was interrupted.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Started start(StoredFile file, MappingProfile profile, boolean dryRun) {
+        Prepared p = prepare(file, profile, dryRun);
+        if (p.run()) {
+            SecurityContext context = SecurityContextHolder.getContext();
+            running.put(p.batch().id(), runner.submit(() -> execute(p.batch(), profile, context)));
+        }
+        return new Started(p.batch(), p.repeated());
+    }
+
+    /** The earlier import of this file with this profile that did not finish, if any: the next start resumes it. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<ImportBatch> unfinished(StoredFile file, MappingProfile profile) {
+        return batches.sameImport(file.sha256(), profile.hash()).filter(b -> !b.finished());
+    }
+
+    /** The same, on the calling thread (command line, tests); returns when the batch has ended. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Started runNow(StoredFile file, MappingProfile profile, boolean dryRun, ImportRun.Listener listener) {
+        Prepared p = prepare(file, profile, dryRun);
+        if (!p.run()) {
+            return new Started(p.batch(), p.repeated());
+        }
+        return new Started(run(p.batch(), profile, listener), p.repeated());
+    }
+
+    private record Prepared(ImportBatch batch, boolean repeated, boolean run) {
+    }
+
+    private synchronized Prepared prepare(StoredFile file, MappingProfile profile, boolean dryRun) {
+        profile.check();
+        if (!dryRun) {
+            Optional<ImportBatch> earlier = batches.sameImport(file.sha256(), profile.hash());
+            if (earlier.isPresent()) {
+                ImportBatch b = earlier.get();
+                boolean resume = !b.finished() && !running.containsKey(b.id());
+                tx.executeWithoutResult(s -> audit.record("import.repeated", List.of("ImportBatch:" + b.id()),
+                        file.fileName() + (resume ? "; resuming" : "; already " + b.status())));
+                return new Prepared(b, true, resume);
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        tx.executeWithoutResult(s -> {
+            batches.create(id, file.fileName(), file.sha256(), file.size(), profile, dryRun);
+            audit.record(dryRun ? "import.dry-run" : "import.started", List.of("ImportBatch:" + id),
+                    file.fileName() + " with profile " + profile.name());
+        });
+        return new Prepared(batches.find(id).orElseThrow(), false, true);
+    }
+
+    private void execute(ImportBatch batch, MappingProfile profile, SecurityContext context) {
+        SecurityContextHolder.setContext(context);
+        try {
+            run(batch, profile, p -> { });
+        } catch (RuntimeException e) {
+            log.error("Import {} stopped", batch.id(), e);
+        } finally {
+            running.remove(batch.id());
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private ImportBatch run(ImportBatch batch, MappingProfile profile, ImportRun.Listener listener) {
+        progress.put(batch.id(), new Progress(batch.id(), 0, batch.read(), 0));
+        try {
+            if (batch.status() != ImportBatch.Status.RUNNING) {
+                batches.status(batch.id(), ImportBatch.Status.RUNNING, null);
+            }
+            ImportBatch done = new ImportRun(batches, records, reference, tx, chunkSize).run(batch, files.path(batch.sha256()),
+                    profile, p -> {
+                        progress.put(batch.id(), new Progress(batch.id(), p.fraction(), p.rows(), p.rowsPerSecond()));
+                        listener.progress(p);
+                    });
+            tx.executeWithoutResult(s -> audit.record("import." + done.status().name().toLowerCase(java.util.Locale.ROOT),
+                    List.of("ImportBatch:" + done.id()), done.read() + " read = " + done.accepted() + " accepted + "
+                            + done.rejected() + " rejected"));
+            return done;
+        } finally {
+            progress.remove(batch.id());
+        }
+    }
+
+    /** How far a running batch has got; empty when it is not running in this process. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<Progress> progress(String batchId) {
+        return Optional.ofNullable(progress.get(batchId));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<ImportBatch> history(int limit) {
+        return batches.latest(Math.max(1, Math.min(limit, 500)));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<ImportBatch> batch(String id) {
+        return batches.find(id);
+    }
+
+    /** The profile a batch ran with, as it was then. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public MappingProfile profileOf(String batchId) {
+        return MappingProfile.parse(batches.profileJson(batchId));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Issue> issues(String batchId, int offset, int limit) {
+        return batches.issues(batchId, Math.max(0, offset), Math.max(1, Math.min(limit, 1_000)));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public long issueCount(String batchId) {
+        return batches.issueCount(batchId);
+    }
+
+    /** The batch's issue report (every rejected row and every warning, in line order) in the reader's language. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void writeReport(String batchId, IssueReport.Format format, java.util.Locale locale, java.io.OutputStream out)
+            throws IOException {
+        ImportBatch batch = batches.find(batchId).orElseThrow(() -> new IllegalArgumentException("No batch " + batchId));
+        report.write(batch, format, locale, each -> batches.eachIssue(batchId, each), out);
+    }
+
+    /**
+     * Batches left RUNNING by a process that died (a crash, {@code kill -9}, a power cut) are
+     * marked INTERRUPTED; with {@code resume}, they are started again from their checkpoint.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<ImportBatch> recoverInterrupted(boolean resume) {
+        var found = new ArrayList<ImportBatch>();
+        for (ImportBatch b : batches.withStatus(ImportBatch.Status.RUNNING)) {
+            if (!running.containsKey(b.id())) {
+                batches.status(b.id(), ImportBatch.Status.INTERRUPTED, null);
+                found.add(b);
+            }
+        }
+        if (resume) {
+            SecurityContext context = SecurityContextHolder.getContext();
+            for (ImportBatch b : batches.withStatus(ImportBatch.Status.INTERRUPTED)) {
+                if (!running.containsKey(b.id())) {
+                    MappingProfile profile = MappingProfile.parse(batches.profileJson(b.id()));
+                    ImportBatch current = batches.find(b.id()).orElseThrow();
+                    running.put(b.id(), runner.submit(() -> execute(current, profile, context)));
+                }
+            }
+        }
+        return found;
+    }
+}

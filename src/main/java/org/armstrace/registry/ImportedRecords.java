@@ -1,0 +1,412 @@
+package org.armstrace.registry;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.armstrace.graph.CypherParams;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry's side of a legacy import: the lookups an importer matches rows against, and bulk
+ * writes of rows it has already validated and matched. Every write is a batched {@code UNWIND …
+ * MERGE} on a constrained id chosen by the importer (derived from the record's natural key), so
+ * writing the same rows twice (a re-run, or a chunk redone after a crash) creates nothing new.
+ * Each created node carries its own provenance: the source row and the import batch.
+ *
+ * <p>Imported records get no {@code :…Version} node: the source row, kept with its file, is their
+ * first version. Later corrections are versioned as usual.
+ */
+@Service
+public class ImportedRecords {
+
+    /** A record to write: its id, its content and where it came from ({@code import:<file>#row=<n>}). */
+    public record Row<T>(String id, T value, String source) {
+    }
+
+    /** A weapon's identity as the registry keys it: make (code, or the make as written when unknown), model, serial. */
+    public record FirearmIdentity(String makeCode, String makeKey, String modelKey, String serialKey, String serialFolded) {
+    }
+
+    /** A registered weapon that shares make and folded serial with a row. */
+    public record FirearmCandidate(String id, String makeCode, String model, String serialKey, String serialFolded,
+                                   String typeCode, String calibreCode) {
+    }
+
+    /** What a person row is compared with. */
+    public record PersonCandidate(String id, String givenName, String familyName, String parentName, LocalDate birthDate,
+                                  String birthPlace, String nationalIdKey) {
+    }
+
+    /** Blocking keys of one row; {@code i} is the caller's index. */
+    public record PersonBlocks(int i, String nationalIdKey, String familyYear, String givenDate) {
+    }
+
+    public record NewOrganisation(Holdings.OrganisationKind kind, String code, String name, String countryCode) {
+        public String id() {
+            return kind.name() + ":" + ReferenceKeys.key(code);
+        }
+    }
+
+    /** A licence with its holder and, in a registry extract, the weapon it covers from {@code coversFrom}. */
+    public record LicenceRow(Holdings.NewLicence licence, String firearmId, LocalDate coversFrom) {
+    }
+
+    /** A transfer with its parties resolved to ids, or kept as written when they could not be. */
+    public record TransferRow(NewTransfer transfer, String fromAsWritten, String toAsWritten) {
+    }
+
+    public record ReportRow(String firearmId, LostStolenReport.Kind kind, LocalDate occurredOn, String place,
+                            String reference) {
+    }
+
+    /** The kinds of record an import writes, by label. */
+    public enum Kind {
+        PERSON("Person"), FIREARM("Firearm"), ORGANISATION("Organisation"), LICENCE("Licence"), TRANSFER("Transfer"),
+        REPORT("LostStolenReport");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Limits a candidate list: a block as common as "Gashi, born 1970" must not pull in thousands. */
+    static final int MAX_CANDIDATES_PER_KEY = 50;
+
+    private final Neo4jClient neo4j;
+    private final FirearmRegistry firearms;
+
+    ImportedRecords(Neo4jClient neo4j, FirearmRegistry firearms) {
+        this.neo4j = neo4j;
+        this.firearms = firearms;
+    }
+
+    /** The identity keys of a weapon as read, resolved against reference data (make aliases). */
+    public FirearmIdentity identify(String make, String model, String serialAsRead) {
+        Map<String, Object> p = firearms.identification(null, make, model, null, serialAsRead, null, null, true);
+        String makeCode = (String) p.get("makeCode");
+        return new FirearmIdentity(makeCode, makeCode != null ? makeCode : "?" + ReferenceKeys.key(make),
+                ReferenceKeys.key(model), (String) p.get("serialKey"), (String) p.get("serialFolded"));
+    }
+
+    /** Registered (not recovered) weapons with the same make and folded serial as each key, by key index. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Map<Integer, List<FirearmCandidate>> firearmCandidates(List<FirearmIdentity> keys) {
+        var rows = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).makeCode() != null) {
+                rows.add(Map.of("i", i, "make", keys.get(i).makeCode(), "folded", keys.get(i).serialFolded()));
+            }
+        }
+        var out = new HashMap<Integer, List<FirearmCandidate>>();
+        neo4j.query("""
+                        UNWIND $rows AS k
+                        MATCH (f:Firearm {makeCode: k.make, serialFolded: k.folded})
+                        WHERE f.status = 'REGISTERED'
+                        RETURN k.i AS i, f.id AS id, f.makeCode AS make, f.model AS model, f.serialKey AS serialKey,
+                               f.serialFolded AS folded, f.typeCode AS type, f.calibreCode AS calibre
+                        """)
+                .bind(rows).to("rows").fetch().all().forEach(r -> out.computeIfAbsent(((Number) r.get("i")).intValue(),
+                        k -> new ArrayList<>()).add(new FirearmCandidate((String) r.get("id"), (String) r.get("make"),
+                        (String) r.get("model"), (String) r.get("serialKey"), (String) r.get("folded"),
+                        (String) r.get("type"), (String) r.get("calibre"))));
+        return out;
+    }
+
+    /**
+     * People who share a blocking key with each row: the same personal number, the same folded
+     * family name and year of birth, or the same folded given name and date of birth.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Map<Integer, List<PersonCandidate>> personCandidates(List<PersonBlocks> keys) {
+        var rows = keys.stream().map(k -> CypherParams.of("i", k.i(), "nid", k.nationalIdKey(), "fy", k.familyYear(),
+                "gd", k.givenDate())).toList();
+        var out = new HashMap<Integer, List<PersonCandidate>>();
+        neo4j.query("""
+                        UNWIND $rows AS k
+                        CALL (k) {
+                          MATCH (p:Person {nationalIdKey: k.nid}) RETURN p LIMIT $perKey
+                          UNION
+                          MATCH (p:Person {blockFamilyYear: k.fy}) RETURN p LIMIT $perKey
+                          UNION
+                          MATCH (p:Person {blockGivenDate: k.gd}) RETURN p LIMIT $perKey
+                        }
+                        RETURN k.i AS i, p.id AS id, p.givenName AS given, p.familyName AS family, p.parentName AS parent,
+                               p.birthDate AS born, p.birthPlace AS place, p.nationalIdKey AS nid
+                        """)
+                .bindAll(Map.of("rows", rows, "perKey", MAX_CANDIDATES_PER_KEY))
+                .fetch().all().forEach(r -> {
+                    var list = out.computeIfAbsent(((Number) r.get("i")).intValue(), k -> new ArrayList<>());
+                    list.add(new PersonCandidate((String) r.get("id"), (String) r.get("given"),
+                                (String) r.get("family"), (String) r.get("parent"), (LocalDate) r.get("born"),
+                                (String) r.get("place"), (String) r.get("nid")));
+                });
+        return out;
+    }
+
+    /** Which of these ids already exist: what a write of them would leave as it is. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public java.util.Set<String> existing(Kind kind, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        // The label is one of Kind's constants, never input.
+        return new java.util.HashSet<>(neo4j.query("UNWIND $ids AS id MATCH (n:%s {id: id}) RETURN n.id".formatted(kind.label()))
+                .bind(List.copyOf(ids)).to("ids").fetchAs(String.class).all());
+    }
+
+    /** People by normalised personal number (as {@link ReferenceKeys#key}); the earliest recorded wins. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Map<String, String> peopleByNationalId(List<String> keys) {
+        var out = new HashMap<String, String>();
+        neo4j.query("""
+                        UNWIND $keys AS key
+                        CALL (key) { MATCH (p:Person {nationalIdKey: key}) RETURN p.id AS id ORDER BY p.recordedAt LIMIT 1 }
+                        RETURN key, id
+                        """)
+                .bind(keys).to("keys").fetch().all().forEach(r -> out.put((String) r.get("key"), (String) r.get("id")));
+        return out;
+    }
+
+    /** Organisations (not manufacturers) by normalised code. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Map<String, String> organisationsByCode() {
+        var out = new HashMap<String, String>();
+        neo4j.query("MATCH (o:Organisation) WHERE o.kind <> 'MANUFACTURER' AND o.code IS NOT NULL RETURN o.code AS code, o.id AS id")
+                .fetch().all().forEach(r -> out.putIfAbsent((String) r.get("code"), (String) r.get("id")));
+        return out;
+    }
+
+    /** Licences by normalised number; a number can belong to several issuers, hence a list. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> licencesByNumber(List<String> keys) {
+        var out = new HashMap<String, List<String>>();
+        neo4j.query("UNWIND $keys AS key MATCH (l:Licence {numberKey: key}) RETURN key, l.id AS id")
+                .bind(keys).to("keys").fetch().all()
+                .forEach(r -> out.computeIfAbsent((String) r.get("key"), k -> new ArrayList<>()).add((String) r.get("id")));
+        return out;
+    }
+
+    /**
+     * Gives the people recorded before blocking keys existed their keys, a thousand at a time, so
+     * that they take part in matching. Returns how many were updated.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public int addMissingBlockKeys() {
+        int total = 0;
+        while (true) {
+            var rows = new ArrayList<Map<String, Object>>();
+            neo4j.query("""
+                            MATCH (p:Person) WHERE p.blockFamilyYear IS NULL
+                            RETURN p.id AS id, p.givenName AS given, p.familyName AS family, p.birthDate AS born LIMIT 1000
+                            """)
+                    .fetch().all().forEach(r -> {
+                        LocalDate born = (LocalDate) r.get("born");
+                        rows.add(CypherParams.of("id", r.get("id"),
+                                "fy", PersonNames.familyYearBlock((String) r.get("family"), born),
+                                "gd", PersonNames.givenDateBlock((String) r.get("given"), born)));
+                    });
+            if (rows.isEmpty()) {
+                return total;
+            }
+            neo4j.query("UNWIND $rows AS r MATCH (p:Person {id: r.id}) SET p.blockFamilyYear = r.fy, p.blockGivenDate = r.gd")
+                    .bind(rows).to("rows").run();
+            total += rows.size();
+        }
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void writeOrganisations(List<Row<NewOrganisation>> rows, String batch) {
+        var params = rows.stream().map(r -> CypherParams.of("id", r.value().id(), "kind", r.value().kind().name(),
+                "code", ReferenceKeys.key(r.value().code()), "name", r.value().name(), "country", r.value().countryCode(),
+                "source", r.source())).toList();
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        MERGE (o:Organisation {id: row.id})
+                          ON CREATE SET o.kind = row.kind, o.code = row.code, o.name = row.name, o.source = row.source,
+                                        o.importBatch = $batch, o.confidence = 'HIGH', o.recordedAt = $now
+                        WITH o, row WHERE row.country IS NOT NULL
+                        MATCH (c:Country {code: row.country})
+                        MERGE (o)-[:BASED_IN]->(c)
+                        """)
+                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void writePeople(List<Row<NewPerson>> rows, String batch) {
+        var params = rows.stream().map(r -> {
+            Map<String, Object> props = PersonRegistry.properties(r.value());
+            props.putAll(PersonRegistry.derived(r.value()));
+            return Map.of("id", r.id(), "props", props, "source", r.source());
+        }).toList();
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        MERGE (p:Person {id: row.id})
+                          ON CREATE SET p += row.props, p.version = 1, p.source = row.source, p.importBatch = $batch,
+                                        p.confidence = 'HIGH', p.recordedAt = $now
+                        """)
+                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void writeFirearms(List<Row<NewFirearm>> rows, String batch) {
+        var params = new ArrayList<Map<String, Object>>(rows.size());
+        for (Row<NewFirearm> r : rows) {
+            NewFirearm w = r.value();
+            Map<String, Object> props = firearms.identification(w.type(), w.make(), w.model(), w.calibre(),
+                    w.serialAsRead(), w.countryOfManufacture(), w.year(), false);
+            var markings = new ArrayList<Map<String, Object>>();
+            for (int m = 0; m < w.markings().size(); m++) {
+                NewFirearm.NewMarking mk = w.markings().get(m);
+                markings.add(CypherParams.of("id", r.id() + ":" + m, "kind", mk.kind().name(), "text", mk.text(),
+                        "key", SerialNumbers.normalise(mk.text()), "position", mk.position(), "country", mk.country(),
+                        "year", mk.year()));
+            }
+            params.add(Map.of("id", r.id(), "props", props, "source", r.source(), "markings", markings));
+        }
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        MERGE (f:Firearm {id: row.id})
+                          ON CREATE SET f += row.props, f.status = 'REGISTERED', f.version = 1, f.source = row.source,
+                                        f.importBatch = $batch, f.confidence = 'HIGH', f.recordedAt = $now
+                        WITH f, row
+                        CALL (f, row) {
+                          MATCH (maker:Organisation {id: 'MANUFACTURER:' + row.props.makeCode})
+                          MERGE (f)-[:MADE_BY]->(maker)
+                        }
+                        WITH f, row
+                        UNWIND row.markings AS m
+                        MERGE (mk:Marking {id: m.id})
+                          ON CREATE SET mk = m, mk.source = row.source, mk.confidence = 'HIGH', mk.recordedAt = $now
+                        MERGE (f)-[:HAS_MARKING]->(mk)
+                        """)
+                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+    }
+
+    /**
+     * Licences with their holder (a person or an organisation id) and, when the row names one, the
+     * weapon covered from {@code coversFrom}. Rows whose holder or weapon is missing are the
+     * caller's error: it resolved them in this transaction.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void writeLicences(List<Row<LicenceRow>> rows, String batch) {
+        var params = rows.stream().map(r -> {
+            Holdings.NewLicence l = r.value().licence();
+            return CypherParams.of("id", r.id(), "number", l.number().strip(), "key", ReferenceKeys.key(l.number()),
+                    "kind", l.kind().name(), "holder", l.holderId(), "issuedBy", l.issuedBy(), "from", l.validFrom(),
+                    "to", l.validTo(), "firearm", r.value().firearmId(), "covers", r.value().coversFrom(),
+                    "source", r.source());
+        }).toList();
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        CALL (row) {
+                          OPTIONAL MATCH (p:Person {id: row.holder})
+                          OPTIONAL MATCH (o:Organisation {id: row.holder})
+                          RETURN coalesce(p, o) AS h
+                        }
+                        MERGE (l:Licence {id: row.id})
+                          ON CREATE SET l.number = row.number, l.numberKey = row.key, l.kind = row.kind,
+                                        l.issuedBy = row.issuedBy, l.validFrom = row.from, l.validTo = row.to,
+                                        l.source = row.source, l.importBatch = $batch, l.confidence = 'HIGH', l.recordedAt = $now
+                        FOREACH (_ IN CASE WHEN h IS NULL THEN [] ELSE [1] END | MERGE (h)-[:HOLDS]->(l))
+                        WITH row, l WHERE row.firearm IS NOT NULL
+                        MATCH (f:Firearm {id: row.firearm})
+                        MERGE (l)-[c:COVERS]->(f)
+                          ON CREATE SET c.from = row.covers, c.source = row.source, c.confidence = 'HIGH', c.recordedAt = $now
+                        """)
+                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+    }
+
+    /**
+     * Transfers in row order, with the holding rule of {@link Holdings#recordTransfer}: a transfer
+     * to a licence covers the weapon from its date and ends the open holding under another licence.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void writeTransfers(List<Row<TransferRow>> rows, String batch) {
+        var params = rows.stream().map(r -> {
+            NewTransfer t = r.value().transfer();
+            return CypherParams.of("id", r.id(), "kind", t.kind().name(), "date", t.date(), "firearm", t.firearmId(),
+                    "from", t.fromId(), "to", t.toId(), "licence", t.toLicenceId(), "reference", t.reference(),
+                    "fromText", r.value().fromAsWritten(), "toText", r.value().toAsWritten(), "source", r.source());
+        }).toList();
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        MATCH (f:Firearm {id: row.firearm})
+                        MERGE (t:Transfer {id: row.id})
+                          ON CREATE SET t.kind = row.kind, t.date = row.date, t.reference = row.reference,
+                                        t.fromAsWritten = row.fromText, t.toAsWritten = row.toText, t.source = row.source,
+                                        t.importBatch = $batch, t.confidence = 'HIGH', t.recordedAt = $now
+                        MERGE (t)-[:OF]->(f)
+                        WITH row, f, t
+                        CALL (row, t) {
+                          OPTIONAL MATCH (p:Person {id: row.from}) WITH t, p
+                          OPTIONAL MATCH (o:Organisation {id: row.from})
+                          WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
+                          MERGE (t)-[:FROM]->(party)
+                        }
+                        CALL (row, t) {
+                          OPTIONAL MATCH (p:Person {id: row.to}) WITH t, p
+                          OPTIONAL MATCH (o:Organisation {id: row.to})
+                          WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
+                          MERGE (t)-[:TO]->(party)
+                        }
+                        CALL (row, f) {
+                          MATCH (l:Licence {id: row.licence})
+                          WHERE NOT EXISTS { (l)-[:COVERS {transfer: row.id}]->(f) }
+                          OPTIONAL MATCH (other:Licence)-[open:COVERS]->(f) WHERE open.to IS NULL AND open.from <= row.date
+                          SET open.to = row.date
+                          WITH DISTINCT row, f, l
+                          CREATE (l)-[:COVERS {from: row.date, transfer: row.id, source: row.source, confidence: 'HIGH',
+                                  recordedAt: $now}]->(f)
+                        }
+                        """)
+                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void writeReports(List<Row<ReportRow>> rows, String batch) {
+        var params = rows.stream().map(r -> CypherParams.of("id", r.id(), "firearm", r.value().firearmId(),
+                "kind", r.value().kind().name(), "occurredOn", r.value().occurredOn(), "place", r.value().place(),
+                "reference", r.value().reference(), "source", r.source())).toList();
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        MATCH (f:Firearm {id: row.firearm})
+                        MERGE (r:LostStolenReport {id: row.id})
+                          ON CREATE SET r.kind = row.kind, r.occurredOn = row.occurredOn, r.place = row.place,
+                                        r.reference = row.reference, r.status = 'ACTIVE', r.reportedBy = 'import',
+                                        r.reportedAt = $now, r.source = row.source, r.importBatch = $batch,
+                                        r.confidence = 'HIGH', r.recordedAt = $now
+                        MERGE (r)-[:CONCERNS]->(f)
+                        """)
+                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+    }
+
+    private static ZonedDateTime now() {
+        return ZonedDateTime.now(ZoneOffset.UTC);
+    }
+}
