@@ -99,12 +99,20 @@ public final class GraphMigrations {
                         sha256(text), statements(text)));
             }
             result.sort(Comparator.comparingInt(Migration::version));
-            for (int i = 1; i < result.size(); i++) {
-                if (result.get(i).version() == result.get(i - 1).version()) {
-                    throw new IllegalStateException("Two migrations share version " + result.get(i).version());
+            var distinct = new ArrayList<Migration>();
+            for (Migration m : result) {
+                Migration previous = distinct.isEmpty() ? null : distinct.getLast();
+                if (previous != null && previous.version() == m.version()) {
+                    // The same file reached twice (a class path that also holds the source tree, as a
+                    // jar manifest's "Class-Path: ." gives) is one migration; two texts are a mistake.
+                    if (!previous.checksum().equals(m.checksum())) {
+                        throw new IllegalStateException("Two migrations share version " + m.version());
+                    }
+                    continue;
                 }
+                distinct.add(m);
             }
-            return result;
+            return distinct;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read graph migrations", e);
         }
