@@ -25,10 +25,13 @@ FOR (d:MatchDecision) ON (d.status);
 CREATE CONSTRAINT mapping_profile_version IF NOT EXISTS
 FOR (m:MappingProfile) REQUIRE (m.name, m.version) IS UNIQUE;
 
-// Blocking keys for people without a personal number: folded family name + year of birth, and
-// folded given name + date of birth (catches a typo in the family name). See PersonNames.
-CREATE INDEX person_block_family_year IF NOT EXISTS
-FOR (p:Person) ON (p.blockFamilyYear);
+// Blocking keys for identity matching (PersonNames.blocks): folded names + year of birth, family
+// name + date of birth, given name + date of birth. Each finds a record with one kind of typo.
+CREATE INDEX person_block_names IF NOT EXISTS
+FOR (p:Person) ON (p.blockNames);
+
+CREATE INDEX person_block_family_date IF NOT EXISTS
+FOR (p:Person) ON (p.blockFamilyDate);
 
 CREATE INDEX person_block_given_date IF NOT EXISTS
 FOR (p:Person) ON (p.blockGivenDate);

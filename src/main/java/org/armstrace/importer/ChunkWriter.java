@@ -236,8 +236,7 @@ final class ChunkWriter {
                 NewPerson p = r.person();
                 blocks.add(new ImportedRecords.PersonBlocks(byIndex.size(),
                         p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()),
-                        PersonNames.familyYearBlock(p.familyName(), p.birthDate()),
-                        PersonNames.givenDateBlock(p.givenName(), p.birthDate())));
+                        PersonNames.blocks(p.givenName(), p.familyName(), p.birthDate())));
                 byIndex.add(r);
             }
         }
@@ -246,6 +245,7 @@ final class ChunkWriter {
             return ids;
         }
         Map<Integer, List<ImportedRecords.PersonCandidate>> fromGraph = records.personCandidates(blocks);
+        var sides = new HashMap<String, PersonMatching.Side>(); // a candidate of many rows is folded once
         for (int i = 0; i < byIndex.size(); i++) {
             ParsedRow r = byIndex.get(i);
             NewPerson p = r.person();
@@ -255,7 +255,7 @@ final class ChunkWriter {
                     String.valueOf(side.place()));
             var candidates = new LinkedHashMap<String, PersonMatching.Side>();
             for (ImportedRecords.PersonCandidate c : fromGraph.getOrDefault(i, List.of())) {
-                candidates.putIfAbsent(c.id(), PersonMatching.Side.of(c));
+                candidates.computeIfAbsent(c.id(), id -> sides.computeIfAbsent(id, x -> PersonMatching.Side.of(c)));
             }
             for (String block : blockKeys(blocks.get(i))) {
                 for (Known k : createdPeople.getOrDefault(block, List.of())) {
@@ -297,11 +297,12 @@ final class ChunkWriter {
     private static List<String> blockKeys(ImportedRecords.PersonBlocks b) {
         var keys = new ArrayList<String>(3);
         if (b.nationalIdKey() != null) {
-            keys.add("n:" + b.nationalIdKey());
+            keys.add("i:" + b.nationalIdKey());
         }
-        keys.add("f:" + b.familyYear());
-        if (b.givenDate() != null) {
-            keys.add("g:" + b.givenDate());
+        keys.add("n:" + b.blocks().names());
+        if (b.blocks().familyDate() != null) {
+            keys.add("f:" + b.blocks().familyDate());
+            keys.add("g:" + b.blocks().givenDate());
         }
         return keys;
     }

@@ -14,8 +14,8 @@ import org.armstrace.registry.ReferenceKeys;
  * Fellegi–Sunter manner (Fellegi and Sunter, "A Theory for Record Linkage", JASA 1969).
  *
  * <p><b>Blocking</b> (which pairs are compared at all) is done by the graph: the same personal
- * number, the same folded family name and year of birth, or the same folded given name and date of
- * birth ({@link PersonNames#familyYearBlock}, {@link PersonNames#givenDateBlock}).
+ * number, or one of the keys of {@link PersonNames#blocks} (names and year of birth, family name and
+ * date of birth, given name and date of birth), so that one typo anywhere still meets its record.
  *
  * <p><b>Comparison</b> is on folded names ({@link PersonNames#fold}: script, diacritics and the
  * Albanian/Serbian spellings of one sound made equal), so {@code Đorđević}, {@code Djordjevic}
@@ -24,8 +24,9 @@ import org.armstrace.registry.ReferenceKeys;
  *
  * <p><b>Scoring</b> adds a weight per field, roughly log2 of how much likelier the observed
  * agreement is among true matches than among non-matches; a missing value weighs nothing. The sum
- * decides: {@value #SAME} or more is the same person (merged automatically), {@value #REVIEW} or
- * more goes to an analyst, less is a different person. Two different personal numbers outweigh
+ * decides: {@value #SAME} or more, with the same personal number or date of birth, is the same
+ * person (merged automatically); {@value #REVIEW} or more goes to an analyst; less is a different
+ * person. Two different personal numbers outweigh
  * identical names (namesakes are common); one mistyped digit is neutral. The weights were set on
  * the labelled evaluation set in {@code import/samples/matching-evaluation.csv}; the evaluation
  * command prints precision, recall and F1 (see {@code src/bench/README.md}).
@@ -106,11 +107,15 @@ final class PersonMatching {
         if (a.parent() != null && b.parent() != null) {
             w += name(a.parent(), b.parent(), null, null, 2, 1, 0, -2, "parent", reasons);
         }
+        boolean sameBirthDate = false;
+        boolean nearBirthDate = false;
         if (a.born() != null && b.born() != null) {
             if (a.born().equals(b.born())) {
+                sameBirthDate = true;
                 w += 6;
                 reasons.add("born-equal");
             } else if (nearDate(a.born(), b.born())) {
+                nearBirthDate = true;
                 w += 2;
                 reasons.add("born-near");
             } else {
@@ -127,7 +132,12 @@ final class PersonMatching {
                 reasons.add("place-differs");
             }
         }
-        Decision d = w >= SAME ? Decision.SAME : w >= REVIEW || sameNumber ? Decision.REVIEW : Decision.DIFFERENT;
+        // An automatic merge needs the same personal number, the same date of birth, or a date one slip
+        // apart with the same parent's name and birthplace: names alike and a near date alone are as
+        // often cousins named after one grandfather as a typo.
+        boolean sure = w >= SAME && (sameNumber || sameBirthDate || nearBirthDate
+                && reasons.contains("parent-equal") && reasons.contains("place-equal"));
+        Decision d = sure ? Decision.SAME : w >= REVIEW || sameNumber ? Decision.REVIEW : Decision.DIFFERENT;
         return new Comparison(w, d, reasons);
     }
 

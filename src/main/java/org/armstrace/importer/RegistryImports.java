@@ -197,7 +197,8 @@ public class RegistryImports {
 
     /** The same, on the calling thread (command line, tests); returns when the batch has ended. */
     @PreAuthorize("hasRole('ADMIN')")
-    public Started runNow(StoredFile file, MappingProfile profile, boolean dryRun, ImportRun.Listener listener) {
+    public Started runNow(StoredFile file, MappingProfile profile, boolean dryRun,
+                          java.util.function.Consumer<Progress> listener) {
         Prepared p = prepare(file, profile, dryRun);
         if (!p.run()) {
             return new Started(p.batch(), p.repeated());
@@ -232,7 +233,8 @@ public class RegistryImports {
     private void execute(ImportBatch batch, MappingProfile profile, SecurityContext context) {
         SecurityContextHolder.setContext(context);
         try {
-            run(batch, profile, p -> { });
+            run(batch, profile, p -> {
+            });
         } catch (RuntimeException e) {
             log.error("Import {} stopped", batch.id(), e);
         } finally {
@@ -241,7 +243,7 @@ public class RegistryImports {
         }
     }
 
-    private ImportBatch run(ImportBatch batch, MappingProfile profile, ImportRun.Listener listener) {
+    private ImportBatch run(ImportBatch batch, MappingProfile profile, java.util.function.Consumer<Progress> listener) {
         progress.put(batch.id(), new Progress(batch.id(), 0, batch.read(), 0));
         try {
             if (batch.status() != ImportBatch.Status.RUNNING) {
@@ -249,8 +251,9 @@ public class RegistryImports {
             }
             ImportBatch done = new ImportRun(batches, records, reference, tx, chunkSize).run(batch, files.path(batch.sha256()),
                     profile, p -> {
-                        progress.put(batch.id(), new Progress(batch.id(), p.fraction(), p.rows(), p.rowsPerSecond()));
-                        listener.progress(p);
+                        var now = new Progress(batch.id(), p.fraction(), p.rows(), p.rowsPerSecond());
+                        progress.put(batch.id(), now);
+                        listener.accept(now);
                     });
             tx.executeWithoutResult(s -> audit.record("import." + done.status().name().toLowerCase(java.util.Locale.ROOT),
                     List.of("ImportBatch:" + done.id()), done.read() + " read = " + done.accepted() + " accepted + "

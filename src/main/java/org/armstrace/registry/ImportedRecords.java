@@ -45,7 +45,7 @@ public class ImportedRecords {
     }
 
     /** Blocking keys of one row; {@code i} is the caller's index. */
-    public record PersonBlocks(int i, String nationalIdKey, String familyYear, String givenDate) {
+    public record PersonBlocks(int i, String nationalIdKey, PersonNames.Blocks blocks) {
     }
 
     public record NewOrganisation(Holdings.OrganisationKind kind, String code, String name, String countryCode) {
@@ -127,21 +127,22 @@ public class ImportedRecords {
     }
 
     /**
-     * People who share a blocking key with each row: the same personal number, the same folded
-     * family name and year of birth, or the same folded given name and date of birth.
+     * People who share a blocking key ({@link PersonNames#blocks}) or the personal number with each row.
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public Map<Integer, List<PersonCandidate>> personCandidates(List<PersonBlocks> keys) {
-        var rows = keys.stream().map(k -> CypherParams.of("i", k.i(), "nid", k.nationalIdKey(), "fy", k.familyYear(),
-                "gd", k.givenDate())).toList();
+        var rows = keys.stream().map(k -> CypherParams.of("i", k.i(), "nid", k.nationalIdKey(), "names", k.blocks().names(),
+                "fd", k.blocks().familyDate(), "gd", k.blocks().givenDate())).toList();
         var out = new HashMap<Integer, List<PersonCandidate>>();
         neo4j.query("""
                         UNWIND $rows AS k
                         CALL (k) {
                           MATCH (p:Person {nationalIdKey: k.nid}) RETURN p LIMIT $perKey
                           UNION
-                          MATCH (p:Person {blockFamilyYear: k.fy}) RETURN p LIMIT $perKey
+                          MATCH (p:Person {blockNames: k.names}) RETURN p LIMIT $perKey
+                          UNION
+                          MATCH (p:Person {blockFamilyDate: k.fd}) RETURN p LIMIT $perKey
                           UNION
                           MATCH (p:Person {blockGivenDate: k.gd}) RETURN p LIMIT $perKey
                         }
@@ -216,19 +217,19 @@ public class ImportedRecords {
         while (true) {
             var rows = new ArrayList<Map<String, Object>>();
             neo4j.query("""
-                            MATCH (p:Person) WHERE p.blockFamilyYear IS NULL
+                            MATCH (p:Person) WHERE p.blockNames IS NULL
                             RETURN p.id AS id, p.givenName AS given, p.familyName AS family, p.birthDate AS born LIMIT 1000
                             """)
                     .fetch().all().forEach(r -> {
                         LocalDate born = (LocalDate) r.get("born");
-                        rows.add(CypherParams.of("id", r.get("id"),
-                                "fy", PersonNames.familyYearBlock((String) r.get("family"), born),
-                                "gd", PersonNames.givenDateBlock((String) r.get("given"), born)));
+                        PersonNames.Blocks b = PersonNames.blocks((String) r.get("given"), (String) r.get("family"), born);
+                        rows.add(CypherParams.of("id", r.get("id"), "names", b.names(), "fd", b.familyDate(),
+                                "gd", b.givenDate()));
                     });
             if (rows.isEmpty()) {
                 return total;
             }
-            neo4j.query("UNWIND $rows AS r MATCH (p:Person {id: r.id}) SET p.blockFamilyYear = r.fy, p.blockGivenDate = r.gd")
+            neo4j.query("UNWIND $rows AS r MATCH (p:Person {id: r.id}) SET p.blockNames = r.names, p.blockFamilyDate = r.fd, p.blockGivenDate = r.gd")
                     .bind(rows).to("rows").run();
             total += rows.size();
         }

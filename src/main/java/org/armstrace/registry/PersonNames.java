@@ -71,21 +71,23 @@ public final class PersonNames {
     }
 
     /**
-     * The blocking key that puts a person among the candidates for identity matching: the folded
-     * family name and the year of birth ({@code ?} when unknown). Every spelling of one family name
-     * gets the same key, so {@code Đorđević 1971}, {@code Djordjevic 1971} and {@code Ђорђевић 1971}
-     * are compared with each other and not with the whole registry.
+     * The blocking keys that put a person among the candidates for identity matching, so that a
+     * row is compared with a handful of people instead of the whole registry. Every spelling of a
+     * name gets the same key ({@code Đorđević}, {@code Djordjevic}, {@code Ђорђевић}).
+     *
+     * @param names      folded family and given name and the year of birth ({@code ?} when unknown):
+     *                   finds a record whose day or month of birth was mistyped
+     * @param familyDate folded family name and date of birth: finds a typo in the given name; null without a date
+     * @param givenDate  folded given name and date of birth: finds a typo in the family name; null without a date
      */
-    public static String familyYearBlock(String familyName, java.time.LocalDate birthDate) {
-        return String.join("", keys(familyName)) + ":" + (birthDate == null ? "?" : birthDate.getYear());
+    public record Blocks(String names, String familyDate, String givenDate) {
     }
 
-    /**
-     * The second blocking key: folded given name and full date of birth, so that a typo in the family
-     * name still meets its record; null without a date of birth (the block would be the whole name).
-     */
-    public static String givenDateBlock(String givenName, java.time.LocalDate birthDate) {
-        return birthDate == null ? null : String.join("", keys(givenName)) + ":" + birthDate;
+    public static Blocks blocks(String givenName, String familyName, java.time.LocalDate birthDate) {
+        String given = String.join("", keys(givenName));
+        String family = String.join("", keys(familyName));
+        return new Blocks(family + ":" + given + ":" + (birthDate == null ? "?" : birthDate.getYear()),
+                birthDate == null ? null : family + ":" + birthDate, birthDate == null ? null : given + ":" + birthDate);
     }
 
     /** The folded keys of every word in the given name parts, in order, without repeats or empties. */

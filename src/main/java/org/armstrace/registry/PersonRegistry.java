@@ -303,8 +303,10 @@ public class PersonRegistry {
         props.put("nameLatin", PersonNames.latin(p.givenName()) + " " + PersonNames.latin(p.familyName()));
         props.put("nameKeys", String.join(" ", PersonNames.keys(p.givenName(), p.familyName(), p.parentName())));
         props.put("nationalIdKey", p.nationalId() == null || p.nationalId().isBlank() ? null : ReferenceKeys.key(p.nationalId()));
-        props.put("blockFamilyYear", PersonNames.familyYearBlock(p.familyName(), p.birthDate()));
-        props.put("blockGivenDate", PersonNames.givenDateBlock(p.givenName(), p.birthDate()));
+        PersonNames.Blocks blocks = PersonNames.blocks(p.givenName(), p.familyName(), p.birthDate());
+        props.put("blockNames", blocks.names());
+        props.put("blockFamilyDate", blocks.familyDate());
+        props.put("blockGivenDate", blocks.givenDate());
         return props;
     }
 

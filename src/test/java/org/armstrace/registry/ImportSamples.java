@@ -150,6 +150,7 @@ public final class ImportSamples {
         write(out.resolve("lost-stolen.csv"), StandardCharsets.UTF_8, ',', false, reports, null);
 
         workbook(out.resolve("firearms.xlsx"));
+        evaluation(out.resolve("matching-evaluation.csv"));
         for (Path p : List.of(s.organisations(), s.people(), s.firearms(), s.licences(), s.transfers(), s.lostStolen())) {
             Files.delete(p);
         }
@@ -204,6 +205,126 @@ public final class ImportSamples {
                 wb.write(out);
             }
         }
+    }
+
+    /**
+     * Labelled pairs of person records for the identity-matching evaluation: the same person written
+     * differently (other script, no diacritics, a typo, day and month swapped, a missing personal
+     * number, parent or place), and different people who look alike (namesakes, siblings, father and
+     * son, same given name and birthday). Drawn from a population the importer's tests never see.
+     */
+    static void evaluation(Path file) throws IOException {
+        var random = new Random(4242);
+        List<RegistryDataset.DatasetPerson> pool = RegistryDataset.people(3_000, 4243);
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of("pair", "label", "case", "given1", "family1", "parent1", "born1", "place1", "id1",
+                "given2", "family2", "parent2", "born2", "place2", "id2"));
+        int pair = 0;
+        String[] same = {"script", "plain", "typo-given", "typo-family", "swap-date", "digit-date", "no-id", "no-parent-place",
+                "script+typo", "plain+no-id", "typo-given+typo-family", "typo-given+swap-date", "script+digit-date+no-parent-place"};
+        for (int i = 0; i < 600; i++) {
+            NewPerson a = pool.get(i).person();
+            String kind = same[i % same.length];
+            String given = a.givenName();
+            String family = a.familyName();
+            String parent = a.parentName();
+            LocalDate born = a.birthDate();
+            String place = a.birthPlace();
+            String id = random.nextInt(3) == 0 ? a.nationalId() : "";
+            String id1 = id.isEmpty() ? "" : a.nationalId();
+            if (kind.contains("script")) {
+                given = PersonNames.latin(given).equals(given) ? RegistryDataset.cyrillic(RegistryDataset.plain(given))
+                        : PersonNames.latin(given);
+                family = PersonNames.latin(family).equals(family) ? RegistryDataset.cyrillic(RegistryDataset.plain(family))
+                        : PersonNames.latin(family);
+            }
+            if (kind.contains("plain")) {
+                given = RegistryDataset.plain(PersonNames.latin(given));
+                family = RegistryDataset.plain(PersonNames.latin(family));
+            }
+            if (kind.contains("typo-given") || kind.equals("script+typo")) {
+                given = typo(given, random);
+            }
+            if (kind.contains("typo-family")) {
+                family = typo(family, random);
+            }
+            if (kind.contains("swap-date") && born.getDayOfMonth() <= 12) {
+                born = LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue());
+            }
+            if (kind.contains("digit-date")) {
+                born = born.getDayOfMonth() < 20 ? born.plusDays(10) : born.minusDays(10);
+            }
+            if (kind.contains("no-id")) {
+                id = "";
+            }
+            if (kind.contains("no-parent-place")) {
+                parent = "";
+                place = "";
+            }
+            rows.add(pairRow(++pair, "SAME", kind, a, id1, given, family, parent, born, place, id));
+        }
+        String[] different = {"namesake", "sibling", "same-given-birthday", "father-son", "namesake-same-year",
+                "cousin-same-name-and-parent"};
+        for (int i = 0; i < 600; i++) {
+            NewPerson a = pool.get(600 + i).person();
+            String kind = different[i % different.length];
+            NewPerson other = pool.get(1_500 + random.nextInt(1_500)).person();
+            String given = a.givenName();
+            String family = a.familyName();
+            String parent = other.parentName();
+            LocalDate born = other.birthDate();
+            String place = other.birthPlace();
+            switch (kind) {
+                case "sibling" -> {
+                    given = other.givenName().equals(given) ? pool.get(2_999 - i).person().givenName() : other.givenName();
+                    parent = a.parentName();
+                    born = a.birthDate().plusYears(2 + random.nextInt(6));
+                    place = a.birthPlace();
+                }
+                case "same-given-birthday" -> {
+                    family = other.familyName().equals(family) ? pool.get(2_999 - i).person().familyName() : other.familyName();
+                    born = a.birthDate();
+                }
+                case "father-son" -> {
+                    parent = a.givenName();
+                    given = other.givenName();
+                    born = a.birthDate().plusYears(22 + random.nextInt(10));
+                    place = a.birthPlace();
+                }
+                case "cousin-same-name-and-parent" -> {
+                    parent = a.parentName();
+                    born = LocalDate.of(a.birthDate().getYear(), 1 + random.nextInt(12), 1 + random.nextInt(28));
+                }
+                case "namesake-same-year" -> born = LocalDate.of(a.birthDate().getYear(), 1 + random.nextInt(12), 1 + random.nextInt(28));
+                default -> { }
+            }
+            if (born.equals(a.birthDate()) && !kind.equals("same-given-birthday")) {
+                born = born.plusDays(40);
+            }
+            rows.add(pairRow(++pair, "DIFFERENT", kind, a, random.nextBoolean() ? a.nationalId() : "", given, family, parent,
+                    born, place, random.nextInt(3) == 0 ? other.nationalId() : ""));
+        }
+        write(file, StandardCharsets.UTF_8, ',', false, rows, null);
+    }
+
+    private static List<String> pairRow(int pair, String label, String kind, NewPerson a, String id1, String given,
+                                        String family, String parent, LocalDate born, String place, String id2) {
+        return List.of(String.valueOf(pair), label, kind, a.givenName(), a.familyName(), a.parentName(),
+                a.birthDate().toString(), a.birthPlace(), id1, given, family, parent == null ? "" : parent,
+                born.toString(), place == null ? "" : place, id2);
+    }
+
+    /** One keyboard slip: a letter left out, doubled, or two neighbours swapped. */
+    private static String typo(String s, Random random) {
+        if (s.length() < 4) {
+            return s + s.charAt(s.length() - 1);
+        }
+        int i = 1 + random.nextInt(s.length() - 2);
+        return switch (random.nextInt(3)) {
+            case 0 -> s.substring(0, i) + s.substring(i + 1);
+            case 1 -> s.substring(0, i) + s.charAt(i) + s.substring(i);
+            default -> s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2);
+        };
     }
 
     private static List<List<String>> read(Path file) throws IOException {

@@ -1,0 +1,136 @@
+package org.armstrace.importer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.armstrace.graph.CypherParams;
+import org.armstrace.security.AuditLog;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review queue of identity matching: rows the importer could not decide alone (a person or
+ * weapon that may be one already recorded) wait here for an analyst, who merges them or keeps
+ * them apart. Both decisions are audited and reversible: a merge is a {@code SAME_AS} link
+ * between the two records, never a fusion of nodes, and undoing it marks the link revoked; the
+ * decision keeps its whole history.
+ */
+@Service
+public class MatchReviews {
+
+    public enum Verdict { MERGED, KEPT_APART }
+
+    /** One question: the record the import created, the one it may be, the score and why. */
+    public record Review(String id, String kind, String status, double score, List<String> reasons, String asWritten,
+                         String recordId, String recordLabel, String candidateId, String candidateLabel, String batch,
+                         int line, String decidedBy, Instant decidedAt) {
+    }
+
+    private final Neo4jClient neo4j;
+    private final AuditLog audit;
+
+    MatchReviews(Neo4jClient neo4j, AuditLog audit) {
+        this.neo4j = neo4j;
+        this.audit = audit;
+    }
+
+    /** Questions by status (PENDING, MERGED, KEPT_APART, AUTO_MERGED), most certain first. */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+    @Transactional(readOnly = true)
+    public List<Review> list(String status, int offset, int limit) {
+        return neo4j.query(QUERY + " WHERE d.status = $status RETURN d, " + LABELS + " ORDER BY d.score DESC, d.at SKIP $offset LIMIT $limit")
+                .bindAll(Map.of("status", status, "offset", Math.max(0, offset), "limit", Math.max(1, Math.min(limit, 500))))
+                .fetchAs(Review.class).mappedBy((t, r) -> toReview(r)).all().stream().toList();
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+    @Transactional(readOnly = true)
+    public long count(String status) {
+        return neo4j.query("MATCH (d:MatchDecision {status: $status}) RETURN count(d)").bind(status).to("status")
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+    @Transactional(readOnly = true)
+    public Optional<Review> find(String id) {
+        return neo4j.query(QUERY + " WHERE d.id = $id RETURN d, " + LABELS).bind(id).to("id")
+                .fetchAs(Review.class).mappedBy((t, r) -> toReview(r)).one();
+    }
+
+    /**
+     * Merges the two records (a {@code SAME_AS} link from the imported record to the one it is) or
+     * keeps them apart. Only a pending question can be decided; a decided one must be undone first.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+    @Transactional
+    public Review decide(String id, Verdict verdict) {
+        Review r = find(id).filter(x -> x.status().equals("PENDING"))
+                .orElseThrow(() -> new IllegalStateException("import.review.not-pending"));
+        String by = AuditLog.currentActor();
+        neo4j.query("""
+                        MATCH (d:MatchDecision {id: $id})
+                        SET d.status = $verdict, d.decidedBy = $by, d.decidedAt = datetime(),
+                            d.history = coalesce(d.history, []) + [toString(datetime()) + ' ' + $by + ' ' + $verdict]
+                        WITH d WHERE $verdict = 'MERGED'
+                        MATCH (a {id: d.recordId}), (b {id: d.candidateId})
+                        WHERE (a:Person AND b:Person) OR (a:Firearm AND b:Firearm)
+                        CREATE (a)-[:SAME_AS {decision: d.id, by: $by, at: datetime()}]->(b)
+                        """)
+                .bindAll(Map.of("id", id, "verdict", verdict.name(), "by", by)).run();
+        audit.record("import.review." + verdict.name().toLowerCase(java.util.Locale.ROOT),
+                List.of(r.kind().equals("PERSON") ? "Person:" + r.recordId() : "Firearm:" + r.recordId(),
+                        (r.kind().equals("PERSON") ? "Person:" : "Firearm:") + r.candidateId()),
+                "score " + String.format(java.util.Locale.ROOT, "%.2f", r.score()));
+        return find(id).orElseThrow();
+    }
+
+    /** Takes a decision back: a merge's link is marked revoked (kept, not deleted) and the question is pending again. */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+    @Transactional
+    public Review undo(String id) {
+        Review r = find(id).filter(x -> x.status().equals("MERGED") || x.status().equals("KEPT_APART"))
+                .orElseThrow(() -> new IllegalStateException("import.review.not-decided"));
+        String by = AuditLog.currentActor();
+        neo4j.query("""
+                        MATCH (d:MatchDecision {id: $id})
+                        SET d.status = 'PENDING', d.decidedBy = null, d.decidedAt = null,
+                            d.history = coalesce(d.history, []) + [toString(datetime()) + ' ' + $by + ' undid ' + $was]
+                        WITH d
+                        OPTIONAL MATCH ()-[s:SAME_AS {decision: d.id}]->() WHERE s.revokedAt IS NULL
+                        SET s.revokedAt = datetime(), s.revokedBy = $by
+                        """)
+                .bindAll(CypherParams.of("id", id, "by", by, "was", r.status())).run();
+        audit.record("import.review.undone", List.of((r.kind().equals("PERSON") ? "Person:" : "Firearm:") + r.recordId()),
+                "was " + r.status());
+        return find(id).orElseThrow();
+    }
+
+    private static final String QUERY = """
+            MATCH (d:MatchDecision)
+            OPTIONAL MATCH (a {id: d.recordId}) WHERE a:Person OR a:Firearm
+            OPTIONAL MATCH (b {id: d.candidateId}) WHERE b:Person OR b:Firearm
+            WITH d, a, b
+            """;
+
+    private static final String LABELS = """
+            CASE WHEN a:Person THEN a.givenName + ' ' + a.familyName + coalesce(', ' + toString(a.birthDate), '')
+                      + coalesce(', ' + a.birthPlace, '') + coalesce(', ' + a.nationalId, '') + ' [' + a.source + ']'
+                 ELSE a.makeAsRead + ' ' + coalesce(a.model + ' ', '') + a.serialAsRead + ' [' + a.source + ']' END AS recordLabel,
+            CASE WHEN b:Person THEN b.givenName + ' ' + b.familyName + coalesce(', ' + toString(b.birthDate), '')
+                      + coalesce(', ' + b.birthPlace, '') + coalesce(', ' + b.nationalId, '') + ' [' + b.source + ']'
+                 ELSE b.makeAsRead + ' ' + coalesce(b.model + ' ', '') + b.serialAsRead + ' [' + b.source + ']' END AS candidateLabel
+            """;
+
+    private static Review toReview(org.neo4j.driver.Record r) {
+        var d = r.get("d").asNode();
+        return new Review(d.get("id").asString(), d.get("kind").asString(), d.get("status").asString(),
+                d.get("score").asDouble(), d.get("reasons").asList(org.neo4j.driver.Value::asString),
+                d.get("summary").asString(""), d.get("recordId").asString(), r.get("recordLabel").asString(""),
+                d.get("candidateId").asString(), r.get("candidateLabel").asString(""), d.get("batch").asString(),
+                d.get("line").asInt(), d.get("decidedBy").asString(null),
+                d.get("decidedAt").isNull() ? null : d.get("decidedAt").asZonedDateTime().toInstant());
+    }
+}

@@ -1,0 +1,99 @@
+package org.armstrace.importer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.armstrace.TestSecurity;
+import org.armstrace.ViewTest;
+import org.armstrace.importer.ImportBatch;
+import org.armstrace.importer.MatchReviews;
+import org.armstrace.importer.RegistryImports;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@WithMockUser(username = "admin-view", roles = "ADMIN")
+class ImportViewsTests extends ViewTest {
+
+    @Autowired
+    RegistryImports imports;
+    @Autowired
+    MatchReviews reviews;
+    @Autowired
+    Neo4jClient neo4j;
+
+    ImportBatch importText(String name, String csv) {
+        return TestSecurity.as("admin-view", "ADMIN", () -> {
+            var stored = imports.store(name, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+            return imports.runNow(stored, imports.profile("kosovo-people").orElseThrow(), false, p -> { }).batch();
+        });
+    }
+
+    @Test
+    void an_earlier_import_shows_its_totals_and_its_issues_line_by_line() {
+        String family = "Viewtest" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "x");
+        importText("view-" + family + ".csv", "Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n"
+                + ",Agim," + family + ",Naim,14.03.1971,Prizren\n,Besnik," + family + ",Naim,31.02.1971,Prizren\n");
+        navigate("admin/imports", ImportsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ImportBatch> history = (Grid<ImportBatch>) $(Grid.class).withId("import-history").single();
+        int row = -1;
+        for (int i = 0; i < test(history).size(); i++) {
+            if (test(history).getRow(i).fileName().contains(family)) {
+                row = i;
+            }
+        }
+        assertThat(row).isNotNegative();
+        test(history).clickRow(row);
+        assertThat($(Paragraph.class).withId("import-totals").single().getText()).isEqualTo("2 read = 1 accepted + 1 rejected");
+        @SuppressWarnings("unchecked")
+        Grid<org.armstrace.importer.Issue> issues = (Grid<org.armstrace.importer.Issue>) $(Grid.class).withId("import-issues").single();
+        assertThat(test(issues).getCellText(test(issues).size() - 1, 3)).isEqualTo("31.02.1971 is not a date in any known layout.");
+        assertThat($(Button.class).withId("import-run").single().isEnabled()).as("no file uploaded yet").isFalse();
+    }
+
+    @Test
+    void an_analyst_merges_a_doubtful_person_and_can_take_it_back() {
+        String family = "Reviewtest" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "y");
+        importText("first-" + family + ".csv", "Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n"
+                + ",Milica," + family + ",,08.03.1978,\n");
+        ImportBatch second = importText("second-" + family + ".csv", "Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n"
+                + ",Милица," + family + ",,03.08.1978,\n");
+        assertThat(second.counts()).containsEntry("person.review", 1L);
+        MatchReviews.Review pending = TestSecurity.as("a", "ANALYST", () -> reviews.list("PENDING", 0, 500)).stream()
+                .filter(r -> r.batch().equals(second.id())).findFirst().orElseThrow();
+
+        navigate("admin/imports/review", MatchReviewView.class);
+        @SuppressWarnings("unchecked")
+        Grid<MatchReviews.Review> grid = (Grid<MatchReviews.Review>) $(Grid.class).withId("review-grid").single();
+        int row = -1;
+        for (int i = 0; i < test(grid).size(); i++) {
+            if (test(grid).getRow(i).id().equals(pending.id())) {
+                row = i;
+            }
+        }
+        assertThat(row).isNotNegative();
+        assertThat(test(grid).getCellText(row, 4)).contains("same family name").contains("date of birth one typo apart");
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(grid).getCellComponent(row, 5);
+        test((Button) actions.getComponentAt(0)).click();
+        assertThat(TestSecurity.as("a", "ANALYST", () -> reviews.find(pending.id())).orElseThrow().status()).isEqualTo("MERGED");
+        assertThat(sameAs(pending, true)).isEqualTo(1);
+
+        TestSecurity.as("a", "ANALYST", () -> reviews.undo(pending.id()));
+        assertThat(TestSecurity.as("a", "ANALYST", () -> reviews.find(pending.id())).orElseThrow().status()).isEqualTo("PENDING");
+        assertThat(sameAs(pending, true)).as("the link is revoked").isZero();
+        assertThat(sameAs(pending, false)).as("and kept").isEqualTo(1);
+    }
+
+    private long sameAs(MatchReviews.Review r, boolean activeOnly) {
+        return neo4j.query("MATCH (:Person {id: $a})-[s:SAME_AS]->(:Person {id: $b}) WHERE NOT $active OR s.revokedAt IS NULL RETURN count(s)")
+                .bindAll(java.util.Map.of("a", r.recordId(), "b", r.candidateId(), "active", activeOnly))
+                .fetchAs(Long.class).one().orElseThrow();
+    }
+}
