@@ -69,6 +69,23 @@ final class ChunkWriter {
     private final Map<String, List<Known>> createdPeople = new HashMap<>();
     /** Weapons this run created, by make key and folded serial. */
     private final Map<String, List<KnownFirearm>> createdFirearms = new HashMap<>();
+    /** Time spent per step over the run, for the log line that says where an import's time went. */
+    private final Map<String, Long> nanos = new LinkedHashMap<>();
+
+    private <T> T timed(String step, java.util.function.Supplier<T> work) {
+        long t0 = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            nanos.merge(step, System.nanoTime() - t0, Long::sum);
+        }
+    }
+
+    /** "match 12.1 s, write 40.2 s …": where this run's time went. */
+    String timings() {
+        return String.join(", ", nanos.entrySet().stream()
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9)).toList());
+    }
 
     ChunkWriter(ImportedRecords records, String batch, String fileName, boolean dryRun) {
         this.records = records;
@@ -98,17 +115,17 @@ final class ChunkWriter {
             }
         }
         var rejectedLines = new HashSet<Integer>();
-        Map<Integer, String> personIds = matchPeople(rows, out);
-        Map<Integer, String> firearmIds = matchFirearms(rows, out);
-        Map<Integer, String> firearmRefs = resolveFirearmRefs(rows, out, rejectedLines);
-        Map<Integer, String> holderRefs = resolveHolders(rows, out, rejectedLines);
-        Map<String, String> peopleByNumber = records.peopleByNationalId(rows.stream()
+        Map<Integer, String> personIds = timed("match people", () -> matchPeople(rows, out));
+        Map<Integer, String> firearmIds = timed("match weapons", () -> matchFirearms(rows, out));
+        Map<Integer, String> firearmRefs = timed("resolve weapons", () -> resolveFirearmRefs(rows, out, rejectedLines));
+        Map<Integer, String> holderRefs = timed("resolve holders", () -> resolveHolders(rows, out, rejectedLines));
+        Map<String, String> peopleByNumber = timed("resolve parties", () -> records.peopleByNationalId(rows.stream()
                 .filter(r -> r.transfer() != null)
                 .flatMap(r -> java.util.stream.Stream.of(r.transfer().from(), r.transfer().to()))
-                .filter(Objects::nonNull).map(ReferenceKeys::key).filter(k -> k.matches("\\d{10,13}")).distinct().toList());
-        Map<String, List<String>> licencesByNumber = records.licencesByNumber(rows.stream()
+                .filter(Objects::nonNull).map(ReferenceKeys::key).filter(k -> k.matches("\\d{10,13}")).distinct().toList()));
+        Map<String, List<String>> licencesByNumber = timed("resolve licences", () -> records.licencesByNumber(rows.stream()
                 .filter(r -> r.transfer() != null && r.transfer().licenceNumber() != null)
-                .map(r -> ReferenceKeys.key(r.transfer().licenceNumber())).distinct().toList());
+                .map(r -> ReferenceKeys.key(r.transfer().licenceNumber())).distinct().toList()));
 
         var organisationRows = new LinkedHashMap<String, ImportedRecords.Row<ImportedRecords.NewOrganisation>>();
         var people = new LinkedHashMap<String, ImportedRecords.Row<NewPerson>>();
@@ -178,12 +195,16 @@ final class ChunkWriter {
                         p.occurredOn(), p.place(), p.reference()), source));
             }
         }
-        count(out, Kind.ORGANISATION, organisationRows.keySet());
-        count(out, Kind.PERSON, people.keySet());
-        count(out, Kind.FIREARM, firearms.keySet());
-        count(out, Kind.LICENCE, licences.keySet());
-        count(out, Kind.TRANSFER, transfers.keySet());
-        count(out, Kind.REPORT, reports.keySet());
+        timed("count existing", () -> {
+            count(out, Kind.ORGANISATION, organisationRows.keySet());
+            count(out, Kind.PERSON, people.keySet());
+            count(out, Kind.FIREARM, firearms.keySet());
+            count(out, Kind.LICENCE, licences.keySet());
+            count(out, Kind.TRANSFER, transfers.keySet());
+            count(out, Kind.REPORT, reports.keySet());
+            return null;
+        });
+        long w0 = System.nanoTime();
         if (!dryRun) {
             if (!organisationRows.isEmpty()) {
                 records.writeOrganisations(List.copyOf(organisationRows.values()), batch);
@@ -204,6 +225,7 @@ final class ChunkWriter {
                 records.writeReports(List.copyOf(reports.values()), batch);
             }
         }
+        nanos.merge("write", System.nanoTime() - w0, Long::sum);
         return out;
     }
 

@@ -122,6 +122,9 @@ final class ImportRun {
             closeQuietly(extract);
         }
         batches.status(batch.id(), ImportBatch.Status.COMPLETED, null);
+        log.info("Import {} of {}: {} rows in {} s; {}, commit and checkpoint the rest", batch.id(), batch.fileName(),
+                rows - batch.read(), String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9),
+                writer.timings());
         return batches.find(batch.id()).orElseThrow();
     }
 
