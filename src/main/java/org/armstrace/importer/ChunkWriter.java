@@ -374,7 +374,8 @@ final class ChunkWriter {
                     chosen = same.id();
                     out.add("firearm.merged", 1);
                     out.decisions.add(new Decision(r.line(), Kind.FIREARM, "AUTO_MERGED", same.id(), same.id(), 0.97,
-                            List.of("make-equal", "serial-equal", "model-missing"), describe(r.firearm())));
+                            List.of("make-equal", "serial-equal",
+                            same.modelKey().equals(key.modelKey()) ? "model-equal" : "model-missing"), describe(r.firearm())));
                 } else if (confusable != null) {
                     out.add("firearm.review", 1);
                     out.decisions.add(new Decision(r.line(), Kind.FIREARM, "PENDING", own, confusable.id(), 0.6,

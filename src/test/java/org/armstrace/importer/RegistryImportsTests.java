@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.TestSecurity;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,11 @@ class RegistryImportsTests {
     RegistryImports imports;
     @Autowired
     Neo4jClient neo4j;
+
+    @Autowired
+    org.armstrace.registry.FirearmRegistry firearms;
+    @Autowired
+    org.armstrace.registry.PersonRegistry registeredPeople;
 
     @TempDir
     Path tmp;
@@ -207,6 +213,32 @@ class RegistryImportsTests {
                         """).bind("HK").to("make").fetch().one().orElseThrow();
         assertThat((List<Object>) chain.get("parties")).hasSize(3).startsWith("IMP5");
         assertThat(chain.get("held")).isEqualTo(true);
+    }
+
+    @Test
+    void records_entered_by_hand_are_matched_not_duplicated() throws IOException {
+        String serial = "HAND" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        String nid = String.format("77%011d", Math.abs(serial.hashCode()) % 100_000_000_000L);
+        var prov = new org.armstrace.registry.Provenance("user:clerk", org.armstrace.registry.Provenance.Confidence.HIGH);
+        TestSecurity.as("clerk", "ADMIN", () -> {
+            firearms.register(new org.armstrace.registry.NewFirearm("pistol", "Glock", "17", "9mm", serial, "AT", 2010, null), prov);
+            return registeredPeople.register(new org.armstrace.registry.NewPerson("Arta", "Hoxha", "Ilir",
+                    java.time.LocalDate.of(1980, 5, 6), "Pejë", nid), prov);
+        });
+        Path weapons = tmp.resolve("hand-weapons.csv");
+        Files.writeString(weapons, "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,Shenja e importit\n"
+                + "pistol,GLOCK,17,9x19," + serial.toLowerCase(Locale.ROOT) + ",2010,AT,\n");
+        ImportBatch w = run(weapons, "kosovo-firearms", false).batch();
+        assertThat(w.counts()).containsEntry("firearm.merged", 1L).doesNotContainKey("firearm.created");
+        Path person = tmp.resolve("hand-people.csv");
+        Files.writeString(person, "Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n"
+                + nid + ",Arta,Hoxha,Ilir,06.05.1980,Pejë\n");
+        ImportBatch p = run(person, "kosovo-people", false).batch();
+        assertThat(p.counts()).containsEntry("person.merged", 1L).doesNotContainKey("person.created");
+        assertThat(neo4j.query("MATCH (f:Firearm {serialKey: $s}) RETURN count(f)").bind(serial).to("s")
+                .fetchAs(Long.class).one()).contains(1L);
+        assertThat(neo4j.query("MATCH (p:Person {nationalIdKey: $n}) RETURN count(p)").bind(nid).to("n")
+                .fetchAs(Long.class).one()).contains(1L);
     }
 
     @Test
