@@ -159,8 +159,9 @@ final class ChunkWriter {
                 String holder = r.holder() != null ? holderRefs.get(line) : personId;
                 String id = id("licence", ReferenceKeys.key(l.issuedBy()), ReferenceKeys.key(l.number()));
                 var licence = new Holdings.NewLicence(l.number(), l.kind(), holder, l.issuedBy(), l.validFrom(), l.validTo());
-                licences.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.LicenceRow(licence, firearmId,
-                        l.validFrom()), source));
+                // One licence often covers several weapons, one row each: every row's weapon is kept.
+                licences.putIfAbsent(id + "|" + firearmId, new ImportedRecords.Row<>(id, new ImportedRecords.LicenceRow(licence,
+                        firearmId, l.validFrom()), source));
             }
             if (r.transfer() != null) {
                 ParsedRow.TransferPart t = r.transfer();
@@ -199,7 +200,7 @@ final class ChunkWriter {
             count(out, Kind.ORGANISATION, organisationRows.keySet());
             count(out, Kind.PERSON, people.keySet());
             count(out, Kind.FIREARM, firearms.keySet());
-            count(out, Kind.LICENCE, licences.keySet());
+            count(out, Kind.LICENCE, licences.values().stream().map(ImportedRecords.Row::id).collect(java.util.stream.Collectors.toSet()));
             count(out, Kind.TRANSFER, transfers.keySet());
             count(out, Kind.REPORT, reports.keySet());
             return null;

@@ -242,6 +242,21 @@ class RegistryImportsTests {
     }
 
     @Test
+    void one_licence_covering_two_weapons_covers_both() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        String header = "Mbajtësi;Numri personal;Data e lindjes;Vendlindja;Leja;Lloji i lejes;Lëshuar nga;E vlefshme nga;"
+                + "E vlefshme deri;Arma;Prodhuesi;Modeli;Kalibri;Numri serik\n";
+        String holder = "Krasniqi (Ilir) Arben;;02.02.1970;Ferizaj;LIC-" + tag + ";Gjueti;MPB;01.01.2015;01.01.2025;";
+        Path file = tmp.resolve("two-weapons.csv");
+        Files.writeString(file, header + holder + "pistol;CZ;75;9mm;A" + tag + "\n" + holder + "pistol;CZ;75;9mm;B" + tag + "\n");
+        ImportBatch b = run(file, "mpb-registry-extract", false).batch();
+        accountedFor(b);
+        assertThat(b.counts()).containsEntry("licence.created", 1L).containsEntry("firearm.created", 2L);
+        assertThat(neo4j.query("MATCH (:Licence {number: $n})-[:COVERS]->(f:Firearm) RETURN count(f)").bind("LIC-" + tag)
+                .to("n").fetchAs(Long.class).one()).contains(2L);
+    }
+
+    @Test
     void a_dry_run_reports_but_writes_nothing_to_the_registry() throws IOException {
         Path copy = tmp.resolve("dry.csv");
         Files.writeString(copy, "Kodi,Emri,Lloji,Shteti\nDRY-1,Dry Run Dealer,Tregtar,XK\nDRY-2,,Tregtar,XK\n");
