@@ -212,7 +212,9 @@ public class RegistryImports {
     private synchronized Prepared prepare(StoredFile file, MappingProfile profile, boolean dryRun) {
         profile.check();
         if (!dryRun) {
-            Optional<ImportBatch> earlier = batches.sameImport(file.sha256(), profile.hash());
+            // A failed attempt (unreadable file, a read error mid-way) may be tried again: writes are idempotent.
+            Optional<ImportBatch> earlier = batches.sameImport(file.sha256(), profile.hash())
+                    .filter(b -> b.status() != ImportBatch.Status.FAILED);
             if (earlier.isPresent()) {
                 ImportBatch b = earlier.get();
                 boolean resume = !b.finished() && !running.containsKey(b.id());

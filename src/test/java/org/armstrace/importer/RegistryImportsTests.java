@@ -275,6 +275,9 @@ class RegistryImportsTests {
         ImportBatch b = run(wrong, "kosovo-organisations", false).batch();
         assertThat(b.status()).isEqualTo(ImportBatch.Status.FAILED);
         assertThat(issues(b)).extracting(Issue::code).containsExactly("file-missing-columns");
+        RegistryImports.Started retry = run(wrong, "kosovo-organisations", false);
+        assertThat(retry.repeated()).as("a failed file may be tried again").isFalse();
+        assertThat(retry.batch().id()).isNotEqualTo(b.id());
         Path missing = tmp.resolve("missing.csv");
         Files.writeString(missing, "Kodi;Emri\nA;B\n");
         assertThat(issues(run(missing, "kosovo-organisations", false).batch())).extracting(Issue::code)
