@@ -343,8 +343,7 @@ final class ChunkWriter {
         if (list.isEmpty()) {
             return ids;
         }
-        List<ImportedRecords.FirearmIdentity> keys = list.stream()
-                .map(r -> records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead())).toList();
+        List<ImportedRecords.FirearmIdentity> keys = identities(list);
         Map<Integer, List<ImportedRecords.FirearmCandidate>> fromGraph = records.firearmCandidates(keys);
         for (int i = 0; i < list.size(); i++) {
             ParsedRow r = list.get(i);
@@ -402,8 +401,7 @@ final class ChunkWriter {
         if (list.isEmpty()) {
             return ids;
         }
-        List<ImportedRecords.FirearmIdentity> keys = list.stream()
-                .map(r -> records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead())).toList();
+        List<ImportedRecords.FirearmIdentity> keys = identities(list);
         Map<Integer, List<ImportedRecords.FirearmCandidate>> fromGraph = records.firearmCandidates(keys);
         for (int i = 0; i < list.size(); i++) {
             ParsedRow r = list.get(i);
@@ -451,6 +449,11 @@ final class ChunkWriter {
             }
         }
         return ids;
+    }
+
+    private List<ImportedRecords.FirearmIdentity> identities(List<ParsedRow> rows) {
+        return rows.stream().map(r -> records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead()))
+                .toList();
     }
 
     /** In licence, transfer and report extracts the weapon is named, not created. */

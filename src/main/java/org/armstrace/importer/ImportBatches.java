@@ -145,16 +145,20 @@ class ImportBatches {
                 .fetchAs(Issue.class).mappedBy((t, r) -> toIssue(r.get("i"))).all().stream().toList();
     }
 
-    /** Every issue of the batch in line order, handed over in pages so that a large report never sits in memory. */
-    void eachIssue(String batch, Consumer<Issue> each) {
-        int offset = 0;
-        while (true) {
-            List<Issue> page = issues(batch, offset, 5_000);
-            page.forEach(each);
-            if (page.size() < 5_000) {
-                return;
-            }
-            offset += page.size();
+    /**
+     * Every issue of the batch in line order, read a range of lines at a time on the (batch, line)
+     * index, so that a report of a million issues is neither held in memory nor paged with SKIP
+     * (which rereads everything before each page).
+     */
+    void eachIssue(String batch, int lastLine, Consumer<Issue> each) {
+        final int lines = 5_000;
+        for (int from = 0; from <= lastLine; from += lines) {
+            neo4j.query("""
+                            MATCH (i:ImportIssue {batch: $batch}) WHERE $from <= i.line < $to
+                            RETURN i ORDER BY i.line, i.severity DESC
+                            """)
+                    .bindAll(Map.of("batch", batch, "from", from, "to", from + lines))
+                    .fetchAs(Issue.class).mappedBy((t, r) -> toIssue(r.get("i"))).all().forEach(each);
         }
     }
 

@@ -27,14 +27,6 @@ final class ImportRun {
     /** Rows per transaction: large enough for UNWIND to pay, small enough to redo after a crash. */
     static final int CHUNK = 5_000;
 
-    /** What a running import shows: a fraction of the file, rows so far, rate. */
-    record Progress(double fraction, long rows, double rowsPerSecond) {
-    }
-
-    interface Listener {
-        void progress(Progress p);
-    }
-
     private record Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Exception failure) {
     }
 
@@ -55,7 +47,8 @@ final class ImportRun {
     }
 
     /** Runs the batch to its end (or failure) and returns it as recorded. */
-    ImportBatch run(ImportBatch batch, Path file, MappingProfile profile, Listener listener) {
+    ImportBatch run(ImportBatch batch, Path file, MappingProfile profile,
+                    java.util.function.Consumer<RegistryImports.Progress> listener) {
         Extract extract;
         RowParser parser;
         try {
@@ -106,7 +99,8 @@ final class ImportRun {
                     rows += chunk.items().size();
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
-                listener.progress(new Progress(chunk.fraction(), rows, seconds > 0 ? (rows - batch.read()) / seconds : 0));
+                listener.accept(new RegistryImports.Progress(batch.id(), chunk.fraction(), rows,
+                        seconds > 0 ? (rows - batch.read()) / seconds : 0));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

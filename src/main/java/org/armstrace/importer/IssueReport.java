@@ -41,16 +41,16 @@ public class IssueReport {
             var csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
             csv.printRecord(totals);
             csv.printRecord(head);
-            var failure = new IOException[1];
-            issues.accept(i -> {
-                try {
-                    csv.printRecord(row(i, locale));
-                } catch (IOException e) {
-                    failure[0] = e;
-                }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
+            try {
+                issues.accept(i -> {
+                    try {
+                        csv.printRecord(row(i, locale));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause(); // the reader went away mid-download: stop, not one failure per issue
             }
             csv.flush();
             return;

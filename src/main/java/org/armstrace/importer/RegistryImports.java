@@ -53,6 +53,7 @@ public class RegistryImports {
     public record Started(ImportBatch batch, boolean repeated) {
     }
 
+    /** How far a running import has got: a fraction of the file (-1 when unknown), rows so far, rows/s. */
     public record Progress(String batchId, double fraction, long rows, double rowsPerSecond) {
     }
 
@@ -253,9 +254,8 @@ public class RegistryImports {
             }
             ImportBatch done = new ImportRun(batches, records, reference, tx, chunkSize).run(batch, files.path(batch.sha256()),
                     profile, p -> {
-                        var now = new Progress(batch.id(), p.fraction(), p.rows(), p.rowsPerSecond());
-                        progress.put(batch.id(), now);
-                        listener.accept(now);
+                        progress.put(batch.id(), p);
+                        listener.accept(p);
                     });
             tx.executeWithoutResult(s -> audit.record("import." + done.status().name().toLowerCase(java.util.Locale.ROOT),
                     List.of("ImportBatch:" + done.id()), done.read() + " read = " + done.accepted() + " accepted + "
@@ -303,7 +303,7 @@ public class RegistryImports {
     public void writeReport(String batchId, IssueReport.Format format, java.util.Locale locale, java.io.OutputStream out)
             throws IOException {
         ImportBatch batch = batches.find(batchId).orElseThrow(() -> new IllegalArgumentException("No batch " + batchId));
-        report.write(batch, format, locale, each -> batches.eachIssue(batchId, each), out);
+        report.write(batch, format, locale, each -> batches.eachIssue(batchId, batch.committedThrough(), each), out);
     }
 
     /**

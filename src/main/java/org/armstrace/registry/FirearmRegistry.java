@@ -223,7 +223,7 @@ public class FirearmRegistry {
         var props = new HashMap<String, Object>();
         props.put("typeCode", type == null ? null : reference.resolveFirearmType(type).map(FirearmType::code).orElse(type));
         props.put("makeAsRead", make);
-        props.put("makeCode", make == null ? null : reference.resolveManufacturer(make).map(Manufacturer::code).orElse(null));
+        props.put("makeCode", makeCode(make));
         props.put("model", model);
         props.put("calibreCode", calibre == null ? null : reference.resolveCalibre(calibre).map(Calibre::code).orElse(calibre));
         props.put("serialAsRead", serialAsRead);
@@ -233,6 +233,11 @@ public class FirearmRegistry {
         props.put("countryOfManufacture", country);
         props.put("year", year);
         return props;
+    }
+
+    /** The manufacturer's code for a make as written (any alias), or null when reference data does not know it. */
+    String makeCode(String make) {
+        return make == null ? null : reference.resolveManufacturer(make).map(Manufacturer::code).orElse(null);
     }
 
     /** "key=value" lines of the identification, as kept in versions (derived search keys left out). */

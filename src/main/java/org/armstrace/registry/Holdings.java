@@ -209,14 +209,32 @@ public class Holdings {
         return refused;
     }
 
-    /** Writes transfers (and holdings) in order; returns the indexes refused for an unknown weapon or licence. */
     private List<Integer> writeTransfers(List<NewTransfer> transfers, List<String> ids, Provenance provenance) {
+        var rows = new java.util.ArrayList<ImportedRecords.Row<ImportedRecords.TransferRow>>(transfers.size());
+        for (int i = 0; i < transfers.size(); i++) {
+            rows.add(new ImportedRecords.Row<>(ids.get(i), new ImportedRecords.TransferRow(transfers.get(i), null, null),
+                    provenance.source()));
+        }
+        return writeTransfers(rows, provenance.confidence().name(), null);
+    }
+
+    /**
+     * Writes transfers (and holdings) in order, for both the services and imports: the one place
+     * of the holding rule. Each transfer is merged on its id, so writing a row twice changes
+     * nothing (the holding included). Returns the indexes refused for an unknown weapon or licence.
+     *
+     * @param batch the import batch, or null
+     */
+    List<Integer> writeTransfers(List<ImportedRecords.Row<ImportedRecords.TransferRow>> transfers, String confidence,
+                                 String batch) {
         var rows = new java.util.ArrayList<Map<String, Object>>(transfers.size());
         for (int i = 0; i < transfers.size(); i++) {
-            NewTransfer t = transfers.get(i);
-            rows.add(CypherParams.of("i", i, "id", ids.get(i), "kind", t.kind().name(), "date", t.date(),
+            var r = transfers.get(i);
+            NewTransfer t = r.value().transfer();
+            rows.add(CypherParams.of("i", i, "id", r.id(), "kind", t.kind().name(), "date", t.date(),
                     "firearm", t.firearmId(), "from", t.fromId(), "to", t.toId(), "licence", t.toLicenceId(),
-                    "reference", t.reference()));
+                    "reference", t.reference(), "fromText", r.value().fromAsWritten(), "toText", r.value().toAsWritten(),
+                    "source", r.source()));
         }
         return neo4j.query("""
                         UNWIND $rows AS row
@@ -225,34 +243,38 @@ public class Holdings {
                         WITH row, f, l
                         CALL (row, f, l) {
                           WITH row, f, l WHERE f IS NOT NULL AND (row.licence IS NULL OR l IS NOT NULL)
-                          CREATE (t:Transfer {id: row.id, kind: row.kind, date: row.date, reference: row.reference,
-                                  source: $source, confidence: $confidence, recordedAt: $now})-[:OF]->(f)
+                          MERGE (t:Transfer {id: row.id})
+                            ON CREATE SET t.kind = row.kind, t.date = row.date, t.reference = row.reference,
+                                          t.fromAsWritten = row.fromText, t.toAsWritten = row.toText,
+                                          t.source = row.source, t.importBatch = $batch, t.confidence = $confidence,
+                                          t.recordedAt = $now
+                          MERGE (t)-[:OF]->(f)
                           WITH row, f, l, t
                           CALL (row, t) {
                             OPTIONAL MATCH (p:Person {id: row.from}) WITH t, p
                             OPTIONAL MATCH (o:Organisation {id: row.from})
                             WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
-                            CREATE (t)-[:FROM]->(party)
+                            MERGE (t)-[:FROM]->(party)
                           }
                           CALL (row, t) {
                             OPTIONAL MATCH (p:Person {id: row.to}) WITH t, p
                             OPTIONAL MATCH (o:Organisation {id: row.to})
                             WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
-                            CREATE (t)-[:TO]->(party)
+                            MERGE (t)-[:TO]->(party)
                           }
                           CALL (row, f, l) {
-                            WITH row, f, l WHERE l IS NOT NULL
+                            WITH row, f, l WHERE l IS NOT NULL AND NOT EXISTS { (l)-[:COVERS {transfer: row.id}]->(f) }
                             OPTIONAL MATCH (:Licence)-[open:COVERS]->(f) WHERE open.to IS NULL AND open.from <= row.date
                             SET open.to = row.date
                             WITH DISTINCT row, f, l
-                            CREATE (l)-[:COVERS {from: row.date, transfer: row.id, source: $source,
+                            CREATE (l)-[:COVERS {from: row.date, transfer: row.id, source: row.source,
                                     confidence: $confidence, recordedAt: $now}]->(f)
                           }
                         }
                         WITH row, f, l WHERE f IS NULL OR (row.licence IS NOT NULL AND l IS NULL)
                         RETURN row.i AS i
                         """)
-                .bindAll(Map.of("rows", rows, "source", provenance.source(), "confidence", provenance.confidence().name(),
+                .bindAll(CypherParams.of("rows", rows, "confidence", confidence, "batch", batch,
                         "now", ZonedDateTime.now(ZoneOffset.UTC)))
                 .fetchAs(Integer.class).all().stream().toList();
     }

@@ -87,18 +87,21 @@ public class ImportedRecords {
 
     private final Neo4jClient neo4j;
     private final FirearmRegistry firearms;
+    private final Holdings holdings;
 
-    ImportedRecords(Neo4jClient neo4j, FirearmRegistry firearms) {
+    ImportedRecords(Neo4jClient neo4j, FirearmRegistry firearms, Holdings holdings) {
         this.neo4j = neo4j;
         this.firearms = firearms;
+        this.holdings = holdings;
     }
 
     /** The identity keys of a weapon as read, resolved against reference data (make aliases). */
     public FirearmIdentity identify(String make, String model, String serialAsRead) {
-        Map<String, Object> p = firearms.identification(null, make, model, null, serialAsRead, null, null, true);
-        String makeCode = (String) p.get("makeCode");
+        // Called for every row of an extract: the keys only, not the search neighbourhood a write derives.
+        String makeCode = firearms.makeCode(make);
+        String serialKey = SerialNumbers.normalise(serialAsRead == null ? "" : serialAsRead);
         return new FirearmIdentity(makeCode, makeCode != null ? makeCode : "?" + ReferenceKeys.key(make),
-                ReferenceKeys.key(model), (String) p.get("serialKey"), (String) p.get("serialFolded"));
+                ReferenceKeys.key(model), serialKey, SerialNumbers.fold(serialKey));
     }
 
     /** Registered (not recovered) weapons with the same make and folded serial as each key, by key index. */
@@ -341,51 +344,11 @@ public class ImportedRecords {
                 .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
     }
 
-    /**
-     * Transfers in row order, with the holding rule of {@link Holdings#recordTransfer}: a transfer
-     * to a licence covers the weapon from its date and ends the open holding under another licence.
-     */
+    /** Transfers in row order, with the holding rule of {@link Holdings#recordTransfer} (written by Holdings). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writeTransfers(List<Row<TransferRow>> rows, String batch) {
-        var params = rows.stream().map(r -> {
-            NewTransfer t = r.value().transfer();
-            return CypherParams.of("id", r.id(), "kind", t.kind().name(), "date", t.date(), "firearm", t.firearmId(),
-                    "from", t.fromId(), "to", t.toId(), "licence", t.toLicenceId(), "reference", t.reference(),
-                    "fromText", r.value().fromAsWritten(), "toText", r.value().toAsWritten(), "source", r.source());
-        }).toList();
-        neo4j.query("""
-                        UNWIND $rows AS row
-                        MATCH (f:Firearm {id: row.firearm})
-                        MERGE (t:Transfer {id: row.id})
-                          ON CREATE SET t.kind = row.kind, t.date = row.date, t.reference = row.reference,
-                                        t.fromAsWritten = row.fromText, t.toAsWritten = row.toText, t.source = row.source,
-                                        t.importBatch = $batch, t.confidence = 'HIGH', t.recordedAt = $now
-                        MERGE (t)-[:OF]->(f)
-                        WITH row, f, t
-                        CALL (row, t) {
-                          OPTIONAL MATCH (p:Person {id: row.from}) WITH t, p
-                          OPTIONAL MATCH (o:Organisation {id: row.from})
-                          WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
-                          MERGE (t)-[:FROM]->(party)
-                        }
-                        CALL (row, t) {
-                          OPTIONAL MATCH (p:Person {id: row.to}) WITH t, p
-                          OPTIONAL MATCH (o:Organisation {id: row.to})
-                          WITH t, coalesce(p, o) AS party WHERE party IS NOT NULL
-                          MERGE (t)-[:TO]->(party)
-                        }
-                        CALL (row, f) {
-                          MATCH (l:Licence {id: row.licence})
-                          WHERE NOT EXISTS { (l)-[:COVERS {transfer: row.id}]->(f) }
-                          OPTIONAL MATCH (other:Licence)-[open:COVERS]->(f) WHERE open.to IS NULL AND open.from <= row.date
-                          SET open.to = row.date
-                          WITH DISTINCT row, f, l
-                          CREATE (l)-[:COVERS {from: row.date, transfer: row.id, source: row.source, confidence: 'HIGH',
-                                  recordedAt: $now}]->(f)
-                        }
-                        """)
-                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+        holdings.writeTransfers(rows, "HIGH", batch);
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Paths;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,29 +13,18 @@ import org.armstrace.ArmsTraceTest;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Provenance;
 import org.armstrace.security.Role;
-import org.armstrace.security.UserAccountService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The real thing: the application on a random port, driven by headless Chromium
  * ({@code .ci/run} installs it with apt). Screenshots land in target/e2e/.
  */
 @ArmsTraceTest
-class BrowserTests {
+class BrowserTests extends ChromiumTest {
 
     static final String ADMIN_PASSWORD = "Kosovo-FFP-2026-pw!";
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    UserAccountService users;
     @Autowired
     org.armstrace.registry.FirearmRegistry registry;
     @Autowired
@@ -44,20 +32,6 @@ class BrowserTests {
     @Autowired
     org.armstrace.registry.Photos photos;
     Page page;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void closePage() {

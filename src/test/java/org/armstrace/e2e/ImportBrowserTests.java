@@ -7,62 +7,28 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.EnumSet;
 import java.util.UUID;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.security.Role;
-import org.armstrace.security.UserAccountService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Journey 7 of PRODUCT.md in headless Chromium: an administrator dry-runs, then imports an extract, and reads the report. */
 @ArmsTraceTest
-class ImportBrowserTests {
+class ImportBrowserTests extends ChromiumTest {
 
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    UserAccountService users;
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-            playwright.close();
-        }
-    }
 
     @Test
     void an_extract_is_dry_run_then_imported_with_progress_and_its_report_downloaded() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 5);
         String admin = "adm-" + tag;
-        String oneTime = TestSecurity.as("admin", "ADMIN", () -> users.create(admin, admin, EnumSet.of(Role.ADMIN)));
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB")
-                .setAcceptDownloads(true)).newPage();
+        Page page = signedIn(admin, Role.ADMIN);
         page.setDefaultTimeout(30_000);
-        page.navigate("http://localhost:" + port + "/login");
-        Chromium.firstSignIn(page, admin, oneTime);
         String family = "Browser" + tag.replaceAll("\\d", "q");
         var csv = new StringBuilder("Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n");
         for (int i = 0; i < 3_000; i++) {
@@ -75,7 +41,7 @@ class ImportBrowserTests {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
 
         try {
-            page.navigate("http://localhost:" + port + "/admin/imports");
+            page.navigate(url("/admin/imports"));
             page.locator("#import-profile input").fill("kosovo-people");
             page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("kosovo-people")).first().click();
             page.locator("#import-upload input[type=file]").setInputFiles(file);
@@ -100,9 +66,5 @@ class ImportBrowserTests {
             shot(page, "import-failed");
             throw e;
         }
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e/" + name + ".png")).setFullPage(true));
     }
 }

@@ -3,53 +3,22 @@ package org.armstrace.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
-import java.nio.file.Paths;
-import java.util.EnumSet;
 import java.util.UUID;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.security.Role;
-import org.armstrace.security.UserAccountService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Journey 2 of PRODUCT.md in headless Chromium: a partner's request from intake to the answer sent as a document. */
 @ArmsTraceTest
-class TracingBrowserTests {
+class TracingBrowserTests extends ChromiumTest {
 
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    UserAccountService users;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-            playwright.close();
-        }
-    }
 
     @Test
     void a_request_goes_from_intake_to_assignment_answer_approval_and_a_downloaded_answer() throws Exception {
@@ -135,23 +104,5 @@ class TracingBrowserTests {
         page.locator(comboBox + " input").fill(typed);
         page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(item)).first().click();
         assertThat(page.locator(comboBox + " input")).hasValue(item);
-    }
-
-    private Page signedIn(String user, Role role) {
-        String oneTime = TestSecurity.as("admin", "ADMIN", () -> users.create(user, user, EnumSet.of(role)));
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB")
-                .setAcceptDownloads(true)).newPage();
-        page.setDefaultTimeout(20_000);
-        page.navigate(url("/login"));
-        Chromium.firstSignIn(page, user, oneTime);
-        return page;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e/" + name + ".png")).setFullPage(true));
     }
 }

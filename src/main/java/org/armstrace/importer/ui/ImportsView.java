@@ -74,10 +74,10 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         profile.setWidth("40em");
         profile.setItems(imports.profiles());
         var edit = new Button(getTranslation("imports.edit-profile"), e -> new ProfileEditor(profile.getValue(), saved -> {
-            saved = imports.saveProfile(saved);
-            String name = saved.name();
-            profile.setItems(imports.profiles());
-            profile.setValue(imports.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null));
+            String name = imports.saveProfile(saved).name();
+            var all = imports.profiles();
+            profile.setItems(all);
+            profile.setValue(all.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null));
         }).open());
         edit.setId("import-edit-profile");
         var profileRow = new HorizontalLayout(profile, edit);
