@@ -50,6 +50,13 @@ class ApiProblemAdvice {
                 translations.getTranslation(e.getMessage(), Translations.ENGLISH)), request);
     }
 
+    @ExceptionHandler(org.armstrace.statistics.StatisticsRejected.class)
+    ProblemDetail statisticsRejected(org.armstrace.statistics.StatisticsRejected e, HttpServletRequest request) {
+        HttpStatus status = e.key().startsWith("statistics.forbidden") ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+        return at(Problems.of(status, e.key().replace("statistics.", "").replace('.', '-'),
+                translations.getTranslation(e.key(), Translations.ENGLISH, e.args())), request);
+    }
+
     @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
     ProblemDetail unreadable(Exception e, HttpServletRequest request) {
         return at(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",

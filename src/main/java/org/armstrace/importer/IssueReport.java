@@ -86,7 +86,7 @@ public class IssueReport {
 
     /** Text that quotes the source must not start like a formula when the report is opened in a spreadsheet. */
     private static String inert(String s) {
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return org.armstrace.base.SpreadsheetText.inert(s);
     }
 
     private String t(Locale locale, String key, Object... args) {

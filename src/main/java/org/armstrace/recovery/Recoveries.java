@@ -344,7 +344,42 @@ public class Recoveries {
         return new Recovery(r.get("id").asString(), RecoveryKind.valueOf(r.get("kind").asString()),
                 r.get("at").asZonedDateTime().toInstant(), place, r.get("circumstances").asString(null),
                 r.get("caseReference").asString(null), r.get("status").asString(), r.get("recordedBy").asString(""),
-                r.get("recordedAt").asZonedDateTime().toInstant(), r.get("source").asString(""), weapons, possessors, open);
+                r.get("recordedAt").asZonedDateTime().toInstant(), r.get("source").asString(""), weapons, possessors, open,
+                r.get("amnestyAt").isNull() ? null : new Recovery.Amnesty(r.get("amnestyBy").asString(),
+                        r.get("amnestyAt").asZonedDateTime().toInstant(), r.get("amnestyReason").asString("")));
+    }
+
+    /**
+     * Excludes a surrendered recovery's weapons from tracing because they were handed in under an
+     * amnesty whose rules forbid tracing them. They stay in the statistics' denominator (the SDG
+     * metadata counts every surrendered arm) and are reported apart. Set once, with who, when and
+     * under which rule; audited.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @Transactional
+    public Recovery excludeUnderAmnesty(String recoveryId, String reason) {
+        String rule = blankToNull(reason);
+        if (rule == null) {
+            throw new RecoveryRejected("recovery.amnesty-reason");
+        }
+        NewRecovery.Text.singleLine(rule, 300, "recovery.bad-text");
+        Recovery current = find(recoveryId).orElseThrow(() -> new RecoveryRejected("recovery.not-found"));
+        if (current.kind() != RecoveryKind.SURRENDERED) {
+            throw new RecoveryRejected("recovery.amnesty-not-surrendered");
+        }
+        long set = neo4j.query("""
+                        MATCH (r:Recovery {id: $id}) WHERE r.amnestyAt IS NULL
+                        SET r.amnestyAt = $now, r.amnestyBy = $by, r.amnestyReason = $reason
+                        RETURN count(r)
+                        """)
+                .bindAll(Map.of("id", recoveryId, "now", ZonedDateTime.now(ZoneOffset.UTC), "by", AuditLog.currentActor(),
+                        "reason", rule))
+                .fetchAs(Long.class).one().orElse(0L);
+        if (set == 0) {
+            throw new RecoveryRejected("recovery.amnesty-already");
+        }
+        audit.record("recovery.amnesty", List.of("Recovery:" + recoveryId), "excluded from tracing: " + rule);
+        return find(recoveryId).orElseThrow();
     }
 
     private static String blankToNull(String s) {

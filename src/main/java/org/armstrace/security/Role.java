@@ -7,7 +7,12 @@ package org.armstrace.security;
 public enum Role {
     ADMIN, SUPERVISOR, ANALYST, INTAKE, FIELD_OFFICER,
     /** A partner jurisdiction: the REST API only, never the UI. */
-    PARTNER;
+    PARTNER,
+    /**
+     * A ministry, prosecution or court system: aggregate statistics through the REST API only,
+     * never the UI, never a weapon or a person.
+     */
+    STATISTICS;
 
     /** Roles that may use the desk and tablet UI. */
     public static final String[] STAFF = {Names.ADMIN, Names.SUPERVISOR, Names.ANALYST, Names.INTAKE, Names.FIELD_OFFICER};
@@ -33,6 +38,7 @@ public enum Role {
         public static final String INTAKE = "INTAKE";
         public static final String FIELD_OFFICER = "FIELD_OFFICER";
         public static final String PARTNER = "PARTNER";
+        public static final String STATISTICS = "STATISTICS";
 
         private Names() {
         }

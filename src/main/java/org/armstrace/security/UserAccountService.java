@@ -96,6 +96,27 @@ public class UserAccountService {
         return find(name).orElseThrow();
     }
 
+    /**
+     * Sets the office a person works in (blank: none). Statistics count trace requests per office:
+     * incoming ones by their analyst's office, outgoing ones by their author's.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void setOffice(String username, String office) {
+        String name = normalise(username);
+        UserAccount before = find(name).orElseThrow(() -> new UserAccountException("users.error.not-found"));
+        String value = office == null || office.isBlank() ? null : office.strip();
+        if (value != null && (value.length() > 100 || value.codePoints().anyMatch(Character::isISOControl))) {
+            throw new UserAccountException("users.error.office");
+        }
+        if (java.util.Objects.equals(before.office(), value)) {
+            return;
+        }
+        neo4j.query("MATCH (u:User {username: $username}) SET u.office = $office, u.updatedAt = datetime()")
+                .bindAll(org.armstrace.graph.CypherParams.of("username", name, "office", value)).run();
+        audit.record("user.office", List.of("User:" + name), "office '" + before.office() + "' -> '" + value + "'");
+    }
+
     /** @return a new one-time password; the user must replace it at next sign-in */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -232,6 +253,6 @@ public class UserAccountService {
         return new UserAccount(n.get("username").asString(), n.get("displayName").asString(""),
                 roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles, n.get("enabled").asBoolean(false),
                 Locale.forLanguageTag(n.get("locale").asString("en")), n.get("mustChangePassword").asBoolean(false),
-                created);
+                created, n.get("office").asString(null));
     }
 }

@@ -102,7 +102,7 @@ final class XlsxDocument {
     }
 
     static boolean looksLikeFormula(String v) {
-        return !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0;
+        return org.armstrace.base.SpreadsheetText.looksLikeFormula(v);
     }
 
     private static CellStyle quoted(XSSFWorkbook wb, CellStyle base) {

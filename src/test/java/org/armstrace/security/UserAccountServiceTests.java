@@ -54,7 +54,7 @@ class UserAccountServiceTests {
 
         UserAccount account = users.find(name).orElseThrow();
         assertThat(account).usingRecursiveComparison().ignoringFields("createdAt").isEqualTo(
-                new UserAccount(name, "Arta Gashi", EnumSet.of(Role.ANALYST), true, Locale.ENGLISH, true, null));
+                new UserAccount(name, "Arta Gashi", EnumSet.of(Role.ANALYST), true, Locale.ENGLISH, true, null, null));
         assertThat(attempt(name, oneTime).isAuthenticated()).isTrue();
         assertThat(audit.page(0, 20, "admin", "user.created")).anySatisfy(e -> {
             assertThat(e.entities()).containsExactly("User:" + name);

@@ -96,6 +96,16 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
             add(new Paragraph(getTranslation("recovery.possessors", String.join(", ",
                     r.possessors().stream().map(Recovery.Possessor::name).toList()))));
         }
+        if (r.amnesty() != null) {
+            var note = new Paragraph(getTranslation("recovery.amnesty-set", r.amnesty().reason(), r.amnesty().by()));
+            note.setId("recovery-amnesty");
+            add(note);
+        } else if (r.kind() == org.armstrace.recovery.RecoveryKind.SURRENDERED
+                && Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR)) {
+            var amnesty = new Button(getTranslation("recovery.amnesty"), e -> amnesty());
+            amnesty.setId("recovery-amnesty-button");
+            add(amnesty);
+        }
         if (r.place() != null) {
             var map = new MapView();
             map.setId("recovery-place-map");
@@ -178,6 +188,32 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
         reject.setId("reject-" + c.id());
         box.add(new HorizontalLayout(confirm, reject));
         return box;
+    }
+
+    /** A supervisor excludes surrendered weapons from tracing under an amnesty, naming the rule. */
+    private void amnesty() {
+        var dialog = new Dialog(getTranslation("recovery.amnesty"));
+        var rule = new TextArea(getTranslation("recovery.amnesty-rule"));
+        rule.setId("amnesty-rule");
+        rule.setMaxLength(300);
+        rule.setWidthFull();
+        rule.setRequired(true);
+        var ok = new Button(getTranslation("recovery.amnesty"), e -> {
+            try {
+                recoveries.excludeUnderAmnesty(recoveryId, rule.getValue());
+                dialog.close();
+                refresh();
+            } catch (RecoveryRejected refused) {
+                Notification.show(getTranslation(refused.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                e.getSource().setEnabled(true);
+            }
+        });
+        ok.setId("amnesty-ok");
+        ok.setDisableOnClick(true);
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph(getTranslation("recovery.amnesty-explained")), rule);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), ok);
+        dialog.open();
     }
 
     private void decide(MatchCandidate c, boolean confirm) {

@@ -17,7 +17,8 @@ import org.armstrace.security.UserAccount;
 /** Create or edit an account. Fires {@link SaveEvent} with what was entered; the view does the saving. */
 public class UserForm extends FormLayout {
 
-    public record Values(String username, String displayName, Set<Role> roles, boolean enabled, boolean isNew) {
+    public record Values(String username, String displayName, Set<Role> roles, boolean enabled, boolean isNew,
+                         String office) {
     }
 
     public static class SaveEvent extends ComponentEvent<UserForm> {
@@ -48,6 +49,7 @@ public class UserForm extends FormLayout {
 
     final TextField username = new TextField();
     final TextField displayName = new TextField();
+    final TextField office = new TextField();
     final CheckboxGroup<Role> roles = new CheckboxGroup<>();
     final Checkbox enabled = new Checkbox();
     final Button save = new Button();
@@ -60,6 +62,10 @@ public class UserForm extends FormLayout {
         username.setRequired(true);
         displayName.setLabel(getTranslation("users.display-name"));
         displayName.setId("user-display-name");
+        office.setLabel(getTranslation("users.office"));
+        office.setId("user-office");
+        office.setMaxLength(100);
+        office.setHelperText(getTranslation("users.office-help"));
         roles.setLabel(getTranslation("users.roles"));
         roles.setItems(Role.values());
         roles.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
@@ -71,11 +77,11 @@ public class UserForm extends FormLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> fireEvent(new SaveEvent(this, new Values(username.getValue(),
                 displayName.getValue(), roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class)
-                : EnumSet.copyOf(roles.getValue()), enabled.getValue(), isNew))));
+                : EnumSet.copyOf(roles.getValue()), enabled.getValue(), isNew, office.getValue()))));
         resetPassword.setText(getTranslation("users.reset-password"));
         resetPassword.setId("user-reset-password");
         resetPassword.addClickListener(e -> fireEvent(new ResetPasswordEvent(this, username.getValue())));
-        add(username, displayName, roles, enabled, new HorizontalLayout(save, resetPassword));
+        add(username, displayName, office, roles, enabled, new HorizontalLayout(save, resetPassword));
         edit(null);
     }
 
@@ -85,6 +91,7 @@ public class UserForm extends FormLayout {
         username.setValue(isNew ? "" : account.username());
         username.setReadOnly(!isNew);
         displayName.setValue(isNew ? "" : account.displayName());
+        office.setValue(isNew || account.office() == null ? "" : account.office());
         roles.setValue(isNew ? Set.of() : account.roles());
         enabled.setValue(isNew || account.enabled());
         enabled.setEnabled(!isNew);

@@ -63,9 +63,12 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         try {
             if (v.isNew()) {
                 String oneTime = users.create(v.username(), v.displayName(), v.roles());
+                // Shown first: the one-time password must not be lost if the office is refused.
                 showOneTimePassword(v.username(), oneTime);
+                users.setOffice(v.username(), v.office());
             } else {
                 users.update(v.username(), v.displayName(), v.roles(), v.enabled());
+                users.setOffice(v.username(), v.office());
                 Notification.show(getTranslation("users.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             }
             refresh();

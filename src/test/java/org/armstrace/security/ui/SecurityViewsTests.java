@@ -62,7 +62,7 @@ class SecurityViewsTests extends ViewTest {
         test(form.save).click();
 
         assertThat(saved).containsExactly(new UserForm.Values("new.officer", "Besnik Krasniqi",
-                EnumSet.of(Role.FIELD_OFFICER), true, true));
+                EnumSet.of(Role.FIELD_OFFICER), true, true, ""));
     }
 
     @Test

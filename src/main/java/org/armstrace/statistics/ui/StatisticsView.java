@@ -1,0 +1,277 @@
+package org.armstrace.statistics.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.armstrace.base.ui.ChartView;
+import org.armstrace.security.Role;
+import org.armstrace.statistics.Figures;
+import org.armstrace.statistics.Period;
+import org.armstrace.statistics.RecoveredWeapon;
+import org.armstrace.statistics.Statistics;
+import org.armstrace.statistics.StatisticsRejected;
+import org.armstrace.statistics.StatisticsTables;
+import org.armstrace.statistics.StatisticsWorkbooks;
+
+/**
+ * The statistics dashboard for supervisors and management: a period picker, SDG 16.4.2 with its
+ * drill-down, and one chart per table (requests, response times, recoveries by kind, type,
+ * place and origin, tracing). Every chart has a table view and an XLSX export of exactly what it
+ * draws; the annual return and the KPI table are one click away.
+ */
+@Route("statistics")
+@Menu(order = 50, title = "menu.statistics", icon = "vaadin:chart")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST})
+public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The periods people ask for most; "custom" opens the dates. */
+    enum Preset {
+        THIS_YEAR, LAST_YEAR, LAST_12_MONTHS, THIS_QUARTER, CUSTOM
+    }
+
+    private final Statistics statistics;
+    private final StatisticsTables tables;
+    private final StatisticsWorkbooks workbooks;
+    private final String home;
+    final Select<Preset> preset = new Select<>();
+    final DatePicker from = new DatePicker();
+    final DatePicker to = new DatePicker();
+    final Button show = new Button();
+    final Span error = new Span();
+    final Div content = new Div();
+    Figures figures;
+
+    public StatisticsView(Statistics statistics, StatisticsTables tables, StatisticsWorkbooks workbooks,
+                          @org.springframework.beans.factory.annotation.Value("${armstrace.home-country:XK}") String home) {
+        this.statistics = statistics;
+        this.tables = tables;
+        this.workbooks = workbooks;
+        this.home = home;
+        setWidthFull();
+        preset.setLabel(getTranslation("statistics.preset"));
+        preset.setId("statistics-preset");
+        preset.setItems(Preset.values());
+        preset.setItemLabelGenerator(p -> getTranslation("statistics.preset." + p.name()));
+        from.setLabel(getTranslation("statistics.from"));
+        from.setId("statistics-from");
+        to.setLabel(getTranslation("statistics.to"));
+        to.setId("statistics-to");
+        for (DatePicker d : List.of(from, to)) {
+            d.setLocale(getLocale());
+            d.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+        }
+        preset.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.getValue() != Preset.CUSTOM) {
+                LocalDate today = LocalDate.now(statistics.zone());
+                Period p = switch (e.getValue()) {
+                    case THIS_YEAR -> Period.year(today.getYear());
+                    case LAST_YEAR -> Period.year(today.getYear() - 1);
+                    case LAST_12_MONTHS -> new Period(today.plusDays(1).minusYears(1), today.plusDays(1));
+                    default -> {
+                        LocalDate q = today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+                        yield new Period(q, q.plusMonths(3));
+                    }
+                };
+                from.setValue(p.from());
+                to.setValue(p.last());
+                refresh();
+            }
+        });
+        from.addValueChangeListener(e -> customIfTyped(e.isFromClient()));
+        to.addValueChangeListener(e -> customIfTyped(e.isFromClient()));
+        show.setText(getTranslation("statistics.show"));
+        show.setId("statistics-show");
+        show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        show.addClickListener(e -> refresh());
+        error.setId("statistics-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        var bar = new HorizontalLayout(preset, from, to, show);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+        content.setWidthFull();
+        add(new H2(getTranslation("menu.statistics")), bar, error, content);
+        preset.setValue(Preset.THIS_YEAR);
+    }
+
+    private void customIfTyped(boolean fromClient) {
+        if (fromClient) {
+            preset.setValue(Preset.CUSTOM);
+        }
+    }
+
+    /** Computes and shows the chosen period; a bad period gets its message and nothing else changes. */
+    void refresh() {
+        error.setText("");
+        Period period;
+        try {
+            period = Period.inclusive(from.getValue(), to.getValue());
+            figures = statistics.figures(period);
+        } catch (StatisticsRejected rejected) {
+            error.setText(getTranslation(rejected.key(), rejected.args()));
+            return;
+        }
+        content.removeAll();
+        Locale locale = getLocale();
+        for (String notice : figures.notices()) {
+            var p = new Paragraph(getTranslation(notice, period.label()));
+            p.addClassName("statistics-notice");
+            content.add(p);
+        }
+        var downloads = new HorizontalLayout(
+                download(getTranslation("statistics.annual-return"), "annual-return-" + period.label() + ".xlsx",
+                        out -> workbooks.annualReturn(figures, home, out), "statistics-annual-return"),
+                download(getTranslation("statistics.kpi-table"), "kpis-" + period.label() + ".xlsx",
+                        out -> workbooks.kpis(figures, out), "statistics-kpis"));
+        content.add(sdgCard(), downloads);
+        var grid = new Div();
+        grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(30rem, 1fr))")
+                .set("gap", "var(--lumo-space-m)");
+        for (StatisticsTables.Table table : tables.tables(figures, locale)) {
+            grid.add(card(table));
+        }
+        content.add(grid);
+    }
+
+    private VerticalLayout sdgCard() {
+        var sdg = figures.sdg();
+        var card = new VerticalLayout();
+        card.setId("statistics-sdg");
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-l)");
+        var value = new Span(sdg.ratio() == null ? "—" : String.format(getLocale(), "%.1f %%", sdg.ratio() * 100));
+        value.setId("statistics-sdg-value");
+        value.getStyle().set("font-size", "var(--lumo-font-size-xxxl)").set("font-weight", "600");
+        var numerator = new Button(getTranslation("statistics.sdg.numerator-count", sdg.numerator()),
+                e -> drillDown(Statistics.Part.NUMERATOR));
+        numerator.setId("statistics-sdg-numerator");
+        var denominator = new Button(getTranslation("statistics.sdg.denominator-count", sdg.denominator()),
+                e -> drillDown(Statistics.Part.DENOMINATOR));
+        denominator.setId("statistics-sdg-denominator");
+        card.add(new H3(getTranslation("statistics.table.sdg")), value, new HorizontalLayout(numerator, denominator),
+                new Paragraph(getTranslation("statistics.sdg.details", sdg.pending(), sdg.amnestyExcluded(),
+                        sdg.recoveredMoreThanOnce())));
+        return card;
+    }
+
+    private VerticalLayout card(StatisticsTables.Table table) {
+        var card = new VerticalLayout();
+        card.setId("chart-" + table.id());
+        card.setPadding(true);
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
+        var chart = new ChartView();
+        chart.setOption(ChartOptions.of(table, getTranslation("statistics.save-image")));
+        var grid = tableView(table);
+        grid.setVisible(false);
+        var toggle = new Button(getTranslation("statistics.show-table"));
+        toggle.addClickListener(e -> {
+            boolean showTable = !grid.isVisible();
+            grid.setVisible(showTable);
+            chart.setVisible(!showTable);
+            toggle.setText(getTranslation(showTable ? "statistics.show-chart" : "statistics.show-table"));
+        });
+        toggle.setId("toggle-" + table.id());
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var export = download(getTranslation("statistics.export"), table.id() + "-" + figures.period().label() + ".xlsx",
+                out -> workbooks.table(figures, table, getLocale(), out), "export-" + table.id());
+        var head = new HorizontalLayout(new H3(table.title()), toggle, export);
+        head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        head.setWrap(true);
+        card.add(head, chart, grid);
+        return card;
+    }
+
+    /** The chart's numbers as a table: the same lines and columns the export writes. */
+    static Grid<StatisticsTables.Line> tableView(StatisticsTables.Table table) {
+        var grid = new Grid<StatisticsTables.Line>();
+        grid.addColumn(StatisticsTables.Line::label).setHeader("").setAutoWidth(true).setFlexGrow(1);
+        for (int i = 0; i < table.columns().size(); i++) {
+            int c = i;
+            grid.addColumn(l -> l.values().get(c) == null ? "—" : format(l.values().get(c)))
+                    .setHeader(table.columns().get(i)).setAutoWidth(true).setTextAlign(
+                            com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        }
+        grid.setItems(table.lines());
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setHeight("320px");
+        grid.setId("table-" + table.id());
+        return grid;
+    }
+
+    private static String format(Number n) {
+        return n instanceof Double d && d != Math.rint(d) ? String.format(Locale.ROOT, "%.1f", d)
+                : Long.toString(n.longValue());
+    }
+
+    private void drillDown(Statistics.Part part) {
+        Period period = figures.period();
+        var when = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        var dialog = new Dialog(getTranslation("statistics.table.sdg") + ": "
+                + getTranslation("statistics.sdg." + part.name().toLowerCase(Locale.ROOT)) + " · " + period.label());
+        dialog.setWidth("90vw");
+        var grid = new Grid<RecoveredWeapon>();
+        grid.setId("statistics-drill-down");
+        grid.addColumn(w -> when.format(w.recoveredAt().atZone(statistics.zone()))).setHeader(
+                getTranslation("statistics.col.recovered-at")).setAutoWidth(true);
+        grid.addColumn(w -> getTranslation("recovery.kind." + w.kind())).setHeader(getTranslation("statistics.col.kind"))
+                .setAutoWidth(true);
+        grid.addColumn(w -> String.join(" ", java.util.stream.Stream.of(w.make(), w.model(), w.serial())
+                .filter(java.util.Objects::nonNull).toList())).setHeader(getTranslation("statistics.col.weapon"));
+        grid.addColumn(w -> w.amnesty() ? getTranslation("statistics.amnesty")
+                : getTranslation("statistics.tracing." + w.tracing().name())).setHeader(
+                getTranslation("statistics.col.tracing")).setAutoWidth(true);
+        grid.addColumn(w -> w.establishedBy(figures.asOf()) ? when.format(w.establishedAt().atZone(statistics.zone()))
+                + " · " + w.establishedBy() : "").setHeader(getTranslation("statistics.col.established-at")).setAutoWidth(true);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("recovery/" + e.getItem().recoveryId())));
+        grid.setItems(q -> statistics.weapons(period, figures.asOf(), part, q.getOffset(), q.getLimit()).stream());
+        grid.setHeight("60vh");
+        var export = download(getTranslation("statistics.export"), "sdg-" + part.name().toLowerCase(Locale.ROOT) + "-"
+                + period.label() + ".xlsx", out -> workbooks.weapons(period, figures.asOf(), part, getLocale(), out),
+                "statistics-drill-down-export");
+        dialog.add(grid);
+        dialog.getFooter().add(export, new Button(getTranslation("common.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private Anchor download(String text, String fileName, java.util.function.Consumer<java.io.OutputStream> writer,
+                            String id) {
+        String safe = fileName.replaceAll("[^A-Za-z0-9._-]+", "_");
+        DownloadHandler handler = event -> {
+            event.setFileName(safe);
+            event.setContentType(XLSX);
+            writer.accept(event.getOutputStream());
+        };
+        var anchor = new Anchor(handler, text);
+        anchor.setId(id);
+        anchor.getElement().setAttribute("download", true);
+        return anchor;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.statistics");
+    }
+}
