@@ -1,0 +1,57 @@
+package org.armstrace.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import java.io.FileInputStream;
+import java.util.UUID;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armstrace.ArmsTraceTest;
+import org.armstrace.security.Role;
+import org.junit.jupiter.api.Test;
+
+/** Journey 6 of PRODUCT.md in headless Chromium: a supervisor reads the dashboard and takes the annual return. */
+@ArmsTraceTest
+class StatisticsBrowserTests extends ChromiumTest {
+
+    @Test
+    void the_dashboard_draws_its_charts_shows_a_table_and_hands_out_the_annual_return() throws Exception {
+        String supervisor = "sup-" + UUID.randomUUID().toString().substring(0, 5);
+        Page page = signedIn(supervisor, Role.SUPERVISOR);
+        page.setDefaultTimeout(30_000);
+        try {
+            page.navigate(url("/statistics"));
+            assertThat(page.locator("#statistics-sdg")).containsText("SDG indicator 16.4.2");
+            // ECharts has drawn every chart on a canvas.
+            assertThat(page.locator("#chart-recoveries-by-kind armstrace-chart[rendered] canvas")).hasCount(1);
+            assertThat(page.locator("armstrace-chart[rendered]").count()).isGreaterThanOrEqualTo(12);
+
+            page.locator("#toggle-response-times").click();
+            assertThat(page.locator("#table-response-times")).isVisible();
+            assertThat(page.locator("#table-response-times")).containsText("Incoming");
+
+            page.locator("#statistics-from input").fill("2025-06-01");
+            page.locator("#statistics-from input").press("Enter");
+            page.locator("#statistics-to input").fill("2025-01-31");
+            page.locator("#statistics-to input").press("Enter");
+            page.locator("#statistics-show").click();
+            assertThat(page.locator("#statistics-error")).containsText("Swap the dates");
+
+            page.locator("#statistics-preset").click();
+            page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("Last year")).click();
+            assertThat(page.locator("#statistics-error")).hasText("");
+            Download annual = page.waitForDownload(() -> page.locator("#statistics-annual-return").click());
+            try (var book = new XSSFWorkbook(new FileInputStream(annual.path().toFile()))) {
+                assertThat(book.getSheetName(0)).isEqualTo("Definitions");
+                assertThat(book.getSheet("6 SDG 16.4.2")).isNotNull();
+            }
+            shot(page, "statistics");
+        } catch (AssertionError | RuntimeException e) {
+            shot(page, "statistics-failed");
+            throw e;
+        }
+    }
+}

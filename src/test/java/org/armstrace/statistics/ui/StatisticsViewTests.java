@@ -1,0 +1,54 @@
+package org.armstrace.statistics.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import java.time.LocalDate;
+import org.armstrace.ViewTest;
+import org.armstrace.base.ui.ChartView;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithMockUser;
+
+class StatisticsViewTests extends ViewTest {
+
+    @Test
+    @WithMockUser(username = "sup1", roles = "SUPERVISOR")
+    void the_dashboard_draws_every_table_offers_its_exports_and_switches_a_chart_to_its_table() {
+        StatisticsView view = navigate(StatisticsView.class);
+        assertThat(view.figures).as("this year, at once").isNotNull();
+        assertThat($(ChartView.class).all()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat($(Anchor.class).withId("statistics-annual-return").single().getHref()).isNotBlank();
+        assertThat($(Anchor.class).withId("export-recoveries-by-type").single().getHref()).isNotBlank();
+
+        assertThat($(Grid.class).withId("table-requests-by-direction").all()).as("hidden until asked for").isEmpty();
+        test($(Button.class).withId("toggle-requests-by-direction").single()).click();
+        Grid<?> table = $(Grid.class).withId("table-requests-by-direction").single();
+        assertThat(table.isVisible()).isTrue();
+        assertThat(test(table).size()).as("both directions").isEqualTo(2);
+    }
+
+    @Test
+    @WithMockUser(username = "sup1", roles = "SUPERVISOR")
+    void a_reversed_or_too_long_period_is_explained_and_the_figures_shown_stay() {
+        StatisticsView view = navigate(StatisticsView.class);
+        var shown = view.figures;
+        view.from.setValue(LocalDate.of(2025, 6, 1));
+        view.to.setValue(LocalDate.of(2025, 1, 31));
+        test(view.show).click();
+        assertThat(view.error.getText()).contains("ends (2025-01-31) before it starts (2025-06-01)");
+        assertThat(view.figures).isSameAs(shown);
+
+        view.from.setValue(LocalDate.of(2001, 1, 1));
+        view.to.setValue(LocalDate.of(2020, 12, 31));
+        test(view.show).click();
+        assertThat(view.error.getText()).contains("at most 10 years");
+
+        view.from.setValue(LocalDate.of(1999, 1, 1));
+        view.to.setValue(LocalDate.of(1999, 12, 31));
+        test(view.show).click();
+        assertThat(view.error.getText()).isEmpty();
+        assertThat(view.figures.notices()).contains("statistics.no-data");
+    }
+}
