@@ -42,7 +42,7 @@ public class Statistics {
     static final String READERS = "hasAnyRole('ADMIN','SUPERVISOR','ANALYST','STATISTICS')";
     static final String DRILL_DOWN = "hasAnyRole('ADMIN','SUPERVISOR','ANALYST')";
 
-    private static final String WEAPONS = """
+    static final String WEAPONS = """
             MATCH (r:Recovery) WHERE r.at >= $from AND r.at < $until
             MATCH (r)-[k:RECOVERED]->(f:Firearm)
             OPTIONAL MATCH (f)-[i:IDENTIFIED_AS]->(g:Firearm)
@@ -67,15 +67,19 @@ public class Statistics {
                                  WHERE t.direction = 'OUTGOING' OR a.approvedAt IS NOT NULL
                                  RETURN a ORDER BY a.version DESC LIMIT 1
                              }
-                             RETURN DISTINCT {number: t.number, direction: t.direction, status: t.status,
+                             RETURN {number: t.number, direction: t.direction, status: t.status,
                                      outcome: a.outcome, country: a.diversionCountry, method: a.diversionMethod,
-                                     at: CASE t.direction WHEN 'OUTGOING' THEN a.draftedAt ELSE a.approvedAt END}
+                                     at: CASE t.direction WHEN 'OUTGOING' THEN a.draftedAt ELSE a.approvedAt END,
+                                     sentAt: COLLECT { MATCH (t)-[:HAS_TRANSITION]->(s:TraceTransition {to: 'SENT'})
+                                                       RETURN s.at ORDER BY s.at LIMIT 1 }}
                            } AS traces,
                    CASE WHEN g IS NULL THEN [] ELSE COLLECT {
                        MATCH (g)<-[:CONCERNS]-(s:LostStolenReport) WHERE s.status <> 'WITHDRAWN' RETURN s.kind
                    } END AS reports
             ORDER BY r.at, r.id, k.position
             """;
+    // Ordered by r.at first, which the range index on it provides: the sort is then partial (ties
+    // only), so even a decade of recoveries streams without being held in memory.
 
     private static final String REQUESTS = """
             MATCH (t:TraceRequest) WHERE t.receivedAt < $until
@@ -178,21 +182,24 @@ public class Statistics {
     /** Streams the period's recovered weapons from the graph, record by record. */
     private void eachWeapon(Period period, Instant asOf, Consumer<RecoveredWeapon> each) {
         Map<String, Object> params = Map.of("from", period.start(zone), "until", period.end(zone));
+        // The maker's country, looked up once per maker for this reading.
+        var madeIn = new java.util.HashMap<String, Optional<String>>();
         neo4j.delegateTo(runner -> {
             var result = runner.run(WEAPONS, params);
             while (result.hasNext()) {
-                each.accept(toWeapon(result.next(), asOf));
+                each.accept(toWeapon(result.next(), asOf, madeIn));
             }
             return Optional.empty();
         }).run();
     }
 
-    private RecoveredWeapon toWeapon(Record r, Instant asOf) {
+    private RecoveredWeapon toWeapon(Record r, Instant asOf, Map<String, Optional<String>> madeIn) {
         Instant at = instant(r.get("at"));
         String made = r.get("made").asString(null);
         String makeCode = r.get("makeCode").asString(null);
         if (made == null && makeCode != null) {
-            made = reference.resolveManufacturer(makeCode).map(m -> m.country()).orElse(null);
+            made = madeIn.computeIfAbsent(makeCode, code -> reference.resolveManufacturer(code).map(m -> m.country()))
+                    .orElse(null);
         }
         List<String> marks = r.get("importMarks").asList(Value::asString, List.of());
         String imported = !marks.isEmpty() ? marks.getFirst() : r.get("importedHere").asBoolean(false) ? home : null;
@@ -209,6 +216,10 @@ public class Statistics {
             Instant answeredAt = instant(t.get("at"));
             boolean answered = answeredAt != null && !answeredAt.isAfter(asOf);
             if (outgoing) {
+                List<Value> sent = t.get("sentAt").asList(x -> x, List.of());
+                if (sent.isEmpty() || instant(sent.getFirst()).isAfter(asOf)) {
+                    continue; // not sent yet at that moment
+                }
                 var status = TraceStatus.valueOf(t.get("status").asString());
                 RecoveredWeapon.Tracing state = answered ? RecoveredWeapon.Tracing.ANSWERED
                         : status == TraceStatus.NO_ANSWER ? RecoveredWeapon.Tracing.NONE : RecoveredWeapon.Tracing.PENDING;

@@ -97,7 +97,7 @@ final class StatisticsFixture {
                 "7.65 Browning", serial, "RS", 1990, List.of()), new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
     }
 
-    private static String recover(Recoveries recoveries, RecoveryKind kind, LocalDate day, String serial) {
+    static String recover(Recoveries recoveries, RecoveryKind kind, LocalDate day, String serial) {
         var recovery = new NewRecovery(UUID.randomUUID().toString(), kind, day.atTime(10, 0).toInstant(ZoneOffset.UTC),
                 new Place(42.6629, 21.1655, 10.0, Place.Method.DEVICE, null), "planted for the statistics tests", null,
                 List.of(), List.of(new NewRecovery.RecoveredWeapon(new NewFirearm("pistol", "Zastava", "M70",

@@ -110,6 +110,35 @@ class StatisticsTests {
         assertThat(then.sdg().numerator()).isZero();
         assertThat(then.sdg().ratio()).isEqualTo(0.0);
         assertThat(then.recoveries().traced()).as("identified only later").isZero();
+        assertThat(then.sdg().pending()).as("no request had been sent yet").isZero();
+    }
+
+    @Test
+    void only_a_surrendered_recovery_is_excluded_under_an_amnesty_once_with_its_rule_and_by_a_supervisor() {
+        String seized = StatisticsFixture.recover(recoveries, org.armstrace.recovery.RecoveryKind.SEIZED,
+                LocalDate.of(2008, 3, 1), "AM" + fixture.run + "1");
+        String surrendered = StatisticsFixture.recover(recoveries, org.armstrace.recovery.RecoveryKind.SURRENDERED,
+                LocalDate.of(2008, 3, 2), "AM" + fixture.run + "2");
+
+        assertThatThrownBy(() -> asSupervisor(() -> recoveries.excludeUnderAmnesty(seized, "Amnesty 2008")))
+                .hasMessage("recovery.amnesty-not-surrendered");
+        assertThatThrownBy(() -> asSupervisor(() -> recoveries.excludeUnderAmnesty(surrendered, "  ")))
+                .hasMessage("recovery.amnesty-reason");
+        assertThatThrownBy(() -> TestSecurity.as("analyst1", "ANALYST",
+                () -> recoveries.excludeUnderAmnesty(surrendered, "Amnesty 2008")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
+        var excluded = asSupervisor(() -> recoveries.excludeUnderAmnesty(surrendered, "Amnesty 2008, art. 4"));
+        assertThat(excluded.amnesty().by()).isEqualTo("sup1");
+        assertThat(excluded.amnesty().reason()).isEqualTo("Amnesty 2008, art. 4");
+        assertThatThrownBy(() -> asSupervisor(() -> recoveries.excludeUnderAmnesty(surrendered, "Another rule")))
+                .hasMessage("recovery.amnesty-already");
+        assertThat(asSupervisor(() -> recoveries.find(surrendered)).orElseThrow().amnesty().reason())
+                .as("the first rule stays").isEqualTo("Amnesty 2008, art. 4");
+
+        Figures f = asSupervisor(() -> statistics.figures(Period.year(2008)));
+        assertThat(f.sdg().denominator()).isGreaterThanOrEqualTo(2);
+        assertThat(f.sdg().amnestyExcluded()).isEqualTo(1);
     }
 
     @Test
