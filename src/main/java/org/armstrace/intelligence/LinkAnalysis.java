@@ -1,0 +1,199 @@
+package org.armstrace.intelligence;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.armstrace.graph.CypherParams;
+import org.armstrace.security.AuditLog;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The link chart's questions to the graph: the neighbours of an entity (typed, capped and paged,
+ * so a hub with a hundred thousand links answers as fast as a leaf) and the shortest paths between
+ * two entities (bounded in hops, typed, never exhaustive). Only entities (see {@link EntityRef.Kind})
+ * and the relationships between them are shown; markings, places, versions and audit events are
+ * not entities of an investigation. Every question is audited, since its answer names people.
+ */
+@Service
+public class LinkAnalysis {
+
+    static final String ANALYSTS = "hasAnyRole('ADMIN','SUPERVISOR','ANALYST')";
+
+    /** The relationships between entities an analyst may follow. */
+    public static final Set<String> TYPES = Set.of("MADE_BY", "HOLDS", "COVERS", "OF", "FROM", "TO", "RECOVERED",
+            "PART_OF", "POSSESSED", "IDENTIFIED_AS", "CONCERNS", "RESEMBLES_REPORTED", "SAME_AS");
+    public static final int MAX_PAGE = 200;
+    public static final int MAX_HOPS = 6;
+    public static final int MAX_PATHS = 5;
+
+    /** A node is an entity when it carries one of the entity labels (built from the enum, not input). */
+    static final String IS_ENTITY = Arrays.stream(EntityRef.Kind.values()).map(k -> "%s:" + k.label)
+            .collect(Collectors.joining(" OR "));
+
+    private static final String NODE = """
+            {ref: CASE
+                    WHEN n:Case THEN 'Case:' + n.reference
+                    ELSE [l IN labels(n) WHERE l IN $labels][0] + ':' + n.id END,
+             kind: [l IN labels(n) WHERE l IN $labels][0],
+             caption: CASE
+                    WHEN n:Firearm THEN coalesce(n.makeAsRead + ' ', '') + coalesce(n.model + ' ', '') + coalesce(n.serialAsRead, '')
+                    WHEN n:Person THEN n.givenName + ' ' + n.familyName
+                    WHEN n:Organisation THEN n.name
+                    WHEN n:Licence THEN n.number
+                    WHEN n:Transfer THEN n.kind + ' ' + toString(n.date)
+                    WHEN n:Recovery THEN n.kind + ' ' + toString(date(n.at))
+                    WHEN n:Case THEN n.reference
+                    WHEN n:TraceRequest THEN n.number
+                    WHEN n:LostStolenReport THEN n.kind + ' ' + coalesce(toString(n.occurredOn), '')
+                    ELSE '' END}""";
+
+    private final Neo4jClient neo4j;
+    private final AuditLog audit;
+
+    LinkAnalysis(Neo4jClient neo4j, AuditLog audit) {
+        this.neo4j = neo4j;
+        this.audit = audit;
+    }
+
+    /**
+     * The entity and a page of its neighbours along the given relationship types (all when empty),
+     * with how many more there are.
+     */
+    @PreAuthorize(ANALYSTS)
+    @Transactional
+    public LinkGraph expand(EntityRef ref, Set<String> types, int offset, int limit) {
+        List<String> allowed = types(types);
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IntelligenceRejected("intelligence.bad-page");
+        }
+        String query = expandQuery(ref);
+        var result = neo4j.query(query)
+                .bindAll(CypherParams.of("aKey", ref.key(), "types", allowed, "offset", offset, "limit", limit,
+                        "labels", labels()))
+                .fetch().one();
+        if (result.isEmpty()) {
+            throw new IntelligenceRejected("intelligence.no-such-entity");
+        }
+        Map<String, Object> row = result.get();
+        var entities = new LinkedHashMap<String, LinkGraph.Entity>();
+        @SuppressWarnings("unchecked")
+        var nodes = (List<Map<String, Object>>) row.get("nodes");
+        for (Map<String, Object> n : nodes) {
+            entities.putIfAbsent((String) n.get("ref"), entity(n));
+        }
+        var links = new ArrayList<LinkGraph.Link>();
+        for (int i = 0; i < nodes.size() - 1; i++) {
+            @SuppressWarnings("unchecked")
+            var link = ((List<Map<String, Object>>) row.get("links")).get(i);
+            String other = (String) nodes.get(i + 1).get("ref");
+            boolean outgoing = (Boolean) link.get("from");
+            links.add(new LinkGraph.Link(outgoing ? ref.toString() : other, outgoing ? other : ref.toString(),
+                    (String) link.get("type")));
+        }
+        long total = ((Number) row.get("total")).longValue();
+        audit.record("intelligence.expanded", List.of(ref.toString()), (entities.size() - 1) + " of " + total
+                + " neighbour(s) from " + offset);
+        return new LinkGraph(List.copyOf(entities.values()), links, Math.max(0, total - offset - (nodes.size() - 1)));
+    }
+
+    /**
+     * Up to {@code paths} shortest paths from one entity to another along the given relationship
+     * types, at most {@code hops} long; empty when there is none within that bound.
+     */
+    @PreAuthorize(ANALYSTS)
+    @Transactional
+    public List<LinkGraph> shortestPaths(EntityRef from, EntityRef to, Set<String> types, int hops, int paths) {
+        List<String> allowed = types(types);
+        if (hops < 1 || hops > MAX_HOPS || paths < 1 || paths > MAX_PATHS) {
+            throw new IntelligenceRejected("intelligence.bad-bound");
+        }
+        if (from.equals(to)) {
+            throw new IntelligenceRejected("intelligence.same-entity");
+        }
+        String query = pathQuery(from, to, hops, paths);
+        var found = new ArrayList<LinkGraph>();
+        neo4j.query(query)
+                .bindAll(CypherParams.of("aKey", from.key(), "bKey", to.key(), "types", allowed, "labels", labels()))
+                .fetchAs(Void.class).mappedBy((t, r) -> {
+                    List<Value> nodes = r.get("nodes").asList(v -> v);
+                    List<String> ids = r.get("ids").asList(Value::asString);
+                    var entities = new ArrayList<LinkGraph.Entity>();
+                    for (Value n : nodes) {
+                        entities.add(new LinkGraph.Entity(n.get("ref").asString(null), n.get("kind").asString(null),
+                                n.get("caption").asString("")));
+                    }
+                    var links = new ArrayList<LinkGraph.Link>();
+                    List<Value> rels = r.get("links").asList(v -> v);
+                    for (int i = 0; i < rels.size(); i++) {
+                        boolean forward = rels.get(i).get("from").asString().equals(ids.get(i));
+                        String a = entities.get(i).ref();
+                        String b = entities.get(i + 1).ref();
+                        links.add(new LinkGraph.Link(forward ? a : b, forward ? b : a, rels.get(i).get("type").asString()));
+                    }
+                    found.add(new LinkGraph(entities, links, 0));
+                    return null;
+                }).all();
+        audit.record("intelligence.paths", List.of(from.toString(), to.toString()), found.size() + " path(s) within "
+                + hops + " hop(s)");
+        return found;
+    }
+
+    static String expandQuery(EntityRef ref) {
+        String entity = IS_ENTITY.formatted(repeat("m"));
+        return "MATCH " + ref.cypherMatch("a") + """
+
+                CALL (a) {
+                    MATCH (a)-[r]-(m) WHERE type(r) IN $types AND (%s)
+                    RETURN r, m ORDER BY elementId(m), elementId(r) SKIP $offset LIMIT $limit
+                }
+                WITH a, collect({r: r, m: m}) AS page
+                RETURN [n IN [a] + [x IN page | x.m] | %s] AS nodes,
+                       [x IN page | {from: startNode(x.r) = a, type: type(x.r)}] AS links,
+                       COUNT { (a)-[r]-(m) WHERE type(r) IN $types AND (%s) } AS total
+                """.formatted(entity, NODE, entity);
+    }
+
+    static String pathQuery(EntityRef from, EntityRef to, int hops, int paths) {
+        // Both bounds are validated integers: Cypher 5 takes no parameter in a quantifier or after SHORTEST.
+        return "MATCH " + from.cypherMatch("a") + "\nMATCH p = SHORTEST " + paths + " (a)(()-[r]-() WHERE type(r) IN $types){1,"
+                + hops + "}" + to.cypherMatch("b") + """
+
+                RETURN [n IN nodes(p) | %s] AS nodes,
+                       [x IN relationships(p) | {from: elementId(startNode(x)), type: type(x)}] AS links,
+                       [n IN nodes(p) | elementId(n)] AS ids
+                """.formatted(NODE);
+    }
+
+    private static List<String> types(Set<String> types) {
+        if (types == null || types.isEmpty()) {
+            return List.copyOf(TYPES);
+        }
+        if (!TYPES.containsAll(types)) {
+            throw new IntelligenceRejected("intelligence.bad-type");
+        }
+        return List.copyOf(types);
+    }
+
+    private static List<String> labels() {
+        return Arrays.stream(EntityRef.Kind.values()).map(EntityRef.Kind::label).toList();
+    }
+
+    private static Object[] repeat(String variable) {
+        // One argument per entity label in IS_ENTITY.
+        Object[] v = new Object[EntityRef.Kind.values().length];
+        Arrays.fill(v, variable);
+        return v;
+    }
+
+    private static LinkGraph.Entity entity(Map<String, Object> n) {
+        return new LinkGraph.Entity((String) n.get("ref"), (String) n.get("kind"), (String) n.get("caption"));
+    }
+}

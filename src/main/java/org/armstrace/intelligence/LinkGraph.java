@@ -1,0 +1,22 @@
+package org.armstrace.intelligence;
+
+import java.util.List;
+
+/**
+ * Part of the graph for the link chart: entities and the links between them.
+ *
+ * @param more how many further neighbours the expanded entity has beyond those returned
+ */
+public record LinkGraph(List<Entity> entities, List<Link> links, long more) {
+
+    /** An entity with a caption to draw; {@code ref} is null for nodes that are not entities (places). */
+    public record Entity(String ref, String kind, String caption) {
+    }
+
+    public record Link(String from, String to, String type) {
+    }
+
+    public static LinkGraph empty() {
+        return new LinkGraph(List.of(), List.of(), 0);
+    }
+}
