@@ -150,11 +150,11 @@ public class LinkAnalysis {
         String entity = IS_ENTITY.formatted(repeat("m"));
         return "MATCH " + ref.cypherMatch("a") + """
 
-                CALL (a) {
+                // A subquery expression, not CALL: a page past the end is empty, and the entity still answers.
+                WITH a, COLLECT {
                     MATCH (a)-[r]-(m) WHERE type(r) IN $types AND (%s)
-                    RETURN r, m ORDER BY elementId(m), elementId(r) SKIP $offset LIMIT $limit
-                }
-                WITH a, collect({r: r, m: m}) AS page
+                    RETURN {r: r, m: m} ORDER BY elementId(m), elementId(r) SKIP $offset LIMIT $limit
+                } AS page
                 RETURN [n IN [a] + [x IN page | x.m] | %s] AS nodes,
                        [x IN page | {from: startNode(x.r) = a, type: type(x.r)}] AS links,
                        COUNT { (a)-[r]-(m) WHERE type(r) IN $types AND (%s) } AS total

@@ -83,6 +83,9 @@ class LinkAnalysisTests {
         assertThat(first.entities()).hasSize(201);
         assertThat(first.more()).isEqualTo(1300);
         assertThat(second.more()).isEqualTo(1100);
+        LinkGraph beyond = asAnalyst(() -> links.expand(hub, Set.of("MADE_BY"), 5_000, 200));
+        assertThat(beyond.entities()).as("past the end: the hub alone").hasSize(1);
+        assertThat(beyond.more()).isZero();
         var overlap = new ArrayList<>(first.entities().subList(1, 201));
         overlap.retainAll(second.entities().subList(1, 201));
         assertThat(overlap).isEmpty();

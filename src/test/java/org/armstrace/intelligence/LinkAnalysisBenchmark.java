@@ -1,0 +1,101 @@
+package org.armstrace.intelligence;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestSecurity;
+import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.Holdings;
+import org.armstrace.registry.LostStolenRegister;
+import org.armstrace.registry.PersonRegistry;
+import org.armstrace.registry.SyntheticRegistry;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The link chart's queries on dataset S: expanding a weapon, a person and a maker (a hub), and
+ * shortest paths between people, cold (first time for each pair) and warm (the same pairs again).
+ *
+ * <pre>
+ * S: ./mvnw test -Dtest=LinkAnalysisBenchmark -Dbench.excluded=none -Dbench.firearms=500000 -Dbench.people=300000
+ * </pre>
+ */
+@Tag("benchmark")
+@ArmsTraceTest
+class LinkAnalysisBenchmark {
+
+    @Autowired
+    FirearmRegistry registry;
+    @Autowired
+    PersonRegistry people;
+    @Autowired
+    Holdings holdings;
+    @Autowired
+    LostStolenRegister lostStolen;
+    @Autowired
+    LinkAnalysis links;
+    @Autowired
+    org.springframework.data.neo4j.core.Neo4jClient neo4j;
+
+    @Test
+    void expand_and_shortest_paths_on_s() throws Exception {
+        int n = Integer.getInteger("bench.firearms", 20_000);
+        int p = Integer.getInteger("bench.people", n * 3 / 5);
+        System.out.printf("dataset: %,d firearms, %,d people, seed 2026%n", n, p);
+        SyntheticRegistry.Loaded data = SyntheticRegistry.load(n, p, registry, people, holdings, lostStolen);
+        neo4j.query("CALL db.resampleOutdatedIndexes()").run();
+        Thread.sleep(3_000);
+        var random = new Random(7);
+
+        time("expand a weapon (page of 50)", 300, i -> links.expand(new EntityRef(EntityRef.Kind.FIREARM,
+                data.ids().get(random.nextInt(n))), Set.of(), 0, 50));
+        time("expand a person (page of 50)", 300, i -> links.expand(new EntityRef(EntityRef.Kind.PERSON,
+                data.personIds().get(random.nextInt(p))), Set.of(), 0, 50));
+        String maker = neo4j.query("""
+                        MATCH (o:Organisation)<-[:MADE_BY]-() WITH o, count(*) AS c ORDER BY c DESC LIMIT 1 RETURN o.id""")
+                .fetchAs(String.class).one().orElseThrow();
+        long degree = neo4j.query("MATCH (o:Organisation {id: $id}) RETURN COUNT { (o)<-[:MADE_BY]-() }")
+                .bind(maker).to("id").fetchAs(Long.class).one().orElseThrow();
+        time(String.format("expand the largest maker (%,d weapons, page of 200)", degree), 50,
+                i -> links.expand(new EntityRef(EntityRef.Kind.ORGANISATION, maker), Set.of("MADE_BY"), i * 200 % 10_000, 200));
+
+        // Pairs of licence holders whose weapons passed through the same dealer: paths exist within 6 hops.
+        var pairs = new ArrayList<String[]>();
+        for (int i = 0; i < 100; i++) {
+            pairs.add(new String[] {data.personIds().get(random.nextInt(p)), data.personIds().get(random.nextInt(p))});
+        }
+        int[] found = new int[1];
+        time("shortest path, person to person, cold", pairs.size(), i -> {
+            var paths = links.shortestPaths(new EntityRef(EntityRef.Kind.PERSON, pairs.get(i)[0]),
+                    new EntityRef(EntityRef.Kind.PERSON, pairs.get(i)[1]), Set.of(), 6, 1);
+            found[0] += paths.isEmpty() ? 0 : 1;
+            return paths;
+        });
+        System.out.printf("pairs with a path within 6 hops: %d of %d%n", found[0], pairs.size());
+        time("shortest path, person to person, warm", pairs.size(), i -> links.shortestPaths(
+                new EntityRef(EntityRef.Kind.PERSON, pairs.get(i)[0]), new EntityRef(EntityRef.Kind.PERSON, pairs.get(i)[1]),
+                Set.of(), 6, 1));
+    }
+
+    private static void time(String what, int runs, java.util.function.IntFunction<Object> action) {
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            int k = i;
+            long s = System.nanoTime();
+            as(() -> action.apply(k));
+            nanos[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%-58s %4d runs: p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", what, runs, nanos[runs / 2] / 1e6,
+                nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, nanos[runs - 1] / 1e6);
+    }
+
+    private static <T> T as(Supplier<T> action) {
+        return TestSecurity.as("bench-analyst", "ANALYST", action);
+    }
+}
