@@ -14,6 +14,10 @@ const DEFAULT_STYLE = [
   { selector: 'node.Transfer', style: { 'background-color': '#8d6e63', shape: 'diamond', width: 18, height: 18 } },
   { selector: 'node.LostStolenReport', style: { 'background-color': '#c62828', shape: 'star' } },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ff9800' } },
+  { selector: 'node.onPath', style: { 'border-width': 4, 'border-color': '#e65100' } },
+  { selector: 'node.Recovery', style: { 'background-color': '#ef6c00', shape: 'triangle' } },
+  { selector: 'node.Case', style: { 'background-color': '#455a64', shape: 'rectangle' } },
+  { selector: 'node.TraceRequest', style: { 'background-color': '#0277bd', shape: 'vee' } },
   { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
                                label: 'data(label)', 'font-size': 8 } },
 ];

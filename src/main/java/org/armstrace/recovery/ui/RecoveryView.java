@@ -96,6 +96,12 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
             add(new Paragraph(getTranslation("recovery.possessors", String.join(", ",
                     r.possessors().stream().map(Recovery.Possessor::name).toList()))));
         }
+        if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
+            var chart = new com.vaadin.flow.component.html.Anchor("intelligence/chart/Recovery:" + r.id(),
+                    getTranslation("chart.open"));
+            chart.setId("recovery-open-chart");
+            add(chart);
+        }
         if (r.amnesty() != null) {
             var note = new Paragraph(getTranslation("recovery.amnesty-set", r.amnesty().reason(), r.amnesty().by()));
             note.setId("recovery-amnesty");

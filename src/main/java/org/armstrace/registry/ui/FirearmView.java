@@ -110,7 +110,11 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
                 + (m.position() == null ? "" : " (" + m.position() + ")"))));
         add(f.markings().isEmpty() ? new Paragraph(getTranslation("firearm.no-markings")) : markings);
         add(new H3(getTranslation("firearm.photos")), photoGallery());
-        add(new H3(getTranslation("firearm.neighbourhood")), neighbourhoodGraph());
+        var chart = new com.vaadin.flow.component.html.Anchor("intelligence/chart/Firearm:" + firearmId,
+                getTranslation("chart.open"));
+        chart.setId("firearm-open-chart");
+        chart.setVisible(Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST));
+        add(new H3(getTranslation("firearm.neighbourhood")), chart, neighbourhoodGraph());
         add(new H3(getTranslation("firearm.timeline")), timelineGrid());
     }
 

@@ -1,0 +1,205 @@
+package org.armstrace.intelligence.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.armstrace.base.ui.GraphView;
+import org.armstrace.intelligence.EntityRef;
+import org.armstrace.intelligence.IntelligenceRejected;
+import org.armstrace.intelligence.LinkAnalysis;
+import org.armstrace.intelligence.LinkGraph;
+import org.armstrace.security.Role;
+
+/**
+ * The investigation canvas: starts from one entity, grows by expanding the selected one (a page
+ * at a time: "more" fetches the next), filters by relationship type, hides what is in the way,
+ * switches layouts, and shows the shortest paths between two chosen entities.
+ */
+@Route("intelligence/chart")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST})
+public class LinkChartView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    static final int PAGE = 25;
+
+    private final LinkAnalysis analysis;
+    final GraphView graph = new GraphView();
+    final MultiSelectComboBox<String> types = new MultiSelectComboBox<>();
+    final Select<String> layout = new Select<>();
+    final Span selection = new Span();
+    final Button expand = new Button();
+    final Button hide = new Button();
+    final Button pathFrom = new Button();
+    final Button pathTo = new Button();
+    final Span status = new Span();
+
+    final Map<String, LinkGraph.Entity> entities = new LinkedHashMap<>();
+    final Set<LinkGraph.Link> links = new java.util.LinkedHashSet<>();
+    final Set<String> hidden = new HashSet<>();
+    final Set<String> onPath = new HashSet<>();
+    private final Map<String, Integer> shown = new HashMap<>();
+    String selected;
+    private String from;
+
+    public LinkChartView(LinkAnalysis analysis) {
+        this.analysis = analysis;
+        setSizeFull();
+        types.setLabel(getTranslation("chart.types"));
+        types.setId("chart-types");
+        types.setItems(new TreeSet<>(LinkAnalysis.TYPES));
+        types.setPlaceholder(getTranslation("chart.all-types"));
+        layout.setLabel(getTranslation("chart.layout"));
+        layout.setId("chart-layout");
+        layout.setItems("cose", "breadthfirst", "concentric", "circle", "grid");
+        layout.setItemLabelGenerator(l -> getTranslation("chart.layout." + l));
+        layout.setValue("cose");
+        layout.addValueChangeListener(e -> graph.setLayout(Map.of("name", e.getValue(), "animate", false)));
+        expand.setText(getTranslation("chart.expand"));
+        expand.setId("chart-expand");
+        expand.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        expand.addClickListener(e -> grow(selected));
+        hide.setText(getTranslation("chart.hide"));
+        hide.setId("chart-hide");
+        hide.addClickListener(e -> {
+            hidden.add(selected);
+            select(null);
+            draw();
+        });
+        pathFrom.setText(getTranslation("chart.path-from"));
+        pathFrom.setId("chart-path-from");
+        pathFrom.addClickListener(e -> {
+            from = selected;
+            status.setText(getTranslation("chart.path-from-set", caption(from)));
+        });
+        pathTo.setText(getTranslation("chart.path-to"));
+        pathTo.setId("chart-path-to");
+        pathTo.addClickListener(e -> paths(from, selected));
+        selection.setId("chart-selection");
+        status.setId("chart-status");
+        graph.setId("chart-graph");
+        graph.setHeight("70vh");
+        graph.addNodeClickListener(e -> select(e.getNodeId()));
+        var tools = new HorizontalLayout(types, layout, selection, expand, hide, pathFrom, pathTo);
+        tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        tools.setWrap(true);
+        add(new H2(getTranslation("chart.title")), tools, status, graph);
+        expand(graph);
+        select(null);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        try {
+            EntityRef start = EntityRef.parse(parameter);
+            grow(start.toString());
+            select(start.toString());
+        } catch (IntelligenceRejected rejected) {
+            status.setText(getTranslation(rejected.getMessage()));
+        }
+    }
+
+    /** Adds the next page of the entity's neighbours along the chosen types. */
+    void grow(String ref) {
+        if (ref == null) {
+            return;
+        }
+        int offset = shown.getOrDefault(ref, 0);
+        try {
+            LinkGraph page = analysis.expand(EntityRef.parse(ref), types.getValue(), offset, PAGE);
+            page.entities().forEach(x -> entities.putIfAbsent(x.ref(), x));
+            links.addAll(page.links());
+            shown.put(ref, offset + page.entities().size() - 1);
+            status.setText(page.more() > 0 ? getTranslation("chart.more", page.more(), caption(ref))
+                    : getTranslation("chart.all-shown", caption(ref)));
+            draw();
+        } catch (IntelligenceRejected rejected) {
+            error(rejected);
+        }
+    }
+
+    void paths(String a, String b) {
+        if (a == null || b == null) {
+            status.setText(getTranslation("chart.path-choose"));
+            return;
+        }
+        try {
+            List<LinkGraph> found = analysis.shortestPaths(EntityRef.parse(a), EntityRef.parse(b), types.getValue(),
+                    LinkAnalysis.MAX_HOPS, 3);
+            onPath.clear();
+            for (LinkGraph p : found) {
+                p.entities().forEach(x -> {
+                    entities.putIfAbsent(x.ref(), x);
+                    hidden.remove(x.ref());
+                    onPath.add(x.ref());
+                });
+                links.addAll(p.links());
+            }
+            status.setText(found.isEmpty() ? getTranslation("chart.no-path", caption(a), caption(b), LinkAnalysis.MAX_HOPS)
+                    : getTranslation("chart.paths-found", found.size(), found.getFirst().links().size()));
+            draw();
+        } catch (IntelligenceRejected rejected) {
+            error(rejected);
+        }
+    }
+
+    private void select(String ref) {
+        selected = ref;
+        boolean any = ref != null;
+        selection.setText(any ? caption(ref) : getTranslation("chart.select-a-node"));
+        expand.setEnabled(any);
+        hide.setEnabled(any);
+        pathFrom.setEnabled(any);
+        pathTo.setEnabled(any && from != null && !ref.equals(from));
+    }
+
+    private void draw() {
+        var elements = new ArrayList<GraphView.CyElement>();
+        for (LinkGraph.Entity x : entities.values()) {
+            if (!hidden.contains(x.ref())) {
+                elements.add(new GraphView.CyElement("nodes", Map.of("id", x.ref(), "label", x.caption(), "type",
+                        x.kind()), x.kind() + (onPath.contains(x.ref()) ? " onPath" : "")));
+            }
+        }
+        int i = 0;
+        for (LinkGraph.Link l : links) {
+            if (!hidden.contains(l.from()) && !hidden.contains(l.to())) {
+                elements.add(GraphView.CyElement.edge("l" + i++, l.from(), l.to(), l.type()));
+            }
+        }
+        graph.setElements(elements);
+    }
+
+    private String caption(String ref) {
+        LinkGraph.Entity x = ref == null ? null : entities.get(ref);
+        return x == null || x.caption() == null || x.caption().isBlank() ? String.valueOf(ref) : x.caption();
+    }
+
+    private void error(IntelligenceRejected rejected) {
+        Notification.show(getTranslation(rejected.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("chart.title");
+    }
+}
