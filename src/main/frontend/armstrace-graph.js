@@ -41,7 +41,9 @@ class ArmstraceGraph extends HTMLElement {
       this._cy.on('tap', 'node', (e) => this._fire('node-click', e.target));
       this._cy.on('tap', 'edge', (e) => this._fire('edge-click', e.target));
     }
-    this._resize = new ResizeObserver(() => this._cy.resize());
+    // The element may get its size after the first layout ran (on attach, or when a page lays
+    // itself out): resize and fit again, so that the graph fills what it is given.
+    this._resize = new ResizeObserver(() => { this._cy.resize(); this._cy.fit(undefined, 30); });
     this._resize.observe(this);
   }
 
