@@ -207,27 +207,23 @@ final class ChunkWriter {
         });
         long w0 = System.nanoTime();
         if (!dryRun) {
-            if (!organisationRows.isEmpty()) {
-                records.writeOrganisations(List.copyOf(organisationRows.values()), batch);
-            }
-            if (!people.isEmpty()) {
-                records.writePeople(List.copyOf(people.values()), batch);
-            }
-            if (!firearms.isEmpty()) {
-                records.writeFirearms(List.copyOf(firearms.values()), batch);
-            }
-            if (!licences.isEmpty()) {
-                records.writeLicences(List.copyOf(licences.values()), batch);
-            }
-            if (!transfers.isEmpty()) {
-                records.writeTransfers(List.copyOf(transfers.values()), batch);
-            }
-            if (!reports.isEmpty()) {
-                records.writeReports(List.copyOf(reports.values()), batch);
-            }
+            // In this order: people and organisations before the licences and transfers that name them.
+            writeAny(organisationRows.values(), chunk -> records.writeOrganisations(chunk, batch));
+            writeAny(people.values(), chunk -> records.writePeople(chunk, batch));
+            writeAny(firearms.values(), chunk -> records.writeFirearms(chunk, batch));
+            writeAny(licences.values(), chunk -> records.writeLicences(chunk, batch));
+            writeAny(transfers.values(), chunk -> records.writeTransfers(chunk, batch));
+            writeAny(reports.values(), chunk -> records.writeReports(chunk, batch));
         }
         nanos.merge("write", System.nanoTime() - w0, Long::sum);
         return out;
+    }
+
+    /** One write of the chunk's rows of a kind; none when the chunk has no such rows. */
+    private static <T> void writeAny(java.util.Collection<T> rows, java.util.function.Consumer<List<T>> write) {
+        if (!rows.isEmpty()) {
+            write.accept(List.copyOf(rows));
+        }
     }
 
     /** Counts {@code <kind>.created} and {@code <kind>.existing}: what a write adds, and what was already there. */

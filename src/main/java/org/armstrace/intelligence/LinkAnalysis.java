@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,9 +34,8 @@ public class LinkAnalysis {
     public static final int MAX_HOPS = 6;
     public static final int MAX_PATHS = 5;
 
-    /** A node is an entity when it carries one of the entity labels (built from the enum, not input). */
-    static final String IS_ENTITY = Arrays.stream(EntityRef.Kind.values()).map(k -> "%s:" + k.label)
-            .collect(Collectors.joining(" OR "));
+    /** The entity labels, for the queries' captions. */
+    private static final List<String> LABELS = Arrays.stream(EntityRef.Kind.values()).map(EntityRef.Kind::label).toList();
 
     private static final String NODE = """
             {ref: CASE
@@ -77,28 +76,24 @@ public class LinkAnalysis {
         String query = expandQuery(ref);
         var result = neo4j.query(query)
                 .bindAll(CypherParams.of("aKey", ref.key(), "types", allowed, "offset", offset, "limit", limit,
-                        "labels", labels()))
-                .fetch().one();
+                        "labels", LABELS))
+                .fetchAs(Record.class).mappedBy((t, r) -> r).one();
         if (result.isEmpty()) {
             throw new IntelligenceRejected("intelligence.no-such-entity");
         }
-        Map<String, Object> row = result.get();
+        Record row = result.get();
+        List<Value> nodes = row.get("nodes").asList(v -> v);
         var entities = new LinkedHashMap<String, LinkGraph.Entity>();
-        @SuppressWarnings("unchecked")
-        var nodes = (List<Map<String, Object>>) row.get("nodes");
-        for (Map<String, Object> n : nodes) {
-            entities.putIfAbsent((String) n.get("ref"), entity(n));
-        }
+        nodes.forEach(n -> entities.putIfAbsent(n.get("ref").asString(), entity(n)));
         var links = new ArrayList<LinkGraph.Link>();
-        for (int i = 0; i < nodes.size() - 1; i++) {
-            @SuppressWarnings("unchecked")
-            var link = ((List<Map<String, Object>>) row.get("links")).get(i);
-            String other = (String) nodes.get(i + 1).get("ref");
-            boolean outgoing = (Boolean) link.get("from");
+        List<Value> found = row.get("links").asList(v -> v);
+        for (int i = 0; i < found.size(); i++) {
+            String other = nodes.get(i + 1).get("ref").asString();
+            boolean outgoing = found.get(i).get("from").asBoolean();
             links.add(new LinkGraph.Link(outgoing ? ref.toString() : other, outgoing ? other : ref.toString(),
-                    (String) link.get("type")));
+                    found.get(i).get("type").asString()));
         }
-        long total = ((Number) row.get("total")).longValue();
+        long total = row.get("total").asLong();
         audit.record("intelligence.expanded", List.of(ref.toString()), (entities.size() - 1) + " of " + total
                 + " neighbour(s) from " + offset);
         return new LinkGraph(List.copyOf(entities.values()), links, Math.max(0, total - offset - (nodes.size() - 1)));
@@ -121,15 +116,12 @@ public class LinkAnalysis {
         String query = pathQuery(from, to, hops, paths);
         var found = new ArrayList<LinkGraph>();
         neo4j.query(query)
-                .bindAll(CypherParams.of("aKey", from.key(), "bKey", to.key(), "types", allowed, "labels", labels()))
+                .bindAll(CypherParams.of("aKey", from.key(), "bKey", to.key(), "types", allowed, "labels", LABELS))
                 .fetchAs(Void.class).mappedBy((t, r) -> {
                     List<Value> nodes = r.get("nodes").asList(v -> v);
                     List<String> ids = r.get("ids").asList(Value::asString);
                     var entities = new ArrayList<LinkGraph.Entity>();
-                    for (Value n : nodes) {
-                        entities.add(new LinkGraph.Entity(n.get("ref").asString(null), n.get("kind").asString(null),
-                                n.get("caption").asString("")));
-                    }
+                    nodes.forEach(n -> entities.add(entity(n)));
                     var links = new ArrayList<LinkGraph.Link>();
                     List<Value> rels = r.get("links").asList(v -> v);
                     for (int i = 0; i < rels.size(); i++) {
@@ -147,7 +139,7 @@ public class LinkAnalysis {
     }
 
     static String expandQuery(EntityRef ref) {
-        String entity = IS_ENTITY.formatted(repeat("m"));
+        String entity = isEntity("m");
         return "MATCH " + ref.cypherMatch("a") + """
 
                 // A subquery expression, not CALL: a page past the end is empty, and the entity still answers.
@@ -182,18 +174,12 @@ public class LinkAnalysis {
         return List.copyOf(types);
     }
 
-    private static List<String> labels() {
-        return Arrays.stream(EntityRef.Kind.values()).map(EntityRef.Kind::label).toList();
+    /** Whether the node in this variable is an entity: it carries one of the entity labels (from the enum, not input). */
+    static String isEntity(String variable) {
+        return LABELS.stream().map(l -> variable + ":" + l).collect(Collectors.joining(" OR "));
     }
 
-    private static Object[] repeat(String variable) {
-        // One argument per entity label in IS_ENTITY.
-        Object[] v = new Object[EntityRef.Kind.values().length];
-        Arrays.fill(v, variable);
-        return v;
-    }
-
-    private static LinkGraph.Entity entity(Map<String, Object> n) {
-        return new LinkGraph.Entity((String) n.get("ref"), (String) n.get("kind"), (String) n.get("caption"));
+    private static LinkGraph.Entity entity(Value n) {
+        return new LinkGraph.Entity(n.get("ref").asString(null), n.get("kind").asString(null), n.get("caption").asString(""));
     }
 }

@@ -15,8 +15,4 @@ public record LinkGraph(List<Entity> entities, List<Link> links, long more) {
 
     public record Link(String from, String to, String type) {
     }
-
-    public static LinkGraph empty() {
-        return new LinkGraph(List.of(), List.of(), 0);
-    }
 }

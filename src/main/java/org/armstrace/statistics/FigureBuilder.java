@@ -65,7 +65,7 @@ final class FigureBuilder {
             s.types().merge(Objects.requireNonNullElse(w.type(), ""), 1L, Long::sum);
             addIfKnown(s.countriesOfManufacture(), w.countryOfManufacture());
             addIfKnown(s.countriesOfImport(), w.countryOfImport());
-            addIfKnown(s.countriesOfDiversion(), w.establishedBy(asOf) ? w.diversionCountry() : null);
+            addIfKnown(s.countriesOfDiversion(), w.established() ? w.diversionCountry() : null);
         }
         Identity id = weapons.computeIfAbsent(w.identity(), k -> new Identity());
         if (id.first == null) {
@@ -79,7 +79,7 @@ final class FigureBuilder {
         if (w.tracing().ordinal() > id.tracing.ordinal()) {
             id.tracing = w.tracing();
         }
-        if (w.establishedBy(asOf) && (id.established == null || w.establishedAt().isBefore(id.established))) {
+        if (w.established() && (id.established == null || w.establishedAt().isBefore(id.established))) {
             id.established = w.establishedAt();
         }
     }
@@ -88,11 +88,6 @@ final class FigureBuilder {
         if (value != null) {
             set.add(value);
         }
-    }
-
-    /** Whether a weapon of this period counts in the SDG numerator (same rule as the figures). */
-    static boolean inNumerator(RecoveredWeapon w, Instant asOf) {
-        return w.establishedBy(asOf);
     }
 
     Figures build(List<TraceFacts> traces) {
@@ -114,14 +109,21 @@ final class FigureBuilder {
         return figures;
     }
 
+    /** Start and end instants per period, worked out once: {@link #in} runs for every request and step. */
+    private final Map<Period, Instant[]> bounds = new HashMap<>();
+
+    private Instant[] bounds(Period p) {
+        return bounds.computeIfAbsent(p, x -> new Instant[] {x.start(zone).toInstant(), x.end(zone).toInstant()});
+    }
+
     private Instant cut(Period p) {
-        Instant end = p.end(zone).toInstant();
+        Instant end = bounds(p)[1];
         return end.isAfter(asOf) ? asOf : end;
     }
 
     private boolean in(Instant t, Period p) {
-        return t != null && !t.isBefore(p.start(zone).toInstant()) && t.isBefore(p.end(zone).toInstant())
-                && !t.isAfter(asOf);
+        Instant[] b = bounds(p);
+        return t != null && !t.isBefore(b[0]) && t.isBefore(b[1]) && !t.isAfter(asOf);
     }
 
     private Figures.Requests requests(List<TraceFacts> traces) {

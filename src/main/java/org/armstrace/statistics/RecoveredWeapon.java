@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param amnesty            surrendered under an amnesty and so excluded from tracing
  * @param tracing            how far international tracing went
  * @param traced             identified in our registry, or traced by a partner (fully or partly)
- * @param establishedAt      when the point of diversion was established, or null
+ * @param establishedAt      when the point of diversion was established, or null; a weapon is read as
+ *                           of a moment, so anything established later is null here
  * @param establishedBy      how: {@code TRACE_ANSWER:<request number>} or {@code LOST_STOLEN_REPORT}
  */
 public record RecoveredWeapon(String recoveryId, String kind, Instant recoveredAt, String municipality,
@@ -28,8 +29,8 @@ public record RecoveredWeapon(String recoveryId, String kind, Instant recoveredA
         NONE, PENDING, ANSWERED
     }
 
-    /** Whether the point of diversion was established by this moment. */
-    public boolean establishedBy(Instant asOf) {
-        return establishedAt != null && !establishedAt.isAfter(asOf);
+    /** Whether its point of diversion was established by the moment the weapon was read as of. */
+    public boolean established() {
+        return establishedAt != null;
     }
 }

@@ -153,7 +153,7 @@ public class Statistics {
         // A weapon is in the numerator when any of its recoveries in the period established its origin.
         var established = new java.util.HashSet<String>();
         eachWeapon(period, asOf, w -> {
-            if (FigureBuilder.inNumerator(w, asOf)) {
+            if (w.established()) {
                 established.add(w.identity());
             }
         });
@@ -203,10 +203,11 @@ public class Statistics {
         }
         List<String> marks = r.get("importMarks").asList(Value::asString, List.of());
         String imported = !marks.isEmpty() ? marks.getFirst() : r.get("importedHere").asBoolean(false) ? home : null;
-        boolean identified = r.get("identified").asBoolean(false);
+        // Identified later than asOf: not yet identified.
+        boolean identified = r.get("identified").asBoolean(false) && !instantAfter(r.get("identifiedAt"), asOf);
 
         RecoveredWeapon.Tracing tracing = RecoveredWeapon.Tracing.NONE;
-        boolean traced = identified && !instantAfter(r.get("identifiedAt"), asOf);
+        boolean traced = identified;
         Instant established = null;
         String establishedBy = null;
         String diversionCountry = null;
@@ -252,8 +253,7 @@ public class Statistics {
                 r.get("municipality").asString(null), r.get("caseReference").asString(null), r.get("weapons").asInt(),
                 r.get("firearm").asString(), r.get("identity").asString(), r.get("type").asString(null),
                 r.get("make").asString(null), r.get("model").asString(null), r.get("serial").asString(null), made, imported,
-                r.get("amnesty").asBoolean(false), r.get("domesticOpen").asBoolean(false), identified
-                && !instantAfter(r.get("identifiedAt"), asOf), tracing, traced, established, establishedBy,
+                r.get("amnesty").asBoolean(false), r.get("domesticOpen").asBoolean(false), identified, tracing, traced, established, establishedBy,
                 diversionCountry, diversionMethod);
     }
 

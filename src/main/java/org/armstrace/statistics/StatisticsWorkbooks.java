@@ -140,7 +140,7 @@ public class StatisticsWorkbooks {
             long n = pipelined(each -> statistics.eachWeapon(period, asOf, part, each), w -> {
                 Row row = book.row(sheet);
                 int c = 0;
-                boolean established = w.establishedBy(asOf);
+                boolean established = w.established();
                 book.text(row, c++, w.recoveredAt().atZone(zone).toLocalDate().toString());
                 book.text(row, c++, labels.get(w.kind()));
                 book.text(row, c++, w.municipality());

@@ -1,12 +1,12 @@
 package org.armstrace.intelligence;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.Latencies;
 import org.armstrace.TestSecurity;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Holdings;
@@ -82,17 +82,9 @@ class LinkAnalysisBenchmark {
                 Set.of(), 6, 1));
     }
 
+    /** Times the action once per run, with no warm-up: the first runs are the cold ones. */
     private static void time(String what, int runs, java.util.function.IntFunction<Object> action) {
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            int k = i;
-            long s = System.nanoTime();
-            as(() -> action.apply(k));
-            nanos[i] = System.nanoTime() - s;
-        }
-        Arrays.sort(nanos);
-        System.out.printf("%-58s %4d runs: p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", what, runs, nanos[runs / 2] / 1e6,
-                nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, nanos[runs - 1] / 1e6);
+        Latencies.print(what, Latencies.time(0, runs, i -> as(() -> action.apply(i))));
     }
 
     private static <T> T as(Supplier<T> action) {

@@ -1,5 +1,9 @@
 package org.armstrace.statistics;
 
+import static org.armstrace.Latencies.median;
+import static org.armstrace.Latencies.print;
+import static org.armstrace.Latencies.time;
+
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -98,10 +102,10 @@ class StatisticsBenchmark {
                 f.recoveries().weapons().total(), f.requests().byDirection().stream().mapToLong(Figures.RequestCount::received)
                         .sum(), f.sdg().numerator(), f.sdg().denominator());
 
-        long[] dashboard = time(5, 30, () -> as(() -> statistics.figures(year)));
+        long[] dashboard = time(5, 30, i -> as(() -> statistics.figures(year)));
         print("dashboard, one year (figures)", dashboard);
 
-        long[] annual = time(2, 10, () -> as(() -> {
+        long[] annual = time(2, 10, i -> as(() -> {
             workbooks.annualReturn(statistics.figures(year), "XK", new ByteArrayOutputStream());
             return null;
         }));
@@ -399,33 +403,6 @@ class StatisticsBenchmark {
 
     private static <T> T as(java.util.function.Supplier<T> action) {
         return TestSecurity.as("bench-supervisor", "SUPERVISOR", action);
-    }
-
-    private static long[] time(int warmUp, int runs, Runnable action) {
-        for (int i = 0; i < warmUp; i++) {
-            action.run();
-        }
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long s = System.nanoTime();
-            action.run();
-            nanos[i] = System.nanoTime() - s;
-        }
-        return nanos;
-    }
-
-    private static long median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static void print(String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf("%-44s %d runs: p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", what, sorted.length,
-                sorted[sorted.length / 2] / 1e6, sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.95) - 1)]
-                        / 1e6, sorted[sorted.length - 1] / 1e6);
     }
 
     /**

@@ -17,8 +17,6 @@ import java.util.Map;
 @JsModule("./armstrace-chart.js")
 public class ChartView extends Component implements HasSize {
 
-    private Map<String, Object> option = Map.of();
-
     public ChartView() {
         setHeight("320px");
         setWidthFull();
@@ -26,11 +24,6 @@ public class ChartView extends Component implements HasSize {
 
     /** Replaces what the chart shows. Serialised by Flow's Jackson mapper. */
     public void setOption(Map<String, Object> option) {
-        this.option = option;
         getElement().setPropertyMap("option", option);
-    }
-
-    public Map<String, Object> getOption() {
-        return option;
     }
 }

@@ -187,8 +187,6 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
             }
         }
         graph.setElements(elements);
-        // The first layout may run before the element has its size; fitting afterwards centres it.
-        graph.getElement().callJsFunction("fit");
     }
 
     private String caption(String ref) {

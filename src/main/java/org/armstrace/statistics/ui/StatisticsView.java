@@ -243,7 +243,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(w -> w.amnesty() ? getTranslation("statistics.amnesty")
                 : getTranslation("statistics.tracing." + w.tracing().name())).setHeader(
                 getTranslation("statistics.col.tracing")).setAutoWidth(true);
-        grid.addColumn(w -> w.establishedBy(figures.asOf()) ? when.format(w.establishedAt().atZone(statistics.zone()))
+        grid.addColumn(w -> w.established() ? when.format(w.establishedAt().atZone(statistics.zone()))
                 + " · " + w.establishedBy() : "").setHeader(getTranslation("statistics.col.established-at")).setAutoWidth(true);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("recovery/" + e.getItem().recoveryId())));
         grid.setItems(q -> statistics.weapons(period, figures.asOf(), part, q.getOffset(), q.getLimit()).stream());
