@@ -138,6 +138,52 @@ public class LinkAnalysis {
         return found;
     }
 
+    /**
+     * The given entities (at most {@link #MAX_PAGE}) and every link among them along the given
+     * types: an alert's evidence, or a saved canvas, drawn as it was. Entities that no longer
+     * exist are left out.
+     */
+    @PreAuthorize(ANALYSTS)
+    @Transactional
+    public LinkGraph subgraph(java.util.Collection<EntityRef> refs, Set<String> types, String why) {
+        List<String> allowed = types(types);
+        if (refs.size() > MAX_PAGE) {
+            throw new IntelligenceRejected("intelligence.bad-page");
+        }
+        var params = new java.util.HashMap<String, Object>(CypherParams.of("types", allowed, "labels", LABELS));
+        for (EntityRef.Kind kind : EntityRef.Kind.values()) {
+            params.put("k" + kind.label, refs.stream().filter(r -> r.kind() == kind).map(EntityRef::key).distinct().toList());
+        }
+        Record row = neo4j.query(SUBGRAPH).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r).one().orElseThrow();
+        var entities = new ArrayList<LinkGraph.Entity>();
+        var byElement = new java.util.HashMap<String, String>();
+        for (Value n : row.get("nodes").asList(v -> v)) {
+            LinkGraph.Entity x = entity(n.get("node"));
+            entities.add(x);
+            byElement.put(n.get("element").asString(), x.ref());
+        }
+        var links = new ArrayList<LinkGraph.Link>();
+        for (Value l : row.get("links").asList(v -> v)) {
+            links.add(new LinkGraph.Link(byElement.get(l.get("from").asString()), byElement.get(l.get("to").asString()),
+                    l.get("type").asString()));
+        }
+        audit.record("intelligence.opened", entities.stream().map(LinkGraph.Entity::ref).limit(20).toList(),
+                entities.size() + " entities, " + links.size() + " link(s): " + why);
+        return new LinkGraph(entities, links, 0);
+    }
+
+    // One branch per kind, labels and key properties from the enum; the keys are parameters.
+    static final String SUBGRAPH = "CALL {\n" + Arrays.stream(EntityRef.Kind.values())
+            .map(k -> "    UNWIND $k" + k.label + " AS key MATCH (n:" + k.label + " {" + k.keyProperty + ": key}) RETURN n")
+            .collect(Collectors.joining("\n    UNION\n")) + """
+
+            }
+            WITH collect(n) AS ns
+            RETURN [n IN ns | {element: elementId(n), node: %s}] AS nodes,
+                   COLLECT { UNWIND ns AS a MATCH (a)-[r]->(b) WHERE type(r) IN $types AND b IN ns
+                             RETURN {from: elementId(a), to: elementId(b), type: type(r)} } AS links
+            """.formatted(NODE);
+
     static String expandQuery(EntityRef ref) {
         String entity = isEntity("m");
         return "MATCH " + ref.cypherMatch("a") + """

@@ -258,7 +258,8 @@ public class Recoveries {
         var row = neo4j.query("""
                         MATCH (r:Recovery)-[:RECOVERED]->(rf:Firearm)-[:HAS_CANDIDATE]->(c:MatchCandidate {id: $id})
                               -[:MATCHES]->(f:Firearm)
-                        RETURN c.status AS status, r.id AS recovery, EXISTS { (rf)-[:IDENTIFIED_AS]->() } AS identified
+                        RETURN c.status AS status, r.id AS recovery, rf.id AS firearm, f.id AS registered,
+                               EXISTS { (rf)-[:IDENTIFIED_AS]->() } AS identified
                         """)
                 .bind(candidateId).to("id").fetch().one()
                 .orElseThrow(() -> new RecoveryRejected("recovery.no-candidate"));
@@ -288,6 +289,7 @@ public class Recoveries {
         updateStatus(recoveryId);
         audit.record("recovery.match-confirmed", List.of("MatchCandidate:" + candidateId, "Recovery:" + recoveryId),
                 reason == null ? "" : reason);
+        events.publishEvent(new MatchConfirmed(recoveryId, (String) row.get("firearm"), (String) row.get("registered")));
         return checks.one(candidateId, true);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.armstrace.registry.FirearmOrigins;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.tracing.ServiceLevels;
 import org.armstrace.tracing.TraceLifecycle;
@@ -56,10 +57,8 @@ public class Statistics {
                    r.amnestyAt IS NOT NULL AS amnesty,
                    EXISTS { (f)-[:HAS_CANDIDATE]->(:MatchCandidate {status: 'OPEN'}) } AS domesticOpen,
                    g IS NOT NULL AS identified, i.at AS identifiedAt,
-                   COLLECT { UNWIND [f, g] AS x WITH x WHERE x IS NOT NULL
-                             MATCH (x)-[:HAS_MARKING]->(m:Marking {kind: 'IMPORT'}) WHERE m.country IS NOT NULL
-                             RETURN m.country ORDER BY coalesce(m.year, 0) DESC LIMIT 1 } AS importMarks,
-                   g IS NOT NULL AND EXISTS { (g)<-[:OF]-(:Transfer {kind: 'IMPORT'}) } AS importedHere,
+                   %s AS importMarks,
+                   %s AS importedHere,
                    COLLECT { UNWIND [f, g] AS x WITH x WHERE x IS NOT NULL
                              MATCH (x)<-[:CONCERNS]-(t:TraceRequest) WHERE NOT t.status IN ['DRAFT', 'READY']
                              OPTIONAL CALL (t) {
@@ -77,7 +76,7 @@ public class Statistics {
                        MATCH (g)<-[:CONCERNS]-(s:LostStolenReport) WHERE s.status <> 'WITHDRAWN' RETURN s.kind
                    } END AS reports
             ORDER BY r.at, r.id, k.position
-            """;
+            """.formatted(FirearmOrigins.importMarks("f", "g"), FirearmOrigins.importedHere("g"));
     // Ordered by r.at first, which the range index on it provides: the sort is then partial (ties
     // only), so even a decade of recoveries streams without being held in memory.
 

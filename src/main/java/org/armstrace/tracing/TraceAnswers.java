@@ -29,8 +29,11 @@ public class TraceAnswers {
     private final Neo4jClient neo4j;
     private final TraceRequests traces;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    TraceAnswers(Neo4jClient neo4j, TraceRequests traces, AuditLog audit) {
+    TraceAnswers(Neo4jClient neo4j, TraceRequests traces, AuditLog audit,
+                 org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.neo4j = neo4j;
         this.traces = traces;
         this.audit = audit;
@@ -146,6 +149,9 @@ public class TraceAnswers {
         }
         audit.record("trace.candidate-confirmed", List.of("TraceRequest:" + requestId, "Firearm:" + firearmId),
                 t.number() + " concerns " + firearmId);
+        if (t.direction() == Direction.INCOMING) {
+            events.publishEvent(new IncomingRequestLinked(requestId));
+        }
     }
 
     /** The weapons a request concerns (confirmed, or the one an outgoing request started from). */

@@ -40,10 +40,13 @@ public class TraceRequests {
     private final FirearmRegistry firearms;
     private final ServiceLevels levels;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final String home;
 
     TraceRequests(Neo4jClient neo4j, ReferenceData reference, SerialSearch search, FirearmRegistry firearms,
-                  ServiceLevels levels, AuditLog audit, @Value("${armstrace.home-country:XK}") String home) {
+                  ServiceLevels levels, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
+                  @Value("${armstrace.home-country:XK}") String home) {
+        this.events = events;
         this.neo4j = neo4j;
         this.reference = reference;
         this.search = search;
@@ -354,6 +357,9 @@ public class TraceRequests {
                 + r.counterpart() + " via " + r.channel() + "; " + transitions.stream()
                 .map(x -> String.valueOf(x.get("to"))).collect(java.util.stream.Collectors.joining(" → "))
                 + (analyst == null ? "" : "; assigned to " + analyst));
+        if (incoming) {
+            events.publishEvent(new IncomingRequestLinked(id));
+        }
         return new TraceRequest(id, number, r.direction(), status, r.priority(), r.counterpart(), r.partnerReference(),
                 now, due, analyst, r.weaponType(), r.weaponMake(), r.weaponModel(), r.weaponCalibre(), r.weaponSerial(),
                 r.weaponCountry(), r.whyIllicit(), r.legalBasis(), r.intendedUse(), r.circumstances(), r.channel(), by,

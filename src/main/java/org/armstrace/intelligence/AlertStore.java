@@ -1,0 +1,179 @@
+package org.armstrace.intelligence;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.armstrace.graph.CypherParams;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a scan's instances into alerts. An instance is the alert with its key; failing that, for a
+ * run of serials that grew downwards or two groups that merged, the alert of the same pattern it
+ * shares evidence with. New alerts whose evidence holds what just arrived notify their analysts.
+ */
+@Component
+class AlertStore {
+
+    /** What one pattern's scan did to the alerts. */
+    record Applied(int found, int created, int changed, int gone, int notified) {
+    }
+
+    private record Known(String id, String key, Set<String> evidence, boolean current) {
+    }
+
+    /**
+     * Patterns whose key can change while the instance stays the same: a run named by its lowest
+     * serial, a group by its first recovery. The others are named by what they are about.
+     */
+    private static final Set<Pattern> DRIFTING = EnumSet.of(Pattern.SERIAL_BATCH, Pattern.COMMUNITY);
+
+    private final Neo4jClient neo4j;
+
+    AlertStore(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    @Transactional
+    Applied apply(Pattern pattern, List<PatternInstance> instances, Set<String> arrivals) {
+        var now = ZonedDateTime.now(ZoneOffset.UTC);
+        var known = new HashMap<String, Known>();
+        neo4j.query("MATCH (a:Alert {pattern: $pattern}) RETURN a.id AS id, a.key AS key, a.evidence AS evidence, a.current AS current")
+                .bind(pattern.name()).to("pattern")
+                .fetchAs(Known.class).mappedBy((x, r) -> new Known(r.get("id").asString(), r.get("key").asString(),
+                        new HashSet<>(r.get("evidence").asList(Value::asString)), r.get("current").asBoolean()))
+                .all().forEach(k -> known.put(k.key(), k));
+        // Alerts no instance names by key may be taken over by an instance that shares their evidence.
+        var unmatched = new HashMap<>(known);
+        instances.forEach(i -> unmatched.remove(i.key()));
+        var creates = new ArrayList<Map<String, Object>>();
+        var updates = new ArrayList<Map<String, Object>>();
+        var fresh = new ArrayList<Map<String, Object>>();
+        for (PatternInstance i : instances) {
+            List<String> evidence = i.evidence().stream().map(EntityRef::toString).toList();
+            Known was = known.get(i.key());
+            if (was == null && DRIFTING.contains(pattern)) {
+                was = unmatched.values().stream().filter(k -> evidence.stream().anyMatch(k.evidence()::contains))
+                        .findFirst().orElse(null);
+                if (was != null) {
+                    unmatched.remove(was.key());
+                }
+            }
+            var row = CypherParams.of("key", i.key(), "subject", i.subject() == null ? null : i.subject().toString(),
+                    "score", i.score(), "args", i.args(), "evidence", evidence);
+            if (was == null) {
+                String id = UUID.randomUUID().toString();
+                row.put("id", id);
+                creates.add(row);
+                if (evidence.stream().anyMatch(arrivals::contains)) {
+                    fresh.add(row);
+                }
+            } else {
+                row.put("id", was.id());
+                var added = new LinkedHashSet<>(evidence);
+                added.removeAll(was.evidence());
+                var removed = new LinkedHashSet<>(was.evidence());
+                evidence.forEach(removed::remove);
+                row.put("added", List.copyOf(added));
+                row.put("removed", List.copyOf(removed));
+                row.put("returned", !was.current());
+                updates.add(row);
+            }
+        }
+        List<String> gone = unmatched.values().stream().filter(Known::current).map(Known::id).toList();
+        var params = CypherParams.of("pattern", pattern.name(), "now", now);
+        for (int from = 0; from < creates.size(); from += 500) {
+            params.put("rows", creates.subList(from, Math.min(creates.size(), from + 500)));
+            neo4j.query("""
+                    UNWIND $rows AS row
+                    CREATE (a:Alert {id: row.id, key: row.key, pattern: $pattern, subject: row.subject, score: row.score,
+                                     args: row.args, evidence: row.evidence, status: 'OPEN', current: true,
+                                     firstSeenAt: $now, seenAt: $now})
+                    CREATE (a)-[:HAS_EVENT]->(:AlertEvent {at: $now, by: 'system', kind: 'FOUND', added: row.evidence,
+                                                           removed: []})
+                    """).bindAll(params).run();
+        }
+        int changed = 0;
+        for (int from = 0; from < updates.size(); from += 500) {
+            var rows = updates.subList(from, Math.min(updates.size(), from + 500));
+            params.put("rows", rows);
+            changed += (int) rows.stream().filter(r -> (Boolean) r.get("returned") || !((List<?>) r.get("added")).isEmpty()
+                    || !((List<?>) r.get("removed")).isEmpty()).count();
+            neo4j.query("""
+                    UNWIND $rows AS row
+                    MATCH (a:Alert {id: row.id})
+                    SET a.key = row.key, a.subject = row.subject, a.score = row.score, a.args = row.args,
+                        a.evidence = row.evidence, a.current = true, a.seenAt = $now
+                    FOREACH (_ IN CASE WHEN row.returned OR size(row.added) > 0 OR size(row.removed) > 0 THEN [1] ELSE [] END |
+                        CREATE (a)-[:HAS_EVENT]->(:AlertEvent {at: $now, by: 'system',
+                                kind: CASE WHEN row.returned THEN 'FOUND_AGAIN' ELSE 'CHANGED' END,
+                                added: row.added, removed: row.removed}))
+                    """).bindAll(params).run();
+        }
+        if (!gone.isEmpty()) {
+            params.put("ids", gone);
+            neo4j.query("""
+                    UNWIND $ids AS id
+                    MATCH (a:Alert {id: id})
+                    SET a.current = false
+                    CREATE (a)-[:HAS_EVENT]->(:AlertEvent {at: $now, by: 'system', kind: 'GONE', added: [], removed: []})
+                    """).bindAll(params).run();
+        }
+        int notified = 0;
+        for (var row : fresh) {
+            notified += notify((String) row.get("id"), (List<?>) row.get("evidence"), now);
+        }
+        return new Applied(instances.size(), creates.size(), changed, gone.size(), notified);
+    }
+
+    /**
+     * Tells the analysts responsible for what the evidence holds: the assignee of an incoming request
+     * in it, or whoever identified a weapon in it; every analyst when nobody is.
+     */
+    private int notify(String alertId, List<?> evidence, ZonedDateTime now) {
+        var requests = new ArrayList<String>();
+        var weapons = new ArrayList<String>();
+        for (Object o : evidence) {
+            String ref = (String) o;
+            if (ref.startsWith("TraceRequest:")) {
+                requests.add(ref.substring("TraceRequest:".length()));
+            } else if (ref.startsWith("Firearm:")) {
+                weapons.add(ref.substring("Firearm:".length()));
+            }
+        }
+        return neo4j.query("""
+                        CALL () {
+                            UNWIND $requests AS id
+                            MATCH (t:TraceRequest {id: id}) WHERE t.assignee IS NOT NULL
+                            RETURN t.assignee AS user
+                            UNION
+                            UNWIND $weapons AS id
+                            MATCH (:Firearm {id: id})-[i:IDENTIFIED_AS]->()
+                            RETURN i.by AS user
+                        }
+                        WITH collect(DISTINCT user) AS named
+                        CALL (named) {
+                            MATCH (u:User) WHERE u.username IN named AND u.enabled
+                            RETURN u.username AS user
+                            UNION
+                            MATCH (u:User) WHERE u.enabled AND 'ANALYST' IN u.roles
+                              AND NOT EXISTS { MATCH (v:User) WHERE v.username IN named AND v.enabled }
+                            RETURN u.username AS user
+                        }
+                        CREATE (n:Notification {id: randomUUID(), user: user, alert: $alert, at: $now, read: false})
+                        RETURN count(n)
+                        """)
+                .bindAll(CypherParams.of("requests", requests, "weapons", weapons, "alert", alertId, "now", now))
+                .fetchAs(Long.class).one().orElse(0L).intValue();
+    }
+}

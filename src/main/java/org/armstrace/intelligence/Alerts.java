@@ -1,0 +1,198 @@
+package org.armstrace.intelligence;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.armstrace.graph.CypherParams;
+import org.armstrace.security.AuditLog;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The alerts the pattern scans raised: a ranked list, each with its evidence and history, decided
+ * once (dismissed, or promoted to a case) with a reason, and the notifications that point an
+ * analyst at the new ones. Every decision and every opening of an alert's evidence is audited.
+ */
+@Service
+public class Alerts {
+
+    public static final int MAX_REASON = 2_000;
+
+    private static final String ALERT = """
+            {id: a.id, pattern: a.pattern, key: a.key, subject: a.subject, score: a.score, args: a.args,
+             evidence: a.evidence, status: a.status, current: a.current, firstSeenAt: a.firstSeenAt, seenAt: a.seenAt,
+             caseReference: a.caseReference}""";
+
+    private static final String FILTER = """
+            MATCH (a:Alert)
+            WHERE ($pattern IS NULL OR a.pattern = $pattern) AND ($status IS NULL OR a.status = $status)
+              AND (NOT $mine OR EXISTS { MATCH (n:Notification {user: $user, read: false}) WHERE n.alert = a.id })
+            """;
+
+    private final Neo4jClient neo4j;
+    private final AuditLog audit;
+    private final LinkAnalysis links;
+
+    Alerts(Neo4jClient neo4j, AuditLog audit, LinkAnalysis links) {
+        this.neo4j = neo4j;
+        this.audit = audit;
+        this.links = links;
+    }
+
+    /** A page of alerts, highest rank first (open ones before those no longer found). */
+    @PreAuthorize(LinkAnalysis.ANALYSTS)
+    @Transactional(readOnly = true)
+    public List<Alert> list(Alert.Filter filter, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > LinkAnalysis.MAX_PAGE) {
+            throw new IntelligenceRejected("intelligence.bad-page");
+        }
+        var params = params(filter);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return neo4j.query(FILTER + "RETURN " + ALERT + " AS a ORDER BY a.current DESC, a.score DESC, a.firstSeenAt DESC, "
+                        + "a.id SKIP $offset LIMIT $limit")
+                .bindAll(params).fetchAs(Alert.class).mappedBy((x, r) -> alert(r.get("a"))).all().stream().toList();
+    }
+
+    @PreAuthorize(LinkAnalysis.ANALYSTS)
+    @Transactional(readOnly = true)
+    public long count(Alert.Filter filter) {
+        return neo4j.query(FILTER + "RETURN count(a)").bindAll(params(filter)).fetchAs(Long.class).one().orElse(0L);
+    }
+
+    @PreAuthorize(LinkAnalysis.ANALYSTS)
+    @Transactional(readOnly = true)
+    public Optional<Alert> find(String id) {
+        return neo4j.query("MATCH (a:Alert {id: $id}) RETURN " + ALERT + " AS a").bind(String.valueOf(id)).to("id")
+                .fetchAs(Alert.class).mappedBy((x, r) -> alert(r.get("a"))).one();
+    }
+
+    /** The alert's history, oldest first. */
+    @PreAuthorize(LinkAnalysis.ANALYSTS)
+    @Transactional(readOnly = true)
+    public List<Alert.Event> events(String id) {
+        return neo4j.query("""
+                        MATCH (:Alert {id: $id})-[:HAS_EVENT]->(e:AlertEvent)
+                        RETURN e ORDER BY e.at, elementId(e)""")
+                .bind(String.valueOf(id)).to("id").fetchAs(Alert.Event.class).mappedBy((x, r) -> {
+                    Value e = r.get("e");
+                    return new Alert.Event(e.get("at").asZonedDateTime().toInstant(), e.get("by").asString(),
+                            e.get("kind").asString(), e.get("reason").asString(null), e.get("caseReference").asString(null),
+                            e.get("added").asList(Value::asString, List.of()), e.get("removed").asList(Value::asString, List.of()));
+                }).all().stream().toList();
+    }
+
+    /**
+     * The alert's evidence as a chart: its entities and the links among them. Opening it is audited
+     * and clears the reader's notifications about it.
+     */
+    @PreAuthorize(LinkAnalysis.ANALYSTS)
+    @Transactional
+    public LinkGraph evidence(String id) {
+        Alert alert = find(id).orElseThrow(() -> new IntelligenceRejected("intelligence.no-such-alert"));
+        neo4j.query("MATCH (n:Notification {user: $user, read: false}) WHERE n.alert = $id SET n.read = true, n.readAt = $now")
+                .bindAll(Map.of("user", AuditLog.currentActor(), "id", alert.id(), "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .run();
+        audit.record("alert.opened", List.of("Alert:" + alert.id()), alert.pattern() + " " + alert.key());
+        return links.subgraph(alert.evidence().stream().limit(LinkAnalysis.MAX_PAGE).map(EntityRef::parse).toList(), Set.of(),
+                "evidence of alert " + alert.id());
+    }
+
+    /** Not worth pursuing: closed with the reason, kept with its evidence. */
+    @PreAuthorize(LinkAnalysis.ANALYSTS)
+    @Transactional
+    public Alert dismiss(String id, String reason) {
+        return decide(id, Alert.Status.DISMISSED, reason(reason), null);
+    }
+
+    /** Worth a case: the alert is linked to the police case (created when it does not exist yet). */
+    @PreAuthorize(LinkAnalysis.ANALYSTS)
+    @Transactional
+    public Alert promote(String id, String caseReference, String reason) {
+        String ref = caseReference == null ? "" : caseReference.strip();
+        if (ref.isEmpty() || ref.length() > 60 || ref.codePoints().anyMatch(Character::isISOControl)) {
+            throw new IntelligenceRejected("intelligence.bad-case");
+        }
+        return decide(id, Alert.Status.PROMOTED, reason(reason), ref);
+    }
+
+    private Alert decide(String id, Alert.Status to, String reason, String caseReference) {
+        String by = AuditLog.currentActor();
+        // The write lock comes first, so of two decisions at once the second sees the first.
+        var row = neo4j.query("""
+                        MATCH (a:Alert {id: $id})
+                        SET a._lock = true REMOVE a._lock
+                        RETURN a.status AS status""")
+                .bind(String.valueOf(id)).to("id").fetch().one()
+                .orElseThrow(() -> new IntelligenceRejected("intelligence.no-such-alert"));
+        if (!"OPEN".equals(row.get("status"))) {
+            throw new IntelligenceRejected("intelligence.alert-decided");
+        }
+        neo4j.query("""
+                        MATCH (a:Alert {id: $id})
+                        SET a.status = $to, a.decidedBy = $by, a.decidedAt = $now, a.reason = $reason,
+                            a.caseReference = $case
+                        CREATE (a)-[:HAS_EVENT]->(:AlertEvent {at: $now, by: $by, kind: $to, reason: $reason,
+                                                               caseReference: $case, added: [], removed: []})
+                        WITH a
+                        CALL (a) {
+                            WITH a WHERE $case IS NOT NULL
+                            MERGE (c:Case {reference: $case})
+                              ON CREATE SET c.recordedAt = $now, c.source = 'user:' + $by
+                            MERGE (a)-[:PROMOTED_TO]->(c)
+                        }""")
+                .bindAll(CypherParams.of("id", id, "to", to.name(), "by", by, "now", ZonedDateTime.now(ZoneOffset.UTC),
+                        "reason", reason, "case", caseReference))
+                .run();
+        Alert alert = find(id).orElseThrow();
+        audit.record(to == Alert.Status.DISMISSED ? "alert.dismissed" : "alert.promoted",
+                caseReference == null ? List.of("Alert:" + id) : List.of("Alert:" + id, "Case:" + caseReference),
+                alert.pattern() + " " + alert.key() + ": " + reason);
+        return alert;
+    }
+
+    /** How many alerts are new to the signed-in analyst (unread notifications). */
+    @PreAuthorize(LinkAnalysis.ANALYSTS)
+    @Transactional(readOnly = true)
+    public long unread() {
+        return neo4j.query("MATCH (n:Notification {user: $user, read: false}) RETURN count(DISTINCT n.alert)")
+                .bind(AuditLog.currentActor()).to("user").fetchAs(Long.class).one().orElse(0L);
+    }
+
+    private static String reason(String reason) {
+        String r = reason == null ? "" : reason.strip();
+        if (r.isEmpty()) {
+            throw new IntelligenceRejected("intelligence.reason-required");
+        }
+        if (r.length() > MAX_REASON || r.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new IntelligenceRejected("intelligence.bad-reason");
+        }
+        return r;
+    }
+
+    private static Map<String, Object> params(Alert.Filter filter) {
+        Alert.Filter f = filter == null ? new Alert.Filter(null, null, false) : filter;
+        return CypherParams.of("pattern", f.pattern() == null ? null : f.pattern().name(),
+                "status", f.status() == null ? null : f.status().name(), "mine", f.newForMe(),
+                "user", AuditLog.currentActor());
+    }
+
+    private static Alert alert(Value a) {
+        return new Alert(a.get("id").asString(), Pattern.valueOf(a.get("pattern").asString()), a.get("key").asString(),
+                a.get("subject").asString(null), a.get("score").asDouble(), a.get("args").asList(Value::asString),
+                a.get("evidence").asList(Value::asString), Alert.Status.valueOf(a.get("status").asString()),
+                a.get("current").asBoolean(), instant(a.get("firstSeenAt")), instant(a.get("seenAt")),
+                a.get("caseReference").asString(null));
+    }
+
+    private static Instant instant(Value v) {
+        return v.isNull() ? null : v.asZonedDateTime().toInstant();
+    }
+}

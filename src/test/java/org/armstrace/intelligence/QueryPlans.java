@@ -1,0 +1,47 @@
+package org.armstrace.intelligence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.driver.summary.Plan;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/** What the planner would do with an analysis query, read from EXPLAIN (nothing is run). */
+final class QueryPlans {
+
+    /** The operators of the plan, and the cartesian products among them that combine more than unique lookups. */
+    record Explained(List<String> operators, List<String> products) {
+
+        boolean boundedAndConnected() {
+            return products.isEmpty() && operators.stream().noneMatch(o -> o.startsWith("VarLengthExpand")
+                    || o.startsWith("ShortestPath") || o.startsWith("AntiConditionalApply"));
+        }
+    }
+
+    private QueryPlans() {
+    }
+
+    static Explained explain(Neo4jClient neo4j, String query, Map<String, Object> params) {
+        var operators = new ArrayList<String>();
+        var products = new ArrayList<String>();
+        neo4j.delegateTo(runner -> {
+            collect(runner.run("EXPLAIN " + query, params).consume().plan(), operators, products);
+            return Optional.empty();
+        }).run();
+        return new Explained(operators, products);
+    }
+
+    /**
+     * Every operator of the plan; and every cartesian product, unless all it combines are unique
+     * index lookups (one row times one row, as when both ends of a path are looked up by key).
+     */
+    private static void collect(Plan plan, List<String> operators, List<String> products) {
+        operators.add(plan.operatorType());
+        if (plan.operatorType().startsWith("CartesianProduct") && !plan.children().stream()
+                .allMatch(c -> c.operatorType().startsWith("NodeUniqueIndexSeek") && c.children().isEmpty())) {
+            products.add(plan.operatorType());
+        }
+        plan.children().forEach(c -> collect(c, operators, products));
+    }
+}
