@@ -164,9 +164,9 @@ class PatternTests {
         }
         assertThat(alert).as("notified of the new instance").isNotNull();
         assertThat(alert.evidence()).contains("Recovery:" + recovery);
-        // The same pistol is also a short time-to-crime: two new alerts for this analyst.
+        // The same pistol is also a short time-to-crime: at least two new alerts for this analyst.
         long after = asAnalyst(alerts::unread);
-        assertThat(after).isEqualTo(before + 2);
+        assertThat(after).isGreaterThanOrEqualTo(before + 2);
         assertThat(asAnalyst(() -> alerts.list(new Alert.Filter(Pattern.TIME_TO_CRIME, null, true), 0, 50)))
                 .anySatisfy(a -> assertThat(a.evidence()).contains("Recovery:" + recovery));
         String id = alert.id();

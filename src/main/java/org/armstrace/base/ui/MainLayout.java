@@ -1,32 +1,51 @@
 package org.armstrace.base.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.armstrace.base.LanguageChoice;
 
 /**
  * The application frame: a drawer menu built from the views this user may open (Vaadin filters
- * the menu by the views' access annotations), the language switch and sign-out.
+ * the menu by the views' access annotations), the features' attention badges (see
+ * {@link AttentionBadge}), the language switch and sign-out.
  * Menu titles in {@code @Menu} are translation keys.
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    public MainLayout(AuthenticationContext authentication, LanguageChoice languageChoice) {
+    /** How often an idle page asks whether something new waits (badges), when no view polls faster. */
+    static final int POLL_MILLIS = 60_000;
+
+    private final List<AttentionBadge> badges;
+    private final Map<AttentionBadge, Button> shown = new LinkedHashMap<>();
+    private final Map<AttentionBadge, Long> counts = new HashMap<>();
+
+    public MainLayout(AuthenticationContext authentication, LanguageChoice languageChoice, List<AttentionBadge> badges) {
+        this.badges = badges;
         setPrimarySection(Section.DRAWER);
         var toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("shell.menu"));
@@ -39,7 +58,19 @@ public class MainLayout extends AppLayout {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         var spacer = new Span();
-        var header = new HorizontalLayout(toggle, spacer, new LanguageSelect(languageChoice), user, logout);
+        var header = new HorizontalLayout(toggle, spacer);
+        for (AttentionBadge badge : badges) {
+            if (badge.applies()) {
+                var button = new Button(new Icon(VaadinIcon.BELL));
+                button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                button.addClassName("shell-badge");
+                button.setVisible(false);
+                button.addClickListener(e -> button.getUI().ifPresent(ui -> ui.navigate(badge.route())));
+                shown.put(badge, button);
+                header.add(button);
+            }
+        }
+        header.add(new LanguageSelect(languageChoice), user, logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(spacer);
@@ -49,6 +80,40 @@ public class MainLayout extends AppLayout {
         var brand = new Span("ArmsTrace");
         brand.addClassName("shell-brand");
         addToDrawer(brand, buildNav());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (!shown.isEmpty()) {
+            attachEvent.getUI().addPollListener(e -> refreshBadges(true));
+        }
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        // A view that polled faster resets the interval when it goes; idle pages still hear of news.
+        getUI().filter(ui -> ui.getPollInterval() < 0).ifPresent(ui -> ui.setPollInterval(POLL_MILLIS));
+        refreshBadges(false);
+    }
+
+    /** Updates each counter; when one grew while the user was on the page, says so. */
+    void refreshBadges(boolean announce) {
+        shown.forEach((badge, button) -> {
+            long count = badge.count();
+            Long before = counts.put(badge, count);
+            button.setVisible(count > 0);
+            button.setText(count > 0 ? String.valueOf(count) : "");
+            button.setAriaLabel(getTranslation(badge.labelKey(), count));
+            button.setTooltipText(getTranslation(badge.labelKey(), count));
+            if (announce && before != null && count > before) {
+                Notification.show(getTranslation(badge.arrivedKey(), count), 8_000, Notification.Position.TOP_END)
+                        .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+            }
+        });
     }
 
     private SideNav buildNav() {

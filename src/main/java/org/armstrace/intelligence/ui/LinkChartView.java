@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.armstrace.base.ui.GraphView;
+import org.armstrace.intelligence.Alerts;
 import org.armstrace.intelligence.EntityRef;
 import org.armstrace.intelligence.IntelligenceRejected;
 import org.armstrace.intelligence.LinkAnalysis;
@@ -34,15 +35,19 @@ import org.armstrace.security.Role;
 /**
  * The investigation canvas: starts from one entity, grows by expanding the selected one (a page
  * at a time: "more" fetches the next), filters by relationship type, hides what is in the way,
- * switches layouts, and shows the shortest paths between two chosen entities.
+ * switches layouts, and shows the shortest paths between two chosen entities. It also opens on an
+ * alert's evidence.
  */
 @Route("intelligence/chart")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST})
 public class LinkChartView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     static final int PAGE = 25;
+    /** An alert's evidence opens as {@code intelligence/chart/Alert:<id>}. */
+    static final String ALERT = "Alert:";
 
     private final LinkAnalysis analysis;
+    private final Alerts alerts;
     final GraphView graph = new GraphView();
     final MultiSelectComboBox<String> types = new MultiSelectComboBox<>();
     final Select<String> layout = new Select<>();
@@ -61,8 +66,9 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     String selected;
     private String from;
 
-    public LinkChartView(LinkAnalysis analysis) {
+    public LinkChartView(LinkAnalysis analysis, Alerts alerts) {
         this.analysis = analysis;
+        this.alerts = alerts;
         setSizeFull();
         types.setLabel(getTranslation("chart.types"));
         types.setId("chart-types");
@@ -110,6 +116,12 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         try {
+            if (parameter != null && parameter.startsWith(ALERT)) {
+                merge(alerts.evidence(parameter.substring(ALERT.length())));
+                status.setText(getTranslation("chart.alert-evidence", entities.size()));
+                draw();
+                return;
+            }
             EntityRef start = EntityRef.parse(parameter);
             grow(start.toString());
             select(start.toString());
@@ -126,8 +138,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         int offset = shown.getOrDefault(ref, 0);
         try {
             LinkGraph page = analysis.expand(EntityRef.parse(ref), types.getValue(), offset, PAGE);
-            page.entities().forEach(x -> entities.putIfAbsent(x.ref(), x));
-            links.addAll(page.links());
+            merge(page);
             shown.put(ref, offset + page.entities().size() - 1);
             status.setText(page.more() > 0 ? getTranslation("chart.more", page.more(), caption(ref))
                     : getTranslation("chart.all-shown", caption(ref)));
@@ -135,6 +146,11 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         } catch (IntelligenceRejected rejected) {
             error(rejected);
         }
+    }
+
+    private void merge(LinkGraph part) {
+        part.entities().forEach(x -> entities.putIfAbsent(x.ref(), x));
+        links.addAll(part.links());
     }
 
     void paths(String a, String b) {

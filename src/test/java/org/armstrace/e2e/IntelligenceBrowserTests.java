@@ -1,0 +1,111 @@
+package org.armstrace.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestSecurity;
+import org.armstrace.intelligence.AlertScanner;
+import org.armstrace.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/** Journey 5 of PRODUCT.md in headless Chromium: the link chart with the mouse, and an alert opened from the list. */
+@ArmsTraceTest
+class IntelligenceBrowserTests extends ChromiumTest {
+
+    @Autowired
+    Neo4jClient neo4j;
+    @Autowired
+    AlertScanner scanner;
+
+    @Test
+    void an_analyst_expands_a_node_finds_a_path_and_opens_an_alert_in_the_chart() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // A holder with six licensed pistols, each recovered and identified; a carrier found with the first.
+        neo4j.query("""
+                CREATE (holder:Person {id: 'holder-' + $run, givenName: 'Agim' + $run, familyName: 'Gashi'})
+                CREATE (licence:Licence {id: 'lic-' + $run, number: 'L-' + $run})
+                CREATE (holder)-[:HOLDS]->(licence)
+                CREATE (carrier:Person {id: 'carrier-' + $run, givenName: 'Dragan', familyName: 'Ilić'})
+                WITH holder, licence, carrier
+                UNWIND range(1, 6) AS i
+                CREATE (gun:Firearm {id: 'gun-' + $run + '-' + i, makeAsRead: 'Zastava', model: 'M70', serialAsRead: 'S' + i})
+                CREATE (seen:Firearm {id: 'seen-' + $run + '-' + i, status: 'RECOVERED', makeAsRead: 'Zastava',
+                                      serialAsRead: 'S' + i})
+                CREATE (rec:Recovery {id: 'rec-' + $run + '-' + i, kind: 'SEIZED', at: datetime() - duration({days: i})})
+                CREATE (licence)-[:COVERS]->(gun)
+                CREATE (rec)-[:RECOVERED]->(seen)-[:IDENTIFIED_AS {by: 'analyst1', at: datetime()}]->(gun)
+                FOREACH (_ IN CASE WHEN i = 1 THEN [1] ELSE [] END | CREATE (carrier)-[:POSSESSED]->(rec))
+                """).bind(run).to("run").run();
+        TestSecurity.as("analyst1", "ANALYST", scanner::scanNow).get(2, TimeUnit.MINUTES);
+
+        Page page = signedIn("an-" + run.substring(0, 5), Role.ANALYST);
+        page.setDefaultTimeout(30_000);
+        try {
+            page.navigate(url("/intelligence/chart/Recovery:rec-" + run + "-1"));
+            Locator graph = page.locator("#chart-graph");
+            waitForNodes(page, 3);
+
+            // Click the recovered pistol on the canvas, and expand it: the registered pistol appears.
+            clickNode(page, "Firearm:seen-" + run + "-1");
+            assertThat(page.locator("#chart-selection")).hasText("Zastava S1");
+            page.locator("#chart-expand").click();
+            waitForNodes(page, 4);
+
+            // From the carrier to the registered pistol's licence (not drawn yet): the path goes through it.
+            clickNode(page, "Person:carrier-" + run);
+            page.locator("#chart-path-from").click();
+            assertThat(page.locator("#chart-status")).containsText("Paths will start at Dragan Ilić");
+            clickNode(page, "Firearm:gun-" + run + "-1");
+            page.locator("#chart-expand").click();
+            waitForNodes(page, 5);
+            clickNode(page, "Licence:lic-" + run);
+            page.locator("#chart-path-to").click();
+            assertThat(page.locator("#chart-status")).containsText("shortest path");
+            assertThat((Integer) graph.evaluate("g => g._cy.nodes('.onPath').length")).isEqualTo(5);
+            shot(page, "intelligence-path");
+
+            // The holder behind six recovered pistols is an alert; it opens with its evidence in the chart.
+            page.navigate(url("/intelligence/alerts"));
+            page.locator("#alerts-pattern").click();
+            page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Diversion")).click();
+            page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Agim" + run)).first()
+                    .click();
+            assertThat(page.locator("#alert-summary")).containsText("is behind 6 recovered weapons");
+            page.locator("#alert-open-chart").click();
+            page.waitForURL("**/intelligence/chart/Alert:*");
+            assertThat(page.locator("#chart-status")).containsText("The alert's evidence");
+            waitForNodes(page, 1 + 1 + 6 + 6 + 6);
+            shot(page, "intelligence-alert");
+        } catch (AssertionError | RuntimeException e) {
+            shot(page, "intelligence-failed");
+            throw e;
+        }
+    }
+
+    /** Waits until Cytoscape has drawn at least this many nodes. */
+    private static void waitForNodes(Page page, int n) {
+        page.waitForFunction("n => { const g = document.querySelector('#chart-graph');"
+                + " return g && g._cy && g._cy.nodes().length >= n; }", n);
+    }
+
+    /** A real mouse click where Cytoscape drew the node. */
+    private static void clickNode(Page page, String id) {
+        Locator graph = page.locator("#chart-graph");
+        graph.evaluate("(g, id) => g._cy.getElementById(id).nonempty() || (() => { throw new Error('no node ' + id) })()", id);
+        // Let the layout settle before reading where the node is.
+        page.waitForTimeout(300);
+        @SuppressWarnings("unchecked")
+        var at = (java.util.Map<String, Number>) graph.evaluate("(g, id) => g._cy.getElementById(id).renderedPosition()", id);
+        var box = graph.boundingBox();
+        page.mouse().click(box.x + at.get("x").doubleValue(), box.y + at.get("y").doubleValue());
+        page.waitForFunction("id => document.querySelector('#chart-selection').textContent.length > 0"
+                + " && document.querySelector('#chart-graph')._cy.getElementById(id).selected()", id);
+    }
+}
