@@ -33,6 +33,8 @@ public class LinkAnalysis {
     public static final int MAX_PAGE = 200;
     public static final int MAX_HOPS = 6;
     public static final int MAX_PATHS = 5;
+    /** A neighbourhood: at most this many links followed from any one entity, so hubs cost what leaves cost. */
+    public static final int FAN_OUT = 20;
 
     /** The entity labels, for the queries' captions. */
     private static final List<String> LABELS = Arrays.stream(EntityRef.Kind.values()).map(EntityRef.Kind::label).toList();
@@ -137,6 +139,75 @@ public class LinkAnalysis {
                 + hops + " hop(s)");
         return found;
     }
+
+    /**
+     * The entity and what lies within {@code hops} (1–4) steps of it along the given types, nearest
+     * first: breadth first, following at most {@link #FAN_OUT} links from any one entity and
+     * stopping at {@link #MAX_PAGE} entities. {@code more} is how many entities had links left
+     * unfollowed, so the analyst knows where expanding would show more.
+     */
+    @PreAuthorize(ANALYSTS)
+    @Transactional
+    public LinkGraph neighbourhood(EntityRef ref, Set<String> types, int hops) {
+        List<String> allowed = types(types);
+        if (hops < 1 || hops > 4) {
+            throw new IntelligenceRejected("intelligence.bad-bound");
+        }
+        var start = neo4j.query("MATCH " + ref.cypherMatch("a") + " WITH a AS n RETURN elementId(n) AS element, " + NODE
+                        + " AS node")
+                .bindAll(CypherParams.of("aKey", ref.key(), "labels", LABELS))
+                .fetchAs(Record.class).mappedBy((t, r) -> r).one()
+                .orElseThrow(() -> new IntelligenceRejected("intelligence.no-such-entity"));
+        var entities = new LinkedHashMap<String, LinkGraph.Entity>();
+        var byElement = new java.util.HashMap<String, String>();
+        LinkGraph.Entity first = entity(start.get("node"));
+        entities.put(first.ref(), first);
+        byElement.put(start.get("element").asString(), first.ref());
+        var links = new java.util.LinkedHashSet<LinkGraph.Link>();
+        List<String> frontier = List.of(start.get("element").asString());
+        long capped = 0;
+        for (int hop = 0; hop < hops && !frontier.isEmpty() && entities.size() < MAX_PAGE; hop++) {
+            var next = new ArrayList<String>();
+            var rows = neo4j.query(NEIGHBOURS).bindAll(CypherParams.of("frontier", frontier, "types", allowed,
+                    "fan", FAN_OUT, "labels", LABELS)).fetchAs(Record.class).mappedBy((t, r) -> r).all();
+            for (Record r : rows) {
+                capped += r.get("capped").asBoolean() ? 1 : 0;
+                for (Value hit : r.get("hits").asList(v -> v)) {
+                    String element = hit.get("element").asString();
+                    String other = byElement.get(element);
+                    if (other == null) {
+                        if (entities.size() >= MAX_PAGE) {
+                            continue;
+                        }
+                        LinkGraph.Entity x = entity(hit.get("node"));
+                        entities.put(x.ref(), x);
+                        byElement.put(element, x.ref());
+                        next.add(element);
+                        other = x.ref();
+                    }
+                    String from = byElement.get(r.get("from").asString());
+                    boolean outgoing = hit.get("out").asBoolean();
+                    links.add(new LinkGraph.Link(outgoing ? from : other, outgoing ? other : from, hit.get("type").asString()));
+                }
+            }
+            frontier = next;
+        }
+        audit.record("intelligence.neighbourhood", List.of(ref.toString()), entities.size() + " entities within " + hops
+                + " hop(s)");
+        return new LinkGraph(List.copyOf(entities.values()), List.copyOf(links), capped);
+    }
+
+    // One step out from each entity of the frontier, at most $fan links each (one more is read to
+    // tell whether any were left).
+    static final String NEIGHBOURS = """
+            UNWIND $frontier AS id
+            MATCH (x) WHERE elementId(x) = id
+            WITH x, COLLECT {
+                MATCH (x)-[r]-(n) WHERE type(r) IN $types AND (%s)
+                RETURN {element: elementId(n), out: startNode(r) = x, type: type(r), node: %s} LIMIT $fan + 1
+            } AS hits
+            RETURN elementId(x) AS from, hits[..$fan] AS hits, size(hits) > $fan AS capped
+            """.formatted(isEntity("n"), NODE);
 
     /**
      * The given entities (at most {@link #MAX_PAGE}) and every link among them along the given

@@ -110,6 +110,26 @@ class LinkAnalysisTests {
     }
 
     @Test
+    void a_neighbourhood_reaches_as_far_as_asked_and_a_hub_in_it_is_capped_not_walked() {
+        LinkGraph two = asAnalyst(() -> links.neighbourhood(ref("Person:carrier-$run"), Set.of(), 2));
+        assertThat(two.entities()).extracting(LinkGraph.Entity::ref).containsExactlyInAnyOrder(
+                ref("Person:carrier-$run").toString(), ref("Recovery:rec-$run").toString(),
+                ref("Firearm:seen-$run").toString(), ref("Case:CASE-$run").toString());
+        LinkGraph four = asAnalyst(() -> links.neighbourhood(ref("Person:carrier-$run"), Set.of(), 4));
+        assertThat(four.entities()).extracting(LinkGraph.Entity::ref).contains(ref("Licence:lic-$run").toString());
+        assertThat(four.links()).contains(new LinkGraph.Link(ref("Licence:lic-$run").toString(),
+                ref("Firearm:gun-$run").toString(), "COVERS"));
+        assertThat(four.more()).isZero();
+
+        // Two steps from a weapon of the 1,500-weapon maker: the maker's links are capped.
+        LinkGraph hub = asAnalyst(() -> links.neighbourhood(ref("Firearm:hubgun-$run-7"), Set.of(), 2));
+        assertThat(hub.entities()).hasSize(1 + 1 + LinkAnalysis.FAN_OUT);
+        assertThat(hub.more()).isEqualTo(1);
+        assertThatThrownBy(() -> asAnalyst(() -> links.neighbourhood(ref("Person:carrier-$run"), Set.of(), 5)))
+                .hasMessage("intelligence.bad-bound");
+    }
+
+    @Test
     void hostile_or_unknown_input_is_refused_before_any_query() {
         assertThatThrownBy(() -> EntityRef.parse("Firearm")).hasMessage("intelligence.bad-entity");
         assertThatThrownBy(() -> EntityRef.parse("User:admin")).hasMessage("intelligence.bad-entity");
@@ -133,11 +153,12 @@ class LinkAnalysisTests {
         var queries = Map.of(
                 "expand", LinkAnalysis.expandQuery(ref("Person:holder-$run")),
                 "paths", LinkAnalysis.pathQuery(ref("Person:holder-$run"), ref("Person:carrier-$run"), LinkAnalysis.MAX_HOPS,
-                        LinkAnalysis.MAX_PATHS));
+                        LinkAnalysis.MAX_PATHS),
+                "neighbours", LinkAnalysis.NEIGHBOURS);
         for (var q : queries.entrySet()) {
             var plan = QueryPlans.explain(neo4j, q.getValue(), Map.of("aKey", "x", "bKey", "y",
                     "types", List.copyOf(LinkAnalysis.TYPES), "offset", 0, "limit", 10, "paths", 1,
-                    "labels", List.of("Person")));
+                    "labels", List.of("Person"), "frontier", List.of("x"), "fan", 20));
             assertThat(plan.boundedAndConnected()).as(q.getKey() + " plan " + plan).isTrue();
             if (q.getKey().equals("paths")) {
                 assertThat(plan.operators()).anyMatch(o -> o.startsWith("StatefulShortestPath"));

@@ -54,6 +54,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     final Span selection = new Span();
     final Button expand = new Button();
     final Button hide = new Button();
+    final Select<Integer> hops = new Select<>();
+    final Button around = new Button();
     final Button pathFrom = new Button();
     final Button pathTo = new Button();
     final Span status = new Span();
@@ -84,6 +86,14 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         expand.setId("chart-expand");
         expand.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         expand.addClickListener(e -> grow(selected));
+        hops.setLabel(getTranslation("chart.hops"));
+        hops.setId("chart-hops");
+        hops.setItems(2, 3, 4);
+        hops.setValue(2);
+        hops.setWidth("6rem");
+        around.setText(getTranslation("chart.neighbourhood"));
+        around.setId("chart-neighbourhood");
+        around.addClickListener(e -> neighbourhood(selected, hops.getValue()));
         hide.setText(getTranslation("chart.hide"));
         hide.setId("chart-hide");
         hide.addClickListener(e -> {
@@ -105,7 +115,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         graph.setId("chart-graph");
         graph.setHeight("70vh");
         graph.addNodeClickListener(e -> select(e.getNodeId()));
-        var tools = new HorizontalLayout(types, layout, selection, expand, hide, pathFrom, pathTo);
+        var tools = new HorizontalLayout(types, layout, selection, expand, hops, around, hide, pathFrom, pathTo);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.setWrap(true);
         add(new H2(getTranslation("chart.title")), tools, status, graph);
@@ -148,6 +158,22 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         }
     }
 
+    /** Adds everything within the given number of steps of the entity (capped per entity and in all). */
+    void neighbourhood(String ref, int steps) {
+        if (ref == null) {
+            return;
+        }
+        try {
+            LinkGraph part = analysis.neighbourhood(EntityRef.parse(ref), types.getValue(), steps);
+            merge(part);
+            status.setText(getTranslation(part.more() > 0 ? "chart.neighbourhood-capped" : "chart.neighbourhood-shown",
+                    part.entities().size(), steps, caption(ref), part.more()));
+            draw();
+        } catch (IntelligenceRejected rejected) {
+            error(rejected);
+        }
+    }
+
     private void merge(LinkGraph part) {
         part.entities().forEach(x -> entities.putIfAbsent(x.ref(), x));
         links.addAll(part.links());
@@ -183,6 +209,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         boolean any = ref != null;
         selection.setText(any ? caption(ref) : getTranslation("chart.select-a-node"));
         expand.setEnabled(any);
+        around.setEnabled(any);
         hide.setEnabled(any);
         pathFrom.setEnabled(any);
         pathTo.setEnabled(any && from != null && !ref.equals(from));
