@@ -158,6 +158,34 @@ public class Alerts {
         return alert;
     }
 
+    /** Time-to-crime of the weapons of one origin: how many, how many were quick, and the quartiles in days. */
+    public record TimeToCrime(String country, long weapons, long quick, long p25, long median, long p75) {
+    }
+
+    /**
+     * Time-to-crime per country of manufacture of the identified weapons (the registered weapon's,
+     * or its maker's when the registration has none), most weapons first: the distribution behind
+     * the short time-to-crime alerts.
+     */
+    @PreAuthorize(LinkAnalysis.ANALYSTS)
+    @Transactional(readOnly = true)
+    public List<TimeToCrime> timeToCrimeByOrigin(int days, int limit) {
+        if (days < 1 || limit < 1 || limit > LinkAnalysis.MAX_PAGE) {
+            throw new IntelligenceRejected("intelligence.bad-page");
+        }
+        return neo4j.query("""
+                        MATCH (:Firearm)-[i:IDENTIFIED_AS]->(g:Firearm) WHERE i.timeToCrimeDays >= 0
+                        OPTIONAL MATCH (g)-[:MADE_BY]->(:Organisation)-[:BASED_IN]->(c:Country)
+                        WITH coalesce(g.countryOfManufacture, c.code, '?') AS country, i.timeToCrimeDays AS d
+                        WITH country, count(*) AS weapons, sum(CASE WHEN d < $days THEN 1 ELSE 0 END) AS quick,
+                             percentileDisc(d, 0.25) AS p25, percentileDisc(d, 0.5) AS median, percentileDisc(d, 0.75) AS p75
+                        RETURN country, weapons, quick, p25, median, p75 ORDER BY weapons DESC, country LIMIT $limit""")
+                .bindAll(Map.of("days", days, "limit", limit)).fetchAs(TimeToCrime.class).mappedBy((x, r) -> new TimeToCrime(
+                        r.get("country").asString(), r.get("weapons").asLong(), r.get("quick").asLong(),
+                        r.get("p25").asLong(), r.get("median").asLong(), r.get("p75").asLong()))
+                .all().stream().toList();
+    }
+
     /** How many alerts are new to the signed-in analyst (unread notifications). */
     @PreAuthorize(LinkAnalysis.ANALYSTS)
     @Transactional(readOnly = true)

@@ -54,7 +54,9 @@ public class LinkAnalysis {
                     WHEN n:Case THEN n.reference
                     WHEN n:TraceRequest THEN n.number
                     WHEN n:LostStolenReport THEN n.kind + ' ' + coalesce(toString(n.occurredOn), '')
-                    ELSE '' END}""";
+                    ELSE '' END,
+             date: CASE WHEN n:Recovery OR n:Transfer OR n:LostStolenReport OR n:TraceRequest OR n:Licence
+                    THEN toString(date(coalesce(n.at, n.date, n.occurredOn, n.receivedAt, n.validFrom))) END}""";
 
     private final Neo4jClient neo4j;
     private final AuditLog audit;
@@ -297,6 +299,8 @@ public class LinkAnalysis {
     }
 
     private static LinkGraph.Entity entity(Value n) {
-        return new LinkGraph.Entity(n.get("ref").asString(null), n.get("kind").asString(null), n.get("caption").asString(""));
+        String date = n.get("date").asString(null);
+        return new LinkGraph.Entity(n.get("ref").asString(null), n.get("kind").asString(null), n.get("caption").asString(""),
+                date == null ? null : java.time.LocalDate.parse(date));
     }
 }

@@ -9,8 +9,12 @@ import java.util.List;
  */
 public record LinkGraph(List<Entity> entities, List<Link> links, long more) {
 
-    /** An entity with a caption to draw; {@code ref} is null for nodes that are not entities (places). */
-    public record Entity(String ref, String kind, String caption) {
+    /**
+     * An entity with a caption to draw; {@code ref} is null for nodes that are not entities (places).
+     * {@code date} is when it happened, for events (recoveries, transfers, reports, requests, a
+     * licence's start), and null for the rest.
+     */
+    public record Entity(String ref, String kind, String caption, java.time.LocalDate date) {
     }
 
     public record Link(String from, String to, String type) {

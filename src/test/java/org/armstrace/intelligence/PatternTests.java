@@ -88,6 +88,14 @@ class PatternTests {
             assertThat(a.args().get(2)).isEqualTo("SALE");
             assertThat(a.args().get(3)).isEqualTo("Gun dealer " + fixture.run);
         });
+        // The distribution per origin counts them among the quick ones of their country of manufacture.
+        assertThat(asAnalyst(() -> alerts.timeToCrimeByOrigin(1095, 50))).filteredOn(t -> t.country().equals("RS"))
+                .singleElement().satisfies(t -> {
+                    assertThat(t.quick()).isGreaterThanOrEqualTo(4);
+                    assertThat(t.p25()).isLessThanOrEqualTo(t.median());
+                    assertThat(t.median()).isLessThanOrEqualTo(t.p75());
+                });
+        assertThatThrownBy(() -> asAnalyst(() -> alerts.timeToCrimeByOrigin(0, 10))).hasMessage("intelligence.bad-page");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.armstrace.Latencies.time;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,10 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.HeapProbe;
 import org.armstrace.TestSecurity;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.registry.FirearmRegistry;
@@ -403,45 +401,5 @@ class StatisticsBenchmark {
 
     private static <T> T as(java.util.function.Supplier<T> action) {
         return TestSecurity.as("bench-supervisor", "SUPERVISOR", action);
-    }
-
-    /**
-     * The live heap a piece of work needs: while it runs, a full collection every 50 ms, and the
-     * heap still in use right after each one, above what was in use before the work began. Garbage
-     * does not count (a heap capped at that size would collect it); everything the work holds on
-     * to, the database's query state included, does.
-     */
-    private static final class HeapProbe {
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicLong peak = new AtomicLong();
-        private final long baseline;
-        private final Thread thread;
-
-        private HeapProbe() {
-            System.gc();
-            var memory = ManagementFactory.getMemoryMXBean();
-            baseline = memory.getHeapMemoryUsage().getUsed();
-            thread = Thread.ofPlatform().daemon().start(() -> {
-                while (running.get()) {
-                    System.gc();
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed() - baseline, Math::max);
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        static HeapProbe start() {
-            return new HeapProbe();
-        }
-
-        long stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
-            return peak.get();
-        }
     }
 }

@@ -35,6 +35,10 @@ import org.armstrace.intelligence.AlertScanner;
 import org.armstrace.intelligence.Alerts;
 import org.armstrace.intelligence.IntelligenceRejected;
 import org.armstrace.intelligence.Pattern;
+import org.armstrace.intelligence.PatternThresholds;
+import org.armstrace.base.ui.ChartView;
+import java.util.List;
+import java.util.Map;
 import org.armstrace.security.Role;
 
 /**
@@ -56,10 +60,13 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
     final Span scanned = new Span();
     final Grid<Alert> grid = new Grid<>();
     final Div details = new Div();
+    final ChartView timeToCrime = new ChartView();
+    private final PatternThresholds thresholds;
     Alert shown;
 
-    public AlertsView(Alerts alerts, AlertScanner scanner) {
+    public AlertsView(Alerts alerts, AlertScanner scanner, PatternThresholds thresholds) {
         this.alerts = alerts;
+        this.thresholds = thresholds;
         this.scanner = scanner;
         setSizeFull();
         pattern.setLabel(getTranslation("alerts.pattern"));
@@ -112,7 +119,11 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
         var tools = new HorizontalLayout(pattern, status, newForMe, scan, scanned);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.setWrap(true);
-        add(new H2(getTranslation("alerts.title")), tools, grid, details);
+        timeToCrime.setId("alerts-time-to-crime");
+        timeToCrime.setWidthFull();
+        timeToCrime.setHeight("320px");
+        timeToCrime.setVisible(false);
+        add(new H2(getTranslation("alerts.title")), tools, timeToCrime, grid, details);
     }
 
     @Override
@@ -130,6 +141,31 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
     private void refresh() {
         grid.getDataProvider().refreshAll();
         show(null);
+        timeToCrime.setVisible(pattern.getValue() == Pattern.TIME_TO_CRIME);
+        if (timeToCrime.isVisible()) {
+            drawTimeToCrime();
+        }
+    }
+
+    /** Per country of manufacture: identified weapons, those recovered quickly, and the median time-to-crime. */
+    private void drawTimeToCrime() {
+        List<Alerts.TimeToCrime> rows = alerts.timeToCrimeByOrigin(thresholds.timeToCrimeDays(), 15);
+        timeToCrime.setOption(Map.of(
+                "title", Map.of("text", getTranslation("alerts.ttc.title", thresholds.timeToCrimeDays()),
+                        "textStyle", Map.of("fontSize", 14)),
+                "tooltip", Map.of("trigger", "axis"),
+                "legend", Map.of("top", 24),
+                "grid", Map.of("top", 64, "left", 48, "right", 56, "bottom", 28),
+                "xAxis", Map.of("type", "category", "data", rows.stream().map(Alerts.TimeToCrime::country).toList()),
+                "yAxis", List.of(Map.of("type", "value", "name", getTranslation("alerts.ttc.weapons")),
+                        Map.of("type", "value", "name", getTranslation("alerts.ttc.days"))),
+                "series", List.of(
+                        Map.of("type", "bar", "name", getTranslation("alerts.ttc.identified"),
+                                "data", rows.stream().map(Alerts.TimeToCrime::weapons).toList()),
+                        Map.of("type", "bar", "name", getTranslation("alerts.ttc.quick"),
+                                "data", rows.stream().map(Alerts.TimeToCrime::quick).toList()),
+                        Map.of("type", "line", "name", getTranslation("alerts.ttc.median"), "yAxisIndex", 1,
+                                "data", rows.stream().map(Alerts.TimeToCrime::median).toList()))));
     }
 
     /** The alert in a sentence, from the values the scan found. */

@@ -3,6 +3,8 @@ package org.armstrace.intelligence.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -15,7 +17,9 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +33,7 @@ import org.armstrace.intelligence.Alerts;
 import org.armstrace.intelligence.EntityRef;
 import org.armstrace.intelligence.IntelligenceRejected;
 import org.armstrace.intelligence.LinkAnalysis;
+import org.armstrace.intelligence.LinkChartWorkbook;
 import org.armstrace.intelligence.LinkGraph;
 import org.armstrace.security.Role;
 
@@ -54,6 +59,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     final Span selection = new Span();
     final Button expand = new Button();
     final Button hide = new Button();
+    final DatePicker since = new DatePicker();
+    final DatePicker until = new DatePicker();
     final Select<Integer> hops = new Select<>();
     final Button around = new Button();
     final Button pathFrom = new Button();
@@ -86,6 +93,15 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         expand.setId("chart-expand");
         expand.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         expand.addClickListener(e -> grow(selected));
+        // Events outside the dates are hidden from the canvas (not dropped: widening the dates shows them again).
+        since.setLabel(getTranslation("chart.from"));
+        since.setId("chart-from");
+        since.setClearButtonVisible(true);
+        until.setLabel(getTranslation("chart.until"));
+        until.setId("chart-until");
+        until.setClearButtonVisible(true);
+        since.addValueChangeListener(e -> draw());
+        until.addValueChangeListener(e -> draw());
         hops.setLabel(getTranslation("chart.hops"));
         hops.setId("chart-hops");
         hops.setItems(2, 3, 4);
@@ -115,7 +131,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         graph.setId("chart-graph");
         graph.setHeight("70vh");
         graph.addNodeClickListener(e -> select(e.getNodeId()));
-        var tools = new HorizontalLayout(types, layout, selection, expand, hops, around, hide, pathFrom, pathTo);
+        var tools = new HorizontalLayout(types, since, until, layout, selection, expand, hops, around, hide, pathFrom,
+                pathTo, exports());
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.setWrap(true);
         add(new H2(getTranslation("chart.title")), tools, status, graph);
@@ -215,17 +232,62 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         pathTo.setEnabled(any && from != null && !ref.equals(from));
     }
 
+    /** The entities and links the canvas shows now. */
+    LinkGraph visibleGraph() {
+        var shownEntities = entities.values().stream().filter(x -> visible(x.ref())).toList();
+        var shownLinks = links.stream().filter(l -> visible(l.from()) && visible(l.to())).toList();
+        return new LinkGraph(shownEntities, shownLinks, 0);
+    }
+
+    /** PNG of the canvas (drawn by Cytoscape in the browser), and the visible subgraph as XLSX. */
+    private HorizontalLayout exports() {
+        var png = new Button(getTranslation("chart.export-png"), e -> graph.getElement().executeJs("""
+                const a = document.createElement('a');
+                a.href = this._cy.png({full: true, scale: 2, bg: 'white'});
+                a.download = 'link-chart.png';
+                a.click();"""));
+        png.setId("chart-png");
+        png.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        DownloadHandler xlsx = event -> {
+            event.setFileName("link-chart.xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            LinkChartWorkbook.write(visibleGraph(), getTranslation("chart.sheet.entities"),
+                    List.of(getTranslation("chart.col.entity"), getTranslation("chart.col.kind"),
+                            getTranslation("chart.col.caption"), getTranslation("chart.col.date")),
+                    getTranslation("chart.sheet.links"), List.of(getTranslation("chart.col.from"),
+                            getTranslation("chart.col.to"), getTranslation("chart.col.relationship")),
+                    event.getOutputStream());
+        };
+        var workbook = new Anchor(xlsx, getTranslation("chart.export-xlsx"));
+        workbook.setId("chart-xlsx");
+        workbook.getElement().setAttribute("download", true);
+        var row = new HorizontalLayout(png, workbook);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return row;
+    }
+
+    /** What the canvas shows: not hidden, and within the dates when the entity is an event. */
+    boolean visible(String ref) {
+        if (hidden.contains(ref)) {
+            return false;
+        }
+        LinkGraph.Entity x = entities.get(ref);
+        LocalDate day = x == null ? null : x.date();
+        return day == null || ((since.getValue() == null || !day.isBefore(since.getValue()))
+                && (until.getValue() == null || !day.isAfter(until.getValue())));
+    }
+
     private void draw() {
         var elements = new ArrayList<GraphView.CyElement>();
         for (LinkGraph.Entity x : entities.values()) {
-            if (!hidden.contains(x.ref())) {
+            if (visible(x.ref())) {
                 elements.add(new GraphView.CyElement("nodes", Map.of("id", x.ref(), "label", x.caption(), "type",
                         x.kind()), x.kind() + (onPath.contains(x.ref()) ? " onPath" : "")));
             }
         }
         int i = 0;
         for (LinkGraph.Link l : links) {
-            if (!hidden.contains(l.from()) && !hidden.contains(l.to())) {
+            if (visible(l.from()) && visible(l.to())) {
                 elements.add(GraphView.CyElement.edge("l" + i++, l.from(), l.to(), l.type()));
             }
         }

@@ -45,6 +45,13 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         Person p = record.person();
         title = p.displayName();
         add(new H2(p.displayName()));
+        if (org.armstrace.security.Role.current(org.armstrace.security.Role.Names.ADMIN,
+                org.armstrace.security.Role.Names.SUPERVISOR, org.armstrace.security.Role.Names.ANALYST)) {
+            var chart = new com.vaadin.flow.component.html.Anchor("intelligence/chart/Person:" + p.id(),
+                    getTranslation("chart.open"));
+            chart.setId("person-open-chart");
+            add(chart);
+        }
         var facts = new Div();
         facts.setId("person-facts");
         facts.addClassName("facts");

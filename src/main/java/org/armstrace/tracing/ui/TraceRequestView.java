@@ -99,6 +99,12 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         status.setId("trace-status");
         status.addClassName("badge");
         add(new H2(t.number()), status);
+        if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
+            var chart = new com.vaadin.flow.component.html.Anchor("intelligence/chart/TraceRequest:" + t.id(),
+                    getTranslation("chart.open"));
+            chart.setId("trace-open-chart");
+            add(chart);
+        }
         var facts = new Div();
         facts.addClassName("facts");
         facts.setId("trace-facts");

@@ -42,7 +42,10 @@ class AlertsViewTests extends ViewTest {
     @WithMockUser(username = "analyst1", roles = "ANALYST")
     void the_ranked_list_reads_an_alert_and_a_dismissal_needs_a_reason() {
         AlertsView view = navigate("intelligence/alerts", AlertsView.class);
+        view.pattern.setValue(Pattern.TIME_TO_CRIME);
+        assertThat(view.timeToCrime.isVisible()).as("the distribution per origin is drawn for time-to-crime").isTrue();
         view.pattern.setValue(Pattern.DIVERSION);
+        assertThat(view.timeToCrime.isVisible()).isFalse();
         Alert top = view.grid.getGenericDataView().getItems().findFirst().orElseThrow();
         assertThat(top.id()).isEqualTo("alert-" + run);
         assertThat(view.summary(top)).isEqualTo("Agim Gashi (PERSON) is behind 3 recovered weapons, of 4 handled");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.armstrace.ViewTest;
+import org.armstrace.intelligence.LinkGraph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,33 @@ class LinkChartViewTests extends ViewTest {
         view.hidden.add("Licence:lic-" + run);
         view.grow("Person:holder-" + run);
         assertThat(view.entities).containsKey("Licence:lic-" + run);
+    }
+
+    @Test
+    @WithMockUser(username = "analyst1", roles = "ANALYST")
+    void the_dates_hide_events_outside_them_and_the_workbook_holds_what_is_visible() throws Exception {
+        LinkChartView view = navigate("intelligence/chart/Person:carrier-" + run, LinkChartView.class);
+        view.neighbourhood("Person:carrier-" + run, 3);
+        assertThat(view.visibleGraph().entities()).extracting(LinkGraph.Entity::ref)
+                .contains("Recovery:rec-" + run, "Firearm:gun-" + run);
+
+        // The recovery happened today: a window ending yesterday hides it and its links, not the people or weapons.
+        view.until.setValue(java.time.LocalDate.now().minusDays(1));
+        LinkGraph visible = view.visibleGraph();
+        assertThat(visible.entities()).extracting(LinkGraph.Entity::ref).doesNotContain("Recovery:rec-" + run)
+                .contains("Person:carrier-" + run, "Firearm:gun-" + run);
+        assertThat(visible.links()).noneMatch(l -> l.from().equals("Recovery:rec-" + run) || l.to().equals("Recovery:rec-" + run));
+
+        var out = new java.io.ByteArrayOutputStream();
+        org.armstrace.intelligence.LinkChartWorkbook.write(visible, "Entities", java.util.List.of("Entity", "Kind", "Caption",
+                "Date"), "Links", java.util.List.of("From", "To", "Relationship"), out);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(book.getSheet("Entities").getLastRowNum()).isEqualTo(visible.entities().size());
+            assertThat(book.getSheet("Links").getLastRowNum()).isEqualTo(visible.links().size());
+            assertThat(book.getSheet("Entities").getRow(1).getCell(0).getStringCellValue()).isEqualTo("Person:carrier-" + run);
+        }
+        view.until.clear();
+        assertThat(view.visibleGraph().entities()).extracting(LinkGraph.Entity::ref).contains("Recovery:rec-" + run);
     }
 
     @Test
