@@ -18,9 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.stereotype.Component;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -32,9 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * while a scan runs are gathered into the next one, so a burst of recoveries costs one more scan,
  * not one each.
  */
-@Configuration
-@EnableScheduling
-@EnableConfigurationProperties(PatternThresholds.class)
+@Component
 public class AlertScanner implements DisposableBean {
 
     /** What one scan found and how long each pattern took. */

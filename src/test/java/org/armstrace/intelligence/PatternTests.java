@@ -200,6 +200,8 @@ class PatternTests {
                 .hasMessage("intelligence.no-such-alert");
         assertThatThrownBy(() -> TestSecurity.as("officer1", "FIELD_OFFICER", () -> alerts.find(straw.id())))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> TestSecurity.as("officer1", "FIELD_OFFICER", scanner::scanNow))
+                .isInstanceOf(AccessDeniedException.class);
 
         Alert promoted = asAnalyst(() -> alerts.promote(straw.id(), "CASE-" + fixture.run, "Four pistols in a year"));
         assertThat(promoted.status()).isEqualTo(Alert.Status.PROMOTED);
