@@ -69,7 +69,8 @@ public class AlertScanner implements DisposableBean {
 
     @TransactionalEventListener
     void recovered(FirearmRecovered e) {
-        arrived(Set.copyOf(concat("Recovery:" + e.recoveryId(), e.firearmIds().stream().map(id -> "Firearm:" + id).toList())));
+        arrived(java.util.stream.Stream.concat(java.util.stream.Stream.of("Recovery:" + e.recoveryId()),
+                e.firearmIds().stream().map(id -> "Firearm:" + id)).collect(java.util.stream.Collectors.toSet()));
     }
 
     @TransactionalEventListener
@@ -151,13 +152,6 @@ public class AlertScanner implements DisposableBean {
                 .append(" new, ").append(r.notified()).append(" notified, ").append(r.took().toMillis()).append(" ms; "));
         audit.record("intelligence.scanned", List.of(), details.toString());
         return report;
-    }
-
-    private static List<String> concat(String first, List<String> rest) {
-        var all = new java.util.ArrayList<String>(rest.size() + 1);
-        all.add(first);
-        all.addAll(rest);
-        return all;
     }
 
     @Override

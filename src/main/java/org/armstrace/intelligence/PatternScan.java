@@ -180,7 +180,7 @@ class PatternScan {
         var found = new ArrayList<PatternInstance>();
         each(DIVERSION, CypherParams.of("rows", t.scanRows(), "min", t.diversionWeapons(), "max", t.maxAlerts(),
                 "holding", HOLDING_KINDS), r -> {
-            EntityRef holder = ref(r.get("label").asString() + ":" + r.get("id").asString());
+            EntityRef holder = EntityRef.parse(r.get("label").asString() + ":" + r.get("id").asString());
             var evidence = new Evidence(holder);
             r.get("via").asList(Value::asString).forEach(evidence::add);
             List<String> weapons = r.get("weapons").asList(Value::asString);
@@ -198,7 +198,7 @@ class PatternScan {
     private List<PatternInstance> timeToCrime() {
         var found = new ArrayList<PatternInstance>();
         each(TIME_TO_CRIME, CypherParams.of("days", t.timeToCrimeDays(), "max", t.maxAlerts()), r -> {
-            EntityRef weapon = ref("Firearm:" + r.get("weapon").asString());
+            EntityRef weapon = EntityRef.parse("Firearm:" + r.get("weapon").asString());
             long days = r.get("days").asLong();
             var evidence = new Evidence(weapon);
             evidence.add("Firearm:" + r.get("registered").asString());
@@ -384,7 +384,7 @@ class PatternScan {
     private List<PatternInstance> possessors() {
         var found = new ArrayList<PatternInstance>();
         each(POSSESSORS, CypherParams.of("min", t.possessorRecoveries(), "max", t.maxAlerts()), r -> {
-            EntityRef person = ref("Person:" + r.get("id").asString());
+            EntityRef person = EntityRef.parse("Person:" + r.get("id").asString());
             var evidence = new Evidence(person);
             List<String> recoveries = r.get("recoveries").asList(Value::asString);
             recoveries.forEach(x -> evidence.add("Recovery:" + x));
@@ -425,10 +425,6 @@ class PatternScan {
             }
             return Optional.empty();
         }).run();
-    }
-
-    private static EntityRef ref(String text) {
-        return EntityRef.parse(text);
     }
 
     /** An alert's evidence: distinct entities in the order they tell the story, capped. */
