@@ -2,7 +2,9 @@
 // The basemap is offline: GeoJSON boundaries shipped with the application (`layers`, URLs
 // relative to the page), drawn as vector layers; a raster tile URL is optional (`tileUrl`).
 // Server -> client: `layers` [{url, style}], `marker` {lat, lon} or null, `picking` (boolean),
-//                   `points` [{lat, lon, label}] for overview maps.
+//                   `points` [{lat, lon, label}] for overview maps, `lines` [{stops: [[lat, lon]...],
+//                   label, approximate}] for routes (drawn towards their last stop). When points or
+//                   lines are set, the map zooms to show them all.
 // Client -> server: `map-pick` CustomEvent, detail = { lat, lon }, when picking and the map is tapped.
 import L from 'leaflet';
 
@@ -12,6 +14,7 @@ class ArmstraceMap extends HTMLElement {
     this._layers = [];
     this._marker = null;
     this._points = [];
+    this._lines = [];
     // `picking` and `tileUrl` are plain properties, possibly set by Flow before the upgrade.
   }
 
@@ -21,7 +24,7 @@ class ArmstraceMap extends HTMLElement {
     }
     // Flow may set properties before this element is defined; such own properties would hide
     // the setters below, so they are taken over here.
-    for (const name of ['layers', 'marker', 'points']) {
+    for (const name of ['layers', 'marker', 'points', 'lines']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -50,8 +53,14 @@ class ArmstraceMap extends HTMLElement {
       this.dispatchEvent(new CustomEvent('map-pick', { detail: { lat, lon }, bubbles: true, composed: true }));
     });
     this._group = L.layerGroup().addTo(this._map);
+    this._lineGroup = L.layerGroup().addTo(this._map);
     this._pointGroup = L.layerGroup().addTo(this._map);
-    new ResizeObserver(() => this._map.invalidateSize()).observe(this);
+    new ResizeObserver(() => {
+      this._map.invalidateSize();
+      if (this._fitTo) {
+        this._fit(this._fitTo);
+      }
+    }).observe(this);
     this._loadLayers();
     this._drawMarker();
     this._drawPoints();
@@ -84,6 +93,15 @@ class ArmstraceMap extends HTMLElement {
     return this._points;
   }
 
+  set lines(value) {
+    this._lines = value || [];
+    this._drawPoints();
+  }
+
+  get lines() {
+    return this._lines;
+  }
+
   async _loadLayers() {
     if (!this._map) {
       return;
@@ -110,10 +128,23 @@ class ArmstraceMap extends HTMLElement {
         console.warn('Basemap layer not loaded', layer.url, e);
       }
     }
-    if (bounds && !this._marker) {
-      this._map.fitBounds(bounds);
+    if (bounds && !this._marker && !this._points.length && !this._lines.length) {
+      this._fit(bounds);
     }
     this._drawMarker();
+  }
+
+  // Leaflet computes the zoom from the map's size, which is nothing until the page has laid the
+  // map out: then the fit waits for the first real size.
+  _fit(bounds) {
+    this._map.invalidateSize();
+    const size = this._map.getSize();
+    if (size.x === 0 || size.y === 0) {
+      this._fitTo = bounds;
+      return;
+    }
+    this._fitTo = null;
+    this._map.fitBounds(bounds, { maxZoom: 12 });
   }
 
   _drawMarker() {
@@ -136,12 +167,31 @@ class ArmstraceMap extends HTMLElement {
       return;
     }
     this._pointGroup.clearLayers();
+    this._lineGroup.clearLayers();
+    const bounds = L.latLngBounds([]);
+    for (const line of this._lines) {
+      const stops = line.stops.map((s) => L.latLng(s[0], s[1]));
+      const path = L.polyline(stops, { color: '#6a1b9a', weight: 2, opacity: 0.8,
+                                       dashArray: line.approximate ? '6 6' : null });
+      if (line.label) {
+        path.bindTooltip(line.label, { sticky: true });
+      }
+      path.addTo(this._lineGroup);
+      // A hollow ring where the route starts, so its direction reads without arrowheads.
+      L.circleMarker(stops[0], { radius: 4, color: '#6a1b9a', weight: 2, fillOpacity: 0 }).addTo(this._lineGroup);
+      stops.forEach((s) => bounds.extend(s));
+    }
     for (const p of this._points) {
       const m = L.circleMarker([p.lat, p.lon], { radius: 6, color: '#1a3a6b', weight: 2, fillOpacity: 0.7 });
       if (p.label) {
         m.bindTooltip(p.label);
       }
       m.addTo(this._pointGroup);
+      bounds.extend([p.lat, p.lon]);
+    }
+    this.setAttribute('drawn', String(this._points.length + this._lines.length));
+    if (bounds.isValid()) {
+      this._fit(bounds.pad(0.2));
     }
   }
 }

@@ -37,9 +37,9 @@ public class LinkAnalysis {
     public static final int FAN_OUT = 20;
 
     /** The entity labels, for the queries' captions. */
-    private static final List<String> LABELS = Arrays.stream(EntityRef.Kind.values()).map(EntityRef.Kind::label).toList();
+    static final List<String> LABELS = Arrays.stream(EntityRef.Kind.values()).map(EntityRef.Kind::label).toList();
 
-    private static final String NODE = """
+    static final String NODE = """
             {ref: CASE
                     WHEN n:Case THEN 'Case:' + n.reference
                     ELSE [l IN labels(n) WHERE l IN $labels][0] + ':' + n.id END,
@@ -223,10 +223,8 @@ public class LinkAnalysis {
         if (refs.size() > MAX_PAGE) {
             throw new IntelligenceRejected("intelligence.bad-page");
         }
-        var params = new java.util.HashMap<String, Object>(CypherParams.of("types", allowed, "labels", LABELS));
-        for (EntityRef.Kind kind : EntityRef.Kind.values()) {
-            params.put("k" + kind.label, refs.stream().filter(r -> r.kind() == kind).map(EntityRef::key).distinct().toList());
-        }
+        var params = refParams(refs);
+        params.putAll(CypherParams.of("types", allowed, "labels", LABELS));
         Record row = neo4j.query(SUBGRAPH).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r).one().orElseThrow();
         var entities = new ArrayList<LinkGraph.Entity>();
         var byElement = new java.util.HashMap<String, String>();
@@ -245,12 +243,23 @@ public class LinkAnalysis {
         return new LinkGraph(entities, links, 0);
     }
 
-    // One branch per kind, labels and key properties from the enum; the keys are parameters.
-    static final String SUBGRAPH = "CALL {\n" + Arrays.stream(EntityRef.Kind.values())
+    /**
+     * The entities named in {@link #refParams} as {@code n}, one row each: one branch per kind, with
+     * labels and key properties from the enum; the keys are parameters.
+     */
+    static final String MATCH_REFS = "CALL {\n" + Arrays.stream(EntityRef.Kind.values())
             .map(k -> "    UNWIND $k" + k.label + " AS key MATCH (n:" + k.label + " {" + k.keyProperty + ": key}) RETURN n")
-            .collect(Collectors.joining("\n    UNION\n")) + """
+            .collect(Collectors.joining("\n    UNION\n")) + "\n}\n";
 
-            }
+    static java.util.Map<String, Object> refParams(java.util.Collection<EntityRef> refs) {
+        var params = new java.util.HashMap<String, Object>();
+        for (EntityRef.Kind kind : EntityRef.Kind.values()) {
+            params.put("k" + kind.label, refs.stream().filter(r -> r.kind() == kind).map(EntityRef::key).distinct().toList());
+        }
+        return params;
+    }
+
+    static final String SUBGRAPH = MATCH_REFS + """
             WITH collect(n) AS ns
             RETURN [n IN ns | {element: elementId(n), node: %s}] AS nodes,
                    COLLECT { UNWIND ns AS a MATCH (a)-[r]->(b) WHERE type(r) IN $types AND b IN ns
@@ -298,7 +307,7 @@ public class LinkAnalysis {
         return LABELS.stream().map(l -> variable + ":" + l).collect(Collectors.joining(" OR "));
     }
 
-    private static LinkGraph.Entity entity(Value n) {
+    static LinkGraph.Entity entity(Value n) {
         String date = n.get("date").asString(null);
         return new LinkGraph.Entity(n.get("ref").asString(null), n.get("kind").asString(null), n.get("caption").asString(""),
                 date == null ? null : java.time.LocalDate.parse(date));

@@ -300,16 +300,11 @@ class PatternScan {
 
     private List<PatternInstance> crossBorder() {
         var routes = new HashMap<String, List<Seen>>();
-        var madeIn = new HashMap<String, Optional<String>>();
+        var origins = new FirearmOrigins.Reading(reference, home);
         each(ORIGINS, CypherParams.of("rows", t.scanRows()), r -> {
-            String made = r.get("made").asString(null);
-            String makeCode = r.get("makeCode").asString(null);
-            if (made == null && makeCode != null) {
-                made = madeIn.computeIfAbsent(makeCode, c -> reference.resolveManufacturer(c).map(Manufacturer::country))
-                        .orElse(null);
-            }
-            List<String> marks = r.get("marks").asList(Value::asString, List.of());
-            String imported = !marks.isEmpty() ? marks.getFirst() : r.get("importedHere").asBoolean(false) ? home : null;
+            String made = origins.made(r.get("made").asString(null), r.get("makeCode").asString(null));
+            String imported = origins.imported(r.get("marks").asList(Value::asString, List.of()),
+                    r.get("importedHere").asBoolean(false));
             if (made == null || (home.equals(made) && (imported == null || home.equals(imported)))) {
                 return; // a domestic weapon, or one whose origin is unknown: no cross-border route
             }

@@ -52,12 +52,6 @@ public class Municipalities {
         return country;
     }
 
-    /** The path the browser loads the same boundaries from, or empty when there are none. */
-    public Optional<String> geoJsonPath() {
-        return shapes.isEmpty() ? Optional.empty()
-                : Optional.of("geo/" + country.toLowerCase(Locale.ROOT) + "-municipalities.geojson");
-    }
-
     public List<Municipality> all() {
         return shapes.stream().map(Shape::municipality).toList();
     }

@@ -181,27 +181,21 @@ public class Statistics {
     /** Streams the period's recovered weapons from the graph, record by record. */
     private void eachWeapon(Period period, Instant asOf, Consumer<RecoveredWeapon> each) {
         Map<String, Object> params = Map.of("from", period.start(zone), "until", period.end(zone));
-        // The maker's country, looked up once per maker for this reading.
-        var madeIn = new java.util.HashMap<String, Optional<String>>();
+        var origins = new FirearmOrigins.Reading(reference, home);
         neo4j.delegateTo(runner -> {
             var result = runner.run(WEAPONS, params);
             while (result.hasNext()) {
-                each.accept(toWeapon(result.next(), asOf, madeIn));
+                each.accept(toWeapon(result.next(), asOf, origins));
             }
             return Optional.empty();
         }).run();
     }
 
-    private RecoveredWeapon toWeapon(Record r, Instant asOf, Map<String, Optional<String>> madeIn) {
+    private RecoveredWeapon toWeapon(Record r, Instant asOf, FirearmOrigins.Reading origins) {
         Instant at = instant(r.get("at"));
-        String made = r.get("made").asString(null);
-        String makeCode = r.get("makeCode").asString(null);
-        if (made == null && makeCode != null) {
-            made = madeIn.computeIfAbsent(makeCode, code -> reference.resolveManufacturer(code).map(m -> m.country()))
-                    .orElse(null);
-        }
-        List<String> marks = r.get("importMarks").asList(Value::asString, List.of());
-        String imported = !marks.isEmpty() ? marks.getFirst() : r.get("importedHere").asBoolean(false) ? home : null;
+        String made = origins.made(r.get("made").asString(null), r.get("makeCode").asString(null));
+        String imported = origins.imported(r.get("importMarks").asList(Value::asString, List.of()),
+                r.get("importedHere").asBoolean(false));
         // Identified later than asOf: not yet identified.
         boolean identified = r.get("identified").asBoolean(false) && !instantAfter(r.get("identifiedAt"), asOf);
 

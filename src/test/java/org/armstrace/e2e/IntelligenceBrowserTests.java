@@ -41,7 +41,10 @@ class IntelligenceBrowserTests extends ChromiumTest {
                 CREATE (rec:Recovery {id: 'rec-' + $run + '-' + i, kind: 'SEIZED', at: datetime() - duration({days: i})})
                 CREATE (licence)-[:COVERS]->(gun)
                 CREATE (rec)-[:RECOVERED]->(seen)-[:IDENTIFIED_AS {by: 'analyst1', at: datetime()}]->(gun)
-                FOREACH (_ IN CASE WHEN i = 1 THEN [1] ELSE [] END | CREATE (carrier)-[:POSSESSED]->(rec))
+                FOREACH (_ IN CASE WHEN i = 1 THEN [1] ELSE [] END |
+                    CREATE (carrier)-[:POSSESSED]->(rec)
+                    SET gun.countryOfManufacture = 'RS'
+                    CREATE (rec)-[:AT]->(:Location {latitude: 42.6629, longitude: 21.1655, municipality: 'prishtina'}))
                 """).bind(run).to("run").run();
         TestSecurity.as("analyst1", "ANALYST", scanner::scanNow).get(2, TimeUnit.MINUTES);
 
@@ -57,6 +60,30 @@ class IntelligenceBrowserTests extends ChromiumTest {
             assertThat(page.locator("#chart-selection")).hasText("Zastava S1");
             page.locator("#chart-expand").click();
             waitForNodes(page, 4);
+
+            // Around the selected pistol: its recovery on the timeline, and on the map with its route from Serbia.
+            assertThat(page.locator("#chart-timeline-status")).containsText("1 route(s)");
+            page.waitForSelector("#chart-timeline[rendered]");
+            page.waitForSelector("#chart-map[drawn='2']");
+            shot(page, "intelligence-timeline-map");
+            assertThat((Integer) page.locator("#chart-map").evaluate("m => m._map.getZoom()"))
+                    .as("the map is zoomed to the route, not the world").isGreaterThanOrEqualTo(5);
+            // Brushing the left part of the timeline (before the recovery) chooses dates that leave it out.
+            var timeline = page.locator("#chart-timeline").boundingBox();
+            double y = timeline.y + timeline.height / 2;
+            page.mouse().move(timeline.x + 125, y);
+            page.mouse().down();
+            page.mouse().move(timeline.x + 125 + (timeline.width - 150) * 0.3, y, new com.microsoft.playwright.Mouse.MoveOptions()
+                    .setSteps(8));
+            page.mouse().up();
+            page.waitForSelector("#chart-map[drawn='0']");
+            assertThat(page.locator("#chart-from input")).not().hasValue("");
+            waitForNodes(page, 3);
+            assertThat((Integer) graph.evaluate("(g, id) => g._cy.getElementById(id).length", "Recovery:rec-" + run + "-1"))
+                    .as("the recovery is outside the brushed dates").isZero();
+            page.locator("#chart-from").evaluate("p => { p.value = ''; }");
+            page.locator("#chart-until").evaluate("p => { p.value = ''; }");
+            page.waitForSelector("#chart-map[drawn='2']");
 
             // From the carrier to the registered pistol's licence (not drawn yet): the path goes through it.
             clickNode(page, "Person:carrier-" + run);

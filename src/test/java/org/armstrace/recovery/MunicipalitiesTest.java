@@ -16,7 +16,6 @@ class MunicipalitiesTest {
             assertThat(m.name(Locale.of("sq"))).isEqualTo("Mitrovicë e Veriut");
             assertThat(m.name(Locale.forLanguageTag("sr-Latn"))).isEqualTo("Severna Mitrovica");
         });
-        assertThat(kosovo.geoJsonPath()).contains("geo/xk-municipalities.geojson");
     }
 
     @Test
@@ -39,6 +38,5 @@ class MunicipalitiesTest {
         var elsewhere = new Municipalities("AL");
         assertThat(elsewhere.all()).isEmpty();
         assertThat(elsewhere.at(41.3275, 19.8187)).isEmpty();
-        assertThat(elsewhere.geoJsonPath()).isEmpty();
     }
 }

@@ -43,7 +43,15 @@ public class MapView extends Component implements HasSize {
         }
     }
 
+    /** The layers and the optional tile server of one map ({@link Basemaps}). */
+    public record Basemap(List<Layer> layers, String tileUrl) {
+    }
+
     public record Point(double lat, double lon, String label) {
+    }
+
+    /** A line through the stops, drawn with an arrow at its last stop; dashed where a stop is only a country. */
+    public record Line(List<double[]> stops, String label, boolean approximate) {
     }
 
     public MapView() {
@@ -60,6 +68,11 @@ public class MapView extends Component implements HasSize {
                 : new Layer(root + "/" + l.url(), l.nameProperty(), l.fit(), l.style())).map(Layer::toJson).toList());
     }
 
+    public void setBasemap(Basemap basemap) {
+        setLayers(basemap.layers());
+        setTileUrl(basemap.tileUrl());
+    }
+
     /** The one highlighted position, or none. */
     public void setMarker(Double lat, Double lon) {
         if (lat == null || lon == null) {
@@ -71,6 +84,10 @@ public class MapView extends Component implements HasSize {
 
     public void setPoints(List<Point> points) {
         getElement().setPropertyList("points", points);
+    }
+
+    public void setLines(List<Line> lines) {
+        getElement().setPropertyList("lines", lines);
     }
 
     /** Whether a tap on the map picks a position ({@link PickEvent}). */

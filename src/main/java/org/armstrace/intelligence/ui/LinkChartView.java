@@ -28,13 +28,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.armstrace.base.ui.Basemaps;
+import org.armstrace.base.ui.ChartView;
 import org.armstrace.base.ui.GraphView;
+import org.armstrace.base.ui.MapView;
 import org.armstrace.intelligence.Alerts;
 import org.armstrace.intelligence.EntityRef;
 import org.armstrace.intelligence.IntelligenceRejected;
 import org.armstrace.intelligence.LinkAnalysis;
 import org.armstrace.intelligence.LinkChartWorkbook;
 import org.armstrace.intelligence.LinkGraph;
+import org.armstrace.intelligence.TimeAndPlace;
+import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.Role;
 
 /**
@@ -51,8 +56,14 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     /** An alert's evidence opens as {@code intelligence/chart/Alert:<id>}. */
     static final String ALERT = "Alert:";
 
+    /** The timeline's colours, the same as the chart's node styles (armstrace-graph.js). */
+    private static final Map<String, String> COLOURS = Map.of("Recovery", "#ef6c00", "Transfer", "#8d6e63",
+            "Licence", "#00838f", "LostStolenReport", "#c62828", "TraceRequest", "#0277bd");
+
     private final LinkAnalysis analysis;
     private final Alerts alerts;
+    private final TimeAndPlace timeAndPlace;
+    private final ReferenceData reference;
     final GraphView graph = new GraphView();
     final MultiSelectComboBox<String> types = new MultiSelectComboBox<>();
     final Select<String> layout = new Select<>();
@@ -66,6 +77,10 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     final Button pathFrom = new Button();
     final Button pathTo = new Button();
     final Span status = new Span();
+    final ChartView timeline = new ChartView();
+    final MapView map = new MapView();
+    final Span timelineStatus = new Span();
+    TimeAndPlace.Picture picture = new TimeAndPlace.Picture(List.of(), List.of(), false);
 
     final Map<String, LinkGraph.Entity> entities = new LinkedHashMap<>();
     final Set<LinkGraph.Link> links = new java.util.LinkedHashSet<>();
@@ -75,9 +90,12 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     String selected;
     private String from;
 
-    public LinkChartView(LinkAnalysis analysis, Alerts alerts) {
+    public LinkChartView(LinkAnalysis analysis, Alerts alerts, TimeAndPlace timeAndPlace, ReferenceData reference,
+                         Basemaps basemaps) {
         this.analysis = analysis;
         this.alerts = alerts;
+        this.timeAndPlace = timeAndPlace;
+        this.reference = reference;
         setSizeFull();
         types.setLabel(getTranslation("chart.types"));
         types.setId("chart-types");
@@ -100,8 +118,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         until.setLabel(getTranslation("chart.until"));
         until.setId("chart-until");
         until.setClearButtonVisible(true);
-        since.addValueChangeListener(e -> draw());
-        until.addValueChangeListener(e -> draw());
+        since.addValueChangeListener(e -> dated());
+        until.addValueChangeListener(e -> dated());
         hops.setLabel(getTranslation("chart.hops"));
         hops.setId("chart-hops");
         hops.setItems(2, 3, 4);
@@ -114,8 +132,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         hide.setId("chart-hide");
         hide.addClickListener(e -> {
             hidden.add(selected);
-            select(null);
             draw();
+            select(null);
         });
         pathFrom.setText(getTranslation("chart.path-from"));
         pathFrom.setId("chart-path-from");
@@ -129,13 +147,33 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         selection.setId("chart-selection");
         status.setId("chart-status");
         graph.setId("chart-graph");
-        graph.setHeight("70vh");
+        graph.setHeight("55vh");
         graph.addNodeClickListener(e -> select(e.getNodeId()));
         var tools = new HorizontalLayout(types, since, until, layout, selection, expand, hops, around, hide, pathFrom,
                 pathTo, exports());
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.setWrap(true);
-        add(new H2(getTranslation("chart.title")), tools, status, graph);
+        // Brushing the timeline sets the dates, which filter the chart and the map alike.
+        timeline.setId("chart-timeline");
+        timeline.setHeight("260px");
+        timeline.addRangeListener(e -> {
+            since.setValue(e.from());
+            until.setValue(e.to());
+        });
+        timelineStatus.setId("chart-timeline-status");
+        map.setId("chart-map");
+        map.setHeight("300px");
+        map.setBasemap(basemaps.of(getLocale(), true));
+        var timelineBox = new VerticalLayout(timelineStatus, timeline);
+        timelineBox.setPadding(false);
+        timelineBox.setSpacing(false);
+        var below = new com.vaadin.flow.component.orderedlayout.FlexLayout(timelineBox, map);
+        below.setWidthFull();
+        below.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+        below.getStyle().set("gap", "var(--lumo-space-m)");
+        timelineBox.getStyle().set("flex", "1 1 420px");
+        map.getStyle().set("flex", "1 1 420px");
+        add(new H2(getTranslation("chart.title")), tools, status, graph, below);
         expand(graph);
         select(null);
     }
@@ -147,6 +185,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
                 merge(alerts.evidence(parameter.substring(ALERT.length())));
                 status.setText(getTranslation("chart.alert-evidence", entities.size()));
                 draw();
+                refreshPicture();
                 return;
             }
             EntityRef start = EntityRef.parse(parameter);
@@ -170,6 +209,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
             status.setText(page.more() > 0 ? getTranslation("chart.more", page.more(), caption(ref))
                     : getTranslation("chart.all-shown", caption(ref)));
             draw();
+            refreshPicture();
         } catch (IntelligenceRejected rejected) {
             error(rejected);
         }
@@ -186,6 +226,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
             status.setText(getTranslation(part.more() > 0 ? "chart.neighbourhood-capped" : "chart.neighbourhood-shown",
                     part.entities().size(), steps, caption(ref), part.more()));
             draw();
+            refreshPicture();
         } catch (IntelligenceRejected rejected) {
             error(rejected);
         }
@@ -216,6 +257,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
             status.setText(found.isEmpty() ? getTranslation("chart.no-path", caption(a), caption(b), LinkAnalysis.MAX_HOPS)
                     : getTranslation("chart.paths-found", found.size(), found.getFirst().links().size()));
             draw();
+            refreshPicture();
         } catch (IntelligenceRejected rejected) {
             error(rejected);
         }
@@ -230,6 +272,103 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         hide.setEnabled(any);
         pathFrom.setEnabled(any);
         pathTo.setEnabled(any && from != null && !ref.equals(from));
+        refreshPicture();
+    }
+
+    /**
+     * Asks again for the events and routes around the selection, or around everything visible when
+     * nothing is selected (the first {@link TimeAndPlace#MAX_ENTITIES}).
+     */
+    void refreshPicture() {
+        List<EntityRef> around = selected != null ? List.of(EntityRef.parse(selected))
+                : entities.keySet().stream().filter(this::visible).limit(TimeAndPlace.MAX_ENTITIES).map(EntityRef::parse)
+                .toList();
+        try {
+            picture = timeAndPlace.around(around);
+        } catch (IntelligenceRejected rejected) {
+            error(rejected);
+            return;
+        }
+        String where = selected != null ? caption(selected) : getTranslation("chart.timeline-everything");
+        timelineStatus.setText(getTranslation(picture.capped() ? "chart.timeline-capped" : "chart.timeline-status",
+                picture.events().stream().filter(x -> x.date() != null).count(), picture.routes().size(), where));
+        drawTimeAndPlace();
+    }
+
+    /** The dates changed (typed, or brushed on the timeline): the chart, the map and the brush follow. */
+    private void dated() {
+        draw();
+        drawTimeAndPlace();
+    }
+
+    /** Whether a date is within the chosen dates; an unknown date always is. */
+    private boolean inDates(LocalDate day) {
+        return day == null || ((since.getValue() == null || !day.isBefore(since.getValue()))
+                && (until.getValue() == null || !day.isAfter(until.getValue())));
+    }
+
+    /** The timeline shows every event of the picture; the map shows those within the dates. */
+    private void drawTimeAndPlace() {
+        var kinds = new ArrayList<>(new TreeSet<>(picture.events().stream().filter(x -> x.date() != null)
+                .map(TimeAndPlace.Event::kind).toList()));
+        var data = new ArrayList<Map<String, Object>>();
+        for (TimeAndPlace.Event x : picture.events()) {
+            if (x.date() != null) {
+                data.add(Map.of("name", x.caption(), "value", List.of(x.date().toString(), kinds.indexOf(x.kind())),
+                        "itemStyle", Map.of("color", COLOURS.getOrDefault(x.kind(), "#1676f3"))));
+            }
+        }
+        var option = new LinkedHashMap<String, Object>();
+        option.put("animation", false);
+        option.put("grid", Map.of("left", 120, "right", 24, "top", 36, "bottom", 28));
+        option.put("tooltip", Map.of("trigger", "item"));
+        option.put("xAxis", Map.of("type", "time"));
+        option.put("yAxis", Map.of("type", "category", "data", kinds.stream().map(k -> getTranslation("chart.kind." + k))
+                .toList()));
+        option.put("series", List.of(Map.of("type", "scatter", "symbolSize", 11, "data", data)));
+        option.put("brush", Map.of("xAxisIndex", 0, "brushType", "lineX", "brushMode", "single",
+                "throttleType", "debounce", "throttleDelay", 200));
+        option.put("toolbox", Map.of("right", 10, "feature", Map.of("brush", Map.of("type", List.of("lineX", "clear"),
+                "title", Map.of("lineX", getTranslation("chart.timeline-brush"), "clear", getTranslation("chart.timeline-clear"))))));
+        if (data.isEmpty()) {
+            option.put("title", Map.of("text", getTranslation("chart.timeline-empty"), "left", "center", "top", "middle",
+                    "textStyle", Map.of("fontSize", 13, "fontWeight", "normal", "color", "#666")));
+        }
+        timeline.setOption(option);
+        var dates = picture.events().stream().map(TimeAndPlace.Event::date).filter(java.util.Objects::nonNull).toList();
+        LocalDate from = since.getValue();
+        LocalDate to = until.getValue();
+        if (from == null && to == null || dates.isEmpty()) {
+            timeline.setRange(null, null);
+        } else {
+            timeline.setRange(from != null ? from : dates.getFirst(), to != null ? to : dates.getLast());
+        }
+        var points = new ArrayList<MapView.Point>();
+        for (TimeAndPlace.Event x : picture.events()) {
+            if (x.place() != null && inDates(x.date())) {
+                points.add(new MapView.Point(x.place().latitude(), x.place().longitude(), x.caption()
+                        + (x.place().name() == null ? "" : " · " + place(x.place()))));
+            }
+        }
+        var lines = new ArrayList<MapView.Line>();
+        for (TimeAndPlace.Route r : picture.routes()) {
+            if (inDates(r.date())) {
+                lines.add(new MapView.Line(r.stops().stream().map(p -> new double[]{p.latitude(), p.longitude()}).toList(),
+                        r.imported() == null ? getTranslation("chart.route-made", country(r.made()), caption(r.weapon()))
+                                : getTranslation("chart.route", country(r.made()), country(r.imported()), caption(r.weapon())),
+                        r.stops().getLast().approximate()));
+            }
+        }
+        map.setPoints(points);
+        map.setLines(lines);
+    }
+
+    private String place(TimeAndPlace.Place p) {
+        return p.approximate() ? country(p.name()) : p.name();
+    }
+
+    private String country(String code) {
+        return code == null ? "?" : reference.country(code).map(c -> c.name(getLocale())).orElse(code);
     }
 
     /** The entities and links the canvas shows now. */
@@ -272,9 +411,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
             return false;
         }
         LinkGraph.Entity x = entities.get(ref);
-        LocalDate day = x == null ? null : x.date();
-        return day == null || ((since.getValue() == null || !day.isBefore(since.getValue()))
-                && (until.getValue() == null || !day.isAfter(until.getValue())));
+        return inDates(x == null ? null : x.date());
     }
 
     private void draw() {

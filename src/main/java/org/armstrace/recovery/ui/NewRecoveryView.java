@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.armstrace.base.ui.MapView;
+import org.armstrace.base.ui.Basemaps;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.RecoveryDrafts;
@@ -62,7 +62,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
     private String requestedDraft;
 
     public NewRecoveryView(Recoveries recoveries, RecoveryDrafts drafts, Photos photos, PersonRegistry people,
-                           ReferenceData reference, Municipalities municipalities) {
+                           ReferenceData reference, Municipalities municipalities, Basemaps basemaps) {
         this.recoveries = recoveries;
         this.drafts = drafts;
         this.photos = photos;
@@ -70,7 +70,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
         this.municipalities = municipalities;
         addClassName("recovery-view");
         setMaxWidth("1100px");
-        this.form = new RecoveryForm(choices(reference, municipalities));
+        this.form = new RecoveryForm(choices(reference, municipalities, basemaps));
         form.setDraftKey(UUID.randomUUID().toString());
         banner.setId("recovery-draft-banner");
         banner.addClassName("draft-banner");
@@ -245,7 +245,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
         return out;
     }
 
-    static RecoveryForm.Choices choices(ReferenceData reference, Municipalities municipalities) {
+    static RecoveryForm.Choices choices(ReferenceData reference, Municipalities municipalities, Basemaps basemaps) {
         var locale = com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH
                 : com.vaadin.flow.component.UI.getCurrent().getLocale();
         var types = reference.firearmTypes().stream().filter(t -> !t.retired())
@@ -259,17 +259,6 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
                 .map(c -> PickList.Option.of(c.code(), c.name(locale), Stream.of(c.nameEn(), c.nameSq(), c.nameSr())))
                 .toList();
         return new RecoveryForm.Choices(types, makes, calibres, countries, municipalities.all(),
-                mapLayers(municipalities, locale));
-    }
-
-    /** The offline basemap: the region's countries under the home country's municipalities. */
-    static List<MapView.Layer> mapLayers(Municipalities municipalities, java.util.Locale locale) {
-        var layers = new java.util.ArrayList<MapView.Layer>();
-        layers.add(new MapView.Layer("geo/region-countries.geojson", "name", false,
-                Map.of("color", "#607080", "weight", 1, "fillOpacity", 0.02)));
-        municipalities.geoJsonPath().ifPresent(path -> layers.add(new MapView.Layer(path,
-                "name_" + (locale.getLanguage().equals("sq") ? "sq" : locale.getLanguage().equals("sr") ? "sr" : "en"),
-                true, Map.of("color", "#1a3a6b", "weight", 1, "fillOpacity", 0.05))));
-        return List.copyOf(layers);
+                basemaps.of(locale, false));
     }
 }

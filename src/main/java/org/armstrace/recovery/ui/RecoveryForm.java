@@ -71,7 +71,7 @@ public class RecoveryForm extends VerticalLayout {
     /** The pick-lists' contents, in the user's language. */
     public record Choices(List<PickList.Option> types, List<PickList.Option> makes, List<PickList.Option> calibres,
                           List<PickList.Option> countries, List<Municipalities.Municipality> municipalities,
-                          List<MapView.Layer> mapLayers) {
+                          MapView.Basemap basemap) {
     }
 
     private final Choices choices;
@@ -157,7 +157,7 @@ public class RecoveryForm extends VerticalLayout {
         });
 
         map.setId("recovery-map");
-        map.setLayers(choices.mapLayers());
+        map.setBasemap(choices.basemap());
         map.setPicking(true);
         map.setHeight("260px");
         map.addPickListener(e -> setPosition(e.lat(), e.lon(), null, Place.Method.MAP));

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.armstrace.base.ui.Basemaps;
 import org.armstrace.base.ui.MapView;
 import org.armstrace.recovery.Completeness;
 import org.armstrace.recovery.MatchCandidate;
@@ -52,13 +53,15 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
     private final Recoveries recoveries;
     private final Photos photos;
     private final Municipalities municipalities;
+    private final Basemaps basemaps;
     private String recoveryId;
     private String title = "";
 
-    public RecoveryView(Recoveries recoveries, Photos photos, Municipalities municipalities) {
+    public RecoveryView(Recoveries recoveries, Photos photos, Municipalities municipalities, Basemaps basemaps) {
         this.recoveries = recoveries;
         this.photos = photos;
         this.municipalities = municipalities;
+        this.basemaps = basemaps;
         setMaxWidth("1200px");
     }
 
@@ -116,7 +119,7 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
             var map = new MapView();
             map.setId("recovery-place-map");
             map.setHeight("240px");
-            map.setLayers(NewRecoveryView.mapLayers(municipalities, getLocale()));
+            map.setBasemap(basemaps.of(getLocale(), false));
             map.setMarker(r.place().latitude(), r.place().longitude());
             add(map);
         }

@@ -2,8 +2,11 @@ package org.armstrace.intelligence.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.ComponentUtil;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.armstrace.ViewTest;
+import org.armstrace.base.ui.ChartView;
 import org.armstrace.intelligence.LinkGraph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +26,15 @@ class LinkChartViewTests extends ViewTest {
         run = UUID.randomUUID().toString().substring(0, 8);
         neo4j.query("""
                 CREATE (holder:Person {id: 'holder-' + $run, givenName: 'Agim', familyName: 'Gashi'})
-                CREATE (licence:Licence {id: 'lic-' + $run, number: 'L-' + $run})
-                CREATE (gun:Firearm {id: 'gun-' + $run, makeAsRead: 'Zastava', serialAsRead: 'S1'})
+                CREATE (licence:Licence {id: 'lic-' + $run, number: 'L-' + $run, validFrom: date('2015-03-01')})
+                CREATE (gun:Firearm {id: 'gun-' + $run, makeAsRead: 'Zastava', serialAsRead: 'S1', countryOfManufacture: 'RS'})
                 CREATE (seen:Firearm {id: 'seen-' + $run, serialAsRead: 'S1'})
                 CREATE (rec:Recovery {id: 'rec-' + $run, kind: 'SEIZED', at: datetime()})
                 CREATE (carrier:Person {id: 'carrier-' + $run, givenName: 'Dragan', familyName: 'Ilić'})
                 CREATE (holder)-[:HOLDS]->(licence)-[:COVERS]->(gun)
                 CREATE (rec)-[:RECOVERED]->(seen)-[:IDENTIFIED_AS]->(gun)
                 CREATE (carrier)-[:POSSESSED]->(rec)
+                CREATE (rec)-[:AT]->(:Location {latitude: 42.6629, longitude: 21.1655, municipality: 'prishtina'})
                 """).bind(run).to("run").run();
     }
 
@@ -85,6 +89,38 @@ class LinkChartViewTests extends ViewTest {
         }
         view.until.clear();
         assertThat(view.visibleGraph().entities()).extracting(LinkGraph.Entity::ref).contains("Recovery:rec-" + run);
+    }
+
+    @Test
+    @WithMockUser(username = "analyst1", roles = "ANALYST")
+    void brushing_the_timeline_sets_the_dates_and_the_chart_and_map_show_only_what_happened_in_them() {
+        LinkChartView view = navigate("intelligence/chart/Firearm:seen-" + run, LinkChartView.class);
+        view.grow("Firearm:seen-" + run);
+        // The recovered weapon is selected: its timeline holds the licence of the weapon it was
+        // identified as (2015) and today's recovery, whose route runs from Serbia to Prishtina.
+        assertThat(view.picture.events()).extracting(e -> e.ref()).containsExactly("Licence:lic-" + run,
+                "Recovery:rec-" + run);
+        assertThat(view.timelineStatus.getText()).startsWith("2 dated event(s) and 1 route(s)");
+        assertThat(drawn(view.map, "points")).isEqualTo(1);
+        assertThat(drawn(view.map, "lines")).isEqualTo(1);
+
+        ComponentUtil.fireEvent(view.timeline, new ChartView.RangeEvent(view.timeline, true, "2015-01-01", "2015-12-31"));
+        assertThat(view.since.getValue()).isEqualTo(LocalDate.of(2015, 1, 1));
+        assertThat(view.until.getValue()).isEqualTo(LocalDate.of(2015, 12, 31));
+        assertThat(view.visibleGraph().entities()).extracting(LinkGraph.Entity::ref).doesNotContain("Recovery:rec-" + run)
+                .contains("Firearm:seen-" + run);
+        assertThat(drawn(view.map, "points")).as("the recovery is outside the brushed dates").isZero();
+        assertThat(drawn(view.map, "lines")).isZero();
+        assertThat(view.timeline.getElement().getPropertyRaw("range").toString()).contains("2015-01-01", "2015-12-31");
+
+        // A brush the client garbled, or a cleared one, means no dates.
+        ComponentUtil.fireEvent(view.timeline, new ChartView.RangeEvent(view.timeline, true, "2015-13-99", null));
+        assertThat(view.since.getValue()).isNull();
+        assertThat(drawn(view.map, "points")).isEqualTo(1);
+    }
+
+    private static int drawn(org.armstrace.base.ui.MapView map, String property) {
+        return ((tools.jackson.databind.JsonNode) map.getElement().getPropertyRaw(property)).size();
     }
 
     @Test
