@@ -15,6 +15,7 @@ const DEFAULT_STYLE = [
   { selector: 'node.LostStolenReport', style: { 'background-color': '#c62828', shape: 'star' } },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ff9800' } },
   { selector: 'node.onPath', style: { 'border-width': 4, 'border-color': '#e65100' } },
+  { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': '#37474f' } },
   { selector: 'node.Recovery', style: { 'background-color': '#ef6c00', shape: 'triangle' } },
   { selector: 'node.Case', style: { 'background-color': '#455a64', shape: 'rectangle' } },
   { selector: 'node.TraceRequest', style: { 'background-color': '#0277bd', shape: 'vee' } },
@@ -36,10 +37,10 @@ class ArmstraceGraph extends HTMLElement {
 
   connectedCallback() {
     if (!this._cy) {
-      this._cy = cytoscape({ container: this._container, elements: this._elements,
-                             style: this._graphStyle, layout: this._layout });
+      this._cy = cytoscape({ container: this._container, style: this._graphStyle });
       this._cy.on('tap', 'node', (e) => this._fire('node-click', e.target));
       this._cy.on('tap', 'edge', (e) => this._fire('edge-click', e.target));
+      this.elements = this._elements;
     }
     // The element may get its size after the first layout ran (on attach, or when a page lays
     // itself out): resize and fit again, so that the graph fills what it is given.
@@ -55,8 +56,27 @@ class ArmstraceGraph extends HTMLElement {
   set elements(value) {
     this._elements = value || [];
     if (!this._cy) return;
+    const before = this.positions();
     this._cy.batch(() => { this._cy.elements().remove(); this._cy.add(this._elements); });
-    this._cy.layout(this._layout).run();
+    // A pinned node stays where it was (or where it was saved); the layout moves only the others.
+    const placed = new Set(this._elements.filter((e) => e.position).map((e) => e.data.id));
+    this._cy.nodes('.pinned').forEach((n) => {
+      if (!placed.has(n.id()) && before[n.id()]) n.position(before[n.id()]);
+      n.lock();
+    });
+    const nodes = this._elements.filter((e) => e.group === 'nodes');
+    if (nodes.length && nodes.every((e) => e.position)) {
+      this._cy.fit(undefined, 30); // a saved canvas, drawn as it was placed
+    } else {
+      this._cy.layout(this._layout).run();
+    }
+  }
+
+  /** Where each node is drawn now: { id: {x, y} }. */
+  positions() {
+    const out = {};
+    this._cy?.nodes().forEach((n) => { out[n.id()] = { x: n.position('x'), y: n.position('y') }; });
+    return out;
   }
   get elements() { return this._elements; }
 

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
-/** Journey 5 of PRODUCT.md in headless Chromium: the link chart with the mouse, and an alert opened from the list. */
+/**
+ * Journey 5 of PRODUCT.md in headless Chromium: the link chart with the mouse, its timeline and map,
+ * an alert opened from the list, and the canvas saved as an investigation and reopened.
+ */
 @ArmsTraceTest
 class IntelligenceBrowserTests extends ChromiumTest {
 
@@ -110,6 +113,27 @@ class IntelligenceBrowserTests extends ChromiumTest {
             assertThat(page.locator("#chart-status")).containsText("The alert's evidence");
             waitForNodes(page, 1 + 1 + 6 + 6 + 6);
             shot(page, "intelligence-alert");
+
+            // Pin the holder, save the canvas as an investigation, and reopen it: drawn where it was.
+            clickNode(page, "Person:holder-" + run);
+            page.locator("#chart-pin").click();
+            assertThat(page.locator("#chart-pin")).hasText("Unpin");
+            String where = "(g, id) => { const p = g._cy.getElementById(id).position(); return p.x + ',' + p.y; }";
+            Object pinnedAt = graph.evaluate(where, "Person:holder-" + run);
+            page.locator("#chart-save").click();
+            page.locator("#investigation-name input").fill("Straw buyer " + run);
+            page.locator("#investigation-notes textarea").fill("Six pistols on one licence.");
+            page.locator("#investigation-save").click();
+            assertThat(page.locator("#chart-status")).containsText("revision 1");
+            page.waitForURL("**/intelligence/chart/Investigation:*");
+            page.reload();
+            waitForNodes(page, 1 + 1 + 6 + 6 + 6);
+            assertThat(page.locator("#chart-status")).containsText("Straw buyer " + run);
+            assertThat(graph.evaluate(where, "Person:holder-" + run)).isEqualTo(pinnedAt);
+            assertThat((Boolean) graph.evaluate("(g, id) => g._cy.getElementById(id).locked()", "Person:holder-" + run))
+                    .isTrue();
+            page.locator("#chart-notes").click();
+            assertThat(page.locator("#chart-notes")).containsText("Six pistols on one licence.");
         } catch (AssertionError | RuntimeException e) {
             shot(page, "intelligence-failed");
             throw e;

@@ -23,10 +23,19 @@ import com.vaadin.flow.shared.Registration;
 @JsModule("./armstrace-graph.js")
 public class GraphView extends Component implements HasSize {
 
-    /** One Cytoscape element: group is "nodes" or "edges"; edges need data.source and data.target. */
-    public record CyElement(String group, Map<String, Object> data, String classes) {
+    /**
+     * One Cytoscape element: group is "nodes" or "edges"; edges need data.source and data.target.
+     * A node may carry the position it was drawn at ({@code x}, {@code y}); when every node does,
+     * the graph is drawn as placed, without a layout. Nodes of class {@code pinned} stay where they are.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record CyElement(String group, Map<String, Object> data, String classes, Map<String, Double> position) {
         public CyElement {
             classes = classes == null ? "" : classes;
+        }
+
+        public CyElement(String group, Map<String, Object> data, String classes) {
+            this(group, data, classes, null);
         }
 
         public static CyElement node(String id, String label, String type) {
@@ -51,6 +60,12 @@ public class GraphView extends Component implements HasSize {
     /** Cytoscape layout options, e.g. Map.of("name", "breadthfirst", "directed", true). */
     public void setLayout(Map<String, Object> layout) {
         getElement().setPropertyMap("layout", layout);
+    }
+
+    /** Where each node is drawn now, by id, as {x, y}; answered by the browser. */
+    public void positions(com.vaadin.flow.function.SerializableConsumer<Map<String, Map<String, Double>>> then) {
+        getElement().executeJs("return this.positions()").then(
+                new tools.jackson.core.type.TypeReference<Map<String, Map<String, Double>>>() { }, then);
     }
 
     public void focusNode(String id) {

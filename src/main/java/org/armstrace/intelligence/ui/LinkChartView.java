@@ -35,6 +35,7 @@ import org.armstrace.base.ui.MapView;
 import org.armstrace.intelligence.Alerts;
 import org.armstrace.intelligence.EntityRef;
 import org.armstrace.intelligence.IntelligenceRejected;
+import org.armstrace.intelligence.Investigations;
 import org.armstrace.intelligence.LinkAnalysis;
 import org.armstrace.intelligence.LinkChartWorkbook;
 import org.armstrace.intelligence.LinkGraph;
@@ -55,6 +56,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     static final int PAGE = 25;
     /** An alert's evidence opens as {@code intelligence/chart/Alert:<id>}. */
     static final String ALERT = "Alert:";
+    /** A saved investigation opens as {@code intelligence/chart/Investigation:<id>}. */
+    static final String INVESTIGATION = "Investigation:";
 
     /** The timeline's colours, the same as the chart's node styles (armstrace-graph.js). */
     private static final Map<String, String> COLOURS = Map.of("Recovery", "#ef6c00", "Transfer", "#8d6e63",
@@ -64,12 +67,17 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     private final Alerts alerts;
     private final TimeAndPlace timeAndPlace;
     private final ReferenceData reference;
+    private final Investigations investigations;
     final GraphView graph = new GraphView();
     final MultiSelectComboBox<String> types = new MultiSelectComboBox<>();
     final Select<String> layout = new Select<>();
     final Span selection = new Span();
     final Button expand = new Button();
     final Button hide = new Button();
+    final Button pin = new Button();
+    final Button saveInvestigation = new Button();
+    final com.vaadin.flow.component.details.Details notes = new com.vaadin.flow.component.details.Details();
+    final com.vaadin.flow.component.html.Paragraph notesText = new com.vaadin.flow.component.html.Paragraph();
     final DatePicker since = new DatePicker();
     final DatePicker until = new DatePicker();
     final Select<Integer> hops = new Select<>();
@@ -86,16 +94,24 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     final Set<LinkGraph.Link> links = new java.util.LinkedHashSet<>();
     final Set<String> hidden = new HashSet<>();
     final Set<String> onPath = new HashSet<>();
+    final Set<String> pinned = new HashSet<>();
+    /** The saved investigation this canvas is, once saved or opened. */
+    Investigations.Investigation investigation;
+    private final String newInvestigationId = Investigations.newId();
+    /** Where a reopened canvas had its entities; kept until entities are added or the layout changes. */
+    private Map<String, Investigations.Position> placed = Map.of();
+    InvestigationForm form;
     private final Map<String, Integer> shown = new HashMap<>();
     String selected;
     private String from;
 
     public LinkChartView(LinkAnalysis analysis, Alerts alerts, TimeAndPlace timeAndPlace, ReferenceData reference,
-                         Basemaps basemaps) {
+                         Basemaps basemaps, Investigations investigations) {
         this.analysis = analysis;
         this.alerts = alerts;
         this.timeAndPlace = timeAndPlace;
         this.reference = reference;
+        this.investigations = investigations;
         setSizeFull();
         types.setLabel(getTranslation("chart.types"));
         types.setId("chart-types");
@@ -106,7 +122,12 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         layout.setItems("cose", "breadthfirst", "concentric", "circle", "grid");
         layout.setItemLabelGenerator(l -> getTranslation("chart.layout." + l));
         layout.setValue("cose");
-        layout.addValueChangeListener(e -> graph.setLayout(Map.of("name", e.getValue(), "animate", false)));
+        layout.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                placed = Map.of();
+            }
+            graph.setLayout(Map.of("name", e.getValue(), "animate", false));
+        });
         expand.setText(getTranslation("chart.expand"));
         expand.setId("chart-expand");
         expand.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -135,6 +156,23 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
             draw();
             select(null);
         });
+        // A pinned entity keeps its place when the layout runs again.
+        pin.setId("chart-pin");
+        pin.addClickListener(e -> {
+            if (!pinned.remove(selected)) {
+                pinned.add(selected);
+            }
+            draw();
+            select(selected);
+        });
+        saveInvestigation.setText(getTranslation("investigation.save"));
+        saveInvestigation.setId("chart-save");
+        saveInvestigation.addClickListener(e -> openSaveForm());
+        notes.setSummaryText(getTranslation("investigation.notes"));
+        notes.setId("chart-notes");
+        notes.add(notesText);
+        notesText.getStyle().set("white-space", "pre-wrap");
+        notes.setVisible(false);
         pathFrom.setText(getTranslation("chart.path-from"));
         pathFrom.setId("chart-path-from");
         pathFrom.addClickListener(e -> {
@@ -149,8 +187,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         graph.setId("chart-graph");
         graph.setHeight("55vh");
         graph.addNodeClickListener(e -> select(e.getNodeId()));
-        var tools = new HorizontalLayout(types, since, until, layout, selection, expand, hops, around, hide, pathFrom,
-                pathTo, exports());
+        var tools = new HorizontalLayout(types, since, until, layout, selection, expand, hops, around, hide, pin, pathFrom,
+                pathTo, saveInvestigation, exports());
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.setWrap(true);
         // Brushing the timeline sets the dates, which filter the chart and the map alike.
@@ -173,7 +211,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         below.getStyle().set("gap", "var(--lumo-space-m)");
         timelineBox.getStyle().set("flex", "1 1 420px");
         map.getStyle().set("flex", "1 1 420px");
-        add(new H2(getTranslation("chart.title")), tools, status, graph, below);
+        add(new H2(getTranslation("chart.title")), tools, status, notes, graph, below);
         expand(graph);
         select(null);
     }
@@ -181,6 +219,10 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         try {
+            if (parameter != null && parameter.startsWith(INVESTIGATION)) {
+                restore(investigations.open(parameter.substring(INVESTIGATION.length())));
+                return;
+            }
             if (parameter != null && parameter.startsWith(ALERT)) {
                 merge(alerts.evidence(parameter.substring(ALERT.length())));
                 status.setText(getTranslation("chart.alert-evidence", entities.size()));
@@ -233,6 +275,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     }
 
     private void merge(LinkGraph part) {
+        placed = Map.of();
         part.entities().forEach(x -> entities.putIfAbsent(x.ref(), x));
         links.addAll(part.links());
     }
@@ -270,6 +313,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         expand.setEnabled(any);
         around.setEnabled(any);
         hide.setEnabled(any);
+        pin.setEnabled(any);
+        pin.setText(getTranslation(any && pinned.contains(ref) ? "chart.unpin" : "chart.pin"));
         pathFrom.setEnabled(any);
         pathTo.setEnabled(any && from != null && !ref.equals(from));
         refreshPicture();
@@ -371,6 +416,74 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         return code == null ? "?" : reference.country(code).map(c -> c.name(getLocale())).orElse(code);
     }
 
+    private void openSaveForm() {
+        boolean owner = investigation == null || investigation.owner().equals(org.armstrace.security.AuditLog.currentActor());
+        form = investigation == null ? new InvestigationForm("", "", null, true)
+                : new InvestigationForm(investigation.name(), investigation.notes(), investigation.sharedWith(), owner);
+        form.addSaveListener(e -> graph.positions(at -> save(e.name, e.notes, e.sharedWith, at)));
+        form.open();
+    }
+
+    /**
+     * Saves the canvas (with where the browser drew each entity) as the next revision of this
+     * investigation, or as a new one. A refusal leaves the form open with what was typed.
+     */
+    void save(String name, String notesTyped, String sharedWith, Map<String, Map<String, Double>> drawnAt) {
+        var positions = new LinkedHashMap<String, Investigations.Position>();
+        drawnAt.forEach((ref, p) -> {
+            if (entities.containsKey(ref) && p.get("x") != null && p.get("y") != null) {
+                positions.put(ref, new Investigations.Position(p.get("x"), p.get("y")));
+            }
+        });
+        var canvas = new Investigations.Canvas(List.copyOf(entities.keySet()), hidden.stream().filter(entities::containsKey)
+                .toList(), pinned.stream().filter(entities::containsKey).toList(), Set.copyOf(types.getValue()),
+                since.getValue(), until.getValue(), layout.getValue(), positions);
+        try {
+            investigation = investigation == null
+                    ? investigations.save(newInvestigationId, 0, name, notesTyped, sharedWith, canvas)
+                    : investigations.save(investigation.id(), investigation.revision(), name, notesTyped, sharedWith, canvas);
+        } catch (IntelligenceRejected rejected) {
+            error(rejected);
+            if (form != null) {
+                form.save.setEnabled(true);
+            }
+            return;
+        }
+        if (form != null) {
+            form.close();
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "intelligence/chart/" + INVESTIGATION
+                + investigation.id()));
+        status.setText(getTranslation("investigation.saved", investigation.name(), investigation.revision()));
+        showNotes();
+    }
+
+    /** Draws a saved investigation as it was saved: its entities where they were, filters and pins included. */
+    private void restore(Investigations.Investigation opened) {
+        investigation = opened;
+        var canvas = opened.canvas();
+        since.setValue(canvas.since());
+        until.setValue(canvas.until());
+        types.setValue(canvas.types());
+        layout.setValue(canvas.layout() == null ? "cose" : canvas.layout());
+        merge(analysis.subgraph(canvas.entities().stream().map(EntityRef::parse).toList(), Set.of(),
+                "investigation " + opened.id()));
+        hidden.addAll(canvas.hidden());
+        pinned.addAll(canvas.pinned());
+        placed = canvas.positions();
+        long gone = canvas.entities().stream().filter(r -> !entities.containsKey(r)).count();
+        status.setText(getTranslation(gone > 0 ? "investigation.opened-some-gone" : "investigation.opened", opened.name(),
+                opened.revision(), opened.updatedBy(), gone));
+        showNotes();
+        draw();
+        refreshPicture();
+    }
+
+    private void showNotes() {
+        notesText.setText(investigation.notes());
+        notes.setVisible(!investigation.notes().isBlank());
+    }
+
     /** The entities and links the canvas shows now. */
     LinkGraph visibleGraph() {
         var shownEntities = entities.values().stream().filter(x -> visible(x.ref())).toList();
@@ -418,8 +531,10 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         var elements = new ArrayList<GraphView.CyElement>();
         for (LinkGraph.Entity x : entities.values()) {
             if (visible(x.ref())) {
+                Investigations.Position at = placed.get(x.ref());
                 elements.add(new GraphView.CyElement("nodes", Map.of("id", x.ref(), "label", x.caption(), "type",
-                        x.kind()), x.kind() + (onPath.contains(x.ref()) ? " onPath" : "")));
+                        x.kind()), x.kind() + (onPath.contains(x.ref()) ? " onPath" : "")
+                        + (pinned.contains(x.ref()) ? " pinned" : ""), at == null ? null : Map.of("x", at.x(), "y", at.y())));
             }
         }
         int i = 0;
@@ -442,6 +557,6 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
 
     @Override
     public String getPageTitle() {
-        return getTranslation("chart.title");
+        return investigation == null ? getTranslation("chart.title") : investigation.name();
     }
 }

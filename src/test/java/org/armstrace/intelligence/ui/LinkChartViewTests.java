@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.ComponentUtil;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.armstrace.ViewTest;
 import org.armstrace.base.ui.ChartView;
@@ -117,6 +118,47 @@ class LinkChartViewTests extends ViewTest {
         ComponentUtil.fireEvent(view.timeline, new ChartView.RangeEvent(view.timeline, true, "2015-13-99", null));
         assertThat(view.since.getValue()).isNull();
         assertThat(drawn(view.map, "points")).isEqualTo(1);
+    }
+
+    @Test
+    @WithMockUser(username = "analyst1", roles = "ANALYST")
+    void a_saved_canvas_reopens_with_its_pins_hidden_entities_and_places_and_is_listed_with_its_versions() {
+        LinkChartView view = navigate("intelligence/chart/Recovery:rec-" + run, LinkChartView.class);
+        view.grow("Firearm:seen-" + run);
+        test(view.pin).click();
+        assertThat(view.pin.getText()).isEqualTo("Unpin");
+        view.hidden.add("Person:carrier-" + run);
+        view.save("Carrier " + run, "Seen twice.", "SUPERVISOR", Map.of("Recovery:rec-" + run, Map.of("x", 12.0, "y", 34.0),
+                "Firearm:elsewhere", Map.of("x", 1.0, "y", 1.0)));
+        assertThat(view.status.getText()).isEqualTo("Saved as \u201cCarrier " + run + "\u201d, revision 1.");
+        String id = view.investigation.id();
+
+        LinkChartView reopened = navigate("intelligence/chart/Investigation:" + id, LinkChartView.class);
+        assertThat(reopened.entities.keySet()).containsExactlyInAnyOrderElementsOf(view.entities.keySet());
+        assertThat(reopened.pinned).containsExactly("Recovery:rec-" + run);
+        assertThat(reopened.hidden).containsExactly("Person:carrier-" + run);
+        assertThat(reopened.notes.isVisible()).isTrue();
+        assertThat(reopened.status.getText()).startsWith("Investigation \u201cCarrier " + run + "\u201d, revision 1");
+        var drawnNodes = (tools.jackson.databind.JsonNode) reopened.graph.getElement().getPropertyRaw("elements");
+        var rec = java.util.stream.StreamSupport.stream(drawnNodes.spliterator(), false)
+                .filter(n -> n.path("data").path("id").asString().equals("Recovery:rec-" + run)).findFirst().orElseThrow();
+        assertThat(rec.path("position").path("x").asDouble()).isEqualTo(12.0);
+        assertThat(rec.path("classes").asString()).contains("pinned");
+
+        InvestigationsView list = navigate("intelligence/investigations", InvestigationsView.class);
+        var saved = list.list.getGenericDataView().getItems().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+        list.list.select(saved);
+        assertThat(list.versions.getGenericDataView().getItems().toList()).singleElement()
+                .satisfies(v -> assertThat(v.savedBy()).isEqualTo("analyst1"));
+        assertThat(list.open.isEnabled()).isTrue();
+    }
+
+    @Test
+    @WithMockUser(username = "analyst1", roles = "ANALYST")
+    void an_investigation_that_does_not_exist_or_is_not_shared_is_explained() {
+        LinkChartView view = navigate("intelligence/chart/Investigation:" + java.util.UUID.randomUUID(), LinkChartView.class);
+        assertThat(view.status.getText()).isEqualTo("There is no such investigation, or it is not shared with you.");
+        assertThat(view.entities).isEmpty();
     }
 
     private static int drawn(org.armstrace.base.ui.MapView map, String property) {
