@@ -2,6 +2,9 @@
 // Server -> client: the properties `elements` (Cytoscape element JSON array), `graphStyle`, `layout`.
 // Client -> server: `node-click` / `edge-click` CustomEvents, detail = { id, data }.
 import cytoscape from 'cytoscape';
+import cytoscapeSvg from 'cytoscape-svg';
+
+cytoscape.use(cytoscapeSvg);
 
 // One colour and shape per kind of node, so that a chart can be read at a glance.
 const DEFAULT_STYLE = [
@@ -93,6 +96,20 @@ class ArmstraceGraph extends HTMLElement {
   }
 
   fit() { this._cy?.fit(undefined, 30); }
+
+  /** Downloads the whole graph as an image: 'png' (raster) or 'svg' (vector, for reports). */
+  download(format, name) {
+    if (!this._cy) return;
+    const a = document.createElement('a');
+    if (format === 'svg') {
+      const svg = this._cy.svg({ full: true, scale: 1, bg: 'white' });
+      a.href = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    } else {
+      a.href = this._cy.png({ full: true, scale: 2, bg: 'white' });
+    }
+    a.download = name;
+    a.click();
+  }
 
   _fire(type, ele) {
     this.dispatchEvent(new CustomEvent(type, { detail: { id: ele.id(), data: ele.data() } }));

@@ -101,6 +101,12 @@ class IntelligenceBrowserTests extends ChromiumTest {
             assertThat((Integer) graph.evaluate("g => g._cy.nodes('.onPath').length")).isEqualTo(5);
             shot(page, "intelligence-path");
 
+            // The chart as a vector drawing, with every node's label in it.
+            var download = page.waitForDownload(() -> page.locator("#chart-svg").click());
+            assertThat(download.suggestedFilename()).isEqualTo("link-chart.svg");
+            String svg = java.nio.file.Files.readString(download.path());
+            assertThat(svg).contains("<svg").contains("Dragan Ilić");
+
             // The holder behind six recovered pistols is an alert; it opens with its evidence in the chart.
             page.navigate(url("/intelligence/alerts"));
             page.locator("#alerts-pattern").click();

@@ -16,10 +16,12 @@ import com.vaadin.flow.shared.Registration;
 
 /**
  * Server-side API of the {@code <armstrace-graph>} custom element
- * (src/main/frontend/armstrace-graph.js), which renders a graph with Cytoscape.js (MIT).
+ * (src/main/frontend/armstrace-graph.js), which renders a graph with Cytoscape.js (MIT); the
+ * cytoscape-svg extension (GPL-3.0, as this project) draws it as SVG for export.
  */
 @Tag("armstrace-graph")
 @NpmPackage(value = "cytoscape", version = "3.34.4")
+@NpmPackage(value = "cytoscape-svg", version = "0.4.0")
 @JsModule("./armstrace-graph.js")
 public class GraphView extends Component implements HasSize {
 
@@ -66,6 +68,11 @@ public class GraphView extends Component implements HasSize {
     public void positions(com.vaadin.flow.function.SerializableConsumer<Map<String, Map<String, Double>>> then) {
         getElement().executeJs("return this.positions()").then(
                 new tools.jackson.core.type.TypeReference<Map<String, Map<String, Double>>>() { }, then);
+    }
+
+    /** The browser downloads the whole graph as {@code png} or {@code svg}, under the given file name. */
+    public void download(String format, String fileName) {
+        getElement().callJsFunction("download", format, fileName);
     }
 
     public void focusNode(String id) {

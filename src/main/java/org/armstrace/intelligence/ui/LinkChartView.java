@@ -491,15 +491,14 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         return new LinkGraph(shownEntities, shownLinks, 0);
     }
 
-    /** PNG of the canvas (drawn by Cytoscape in the browser), and the visible subgraph as XLSX. */
+    /** PNG and SVG of the canvas (drawn by Cytoscape in the browser), and the visible subgraph as XLSX. */
     private HorizontalLayout exports() {
-        var png = new Button(getTranslation("chart.export-png"), e -> graph.getElement().executeJs("""
-                const a = document.createElement('a');
-                a.href = this._cy.png({full: true, scale: 2, bg: 'white'});
-                a.download = 'link-chart.png';
-                a.click();"""));
+        var png = new Button(getTranslation("chart.export-png"), e -> graph.download("png", "link-chart.png"));
         png.setId("chart-png");
         png.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var svg = new Button(getTranslation("chart.export-svg"), e -> graph.download("svg", "link-chart.svg"));
+        svg.setId("chart-svg");
+        svg.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         DownloadHandler xlsx = event -> {
             event.setFileName("link-chart.xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -513,7 +512,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         var workbook = new Anchor(xlsx, getTranslation("chart.export-xlsx"));
         workbook.setId("chart-xlsx");
         workbook.getElement().setAttribute("download", true);
-        var row = new HorizontalLayout(png, workbook);
+        var row = new HorizontalLayout(png, svg, workbook);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         return row;
     }
