@@ -56,7 +56,10 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     static final int PAGE = 25;
     /** An alert's evidence opens as {@code intelligence/chart/Alert:<id>}. */
     static final String ALERT = "Alert:";
-    /** A saved investigation opens as {@code intelligence/chart/Investigation:<id>}. */
+    /**
+     * A saved investigation opens as {@code intelligence/chart/Investigation:<id>}. The parameter is a
+     * wildcard because a case reference may hold a slash ({@code Case:PR-2024/17}).
+     */
     static final String INVESTIGATION = "Investigation:";
 
     /** The timeline's colours, the same as the chart's node styles (armstrace-graph.js). */
@@ -116,6 +119,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         types.setLabel(getTranslation("chart.types"));
         types.setId("chart-types");
         types.setItems(new TreeSet<>(LinkAnalysis.TYPES));
+        types.setItemLabelGenerator(t -> getTranslation("rel." + t));
         types.setPlaceholder(getTranslation("chart.all-types"));
         layout.setLabel(getTranslation("chart.layout"));
         layout.setId("chart-layout");
@@ -217,7 +221,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String parameter) {
+    public void setParameter(BeforeEvent event, @com.vaadin.flow.router.WildcardParameter String parameter) {
         try {
             if (parameter != null && parameter.startsWith(INVESTIGATION)) {
                 restore(investigations.open(parameter.substring(INVESTIGATION.length())));
@@ -539,7 +543,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         int i = 0;
         for (LinkGraph.Link l : links) {
             if (visible(l.from()) && visible(l.to())) {
-                elements.add(GraphView.CyElement.edge("l" + i++, l.from(), l.to(), l.type()));
+                elements.add(GraphView.CyElement.edge("l" + i++, l.from(), l.to(), getTranslation("rel." + l.type())));
             }
         }
         graph.setElements(elements);

@@ -104,6 +104,13 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
                     getTranslation("chart.open"));
             chart.setId("recovery-open-chart");
             add(chart);
+            if (r.caseReference() != null) {
+                var caseChart = new com.vaadin.flow.component.html.Anchor("intelligence/chart/Case:"
+                        + org.springframework.web.util.UriUtils.encodePathSegment(r.caseReference(),
+                        java.nio.charset.StandardCharsets.UTF_8), getTranslation("recovery.case-chart", r.caseReference()));
+                caseChart.setId("recovery-case-chart");
+                add(caseChart);
+            }
         }
         if (r.amnesty() != null) {
             var note = new Paragraph(getTranslation("recovery.amnesty-set", r.amnesty().reason(), r.amnesty().by()));

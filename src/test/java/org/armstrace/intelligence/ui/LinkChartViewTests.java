@@ -155,6 +155,17 @@ class LinkChartViewTests extends ViewTest {
 
     @Test
     @WithMockUser(username = "analyst1", roles = "ANALYST")
+    void a_case_whose_reference_holds_a_slash_opens_with_its_recoveries_and_links_are_captioned_in_the_users_language() {
+        neo4j.query("MATCH (r:Recovery {id: 'rec-' + $run}) CREATE (r)-[:PART_OF]->(:Case {reference: 'PR-2024/17 ' + $run})")
+                .bind(run).to("run").run();
+        LinkChartView view = navigate("intelligence/chart/Case:PR-2024/17 " + run, LinkChartView.class);
+        assertThat(view.entities.keySet()).containsExactlyInAnyOrder("Case:PR-2024/17 " + run, "Recovery:rec-" + run);
+        var drawnEdges = (tools.jackson.databind.JsonNode) view.graph.getElement().getPropertyRaw("elements");
+        assertThat(drawnEdges.toString()).contains("part of case").doesNotContain("PART_OF\"");
+    }
+
+    @Test
+    @WithMockUser(username = "analyst1", roles = "ANALYST")
     void an_investigation_that_does_not_exist_or_is_not_shared_is_explained() {
         LinkChartView view = navigate("intelligence/chart/Investigation:" + java.util.UUID.randomUUID(), LinkChartView.class);
         assertThat(view.status.getText()).isEqualTo("There is no such investigation, or it is not shared with you.");
