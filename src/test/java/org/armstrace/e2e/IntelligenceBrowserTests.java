@@ -38,16 +38,20 @@ class IntelligenceBrowserTests extends ChromiumTest {
                 CREATE (carrier:Person {id: 'carrier-' + $run, givenName: 'Dragan', familyName: 'Ilić'})
                 WITH holder, licence, carrier
                 UNWIND range(1, 6) AS i
-                CREATE (gun:Firearm {id: 'gun-' + $run + '-' + i, makeAsRead: 'Zastava', model: 'M70', serialAsRead: 'S' + i})
+                CREATE (gun:Firearm {id: 'gun-' + $run + '-' + i, makeAsRead: 'Zastava', model: 'M70', serialAsRead: 'S' + i,
+                                     recordedAt: datetime(), source: 'test'})
                 CREATE (seen:Firearm {id: 'seen-' + $run + '-' + i, status: 'RECOVERED', makeAsRead: 'Zastava',
-                                      serialAsRead: 'S' + i})
-                CREATE (rec:Recovery {id: 'rec-' + $run + '-' + i, kind: 'SEIZED', at: datetime() - duration({days: i})})
+                                      serialAsRead: 'S' + i, recordedAt: datetime(), source: 'test'})
+                CREATE (rec:Recovery {id: 'rec-' + $run + '-' + i, kind: 'SEIZED', at: datetime() - duration({days: i}),
+                                      status: 'IDENTIFIED', recordedBy: 'officer1', recordedAt: datetime(), source: 'test'})
                 CREATE (licence)-[:COVERS]->(gun)
                 CREATE (rec)-[:RECOVERED]->(seen)-[:IDENTIFIED_AS {by: 'analyst1', at: datetime()}]->(gun)
                 FOREACH (_ IN CASE WHEN i = 1 THEN [1] ELSE [] END |
                     CREATE (carrier)-[:POSSESSED]->(rec)
-                    SET gun.countryOfManufacture = 'RS'
-                    CREATE (rec)-[:AT]->(:Location {latitude: 42.6629, longitude: 21.1655, municipality: 'prishtina'}))
+                    CREATE (rec)-[:PART_OF]->(:Case {reference: 'PR-2024/' + $run})
+                    SET gun.countryOfManufacture = 'RS', rec.caseReference = 'PR-2024/' + $run
+                    CREATE (rec)-[:AT]->(:Location {latitude: 42.6629, longitude: 21.1655, municipality: 'prishtina',
+                                                    method: 'DEVICE'}))
                 """).bind(run).to("run").run();
         TestSecurity.as("analyst1", "ANALYST", scanner::scanNow).get(2, TimeUnit.MINUTES);
 
@@ -62,7 +66,7 @@ class IntelligenceBrowserTests extends ChromiumTest {
             clickNode(page, "Firearm:seen-" + run + "-1");
             assertThat(page.locator("#chart-selection")).hasText("Zastava S1");
             page.locator("#chart-expand").click();
-            waitForNodes(page, 4);
+            waitForNode(page, "Firearm:gun-" + run + "-1");
 
             // Around the selected pistol: its recovery on the timeline, and on the map with its route from Serbia.
             assertThat(page.locator("#chart-timeline-status")).containsText("1 route(s)");
@@ -94,7 +98,7 @@ class IntelligenceBrowserTests extends ChromiumTest {
             assertThat(page.locator("#chart-status")).containsText("Paths will start at Dragan Ilić");
             clickNode(page, "Firearm:gun-" + run + "-1");
             page.locator("#chart-expand").click();
-            waitForNodes(page, 5);
+            waitForNode(page, "Licence:lic-" + run);
             clickNode(page, "Licence:lic-" + run);
             page.locator("#chart-path-to").click();
             assertThat(page.locator("#chart-status")).containsText("shortest path");
@@ -140,6 +144,13 @@ class IntelligenceBrowserTests extends ChromiumTest {
                     .isTrue();
             page.locator("#chart-notes").click();
             assertThat(page.locator("#chart-notes")).containsText("Six pistols on one licence.");
+
+            // The recovery page opens its case, whose reference holds a slash, in the chart.
+            page.navigate(url("/recovery/rec-" + run + "-1"));
+            page.locator("#recovery-case-chart").click();
+            page.waitForURL("**/intelligence/chart/Case:*");
+            waitForNode(page, "Case:PR-2024/" + run);
+            waitForNode(page, "Recovery:rec-" + run + "-1");
         } catch (AssertionError | RuntimeException e) {
             shot(page, "intelligence-failed");
             throw e;
@@ -150,6 +161,11 @@ class IntelligenceBrowserTests extends ChromiumTest {
     private static void waitForNodes(Page page, int n) {
         page.waitForFunction("n => { const g = document.querySelector('#chart-graph');"
                 + " return g && g._cy && g._cy.nodes().length >= n; }", n);
+    }
+
+    private static void waitForNode(Page page, String id) {
+        page.waitForFunction("id => { const g = document.querySelector('#chart-graph');"
+                + " return g && g._cy && g._cy.getElementById(id).nonempty(); }", id);
     }
 
     /** A real mouse click where Cytoscape drew the node. */
