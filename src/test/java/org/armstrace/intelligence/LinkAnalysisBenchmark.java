@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The link chart's queries on dataset S: expanding a weapon, a person and a maker (a hub), and
- * shortest paths between people, cold (first time for each pair) and warm (the same pairs again).
+ * The link chart's queries on dataset S: expanding a weapon, a person and a maker (a hub),
+ * shortest paths between people, cold (first time for each pair) and warm (the same pairs again),
+ * and the timeline and map around a weapon, a person and a whole canvas of 200 entities.
  *
  * <pre>
  * S: ./mvnw test -Dtest=LinkAnalysisBenchmark -Dbench.excluded=none -Dbench.firearms=500000 -Dbench.people=300000
@@ -39,6 +40,8 @@ class LinkAnalysisBenchmark {
     LostStolenRegister lostStolen;
     @Autowired
     LinkAnalysis links;
+    @Autowired
+    TimeAndPlace timeAndPlace;
     @Autowired
     org.springframework.data.neo4j.core.Neo4jClient neo4j;
 
@@ -80,6 +83,23 @@ class LinkAnalysisBenchmark {
         time("shortest path, person to person, warm", pairs.size(), i -> links.shortestPaths(
                 new EntityRef(EntityRef.Kind.PERSON, pairs.get(i)[0]), new EntityRef(EntityRef.Kind.PERSON, pairs.get(i)[1]),
                 Set.of(), 6, 1));
+
+        time("timeline and map around a weapon", 300, i -> timeAndPlace.around(java.util.List.of(new EntityRef(
+                EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(n))))));
+        time("timeline and map around a person", 300, i -> timeAndPlace.around(java.util.List.of(new EntityRef(
+                EntityRef.Kind.PERSON, data.personIds().get(random.nextInt(p))))));
+        // Nothing selected on a full canvas: the maker hub, 100 weapons and 99 people.
+        time("timeline and map around a canvas of 200 entities", 50, i -> {
+            var canvas = new ArrayList<EntityRef>();
+            canvas.add(new EntityRef(EntityRef.Kind.ORGANISATION, maker));
+            for (int k = 0; k < 100; k++) {
+                canvas.add(new EntityRef(EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(n))));
+            }
+            for (int k = 0; k < 99; k++) {
+                canvas.add(new EntityRef(EntityRef.Kind.PERSON, data.personIds().get(random.nextInt(p))));
+            }
+            return timeAndPlace.around(canvas);
+        });
     }
 
     /** Times the action once per run, with no warm-up: the first runs are the cold ones. */

@@ -370,7 +370,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         var option = new LinkedHashMap<String, Object>();
         option.put("animation", false);
         option.put("grid", Map.of("left", 120, "right", 24, "top", 36, "bottom", 28));
-        option.put("tooltip", Map.of("trigger", "item"));
+        option.put("tooltip", Map.of("trigger", "item", "formatter", "{b}"));
         option.put("xAxis", Map.of("type", "time"));
         option.put("yAxis", Map.of("type", "category", "data", kinds.stream().map(k -> getTranslation("chart.kind." + k))
                 .toList()));
