@@ -105,12 +105,16 @@ public class LinkAnalysis {
 
     /**
      * Up to {@code paths} shortest paths from one entity to another along the given relationship
-     * types, at most {@code hops} long; empty when there is none within that bound.
+     * types, at most {@code hops} long; empty when there is none within that bound. With no types
+     * chosen, every type but {@code MADE_BY} is followed: a maker joins every weapon it made, so a
+     * path through it says nothing, and searching through a maker of 100,000 weapons is the costly
+     * part of a search that finds nothing. Choosing {@code MADE_BY} explicitly still follows it.
      */
     @PreAuthorize(ANALYSTS)
     @Transactional
     public List<LinkGraph> shortestPaths(EntityRef from, EntityRef to, Set<String> types, int hops, int paths) {
-        List<String> allowed = types(types);
+        List<String> allowed = types == null || types.isEmpty()
+                ? TYPES.stream().filter(t -> !t.equals("MADE_BY")).sorted().toList() : types(types);
         if (hops < 1 || hops > MAX_HOPS || paths < 1 || paths > MAX_PATHS) {
             throw new IntelligenceRejected("intelligence.bad-bound");
         }

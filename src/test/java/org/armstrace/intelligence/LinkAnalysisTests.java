@@ -110,6 +110,17 @@ class LinkAnalysisTests {
     }
 
     @Test
+    void paths_do_not_pass_through_a_maker_unless_made_by_is_chosen() {
+        EntityRef one = ref("Firearm:hubgun-$run-1");
+        EntityRef two = ref("Firearm:hubgun-$run-2");
+        assertThat(asAnalyst(() -> links.shortestPaths(one, two, Set.of(), 6, 1)))
+                .as("two weapons of one maker are not linked by that alone").isEmpty();
+        List<LinkGraph> viaMaker = asAnalyst(() -> links.shortestPaths(one, two, Set.of("MADE_BY"), 6, 1));
+        assertThat(viaMaker).singleElement().satisfies(p -> assertThat(p.entities()).extracting(LinkGraph.Entity::ref)
+                .containsExactly(one.toString(), "Organisation:MANUFACTURER:HUB" + run, two.toString()));
+    }
+
+    @Test
     void a_neighbourhood_reaches_as_far_as_asked_and_a_hub_in_it_is_capped_not_walked() {
         LinkGraph two = asAnalyst(() -> links.neighbourhood(ref("Person:carrier-$run"), Set.of(), 2));
         assertThat(two.entities()).extracting(LinkGraph.Entity::ref).containsExactlyInAnyOrder(
