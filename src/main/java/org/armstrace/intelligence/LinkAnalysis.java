@@ -121,7 +121,7 @@ public class LinkAnalysis {
         if (from.equals(to)) {
             throw new IntelligenceRejected("intelligence.same-entity");
         }
-        String query = pathQuery(from, to, hops, paths);
+        String query = pathQuery(from, to, allowed, hops, paths);
         var found = new ArrayList<LinkGraph>();
         neo4j.query(query)
                 .bindAll(CypherParams.of("aKey", from.key(), "bKey", to.key(), "types", allowed, "labels", LABELS))
@@ -285,10 +285,15 @@ public class LinkAnalysis {
                 """.formatted(entity, NODE, entity);
     }
 
-    static String pathQuery(EntityRef from, EntityRef to, int hops, int paths) {
+    static String pathQuery(EntityRef from, EntityRef to, List<String> types, int hops, int paths) {
         // Both bounds are validated integers: Cypher 5 takes no parameter in a quantifier or after SHORTEST.
-        return "MATCH " + from.cypherMatch("a") + "\nMATCH p = SHORTEST " + paths + " (a)(()-[r]-() WHERE type(r) IN $types){1,"
-                + hops + "}" + to.cypherMatch("b") + """
+        // The types are written into the pattern, not filtered afterwards, so that a dense node's
+        // relationships are read by type; they are names from TYPES, checked before this is called.
+        if (!TYPES.containsAll(types) || types.isEmpty()) {
+            throw new IntelligenceRejected("intelligence.bad-type");
+        }
+        return "MATCH " + from.cypherMatch("a") + "\nMATCH p = SHORTEST " + paths + " (a)(()-[r:" + String.join("|", types)
+                + "]-()){1," + hops + "}" + to.cypherMatch("b") + """
 
                 RETURN [n IN nodes(p) | %s] AS nodes,
                        [x IN relationships(p) | {from: elementId(startNode(x)), type: type(x)}] AS links,

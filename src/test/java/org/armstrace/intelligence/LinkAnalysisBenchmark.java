@@ -83,6 +83,29 @@ class LinkAnalysisBenchmark {
         time("shortest path, person to person, warm", pairs.size(), i -> links.shortestPaths(
                 new EntityRef(EntityRef.Kind.PERSON, pairs.get(i)[0]), new EntityRef(EntityRef.Kind.PERSON, pairs.get(i)[1]),
                 Set.of(), 6, 1));
+        // Pairs that are connected, 4 hops apart: a licence holder and the dealer that sold or took back a weapon
+        // the licence covered (person -HOLDS- licence -COVERS- weapon -OF- transfer -FROM|TO- dealer). In S,
+        // transfers run between people and dealers, so no two people are within 6 hops of each other.
+        var linked = neo4j.query("""
+                        MATCH (a:Person)-[:HOLDS]->(:Licence)-[:COVERS]->(:Firearm)<-[:OF]-(:Transfer)-[:FROM|TO]-(b:Organisation)
+                        WITH a, b LIMIT 5000
+                        RETURN a.id AS a, b.id AS b ORDER BY a.id LIMIT 100""")
+                .fetchAs(String[].class).mappedBy((t, r) -> new String[] {r.get("a").asString(), r.get("b").asString()})
+                .all().stream().toList();
+        if (linked.isEmpty()) {
+            throw new IllegalStateException("S holds no licence holder linked to a dealer: the generator changed");
+        }
+        int[] connected = new int[1];
+        time("shortest path, holder to dealer (4 hops), cold", linked.size(), i -> {
+            var paths = links.shortestPaths(new EntityRef(EntityRef.Kind.PERSON, linked.get(i)[0]),
+                    new EntityRef(EntityRef.Kind.ORGANISATION, linked.get(i)[1]), Set.of(), 6, 1);
+            connected[0] += paths.isEmpty() ? 0 : 1;
+            return paths;
+        });
+        System.out.printf("holder-dealer pairs with a path found: %d of %d%n", connected[0], linked.size());
+        time("shortest path, holder to dealer (4 hops), warm", linked.size(), i -> links.shortestPaths(
+                new EntityRef(EntityRef.Kind.PERSON, linked.get(i)[0]), new EntityRef(EntityRef.Kind.ORGANISATION,
+                        linked.get(i)[1]), Set.of(), 6, 1));
 
         time("timeline and map around a weapon", 300, i -> timeAndPlace.around(java.util.List.of(new EntityRef(
                 EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(n))))));

@@ -163,7 +163,8 @@ class LinkAnalysisTests {
     void no_analysis_query_plans_a_cartesian_product_an_unbounded_expansion_or_an_exhaustive_shortest_path() {
         var queries = Map.of(
                 "expand", LinkAnalysis.expandQuery(ref("Person:holder-$run")),
-                "paths", LinkAnalysis.pathQuery(ref("Person:holder-$run"), ref("Person:carrier-$run"), LinkAnalysis.MAX_HOPS,
+                "paths", LinkAnalysis.pathQuery(ref("Person:holder-$run"), ref("Person:carrier-$run"),
+                        List.copyOf(LinkAnalysis.TYPES), LinkAnalysis.MAX_HOPS,
                         LinkAnalysis.MAX_PATHS),
                 "neighbours", LinkAnalysis.NEIGHBOURS);
         for (var q : queries.entrySet()) {
