@@ -173,7 +173,8 @@ class LinkAnalysisTests {
                     "labels", List.of("Person"), "frontier", List.of("x"), "fan", 20));
             assertThat(plan.boundedAndConnected()).as(q.getKey() + " plan " + plan).isTrue();
             if (q.getKey().equals("paths")) {
-                assertThat(plan.operators()).anyMatch(o -> o.startsWith("StatefulShortestPath"));
+                // Both ends are bound before the search, whatever the store's statistics say.
+                assertThat(plan.operators()).anyMatch(o -> o.startsWith("StatefulShortestPath(Into"));
             }
         }
     }
