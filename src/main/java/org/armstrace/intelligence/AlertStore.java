@@ -87,6 +87,8 @@ class AlertStore {
                 row.put("added", List.copyOf(added));
                 row.put("removed", List.copyOf(removed));
                 row.put("returned", !was.current());
+                // Worth an event in the alert's history: it came back, or its evidence changed.
+                row.put("changed", !was.current() || !added.isEmpty() || !removed.isEmpty());
                 updates.add(row);
             }
         }
@@ -107,14 +109,13 @@ class AlertStore {
         for (int from = 0; from < updates.size(); from += 500) {
             var rows = updates.subList(from, Math.min(updates.size(), from + 500));
             params.put("rows", rows);
-            changed += (int) rows.stream().filter(r -> (Boolean) r.get("returned") || !((List<?>) r.get("added")).isEmpty()
-                    || !((List<?>) r.get("removed")).isEmpty()).count();
+            changed += (int) rows.stream().filter(r -> (Boolean) r.get("changed")).count();
             neo4j.query("""
                     UNWIND $rows AS row
                     MATCH (a:Alert {id: row.id})
                     SET a.key = row.key, a.subject = row.subject, a.score = row.score, a.args = row.args,
                         a.evidence = row.evidence, a.current = true, a.seenAt = $now
-                    FOREACH (_ IN CASE WHEN row.returned OR size(row.added) > 0 OR size(row.removed) > 0 THEN [1] ELSE [] END |
+                    FOREACH (_ IN CASE WHEN row.changed THEN [1] ELSE [] END |
                         CREATE (a)-[:HAS_EVENT]->(:AlertEvent {at: $now, by: 'system',
                                 kind: CASE WHEN row.returned THEN 'FOUND_AGAIN' ELSE 'CHANGED' END,
                                 added: row.added, removed: row.removed}))

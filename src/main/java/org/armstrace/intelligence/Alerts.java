@@ -1,5 +1,7 @@
 package org.armstrace.intelligence;
 
+import static org.armstrace.graph.GraphValues.instant;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.armstrace.base.PlainText;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
 import org.neo4j.driver.Value;
@@ -117,7 +120,7 @@ public class Alerts {
     @Transactional
     public Alert promote(String id, String caseReference, String reason) {
         String ref = caseReference == null ? "" : caseReference.strip();
-        if (ref.isEmpty() || ref.length() > 60 || ref.codePoints().anyMatch(Character::isISOControl)) {
+        if (ref.isEmpty() || !PlainText.acceptable(ref, 60, false)) {
             throw new IntelligenceRejected("intelligence.bad-case");
         }
         return decide(id, Alert.Status.PROMOTED, reason(reason), ref);
@@ -199,7 +202,7 @@ public class Alerts {
         if (r.isEmpty()) {
             throw new IntelligenceRejected("intelligence.reason-required");
         }
-        if (r.length() > MAX_REASON || r.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+        if (!PlainText.acceptable(r, MAX_REASON, true)) {
             throw new IntelligenceRejected("intelligence.bad-reason");
         }
         return r;
@@ -218,9 +221,5 @@ public class Alerts {
                 a.get("evidence").asList(Value::asString), Alert.Status.valueOf(a.get("status").asString()),
                 a.get("current").asBoolean(), instant(a.get("firstSeenAt")), instant(a.get("seenAt")),
                 a.get("caseReference").asString(null));
-    }
-
-    private static Instant instant(Value v) {
-        return v.isNull() ? null : v.asZonedDateTime().toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package org.armstrace.intelligence;
 
+import static org.armstrace.graph.GraphValues.instant;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,13 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.armstrace.base.PlainText;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +37,8 @@ public class Investigations {
     public static final int MAX_NOTES = 10_000;
     /** The roles that can open a link chart, and so the only ones an investigation can be shared with. */
     public static final List<String> SHAREABLE = List.of(Role.Names.ANALYST, Role.Names.SUPERVISOR, Role.Names.ADMIN);
-    public static final Set<String> LAYOUTS = Set.of("cose", "breadthfirst", "concentric", "circle", "grid");
+    /** The chart's layouts, the first being the default. */
+    public static final List<String> LAYOUTS = List.of("cose", "breadthfirst", "concentric", "circle", "grid");
 
     /** Where an entity was drawn. */
     public record Position(double x, double y) {
@@ -77,12 +80,11 @@ public class Investigations {
                               Canvas canvas) {
         validId(id);
         String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > MAX_NAME || cleanName.codePoints().anyMatch(Character::isISOControl)) {
+        if (cleanName.isEmpty() || !PlainText.acceptable(cleanName, MAX_NAME, false)) {
             throw new IntelligenceRejected("intelligence.bad-name");
         }
         String cleanNotes = notes == null ? "" : notes.strip();
-        if (cleanNotes.length() > MAX_NOTES || cleanNotes.codePoints()
-                .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        if (!PlainText.acceptable(cleanNotes, MAX_NOTES, true)) {
             throw new IntelligenceRejected("intelligence.bad-notes");
         }
         if (sharedWith != null && !SHAREABLE.contains(sharedWith)) {
@@ -91,7 +93,7 @@ public class Investigations {
         var params = canvasParams(canvas);
         String user = AuditLog.currentActor();
         params.putAll(CypherParams.of("id", id, "expected", expectedRevision, "name", cleanName, "notes", cleanNotes,
-                "sharedWith", sharedWith, "user", user, "roles", roles(), "now", ZonedDateTime.now(ZoneOffset.UTC)));
+                "sharedWith", sharedWith, "user", user, "roles", Role.currentNames(), "now", ZonedDateTime.now(ZoneOffset.UTC)));
         if (expectedRevision == 0) {
             // A second save of the same new canvas (a double click, a retry) finds it already there.
             boolean exists = neo4j.query("MATCH (i:Investigation {id: $id}) RETURN count(i) > 0").bind(id).to("id")
@@ -156,7 +158,7 @@ public class Investigations {
             throw new IntelligenceRejected("intelligence.bad-page");
         }
         return neo4j.query(VISIBLE + " AND i.revision > 0 RETURN i ORDER BY i.updatedAt DESC, i.id LIMIT $limit")
-                .bindAll(CypherParams.of("user", AuditLog.currentActor(), "roles", roles(), "limit", limit))
+                .bindAll(CypherParams.of("user", AuditLog.currentActor(), "roles", Role.currentNames(), "limit", limit))
                 .fetchAs(Investigation.class).mappedBy((t, r) -> investigation(r.get("i"))).all().stream().toList();
     }
 
@@ -166,7 +168,7 @@ public class Investigations {
     public List<Version> history(String id) {
         validId(id);
         return neo4j.query(VISIBLE + " AND i.id = $id MATCH (i)-[:HAS_VERSION]->(v) RETURN v ORDER BY v.revision")
-                .bindAll(CypherParams.of("id", id, "user", AuditLog.currentActor(), "roles", roles()))
+                .bindAll(CypherParams.of("id", id, "user", AuditLog.currentActor(), "roles", Role.currentNames()))
                 .fetchAs(Version.class).mappedBy((t, r) -> {
                     Value v = r.get("v");
                     return new Version(v.get("revision").asLong(), v.get("name").asString(), v.get("sharedWith").asString(null),
@@ -178,7 +180,7 @@ public class Investigations {
 
     private Optional<Investigation> find(String id) {
         return neo4j.query(VISIBLE + " AND i.id = $id AND i.revision > 0 RETURN i")
-                .bindAll(CypherParams.of("id", id, "user", AuditLog.currentActor(), "roles", roles()))
+                .bindAll(CypherParams.of("id", id, "user", AuditLog.currentActor(), "roles", Role.currentNames()))
                 .fetchAs(Investigation.class).mappedBy((t, r) -> investigation(r.get("i"))).one();
     }
 
@@ -223,12 +225,6 @@ public class Investigations {
         }
     }
 
-    private static List<String> roles() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? List.of() : auth.getAuthorities().stream().map(a -> a.getAuthority())
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList();
-    }
-
     private static Investigation investigation(Value i) {
         var positions = new LinkedHashMap<String, Position>();
         List<String> refs = i.get("positionRefs").asList(Value::asString, List.of());
@@ -245,9 +241,5 @@ public class Investigations {
         return new Investigation(i.get("id").asString(), i.get("name").asString(""), i.get("notes").asString(""),
                 i.get("owner").asString(), i.get("sharedWith").asString(null), i.get("revision").asLong(),
                 instant(i.get("updatedAt")), i.get("updatedBy").asString(null), canvas);
-    }
-
-    private static Instant instant(Value v) {
-        return v.isNull() ? null : v.asZonedDateTime().toInstant();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.armstrace.base.BasemapFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ public class Municipalities {
 
     Municipalities(@Value("${armstrace.home-country:XK}") String country) {
         this.country = country.toUpperCase(Locale.ROOT);
-        this.shapes = load("META-INF/resources/geo/" + this.country.toLowerCase(Locale.ROOT) + "-municipalities.geojson");
+        this.shapes = load(BasemapFiles.WEB_ROOT + BasemapFiles.municipalities(this.country));
     }
 
     public String country() {

@@ -22,13 +22,14 @@ public enum Role {
 
     /** Whether the signed-in user (UI or API token) has any of the given roles, by name. */
     public static boolean current(String... names) {
+        return currentNames().stream().anyMatch(java.util.Set.of(names)::contains);
+    }
+
+    /** The names of the signed-in user's roles; none when nobody is signed in. */
+    public static java.util.List<String> currentNames() {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null) {
-            return false;
-        }
-        var wanted = java.util.Set.of(names);
-        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith("ROLE_")
-                && wanted.contains(a.getAuthority().substring(5)));
+        return auth == null ? java.util.List.of() : auth.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList();
     }
 
     public static final class Names {

@@ -106,7 +106,7 @@ public class UserAccountService {
         String name = normalise(username);
         UserAccount before = find(name).orElseThrow(() -> new UserAccountException("users.error.not-found"));
         String value = office == null || office.isBlank() ? null : office.strip();
-        if (value != null && (value.length() > 100 || value.codePoints().anyMatch(Character::isISOControl))) {
+        if (value != null && !org.armstrace.base.PlainText.acceptable(value, 100, false)) {
             throw new UserAccountException("users.error.office");
         }
         if (java.util.Objects.equals(before.office(), value)) {

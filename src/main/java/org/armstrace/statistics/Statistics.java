@@ -1,5 +1,7 @@
 package org.armstrace.statistics;
 
+import static org.armstrace.graph.GraphValues.instant;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -296,13 +298,6 @@ public class Statistics {
                 r.get("priority").asString(null), r.get("counterpart").asString(null), r.get("office").asString(null),
                 start, acknowledged, answered, closed, instant(r.get("dueAt")),
                 answered == null || outcome.isEmpty() ? null : outcome.getFirst());
-    }
-
-    private static Instant instant(Value v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        return v.asZonedDateTime().toInstant();
     }
 
     private static boolean instantAfter(Value v, Instant asOf) {

@@ -64,9 +64,7 @@ public record NewTraceRequest(Direction direction, String counterpart, String pa
             return null;
         }
         String v = s.strip();
-        boolean lines = max > 200;
-        if (v.length() > max || v.codePoints().anyMatch(c -> Character.isISOControl(c)
-                && !(lines && (c == '\n' || c == '\r' || c == '\t')))) {
+        if (!org.armstrace.base.PlainText.acceptable(v, max, max > 200)) {
             throw new TransitionRefused("trace.bad-text");
         }
         return v;

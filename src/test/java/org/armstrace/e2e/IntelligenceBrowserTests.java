@@ -85,7 +85,6 @@ class IntelligenceBrowserTests extends ChromiumTest {
             page.mouse().up();
             page.waitForSelector("#chart-map[drawn='0']");
             assertThat(page.locator("#chart-from input")).not().hasValue("");
-            waitForNodes(page, 3);
             assertThat((Integer) graph.evaluate("(g, id) => g._cy.getElementById(id).length", "Recovery:rec-" + run + "-1"))
                     .as("the recovery is outside the brushed dates").isZero();
             page.locator("#chart-from").evaluate("p => { p.value = ''; }");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.armstrace.base.BasemapFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,8 @@ public class Basemaps {
     private final String tileUrl;
 
     Basemaps(@Value("${armstrace.home-country:XK}") String home, @Value("${armstrace.map.tile-url:}") String tileUrl) {
-        String path = "geo/" + home.toLowerCase(Locale.ROOT) + "-municipalities.geojson";
-        this.municipalities = new ClassPathResource("META-INF/resources/" + path).exists() ? path : null;
+        String path = BasemapFiles.municipalities(home);
+        this.municipalities = new ClassPathResource(BasemapFiles.WEB_ROOT + path).exists() ? path : null;
         this.tileUrl = tileUrl.isBlank() ? null : tileUrl.strip();
     }
 

@@ -107,8 +107,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             Long before = counts.put(badge, count);
             button.setVisible(count > 0);
             button.setText(count > 0 ? String.valueOf(count) : "");
-            button.setAriaLabel(getTranslation(badge.labelKey(), count));
-            button.setTooltipText(getTranslation(badge.labelKey(), count));
+            String label = getTranslation(badge.labelKey(), count);
+            button.setAriaLabel(label);
+            button.setTooltipText(label);
             if (announce && before != null && count > before) {
                 Notification.show(getTranslation(badge.arrivedKey(), count), 8_000, Notification.Position.TOP_END)
                         .addThemeVariants(NotificationVariant.LUMO_CONTRAST);

@@ -107,6 +107,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     private final Map<String, Integer> shown = new HashMap<>();
     String selected;
     private String from;
+    private boolean settingDates;
 
     public LinkChartView(LinkAnalysis analysis, Alerts alerts, TimeAndPlace timeAndPlace, ReferenceData reference,
                          Basemaps basemaps, Investigations investigations) {
@@ -123,9 +124,9 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         types.setPlaceholder(getTranslation("chart.all-types"));
         layout.setLabel(getTranslation("chart.layout"));
         layout.setId("chart-layout");
-        layout.setItems("cose", "breadthfirst", "concentric", "circle", "grid");
+        layout.setItems(Investigations.LAYOUTS);
         layout.setItemLabelGenerator(l -> getTranslation("chart.layout." + l));
-        layout.setValue("cose");
+        layout.setValue(Investigations.LAYOUTS.getFirst());
         layout.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 placed = Map.of();
@@ -143,8 +144,16 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         until.setLabel(getTranslation("chart.until"));
         until.setId("chart-until");
         until.setClearButtonVisible(true);
-        since.addValueChangeListener(e -> dated());
-        until.addValueChangeListener(e -> dated());
+        since.addValueChangeListener(e -> {
+            if (!settingDates) {
+                dated();
+            }
+        });
+        until.addValueChangeListener(e -> {
+            if (!settingDates) {
+                dated();
+            }
+        });
         hops.setLabel(getTranslation("chart.hops"));
         hops.setId("chart-hops");
         hops.setItems(2, 3, 4);
@@ -167,7 +176,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
                 pinned.add(selected);
             }
             draw();
-            select(selected);
+            showSelection();
         });
         saveInvestigation.setText(getTranslation("investigation.save"));
         saveInvestigation.setId("chart-save");
@@ -199,8 +208,12 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         timeline.setId("chart-timeline");
         timeline.setHeight("260px");
         timeline.addRangeListener(e -> {
+            // Both dates, then one redraw.
+            settingDates = true;
             since.setValue(e.from());
             until.setValue(e.to());
+            settingDates = false;
+            dated();
         });
         timelineStatus.setId("chart-timeline-status");
         map.setId("chart-map");
@@ -231,10 +244,11 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
                 merge(alerts.evidence(parameter.substring(ALERT.length())));
                 status.setText(getTranslation("chart.alert-evidence", entities.size()));
                 draw();
-                refreshPicture();
+                canvasChanged();
                 return;
             }
             EntityRef start = EntityRef.parse(parameter);
+            selected = start.toString(); // so that growing asks for no picture; select() asks for it, once
             grow(start.toString());
             select(start.toString());
         } catch (IntelligenceRejected rejected) {
@@ -255,7 +269,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
             status.setText(page.more() > 0 ? getTranslation("chart.more", page.more(), caption(ref))
                     : getTranslation("chart.all-shown", caption(ref)));
             draw();
-            refreshPicture();
+            canvasChanged();
         } catch (IntelligenceRejected rejected) {
             error(rejected);
         }
@@ -272,7 +286,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
             status.setText(getTranslation(part.more() > 0 ? "chart.neighbourhood-capped" : "chart.neighbourhood-shown",
                     part.entities().size(), steps, caption(ref), part.more()));
             draw();
-            refreshPicture();
+            canvasChanged();
         } catch (IntelligenceRejected rejected) {
             error(rejected);
         }
@@ -304,7 +318,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
             status.setText(found.isEmpty() ? getTranslation("chart.no-path", caption(a), caption(b), LinkAnalysis.MAX_HOPS)
                     : getTranslation("chart.paths-found", found.size(), found.getFirst().links().size()));
             draw();
-            refreshPicture();
+            canvasChanged();
         } catch (IntelligenceRejected rejected) {
             error(rejected);
         }
@@ -312,6 +326,13 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
 
     private void select(String ref) {
         selected = ref;
+        showSelection();
+        refreshPicture();
+    }
+
+    /** The selection's caption and what may be done with it. */
+    private void showSelection() {
+        String ref = selected;
         boolean any = ref != null;
         selection.setText(any ? caption(ref) : getTranslation("chart.select-a-node"));
         expand.setEnabled(any);
@@ -321,7 +342,16 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         pin.setText(getTranslation(any && pinned.contains(ref) ? "chart.unpin" : "chart.pin"));
         pathFrom.setEnabled(any);
         pathTo.setEnabled(any && from != null && !ref.equals(from));
-        refreshPicture();
+    }
+
+    /**
+     * Entities were added: the picture around everything visible changes with them; the picture
+     * around a selected entity does not.
+     */
+    private void canvasChanged() {
+        if (selected == null) {
+            refreshPicture();
+        }
     }
 
     /**
@@ -385,12 +415,12 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         }
         timeline.setOption(option);
         var dates = picture.events().stream().map(TimeAndPlace.Event::date).filter(java.util.Objects::nonNull).toList();
-        LocalDate from = since.getValue();
-        LocalDate to = until.getValue();
-        if (from == null && to == null || dates.isEmpty()) {
+        LocalDate first = since.getValue();
+        LocalDate last = until.getValue();
+        if (first == null && last == null || dates.isEmpty()) {
             timeline.setRange(null, null);
         } else {
-            timeline.setRange(from != null ? from : dates.getFirst(), to != null ? to : dates.getLast());
+            timeline.setRange(first != null ? first : dates.getFirst(), last != null ? last : dates.getLast());
         }
         var points = new ArrayList<MapView.Point>();
         for (TimeAndPlace.Event x : picture.events()) {
@@ -443,9 +473,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
                 .toList(), pinned.stream().filter(entities::containsKey).toList(), Set.copyOf(types.getValue()),
                 since.getValue(), until.getValue(), layout.getValue(), positions);
         try {
-            investigation = investigation == null
-                    ? investigations.save(newInvestigationId, 0, name, notesTyped, sharedWith, canvas)
-                    : investigations.save(investigation.id(), investigation.revision(), name, notesTyped, sharedWith, canvas);
+            investigation = investigations.save(investigation == null ? newInvestigationId : investigation.id(),
+                    investigation == null ? 0 : investigation.revision(), name, notesTyped, sharedWith, canvas);
         } catch (IntelligenceRejected rejected) {
             error(rejected);
             if (form != null) {
@@ -469,7 +498,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         since.setValue(canvas.since());
         until.setValue(canvas.until());
         types.setValue(canvas.types());
-        layout.setValue(canvas.layout() == null ? "cose" : canvas.layout());
+        layout.setValue(canvas.layout() == null ? Investigations.LAYOUTS.getFirst() : canvas.layout());
         merge(analysis.subgraph(canvas.entities().stream().map(EntityRef::parse).toList(), Set.of(),
                 "investigation " + opened.id()));
         hidden.addAll(canvas.hidden());
@@ -480,7 +509,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
                 opened.revision(), opened.updatedBy(), gone));
         showNotes();
         draw();
-        refreshPicture();
+        canvasChanged();
     }
 
     private void showNotes() {
