@@ -1,6 +1,7 @@
 package org.armstrace;
 
 import org.armstrace.importer.ImportCommand;
+import org.armstrace.importer.InitialLoad;
 import org.armstrace.security.AuditCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -14,7 +15,8 @@ public class ArmsTraceApplication {
     /**
      * Starts the web application, or with {@code audit-verify} as the first argument checks the
      * audit chain against the configured database, prints the result and exits (1 when broken);
-     * with {@code import} imports a registry extract without the UI (see {@link ImportCommand}).
+     * with {@code import} imports a registry extract without the UI (see {@link ImportCommand}); with
+     * {@code initial-load} fills a new installation's empty store from many extracts (see {@link InitialLoad}).
      */
     public static void main(String[] args) {
         if (args.length > 0 && AuditCommand.NAME.equals(args[0])) {
@@ -24,6 +26,15 @@ public class ArmsTraceApplication {
         if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
             var context = command(ImportCommand.NAME, args);
             System.exit(SpringApplication.exit(context, () -> context.getBean(ImportCommand.class).run(args)));
+        }
+        if (args.length > 0 && InitialLoad.NAME.equals(args[0])) {
+            var context = command(InitialLoad.NAME, args);
+            String dataDir = context.getEnvironment().getProperty("armstrace.initial-load.data-dir");
+            int code = SpringApplication.exit(context, () -> context.getBean(ImportCommand.class).initialLoad(args, System.out));
+            if (code == 0 && dataDir != null) {
+                InitialLoad.removeStaging(java.nio.file.Path.of(dataDir));
+            }
+            System.exit(code);
         }
         SpringApplication.run(ArmsTraceApplication.class, args);
     }

@@ -100,17 +100,11 @@ class EmbeddedGraphConfiguration {
         long started = System.nanoTime();
         DatabaseManagementService dbms;
         try {
-            dbms = new DatabaseManagementServiceBuilder(storeDir)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, properties.pageCache().toBytes())
+            dbms = builder(storeDir, properties.pageCache().toBytes())
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, properties.boltPort()))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    .setConfig(HttpConnector.enabled, false)
-                    .setConfig(HttpsConnector.enabled, false)
-                    // A police registry must not phone home: no usage reports, no cloud monitoring.
-                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                    .setConfig(FleetManagementSettings.fleet_manager_enabled, false)
                     .build();
         } catch (RuntimeException e) {
             throw new StartupProblem(
@@ -126,6 +120,18 @@ class EmbeddedGraphConfiguration {
         log.info("Embedded Neo4j started in {} ms, store {}, Bolt on {}:{}", (System.nanoTime() - started) / 1_000_000,
                 storeDir, LOOPBACK, boltPort(dbms));
         return dbms;
+    }
+
+    /** A DBMS on this store with no connector open and nothing sent home; the caller adds Bolt if wanted. */
+    static DatabaseManagementServiceBuilder builder(Path storeDir, long pageCache) {
+        return new DatabaseManagementServiceBuilder(storeDir)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                .setConfig(BoltConnector.enabled, false)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                // A police registry must not phone home: no usage reports, no cloud monitoring.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(FleetManagementSettings.fleet_manager_enabled, false);
     }
 
     @Bean(destroyMethod = "close")

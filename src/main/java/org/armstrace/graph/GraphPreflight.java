@@ -1,5 +1,6 @@
 package org.armstrace.graph;
 
+import java.nio.file.Path;
 import jakarta.validation.Validation;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -35,6 +36,26 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, org
         }
     }
 
+    /**
+     * The first load (importer.InitialLoad) runs the application on a new staging store beside the
+     * real one, which it fills with the offline importer; the real directory is passed on as
+     * {@code armstrace.initial-load.data-dir}. Bolt takes any free port: nothing else connects.
+     */
+    private static GraphProperties staging(ConfigurableEnvironment environment, GraphProperties real) {
+        Path dataDir = real.dataDir().toAbsolutePath().normalize();
+        Path staging = dataDir.resolve("initial-load").resolve("staging");
+        try {
+            OfflineStores.deleteTree(staging); // what an earlier, unfinished load left
+        } catch (java.io.IOException e) {
+            throw new org.armstrace.base.StartupProblem("The staging directory " + staging + " cannot be cleared: "
+                    + e.getMessage(), "Remove it by hand and run the load again.", e);
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("armstrace-initial-load",
+                java.util.Map.of("armstrace.initial-load.data-dir", dataDir.toString(), "armstrace.neo4j.bolt-port", "0")));
+        return new GraphProperties(real.mode(), staging, real.pageCache(), 0, real.username(), real.password(), real.uri(),
+                real.database());
+    }
+
     private void check(ConfigurableEnvironment environment) {
         var validator = new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator());
         GraphProperties properties = Binder.get(environment)
@@ -43,6 +64,9 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, org
                 .orElseThrow(() -> new IllegalStateException("armstrace.neo4j settings are missing"));
         switch (properties.mode()) {
             case EMBEDDED -> {
+                if ("initial-load".equals(environment.getProperty("armstrace.command"))) {
+                    properties = staging(environment, properties);
+                }
                 // Pin the resolved directory (it may contain ${random...}) so the bean finds this start.
                 environment.getPropertySources().addFirst(new MapPropertySource("armstrace-resolved-graph",
                         java.util.Map.of("armstrace.neo4j.data-dir", properties.dataDir().toAbsolutePath().toString())));

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.Kind;
+import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.NewTransfer;
@@ -60,7 +61,7 @@ final class ChunkWriter {
     private record KnownFirearm(String id, String serialKey, String modelKey) {
     }
 
-    private final ImportedRecords records;
+    private final RecordStore records;
     private final String batch;
     private final String fileName;
     private final boolean dryRun;
@@ -87,7 +88,7 @@ final class ChunkWriter {
                 .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9)).toList());
     }
 
-    ChunkWriter(ImportedRecords records, String batch, String fileName, boolean dryRun) {
+    ChunkWriter(RecordStore records, String batch, String fileName, boolean dryRun) {
         this.records = records;
         this.batch = batch;
         this.fileName = fileName;

@@ -29,10 +29,12 @@ public class ImportCommand {
     public static final String NAME = "import";
 
     private final RegistryImports imports;
+    private final InitialLoad initialLoad;
     private final Translations translations;
 
-    ImportCommand(RegistryImports imports, Translations translations) {
+    ImportCommand(RegistryImports imports, InitialLoad initialLoad, Translations translations) {
         this.imports = imports;
+        this.initialLoad = initialLoad;
         this.translations = translations;
     }
 
@@ -124,6 +126,85 @@ public class ImportCommand {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /**
+     * {@code initial-load --profile NAME|FILE.json EXTRACT [--profile … EXTRACT]…}: the first load of
+     * a new installation (see {@link InitialLoad}); a profile applies to the extracts after it, which
+     * are loaded in the order given (people and organisations before what names them).
+     * Exit codes: 0 loaded, 1 an extract could not be imported or the offline import failed, 2 wrong usage.
+     */
+    public int initialLoad(String[] args, PrintStream out) {
+        SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                "cli:" + System.getProperty("user.name", "unknown"), null, AuthorityUtils.createAuthorityList("ROLE_ADMIN"))));
+        try {
+            var inputs = new ArrayList<InitialLoad.Input>();
+            MappingProfile profile = null;
+            for (int i = 1; i < args.length; i++) {
+                if (args[i].equals("--profile")) {
+                    if (i + 1 >= args.length) {
+                        return initialUsage(out, "--profile needs a name");
+                    }
+                    String name = args[++i];
+                    try {
+                        profile = profile(name).orElse(null);
+                    } catch (MappingProfile.ProfileInvalid e) {
+                        out.println("The profile cannot be used: " + en(e.key(), e.argument()));
+                        return 2;
+                    } catch (IOException e) {
+                        return initialUsage(out, "The profile " + name + " cannot be read: " + e.getMessage());
+                    }
+                    if (profile == null) {
+                        return initialUsage(out, "No mapping profile " + name + ". Known: "
+                                + String.join(", ", imports.profiles().stream().map(MappingProfile::name).toList()));
+                    }
+                } else if (args[i].startsWith("--")) {
+                    if (!args[i].contains("=")) {
+                        return initialUsage(out, "unknown option " + args[i]);
+                    }
+                } else if (profile == null) {
+                    return initialUsage(out, "name a --profile before " + args[i]);
+                } else if (!Files.isRegularFile(Path.of(args[i]))) {
+                    return initialUsage(out, "no such file: " + args[i]);
+                } else {
+                    inputs.add(new InitialLoad.Input(Path.of(args[i]), profile));
+                }
+            }
+            if (inputs.isEmpty()) {
+                return initialUsage(out, "name at least one extract");
+            }
+            out.printf("First load of %s from %d extract(s)%n", initialLoad.target(), inputs.size());
+            long[] lastPrint = {0};
+            InitialLoad.Result r = initialLoad.load(inputs, p -> {
+                long now = System.nanoTime();
+                if (now - lastPrint[0] > 1_000_000_000L || p.fraction() >= 1) {
+                    lastPrint[0] = now;
+                    out.printf("progress %5.1f%%  %,d rows  %,.0f rows/s%n", p.fraction() * 100, p.rows(), p.rowsPerSecond());
+                }
+            }, b -> summary(b, out));
+            double total = r.stageSeconds() + r.offlineSeconds() + r.schemaSeconds();
+            out.printf("Loaded %,d rows as %,d nodes and %,d relationships in %.1f s = %,.0f rows/s "
+                            + "(reading, validating, matching %.1f s; offline import %.1f s; indexes %.1f s)%n",
+                    r.rows(), r.nodes(), r.relationships(), total, r.rows() / total, r.stageSeconds(), r.offlineSeconds(),
+                    r.schemaSeconds());
+            out.println("Start the application on this data directory as usual.");
+            return 0;
+        } catch (InitialLoad.Refused e) {
+            out.println(e.getMessage());
+            return e.getMessage().contains("could not be imported") ? 1 : 2;
+        } catch (org.armstrace.graph.OfflineStores.ImportFailed | java.io.UncheckedIOException e) {
+            out.println("The first load stopped: " + e.getMessage());
+            out.println("Run the same command again once the cause is fixed.");
+            return 1;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static int initialUsage(PrintStream out, String problem) {
+        out.println(problem);
+        out.println("usage: java -jar armstrace.jar initial-load --profile NAME|FILE.json EXTRACT [--profile NAME|FILE.json EXTRACT]...");
+        return 2;
     }
 
     private void summary(ImportBatch b, PrintStream out) {

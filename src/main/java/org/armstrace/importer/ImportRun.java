@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.armstrace.registry.ImportedRecords;
+import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +33,12 @@ final class ImportRun {
     private static final Chunk END = new Chunk(List.of(), 0, 1, null);
 
     private final ImportBatches batches;
-    private final ImportedRecords records;
+    private final RecordStore records;
     private final ReferenceData reference;
     private final TransactionTemplate tx;
     private final int chunkSize;
 
-    ImportRun(ImportBatches batches, ImportedRecords records, ReferenceData reference, TransactionTemplate tx, int chunkSize) {
+    ImportRun(ImportBatches batches, RecordStore records, ReferenceData reference, TransactionTemplate tx, int chunkSize) {
         this.batches = batches;
         this.records = records;
         this.reference = reference;

@@ -54,7 +54,9 @@ public record MappingProfile(String name, String description, RecordKind kind, F
                          String fallback) {
         public Column {
             transforms = transforms == null ? List.of() : List.copyOf(transforms);
-            values = values == null ? Map.of() : Map.copyOf(values);
+            // Sorted: Map.copyOf iterates in an order that changes from one JVM to the next, and with it
+            // the JSON and the hash that tells a repeated import from a new one.
+            values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(values));
         }
 
         public Target field() {

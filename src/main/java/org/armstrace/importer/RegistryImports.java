@@ -204,7 +204,19 @@ public class RegistryImports {
         if (!p.run()) {
             return new Started(p.batch(), p.repeated());
         }
-        return new Started(run(p.batch(), profile, listener), p.repeated());
+        return new Started(run(p.batch(), profile, records, listener), p.repeated());
+    }
+
+    /**
+     * Imports the file into records staged for the first load of an empty store ({@link InitialLoad})
+     * instead of the graph, on the calling thread. The batch, its issues and decisions are recorded
+     * as usual; a file named twice is imported once.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ImportBatch runStaged(StoredFile file, MappingProfile profile, org.armstrace.registry.RecordStore store,
+                                 java.util.function.Consumer<Progress> listener) {
+        Prepared p = prepare(file, profile, false);
+        return p.run() ? run(p.batch(), profile, store, listener) : p.batch();
     }
 
     private record Prepared(ImportBatch batch, boolean repeated, boolean run) {
@@ -236,7 +248,7 @@ public class RegistryImports {
     private void execute(ImportBatch batch, MappingProfile profile, SecurityContext context) {
         SecurityContextHolder.setContext(context);
         try {
-            run(batch, profile, p -> {
+            run(batch, profile, records, p -> {
             });
         } catch (RuntimeException e) {
             log.error("Import {} stopped", batch.id(), e);
@@ -246,13 +258,14 @@ public class RegistryImports {
         }
     }
 
-    private ImportBatch run(ImportBatch batch, MappingProfile profile, java.util.function.Consumer<Progress> listener) {
+    private ImportBatch run(ImportBatch batch, MappingProfile profile, org.armstrace.registry.RecordStore store,
+                            java.util.function.Consumer<Progress> listener) {
         progress.put(batch.id(), new Progress(batch.id(), 0, batch.read(), 0));
         try {
             if (batch.status() != ImportBatch.Status.RUNNING) {
                 batches.status(batch.id(), ImportBatch.Status.RUNNING, null);
             }
-            ImportBatch done = new ImportRun(batches, records, reference, tx, chunkSize).run(batch, files.path(batch.sha256()),
+            ImportBatch done = new ImportRun(batches, store, reference, tx, chunkSize).run(batch, files.path(batch.sha256()),
                     profile, p -> {
                         progress.put(batch.id(), p);
                         listener.accept(p);

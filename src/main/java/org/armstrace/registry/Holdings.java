@@ -227,14 +227,14 @@ public class Holdings {
      */
     List<Integer> writeTransfers(List<ImportedRecords.Row<ImportedRecords.TransferRow>> transfers, String confidence,
                                  String batch) {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         var rows = new java.util.ArrayList<Map<String, Object>>(transfers.size());
         for (int i = 0; i < transfers.size(); i++) {
             var r = transfers.get(i);
             NewTransfer t = r.value().transfer();
-            rows.add(CypherParams.of("i", i, "id", r.id(), "kind", t.kind().name(), "date", t.date(),
-                    "firearm", t.firearmId(), "from", t.fromId(), "to", t.toId(), "licence", t.toLicenceId(),
-                    "reference", t.reference(), "fromText", r.value().fromAsWritten(), "toText", r.value().toAsWritten(),
-                    "source", r.source()));
+            rows.add(CypherParams.of("i", i, "id", r.id(), "date", t.date(), "firearm", t.firearmId(), "from", t.fromId(),
+                    "to", t.toId(), "licence", t.toLicenceId(), "props", ImportedRecords.transferProperties(r, confidence, batch, now),
+                    "cover", ImportedRecords.coverProperties(t.date(), r.id(), r.source(), confidence, now)));
         }
         return neo4j.query("""
                         UNWIND $rows AS row
@@ -244,10 +244,7 @@ public class Holdings {
                         CALL (row, f, l) {
                           WITH row, f, l WHERE f IS NOT NULL AND (row.licence IS NULL OR l IS NOT NULL)
                           MERGE (t:Transfer {id: row.id})
-                            ON CREATE SET t.kind = row.kind, t.date = row.date, t.reference = row.reference,
-                                          t.fromAsWritten = row.fromText, t.toAsWritten = row.toText,
-                                          t.source = row.source, t.importBatch = $batch, t.confidence = $confidence,
-                                          t.recordedAt = $now
+                            ON CREATE SET t += row.props
                           MERGE (t)-[:OF]->(f)
                           WITH row, f, l, t
                           CALL (row, t) {
@@ -267,15 +264,14 @@ public class Holdings {
                             OPTIONAL MATCH (:Licence)-[open:COVERS]->(f) WHERE open.to IS NULL AND open.from <= row.date
                             SET open.to = row.date
                             WITH DISTINCT row, f, l
-                            CREATE (l)-[:COVERS {from: row.date, transfer: row.id, source: row.source,
-                                    confidence: $confidence, recordedAt: $now}]->(f)
+                            CREATE (l)-[c:COVERS]->(f)
+                            SET c = row.cover
                           }
                         }
                         WITH row, f, l WHERE f IS NULL OR (row.licence IS NOT NULL AND l IS NULL)
                         RETURN row.i AS i
                         """)
-                .bindAll(CypherParams.of("rows", rows, "confidence", confidence, "batch", batch,
-                        "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .bind(rows).to("rows")
                 .fetchAs(Integer.class).all().stream().toList();
     }
 

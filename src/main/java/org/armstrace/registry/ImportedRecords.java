@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * first version. Later corrections are versioned as usual.
  */
 @Service
-public class ImportedRecords {
+public class ImportedRecords implements RecordStore {
 
     /** A record to write: its id, its content and where it came from ({@code import:<file>#row=<n>}). */
     public record Row<T>(String id, T value, String source) {
@@ -83,7 +83,7 @@ public class ImportedRecords {
     }
 
     /** Limits a candidate list: a block as common as "Gashi, born 1970" must not pull in thousands. */
-    static final int MAX_CANDIDATES_PER_KEY = 50;
+    public static final int MAX_CANDIDATES_PER_KEY = 50;
 
     private final Neo4jClient neo4j;
     private final FirearmRegistry firearms;
@@ -241,60 +241,45 @@ public class ImportedRecords {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writeOrganisations(List<Row<NewOrganisation>> rows, String batch) {
-        var params = rows.stream().map(r -> CypherParams.of("id", r.value().id(), "kind", r.value().kind().name(),
-                "code", ReferenceKeys.key(r.value().code()), "name", r.value().name(), "country", r.value().countryCode(),
-                "source", r.source())).toList();
+        ZonedDateTime now = now();
+        var params = rows.stream().map(r -> CypherParams.of("id", r.value().id(), "props", organisationProperties(r, batch, now),
+                "country", r.value().countryCode())).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         MERGE (o:Organisation {id: row.id})
-                          ON CREATE SET o.kind = row.kind, o.code = row.code, o.name = row.name, o.source = row.source,
-                                        o.importBatch = $batch, o.confidence = 'HIGH', o.recordedAt = $now
+                          ON CREATE SET o += row.props
                         WITH o, row WHERE row.country IS NOT NULL
                         MATCH (c:Country {code: row.country})
                         MERGE (o)-[:BASED_IN]->(c)
                         """)
-                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+                .bind(params).to("rows").run();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writePeople(List<Row<NewPerson>> rows, String batch) {
-        var params = rows.stream().map(r -> {
-            Map<String, Object> props = PersonRegistry.properties(r.value());
-            props.putAll(PersonRegistry.derived(r.value()));
-            return Map.of("id", r.id(), "props", props, "source", r.source());
-        }).toList();
+        ZonedDateTime now = now();
+        var params = rows.stream().map(r -> Map.of("id", r.id(), "props", personProperties(r, batch, now))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         MERGE (p:Person {id: row.id})
-                          ON CREATE SET p += row.props, p.version = 1, p.source = row.source, p.importBatch = $batch,
-                                        p.confidence = 'HIGH', p.recordedAt = $now
+                          ON CREATE SET p += row.props
                         """)
-                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+                .bind(params).to("rows").run();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writeFirearms(List<Row<NewFirearm>> rows, String batch) {
+        ZonedDateTime now = now();
         var params = new ArrayList<Map<String, Object>>(rows.size());
         for (Row<NewFirearm> r : rows) {
-            NewFirearm w = r.value();
-            Map<String, Object> props = firearms.identification(w.type(), w.make(), w.model(), w.calibre(),
-                    w.serialAsRead(), w.countryOfManufacture(), w.year(), false);
-            var markings = new ArrayList<Map<String, Object>>();
-            for (int m = 0; m < w.markings().size(); m++) {
-                NewFirearm.NewMarking mk = w.markings().get(m);
-                markings.add(CypherParams.of("id", r.id() + ":" + m, "kind", mk.kind().name(), "text", mk.text(),
-                        "key", SerialNumbers.normalise(mk.text()), "position", mk.position(), "country", mk.country(),
-                        "year", mk.year()));
-            }
-            params.add(Map.of("id", r.id(), "props", props, "source", r.source(), "markings", markings));
+            params.add(Map.of("id", r.id(), "props", firearmProperties(r, batch, now), "markings", markingProperties(r, now)));
         }
         neo4j.query("""
                         UNWIND $rows AS row
                         MERGE (f:Firearm {id: row.id})
-                          ON CREATE SET f += row.props, f.status = 'REGISTERED', f.version = 1, f.source = row.source,
-                                        f.importBatch = $batch, f.confidence = 'HIGH', f.recordedAt = $now
+                          ON CREATE SET f += row.props
                         WITH f, row
                         CALL (f, row) {
                           MATCH (maker:Organisation {id: 'MANUFACTURER:' + row.props.makeCode})
@@ -303,10 +288,10 @@ public class ImportedRecords {
                         WITH f, row
                         UNWIND row.markings AS m
                         MERGE (mk:Marking {id: m.id})
-                          ON CREATE SET mk = m, mk.source = row.source, mk.confidence = 'HIGH', mk.recordedAt = $now
+                          ON CREATE SET mk = m
                         MERGE (f)-[:HAS_MARKING]->(mk)
                         """)
-                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+                .bind(params).to("rows").run();
     }
 
     /**
@@ -317,13 +302,10 @@ public class ImportedRecords {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writeLicences(List<Row<LicenceRow>> rows, String batch) {
-        var params = rows.stream().map(r -> {
-            Holdings.NewLicence l = r.value().licence();
-            return CypherParams.of("id", r.id(), "number", l.number().strip(), "key", ReferenceKeys.key(l.number()),
-                    "kind", l.kind().name(), "holder", l.holderId(), "issuedBy", l.issuedBy(), "from", l.validFrom(),
-                    "to", l.validTo(), "firearm", r.value().firearmId(), "covers", r.value().coversFrom(),
-                    "source", r.source());
-        }).toList();
+        ZonedDateTime now = now();
+        var params = rows.stream().map(r -> CypherParams.of("id", r.id(), "props", licenceProperties(r, batch, now),
+                "holder", r.value().licence().holderId(), "firearm", r.value().firearmId(),
+                "covers", coverProperties(r.value().coversFrom(), null, r.source(), "HIGH", now))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         CALL (row) {
@@ -332,16 +314,14 @@ public class ImportedRecords {
                           RETURN coalesce(p, o) AS h
                         }
                         MERGE (l:Licence {id: row.id})
-                          ON CREATE SET l.number = row.number, l.numberKey = row.key, l.kind = row.kind,
-                                        l.issuedBy = row.issuedBy, l.validFrom = row.from, l.validTo = row.to,
-                                        l.source = row.source, l.importBatch = $batch, l.confidence = 'HIGH', l.recordedAt = $now
+                          ON CREATE SET l += row.props
                         FOREACH (_ IN CASE WHEN h IS NULL THEN [] ELSE [1] END | MERGE (h)-[:HOLDS]->(l))
                         WITH row, l WHERE row.firearm IS NOT NULL
                         MATCH (f:Firearm {id: row.firearm})
                         MERGE (l)-[c:COVERS]->(f)
-                          ON CREATE SET c.from = row.covers, c.source = row.source, c.confidence = 'HIGH', c.recordedAt = $now
+                          ON CREATE SET c += row.covers
                         """)
-                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+                .bind(params).to("rows").run();
     }
 
     /** Transfers in row order, with the holding rule of {@link Holdings#recordTransfer} (written by Holdings). */
@@ -354,23 +334,129 @@ public class ImportedRecords {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writeReports(List<Row<ReportRow>> rows, String batch) {
+        ZonedDateTime now = now();
         var params = rows.stream().map(r -> CypherParams.of("id", r.id(), "firearm", r.value().firearmId(),
-                "kind", r.value().kind().name(), "occurredOn", r.value().occurredOn(), "place", r.value().place(),
-                "reference", r.value().reference(), "source", r.source())).toList();
+                "props", reportProperties(r, batch, now))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         MATCH (f:Firearm {id: row.firearm})
                         MERGE (r:LostStolenReport {id: row.id})
-                          ON CREATE SET r.kind = row.kind, r.occurredOn = row.occurredOn, r.place = row.place,
-                                        r.reference = row.reference, r.status = 'ACTIVE', r.reportedBy = 'import',
-                                        r.reportedAt = $now, r.source = row.source, r.importBatch = $batch,
-                                        r.confidence = 'HIGH', r.recordedAt = $now
+                          ON CREATE SET r += row.props
                         MERGE (r)-[:CONCERNS]->(f)
                         """)
-                .bindAll(Map.of("rows", params, "batch", batch, "now", now())).run();
+                .bind(params).to("rows").run();
     }
 
-    private static ZonedDateTime now() {
+    // What the writes set on what they create, in one place: the offline load of an empty store
+    // (importer.StagedRecords) writes the same nodes and relationships without Cypher.
+
+    /** Provenance every imported node carries. */
+    private static Map<String, Object> provenance(Map<String, Object> props, String id, String source, String batch,
+                                                  ZonedDateTime now) {
+        props.put("id", id);
+        props.put("source", source);
+        props.put("importBatch", batch);
+        props.put("confidence", "HIGH");
+        props.put("recordedAt", now);
+        return props;
+    }
+
+    public static Map<String, Object> organisationProperties(Row<NewOrganisation> r, String batch, ZonedDateTime now) {
+        var props = new HashMap<String, Object>();
+        props.put("kind", r.value().kind().name());
+        props.put("code", ReferenceKeys.key(r.value().code()));
+        props.put("name", r.value().name());
+        return provenance(props, r.value().id(), r.source(), batch, now);
+    }
+
+    public static Map<String, Object> personProperties(Row<NewPerson> r, String batch, ZonedDateTime now) {
+        Map<String, Object> props = PersonRegistry.properties(r.value());
+        props.putAll(PersonRegistry.derived(r.value()));
+        props.put("version", 1L);
+        return provenance(props, r.id(), r.source(), batch, now);
+    }
+
+    public Map<String, Object> firearmProperties(Row<NewFirearm> r, String batch, ZonedDateTime now) {
+        NewFirearm w = r.value();
+        Map<String, Object> props = firearms.identification(w.type(), w.make(), w.model(), w.calibre(),
+                w.serialAsRead(), w.countryOfManufacture(), w.year(), false);
+        props.put("status", "REGISTERED");
+        props.put("version", 1L);
+        return provenance(props, r.id(), r.source(), batch, now);
+    }
+
+    /** The weapon's markings as nodes; their ids are the weapon's id and the marking's position in the row. */
+    public static List<Map<String, Object>> markingProperties(Row<NewFirearm> r, ZonedDateTime now) {
+        var markings = new ArrayList<Map<String, Object>>();
+        for (int m = 0; m < r.value().markings().size(); m++) {
+            NewFirearm.NewMarking mk = r.value().markings().get(m);
+            var props = new HashMap<String, Object>();
+            props.put("id", r.id() + ":" + m);
+            props.put("kind", mk.kind().name());
+            props.put("text", mk.text());
+            props.put("key", SerialNumbers.normalise(mk.text()));
+            props.put("position", mk.position());
+            props.put("country", mk.country());
+            props.put("year", mk.year());
+            props.put("source", r.source());
+            props.put("confidence", "HIGH");
+            props.put("recordedAt", now);
+            markings.add(props);
+        }
+        return markings;
+    }
+
+    public static Map<String, Object> licenceProperties(Row<LicenceRow> r, String batch, ZonedDateTime now) {
+        Holdings.NewLicence l = r.value().licence();
+        var props = new HashMap<String, Object>();
+        props.put("number", l.number().strip());
+        props.put("numberKey", ReferenceKeys.key(l.number()));
+        props.put("kind", l.kind().name());
+        props.put("issuedBy", l.issuedBy());
+        props.put("validFrom", l.validFrom());
+        props.put("validTo", l.validTo());
+        return provenance(props, r.id(), r.source(), batch, now);
+    }
+
+    /** A licence's cover of a weapon from a date; {@code transfer} when a transfer under the licence began it. */
+    public static Map<String, Object> coverProperties(LocalDate from, String transfer, String source, String confidence,
+                                                      ZonedDateTime now) {
+        var props = new HashMap<String, Object>();
+        props.put("from", from);
+        props.put("transfer", transfer);
+        props.put("source", source);
+        props.put("confidence", confidence);
+        props.put("recordedAt", now);
+        return props;
+    }
+
+    public static Map<String, Object> transferProperties(Row<TransferRow> r, String confidence, String batch,
+                                                         ZonedDateTime now) {
+        NewTransfer t = r.value().transfer();
+        var props = new HashMap<String, Object>();
+        props.put("kind", t.kind().name());
+        props.put("date", t.date());
+        props.put("reference", t.reference());
+        props.put("fromAsWritten", r.value().fromAsWritten());
+        props.put("toAsWritten", r.value().toAsWritten());
+        provenance(props, r.id(), r.source(), batch, now);
+        props.put("confidence", confidence);
+        return props;
+    }
+
+    public static Map<String, Object> reportProperties(Row<ReportRow> r, String batch, ZonedDateTime now) {
+        var props = new HashMap<String, Object>();
+        props.put("kind", r.value().kind().name());
+        props.put("occurredOn", r.value().occurredOn());
+        props.put("place", r.value().place());
+        props.put("reference", r.value().reference());
+        props.put("status", "ACTIVE");
+        props.put("reportedBy", "import");
+        props.put("reportedAt", now);
+        return provenance(props, r.id(), r.source(), batch, now);
+    }
+
+    public static ZonedDateTime now() {
         return ZonedDateTime.now(ZoneOffset.UTC);
     }
 }

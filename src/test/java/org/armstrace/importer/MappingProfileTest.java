@@ -49,6 +49,20 @@ class MappingProfileTest {
     }
 
     @Test
+    void the_same_replacements_give_the_same_json_and_hash_whatever_order_they_were_given_in() {
+        var forward = new java.util.LinkedHashMap<String, String>();
+        var backward = new java.util.LinkedHashMap<String, String>();
+        for (int i = 0; i < 20; i++) {
+            forward.put("K" + i, "V" + i);
+            backward.put("K" + (19 - i), "V" + (19 - i));
+        }
+        var a = new MappingProfile.Column("X", "licence.kind", List.of(), forward, null);
+        var b = new MappingProfile.Column("X", "licence.kind", List.of(), backward, null);
+        assertThat(List.copyOf(a.values().keySet())).isEqualTo(List.copyOf(b.values().keySet()));
+        assertThat(List.copyOf(a.values().keySet())).isSorted();
+    }
+
+    @Test
     void transformations_apply_in_order_then_replacements_then_the_fallback() {
         var c = new MappingProfile.Column("X", "licence.kind", List.of("after:/", "upper"), Map.of("GJ", "HUNTING"), "POSSESSION");
         assertThat(Values.transform(c, "2020/gj")).isEqualTo("HUNTING");

@@ -1,0 +1,166 @@
+package org.armstrace.graph;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Filling an embedded store that does not exist yet with {@code neo4j-admin database import full}:
+ * copying a running store's content into the files of an {@link OfflineLoad}, running the import,
+ * then giving the new store its schema. Only for the embedded store, whose files this process owns.
+ */
+public final class OfflineStores {
+
+    private static final Logger log = LoggerFactory.getLogger(OfflineStores.class);
+
+    /** What the import cannot carry: the schema, replayed on the new store. */
+    public record Schema(List<String> statements) {
+    }
+
+    public static final class ImportFailed extends RuntimeException {
+        ImportFailed(String message) {
+            super(message);
+        }
+    }
+
+    private OfflineStores() {
+    }
+
+    /** The id a node of a copied store gets in the load, so that new relationships can point at it. */
+    public static String copiedId(String elementId) {
+        return "s:" + elementId;
+    }
+
+    /** Deletes a directory and everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Where an embedded database's files are under the store directory. */
+    public static Path databaseDirectory(Path storeDir, String database) {
+        return storeDir.resolve("data").resolve("databases").resolve(database);
+    }
+
+    /** Writes every node and relationship of the database into the load; returns its schema. */
+    public static Schema copy(GraphDatabaseService db, OfflineLoad load) {
+        var statements = new ArrayList<String>();
+        try (Transaction tx = db.beginTx()) {
+            try (ResourceIterator<Node> nodes = tx.getAllNodes().iterator()) {
+                while (nodes.hasNext()) {
+                    Node n = nodes.next();
+                    var labels = new ArrayList<String>();
+                    n.getLabels().forEach(l -> labels.add(l.name()));
+                    load.node(copiedId(n.getElementId()), labels, n.getAllProperties());
+                }
+            }
+            try (ResourceIterator<Relationship> relationships = tx.getAllRelationships().iterator()) {
+                while (relationships.hasNext()) {
+                    Relationship r = relationships.next();
+                    load.relationship(copiedId(r.getStartNode().getElementId()), r.getType().name(),
+                            copiedId(r.getEndNode().getElementId()), r.getAllProperties());
+                }
+            }
+            // Constraints first: they create their own indexes.
+            tx.execute("SHOW CONSTRAINTS YIELD createStatement RETURN createStatement")
+                    .forEachRemaining(r -> statements.add((String) r.get("createStatement")));
+            tx.execute("""
+                            SHOW INDEXES YIELD createStatement, type, owningConstraint
+                            WHERE owningConstraint IS NULL AND type <> 'LOOKUP'
+                            RETURN createStatement""")
+                    .forEachRemaining(r -> statements.add((String) r.get("createStatement")));
+            tx.commit();
+        }
+        return new Schema(List.copyOf(statements));
+    }
+
+    /**
+     * Runs {@code neo4j-admin database import full} into the embedded store directory. The
+     * database must not exist unless {@code overwrite} (a load that died during this step).
+     */
+    public static void importFull(Path storeDir, String database, OfflineLoad load, boolean overwrite, int threads,
+                                  String offHeap) {
+        var args = new ArrayList<>(List.of("database", "import", "full", database,
+                "--overwrite-destination=" + overwrite, "--threads=" + threads, "--max-off-heap-memory=" + offHeap,
+                "--report-file=" + load.directory().resolve("import.report")));
+        args.addAll(load.arguments());
+        var output = new ByteArrayOutputStream();
+        int rc;
+        try (var out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            Path conf = Files.createDirectories(load.directory().resolve("conf"));
+            rc = AdminTool.execute(new ExecutionContext(storeDir, conf, out, out, new DefaultFileSystemAbstraction()),
+                    args.toArray(String[]::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String text = output.toString(StandardCharsets.UTF_8);
+        log.info("neo4j-admin database import full: exit {}\n{}", rc, text);
+        if (rc != 0) {
+            String tail = text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+            throw new ImportFailed("neo4j-admin database import full ended with " + rc + ": " + tail.strip());
+        }
+    }
+
+    /**
+     * Opens the new store once: restores the empty lists the files could not carry, creates the
+     * schema and waits until every index is online.
+     */
+    public static void finish(Path storeDir, String database, long pageCache, Schema schema) {
+        DatabaseManagementService dbms = EmbeddedGraphConfiguration.builder(storeDir, pageCache).build();
+        try {
+            GraphDatabaseService db = dbms.database(database);
+            restoreEmptyLists(db);
+            for (String statement : schema.statements()) {
+                db.executeTransactionally(statement);
+            }
+            db.executeTransactionally("CALL db.awaitIndexes(86400)");
+        } finally {
+            dbms.shutdown();
+        }
+    }
+
+    private static void restoreEmptyLists(GraphDatabaseService db) {
+        var marked = new ArrayList<String>();
+        db.executeTransactionally("MATCH (n) WHERE n." + OfflineLoad.EMPTY_LISTS + " IS NOT NULL RETURN elementId(n) AS id",
+                Map.of(), r -> {
+                    r.forEachRemaining(row -> marked.add((String) row.get("id")));
+                    return null;
+                });
+        for (int from = 0; from < marked.size(); from += 10_000) {
+            try (Transaction tx = db.beginTx()) {
+                for (String id : marked.subList(from, Math.min(marked.size(), from + 10_000))) {
+                    Node n = tx.getNodeByElementId(id);
+                    for (String key : (String[]) n.getProperty(OfflineLoad.EMPTY_LISTS)) {
+                        n.setProperty(key, new String[0]);
+                    }
+                    n.removeProperty(OfflineLoad.EMPTY_LISTS);
+                }
+                tx.commit();
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.armstrace.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.armstrace.graph.GraphProperties;
+import org.armstrace.graph.OfflineLoad;
+import org.armstrace.graph.OfflineStores;
+import org.armstrace.registry.ImportedRecords;
+import org.armstrace.security.AuditLog;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The first load of a new installation: registry extracts far too large for transactions, written
+ * with Neo4j's offline importer. The application runs on a staging store (see
+ * {@code GraphPreflight}), where migrations and reference data are set up as on any start. Each
+ * extract is validated and matched exactly as an ordinary import does, batch, checkpoints, issues
+ * and decisions included; only the registry records go to {@link StagedRecords} instead of the
+ * graph. The staging store is then copied, with the staged records, into the files of one
+ * {@code neo4j-admin database import full} into the real data directory, which must not hold a
+ * database yet, and the new store gets the schema.
+ *
+ * <p>Nothing reaches the real data directory before every extract has been read. A load killed
+ * while the offline importer runs leaves a marker, and the same command then replaces what that
+ * import left.
+ */
+@Component
+public class InitialLoad {
+
+    public static final String NAME = "initial-load";
+
+    /** An extract and the profile that reads it. */
+    public record Input(Path file, MappingProfile profile) {
+    }
+
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** What the load did: the batches in input order, and the store's size. */
+    public record Result(List<ImportBatch> batches, long rows, long nodes, long relationships, double stageSeconds,
+                         double offlineSeconds, double schemaSeconds) {
+    }
+
+    private final RegistryImports imports;
+    private final ImportedRecords graph;
+    private final Neo4jClient neo4j;
+    private final ObjectProvider<DatabaseManagementService> dbms;
+    private final GraphProperties properties;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final String target;
+
+    InitialLoad(RegistryImports imports, ImportedRecords graph, Neo4jClient neo4j, ObjectProvider<DatabaseManagementService> dbms,
+                GraphProperties properties, AuditLog audit, TransactionTemplate tx,
+                @Value("${armstrace.initial-load.data-dir:}") String target) {
+        this.imports = imports;
+        this.graph = graph;
+        this.neo4j = neo4j;
+        this.dbms = dbms;
+        this.properties = properties;
+        this.audit = audit;
+        this.tx = tx;
+        this.target = target;
+    }
+
+    /** The data directory being loaded into. */
+    public Path target() {
+        if (target.isBlank() || properties.mode() != GraphProperties.Mode.EMBEDDED) {
+            throw new Refused("The first load writes the embedded database's files, so it runs only on the embedded "
+                    + "database (armstrace.neo4j.mode=embedded), started as 'initial-load'.");
+        }
+        return Path.of(target);
+    }
+
+    /** Loads the extracts, in order, into the new store; every batch must complete or nothing is written. */
+    public Result load(List<Input> inputs, Consumer<RegistryImports.Progress> progress, Consumer<ImportBatch> finished) {
+        Path dataDir = target();
+        Path store = dataDir.resolve("graph");
+        Path work = dataDir.resolve("initial-load");
+        Path marker = work.resolve("IMPORTING");
+        boolean crashedDuringImport = Files.exists(marker);
+        if (Files.exists(OfflineStores.databaseDirectory(store, properties.database())) && !crashedDuringImport) {
+            throw new Refused("The data directory " + dataDir + " already holds a database. The first load is for a new "
+                    + "installation; import further extracts with 'import'.");
+        }
+        long t0 = System.nanoTime();
+        var load = new OfflineLoad(work.resolve("files"));
+        var staged = new StagedRecords(graph, load, copiedNodes(), graph.organisationsByCode());
+        var batches = new ArrayList<ImportBatch>();
+        long rows = 0;
+        for (Input in : inputs) {
+            RegistryImports.StoredFile stored;
+            try (InputStream content = Files.newInputStream(in.file())) {
+                stored = imports.store(in.file().getFileName().toString(), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ImportBatch b = imports.runStaged(stored, in.profile(), staged, progress);
+            finished.accept(b);
+            batches.add(b);
+            if (b.status() != ImportBatch.Status.COMPLETED) {
+                load.close();
+                throw new Refused("The extract " + in.file() + " could not be imported (" + b.status()
+                        + "); nothing was written to " + dataDir + ".");
+            }
+            rows += b.read();
+        }
+        staged.finish();
+        long totalRows = rows;
+        tx.executeWithoutResult(s -> audit.record("import.initial-load", batches.stream().map(b -> "ImportBatch:" + b.id()).toList(),
+                totalRows + " rows from " + batches.size() + " extracts, into a new store with the offline importer"));
+        OfflineStores.Schema schema = OfflineStores.copy(dbms.getObject().database(properties.database()), load);
+        load.close();
+        double stage = (System.nanoTime() - t0) / 1e9;
+
+        long t1 = System.nanoTime();
+        try {
+            Files.writeString(marker, "neo4j-admin database import full started; if this file remains, run the same "
+                    + "command again: it replaces what the interrupted import left.\n");
+            OfflineStores.importFull(store, properties.database(), load, crashedDuringImport,
+                    Runtime.getRuntime().availableProcessors(), "1G");
+            double offline = (System.nanoTime() - t1) / 1e9;
+            long t2 = System.nanoTime();
+            OfflineStores.finish(store, properties.database(), properties.pageCache().toBytes(), schema);
+            double schemaSeconds = (System.nanoTime() - t2) / 1e9;
+            keepExtracts(dataDir);
+            Files.delete(marker);
+            OfflineStores.deleteTree(load.directory());
+            return new Result(batches, rows, load.nodes(), load.relationships(), stage, offline, schemaSeconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** After the application has stopped: the staging store is of no further use. */
+    public static void removeStaging(Path dataDir) {
+        try {
+            OfflineStores.deleteTree(dataDir.resolve("initial-load").resolve("staging"));
+        } catch (IOException e) {
+            System.err.println("The staging directory could not be removed: " + e.getMessage());
+        }
+    }
+
+    /** Countries and organisations already in the staging store, as the load will know them. */
+    private java.util.Map<String, String> copiedNodes() {
+        var copied = new HashMap<String, String>();
+        neo4j.query("""
+                        MATCH (c:Country) RETURN 'Country:' + c.code AS key, elementId(c) AS element
+                        UNION ALL
+                        MATCH (o:Organisation) RETURN 'Organisation:' + o.id AS key, elementId(o) AS element
+                        """)
+                .fetch().all().forEach(r -> copied.put((String) r.get("key"), OfflineStores.copiedId((String) r.get("element"))));
+        return copied;
+    }
+
+    /** The extracts as received, next to the batches that name them, in the real data directory. */
+    private void keepExtracts(Path dataDir) throws IOException {
+        Path from = properties.dataDir().resolve("imports");
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = dataDir.resolve("imports").resolve(from.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                if (!Files.exists(to)) {
+                    Files.move(f, to, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        }
+    }
+}

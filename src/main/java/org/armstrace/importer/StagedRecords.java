@@ -1,0 +1,366 @@
+package org.armstrace.importer;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.armstrace.graph.OfflineLoad;
+import org.armstrace.registry.ImportedRecords;
+import org.armstrace.registry.ImportedRecords.FirearmCandidate;
+import org.armstrace.registry.ImportedRecords.FirearmIdentity;
+import org.armstrace.registry.ImportedRecords.Kind;
+import org.armstrace.registry.ImportedRecords.LicenceRow;
+import org.armstrace.registry.ImportedRecords.NewOrganisation;
+import org.armstrace.registry.ImportedRecords.PersonBlocks;
+import org.armstrace.registry.ImportedRecords.PersonCandidate;
+import org.armstrace.registry.ImportedRecords.ReportRow;
+import org.armstrace.registry.ImportedRecords.Row;
+import org.armstrace.registry.ImportedRecords.TransferRow;
+import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.NewPerson;
+import org.armstrace.registry.NewTransfer;
+import org.armstrace.registry.PersonNames;
+import org.armstrace.registry.RecordStore;
+
+/**
+ * The registry as a first load builds it, in memory, for a store that is still empty: what the
+ * rows created so far is kept just far enough to match the next rows against (the same answers
+ * {@link ImportedRecords} would give from the graph), and every node and relationship goes
+ * straight into the files of an {@link OfflineLoad}. A node is written once, with the values of
+ * the first row that created it, as {@code MERGE … ON CREATE} does; relationships follow the same
+ * rules as the Cypher writes, including the holding rule of licence covers, which are kept until
+ * {@link #finish()} because a later transfer may end them.
+ *
+ * <p>Not thread-safe: one import run uses it at a time.
+ */
+final class StagedRecords implements RecordStore {
+
+    /** A licence's cover of a weapon; {@code to} is set when a later transfer under a licence ends it. */
+    private static final class Cover {
+        final String licence;
+        final Map<String, Object> props;
+
+        Cover(String licence, Map<String, Object> props) {
+            this.licence = licence;
+            this.props = props;
+        }
+    }
+
+    private final ImportedRecords graph;
+    private final OfflineLoad load;
+    /** Nodes already in the store being copied (countries, manufacturers): load id by label and key. */
+    private final Map<String, String> copied;
+    /** Organisations (not manufacturers) by normalised code: those in the store, then those staged. */
+    private final Map<String, String> organisationCodes;
+
+    private final Map<String, Set<String>> created = new HashMap<>();
+    private final Map<String, List<PersonCandidate>> peopleByBlock = new HashMap<>();
+    private final Map<String, String> peopleByNationalId = new HashMap<>();
+    private final Map<String, List<FirearmCandidate>> firearmsByKey = new HashMap<>();
+    private final Map<String, List<String>> licencesByNumber = new HashMap<>();
+    private final Set<String> markings = new HashSet<>();
+    private final Set<String> holds = new HashSet<>();
+    private final Map<String, List<Cover>> covers = new LinkedHashMap<>();
+
+    /**
+     * @param copied            load ids of nodes copied from the store, keyed {@code Label:key} (countries by
+     *                          code, organisations by id)
+     * @param organisationCodes organisations (not manufacturers) already in the store, by normalised code
+     */
+    StagedRecords(ImportedRecords graph, OfflineLoad load, Map<String, String> copied, Map<String, String> organisationCodes) {
+        this.graph = graph;
+        this.load = load;
+        this.copied = copied;
+        this.organisationCodes = new HashMap<>(organisationCodes);
+    }
+
+    /** Writes what was kept back (licence covers); the load can then be closed. */
+    void finish() {
+        covers.forEach((firearm, list) -> list.forEach(c -> load.relationship(nodeId("Licence", c.licence), "COVERS",
+                nodeId("Firearm", firearm), c.props)));
+        covers.clear();
+    }
+
+    @Override
+    public FirearmIdentity identify(String make, String model, String serialAsRead) {
+        return graph.identify(make, model, serialAsRead);
+    }
+
+    @Override
+    public Map<Integer, List<FirearmCandidate>> firearmCandidates(List<FirearmIdentity> keys) {
+        var out = new HashMap<Integer, List<FirearmCandidate>>();
+        for (int i = 0; i < keys.size(); i++) {
+            FirearmIdentity k = keys.get(i);
+            if (k.makeCode() != null) {
+                List<FirearmCandidate> found = firearmsByKey.get(k.makeCode() + "|" + k.serialFolded());
+                if (found != null) {
+                    out.put(i, List.copyOf(found));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Integer, List<PersonCandidate>> personCandidates(List<PersonBlocks> keys) {
+        var out = new HashMap<Integer, List<PersonCandidate>>();
+        for (PersonBlocks k : keys) {
+            var found = new LinkedHashMap<String, PersonCandidate>();
+            for (String key : blockKeys(k.nationalIdKey(), k.blocks())) {
+                peopleByBlock.getOrDefault(key, List.of()).forEach(c -> found.putIfAbsent(c.id(), c));
+            }
+            if (!found.isEmpty()) {
+                out.put(k.i(), List.copyOf(found.values()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> existing(Kind kind, Collection<String> ids) {
+        Set<String> made = created.getOrDefault(kind.label(), Set.of());
+        var out = new HashSet<String>();
+        for (String id : ids) {
+            if (made.contains(id) || copied.containsKey(kind.label() + ":" + id)) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, String> peopleByNationalId(List<String> keys) {
+        var out = new HashMap<String, String>();
+        keys.forEach(k -> {
+            String id = peopleByNationalId.get(k);
+            if (id != null) {
+                out.put(k, id);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public Map<String, String> organisationsByCode() {
+        return Map.copyOf(organisationCodes);
+    }
+
+    @Override
+    public Map<String, List<String>> licencesByNumber(List<String> keys) {
+        var out = new HashMap<String, List<String>>();
+        keys.forEach(k -> {
+            List<String> ids = licencesByNumber.get(k);
+            if (ids != null) {
+                out.put(k, List.copyOf(ids));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public int addMissingBlockKeys() {
+        return 0; // every person staged here got its keys when it was written
+    }
+
+    @Override
+    public void writeOrganisations(List<Row<NewOrganisation>> rows, String batch) {
+        ZonedDateTime now = ImportedRecords.now();
+        for (Row<NewOrganisation> r : rows) {
+            String id = r.value().id();
+            Map<String, Object> props = ImportedRecords.organisationProperties(r, batch, now);
+            if (create("Organisation", id, props)) {
+                if (props.get("code") != null && !"MANUFACTURER".equals(props.get("kind"))) {
+                    organisationCodes.putIfAbsent((String) props.get("code"), id);
+                }
+                String country = r.value().countryCode() == null ? null : copied.get("Country:" + r.value().countryCode());
+                if (country != null) {
+                    load.relationship(nodeId("Organisation", id), "BASED_IN", country, Map.of());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void writePeople(List<Row<NewPerson>> rows, String batch) {
+        ZonedDateTime now = ImportedRecords.now();
+        for (Row<NewPerson> r : rows) {
+            Map<String, Object> props = ImportedRecords.personProperties(r, batch, now);
+            if (create("Person", r.id(), props)) {
+                var candidate = new PersonCandidate(r.id(), (String) props.get("givenName"), (String) props.get("familyName"),
+                        (String) props.get("parentName"), (LocalDate) props.get("birthDate"),
+                        (String) props.get("birthPlace"), (String) props.get("nationalIdKey"));
+                PersonNames.Blocks blocks = new PersonNames.Blocks((String) props.get("blockNames"),
+                        (String) props.get("blockFamilyDate"), (String) props.get("blockGivenDate"));
+                for (String key : blockKeys(candidate.nationalIdKey(), blocks)) {
+                    List<PersonCandidate> list = peopleByBlock.computeIfAbsent(key, x -> new ArrayList<>(1));
+                    if (list.size() < ImportedRecords.MAX_CANDIDATES_PER_KEY) {
+                        list.add(candidate);
+                    }
+                }
+                if (candidate.nationalIdKey() != null) {
+                    peopleByNationalId.putIfAbsent(candidate.nationalIdKey(), r.id());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void writeFirearms(List<Row<NewFirearm>> rows, String batch) {
+        ZonedDateTime now = ImportedRecords.now();
+        for (Row<NewFirearm> r : rows) {
+            Map<String, Object> props = graph.firearmProperties(r, batch, now);
+            String firearm = nodeId("Firearm", r.id());
+            if (create("Firearm", r.id(), props)) {
+                String make = (String) props.get("makeCode");
+                if (make != null) {
+                    firearmsByKey.computeIfAbsent(make + "|" + props.get("serialFolded"), k -> new ArrayList<>(1))
+                            .add(new FirearmCandidate(r.id(), make, (String) props.get("model"), (String) props.get("serialKey"),
+                                    (String) props.get("serialFolded"), (String) props.get("typeCode"),
+                                    (String) props.get("calibreCode")));
+                    String maker = copied.get("Organisation:MANUFACTURER:" + make);
+                    if (maker != null) {
+                        load.relationship(firearm, "MADE_BY", maker, Map.of());
+                    }
+                }
+            }
+            // A later row for the same weapon may carry markings the first did not (MERGE on the marking's id).
+            for (Map<String, Object> marking : ImportedRecords.markingProperties(r, now)) {
+                String id = (String) marking.get("id");
+                if (markings.add(id)) {
+                    load.node(nodeId("Marking", id), List.of("Marking"), marking);
+                    load.relationship(firearm, "HAS_MARKING", nodeId("Marking", id), Map.of());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void writeLicences(List<Row<LicenceRow>> rows, String batch) {
+        ZonedDateTime now = ImportedRecords.now();
+        for (Row<LicenceRow> r : rows) {
+            String holder = party(r.value().licence().holderId());
+            Map<String, Object> props = ImportedRecords.licenceProperties(r, batch, now);
+            if (create("Licence", r.id(), props)) {
+                licencesByNumber.computeIfAbsent((String) props.get("numberKey"), k -> new ArrayList<>(1)).add(r.id());
+            }
+            if (holder != null && holds.add(holder + "|" + r.id())) {
+                load.relationship(holder, "HOLDS", nodeId("Licence", r.id()), Map.of());
+            }
+            String firearm = r.value().firearmId();
+            if (firearm != null && isCreated("Firearm", firearm)) {
+                List<Cover> list = covers.computeIfAbsent(firearm, k -> new ArrayList<>(1));
+                if (list.stream().noneMatch(c -> c.licence.equals(r.id()))) {
+                    list.add(new Cover(r.id(), ImportedRecords.coverProperties(r.value().coversFrom(), null, r.source(),
+                            "HIGH", now)));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void writeTransfers(List<Row<TransferRow>> rows, String batch) {
+        ZonedDateTime now = ImportedRecords.now();
+        for (Row<TransferRow> r : rows) {
+            NewTransfer t = r.value().transfer();
+            boolean firearmKnown = isCreated("Firearm", t.firearmId());
+            boolean licenceKnown = t.toLicenceId() == null || isCreated("Licence", t.toLicenceId());
+            if (!firearmKnown || !licenceKnown) {
+                continue; // as the Cypher write: a transfer of an unknown weapon or under an unknown licence is refused
+            }
+            String transfer = nodeId("Transfer", r.id());
+            if (create("Transfer", r.id(), ImportedRecords.transferProperties(r, "HIGH", batch, now))) {
+                load.relationship(transfer, "OF", nodeId("Firearm", t.firearmId()), Map.of());
+                String from = party(t.fromId());
+                if (from != null) {
+                    load.relationship(transfer, "FROM", from, Map.of());
+                }
+                String to = party(t.toId());
+                if (to != null) {
+                    load.relationship(transfer, "TO", to, Map.of());
+                }
+            }
+            if (t.toLicenceId() != null) {
+                List<Cover> list = covers.computeIfAbsent(t.firearmId(), k -> new ArrayList<>(1));
+                if (list.stream().noneMatch(c -> c.licence.equals(t.toLicenceId()) && r.id().equals(c.props.get("transfer")))) {
+                    // The holding rule: a new cover ends every open one that began on or before it.
+                    for (Cover open : list) {
+                        if (open.props.get("to") == null && !((LocalDate) open.props.get("from")).isAfter(t.date())) {
+                            open.props.put("to", t.date());
+                        }
+                    }
+                    list.add(new Cover(t.toLicenceId(), ImportedRecords.coverProperties(t.date(), r.id(), r.source(),
+                            "HIGH", now)));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void writeReports(List<Row<ReportRow>> rows, String batch) {
+        ZonedDateTime now = ImportedRecords.now();
+        for (Row<ReportRow> r : rows) {
+            if (!isCreated("Firearm", r.value().firearmId())) {
+                continue;
+            }
+            if (create("LostStolenReport", r.id(), ImportedRecords.reportProperties(r, batch, now))) {
+                load.relationship(nodeId("LostStolenReport", r.id()), "CONCERNS", nodeId("Firearm", r.value().firearmId()),
+                        Map.of());
+            }
+        }
+    }
+
+    /** Writes the node unless one with this id was written before; true when it was written now. */
+    private boolean create(String label, String id, Map<String, Object> props) {
+        if (!created.computeIfAbsent(label, k -> new HashSet<>()).add(id)) {
+            return false;
+        }
+        load.node(nodeId(label, id), List.of(label), props);
+        return true;
+    }
+
+    private boolean isCreated(String label, String id) {
+        return id != null && created.getOrDefault(label, Set.of()).contains(id);
+    }
+
+    /** A person or organisation (staged or copied) by id, as the load knows it; null when there is none. */
+    private String party(String id) {
+        if (id == null) {
+            return null;
+        }
+        if (isCreated("Person", id)) {
+            return nodeId("Person", id);
+        }
+        if (isCreated("Organisation", id)) {
+            return nodeId("Organisation", id);
+        }
+        return copied.get("Organisation:" + id);
+    }
+
+    private static String nodeId(String label, String id) {
+        return label + ":" + id;
+    }
+
+    /** The keys {@link ImportedRecords#personCandidates} looks people up by, in its order. */
+    private static List<String> blockKeys(String nationalIdKey, PersonNames.Blocks blocks) {
+        var keys = new ArrayList<String>(4);
+        if (nationalIdKey != null) {
+            keys.add("i:" + nationalIdKey);
+        }
+        if (blocks.names() != null) {
+            keys.add("n:" + blocks.names());
+        }
+        if (blocks.familyDate() != null) {
+            keys.add("f:" + blocks.familyDate());
+        }
+        if (blocks.givenDate() != null) {
+            keys.add("g:" + blocks.givenDate());
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,122 @@
+package org.armstrace.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/** A store copied through neo4j-admin's CSV files comes back with every value, type and index it had. */
+class OfflineStoresTests {
+
+    private static final long PAGE_CACHE = 32L << 20;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void a_copied_store_has_the_same_nodes_relationships_values_and_schema() {
+        Path source = temp.resolve("source");
+        Path target = temp.resolve("target");
+        var load = new OfflineLoad(temp.resolve("load"));
+        OfflineStores.Schema schema;
+        String before;
+        DatabaseManagementService dbms = EmbeddedGraphConfiguration.builder(source, PAGE_CACHE).build();
+        try {
+            GraphDatabaseService db = dbms.database("neo4j");
+            db.executeTransactionally("CREATE CONSTRAINT thing_id FOR (t:Thing) REQUIRE t.id IS UNIQUE");
+            db.executeTransactionally("CREATE INDEX thing_name FOR (t:Thing) ON (t.name)");
+            db.executeTransactionally("CREATE FULLTEXT INDEX thing_text FOR (t:Thing) ON EACH [t.name]");
+            db.executeTransactionally("""
+                    CREATE (a:Thing:Other {id: 'a', name: 'Dragan, "Gashi"\nsecond line', count: 42, ratio: 0.25,
+                                           yes: true, born: $born, at: $at, zoned: $zoned, local: $local,
+                                           aliases: ['x', 'y;z', 'ç'], none: [], numbers: [1, 2], place: point({longitude: 20.9, latitude: 42.6})})
+                    CREATE (b:Thing {id: 'b', name: ''})
+                    CREATE (a)-[:LINKS {since: $born, weight: 3}]->(b)
+                    """, Map.of("born", LocalDate.of(1970, 2, 3), "at", ZonedDateTime.of(2026, 11, 24, 15, 0, 0, 123_456_789, ZoneOffset.UTC),
+                    "zoned", ZonedDateTime.of(2026, 3, 29, 2, 30, 0, 0, ZoneId.of("Europe/Belgrade")),
+                    "local", LocalDateTime.of(2026, 1, 1, 0, 0)));
+            before = dump(db);
+            schema = OfflineStores.copy(db, load);
+        } finally {
+            dbms.shutdown();
+        }
+        load.close();
+        assertThat(load.nodes()).isEqualTo(2);
+        assertThat(load.relationships()).isEqualTo(1);
+
+        OfflineStores.importFull(target, "neo4j", load, false, 1, "64M");
+        OfflineStores.finish(target, "neo4j", PAGE_CACHE, schema);
+
+        dbms = EmbeddedGraphConfiguration.builder(target, PAGE_CACHE).build();
+        try {
+            GraphDatabaseService db = dbms.database("neo4j");
+            assertThat(dump(db)).isEqualTo(before);
+            List<String> indexes = db.executeTransactionally(
+                    "SHOW INDEXES YIELD name, state WHERE name STARTS WITH 'thing' RETURN name + ' ' + state AS i ORDER BY i",
+                    Map.of(), r -> r.stream().map(m -> (String) m.get("i")).toList());
+            assertThat(indexes).containsExactly("thing_id ONLINE", "thing_name ONLINE", "thing_text ONLINE");
+            assertThatThrownBy(() -> db.executeTransactionally("CREATE (:Thing {id: 'a'})"))
+                    .hasMessageContaining("already exists");
+        } finally {
+            dbms.shutdown();
+        }
+    }
+
+    @Test
+    void a_load_into_a_store_that_exists_is_refused_and_leaves_it_as_it_was() throws Exception {
+        Path target = temp.resolve("target");
+        DatabaseManagementService dbms = EmbeddedGraphConfiguration.builder(target, PAGE_CACHE).build();
+        dbms.database("neo4j").executeTransactionally("CREATE (:Kept {id: 1})");
+        dbms.shutdown();
+        var load = new OfflineLoad(temp.resolve("load"));
+        load.node("x", List.of("New"), Map.of("id", 2L));
+        load.close();
+
+        assertThatThrownBy(() -> OfflineStores.importFull(target, "neo4j", load, false, 1, "64M"))
+                .isInstanceOf(OfflineStores.ImportFailed.class);
+        assertThat(Files.isDirectory(OfflineStores.databaseDirectory(target, "neo4j"))).isTrue();
+        dbms = EmbeddedGraphConfiguration.builder(target, PAGE_CACHE).build();
+        try {
+            assertThat(dump(dbms.database("neo4j"))).contains("Kept").doesNotContain("New");
+        } finally {
+            dbms.shutdown();
+        }
+    }
+
+    /** Every node and relationship with labels, type and properties (values with their Java types), sorted. */
+    private static String dump(GraphDatabaseService db) {
+        return db.executeTransactionally("MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m", Map.of(), result -> {
+            var lines = new java.util.TreeSet<String>();
+            result.forEachRemaining(row -> {
+                var n = (org.neo4j.graphdb.Node) row.get("n");
+                lines.add("node " + n.getLabels() + " " + props(n.getAllProperties()));
+                var r = (org.neo4j.graphdb.Relationship) row.get("r");
+                if (r != null) {
+                    lines.add("rel " + r.getStartNode().getProperty("id") + " " + r.getType().name() + " "
+                            + r.getEndNode().getProperty("id") + " " + props(r.getAllProperties()));
+                }
+            });
+            return String.join("\n", lines);
+        });
+    }
+
+    private static String props(Map<String, Object> properties) {
+        var sorted = new TreeMap<String, String>();
+        properties.forEach((k, v) -> sorted.put(k, (v.getClass().isArray() ? java.util.Arrays.deepToString(new Object[]{v})
+                : String.valueOf(v)) + ":" + v.getClass().getSimpleName()));
+        return sorted.toString();
+    }
+}

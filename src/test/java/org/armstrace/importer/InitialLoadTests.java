@@ -1,0 +1,163 @@
+package org.armstrace.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.armstrace.ArmsTraceApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The first load of a new installation writes, through the offline importer, the same registry
+ * that importing the same extracts one after another through transactions writes: the same
+ * nodes, values, relationships, batches, issues and decisions, and a store the application then
+ * starts on with its audit chain intact.
+ */
+class InitialLoadTests {
+
+    private static final Path SAMPLES = Path.of("import/samples");
+    private static final List<List<String>> EXTRACTS = List.of(
+            List.of("kosovo-organisations", "organisations.csv"), List.of("kosovo-people", "people.csv"),
+            List.of("kosovo-firearms", "firearms.csv"), List.of("kosovo-licences", "licences.csv"),
+            List.of("kosovo-transfers", "transfers.csv"), List.of("kosovo-lost-stolen", "lost-stolen.csv"));
+    /** Set when a node or relationship is written: differs between any two imports. */
+    private static final Set<String> VOLATILE = Set.of("recordedAt", "importBatch", "reportedAt");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void a_first_load_writes_the_same_registry_as_importing_the_extracts_one_by_one_and_the_application_starts_on_it()
+            throws Exception {
+        Path transactional = tmp.resolve("transactional");
+        var context = new SpringApplicationBuilder(ArmsTraceApplication.class).web(WebApplicationType.NONE)
+                .properties("armstrace.command=import", "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
+                .run(options(transactional).toArray(String[]::new));
+        try {
+            for (List<String> e : EXTRACTS) {
+                var out = new ByteArrayOutputStream();
+                int code = context.getBean(ImportCommand.class).run(new String[]{"import", "--profile", e.get(0),
+                        SAMPLES.resolve(e.get(1)).toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+                assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+            }
+        } finally {
+            context.close();
+        }
+
+        Path bulk = tmp.resolve("bulk");
+        var load = new ArrayList<>(List.of("initial-load"));
+        EXTRACTS.forEach(e -> load.addAll(List.of("--profile", e.get(0), SAMPLES.resolve(e.get(1)).toString())));
+        String output = run(bulk, load);
+        assertThat(output).contains("Loaded ").contains("read 3,007 = accepted 3,002 + rejected 5").contains("Start the application");
+        assertThat(bulk.resolve("initial-load").resolve("staging")).doesNotExist();
+        assertThat(bulk.resolve("initial-load").resolve("IMPORTING")).doesNotExist();
+
+        String expected = dump(transactional);
+        assertThat(dump(bulk)).isEqualTo(expected);
+
+        // The application starts on the new store, and the chain of audit events copied into it holds.
+        assertThat(run(bulk, List.of("audit-verify"))).contains("intact");
+        // A second first load into the same directory is refused, and the store is left as it was.
+        String again = runExpecting(bulk, load, 2);
+        assertThat(again).contains("already holds a database");
+        assertThat(dump(bulk)).isEqualTo(expected);
+    }
+
+    private static List<String> options(Path data) {
+        return List.of("--armstrace.neo4j.data-dir=" + data, "--armstrace.neo4j.bolt-port=0",
+                "--armstrace.neo4j.page-cache=32MB", "--armstrace.admin.username=admin",
+                "--armstrace.admin.password=Kosovo-FFP-2026-pw!", "--logging.level.root=warn");
+    }
+
+    private static String run(Path data, List<String> args) throws Exception {
+        return runExpecting(data, args, 0);
+    }
+
+    /** The real command line, in its own process, as an administrator would run it. */
+    private static String runExpecting(Path data, List<String> args, int expected) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        var cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-modules=jdk.incubator.vector", "-Xmx1g", "-cp", classpath, "org.armstrace.ArmsTraceApplication"));
+        cmd.addAll(args);
+        cmd.addAll(options(data));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isEqualTo(expected);
+        return output;
+    }
+
+    /**
+     * The registry as text: every imported node with its labels and values, every relationship
+     * between them by the ids of its ends, the batches' totals, the issues and the decisions.
+     */
+    private static String dump(Path data) throws IOException {
+        var dbms = new DatabaseManagementServiceBuilder(data.resolve("graph")).build();
+        try {
+            var db = dbms.database("neo4j");
+            var lines = new TreeSet<String>();
+            try (var tx = db.beginTx()) {
+                tx.execute("""
+                        MATCH (n) WHERE n:Person OR n:Firearm OR n:Marking OR n:Licence OR n:Transfer OR n:LostStolenReport
+                           OR (n:Organisation AND n.kind <> 'MANUFACTURER')
+                        RETURN n""").forEachRemaining(r -> {
+                    Node n = (Node) r.get("n");
+                    lines.add(n.getLabels() + " " + values(n.getAllProperties()));
+                    for (Relationship rel : n.getRelationships(org.neo4j.graphdb.Direction.OUTGOING)) {
+                        lines.add(key(rel.getStartNode()) + " -" + rel.getType().name() + "-> " + key(rel.getEndNode())
+                                + " " + values(rel.getAllProperties()));
+                    }
+                });
+                tx.execute("MATCH (b:ImportBatch) RETURN b").forEachRemaining(r -> {
+                    var props = new TreeMap<>(((Node) r.get("b")).getAllProperties());
+                    props.remove("id");
+                    props.values().removeIf(v -> v instanceof java.time.temporal.Temporal);
+                    lines.add("batch " + props);
+                });
+                tx.execute("MATCH (i:ImportIssue) RETURN i.line + ' ' + i.code + ' ' + coalesce(i.column, '') AS i")
+                        .forEachRemaining(r -> lines.add("issue " + r.get("i")));
+                tx.execute("MATCH (d:MatchDecision) RETURN d.kind + ' ' + d.status + ' ' + d.recordId + ' ' + d.candidateId AS d")
+                        .forEachRemaining(r -> lines.add("decision " + r.get("d")));
+                tx.execute("SHOW INDEXES YIELD name, state RETURN name + ' ' + state AS i")
+                        .forEachRemaining(r -> lines.add("index " + r.get("i")));
+            }
+            return String.join("\n", lines);
+        } finally {
+            dbms.shutdown();
+        }
+    }
+
+    private static String key(Node n) {
+        Object id = n.hasProperty("id") ? n.getProperty("id") : n.getProperty("code", "?");
+        return n.getLabels().iterator().next().name() + ":" + id;
+    }
+
+    private static String values(Map<String, Object> props) {
+        var sorted = new TreeMap<String, String>();
+        props.forEach((k, v) -> {
+            if (!VOLATILE.contains(k)) {
+                sorted.put(k, v.getClass().isArray() ? java.util.Arrays.deepToString(new Object[]{v}) : String.valueOf(v));
+            }
+        });
+        return sorted.toString();
+    }
+}
