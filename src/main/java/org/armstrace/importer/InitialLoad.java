@@ -100,6 +100,11 @@ public class InitialLoad {
                     + "installation; import further extracts with 'import'.");
         }
         long t0 = System.nanoTime();
+        try {
+            OfflineStores.deleteTree(work.resolve("files")); // what an earlier, failed load wrote
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         var load = new OfflineLoad(work.resolve("files"));
         var staged = new StagedRecords(graph, load, copiedNodes(), graph.organisationsByCode());
         var batches = new ArrayList<ImportBatch>();
