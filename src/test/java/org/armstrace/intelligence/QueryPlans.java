@@ -33,13 +33,26 @@ final class QueryPlans {
     }
 
     /**
-     * Every operator of the plan; and every cartesian product, unless all it combines are unique
-     * index lookups (one row times one row, as when both ends of a path are looked up by key).
+     * Every operator of the plan; and every cartesian product, unless all it combines are lookups
+     * by a constrained key (one row times one row, as when both ends of a path are looked up by key).
      */
+    /**
+     * One node by its constrained key: a unique seek, or (the planner's choice on a store with few
+     * such nodes) a scan of that key's index filtered on the key's value.
+     */
+    private static boolean keyLookup(Plan p) {
+        if (p.operatorType().startsWith("NodeUniqueIndexSeek")) {
+            return p.children().isEmpty();
+        }
+        String details = p.arguments().containsKey("Details") ? p.arguments().get("Details").asString() : "";
+        return p.operatorType().startsWith("Filter") && details.matches(".*\\.(id|reference) = \\$\\w+.*")
+                && p.children().size() == 1 && p.children().getFirst().operatorType().startsWith("NodeIndexScan")
+                && p.children().getFirst().children().isEmpty();
+    }
+
     private static void collect(Plan plan, List<String> operators, List<String> products) {
         operators.add(plan.operatorType());
-        if (plan.operatorType().startsWith("CartesianProduct") && !plan.children().stream()
-                .allMatch(c -> c.operatorType().startsWith("NodeUniqueIndexSeek") && c.children().isEmpty())) {
+        if (plan.operatorType().startsWith("CartesianProduct") && !plan.children().stream().allMatch(QueryPlans::keyLookup)) {
             products.add(plan.operatorType());
         }
         plan.children().forEach(c -> collect(c, operators, products));
