@@ -29,7 +29,7 @@ public class ArmsTraceApplication {
         }
         if (args.length > 0 && InitialLoad.NAME.equals(args[0])) {
             var context = command(InitialLoad.NAME, args);
-            String dataDir = context.getEnvironment().getProperty("armstrace.initial-load.data-dir");
+            String dataDir = context.getEnvironment().getProperty(org.armstrace.graph.GraphProperties.INITIAL_LOAD_TARGET);
             int code = SpringApplication.exit(context, () -> context.getBean(ImportCommand.class).initialLoad(args, System.out));
             if (code == 0 && dataDir != null) {
                 InitialLoad.removeStaging(java.nio.file.Path.of(dataDir));
@@ -39,7 +39,8 @@ public class ArmsTraceApplication {
         SpringApplication.run(ArmsTraceApplication.class, args);
     }
 
-    private static ConfigurableApplicationContext command(String name, String[] args) {
+    /** The application without web server or UI, as the command {@code name} runs it (also for tests). */
+    public static ConfigurableApplicationContext command(String name, String[] args) {
         return new SpringApplicationBuilder(ArmsTraceApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("armstrace.command=" + name,

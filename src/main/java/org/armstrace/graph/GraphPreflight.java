@@ -39,11 +39,11 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, org
     /**
      * The first load (importer.InitialLoad) runs the application on a new staging store beside the
      * real one, which it fills with the offline importer; the real directory is passed on as
-     * {@code armstrace.initial-load.data-dir}. Bolt takes any free port: nothing else connects.
+     * {@link GraphProperties#INITIAL_LOAD_TARGET}. Bolt takes any free port: nothing else connects.
      */
     private static GraphProperties staging(ConfigurableEnvironment environment, GraphProperties real) {
         Path dataDir = real.dataDir().toAbsolutePath().normalize();
-        Path staging = dataDir.resolve("initial-load").resolve("staging");
+        Path staging = GraphProperties.stagingDir(dataDir);
         try {
             OfflineStores.deleteTree(staging); // what an earlier, unfinished load left
         } catch (java.io.IOException e) {
@@ -51,7 +51,7 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, org
                     + e.getMessage(), "Remove it by hand and run the load again.", e);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("armstrace-initial-load",
-                java.util.Map.of("armstrace.initial-load.data-dir", dataDir.toString(), "armstrace.neo4j.bolt-port", "0")));
+                java.util.Map.of(GraphProperties.INITIAL_LOAD_TARGET, dataDir.toString(), "armstrace.neo4j.bolt-port", "0")));
         return new GraphProperties(real.mode(), staging, real.pageCache(), 0, real.username(), real.password(), real.uri(),
                 real.database());
     }
@@ -64,7 +64,7 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, org
                 .orElseThrow(() -> new IllegalStateException("armstrace.neo4j settings are missing"));
         switch (properties.mode()) {
             case EMBEDDED -> {
-                if ("initial-load".equals(environment.getProperty("armstrace.command"))) {
+                if (GraphProperties.INITIAL_LOAD_COMMAND.equals(environment.getProperty("armstrace.command"))) {
                     properties = staging(environment, properties);
                 }
                 // Pin the resolved directory (it may contain ${random...}) so the bean finds this start.

@@ -37,8 +37,28 @@ public record GraphProperties(
 
     public enum Mode { EMBEDDED, EXTERNAL }
 
+    /**
+     * The command that fills a new installation's empty store (importer.InitialLoad). It runs the
+     * application on a staging store; the real data directory is passed on in {@link #INITIAL_LOAD_TARGET}.
+     */
+    public static final String INITIAL_LOAD_COMMAND = "initial-load";
+    public static final String INITIAL_LOAD_TARGET = "armstrace.initial-load.data-dir";
+
     public Path storeDir() {
+        return storeDir(dataDir);
+    }
+
+    public static Path storeDir(Path dataDir) {
         return dataDir.resolve("graph");
+    }
+
+    /** The first load's working directory: its files for the offline importer, its marker, its staging store. */
+    public static Path initialLoadDir(Path dataDir) {
+        return dataDir.resolve("initial-load");
+    }
+
+    public static Path stagingDir(Path dataDir) {
+        return initialLoadDir(dataDir).resolve("staging");
     }
 
     public Path passwordFile() {

@@ -208,21 +208,33 @@ public final class OfflineLoad implements Closeable {
         return group.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
+    /** The elements of a list or an array (Neo4j's arrays arrive as Java arrays); null for a single value. */
+    private static List<?> elements(Object v) {
+        if (v instanceof Collection<?> c) {
+            return List.copyOf(c);
+        }
+        if (v.getClass().isArray()) {
+            var list = new ArrayList<>(Array.getLength(v));
+            for (int i = 0; i < Array.getLength(v); i++) {
+                list.add(Array.get(v, i));
+            }
+            return list;
+        }
+        return null;
+    }
+
     private static boolean isEmptyList(Object v) {
-        return v instanceof Collection<?> c ? c.isEmpty() : v.getClass().isArray() && !(v instanceof byte[]) && Array.getLength(v) == 0;
+        List<?> list = elements(v);
+        return list != null && list.isEmpty();
     }
 
     /** The admin tool's type name for a value: {@code string}, {@code long}, … and {@code long[]} for arrays. */
     static String type(String key, Object v) {
-        if (v instanceof Collection<?> c) {
-            return scalarType(key, c.iterator().next()) + "[]";
-        }
-        if (v.getClass().isArray()) {
-            return scalarType(key, Array.get(v, 0)) + "[]";
-        }
-        return scalarType(key, v);
+        List<?> list = elements(v);
+        return list == null ? scalarType(key, v) : scalarType(key, list.getFirst()) + "[]";
     }
 
+    /** Numbers are written as Cypher stores them (long, double), so staged values match the Cypher path's. */
     private static String scalarType(String key, Object v) {
         return switch (v) {
             case String s -> "string";
@@ -248,27 +260,19 @@ public final class OfflineLoad implements Closeable {
     }
 
     private static String text(String key, Object v) {
-        if (v instanceof Collection<?> c) {
-            var parts = new ArrayList<String>(c.size());
-            c.forEach(e -> parts.add(element(key, e)));
-            return String.join(String.valueOf(ARRAY_DELIMITER), parts);
+        List<?> list = elements(v);
+        if (list == null) {
+            return scalar(v);
         }
-        if (v.getClass().isArray()) {
-            var parts = new ArrayList<String>();
-            for (int i = 0; i < Array.getLength(v); i++) {
-                parts.add(element(key, Array.get(v, i)));
+        var parts = new ArrayList<String>(list.size());
+        for (Object e : list) {
+            String part = scalar(e);
+            if (part.indexOf(ARRAY_DELIMITER) >= 0 || part.isEmpty()) {
+                throw new IllegalArgumentException("A list element of " + key + " cannot be written for the offline import");
             }
-            return String.join(String.valueOf(ARRAY_DELIMITER), parts);
+            parts.add(part);
         }
-        return scalar(v);
-    }
-
-    private static String element(String key, Object e) {
-        String s = scalar(e);
-        if (s.indexOf(ARRAY_DELIMITER) >= 0 || s.isEmpty()) {
-            throw new IllegalArgumentException("A list element of " + key + " cannot be written for the offline import");
-        }
-        return s;
+        return String.join(String.valueOf(ARRAY_DELIMITER), parts);
     }
 
     private static String scalar(Object v) {

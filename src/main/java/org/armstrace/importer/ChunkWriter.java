@@ -314,7 +314,8 @@ final class ChunkWriter {
         return ids;
     }
 
-    private static List<String> blockKeys(ImportedRecords.PersonBlocks b) {
+    /** The keys a person is found by: personal number, folded names, family or given name with the date of birth. */
+    static List<String> blockKeys(ImportedRecords.PersonBlocks b) {
         var keys = new ArrayList<String>(3);
         if (b.nationalIdKey() != null) {
             keys.add("i:" + b.nationalIdKey());

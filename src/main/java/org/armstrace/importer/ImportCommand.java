@@ -71,19 +71,10 @@ public class ImportCommand {
         if (!Files.isRegularFile(file)) {
             return usage(out, "no such file: " + file);
         }
-        SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
-                "cli:" + System.getProperty("user.name", "unknown"), null, AuthorityUtils.createAuthorityList("ROLE_ADMIN"))));
+        actAsAdministrator();
         try {
-            MappingProfile profile;
-            try {
-                profile = profile(profileArg).orElse(null);
-            } catch (MappingProfile.ProfileInvalid e) {
-                out.println("The profile cannot be used: " + en(e.key(), e.argument()));
-                return 2;
-            }
+            MappingProfile profile = profileOrSayWhy(profileArg, out);
             if (profile == null) {
-                out.println("No mapping profile " + profileArg + ". Known: "
-                        + String.join(", ", imports.profiles().stream().map(MappingProfile::name).toList()));
                 return 2;
             }
             RegistryImports.StoredFile stored;
@@ -94,14 +85,7 @@ public class ImportCommand {
                     stored.sha256().substring(0, 12), profile.name(), dryRun ? " (dry run: nothing is written)" : "");
             imports.unfinished(stored, profile).ifPresent(b -> out.printf(
                     "Resuming batch %s after line %d (%,d rows already committed)%n", b.id(), b.committedThrough(), b.read()));
-            long[] lastPrint = {0};
-            RegistryImports.Started started = imports.runNow(stored, profile, dryRun, p -> {
-                long now = System.nanoTime();
-                if (now - lastPrint[0] > 1_000_000_000L || p.fraction() >= 1) {
-                    lastPrint[0] = now;
-                    out.printf("progress %5.1f%%  %,d rows  %,.0f rows/s%n", p.fraction() * 100, p.rows(), p.rowsPerSecond());
-                }
-            });
+            RegistryImports.Started started = imports.runNow(stored, profile, dryRun, progress(out));
             ImportBatch b = started.batch();
             if (started.repeated() && b.finished()) {
                 out.printf("This file was already imported with this profile (batch %s, %s): nothing new.%n", b.id(), b.status());
@@ -135,8 +119,7 @@ public class ImportCommand {
      * Exit codes: 0 loaded, 1 an extract could not be imported or the offline import failed, 2 wrong usage.
      */
     public int initialLoad(String[] args, PrintStream out) {
-        SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
-                "cli:" + System.getProperty("user.name", "unknown"), null, AuthorityUtils.createAuthorityList("ROLE_ADMIN"))));
+        actAsAdministrator();
         try {
             var inputs = new ArrayList<InitialLoad.Input>();
             MappingProfile profile = null;
@@ -147,16 +130,12 @@ public class ImportCommand {
                     }
                     String name = args[++i];
                     try {
-                        profile = profile(name).orElse(null);
-                    } catch (MappingProfile.ProfileInvalid e) {
-                        out.println("The profile cannot be used: " + en(e.key(), e.argument()));
-                        return 2;
+                        profile = profileOrSayWhy(name, out);
                     } catch (IOException e) {
                         return initialUsage(out, "The profile " + name + " cannot be read: " + e.getMessage());
                     }
                     if (profile == null) {
-                        return initialUsage(out, "No mapping profile " + name + ". Known: "
-                                + String.join(", ", imports.profiles().stream().map(MappingProfile::name).toList()));
+                        return 2;
                     }
                 } else if (args[i].startsWith("--")) {
                     if (!args[i].contains("=")) {
@@ -174,14 +153,7 @@ public class ImportCommand {
                 return initialUsage(out, "name at least one extract");
             }
             out.printf("First load of %s from %d extract(s)%n", initialLoad.target(), inputs.size());
-            long[] lastPrint = {0};
-            InitialLoad.Result r = initialLoad.load(inputs, p -> {
-                long now = System.nanoTime();
-                if (now - lastPrint[0] > 1_000_000_000L || p.fraction() >= 1) {
-                    lastPrint[0] = now;
-                    out.printf("progress %5.1f%%  %,d rows  %,.0f rows/s%n", p.fraction() * 100, p.rows(), p.rowsPerSecond());
-                }
-            }, b -> summary(b, out));
+            InitialLoad.Result r = initialLoad.load(inputs, progress(out), b -> summary(b, out));
             double total = r.stageSeconds() + r.offlineSeconds() + r.schemaSeconds();
             out.printf("Loaded %,d rows as %,d nodes and %,d relationships in %.1f s = %,.0f rows/s "
                             + "(reading, validating, matching %.1f s; offline import %.1f s; indexes %.1f s)%n",
@@ -191,7 +163,7 @@ public class ImportCommand {
             return 0;
         } catch (InitialLoad.Refused e) {
             out.println(e.getMessage());
-            return e.getMessage().contains("could not be imported") ? 1 : 2;
+            return e.exitCode();
         } catch (org.armstrace.graph.OfflineStores.ImportFailed | java.io.UncheckedIOException e) {
             out.println("The first load stopped: " + e.getMessage());
             out.println("Run the same command again once the cause is fixed.");
@@ -199,6 +171,40 @@ public class ImportCommand {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** The command line acts as an administrator, named after the operating-system user. */
+    private static void actAsAdministrator() {
+        SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                "cli:" + System.getProperty("user.name", "unknown"), null, AuthorityUtils.createAuthorityList("ROLE_ADMIN"))));
+    }
+
+    /** A line of progress at most once a second, and at the end. */
+    private static java.util.function.Consumer<RegistryImports.Progress> progress(PrintStream out) {
+        long[] lastPrint = {0};
+        return p -> {
+            long now = System.nanoTime();
+            if (now - lastPrint[0] > 1_000_000_000L || p.fraction() >= 1) {
+                lastPrint[0] = now;
+                out.printf("progress %5.1f%%  %,d rows  %,.0f rows/s%n", p.fraction() * 100, p.rows(), p.rowsPerSecond());
+            }
+        };
+    }
+
+    /** The profile named (or in a JSON file); null after saying why it cannot be used. */
+    private MappingProfile profileOrSayWhy(String arg, PrintStream out) throws IOException {
+        MappingProfile profile;
+        try {
+            profile = profile(arg).orElse(null);
+        } catch (MappingProfile.ProfileInvalid e) {
+            out.println("The profile cannot be used: " + en(e.key(), e.argument()));
+            return null;
+        }
+        if (profile == null) {
+            out.println("No mapping profile " + arg + ". Known: "
+                    + String.join(", ", imports.profiles().stream().map(MappingProfile::name).toList()));
+        }
+        return profile;
     }
 
     private static int initialUsage(PrintStream out, String problem) {

@@ -40,20 +40,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class InitialLoad {
 
-    public static final String NAME = "initial-load";
+    public static final String NAME = GraphProperties.INITIAL_LOAD_COMMAND;
 
     /** An extract and the profile that reads it. */
     public record Input(Path file, MappingProfile profile) {
     }
 
+    /** The load did not start, or stopped before writing anything; {@code exitCode} for the command line. */
     public static final class Refused extends RuntimeException {
-        Refused(String message) {
+        private final int exitCode;
+
+        Refused(String message, int exitCode) {
             super(message);
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() {
+            return exitCode;
         }
     }
 
-    /** What the load did: the batches in input order, and the store's size. */
-    public record Result(List<ImportBatch> batches, long rows, long nodes, long relationships, double stageSeconds,
+    /** What the load did: rows read, the new store's size, and where the time went. */
+    public record Result(long rows, long nodes, long relationships, double stageSeconds,
                          double offlineSeconds, double schemaSeconds) {
     }
 
@@ -68,7 +76,7 @@ public class InitialLoad {
 
     InitialLoad(RegistryImports imports, ImportedRecords graph, Neo4jClient neo4j, ObjectProvider<DatabaseManagementService> dbms,
                 GraphProperties properties, AuditLog audit, TransactionTemplate tx,
-                @Value("${armstrace.initial-load.data-dir:}") String target) {
+                @Value("${" + GraphProperties.INITIAL_LOAD_TARGET + ":}") String target) {
         this.imports = imports;
         this.graph = graph;
         this.neo4j = neo4j;
@@ -83,7 +91,7 @@ public class InitialLoad {
     public Path target() {
         if (target.isBlank() || properties.mode() != GraphProperties.Mode.EMBEDDED) {
             throw new Refused("The first load writes the embedded database's files, so it runs only on the embedded "
-                    + "database (armstrace.neo4j.mode=embedded), started as 'initial-load'.");
+                    + "database (armstrace.neo4j.mode=embedded), started as 'initial-load'.", 2);
         }
         return Path.of(target);
     }
@@ -91,13 +99,13 @@ public class InitialLoad {
     /** Loads the extracts, in order, into the new store; every batch must complete or nothing is written. */
     public Result load(List<Input> inputs, Consumer<RegistryImports.Progress> progress, Consumer<ImportBatch> finished) {
         Path dataDir = target();
-        Path store = dataDir.resolve("graph");
-        Path work = dataDir.resolve("initial-load");
+        Path store = GraphProperties.storeDir(dataDir);
+        Path work = GraphProperties.initialLoadDir(dataDir);
         Path marker = work.resolve("IMPORTING");
         boolean crashedDuringImport = Files.exists(marker);
         if (Files.exists(OfflineStores.databaseDirectory(store, properties.database())) && !crashedDuringImport) {
             throw new Refused("The data directory " + dataDir + " already holds a database. The first load is for a new "
-                    + "installation; import further extracts with 'import'.");
+                    + "installation; import further extracts with 'import'.", 2);
         }
         long t0 = System.nanoTime();
         try {
@@ -106,32 +114,33 @@ public class InitialLoad {
             throw new UncheckedIOException(e);
         }
         var load = new OfflineLoad(work.resolve("files"));
-        var staged = new StagedRecords(graph, load, copiedNodes(), graph.organisationsByCode());
         var batches = new ArrayList<ImportBatch>();
-        long rows = 0;
-        for (Input in : inputs) {
-            RegistryImports.StoredFile stored;
-            try (InputStream content = Files.newInputStream(in.file())) {
-                stored = imports.store(in.file().getFileName().toString(), content);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        OfflineStores.Schema schema;
+        try {
+            var staged = new StagedRecords(graph, load, copiedNodes(), graph.organisationsByCode());
+            for (Input in : inputs) {
+                RegistryImports.StoredFile stored;
+                try (InputStream content = Files.newInputStream(in.file())) {
+                    stored = imports.store(in.file().getFileName().toString(), content);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                ImportBatch b = imports.runStaged(stored, in.profile(), staged, progress);
+                finished.accept(b);
+                batches.add(b);
+                if (b.status() != ImportBatch.Status.COMPLETED) {
+                    throw new Refused("The extract " + in.file() + " could not be imported (" + b.status()
+                            + "); nothing was written to " + dataDir + ".", 1);
+                }
             }
-            ImportBatch b = imports.runStaged(stored, in.profile(), staged, progress);
-            finished.accept(b);
-            batches.add(b);
-            if (b.status() != ImportBatch.Status.COMPLETED) {
-                load.close();
-                throw new Refused("The extract " + in.file() + " could not be imported (" + b.status()
-                        + "); nothing was written to " + dataDir + ".");
-            }
-            rows += b.read();
+            staged.finish();
+            long rows = batches.stream().mapToLong(ImportBatch::read).sum();
+            tx.executeWithoutResult(s -> audit.record("import.initial-load", batches.stream().map(b -> "ImportBatch:" + b.id()).toList(),
+                    rows + " rows from " + batches.size() + " extracts, into a new store with the offline importer"));
+            schema = OfflineStores.copy(dbms.getObject().database(properties.database()), load);
+        } finally {
+            load.close();
         }
-        staged.finish();
-        long totalRows = rows;
-        tx.executeWithoutResult(s -> audit.record("import.initial-load", batches.stream().map(b -> "ImportBatch:" + b.id()).toList(),
-                totalRows + " rows from " + batches.size() + " extracts, into a new store with the offline importer"));
-        OfflineStores.Schema schema = OfflineStores.copy(dbms.getObject().database(properties.database()), load);
-        load.close();
         double stage = (System.nanoTime() - t0) / 1e9;
 
         long t1 = System.nanoTime();
@@ -147,7 +156,8 @@ public class InitialLoad {
             keepExtracts(dataDir);
             Files.delete(marker);
             OfflineStores.deleteTree(load.directory());
-            return new Result(batches, rows, load.nodes(), load.relationships(), stage, offline, schemaSeconds);
+            return new Result(batches.stream().mapToLong(ImportBatch::read).sum(), load.nodes(), load.relationships(), stage,
+                    offline, schemaSeconds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,7 +166,7 @@ public class InitialLoad {
     /** After the application has stopped: the staging store is of no further use. */
     public static void removeStaging(Path dataDir) {
         try {
-            OfflineStores.deleteTree(dataDir.resolve("initial-load").resolve("staging"));
+            OfflineStores.deleteTree(GraphProperties.stagingDir(dataDir));
         } catch (IOException e) {
             System.err.println("The staging directory could not be removed: " + e.getMessage());
         }

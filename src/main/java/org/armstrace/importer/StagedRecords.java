@@ -41,15 +41,8 @@ import org.armstrace.registry.RecordStore;
  */
 final class StagedRecords implements RecordStore {
 
-    /** A licence's cover of a weapon; {@code to} is set when a later transfer under a licence ends it. */
-    private static final class Cover {
-        final String licence;
-        final Map<String, Object> props;
-
-        Cover(String licence, Map<String, Object> props) {
-            this.licence = licence;
-            this.props = props;
-        }
+    /** A licence's cover of a weapon; {@code to} is put into its properties when a later transfer ends it. */
+    private record Cover(String licence, Map<String, Object> props) {
     }
 
     private final ImportedRecords graph;
@@ -82,8 +75,8 @@ final class StagedRecords implements RecordStore {
 
     /** Writes what was kept back (licence covers); the load can then be closed. */
     void finish() {
-        covers.forEach((firearm, list) -> list.forEach(c -> load.relationship(nodeId("Licence", c.licence), "COVERS",
-                nodeId("Firearm", firearm), c.props)));
+        covers.forEach((firearm, list) -> list.forEach(c -> load.relationship(nodeId("Licence", c.licence()), "COVERS",
+                nodeId("Firearm", firearm), c.props())));
         covers.clear();
     }
 
@@ -112,7 +105,7 @@ final class StagedRecords implements RecordStore {
         var out = new HashMap<Integer, List<PersonCandidate>>();
         for (PersonBlocks k : keys) {
             var found = new LinkedHashMap<String, PersonCandidate>();
-            for (String key : blockKeys(k.nationalIdKey(), k.blocks())) {
+            for (String key : ChunkWriter.blockKeys(k)) {
                 peopleByBlock.getOrDefault(key, List.of()).forEach(c -> found.putIfAbsent(c.id(), c));
             }
             if (!found.isEmpty()) {
@@ -197,7 +190,7 @@ final class StagedRecords implements RecordStore {
                         (String) props.get("birthPlace"), (String) props.get("nationalIdKey"));
                 PersonNames.Blocks blocks = new PersonNames.Blocks((String) props.get("blockNames"),
                         (String) props.get("blockFamilyDate"), (String) props.get("blockGivenDate"));
-                for (String key : blockKeys(candidate.nationalIdKey(), blocks)) {
+                for (String key : ChunkWriter.blockKeys(new PersonBlocks(0, candidate.nationalIdKey(), blocks))) {
                     List<PersonCandidate> list = peopleByBlock.computeIfAbsent(key, x -> new ArrayList<>(1));
                     if (list.size() < ImportedRecords.MAX_CANDIDATES_PER_KEY) {
                         list.add(candidate);
@@ -255,7 +248,7 @@ final class StagedRecords implements RecordStore {
             String firearm = r.value().firearmId();
             if (firearm != null && isCreated("Firearm", firearm)) {
                 List<Cover> list = covers.computeIfAbsent(firearm, k -> new ArrayList<>(1));
-                if (list.stream().noneMatch(c -> c.licence.equals(r.id()))) {
+                if (list.stream().noneMatch(c -> c.licence().equals(r.id()))) {
                     list.add(new Cover(r.id(), ImportedRecords.coverProperties(r.value().coversFrom(), null, r.source(),
                             "HIGH", now)));
                 }
@@ -287,11 +280,11 @@ final class StagedRecords implements RecordStore {
             }
             if (t.toLicenceId() != null) {
                 List<Cover> list = covers.computeIfAbsent(t.firearmId(), k -> new ArrayList<>(1));
-                if (list.stream().noneMatch(c -> c.licence.equals(t.toLicenceId()) && r.id().equals(c.props.get("transfer")))) {
+                if (list.stream().noneMatch(c -> c.licence().equals(t.toLicenceId()) && r.id().equals(c.props().get("transfer")))) {
                     // The holding rule: a new cover ends every open one that began on or before it.
                     for (Cover open : list) {
-                        if (open.props.get("to") == null && !((LocalDate) open.props.get("from")).isAfter(t.date())) {
-                            open.props.put("to", t.date());
+                        if (open.props().get("to") == null && !((LocalDate) open.props().get("from")).isAfter(t.date())) {
+                            open.props().put("to", t.date());
                         }
                     }
                     list.add(new Cover(t.toLicenceId(), ImportedRecords.coverProperties(t.date(), r.id(), r.source(),
@@ -344,23 +337,5 @@ final class StagedRecords implements RecordStore {
 
     private static String nodeId(String label, String id) {
         return label + ":" + id;
-    }
-
-    /** The keys {@link ImportedRecords#personCandidates} looks people up by, in its order. */
-    private static List<String> blockKeys(String nationalIdKey, PersonNames.Blocks blocks) {
-        var keys = new ArrayList<String>(4);
-        if (nationalIdKey != null) {
-            keys.add("i:" + nationalIdKey);
-        }
-        if (blocks.names() != null) {
-            keys.add("n:" + blocks.names());
-        }
-        if (blocks.familyDate() != null) {
-            keys.add("f:" + blocks.familyDate());
-        }
-        if (blocks.givenDate() != null) {
-            keys.add("g:" + blocks.givenDate());
-        }
-        return keys;
     }
 }

@@ -62,14 +62,6 @@ public record EntityRef(Kind kind, String key) {
         return kind.label + ":" + key;
     }
 
-    /**
-     * Makes the planner look the node up by its key. On a store with few nodes of the label the
-     * planner may otherwise scan the index and filter, which is cheap there and ruinous later.
-     */
-    String cypherHint(String variable) {
-        return " USING INDEX " + variable + ":" + kind.label + "(" + kind.keyProperty + ")";
-    }
-
     String cypherMatch(String variable) {
         // Label and property come from the enum, never from the caller; the key is a parameter.
         return "(" + variable + ":" + kind.label + " {" + kind.keyProperty + ": $" + variable.toLowerCase(Locale.ROOT)

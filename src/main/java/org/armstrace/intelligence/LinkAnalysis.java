@@ -292,10 +292,8 @@ public class LinkAnalysis {
         if (!TYPES.containsAll(types) || types.isEmpty()) {
             throw new IntelligenceRejected("intelligence.bad-type");
         }
-        // Both ends are looked up by key before the search, so that it runs from both sides at once
-        // (Into). On a small store the planner chose a scan of the index filtered afterwards, hence the hints.
-        return "MATCH " + from.cypherMatch("a") + from.cypherHint("a") + "\nMATCH " + to.cypherMatch("b")
-                + to.cypherHint("b") + "\nMATCH p = SHORTEST " + paths
+        // Both ends are looked up by key before the search, so that it runs from both sides at once (Into).
+        return "MATCH " + from.cypherMatch("a") + "\nMATCH " + to.cypherMatch("b") + "\nMATCH p = SHORTEST " + paths
                 + " (a)(()-[r:" + String.join("|", types) + "]-()){1," + hops + "}(b)" + """
 
                 RETURN [n IN nodes(p) | %s] AS nodes,

@@ -352,11 +352,11 @@ public class ImportedRecords implements RecordStore {
 
     /** Provenance every imported node carries. */
     private static Map<String, Object> provenance(Map<String, Object> props, String id, String source, String batch,
-                                                  ZonedDateTime now) {
+                                                  String confidence, ZonedDateTime now) {
         props.put("id", id);
         props.put("source", source);
         props.put("importBatch", batch);
-        props.put("confidence", "HIGH");
+        props.put("confidence", confidence);
         props.put("recordedAt", now);
         return props;
     }
@@ -366,14 +366,14 @@ public class ImportedRecords implements RecordStore {
         props.put("kind", r.value().kind().name());
         props.put("code", ReferenceKeys.key(r.value().code()));
         props.put("name", r.value().name());
-        return provenance(props, r.value().id(), r.source(), batch, now);
+        return provenance(props, r.value().id(), r.source(), batch, "HIGH", now);
     }
 
     public static Map<String, Object> personProperties(Row<NewPerson> r, String batch, ZonedDateTime now) {
         Map<String, Object> props = PersonRegistry.properties(r.value());
         props.putAll(PersonRegistry.derived(r.value()));
         props.put("version", 1L);
-        return provenance(props, r.id(), r.source(), batch, now);
+        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
     }
 
     public Map<String, Object> firearmProperties(Row<NewFirearm> r, String batch, ZonedDateTime now) {
@@ -382,7 +382,7 @@ public class ImportedRecords implements RecordStore {
                 w.serialAsRead(), w.countryOfManufacture(), w.year(), false);
         props.put("status", "REGISTERED");
         props.put("version", 1L);
-        return provenance(props, r.id(), r.source(), batch, now);
+        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
     }
 
     /** The weapon's markings as nodes; their ids are the weapon's id and the marking's position in the row. */
@@ -415,7 +415,7 @@ public class ImportedRecords implements RecordStore {
         props.put("issuedBy", l.issuedBy());
         props.put("validFrom", l.validFrom());
         props.put("validTo", l.validTo());
-        return provenance(props, r.id(), r.source(), batch, now);
+        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
     }
 
     /** A licence's cover of a weapon from a date; {@code transfer} when a transfer under the licence began it. */
@@ -439,9 +439,7 @@ public class ImportedRecords implements RecordStore {
         props.put("reference", t.reference());
         props.put("fromAsWritten", r.value().fromAsWritten());
         props.put("toAsWritten", r.value().toAsWritten());
-        provenance(props, r.id(), r.source(), batch, now);
-        props.put("confidence", confidence);
-        return props;
+        return provenance(props, r.id(), r.source(), batch, confidence, now);
     }
 
     public static Map<String, Object> reportProperties(Row<ReportRow> r, String batch, ZonedDateTime now) {
@@ -453,7 +451,7 @@ public class ImportedRecords implements RecordStore {
         props.put("status", "ACTIVE");
         props.put("reportedBy", "import");
         props.put("reportedAt", now);
-        return provenance(props, r.id(), r.source(), batch, now);
+        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
     }
 
     public static ZonedDateTime now() {

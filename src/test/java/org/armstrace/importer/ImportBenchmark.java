@@ -46,7 +46,7 @@ class ImportBenchmark {
     org.armstrace.registry.ReferenceData reference;
 
     /** The six files in dependency order, each with its mapping profile. */
-    private static List<Map.Entry<Path, String>> steps(SyntheticExtracts.Written files) {
+    static List<Map.Entry<Path, String>> steps(SyntheticExtracts.Written files) {
         return List.of(Map.entry(files.organisations(), "kosovo-organisations"),
                 Map.entry(files.people(), "kosovo-people"), Map.entry(files.firearms(), "kosovo-firearms"),
                 Map.entry(files.licences(), "kosovo-licences"), Map.entry(files.transfers(), "kosovo-transfers"),
@@ -190,12 +190,12 @@ class ImportBenchmark {
         return n;
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(m -> m.getType() == MemoryType.HEAP)
                 .mapToLong(m -> m.getPeakUsage().getUsed()).sum();
     }

@@ -1,8 +1,5 @@
 package org.armstrace.importer;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +8,6 @@ import org.armstrace.ArmsTraceApplication;
 import org.armstrace.registry.SyntheticExtracts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The first load ({@link InitialLoad}) of dataset S's six extracts into a new data directory, with
@@ -35,25 +30,15 @@ class InitialLoadBenchmark {
         SyntheticExtracts.Written files = SyntheticExtracts.write(dir.resolve("extracts"), n, p);
         System.out.printf("dataset: %,d firearms, %,d people; %,d rows in six files; max heap %,d MB%n",
                 n, p, files.rows(), Runtime.getRuntime().maxMemory() >> 20);
-        var args = new ArrayList<>(List.of(InitialLoad.NAME,
-                "--profile", "kosovo-organisations", files.organisations().toString(),
-                "--profile", "kosovo-people", files.people().toString(),
-                "--profile", "kosovo-firearms", files.firearms().toString(),
-                "--profile", "kosovo-licences", files.licences().toString(),
-                "--profile", "kosovo-transfers", files.transfers().toString(),
-                "--profile", "kosovo-lost-stolen", files.lostStolen().toString(),
-                "--armstrace.neo4j.data-dir=" + dir.resolve("data"), "--armstrace.neo4j.bolt-port=0",
+        var args = new ArrayList<>(List.of(InitialLoad.NAME));
+        ImportBenchmark.steps(files).forEach(step -> args.addAll(List.of("--profile", step.getValue(), step.getKey().toString())));
+        args.addAll(List.of("--armstrace.neo4j.data-dir=" + dir.resolve("data"), "--armstrace.neo4j.bolt-port=0",
                 "--armstrace.neo4j.page-cache=" + System.getProperty("armstrace.neo4j.page-cache", "512MB"),
                 "--armstrace.admin.username=admin", "--armstrace.admin.password=Kosovo-FFP-2026-pw!",
                 "--logging.level.root=warn"));
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        ImportBenchmark.resetPeaks();
         long t0 = System.nanoTime();
-        var context = new SpringApplicationBuilder(ArmsTraceApplication.class).web(WebApplicationType.NONE)
-                .properties("armstrace.command=" + InitialLoad.NAME,
-                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
-                .run(args.toArray(String[]::new));
+        var context = ArmsTraceApplication.command(InitialLoad.NAME, args.toArray(String[]::new));
         double startup = (System.nanoTime() - t0) / 1e9;
         int code;
         try {
@@ -62,8 +47,7 @@ class InitialLoadBenchmark {
             context.close();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(m -> m.getType() == MemoryType.HEAP)
-                .mapToLong(m -> m.getPeakUsage().getUsed()).sum();
+        long peak = ImportBenchmark.peakHeap();
         System.out.printf("exit %d; %,d rows; wall clock with the application's start (%.1f s) and stop: %.1f s = %,.0f rows/s;"
                 + " peak heap %,d MB%n", code, files.rows(), startup, wall, files.rows() / wall, peak >> 20);
         if (code != 0) {

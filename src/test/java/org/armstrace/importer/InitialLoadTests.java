@@ -21,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The first load of a new installation writes, through the offline importer, the same registry
@@ -47,10 +45,7 @@ class InitialLoadTests {
     void a_first_load_writes_the_same_registry_as_importing_the_extracts_one_by_one_and_the_application_starts_on_it()
             throws Exception {
         Path transactional = tmp.resolve("transactional");
-        var context = new SpringApplicationBuilder(ArmsTraceApplication.class).web(WebApplicationType.NONE)
-                .properties("armstrace.command=import", "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
-                .run(options(transactional).toArray(String[]::new));
+        var context = ArmsTraceApplication.command(ImportCommand.NAME, options(transactional).toArray(String[]::new));
         try {
             for (List<String> e : EXTRACTS) {
                 var out = new ByteArrayOutputStream();
