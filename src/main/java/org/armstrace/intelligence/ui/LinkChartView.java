@@ -74,7 +74,14 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     final GraphView graph = new GraphView();
     final MultiSelectComboBox<String> types = new MultiSelectComboBox<>();
     final Select<String> layout = new Select<>();
+    /** Pages that show one entity's record, by kind; the others are seen in the chart only. */
+    static final Map<EntityRef.Kind, String> RECORD_PAGES = Map.of(
+            EntityRef.Kind.FIREARM, "registry/firearm/", EntityRef.Kind.PERSON, "registry/person/",
+            EntityRef.Kind.ORGANISATION, "registry/organisation/", EntityRef.Kind.RECOVERY, "recovery/",
+            EntityRef.Kind.TRACE_REQUEST, "tracing/request/");
     final Span selection = new Span();
+    /** The selected entity's own page, for the kinds that have one. */
+    final Anchor record = new Anchor();
     final Button expand = new Button();
     final Button hide = new Button();
     final Button pin = new Button();
@@ -196,11 +203,13 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         pathTo.setId("chart-path-to");
         pathTo.addClickListener(e -> paths(from, selected));
         selection.setId("chart-selection");
+        record.setId("chart-open-record");
+        record.setText(getTranslation("chart.open-record"));
         status.setId("chart-status");
         graph.setId("chart-graph");
         graph.setHeight("55vh");
         graph.addNodeClickListener(e -> select(e.getNodeId()));
-        var tools = new HorizontalLayout(types, since, until, layout, selection, expand, hops, around, hide, pin, pathFrom,
+        var tools = new HorizontalLayout(types, since, until, layout, selection, record, expand, hops, around, hide, pin, pathFrom,
                 pathTo, saveInvestigation, exports());
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.setWrap(true);
@@ -335,6 +344,9 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         String ref = selected;
         boolean any = ref != null;
         selection.setText(any ? caption(ref) : getTranslation("chart.select-a-node"));
+        String page = any ? RECORD_PAGES.get(EntityRef.parse(ref).kind()) : null;
+        record.setVisible(page != null);
+        record.setHref(page == null ? "" : page + EntityRef.parse(ref).key());
         expand.setEnabled(any);
         around.setEnabled(any);
         hide.setEnabled(any);

@@ -139,6 +139,8 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
                 getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getNodeId()));
             } else if ("Person".equals(kind) && Role.current(Role.PERSONAL_DATA)) {
                 getUI().ifPresent(ui -> ui.navigate(PersonView.class, e.getNodeId()));
+            } else if ("Organisation".equals(kind) && Role.current(Role.PERSONAL_DATA)) {
+                getUI().ifPresent(ui -> ui.navigate(OrganisationView.class, e.getNodeId()));
             }
         });
         graph.focusNode(firearmId);

@@ -12,7 +12,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.armstrace.registry.Licence;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.RecordVersion;
@@ -55,39 +54,14 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         var facts = new Div();
         facts.setId("person-facts");
         facts.addClassName("facts");
-        facts.add(fact("person.name-latin", p.nameLatin()), fact("person.parent-name", p.parentName()),
-                fact("person.birth-date", p.birthDate() == null ? null : p.birthDate().toString()),
-                fact("person.birth-place", p.birthPlace()), fact("person.national-id", p.nationalId()),
-                fact("firearm.source", p.source() + " · " + p.confidence()));
+        facts.add(RecordParts.fact(this, "person.name-latin", p.nameLatin()), RecordParts.fact(this, "person.parent-name", p.parentName()),
+                RecordParts.fact(this, "person.birth-date", p.birthDate() == null ? null : p.birthDate().toString()),
+                RecordParts.fact(this, "person.birth-place", p.birthPlace()), RecordParts.fact(this, "person.national-id", p.nationalId()),
+                RecordParts.fact(this, "firearm.source", p.source() + " · " + p.confidence()));
         add(facts, new Paragraph(getTranslation("person.read-audited")));
 
-        add(new H3(getTranslation("person.licences")));
-        var licences = new Grid<Licence>();
-        licences.setId("person-licences");
-        licences.addColumn(Licence::number).setHeader(getTranslation("licence.number")).setAutoWidth(true);
-        licences.addColumn(l -> getTranslation("licence.kind." + l.kind().name())).setHeader(getTranslation("licence.kind"))
-                .setAutoWidth(true);
-        licences.addColumn(Licence::issuedBy).setHeader(getTranslation("licence.issued-by")).setAutoWidth(true);
-        licences.addColumn(Licence::validFrom).setHeader(getTranslation("licence.valid-from")).setAutoWidth(true);
-        licences.addColumn(Licence::validTo).setHeader(getTranslation("licence.valid-to")).setAutoWidth(true);
-        licences.setItems(record.licences());
-        licences.setAllRowsVisible(true);
-        add(licences);
-
-        add(new H3(getTranslation("person.firearms")));
-        var firearms = new Grid<PersonRegistry.HeldFirearm>();
-        firearms.setId("person-firearms");
-        firearms.addColumn(h -> h.firearm().serialAsRead()).setHeader(getTranslation("registry.serial-as-read")).setAutoWidth(true);
-        firearms.addColumn(h -> h.firearm().makeCode() == null ? h.firearm().makeAsRead() : h.firearm().makeCode())
-                .setHeader(getTranslation("registry.make")).setAutoWidth(true);
-        firearms.addColumn(h -> h.firearm().model()).setHeader(getTranslation("registry.model")).setAutoWidth(true);
-        firearms.addColumn(PersonRegistry.HeldFirearm::licenceNumber).setHeader(getTranslation("licence.number")).setAutoWidth(true);
-        firearms.addColumn(PersonRegistry.HeldFirearm::from).setHeader(getTranslation("person.held-from")).setAutoWidth(true);
-        firearms.addColumn(PersonRegistry.HeldFirearm::to).setHeader(getTranslation("person.held-to")).setAutoWidth(true);
-        firearms.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getItem().firearm().id())));
-        firearms.setItems(record.firearms());
-        firearms.setAllRowsVisible(true);
-        add(firearms);
+        add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "person-licences", record.licences()));
+        add(new H3(getTranslation("person.firearms")), RecordParts.heldFirearms(this, "person-firearms", record.firearms()));
 
         add(new H3(getTranslation("firearm.history")));
         var history = new Grid<RecordVersion>();
@@ -103,10 +77,6 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         history.setItems(record.history());
         history.setAllRowsVisible(true);
         add(history);
-    }
-
-    private Paragraph fact(String labelKey, String value) {
-        return new Paragraph(getTranslation(labelKey) + ": " + (value == null || value.isBlank() ? "—" : value));
     }
 
     @Override

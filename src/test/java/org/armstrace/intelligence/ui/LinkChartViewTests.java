@@ -46,6 +46,8 @@ class LinkChartViewTests extends ViewTest {
         assertThat(view.entities.keySet()).containsExactlyInAnyOrder("Recovery:rec-" + run, "Firearm:seen-" + run,
                 "Person:carrier-" + run);
         assertThat(view.status.getText()).contains("Every link");
+        assertThat(view.record.isVisible()).isTrue();
+        assertThat(view.record.getHref()).as("the selected entity's own page").isEqualTo("recovery/rec-" + run);
 
         view.grow("Firearm:seen-" + run);
         assertThat(view.entities).containsKey("Firearm:gun-" + run);
@@ -160,6 +162,7 @@ class LinkChartViewTests extends ViewTest {
                 .bind(run).to("run").run();
         LinkChartView view = navigate("intelligence/chart/Case:PR-2024/17 " + run, LinkChartView.class);
         assertThat(view.entities.keySet()).containsExactlyInAnyOrder("Case:PR-2024/17 " + run, "Recovery:rec-" + run);
+        assertThat(view.record.isVisible()).as("a case has no page of its own").isFalse();
         var drawnEdges = (tools.jackson.databind.JsonNode) view.graph.getElement().getPropertyRaw("elements");
         assertThat(drawnEdges.toString()).contains("part of case").doesNotContain("PART_OF\"");
     }

@@ -1,0 +1,72 @@
+package org.armstrace.registry.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.armstrace.registry.Holdings;
+import org.armstrace.security.Role;
+
+/**
+ * An organisation's record: an importer, dealer, state agency, security company or maker. Its
+ * licences and the weapons they covered (the latest ones, with the totals), and the way into the
+ * link chart, which is where a dealer's or a maker's thousands of links are worth following.
+ */
+@Route("registry/organisation")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE}) // Role.PERSONAL_DATA
+public class OrganisationView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final Holdings holdings;
+    private String title = "";
+
+    public OrganisationView(Holdings holdings) {
+        this.holdings = holdings;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String id) {
+        removeAll();
+        var found = holdings.organisation(id);
+        if (found.isEmpty()) {
+            add(new H2(getTranslation("organisation.not-found")));
+            return;
+        }
+        Holdings.OrganisationRecord o = found.get();
+        title = o.name();
+        add(new H2(o.name()));
+        if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
+            var chart = new Anchor("intelligence/chart/Organisation:" + o.id(), getTranslation("chart.open"));
+            chart.setId("organisation-open-chart");
+            add(chart);
+        }
+        var facts = new Div();
+        facts.setId("organisation-facts");
+        facts.addClassName("facts");
+        facts.add(RecordParts.fact(this, "organisation.kind", getTranslation("organisation.kind." + o.kind().name())),
+                RecordParts.fact(this, "organisation.code", o.code()), RecordParts.fact(this, "organisation.country", o.country()),
+                RecordParts.fact(this, "firearm.source", o.source()),
+                RecordParts.fact(this, "organisation.totals", getTranslation("organisation.totals.value",
+                        o.firearmsCovered(), o.firearmsMade(), o.transfers())));
+        add(facts);
+
+        add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "organisation-licences", o.licences()));
+
+        add(new H3(getTranslation("organisation.firearms")));
+        if (o.firearmsCovered() > o.firearms().size()) {
+            add(new Paragraph(getTranslation("organisation.firearms-latest", o.firearms().size(), o.firearmsCovered())));
+        }
+        add(RecordParts.heldFirearms(this, "organisation-firearms", o.firearms()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · ArmsTrace";
+    }
+}
