@@ -68,6 +68,8 @@ final class ChunkWriter {
     private final Map<String, String> organisations;
     /** People this run created, by blocking key. */
     private final Map<String, List<Known>> createdPeople = new HashMap<>();
+    /** Folded sides of the people this run compared; at most about as many as S's people file. */
+    private final PersonMatching.Folded folded = new PersonMatching.Folded(300_000);
     /** Weapons this run created, by make key and folded serial. */
     private final Map<String, List<KnownFirearm>> createdFirearms = new HashMap<>();
     /** Time spent per step over the run, for the log line that says where an import's time went. */
@@ -265,17 +267,16 @@ final class ChunkWriter {
             return ids;
         }
         Map<Integer, List<ImportedRecords.PersonCandidate>> fromGraph = records.personCandidates(blocks);
-        var sides = new HashMap<String, PersonMatching.Side>(); // a candidate of many rows is folded once
         for (int i = 0; i < byIndex.size(); i++) {
             ParsedRow r = byIndex.get(i);
             NewPerson p = r.person();
-            PersonMatching.Side side = PersonMatching.Side.of(p);
+            PersonMatching.Side side = folded.of(PersonMatching.Fields.of(p));
             String own = side.nid() != null ? id("person", "nid", side.nid())
                     : id("person", side.given(), side.family(), String.valueOf(side.parent()), String.valueOf(side.born()),
                     String.valueOf(side.place()));
             var candidates = new LinkedHashMap<String, PersonMatching.Side>();
             for (ImportedRecords.PersonCandidate c : fromGraph.getOrDefault(i, List.of())) {
-                candidates.computeIfAbsent(c.id(), id -> sides.computeIfAbsent(id, x -> PersonMatching.Side.of(c)));
+                candidates.computeIfAbsent(c.id(), id -> folded.of(PersonMatching.Fields.of(c)));
             }
             for (String block : blockKeys(blocks.get(i))) {
                 for (Known k : createdPeople.getOrDefault(block, List.of())) {

@@ -155,6 +155,9 @@ public class ImportCommand {
             out.printf("First load of %s from %d extract(s)%n", initialLoad.target(), inputs.size());
             InitialLoad.Result r = initialLoad.load(inputs, progress(out), b -> summary(b, out));
             double total = r.stageSeconds() + r.offlineSeconds() + r.schemaSeconds();
+            if (r.replacedInterrupted()) {
+                out.println("An earlier first load was interrupted during the offline import; what it left was replaced.");
+            }
             out.printf("Loaded %,d rows as %,d nodes and %,d relationships in %.1f s = %,.0f rows/s "
                             + "(reading, validating, matching %.1f s; offline import %.1f s; indexes %.1f s)%n",
                     r.rows(), r.nodes(), r.relationships(), total, r.rows() / total, r.stageSeconds(), r.offlineSeconds(),

@@ -60,9 +60,12 @@ public class InitialLoad {
         }
     }
 
-    /** What the load did: rows read, the new store's size, and where the time went. */
+    /**
+     * What the load did: rows read, the new store's size, where the time went, and whether it
+     * replaced what an interrupted offline import had left.
+     */
     public record Result(long rows, long nodes, long relationships, double stageSeconds,
-                         double offlineSeconds, double schemaSeconds) {
+                         double offlineSeconds, double schemaSeconds, boolean replacedInterrupted) {
     }
 
     private final RegistryImports imports;
@@ -157,7 +160,7 @@ public class InitialLoad {
             Files.delete(marker);
             OfflineStores.deleteTree(load.directory());
             return new Result(batches.stream().mapToLong(ImportBatch::read).sum(), load.nodes(), load.relationships(), stage,
-                    offline, schemaSeconds);
+                    offline, schemaSeconds, crashedDuringImport);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,9 @@ package org.armstrace.importer;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.NewPerson;
@@ -55,16 +57,12 @@ final class PersonMatching {
                 String givenPlain, String familyPlain) {
 
         static Side of(NewPerson p) {
-            return of(p.givenName(), p.familyName(), p.parentName(), p.birthDate(), p.birthPlace(),
-                    p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()));
+            return of(Fields.of(p));
         }
 
-        static Side of(ImportedRecords.PersonCandidate p) {
-            return of(p.givenName(), p.familyName(), p.parentName(), p.birthDate(), p.birthPlace(), p.nationalIdKey());
-        }
-
-        private static Side of(String given, String family, String parent, LocalDate born, String place, String nid) {
-            return new Side(key(given), key(family), key(parent), born, key(place), nid, plain(given), plain(family));
+        static Side of(Fields f) {
+            return new Side(key(f.given()), key(f.family()), key(f.parent()), f.born(), key(f.place()), f.nid(),
+                    plain(f.given()), plain(f.family()));
         }
 
         private static String key(String name) {
@@ -75,6 +73,42 @@ final class PersonMatching {
         private static String plain(String name) {
             return name == null ? null : java.text.Normalizer.normalize(PersonNames.latin(name).toLowerCase(java.util.Locale.ROOT),
                     java.text.Normalizer.Form.NFD).replaceAll("[^a-z]", "");
+        }
+    }
+
+    /** What a side is folded from: equal fields give an equal side. */
+    record Fields(String given, String family, String parent, LocalDate born, String place, String nid) {
+
+        static Fields of(NewPerson p) {
+            return new Fields(p.givenName(), p.familyName(), p.parentName(), p.birthDate(), p.birthPlace(),
+                    p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()));
+        }
+
+        static Fields of(ImportedRecords.PersonCandidate p) {
+            return new Fields(p.givenName(), p.familyName(), p.parentName(), p.birthDate(), p.birthPlace(), p.nationalIdKey());
+        }
+    }
+
+    /**
+     * Sides folded once per import run. Folding transliterates names, which costs more than the
+     * comparison; a person the run has created is a candidate of every later row in its blocks,
+     * and would otherwise be folded again for each chunk. Least recently used sides are dropped
+     * beyond {@code max}.
+     */
+    static final class Folded {
+        private final Map<Fields, Side> sides;
+
+        Folded(int max) {
+            sides = new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Fields, Side> eldest) {
+                    return size() > max;
+                }
+            };
+        }
+
+        Side of(Fields f) {
+            return sides.computeIfAbsent(f, Side::of);
         }
     }
 

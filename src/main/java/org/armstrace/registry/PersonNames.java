@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +25,7 @@ public final class PersonNames {
     private static final Transliterator SERBIAN_LATIN = Transliterator.getInstance("Serbian-Latin/BGN");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]+");
+    private static final Pattern WORD_BREAK = Pattern.compile("[\\s\\-‐'’.,]+");
 
     /**
      * Letter groups that the two languages and diacritic-less typing spell differently for one
@@ -35,6 +39,16 @@ public final class PersonNames {
             {"ë", "e"}, {"y", "i"},
     };
 
+    /*
+     * Names already transliterated and words already folded. A registry's names are a small
+     * vocabulary repeated over every record (an import of 300,000 people folds each of a few
+     * thousand names many times over), and the work costs far more than a lookup.
+     */
+    private static final Map<String, String> LATIN = new ConcurrentHashMap<>();
+    private static final Map<String, String> FOLDED = new ConcurrentHashMap<>();
+    private static final int REMEMBERED_MAX = 100_000;
+    private static final int REMEMBERED_MAX_LENGTH = 64;
+
     private PersonNames() {
     }
 
@@ -43,6 +57,10 @@ public final class PersonNames {
         if (name == null) {
             return "";
         }
+        return remembered(LATIN, name, PersonNames::latinOnce);
+    }
+
+    private static String latinOnce(String name) {
         String text = Normalizer.normalize(name, Normalizer.Form.NFC).strip();
         if (text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
             return text;
@@ -54,6 +72,25 @@ public final class PersonNames {
 
     /** The folded key of one word: lower-case ASCII letters, spellings of one sound made equal. */
     public static String fold(String word) {
+        return word == null ? "" : remembered(FOLDED, word, PersonNames::foldOnce);
+    }
+
+    private static String remembered(Map<String, String> known, String text, UnaryOperator<String> work) {
+        String done = known.get(text);
+        if (done != null) {
+            return done;
+        }
+        done = work.apply(text);
+        if (text.length() <= REMEMBERED_MAX_LENGTH) {
+            if (known.size() >= REMEMBERED_MAX) {
+                known.clear(); // crude, but a registry's names are far fewer than this
+            }
+            known.put(text, done);
+        }
+        return done;
+    }
+
+    private static String foldOnce(String word) {
         String s = latin(word).toLowerCase(Locale.ROOT);
         for (String[] f : FOLDS) {
             s = s.replace(f[0], f[1]);
@@ -97,7 +134,7 @@ public final class PersonNames {
             if (part == null) {
                 continue;
             }
-            for (String word : latin(part).split("[\\s\\-‐'’.,]+")) {
+            for (String word : WORD_BREAK.split(latin(part))) {
                 String k = fold(word);
                 if (!k.isEmpty()) {
                     keys.add(k);

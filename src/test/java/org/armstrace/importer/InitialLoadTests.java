@@ -26,7 +26,8 @@ import org.neo4j.graphdb.Relationship;
  * The first load of a new installation writes, through the offline importer, the same registry
  * that importing the same extracts one after another through transactions writes: the same
  * nodes, values, relationships, batches, issues and decisions, and a store the application then
- * starts on with its audit chain intact.
+ * starts on with its audit chain intact. A load killed once the offline import has started is
+ * completed by running the same command again.
  */
 class InitialLoadTests {
 
@@ -42,7 +43,7 @@ class InitialLoadTests {
     Path tmp;
 
     @Test
-    void a_first_load_writes_the_same_registry_as_importing_the_extracts_one_by_one_and_the_application_starts_on_it()
+    void a_first_load_writes_the_same_registry_as_importing_the_extracts_one_by_one_even_after_a_kill_during_the_offline_import()
             throws Exception {
         Path transactional = tmp.resolve("transactional");
         var context = ArmsTraceApplication.command(ImportCommand.NAME, options(transactional).toArray(String[]::new));
@@ -74,6 +75,22 @@ class InitialLoadTests {
         String again = runExpecting(bulk, load, 2);
         assertThat(again).contains("already holds a database");
         assertThat(dump(bulk)).isEqualTo(expected);
+
+        // Killed (SIGKILL) once the offline import has started: the same command replaces what it left.
+        Path crashed = tmp.resolve("crashed");
+        Path marker = crashed.resolve("initial-load").resolve("IMPORTING");
+        Process killed = start(crashed, load, tmp.resolve("killed.log"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (!Files.exists(marker) && killed.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(killed.isAlive()).as("running when the offline import started:\n" + Files.readString(tmp.resolve("killed.log")))
+                .isTrue();
+        killed.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+        assertThat(marker).as("the marker outlives the kill").exists();
+        assertThat(run(crashed, load)).contains("was interrupted during the offline import").contains("Loaded ");
+        assertThat(marker).doesNotExist();
+        assertThat(dump(crashed)).isEqualTo(expected);
     }
 
     private static List<String> options(Path data) {
@@ -82,23 +99,28 @@ class InitialLoadTests {
                 "--armstrace.admin.password=Kosovo-FFP-2026-pw!", "--logging.level.root=warn");
     }
 
-    private static String run(Path data, List<String> args) throws Exception {
+    private String run(Path data, List<String> args) throws Exception {
         return runExpecting(data, args, 0);
     }
 
     /** The real command line, in its own process, as an administrator would run it. */
-    private static String runExpecting(Path data, List<String> args, int expected) throws Exception {
+    private String runExpecting(Path data, List<String> args, int expected) throws Exception {
+        Path log = Files.createTempFile(tmp, "run", ".log");
+        Process p = start(data, args, log);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log);
+        assertThat(p.exitValue()).as(output).isEqualTo(expected);
+        return output;
+    }
+
+    private static Process start(Path data, List<String> args, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         var cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "--add-modules=jdk.incubator.vector", "-Xmx1g", "-cp", classpath, "org.armstrace.ArmsTraceApplication"));
         cmd.addAll(args);
         cmd.addAll(options(data));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output).isEqualTo(expected);
-        return output;
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /**
