@@ -68,7 +68,7 @@ final class ChunkWriter {
     private final Map<String, String> organisations;
     /** People this run created, by blocking key. */
     private final Map<String, List<Known>> createdPeople = new HashMap<>();
-    /** Folded sides of the people this run compared; at most about as many as S's people file. */
+    /** Folded sides of the people this run compared; bounded so that a huge extract cannot fill the heap. */
     private final PersonMatching.Folded folded = new PersonMatching.Folded(300_000);
     /** Weapons this run created, by make key and folded serial. */
     private final Map<String, List<KnownFirearm>> createdFirearms = new HashMap<>();

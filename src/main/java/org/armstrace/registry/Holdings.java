@@ -107,8 +107,8 @@ public class Holdings {
 
     /**
      * An organisation's page: what it is, its licences, the weapons its licences covered (the
-     * {@code limit} latest, since a dealer or a state armoury may cover tens of thousands), and
-     * how many it covered, made and transferred in all.
+     * {@link #ORGANISATION_PAGE_ROWS} latest, since a dealer or a state armoury may cover tens of
+     * thousands), and how many it covered, made and transferred in all.
      */
     public record OrganisationRecord(String id, OrganisationKind kind, String code, String name, String country,
                                      String source, List<Licence> licences, List<PersonRegistry.HeldFirearm> firearms,
@@ -128,7 +128,8 @@ public class Holdings {
                                COUNT { (o)-[:HOLDS]->(:Licence)-[:COVERS]->(:Firearm) } AS covered,
                                COUNT { (o)<-[:MADE_BY]-(:Firearm) } AS made,
                                COUNT { (o)<-[:FROM|TO]-(:Transfer) } AS transfers,
-                               COLLECT { MATCH (o)-[:HOLDS]->(l:Licence) RETURN l ORDER BY l.validFrom DESC LIMIT $rows } AS licences,
+                               COLLECT { MATCH (o)-[:HOLDS]->(l:Licence)
+                                         RETURN l ORDER BY l.validFrom DESC LIMIT $rows } AS licences,
                                COLLECT { MATCH (o)-[:HOLDS]->(l:Licence)-[c:COVERS]->(f:Firearm)
                                          RETURN {f: f, licence: l.number, from: c.from, to: c.to,
                                                  markings: COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m }} AS held
@@ -139,12 +140,11 @@ public class Holdings {
                     Node o = r.get("o").asNode();
                     String name = o.get("name").asString("");
                     var licences = r.get("licences").asList(v -> toLicence(v.asNode(), id, name));
-                    var firearms = r.get("firearms").asList(v -> new PersonRegistry.HeldFirearm(
-                            FirearmRegistry.toFirearm(v.get("f").asNode(), v.get("markings")), v.get("licence").asString(null),
-                            PersonRegistry.date(v.get("from")), PersonRegistry.date(v.get("to"))));
+                    var firearms = r.get("firearms").asList(PersonRegistry.HeldFirearm::of);
                     return new OrganisationRecord(id, OrganisationKind.valueOf(o.get("kind").asString()),
-                            o.get("code").asString(null), name, r.get("country").asString(null), o.get("source").asString(""),
-                            licences, firearms, r.get("covered").asLong(), r.get("made").asLong(), r.get("transfers").asLong());
+                            o.get("code").asString(null), name, r.get("country").asString(null),
+                            o.get("source").asString(""), licences, firearms, r.get("covered").asLong(),
+                            r.get("made").asLong(), r.get("transfers").asLong());
                 })
                 .one();
     }

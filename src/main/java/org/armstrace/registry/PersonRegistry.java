@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,8 +43,14 @@ public class PersonRegistry {
                                List<RecordVersion> history) {
     }
 
-    /** A weapon covered by one of the person's licences, from/to the dates of the holding. */
+    /** A weapon covered by one of the holder's licences, from/to the dates of the holding. */
     public record HeldFirearm(Firearm firearm, String licenceNumber, LocalDate from, LocalDate to) {
+
+        /** From a row or map with {@code f, markings, licence, from, to}. */
+        static HeldFirearm of(MapAccessor r) {
+            return new HeldFirearm(FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")),
+                    r.get("licence").asString(null), date(r.get("from")), date(r.get("to")));
+        }
     }
 
     private final Neo4jClient neo4j;
@@ -132,9 +139,7 @@ public class PersonRegistry {
                                l.number AS licence, c.from AS from, c.to AS to
                         ORDER BY c.from DESC
                         """)
-                .bind(id).to("id").fetchAs(HeldFirearm.class)
-                .mappedBy((t, r) -> new HeldFirearm(FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")),
-                        r.get("licence").asString(), date(r.get("from")), date(r.get("to"))))
+                .bind(id).to("id").fetchAs(HeldFirearm.class).mappedBy((t, r) -> HeldFirearm.of(r))
                 .all().stream().toList();
         return Optional.of(new PersonRecord(person.get(), licences, firearms, Versions.of(neo4j, "Person", id)));
     }

@@ -209,8 +209,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         graph.setId("chart-graph");
         graph.setHeight("55vh");
         graph.addNodeClickListener(e -> select(e.getNodeId()));
-        var tools = new HorizontalLayout(types, since, until, layout, selection, record, expand, hops, around, hide, pin, pathFrom,
-                pathTo, saveInvestigation, exports());
+        var tools = new HorizontalLayout(types, since, until, layout, selection, record, expand, hops, around, hide, pin,
+                pathFrom, pathTo, saveInvestigation, exports());
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.setWrap(true);
         // Brushing the timeline sets the dates, which filter the chart and the map alike.
@@ -344,9 +344,10 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         String ref = selected;
         boolean any = ref != null;
         selection.setText(any ? caption(ref) : getTranslation("chart.select-a-node"));
-        String page = any ? RECORD_PAGES.get(EntityRef.parse(ref).kind()) : null;
+        EntityRef entity = any ? EntityRef.parse(ref) : null;
+        String page = any ? RECORD_PAGES.get(entity.kind()) : null;
         record.setVisible(page != null);
-        record.setHref(page == null ? "" : page + EntityRef.parse(ref).key());
+        record.setHref(page == null ? "" : page + entity.key());
         expand.setEnabled(any);
         around.setEnabled(any);
         hide.setEnabled(any);

@@ -1,5 +1,7 @@
 package org.armstrace.registry.ui;
 
+import static org.armstrace.registry.ui.RecordParts.fact;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -49,10 +51,10 @@ public class OrganisationView extends VerticalLayout implements HasUrlParameter<
         var facts = new Div();
         facts.setId("organisation-facts");
         facts.addClassName("facts");
-        facts.add(RecordParts.fact(this, "organisation.kind", getTranslation("organisation.kind." + o.kind().name())),
-                RecordParts.fact(this, "organisation.code", o.code()), RecordParts.fact(this, "organisation.country", o.country()),
-                RecordParts.fact(this, "firearm.source", o.source()),
-                RecordParts.fact(this, "organisation.totals", getTranslation("organisation.totals.value",
+        facts.add(fact(this, "organisation.kind", getTranslation("organisation.kind." + o.kind().name())),
+                fact(this, "organisation.code", o.code()), fact(this, "organisation.country", o.country()),
+                fact(this, "firearm.source", o.source()),
+                fact(this, "organisation.totals", getTranslation("organisation.totals.value",
                         o.firearmsCovered(), o.firearmsMade(), o.transfers())));
         add(facts);
 

@@ -1,5 +1,7 @@
 package org.armstrace.registry.ui;
 
+import static org.armstrace.registry.ui.RecordParts.fact;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -54,10 +56,10 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         var facts = new Div();
         facts.setId("person-facts");
         facts.addClassName("facts");
-        facts.add(RecordParts.fact(this, "person.name-latin", p.nameLatin()), RecordParts.fact(this, "person.parent-name", p.parentName()),
-                RecordParts.fact(this, "person.birth-date", p.birthDate() == null ? null : p.birthDate().toString()),
-                RecordParts.fact(this, "person.birth-place", p.birthPlace()), RecordParts.fact(this, "person.national-id", p.nationalId()),
-                RecordParts.fact(this, "firearm.source", p.source() + " · " + p.confidence()));
+        facts.add(fact(this, "person.name-latin", p.nameLatin()), fact(this, "person.parent-name", p.parentName()),
+                fact(this, "person.birth-date", p.birthDate() == null ? null : p.birthDate().toString()),
+                fact(this, "person.birth-place", p.birthPlace()), fact(this, "person.national-id", p.nationalId()),
+                fact(this, "firearm.source", p.source() + " · " + p.confidence()));
         add(facts, new Paragraph(getTranslation("person.read-audited")));
 
         add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "person-licences", record.licences()));

@@ -42,7 +42,8 @@ final class RecordParts {
         firearms.addColumn(h -> h.firearm().model()).setHeader(page.getTranslation("registry.model")).setAutoWidth(true);
         firearms.addColumn(PersonRegistry.HeldFirearm::licenceNumber).setHeader(page.getTranslation("licence.number"))
                 .setAutoWidth(true);
-        firearms.addColumn(PersonRegistry.HeldFirearm::from).setHeader(page.getTranslation("person.held-from")).setAutoWidth(true);
+        firearms.addColumn(PersonRegistry.HeldFirearm::from).setHeader(page.getTranslation("person.held-from"))
+                .setAutoWidth(true);
         firearms.addColumn(PersonRegistry.HeldFirearm::to).setHeader(page.getTranslation("person.held-to")).setAutoWidth(true);
         firearms.addItemClickListener(e -> page.getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getItem().firearm().id())));
         firearms.setItems(items);
