@@ -25,9 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.neo4j.graphdb.spatial.Point;
 
 /**
@@ -54,23 +53,28 @@ public final class OfflineLoad implements Closeable {
             Locale.ROOT);
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS", Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSSxxx", Locale.ROOT);
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL_NON_NULL)
-            .setRecordSeparator('\n').get();
 
-    /** One open CSV file: its columns (name → type) and its printer. */
+    /**
+     * One open CSV file: its columns (name → type) and its writer. Every value is quoted (RFC 4180),
+     * so that a value the importer would otherwise trim or read as empty comes back as it was; a
+     * missing value is an empty, unquoted cell. Written by hand rather than with Commons CSV's
+     * printer, which goes through an {@code Appendable} a character at a time: this is the first
+     * load's innermost loop, and the quoting is all it needs.
+     */
     private static final class File {
         final Path path;
         final LinkedHashMap<String, String> columns;
-        final CSVPrinter printer;
+        final Writer out;
+        /** Whether a value written here spans lines; only such files are read line-agnostically (slower). */
+        boolean multiline;
 
         File(Path path, LinkedHashMap<String, String> columns, List<String> fixed) throws IOException {
             this.path = path;
             this.columns = columns;
-            Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            this.printer = new CSVPrinter(out, FORMAT);
+            this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
             var header = new ArrayList<>(fixed);
             columns.forEach((name, type) -> header.add(name + ":" + type));
-            printer.printRecord(header);
+            print(header);
         }
 
         boolean fits(Map<String, String> types) {
@@ -80,6 +84,32 @@ public final class OfflineLoad implements Closeable {
                 }
             }
             return true;
+        }
+
+        void print(List<String> record) throws IOException {
+            for (int i = 0; i < record.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                String v = record.get(i);
+                if (v != null) {
+                    out.write('"');
+                    int from = 0;
+                    for (int j = 0; j < v.length(); j++) {
+                        char c = v.charAt(j);
+                        if (c == '"') {
+                            out.write(v, from, j + 1 - from);
+                            out.write('"');
+                            from = j + 1;
+                        } else if (c == '\n' || c == '\r') {
+                            multiline = true;
+                        }
+                    }
+                    out.write(v, from, v.length() - from);
+                    out.write('"');
+                }
+            }
+            out.write('\n');
         }
     }
 
@@ -91,6 +121,15 @@ public final class OfflineLoad implements Closeable {
     private long nodes;
     private long relationships;
 
+    /** Rows per hand-over to the writer thread, and hand-overs it may be behind by. */
+    private static final int HANDOFF = 1_000;
+    private static final List<Runnable> DONE = new ArrayList<>(0);
+    private final BlockingQueue<List<Runnable>> queue = new ArrayBlockingQueue<>(64);
+    private final Thread writer;
+    private List<Runnable> pending = new ArrayList<>(HANDOFF);
+    private volatile Throwable failure;
+    private boolean closed;
+
     public OfflineLoad(Path dir) {
         this.dir = dir;
         try {
@@ -98,49 +137,110 @@ public final class OfflineLoad implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        writer = Thread.ofPlatform().name("offline-load-writer").daemon().start(this::drain);
     }
 
     public Path directory() {
         return dir;
     }
 
-    /** A node with these labels and properties; null values are left out. */
+    /**
+     * A node with these labels and properties; null values are left out. The map is the load's from
+     * now on: it is written later, on the load's own thread, and must not be changed.
+     */
     public void node(String id, Collection<String> labels, Map<String, ?> properties) {
-        var values = new TreeMap<String, Object>();
-        var empty = new ArrayList<String>();
-        properties.forEach((k, v) -> {
-            if (v != null) {
-                if (isEmptyList(v)) {
-                    empty.add(k);
-                } else {
-                    values.put(k, v);
+        hand(() -> {
+            var values = new TreeMap<String, Object>();
+            var empty = new ArrayList<String>();
+            properties.forEach((k, v) -> {
+                if (v != null) {
+                    if (isEmptyList(v)) {
+                        empty.add(k);
+                    } else {
+                        values.put(k, v);
+                    }
                 }
+            });
+            if (!empty.isEmpty()) {
+                values.put(EMPTY_LISTS, empty);
             }
+            var fixed = new ArrayList<String>();
+            fixed.add(id);
+            fixed.add(String.join(String.valueOf(ARRAY_DELIMITER), labels));
+            write(nodeFiles, nodePaths, "n-" + String.join("-", labels), List.of(":ID", ":LABEL"), fixed, values);
         });
-        if (!empty.isEmpty()) {
-            values.put(EMPTY_LISTS, empty);
-        }
-        var fixed = new ArrayList<String>();
-        fixed.add(id);
-        fixed.add(String.join(String.valueOf(ARRAY_DELIMITER), labels));
-        write(nodeFiles, nodePaths, "n-" + String.join("-", labels), List.of(":ID", ":LABEL"), fixed, values);
         nodes++;
     }
 
-    /** A relationship between two nodes written (or to be written) with these ids. */
+    /** A relationship between two nodes written (or to be written) with these ids; the map as for {@link #node}. */
     public void relationship(String startId, String type, String endId, Map<String, ?> properties) {
-        var values = new TreeMap<String, Object>();
-        properties.forEach((k, v) -> {
-            if (v != null) {
-                if (isEmptyList(v)) {
-                    throw new IllegalArgumentException("An empty list on a relationship cannot be loaded: " + type + "." + k);
+        hand(() -> {
+            var values = new TreeMap<String, Object>();
+            properties.forEach((k, v) -> {
+                if (v != null) {
+                    if (isEmptyList(v)) {
+                        throw new IllegalArgumentException("An empty list on a relationship cannot be loaded: " + type + "." + k);
+                    }
+                    values.put(k, v);
                 }
-                values.put(k, v);
-            }
+            });
+            write(relationshipFiles, relationshipPaths, "r-" + type, List.of(":START_ID", ":END_ID", ":TYPE"),
+                    List.of(startId, endId, type), values);
         });
-        write(relationshipFiles, relationshipPaths, "r-" + type, List.of(":START_ID", ":END_ID", ":TYPE"),
-                List.of(startId, endId, type), values);
         relationships++;
+    }
+
+    /**
+     * Queues one row for the writer thread, in batches. Formatting and printing the CSV is a third of
+     * a first load's matching thread otherwise; on its own thread it runs beside the matching. A
+     * failure there (a value that cannot be written, a full disk) is thrown by the next call.
+     */
+    private void hand(Runnable row) {
+        failed();
+        pending.add(row);
+        if (pending.size() == HANDOFF) {
+            put(pending);
+            pending = new ArrayList<>(HANDOFF);
+        }
+    }
+
+    private void put(List<Runnable> rows) {
+        try {
+            queue.put(rows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the offline load", e);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                List<Runnable> rows = queue.take();
+                if (rows == DONE) {
+                    return;
+                }
+                if (failure == null) {
+                    try {
+                        rows.forEach(Runnable::run);
+                    } catch (RuntimeException | Error e) {
+                        failure = e; // and keep taking, so that the caller never waits on a full queue
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void failed() {
+        Throwable f = failure;
+        if (f instanceof UncheckedIOException io) {
+            throw new UncheckedIOException(io.getMessage(), io.getCause());
+        }
+        if (f != null) {
+            throw new OfflineStores.ImportFailed("The files for the offline import could not be written: " + f.getMessage(), f);
+        }
     }
 
     public long nodes() {
@@ -151,29 +251,62 @@ public final class OfflineLoad implements Closeable {
         return relationships;
     }
 
-    /** The admin tool's arguments for these files (after {@code database import full <db>}). */
+    /** The admin tool's arguments for these files (after {@code database import full <db>}); after {@link #close}. */
     public List<String> arguments() {
         var args = new ArrayList<String>();
         nodePaths.forEach(p -> args.add("--nodes=" + p));
         relationshipPaths.forEach(p -> args.add("--relationships=" + p));
         args.add("--array-delimiter=" + ARRAY_DELIMITER);
-        args.add("--multiline-fields=true");
+        // A file that may hold a line break inside a value has to be read by one thread from its start;
+        // the others are split between the importer's threads, which is much of its speed.
+        args.add("--path-pattern-style=none");
+        List<String> multiline = multilineFiles();
+        if (multiline.isEmpty()) {
+            args.add("--multiline-fields=false");
+        } else if (multiline.stream().anyMatch(p -> p.contains(","))) {
+            args.add("--multiline-fields=true"); // the list cannot name such a path: every file is read as multiline
+        } else {
+            args.add("--multiline-fields-format=v2");
+            args.add("--multiline-fields=" + String.join(",", multiline));
+        }
         return args;
     }
 
+    private List<String> multilineFiles() {
+        var out = new ArrayList<String>();
+        for (var files : List.of(nodeFiles, relationshipFiles)) {
+            files.values().forEach(list -> list.stream().filter(f -> f.multiline).forEach(f -> out.add(f.path.toString())));
+        }
+        return out;
+    }
+
+    /** Writes what is still queued and closes the files; throws what the writer thread failed with. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        put(pending);
+        put(DONE);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the offline load", e);
+        }
         try {
             for (var files : List.of(nodeFiles, relationshipFiles)) {
                 for (List<File> list : files.values()) {
                     for (File f : list) {
-                        f.printer.close();
+                        f.out.close();
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        failed();
     }
 
     private void write(Map<String, List<File>> groups, List<Path> paths, String group, List<String> fixedHeader,
@@ -198,7 +331,7 @@ public final class OfflineLoad implements Closeable {
                 Object v = values.get(column);
                 record.add(v == null ? null : text(column, v));
             }
-            file.printer.printRecord(record);
+            file.print(record);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,6 +19,7 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.api.impl.index.lucene.LuceneSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class OfflineStores {
 
     private static final Logger log = LoggerFactory.getLogger(OfflineStores.class);
+    /** Segments of one size merged at once while the new store's full-text indexes are populated (Neo4j's default: 2). */
+    private static final int POPULATION_MERGE_FACTOR = 50;
 
     /** What the import cannot carry: the schema, replayed on the new store. */
     public record Schema(List<String> statements) {
@@ -38,6 +41,10 @@ public final class OfflineStores {
     public static final class ImportFailed extends RuntimeException {
         ImportFailed(String message) {
             super(message);
+        }
+
+        ImportFailed(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -85,12 +92,19 @@ public final class OfflineStores {
                             copiedId(r.getEndNode().getElementId()), r.getAllProperties());
                 }
             }
-            // Constraints first: they create their own indexes.
+            // Full-text indexes first: their population is the longest (Lucene), and an index is populated in
+            // the background while the statements after it run, so the others are built beside it. Constraints
+            // before the other indexes, since a constraint brings its own index and would clash with a copy.
+            tx.execute("""
+                            SHOW INDEXES YIELD createStatement, type, owningConstraint
+                            WHERE owningConstraint IS NULL AND type = 'FULLTEXT'
+                            RETURN createStatement""")
+                    .forEachRemaining(r -> statements.add((String) r.get("createStatement")));
             tx.execute("SHOW CONSTRAINTS YIELD createStatement RETURN createStatement")
                     .forEachRemaining(r -> statements.add((String) r.get("createStatement")));
             tx.execute("""
                             SHOW INDEXES YIELD createStatement, type, owningConstraint
-                            WHERE owningConstraint IS NULL AND type <> 'LOOKUP'
+                            WHERE owningConstraint IS NULL AND NOT type IN ['LOOKUP', 'FULLTEXT']
                             RETURN createStatement""")
                     .forEachRemaining(r -> statements.add((String) r.get("createStatement")));
             tx.commit();
@@ -130,7 +144,12 @@ public final class OfflineStores {
      * schema and waits until every index is online.
      */
     public static void finish(Path storeDir, String database, long pageCache, Schema schema) {
-        DatabaseManagementService dbms = EmbeddedGraphConfiguration.builder(storeDir, pageCache).build();
+        // Neo4j's Lucene writers merge segments two at a time, so a full-text index populated from a large
+        // store is rewritten over and over; most of the serial neighbourhood index's time on S went to merges.
+        // For this one population a higher factor leaves a handful of segments (5 on S), which the running
+        // database's writers merge as usual. Measured in src/bench/README.md (first load).
+        DatabaseManagementService dbms = EmbeddedGraphConfiguration.builder(storeDir, pageCache)
+                .setConfig(LuceneSettings.lucene_merge_factor, POPULATION_MERGE_FACTOR).build();
         try {
             GraphDatabaseService db = dbms.database(database);
             restoreEmptyLists(db);

@@ -93,12 +93,14 @@ public final class SerialNumbers {
      * {@link SerialComparison}.
      */
     public static java.util.Set<String> neighbourhood(String folded) {
-        int k = folded.length() > TWO_EDIT_MAX_LENGTH ? 1 : 2;
-        var out = new java.util.LinkedHashSet<String>();
+        int n = folded.length();
+        int k = n > TWO_EDIT_MAX_LENGTH ? 1 : 2;
+        // Sized for every member up front: this runs for each weapon a registry import writes.
+        var out = java.util.LinkedHashSet.<String>newLinkedHashSet(1 + n + (k == 2 ? n * (n - 1) / 2 : 0));
         out.add(folded);
         java.util.Set<String> frontier = java.util.Set.of(folded);
         for (int d = 0; d < k; d++) {
-            var next = new java.util.LinkedHashSet<String>();
+            var next = java.util.LinkedHashSet.<String>newLinkedHashSet(frontier.size() * n);
             for (String s : frontier) {
                 for (int i = 0; i < s.length() && s.length() > 1; i++) {
                     next.add(s.substring(0, i) + s.substring(i + 1));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -94,6 +95,20 @@ class OfflineStoresTests {
         } finally {
             dbms.shutdown();
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void a_value_the_files_cannot_carry_fails_the_load_with_a_clear_error_and_no_later_row_hangs() {
+        var load = new OfflineLoad(temp.resolve("load"));
+        load.node("a", List.of("Thing"), Map.of("id", "a", "odd", new StringBuilder("not a property type")));
+        // The writer thread has failed; rows keep being accepted or refused, but never block the caller.
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 200_000; i++) {
+                load.node("n" + i, List.of("Thing"), Map.of("id", "n" + i));
+            }
+            load.close();
+        }).isInstanceOf(OfflineStores.ImportFailed.class).hasMessageContaining("odd");
     }
 
     /** Every node and relationship with labels, type and properties (values with their Java types), sorted. */
