@@ -129,6 +129,8 @@ public final class OfflineLoad implements Closeable {
     private List<Runnable> pending = new ArrayList<>(HANDOFF);
     private volatile Throwable failure;
     private boolean closed;
+    /** Whether a node was written with an empty list (set by the writer thread, read after {@link #close}). */
+    private boolean emptyLists;
 
     public OfflineLoad(Path dir) {
         this.dir = dir;
@@ -163,6 +165,7 @@ public final class OfflineLoad implements Closeable {
             });
             if (!empty.isEmpty()) {
                 values.put(EMPTY_LISTS, empty);
+                emptyLists = true;
             }
             var fixed = new ArrayList<String>();
             fixed.add(id);
@@ -249,6 +252,11 @@ public final class OfflineLoad implements Closeable {
 
     public long relationships() {
         return relationships;
+    }
+
+    /** Whether any node has an empty list to restore after the import; after {@link #close}. */
+    public boolean hasEmptyLists() {
+        return emptyLists;
     }
 
     /** The admin tool's arguments for these files (after {@code database import full <db>}); after {@link #close}. */

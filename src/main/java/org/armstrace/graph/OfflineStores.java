@@ -140,19 +140,22 @@ public final class OfflineStores {
     }
 
     /**
-     * Opens the new store once: restores the empty lists the files could not carry, creates the
-     * schema and waits until every index is online.
+     * Opens the new store once: restores the empty lists the files of {@code load} could not carry
+     * (a scan of every node, so only when there are any), creates the schema and waits until every
+     * index is online.
      */
-    public static void finish(Path storeDir, String database, long pageCache, Schema schema) {
+    public static void finish(Path storeDir, String database, long pageCache, Schema schema, OfflineLoad load) {
         // Neo4j's Lucene writers merge segments two at a time, so a full-text index populated from a large
-        // store is rewritten over and over; most of the serial neighbourhood index's time on S went to merges.
-        // For this one population a higher factor leaves a handful of segments (5 on S), which the running
+        // store is rewritten over and over: on S, 40 % of the serial neighbourhood index's time went to merges.
+        // For this one population a higher factor leaves a few more segments (14 on S), which the running
         // database's writers merge as usual. Measured in src/bench/README.md (first load).
         DatabaseManagementService dbms = EmbeddedGraphConfiguration.builder(storeDir, pageCache)
                 .setConfig(LuceneSettings.lucene_merge_factor, POPULATION_MERGE_FACTOR).build();
         try {
             GraphDatabaseService db = dbms.database(database);
-            restoreEmptyLists(db);
+            if (load.hasEmptyLists()) {
+                restoreEmptyLists(db);
+            }
             for (String statement : schema.statements()) {
                 db.executeTransactionally(statement);
             }

@@ -154,7 +154,7 @@ public class InitialLoad {
                     Runtime.getRuntime().availableProcessors(), "1G");
             double offline = (System.nanoTime() - t1) / 1e9;
             long t2 = System.nanoTime();
-            OfflineStores.finish(store, properties.database(), properties.pageCache().toBytes(), schema);
+            OfflineStores.finish(store, properties.database(), properties.pageCache().toBytes(), schema, load);
             double schemaSeconds = (System.nanoTime() - t2) / 1e9;
             keepExtracts(dataDir);
             Files.delete(marker);

@@ -59,7 +59,7 @@ class OfflineStoresTests {
         assertThat(load.relationships()).isEqualTo(1);
 
         OfflineStores.importFull(target, "neo4j", load, false, 1, "64M");
-        OfflineStores.finish(target, "neo4j", PAGE_CACHE, schema);
+        OfflineStores.finish(target, "neo4j", PAGE_CACHE, schema, load);
 
         dbms = EmbeddedGraphConfiguration.builder(target, PAGE_CACHE).build();
         try {
