@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.neo4j.graphdb.spatial.Point;
@@ -65,6 +64,7 @@ public final class OfflineLoad implements Closeable {
         final Path path;
         final LinkedHashMap<String, String> columns;
         final Writer out;
+        private final StringBuilder line = new StringBuilder(512);
         /** Whether a value written here spans lines; only such files are read line-agnostically (slower). */
         boolean multiline;
 
@@ -86,30 +86,30 @@ public final class OfflineLoad implements Closeable {
             return true;
         }
 
+        /** One record, built whole and written with one call: the writer takes a lock per call. */
         void print(List<String> record) throws IOException {
+            line.setLength(0);
             for (int i = 0; i < record.size(); i++) {
                 if (i > 0) {
-                    out.write(',');
+                    line.append(',');
                 }
                 String v = record.get(i);
                 if (v != null) {
-                    out.write('"');
+                    line.append('"');
                     int from = 0;
                     for (int j = 0; j < v.length(); j++) {
                         char c = v.charAt(j);
                         if (c == '"') {
-                            out.write(v, from, j + 1 - from);
-                            out.write('"');
+                            line.append(v, from, j + 1).append('"');
                             from = j + 1;
                         } else if (c == '\n' || c == '\r') {
                             multiline = true;
                         }
                     }
-                    out.write(v, from, v.length() - from);
-                    out.write('"');
+                    line.append(v, from, v.length()).append('"');
                 }
             }
-            out.write('\n');
+            out.write(line.append('\n').toString());
         }
     }
 
@@ -152,7 +152,7 @@ public final class OfflineLoad implements Closeable {
      */
     public void node(String id, Collection<String> labels, Map<String, ?> properties) {
         hand(() -> {
-            var values = new TreeMap<String, Object>();
+            var values = HashMap.<String, Object>newHashMap(properties.size() + 1);
             var empty = new ArrayList<String>();
             properties.forEach((k, v) -> {
                 if (v != null) {
@@ -178,7 +178,7 @@ public final class OfflineLoad implements Closeable {
     /** A relationship between two nodes written (or to be written) with these ids; the map as for {@link #node}. */
     public void relationship(String startId, String type, String endId, Map<String, ?> properties) {
         hand(() -> {
-            var values = new TreeMap<String, Object>();
+            var values = HashMap.<String, Object>newHashMap(properties.size());
             properties.forEach((k, v) -> {
                 if (v != null) {
                     if (isEmptyList(v)) {
