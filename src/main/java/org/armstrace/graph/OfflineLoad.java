@@ -129,8 +129,6 @@ public final class OfflineLoad implements Closeable {
     private List<Runnable> pending = new ArrayList<>(HANDOFF);
     private volatile Throwable failure;
     private boolean closed;
-    /** Whether a node was written with an empty list (set by the writer thread, read after {@link #close}). */
-    private boolean emptyLists;
 
     public OfflineLoad(Path dir) {
         this.dir = dir;
@@ -165,7 +163,6 @@ public final class OfflineLoad implements Closeable {
             });
             if (!empty.isEmpty()) {
                 values.put(EMPTY_LISTS, empty);
-                emptyLists = true;
             }
             var fixed = new ArrayList<String>();
             fixed.add(id);
@@ -238,9 +235,6 @@ public final class OfflineLoad implements Closeable {
 
     private void failed() {
         Throwable f = failure;
-        if (f instanceof UncheckedIOException io) {
-            throw new UncheckedIOException(io.getMessage(), io.getCause());
-        }
         if (f != null) {
             throw new OfflineStores.ImportFailed("The files for the offline import could not be written: " + f.getMessage(), f);
         }
@@ -256,7 +250,7 @@ public final class OfflineLoad implements Closeable {
 
     /** Whether any node has an empty list to restore after the import; after {@link #close}. */
     public boolean hasEmptyLists() {
-        return emptyLists;
+        return nodeFiles.values().stream().flatMap(List::stream).anyMatch(f -> f.columns.containsKey(EMPTY_LISTS));
     }
 
     /** The admin tool's arguments for these files (after {@code database import full <db>}); after {@link #close}. */
