@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,11 @@ import org.neo4j.graphdb.spatial.Point;
  * do not fit any open file of its labels (or type) opens a new file with a wider header, so any
  * mix of properties and types can be written.
  *
- * <p>All nodes share one id space; callers choose ids that are unique across labels. An empty list
+ * <p>Node ids are the new store's own ({@code --id-type=actual}): the load hands them out, from 0
+ * up, and relationships name them. The importer then has no string ids to sort and look up, which
+ * was a fifth of its time on S (see src/bench/README.md). A node referenced before it is written
+ * (one copied from another store, say) gets its id by name from {@link #id}; every id handed out
+ * must be written once, which {@link #arguments} checks. An empty list
  * cannot be written (an empty cell means "no property"): such keys are listed in
  * {@link #EMPTY_LISTS} on the node and restored by {@link OfflineStores#finish}.
  */
@@ -120,6 +125,10 @@ public final class OfflineLoad implements Closeable {
     private final List<Path> relationshipPaths = new ArrayList<>();
     private long nodes;
     private long relationships;
+    /** Ids handed out so far: the next node's id. */
+    private long next;
+    private final BitSet written = new BitSet();
+    private final Map<String, Long> named = new HashMap<>();
 
     /** Rows per hand-over to the writer thread, and hand-overs it may be behind by. */
     private static final int HANDOFF = 1_000;
@@ -145,10 +154,31 @@ public final class OfflineLoad implements Closeable {
     }
 
     /**
-     * A node with these labels and properties; null values are left out. The map is the load's from
-     * now on: it is written later, on the load's own thread, and must not be changed.
+     * The id of a node known by name before it is written, such as one copied from another store:
+     * the same name gives the same id. The node must then be written with {@link #node(long, Collection, Map)}.
      */
-    public void node(String id, Collection<String> labels, Map<String, ?> properties) {
+    public long id(String name) {
+        return named.computeIfAbsent(name, n -> allocate());
+    }
+
+    /** A new node with these labels and properties; returns its id. See {@link #node(long, Collection, Map)}. */
+    public long node(Collection<String> labels, Map<String, ?> properties) {
+        long id = allocate();
+        node(id, labels, properties);
+        return id;
+    }
+
+    /**
+     * The node with an id from {@link #id}, with these labels and properties; null values are left
+     * out. The map is the load's from now on: it is written later, on the load's own thread, and
+     * must not be changed.
+     */
+    public void node(long id, Collection<String> labels, Map<String, ?> properties) {
+        known(id);
+        if (written.get((int) id)) {
+            throw new IllegalArgumentException("The node " + id + " of the offline load was written twice");
+        }
+        written.set((int) id);
         hand(() -> {
             var values = HashMap.<String, Object>newHashMap(properties.size() + 1);
             var empty = new ArrayList<String>();
@@ -165,15 +195,30 @@ public final class OfflineLoad implements Closeable {
                 values.put(EMPTY_LISTS, empty);
             }
             var fixed = new ArrayList<String>();
-            fixed.add(id);
+            fixed.add(Long.toString(id));
             fixed.add(String.join(String.valueOf(ARRAY_DELIMITER), labels));
             write(nodeFiles, nodePaths, "n-" + String.join("-", labels), List.of(":ID", ":LABEL"), fixed, values);
         });
         nodes++;
     }
 
-    /** A relationship between two nodes written (or to be written) with these ids; the map as for {@link #node}. */
-    public void relationship(String startId, String type, String endId, Map<String, ?> properties) {
+    private long allocate() {
+        if (next == Integer.MAX_VALUE) { // the ids written are tracked in a BitSet
+            throw new IllegalStateException("An offline load holds at most " + Integer.MAX_VALUE + " nodes");
+        }
+        return next++;
+    }
+
+    private void known(long id) {
+        if (id < 0 || id >= next) {
+            throw new IllegalArgumentException("The offline load handed out no node id " + id);
+        }
+    }
+
+    /** A relationship between two nodes of this load, written or to be written; the map as for {@link #node}. */
+    public void relationship(long startId, String type, long endId, Map<String, ?> properties) {
+        known(startId);
+        known(endId);
         hand(() -> {
             var values = HashMap.<String, Object>newHashMap(properties.size());
             properties.forEach((k, v) -> {
@@ -185,7 +230,7 @@ public final class OfflineLoad implements Closeable {
                 }
             });
             write(relationshipFiles, relationshipPaths, "r-" + type, List.of(":START_ID", ":END_ID", ":TYPE"),
-                    List.of(startId, endId, type), values);
+                    List.of(Long.toString(startId), Long.toString(endId), type), values);
         });
         relationships++;
     }
@@ -253,9 +298,18 @@ public final class OfflineLoad implements Closeable {
         return nodeFiles.values().stream().flatMap(List::stream).anyMatch(f -> f.columns.containsKey(EMPTY_LISTS));
     }
 
-    /** The admin tool's arguments for these files (after {@code database import full <db>}); after {@link #close}. */
+    /**
+     * The admin tool's arguments for these files (after {@code database import full <db>}); after
+     * {@link #close}. Refused when an id was handed out and its node never written: a relationship to
+     * it would point at nothing.
+     */
     public List<String> arguments() {
+        if (written.cardinality() != next) {
+            throw new OfflineStores.ImportFailed("The offline load has " + (next - written.cardinality())
+                    + " node ids with no node written, the first " + written.nextClearBit(0));
+        }
         var args = new ArrayList<String>();
+        args.add("--id-type=actual");
         nodePaths.forEach(p -> args.add("--nodes=" + p));
         relationshipPaths.forEach(p -> args.add("--relationships=" + p));
         args.add("--array-delimiter=" + ARRAY_DELIMITER);

@@ -51,9 +51,9 @@ public final class OfflineStores {
     private OfflineStores() {
     }
 
-    /** The id a node of a copied store gets in the load, so that new relationships can point at it. */
-    public static String copiedId(String elementId) {
-        return "s:" + elementId;
+    /** The id a node of a copied store gets in the load, so that new relationships can point at it before the copy. */
+    public static long copiedId(OfflineLoad load, String elementId) {
+        return load.id("copied:" + elementId);
     }
 
     /** Deletes a directory and everything in it; nothing when it does not exist. */
@@ -82,14 +82,14 @@ public final class OfflineStores {
                     Node n = nodes.next();
                     var labels = new ArrayList<String>();
                     n.getLabels().forEach(l -> labels.add(l.name()));
-                    load.node(copiedId(n.getElementId()), labels, n.getAllProperties());
+                    load.node(copiedId(load, n.getElementId()), labels, n.getAllProperties());
                 }
             }
             try (ResourceIterator<Relationship> relationships = tx.getAllRelationships().iterator()) {
                 while (relationships.hasNext()) {
                     Relationship r = relationships.next();
-                    load.relationship(copiedId(r.getStartNode().getElementId()), r.getType().name(),
-                            copiedId(r.getEndNode().getElementId()), r.getAllProperties());
+                    load.relationship(copiedId(load, r.getStartNode().getElementId()), r.getType().name(),
+                            copiedId(load, r.getEndNode().getElementId()), r.getAllProperties());
                 }
             }
             // Full-text indexes first: their population is the longest (Lucene), and an index is populated in

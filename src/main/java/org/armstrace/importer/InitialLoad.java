@@ -120,7 +120,7 @@ public class InitialLoad {
         var batches = new ArrayList<ImportBatch>();
         OfflineStores.Schema schema;
         try {
-            var staged = new StagedRecords(graph, load, copiedNodes(), graph.organisationsByCode());
+            var staged = new StagedRecords(graph, load, copiedNodes(load), graph.organisationsByCode());
             for (Input in : inputs) {
                 RegistryImports.StoredFile stored;
                 try (InputStream content = Files.newInputStream(in.file())) {
@@ -176,14 +176,15 @@ public class InitialLoad {
     }
 
     /** Countries and organisations already in the staging store, as the load will know them. */
-    private java.util.Map<String, String> copiedNodes() {
-        var copied = new HashMap<String, String>();
+    private java.util.Map<String, Long> copiedNodes(OfflineLoad load) {
+        var copied = new HashMap<String, Long>();
         neo4j.query("""
                         MATCH (c:Country) RETURN 'Country:' + c.code AS key, elementId(c) AS element
                         UNION ALL
                         MATCH (o:Organisation) RETURN 'Organisation:' + o.id AS key, elementId(o) AS element
                         """)
-                .fetch().all().forEach(r -> copied.put((String) r.get("key"), OfflineStores.copiedId((String) r.get("element"))));
+                .fetch().all().forEach(r -> copied.put((String) r.get("key"),
+                        OfflineStores.copiedId(load, (String) r.get("element"))));
         return copied;
     }
 

@@ -48,16 +48,17 @@ final class StagedRecords implements RecordStore {
     private final ImportedRecords graph;
     private final OfflineLoad load;
     /** Nodes already in the store being copied (countries, manufacturers): load id by label and key. */
-    private final Map<String, String> copied;
+    private final Map<String, Long> copied;
     /** Organisations (not manufacturers) by normalised code: those in the store, then those staged. */
     private final Map<String, String> organisationCodes;
 
-    private final Map<String, Set<String>> created = new HashMap<>();
+    /** Nodes written, by label: the load's node id by record id. */
+    private final Map<String, Map<String, Long>> created = new HashMap<>();
     private final Map<String, List<PersonCandidate>> peopleByBlock = new HashMap<>();
     private final Map<String, String> peopleByNationalId = new HashMap<>();
     private final Map<String, List<FirearmCandidate>> firearmsByKey = new HashMap<>();
     private final Map<String, List<String>> licencesByNumber = new HashMap<>();
-    private final Set<String> markings = new HashSet<>();
+    private final Map<String, Long> markings = new HashMap<>();
     private final Set<String> holds = new HashSet<>();
     private final Map<String, List<Cover>> covers = new LinkedHashMap<>();
 
@@ -66,7 +67,7 @@ final class StagedRecords implements RecordStore {
      *                          code, organisations by id)
      * @param organisationCodes organisations (not manufacturers) already in the store, by normalised code
      */
-    StagedRecords(ImportedRecords graph, OfflineLoad load, Map<String, String> copied, Map<String, String> organisationCodes) {
+    StagedRecords(ImportedRecords graph, OfflineLoad load, Map<String, Long> copied, Map<String, String> organisationCodes) {
         this.graph = graph;
         this.load = load;
         this.copied = copied;
@@ -117,10 +118,10 @@ final class StagedRecords implements RecordStore {
 
     @Override
     public Set<String> existing(Kind kind, Collection<String> ids) {
-        Set<String> made = created.getOrDefault(kind.label(), Set.of());
+        Map<String, Long> made = created.getOrDefault(kind.label(), Map.of());
         var out = new HashSet<String>();
         for (String id : ids) {
-            if (made.contains(id) || copied.containsKey(kind.label() + ":" + id)) {
+            if (made.containsKey(id) || copied.containsKey(kind.label() + ":" + id)) {
                 out.add(id);
             }
         }
@@ -171,7 +172,7 @@ final class StagedRecords implements RecordStore {
                 if (props.get("code") != null && !"MANUFACTURER".equals(props.get("kind"))) {
                     organisationCodes.putIfAbsent((String) props.get("code"), id);
                 }
-                String country = r.value().countryCode() == null ? null : copied.get("Country:" + r.value().countryCode());
+                Long country = r.value().countryCode() == null ? null : copied.get("Country:" + r.value().countryCode());
                 if (country != null) {
                     load.relationship(nodeId("Organisation", id), "BASED_IN", country, Map.of());
                 }
@@ -208,15 +209,16 @@ final class StagedRecords implements RecordStore {
         ZonedDateTime now = ImportedRecords.now();
         for (Row<NewFirearm> r : rows) {
             Map<String, Object> props = graph.firearmProperties(r, batch, now);
-            String firearm = nodeId("Firearm", r.id());
-            if (create("Firearm", r.id(), props)) {
+            boolean made = create("Firearm", r.id(), props);
+            long firearm = nodeId("Firearm", r.id());
+            if (made) {
                 String make = (String) props.get("makeCode");
                 if (make != null) {
                     firearmsByKey.computeIfAbsent(make + "|" + props.get("serialFolded"), k -> new ArrayList<>(1))
                             .add(new FirearmCandidate(r.id(), make, (String) props.get("model"), (String) props.get("serialKey"),
                                     (String) props.get("serialFolded"), (String) props.get("typeCode"),
                                     (String) props.get("calibreCode")));
-                    String maker = copied.get("Organisation:MANUFACTURER:" + make);
+                    Long maker = copied.get("Organisation:MANUFACTURER:" + make);
                     if (maker != null) {
                         load.relationship(firearm, "MADE_BY", maker, Map.of());
                     }
@@ -225,9 +227,10 @@ final class StagedRecords implements RecordStore {
             // A later row for the same weapon may carry markings the first did not (MERGE on the marking's id).
             for (Map<String, Object> marking : ImportedRecords.markingProperties(r, now)) {
                 String id = (String) marking.get("id");
-                if (markings.add(id)) {
-                    load.node(nodeId("Marking", id), List.of("Marking"), marking);
-                    load.relationship(firearm, "HAS_MARKING", nodeId("Marking", id), Map.of());
+                if (!markings.containsKey(id)) {
+                    long node = load.node(List.of("Marking"), marking);
+                    markings.put(id, node);
+                    load.relationship(firearm, "HAS_MARKING", node, Map.of());
                 }
             }
         }
@@ -237,7 +240,7 @@ final class StagedRecords implements RecordStore {
     public void writeLicences(List<Row<LicenceRow>> rows, String batch) {
         ZonedDateTime now = ImportedRecords.now();
         for (Row<LicenceRow> r : rows) {
-            String holder = party(r.value().licence().holderId());
+            Long holder = party(r.value().licence().holderId());
             Map<String, Object> props = ImportedRecords.licenceProperties(r, batch, now);
             if (create("Licence", r.id(), props)) {
                 licencesByNumber.computeIfAbsent((String) props.get("numberKey"), k -> new ArrayList<>(1)).add(r.id());
@@ -266,14 +269,14 @@ final class StagedRecords implements RecordStore {
             if (!firearmKnown || !licenceKnown) {
                 continue; // as the Cypher write: a transfer of an unknown weapon or under an unknown licence is refused
             }
-            String transfer = nodeId("Transfer", r.id());
             if (create("Transfer", r.id(), ImportedRecords.transferProperties(r, "HIGH", batch, now))) {
+                long transfer = nodeId("Transfer", r.id());
                 load.relationship(transfer, "OF", nodeId("Firearm", t.firearmId()), Map.of());
-                String from = party(t.fromId());
+                Long from = party(t.fromId());
                 if (from != null) {
                     load.relationship(transfer, "FROM", from, Map.of());
                 }
-                String to = party(t.toId());
+                Long to = party(t.toId());
                 if (to != null) {
                     load.relationship(transfer, "TO", to, Map.of());
                 }
@@ -310,19 +313,20 @@ final class StagedRecords implements RecordStore {
 
     /** Writes the node unless one with this id was written before; true when it was written now. */
     private boolean create(String label, String id, Map<String, Object> props) {
-        if (!created.computeIfAbsent(label, k -> new HashSet<>()).add(id)) {
+        Map<String, Long> made = created.computeIfAbsent(label, k -> new HashMap<>());
+        if (made.containsKey(id)) {
             return false;
         }
-        load.node(nodeId(label, id), List.of(label), props);
+        made.put(id, load.node(List.of(label), props));
         return true;
     }
 
     private boolean isCreated(String label, String id) {
-        return id != null && created.getOrDefault(label, Set.of()).contains(id);
+        return id != null && created.getOrDefault(label, Map.of()).containsKey(id);
     }
 
     /** A person or organisation (staged or copied) by id, as the load knows it; null when there is none. */
-    private String party(String id) {
+    private Long party(String id) {
         if (id == null) {
             return null;
         }
@@ -335,7 +339,8 @@ final class StagedRecords implements RecordStore {
         return copied.get("Organisation:" + id);
     }
 
-    private static String nodeId(String label, String id) {
-        return label + ":" + id;
+    /** The load's id of a node written before. */
+    private long nodeId(String label, String id) {
+        return created.get(label).get(id);
     }
 }

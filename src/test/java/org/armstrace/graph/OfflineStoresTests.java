@@ -83,7 +83,7 @@ class OfflineStoresTests {
         dbms.database("neo4j").executeTransactionally("CREATE (:Kept {id: 1})");
         dbms.shutdown();
         var load = new OfflineLoad(temp.resolve("load"));
-        load.node("x", List.of("New"), Map.of("id", 2L));
+        load.node(List.of("New"), Map.of("id", 2L));
         load.close();
 
         assertThatThrownBy(() -> OfflineStores.importFull(target, "neo4j", load, false, 1, "64M"))
@@ -101,14 +101,39 @@ class OfflineStoresTests {
     @Timeout(60)
     void a_value_the_files_cannot_carry_fails_the_load_with_a_clear_error_and_no_later_row_hangs() {
         var load = new OfflineLoad(temp.resolve("load"));
-        load.node("a", List.of("Thing"), Map.of("id", "a", "odd", new StringBuilder("not a property type")));
+        load.node(List.of("Thing"), Map.of("id", "a", "odd", new StringBuilder("not a property type")));
         // The writer thread has failed; rows keep being accepted or refused, but never block the caller.
         assertThatThrownBy(() -> {
             for (int i = 0; i < 200_000; i++) {
-                load.node("n" + i, List.of("Thing"), Map.of("id", "n" + i));
+                load.node(List.of("Thing"), Map.of("id", "n" + i));
             }
             load.close();
         }).isInstanceOf(OfflineStores.ImportFailed.class).hasMessageContaining("odd");
+    }
+
+    @Test
+    void a_relationship_to_a_node_id_the_load_never_handed_out_is_refused() {
+        var load = new OfflineLoad(temp.resolve("load"));
+        long a = load.node(List.of("Thing"), Map.of("id", "a"));
+        assertThatThrownBy(() -> load.relationship(a, "LINKS", a + 1, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no node id " + (a + 1));
+        assertThatThrownBy(() -> load.node(a, List.of("Thing"), Map.of("id", "again")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("written twice");
+        load.close();
+        assertThat(load.nodes()).isEqualTo(1);
+        assertThat(load.relationships()).isZero();
+    }
+
+    @Test
+    void a_load_with_a_named_node_never_written_is_refused_before_the_import() {
+        var load = new OfflineLoad(temp.resolve("load"));
+        long named = load.id("copied:4:x:1");
+        assertThat(load.id("copied:4:x:1")).isEqualTo(named);
+        long a = load.node(List.of("Thing"), Map.of("id", "a"));
+        load.relationship(a, "LINKS", named, Map.of());
+        load.close();
+        assertThatThrownBy(load::arguments).isInstanceOf(OfflineStores.ImportFailed.class)
+                .hasMessageContaining("1 node ids with no node written, the first " + named);
     }
 
     /** Every node and relationship with labels, type and properties (values with their Java types), sorted. */
