@@ -27,6 +27,7 @@ import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.NewTransfer;
 import org.armstrace.registry.PersonNames;
 import org.armstrace.registry.RecordStore;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 
 /**
  * The registry as a first load builds it, in memory, for a store that is still empty: what the
@@ -52,8 +53,11 @@ final class StagedRecords implements RecordStore {
     /** Organisations (not manufacturers) by normalised code: those in the store, then those staged. */
     private final Map<String, String> organisationCodes;
 
-    /** Nodes written, by label: the load's node id by record id. */
-    private final Map<String, Map<String, Long>> created = new HashMap<>();
+    /**
+     * Nodes written, by label: the load's node id by record id. Primitive maps: on S they hold 1.7 M
+     * ids, and boxed values kept enough more on the heap to bring a full collection into the load.
+     */
+    private final Map<String, ObjectLongHashMap<String>> created = new HashMap<>();
     private final Map<String, List<PersonCandidate>> peopleByBlock = new HashMap<>();
     private final Map<String, String> peopleByNationalId = new HashMap<>();
     private final Map<String, List<FirearmCandidate>> firearmsByKey = new HashMap<>();
@@ -76,8 +80,10 @@ final class StagedRecords implements RecordStore {
 
     /** Writes what was kept back (licence covers); the load can then be closed. */
     void finish() {
-        covers.forEach((firearm, list) -> list.forEach(c -> load.relationship(nodeId("Licence", c.licence()), "COVERS",
-                nodeId("Firearm", firearm), c.props())));
+        covers.forEach((firearm, list) -> {
+            long node = written("Firearm", firearm);
+            list.forEach(c -> load.relationship(written("Licence", c.licence()), "COVERS", node, c.props()));
+        });
         covers.clear();
     }
 
@@ -118,10 +124,10 @@ final class StagedRecords implements RecordStore {
 
     @Override
     public Set<String> existing(Kind kind, Collection<String> ids) {
-        Map<String, Long> made = created.getOrDefault(kind.label(), Map.of());
+        ObjectLongHashMap<String> made = created.get(kind.label());
         var out = new HashSet<String>();
         for (String id : ids) {
-            if (made.containsKey(id) || copied.containsKey(kind.label() + ":" + id)) {
+            if (made != null && made.containsKey(id) || copied.containsKey(kind.label() + ":" + id)) {
                 out.add(id);
             }
         }
@@ -168,13 +174,14 @@ final class StagedRecords implements RecordStore {
         for (Row<NewOrganisation> r : rows) {
             String id = r.value().id();
             Map<String, Object> props = ImportedRecords.organisationProperties(r, batch, now);
-            if (create("Organisation", id, props)) {
+            Long organisation = create("Organisation", id, props);
+            if (organisation != null) {
                 if (props.get("code") != null && !"MANUFACTURER".equals(props.get("kind"))) {
                     organisationCodes.putIfAbsent((String) props.get("code"), id);
                 }
                 Long country = r.value().countryCode() == null ? null : copied.get("Country:" + r.value().countryCode());
                 if (country != null) {
-                    load.relationship(nodeId("Organisation", id), "BASED_IN", country, Map.of());
+                    load.relationship(organisation, "BASED_IN", country, Map.of());
                 }
             }
         }
@@ -185,7 +192,7 @@ final class StagedRecords implements RecordStore {
         ZonedDateTime now = ImportedRecords.now();
         for (Row<NewPerson> r : rows) {
             Map<String, Object> props = ImportedRecords.personProperties(r, batch, now);
-            if (create("Person", r.id(), props)) {
+            if (create("Person", r.id(), props) != null) {
                 var candidate = new PersonCandidate(r.id(), (String) props.get("givenName"), (String) props.get("familyName"),
                         (String) props.get("parentName"), (LocalDate) props.get("birthDate"),
                         (String) props.get("birthPlace"), (String) props.get("nationalIdKey"));
@@ -209,9 +216,9 @@ final class StagedRecords implements RecordStore {
         ZonedDateTime now = ImportedRecords.now();
         for (Row<NewFirearm> r : rows) {
             Map<String, Object> props = graph.firearmProperties(r, batch, now);
-            boolean made = create("Firearm", r.id(), props);
-            long firearm = nodeId("Firearm", r.id());
-            if (made) {
+            Long made = create("Firearm", r.id(), props);
+            long firearm = made != null ? made : written("Firearm", r.id());
+            if (made != null) {
                 String make = (String) props.get("makeCode");
                 if (make != null) {
                     firearmsByKey.computeIfAbsent(make + "|" + props.get("serialFolded"), k -> new ArrayList<>(1))
@@ -242,14 +249,17 @@ final class StagedRecords implements RecordStore {
         for (Row<LicenceRow> r : rows) {
             Long holder = party(r.value().licence().holderId());
             Map<String, Object> props = ImportedRecords.licenceProperties(r, batch, now);
-            if (create("Licence", r.id(), props)) {
+            Long licence = create("Licence", r.id(), props);
+            if (licence != null) {
                 licencesByNumber.computeIfAbsent((String) props.get("numberKey"), k -> new ArrayList<>(1)).add(r.id());
+            } else {
+                licence = written("Licence", r.id());
             }
             if (holder != null && holds.add(holder + "|" + r.id())) {
-                load.relationship(holder, "HOLDS", nodeId("Licence", r.id()), Map.of());
+                load.relationship(holder, "HOLDS", licence, Map.of());
             }
             String firearm = r.value().firearmId();
-            if (firearm != null && isCreated("Firearm", firearm)) {
+            if (written("Firearm", firearm) != null) {
                 List<Cover> list = covers.computeIfAbsent(firearm, k -> new ArrayList<>(1));
                 if (list.stream().noneMatch(c -> c.licence().equals(r.id()))) {
                     list.add(new Cover(r.id(), ImportedRecords.coverProperties(r.value().coversFrom(), null, r.source(),
@@ -264,14 +274,13 @@ final class StagedRecords implements RecordStore {
         ZonedDateTime now = ImportedRecords.now();
         for (Row<TransferRow> r : rows) {
             NewTransfer t = r.value().transfer();
-            boolean firearmKnown = isCreated("Firearm", t.firearmId());
-            boolean licenceKnown = t.toLicenceId() == null || isCreated("Licence", t.toLicenceId());
-            if (!firearmKnown || !licenceKnown) {
+            Long firearm = written("Firearm", t.firearmId());
+            if (firearm == null || (t.toLicenceId() != null && written("Licence", t.toLicenceId()) == null)) {
                 continue; // as the Cypher write: a transfer of an unknown weapon or under an unknown licence is refused
             }
-            if (create("Transfer", r.id(), ImportedRecords.transferProperties(r, "HIGH", batch, now))) {
-                long transfer = nodeId("Transfer", r.id());
-                load.relationship(transfer, "OF", nodeId("Firearm", t.firearmId()), Map.of());
+            Long transfer = create("Transfer", r.id(), ImportedRecords.transferProperties(r, "HIGH", batch, now));
+            if (transfer != null) {
+                load.relationship(transfer, "OF", firearm, Map.of());
                 Long from = party(t.fromId());
                 if (from != null) {
                     load.relationship(transfer, "FROM", from, Map.of());
@@ -301,28 +310,36 @@ final class StagedRecords implements RecordStore {
     public void writeReports(List<Row<ReportRow>> rows, String batch) {
         ZonedDateTime now = ImportedRecords.now();
         for (Row<ReportRow> r : rows) {
-            if (!isCreated("Firearm", r.value().firearmId())) {
+            Long firearm = written("Firearm", r.value().firearmId());
+            if (firearm == null) {
                 continue;
             }
-            if (create("LostStolenReport", r.id(), ImportedRecords.reportProperties(r, batch, now))) {
-                load.relationship(nodeId("LostStolenReport", r.id()), "CONCERNS", nodeId("Firearm", r.value().firearmId()),
-                        Map.of());
+            Long report = create("LostStolenReport", r.id(), ImportedRecords.reportProperties(r, batch, now));
+            if (report != null) {
+                load.relationship(report, "CONCERNS", firearm, Map.of());
             }
         }
     }
 
-    /** Writes the node unless one with this id was written before; true when it was written now. */
-    private boolean create(String label, String id, Map<String, Object> props) {
-        Map<String, Long> made = created.computeIfAbsent(label, k -> new HashMap<>());
+    /** Writes the node unless one with this id was written before; its load id when it was written now, else null. */
+    private Long create(String label, String id, Map<String, Object> props) {
+        ObjectLongHashMap<String> made = created.computeIfAbsent(label, k -> new ObjectLongHashMap<>());
         if (made.containsKey(id)) {
-            return false;
+            return null;
         }
-        made.put(id, load.node(List.of(label), props));
-        return true;
+        long node = load.node(List.of(label), props);
+        made.put(id, node);
+        return node;
     }
 
-    private boolean isCreated(String label, String id) {
-        return id != null && created.getOrDefault(label, Map.of()).containsKey(id);
+    /**
+     * The load's id of the node written with this label and record id; null when there is none. One
+     * lookup per question: on S these maps hold a million ids, and each lookup is a cache miss or two.
+     */
+    private Long written(String label, String id) {
+        ObjectLongHashMap<String> made = id == null ? null : created.get(label);
+        long node = made == null ? -1 : made.getIfAbsent(id, -1);
+        return node < 0 ? null : node;
     }
 
     /** A person or organisation (staged or copied) by id, as the load knows it; null when there is none. */
@@ -330,17 +347,10 @@ final class StagedRecords implements RecordStore {
         if (id == null) {
             return null;
         }
-        if (isCreated("Person", id)) {
-            return nodeId("Person", id);
+        Long node = written("Person", id);
+        if (node == null) {
+            node = written("Organisation", id);
         }
-        if (isCreated("Organisation", id)) {
-            return nodeId("Organisation", id);
-        }
-        return copied.get("Organisation:" + id);
-    }
-
-    /** The load's id of a node written before. */
-    private long nodeId(String label, String id) {
-        return created.get(label).get(id);
+        return node != null ? node : copied.get("Organisation:" + id);
     }
 }
