@@ -26,8 +26,10 @@ import org.armstrace.registry.ReferenceKeys;
  * natural key, so a chunk written twice (a resumed run) or a file imported twice creates nothing
  * new. Rows whose references cannot be resolved become rejections here.
  *
- * <p>One instance lives for one run: it remembers the people and weapons the run created, so a
- * person spelled differently on two rows of one file is matched like one already in the graph.
+ * <p>One instance lives for one run: it remembers the people and weapons the chunk created, so a
+ * person spelled differently on two rows of one chunk is matched like one already in the graph.
+ * Earlier chunks are in the graph by then (or in the staged records of a first load) and are found
+ * there; only a dry run, which writes nothing, remembers the whole run.
  */
 final class ChunkWriter {
 
@@ -66,11 +68,11 @@ final class ChunkWriter {
     private final String fileName;
     private final boolean dryRun;
     private final Map<String, String> organisations;
-    /** People this run created, by blocking key. */
+    /** People this chunk (a dry run: this run) created, by blocking key. */
     private final Map<String, List<Known>> createdPeople = new HashMap<>();
     /** Folded sides of the people this run compared; bounded so that a huge extract cannot fill the heap. */
     private final PersonMatching.Folded folded = new PersonMatching.Folded(300_000);
-    /** Weapons this run created, by make key and folded serial. */
+    /** Weapons this chunk (a dry run: this run) created, by make key and folded serial. */
     private final Map<String, List<KnownFirearm>> createdFirearms = new HashMap<>();
     /** Time spent per step over the run, for the log line that says where an import's time went. */
     private final Map<String, Long> nanos = new LinkedHashMap<>();
@@ -107,6 +109,12 @@ final class ChunkWriter {
     }
 
     Outcome write(List<Item> items) {
+        if (!dryRun) {
+            // The records store answers for earlier chunks; keeping them here too doubled the lookups and
+            // the memory of a large file (on S, 300,000 people under four keys each).
+            createdPeople.clear();
+            createdFirearms.clear();
+        }
         var out = new Outcome();
         var rows = new ArrayList<ParsedRow>();
         for (Item item : items) {

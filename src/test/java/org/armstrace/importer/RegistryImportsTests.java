@@ -121,6 +121,34 @@ class RegistryImportsTests {
     }
 
     @Test
+    void a_person_written_differently_a_chunk_later_in_the_same_file_is_merged_not_created_twice() throws IOException {
+        // A chunk is 5,000 rows: the second spelling is matched against what the first chunk wrote.
+        var csv = new StringBuilder("Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n");
+        csv.append(",Nenad,Zvrkotić,Goran,1980-05-06,Gjilan\n");
+        for (int i = 0; i < 5_100; i++) {
+            // Nobody else: names and a date of birth of their own.
+            csv.append(",Fil").append(letters(i)).append(",Zvr").append(letters(i)).append(",Agim,")
+                    .append(java.time.LocalDate.of(1930, 1, 1).plusDays(5L * i)).append(",Prizren\n");
+        }
+        csv.append(",Neand,Zvrkotić,Goran,1980-05-06,Gjilan\n");
+        Path file = tmp.resolve("people-two-chunks.csv");
+        Files.writeString(file, csv);
+
+        ImportBatch b = run(file, "kosovo-people", false).batch();
+
+        accountedFor(b);
+        assertThat(b.read()).isEqualTo(5_102);
+        assertThat(b.counts()).containsEntry("person.merged", 1L);
+        assertThat(neo4j.query("MATCH (p:Person {familyName: 'Zvrkotić'}) RETURN count(p)").fetchAs(Long.class).one())
+                .contains(1L);
+    }
+
+    /** 0 → "aaa", 1 → "aab", …: distinct family-name endings. */
+    private static String letters(int i) {
+        return "" + (char) ('a' + i / 676 % 26) + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26);
+    }
+
+    @Test
     void a_cyrillic_extract_without_personal_numbers_is_matched_to_the_people_already_there() {
         organisationsAndPeople();
         long people = count("Person");
