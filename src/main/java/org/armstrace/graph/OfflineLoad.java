@@ -38,7 +38,7 @@ import org.neo4j.graphdb.spatial.Point;
  *
  * <p>Node ids are the new store's own ({@code --id-type=actual}): the load hands them out, from 0
  * up, and relationships name them. The importer then has no string ids to sort and look up, which
- * was a fifth of its time on S (see src/bench/README.md). A node referenced before it is written
+ * was a quarter of its time on S (see src/bench/README.md). A node referenced before it is written
  * (one copied from another store, say) gets its id by name from {@link #id}; every id handed out
  * must be written once, which {@link #arguments} checks. An empty list
  * cannot be written (an empty cell means "no property"): such keys are listed in

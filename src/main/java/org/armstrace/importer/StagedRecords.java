@@ -62,7 +62,7 @@ final class StagedRecords implements RecordStore {
     private final Map<String, String> peopleByNationalId = new HashMap<>();
     private final Map<String, List<FirearmCandidate>> firearmsByKey = new HashMap<>();
     private final Map<String, List<String>> licencesByNumber = new HashMap<>();
-    private final Map<String, Long> markings = new HashMap<>();
+    private final Set<String> markings = new HashSet<>();
     private final Set<String> holds = new HashSet<>();
     private final Map<String, List<Cover>> covers = new LinkedHashMap<>();
 
@@ -234,10 +234,8 @@ final class StagedRecords implements RecordStore {
             // A later row for the same weapon may carry markings the first did not (MERGE on the marking's id).
             for (Map<String, Object> marking : ImportedRecords.markingProperties(r, now)) {
                 String id = (String) marking.get("id");
-                if (!markings.containsKey(id)) {
-                    long node = load.node(List.of("Marking"), marking);
-                    markings.put(id, node);
-                    load.relationship(firearm, "HAS_MARKING", node, Map.of());
+                if (markings.add(id)) {
+                    load.relationship(firearm, "HAS_MARKING", load.node(List.of("Marking"), marking), Map.of());
                 }
             }
         }
