@@ -123,10 +123,10 @@ public final class OfflineLoad implements Closeable {
     private final Map<String, List<File>> relationshipFiles = new HashMap<>();
     private final List<Path> nodePaths = new ArrayList<>();
     private final List<Path> relationshipPaths = new ArrayList<>();
-    private long nodes;
     private long relationships;
     /** Ids handed out so far: the next node's id. */
     private long next;
+    /** The ids of the nodes written: also how many there are. */
     private final BitSet written = new BitSet();
     private final Map<String, Long> named = new HashMap<>();
 
@@ -199,7 +199,6 @@ public final class OfflineLoad implements Closeable {
             fixed.add(String.join(String.valueOf(ARRAY_DELIMITER), labels));
             write(nodeFiles, nodePaths, "n-" + String.join("-", labels), List.of(":ID", ":LABEL"), fixed, values);
         });
-        nodes++;
     }
 
     private long allocate() {
@@ -286,7 +285,7 @@ public final class OfflineLoad implements Closeable {
     }
 
     public long nodes() {
-        return nodes;
+        return written.cardinality();
     }
 
     public long relationships() {

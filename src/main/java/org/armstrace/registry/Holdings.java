@@ -107,7 +107,7 @@ public class Holdings {
 
     /**
      * An organisation's page: what it is, its licences, the weapons its licences covered (the
-     * {@link #ORGANISATION_PAGE_ROWS} latest, since a dealer or a state armoury may cover tens of
+     * {@link Holdings#ORGANISATION_PAGE_ROWS} latest, since a dealer or a state armoury may cover tens of
      * thousands), and how many it covered, made and transferred in all.
      */
     public record OrganisationRecord(String id, OrganisationKind kind, String code, String name, String country,
