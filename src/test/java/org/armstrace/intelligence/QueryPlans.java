@@ -33,10 +33,6 @@ final class QueryPlans {
     }
 
     /**
-     * Every operator of the plan; and every cartesian product, unless all it combines are lookups
-     * by a constrained key (one row times one row, as when both ends of a path are looked up by key).
-     */
-    /**
      * One node by its constrained key: a unique seek, or (the planner's choice on a store with few
      * such nodes) a scan of that key's index filtered on the key's value.
      */
@@ -45,13 +41,20 @@ final class QueryPlans {
             return p.children().isEmpty();
         }
         String details = p.arguments().containsKey("Details") ? p.arguments().get("Details").asString() : "";
-        return p.operatorType().startsWith("Filter") && details.matches(".*\\.(id|reference) = \\$\\w+.*")
+        // "b.id = $bKey", or "cache[b.id] = $bKey" when the planner has read the property ahead.
+        return p.operatorType().startsWith("Filter") && details.matches("(?s).*\\.(id|reference)]? = \\$\\w+.*")
                 && p.children().size() == 1 && p.children().getFirst().operatorType().startsWith("NodeIndexScan")
                 && p.children().getFirst().children().isEmpty();
     }
 
+    /**
+     * Every operator of the plan; and every cartesian product, unless all it combines are lookups
+     * by a constrained key (one row times one row, as when both ends of a path are looked up by key).
+     */
     private static void collect(Plan plan, List<String> operators, List<String> products) {
-        operators.add(plan.operatorType());
+        // With its details, so that a failing assertion shows what the planner chose and on what.
+        operators.add(plan.operatorType() + (plan.arguments().containsKey("Details")
+                ? " " + plan.arguments().get("Details").asString() : ""));
         if (plan.operatorType().startsWith("CartesianProduct") && !plan.children().stream().allMatch(QueryPlans::keyLookup)) {
             products.add(plan.operatorType());
         }
