@@ -153,16 +153,19 @@ public class SerialSearch {
                    COLLECT { MATCH (f)<-[:CONCERNS]-(r:LostStolenReport {status: 'ACTIVE'}) RETURN DISTINCT r.kind } AS flags
             """;
 
+    /** The serial key's own index; the make, which may be absent, is filtered after the seek. */
+    static final String EXACT = """
+            MATCH (f:Firearm {serialKey: $key})
+            WHERE $make IS NULL OR f.makeCode = $make
+            """ + RETURN_CANDIDATE + " LIMIT $limit";
+
     private static Candidate candidate(org.neo4j.driver.Record r) {
         return new Candidate(FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")),
                 r.get("flags").asList(org.neo4j.driver.Value::asString));
     }
 
     private void exact(String key, String makeCode, Map<String, Candidate> into) {
-        neo4j.query("""
-                        MATCH (f:Firearm {serialKey: $key})
-                        WHERE $make IS NULL OR f.makeCode = $make
-                        """ + RETURN_CANDIDATE + " LIMIT $limit")
+        neo4j.query(EXACT)
                 .bindAll(CypherParams.of("key", key, "make", makeCode, "limit", CANDIDATES))
                 .fetchAs(Candidate.class).mappedBy((t, r) -> candidate(r))
                 .all().forEach(c -> into.putIfAbsent(c.firearm().id(), c));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.QueryPlans;
 import org.armstrace.TestSecurity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

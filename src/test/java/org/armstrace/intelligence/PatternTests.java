@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.QueryPlans;
 import org.armstrace.TestSecurity;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.recovery.Recoveries;

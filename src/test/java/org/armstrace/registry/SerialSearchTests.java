@@ -3,13 +3,16 @@ package org.armstrace.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.QueryPlans;
 import org.armstrace.TestSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 @ArmsTraceTest
 class SerialSearchTests {
@@ -18,6 +21,8 @@ class SerialSearchTests {
     FirearmRegistry registry;
     @Autowired
     SerialSearch search;
+    @Autowired
+    Neo4jClient neo4j;
 
     /** A serial unique to this test run, so that tests sharing the database do not see each other. */
     String base;
@@ -106,5 +111,20 @@ class SerialSearchTests {
                 () -> search.search(new SerialQuery(base + "S2519", null, null, null, 1_000_000)))).hasMessage("search.bad-limit");
         assertThat(find("' OR 1=1 MATCH (n) DETACH DELETE n //", null)).isEmpty();
         assertThat(find(base + "S2519", null)).isNotEmpty();
+    }
+
+    @Test
+    void an_exact_search_seeks_the_serial_index_with_or_without_a_make() {
+        for (String make : new String[] {"ZASTAVA", null}) {
+            var params = new HashMap<String, Object>();
+            params.put("key", base + "S2519");
+            params.put("make", make);
+            params.put("limit", 10);
+
+            List<String> operators = QueryPlans.explain(neo4j, SerialSearch.EXACT, params).operators();
+
+            assertThat(operators).as("make " + make).anyMatch(o -> o.startsWith("NodeIndexSeek") && o.contains("(serialKey)"))
+                    .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan"));
+        }
     }
 }

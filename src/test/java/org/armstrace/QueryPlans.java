@@ -1,4 +1,4 @@
-package org.armstrace.intelligence;
+package org.armstrace;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import org.neo4j.driver.summary.Plan;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /** What the planner would do with an analysis query, read from EXPLAIN (nothing is run). */
-final class QueryPlans {
+public final class QueryPlans {
 
     /** The operators of the plan, and the cartesian products among them that combine more than unique lookups. */
-    record Explained(List<String> operators, List<String> products) {
+    public record Explained(List<String> operators, List<String> products) {
 
-        boolean boundedAndConnected() {
+        public boolean boundedAndConnected() {
             return products.isEmpty() && operators.stream().noneMatch(o -> o.startsWith("VarLengthExpand")
                     || o.startsWith("ShortestPath") || o.startsWith("AntiConditionalApply"));
         }
@@ -22,7 +22,7 @@ final class QueryPlans {
     private QueryPlans() {
     }
 
-    static Explained explain(Neo4jClient neo4j, String query, Map<String, Object> params) {
+    public static Explained explain(Neo4jClient neo4j, String query, Map<String, Object> params) {
         var operators = new ArrayList<String>();
         var products = new ArrayList<String>();
         neo4j.delegateTo(runner -> {
