@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.neo4j.driver.summary.Plan;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
-/** What the planner would do with an analysis query, read from EXPLAIN (nothing is run). */
+/** What the planner would do with a query, read from EXPLAIN (nothing is run). */
 public final class QueryPlans {
 
     /** The operators of the plan, and the cartesian products among them that combine more than unique lookups. */
