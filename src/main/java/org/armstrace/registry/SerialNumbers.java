@@ -94,20 +94,30 @@ public final class SerialNumbers {
      */
     public static java.util.Set<String> neighbourhood(String folded) {
         int n = folded.length();
-        int k = n > TWO_EDIT_MAX_LENGTH ? 1 : 2;
-        // Sized for every member up front: this runs for each weapon a registry import writes.
-        var out = java.util.LinkedHashSet.<String>newLinkedHashSet(1 + n + (k == 2 ? n * (n - 1) / 2 : 0));
+        boolean two = n <= TWO_EDIT_MAX_LENGTH && n > 2;
+        // Sized for every member up front, and each member built in one copy: this runs for each
+        // weapon a registry import writes (the first load spent 9 % of its matching thread here).
+        var out = java.util.LinkedHashSet.<String>newLinkedHashSet(1 + n + (two ? n * (n - 1) / 2 : 0));
         out.add(folded);
-        java.util.Set<String> frontier = java.util.Set.of(folded);
-        for (int d = 0; d < k; d++) {
-            var next = java.util.LinkedHashSet.<String>newLinkedHashSet(frontier.size() * n);
-            for (String s : frontier) {
-                for (int i = 0; i < s.length() && s.length() > 1; i++) {
-                    next.add(s.substring(0, i) + s.substring(i + 1));
+        if (n < 2) {
+            return out;
+        }
+        char[] key = folded.toCharArray();
+        char[] member = new char[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(key, 0, member, 0, i);
+            System.arraycopy(key, i + 1, member, i, n - i - 1);
+            out.add(new String(member, 0, n - 1));
+        }
+        if (two) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    System.arraycopy(key, 0, member, 0, i);
+                    System.arraycopy(key, i + 1, member, i, j - i - 1);
+                    System.arraycopy(key, j + 1, member, j - 1, n - j - 1);
+                    out.add(new String(member, 0, n - 2));
                 }
             }
-            out.addAll(next);
-            frontier = next;
         }
         return out;
     }

@@ -71,4 +71,36 @@ class SerialNumbersTest {
             assertThat(shared).as("%s vs %s", original, key).isNotEmpty();
         }
     }
+
+    @Test
+    void the_neighbourhood_is_every_subsequence_left_by_deleting_up_to_two_characters_and_never_all() {
+        var random = new java.util.Random(11);
+        for (int trial = 0; trial < 3_000; trial++) {
+            var key = new StringBuilder();
+            // A small alphabet, so that runs of one character (which give the same deletion twice) are common.
+            for (int i = 0, n = random.nextInt(26); i < n; i++) {
+                key.append("AB0".charAt(random.nextInt(3)));
+            }
+            String k = key.toString();
+            int deletions = k.length() > SerialNumbers.TWO_EDIT_MAX_LENGTH ? 1 : 2;
+            var expected = new java.util.HashSet<String>();
+            subsequences(k, 0, "", deletions, Math.max(Math.min(1, k.length()), k.length() - deletions), expected);
+
+            assertThat(SerialNumbers.neighbourhood(k)).as(k).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /** Every subsequence of {@code key} from {@code at} on with at most {@code skips} characters left out and at least {@code min} long. */
+    private static void subsequences(String key, int at, String kept, int skips, int min, java.util.Set<String> into) {
+        if (at == key.length()) {
+            if (kept.length() >= min) {
+                into.add(kept);
+            }
+            return;
+        }
+        subsequences(key, at + 1, kept + key.charAt(at), skips, min, into);
+        if (skips > 0) {
+            subsequences(key, at + 1, kept, skips - 1, min, into);
+        }
+    }
 }
