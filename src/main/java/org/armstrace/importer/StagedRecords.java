@@ -322,12 +322,10 @@ final class StagedRecords implements RecordStore {
     /** Writes the node unless one with this id was written before; its load id when it was written now, else null. */
     private Long create(String label, String id, Map<String, Object> props) {
         ObjectLongHashMap<String> made = created.computeIfAbsent(label, k -> new ObjectLongHashMap<>());
-        if (made.containsKey(id)) {
-            return null;
-        }
-        long node = load.node(List.of(label), props);
-        made.put(id, node);
-        return node;
+        // One probe of a map of up to a million ids, not "contains?" and then "put".
+        int before = made.size();
+        long node = made.getIfAbsentPut(id, () -> load.node(List.of(label), props));
+        return made.size() > before ? node : null;
     }
 
     /**
