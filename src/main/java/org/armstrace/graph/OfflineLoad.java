@@ -40,9 +40,10 @@ import org.neo4j.graphdb.spatial.Point;
  * up, and relationships name them. The importer then has no string ids to sort and look up, which
  * was a quarter of its time on S (see src/bench/README.md). A node referenced before it is written
  * (one copied from another store, say) gets its id by name from {@link #id}; every id handed out
- * must be written once, which {@link #arguments} checks. An empty list
- * cannot be written (an empty cell means "no property"): such keys are listed in
- * {@link #EMPTY_LISTS} on the node and restored by {@link OfflineStores#finish}.
+ * must be written once, which {@link #arguments} checks. An empty list, and a list of one empty
+ * string, cannot be written (both would be an empty cell, which means "no property"): such keys
+ * are listed in {@link #EMPTY_LISTS} or {@link #BLANK_LISTS} on the node and restored by
+ * {@link OfflineStores#finish}.
  */
 public final class OfflineLoad implements Closeable {
 
@@ -50,6 +51,8 @@ public final class OfflineLoad implements Closeable {
     static final char ARRAY_DELIMITER = '\u001f';
     /** Node property naming the keys whose value is an empty list, restored after the import. */
     static final String EMPTY_LISTS = "__emptyLists";
+    /** Node property naming the keys whose value is a list of one empty string, restored after the import. */
+    static final String BLANK_LISTS = "__blankLists";
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSxxx",
             Locale.ROOT);
@@ -182,10 +185,13 @@ public final class OfflineLoad implements Closeable {
         hand(() -> {
             var values = HashMap.<String, Object>newHashMap(properties.size() + 1);
             var empty = new ArrayList<String>();
+            var blank = new ArrayList<String>();
             properties.forEach((k, v) -> {
                 if (v != null) {
                     if (isEmptyList(v)) {
                         empty.add(k);
+                    } else if (isBlankList(v)) {
+                        blank.add(k);
                     } else {
                         values.put(k, v);
                     }
@@ -193,6 +199,9 @@ public final class OfflineLoad implements Closeable {
             });
             if (!empty.isEmpty()) {
                 values.put(EMPTY_LISTS, empty);
+            }
+            if (!blank.isEmpty()) {
+                values.put(BLANK_LISTS, blank);
             }
             var fixed = new ArrayList<String>();
             fixed.add(Long.toString(id));
@@ -222,8 +231,9 @@ public final class OfflineLoad implements Closeable {
             var values = HashMap.<String, Object>newHashMap(properties.size());
             properties.forEach((k, v) -> {
                 if (v != null) {
-                    if (isEmptyList(v)) {
-                        throw new IllegalArgumentException("An empty list on a relationship cannot be loaded: " + type + "." + k);
+                    if (isEmptyList(v) || isBlankList(v)) {
+                        throw new IllegalArgumentException("An empty list, or a list of one empty string, on a relationship "
+                                + "cannot be loaded: " + type + "." + k);
                     }
                     values.put(k, v);
                 }
@@ -292,9 +302,10 @@ public final class OfflineLoad implements Closeable {
         return relationships;
     }
 
-    /** Whether any node has an empty list to restore after the import; after {@link #close}. */
-    public boolean hasEmptyLists() {
-        return nodeFiles.values().stream().flatMap(List::stream).anyMatch(f -> f.columns.containsKey(EMPTY_LISTS));
+    /** Whether any node has a list to restore after the import (see {@link #EMPTY_LISTS}); after {@link #close}. */
+    public boolean hasListsToRestore() {
+        return nodeFiles.values().stream().flatMap(List::stream)
+                .anyMatch(f -> f.columns.containsKey(EMPTY_LISTS) || f.columns.containsKey(BLANK_LISTS));
     }
 
     /**
@@ -416,6 +427,11 @@ public final class OfflineLoad implements Closeable {
         return list != null && list.isEmpty();
     }
 
+    private static boolean isBlankList(Object v) {
+        List<?> list = elements(v);
+        return list != null && list.size() == 1 && "".equals(list.getFirst());
+    }
+
     /** The admin tool's type name for a value: {@code string}, {@code long}, … and {@code long[]} for arrays. */
     static String type(String key, Object v) {
         List<?> list = elements(v);
@@ -455,7 +471,7 @@ public final class OfflineLoad implements Closeable {
         var parts = new ArrayList<String>(list.size());
         for (Object e : list) {
             String part = scalar(e);
-            if (part.indexOf(ARRAY_DELIMITER) >= 0 || part.isEmpty()) {
+            if (part.indexOf(ARRAY_DELIMITER) >= 0) {
                 throw new IllegalArgumentException("A list element of " + key + " cannot be written for the offline import");
             }
             parts.add(part);

@@ -153,8 +153,9 @@ public final class OfflineStores {
                 .setConfig(LuceneSettings.lucene_merge_factor, POPULATION_MERGE_FACTOR).build();
         try {
             GraphDatabaseService db = dbms.database(database);
-            if (load.hasEmptyLists()) {
-                restoreEmptyLists(db);
+            if (load.hasListsToRestore()) {
+                restoreLists(db, OfflineLoad.EMPTY_LISTS, new String[0]);
+                restoreLists(db, OfflineLoad.BLANK_LISTS, new String[]{""});
             }
             for (String statement : schema.statements()) {
                 db.executeTransactionally(statement);
@@ -165,9 +166,10 @@ public final class OfflineStores {
         }
     }
 
-    private static void restoreEmptyLists(GraphDatabaseService db) {
+    /** Sets each key the marker property names to the value, and removes the marker. */
+    private static void restoreLists(GraphDatabaseService db, String marker, String[] value) {
         var marked = new ArrayList<String>();
-        db.executeTransactionally("MATCH (n) WHERE n." + OfflineLoad.EMPTY_LISTS + " IS NOT NULL RETURN elementId(n) AS id",
+        db.executeTransactionally("MATCH (n) WHERE n." + marker + " IS NOT NULL RETURN elementId(n) AS id",
                 Map.of(), r -> {
                     r.forEachRemaining(row -> marked.add((String) row.get("id")));
                     return null;
@@ -176,10 +178,10 @@ public final class OfflineStores {
             try (Transaction tx = db.beginTx()) {
                 for (String id : marked.subList(from, Math.min(marked.size(), from + 10_000))) {
                     Node n = tx.getNodeByElementId(id);
-                    for (String key : (String[]) n.getProperty(OfflineLoad.EMPTY_LISTS)) {
-                        n.setProperty(key, new String[0]);
+                    for (String key : (String[]) n.getProperty(marker)) {
+                        n.setProperty(key, value.clone());
                     }
-                    n.removeProperty(OfflineLoad.EMPTY_LISTS);
+                    n.removeProperty(marker);
                 }
                 tx.commit();
             }

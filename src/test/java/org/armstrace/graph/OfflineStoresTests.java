@@ -43,7 +43,7 @@ class OfflineStoresTests {
             db.executeTransactionally("""
                     CREATE (a:Thing:Other {id: 'a', name: 'Dragan, "Gashi"\nsecond line', count: 42, ratio: 0.25,
                                            yes: true, born: $born, at: $at, zoned: $zoned, local: $local,
-                                           aliases: ['x', 'y;z', 'ç'], none: [], numbers: [1, 2], place: point({longitude: 20.9, latitude: 42.6})})
+                                           aliases: ['x', 'y;z', 'ç'], gaps: ['', 'a', '', ''], blank: [''], none: [], numbers: [1, 2], place: point({longitude: 20.9, latitude: 42.6})})
                     CREATE (b:Thing {id: 'b', name: ''})
                     CREATE (a)-[:LINKS {since: $born, weight: 3}]->(b)
                     """, Map.of("born", LocalDate.of(1970, 2, 3), "at", ZonedDateTime.of(2026, 11, 24, 15, 0, 0, 123_456_789, ZoneOffset.UTC),
