@@ -292,7 +292,23 @@ final class ChunkWriter {
                 }
             }
             String chosen = own;
-            if (!candidates.containsKey(own)) {
+            PersonMatching.Side holder = candidates.get(own);
+            if (holder != null && side.nid() != null) {
+                // The personal number is already someone's. Unless the row is that person, the number is
+                // mistyped on one side: the row becomes a record of its own, and an analyst decides.
+                PersonMatching.Comparison cmp = PersonMatching.compare(side, holder);
+                if (cmp.decision() != PersonMatching.Decision.SAME) {
+                    String apart = id("person", "nid", side.nid(), side.given(), side.family(), String.valueOf(side.parent()),
+                            String.valueOf(side.born()), String.valueOf(side.place()));
+                    if (!candidates.containsKey(apart)) {
+                        out.add("person.review", 1);
+                        out.decisions.add(new Decision(r.line(), Kind.PERSON, "PENDING", apart, own, cmp.score(),
+                                cmp.reasons(), summary(p)));
+                    }
+                    own = apart;
+                    chosen = apart;
+                }
+            } else if (!candidates.containsKey(own)) {
                 String bestId = null;
                 PersonMatching.Comparison best = null;
                 for (Map.Entry<String, PersonMatching.Side> c : candidates.entrySet()) {

@@ -121,6 +121,38 @@ class RegistryImportsTests {
     }
 
     @Test
+    void a_personal_number_already_held_by_someone_else_keeps_the_row_apart_and_asks_an_analyst() throws IOException {
+        organisationsAndPeople();
+        long people = count("Person");
+        Path file = tmp.resolve("people-number-taken.csv");
+        // Fitore Osmani's number (people.csv, line 4) on somebody else entirely.
+        Files.writeString(file, "Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n"
+                + "0708996000003,Arta,Krasniqi,Bujar,1985-04-12,Pejë\n");
+
+        ImportBatch b = run(file, "kosovo-people", false).batch();
+
+        accountedFor(b);
+        assertThat(b.counts()).containsEntry("person.created", 1L).containsEntry("person.review", 1L);
+        assertThat(count("Person")).isEqualTo(people + 1);
+        assertThat(neo4j.query("""
+                        MATCH (p:Person {nationalIdKey: '0708996000003'}) RETURN p.givenName + ' ' + p.familyName AS name
+                        ORDER BY name""").fetchAs(String.class).all()).containsExactly("Arta Krasniqi", "Fitore Osmani");
+        Map<String, Object> decision = neo4j.query("""
+                        MATCH (d:MatchDecision {batch: $b}), (r:Person {id: d.recordId}), (c:Person {id: d.candidateId})
+                        RETURN d.status AS status, r.givenName AS record, c.givenName AS candidate""")
+                .bind(b.id()).to("b").fetch().one().orElseThrow();
+        assertThat(decision).containsEntry("status", "PENDING").containsEntry("record", "Arta")
+                .containsEntry("candidate", "Fitore");
+
+        Path again = tmp.resolve("people-number-taken-again.csv");
+        Files.writeString(again, Files.readString(file) + "\n");
+        ImportBatch repeat = run(again, "kosovo-people", false).batch();
+        accountedFor(repeat);
+        assertThat(repeat.counts()).containsEntry("person.existing", 1L).doesNotContainKeys("person.created", "person.review");
+        assertThat(count("Person")).isEqualTo(people + 1);
+    }
+
+    @Test
     void a_person_written_differently_a_chunk_later_in_the_same_file_is_merged_not_created_twice() throws IOException {
         // A chunk is 5,000 rows: the second spelling is matched against what the first chunk wrote.
         var csv = new StringBuilder("Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n");
