@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,28 +23,47 @@ import org.apache.commons.csv.CSVRecord;
  * one of {@code , ; TAB |} that splits the header line most often, or the declared one. Bytes
  * that are not valid in the encoding make their row a rejection instead of silently becoming
  * replacement characters in the registry.
+ *
+ * <p>A broken quote (text after a closing quote, one never closed, or one that swallows more than
+ * {@link #MAX_RECORD} characters of the lines after it) rejects the line it starts on, and reading
+ * goes on at the next line: the parser is started again there, found through the byte offsets of
+ * every {@link LineIndex#EVERY}th line, so that one stray quote costs one row, not the rest of the file.
  */
 final class CsvExtract implements Extract {
 
     static final int SAMPLE = 1 << 20;
+    /** The most characters one record may take: beyond, a quote left open is swallowing the file. */
+    static final int MAX_RECORD = 1 << 24;
+    /** Restarts after broken quotes before the rest of the file is given up as one rejected remainder. */
+    static final int MAX_RESTARTS = 10_000;
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
 
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    private final Counting counting;
+    private final Path file;
+    private final Charset charset;
+    private final CSVFormat format;
+    private final LineIndex lines = new LineIndex();
     private final long size;
+    private Counting counting;
+    private RecordLimit limit;
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
+    /** Lines before the current parser's first: the parser counts from where it was started. */
+    private long lineBase;
+    private int restarts;
     private final List<String> header;
     private final int headerLine;
     private final List<Issue> notes = new ArrayList<>();
     private long endedAtLine;
     private boolean finished;
 
-    private CsvExtract(CSVParser parser, Counting counting, long size, TextEncodings.Detected encoding, char delimiter,
-                       int headerRow) throws Unreadable {
-        this.parser = parser;
-        this.records = parser.iterator();
-        this.counting = counting;
+    private CsvExtract(Path file, Charset charset, CSVFormat format, long start, long size, TextEncodings.Detected encoding,
+                       char delimiter, int headerRow) throws IOException, Unreadable {
+        this.file = file;
+        this.charset = charset;
+        this.format = format;
         this.size = size;
+        lines.add(0, start);
+        startAt(0);
         notes.add(Issue.warning(0, "file-encoding", null, encoding.describe(), delimiter == '\t' ? "TAB" : String.valueOf(delimiter)));
         List<String> head = null;
         int line = 0;
@@ -51,16 +71,18 @@ final class CsvExtract implements Extract {
             while (records.hasNext()) {
                 CSVRecord r = records.next();
                 line = (int) endedAtLine + 1;
-                endedAtLine = parser.getCurrentLineNumber();
+                endedAtLine = lineBase + parser.getCurrentLineNumber();
                 if (line >= headerRow && !blank(r)) {
                     head = r.toList();
                     break;
                 }
             }
         } catch (UncheckedIOException e) {
+            parser.close();
             throw new Unreadable("file-no-header");
         }
         if (head == null) {
+            parser.close();
             throw new Unreadable("file-empty");
         }
         this.header = head;
@@ -83,18 +105,55 @@ final class CsvExtract implements Extract {
         }
         char delimiter = delimiter(format.delimiter(), new String(sample, encoding.skip(),
                 sample.length - encoding.skip(), encoding.charset()));
-        var counting = new Counting(Files.newInputStream(file));
-        counting.skipNBytes(encoding.skip());
-        Reader reader = new InputStreamReader(counting, encoding.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(false).setTrim(false).get();
-        CSVParser parser = CSVParser.builder().setReader(new java.io.BufferedReader(reader, 1 << 16)).setFormat(csv).get();
-        try {
-            return new CsvExtract(parser, counting, Files.size(file), encoding, delimiter, format.headerRow());
-        } catch (Unreadable | RuntimeException e) {
+        return new CsvExtract(file, encoding.charset(), csv, encoding.skip(), Files.size(file), encoding, delimiter,
+                format.headerRow());
+    }
+
+    /**
+     * (Re)starts the parser at the start of the line after {@code line} line breaks, found from the
+     * nearest indexed line before it. The previous parser, if any, is closed.
+     */
+    private void startAt(long line) throws IOException {
+        if (parser != null) {
             parser.close();
+        }
+        long[] mark = lines.atOrBefore(line);
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(mark[1]);
+            counting = new LineCounting(in, mark[1], mark[0], lines);
+            var reader = new java.io.BufferedReader(new InputStreamReader(counting, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+            skipLines(reader, line - mark[0]);
+            limit = new RecordLimit(reader);
+            parser = CSVParser.builder().setReader(limit).setFormat(format).get();
+        } catch (IOException | RuntimeException e) {
+            in.close();
             throw e;
+        }
+        records = parser.iterator();
+        lineBase = line;
+        endedAtLine = line;
+    }
+
+    /** Reads past n line breaks, each of CR LF, LF or CR as Commons CSV counts them. */
+    private static void skipLines(java.io.BufferedReader reader, long n) throws IOException {
+        for (long seen = 0; seen < n; ) {
+            int c = reader.read();
+            if (c < 0) {
+                return;
+            }
+            if (c == '\n') {
+                seen++;
+            } else if (c == '\r') {
+                seen++;
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+            }
         }
     }
 
@@ -144,18 +203,16 @@ final class CsvExtract implements Extract {
             int line = (int) endedAtLine + 1;
             CSVRecord r;
             try {
+                limit.newRecord();
                 if (!records.hasNext()) {
                     finished = true;
                     return null;
                 }
                 r = records.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                // Commons CSV gives up on an unterminated quoted value: the file was cut off (or a
-                // quote is missing). Everything from here on is one broken row; reading stops.
-                finished = true;
-                return new SourceRow(line, List.of(), List.of(Issue.rejected(line, "row-unterminated-quote", null)), List.of());
+                return broken(line, e);
             }
-            endedAtLine = parser.getCurrentLineNumber();
+            endedAtLine = lineBase + parser.getCurrentLineNumber();
             if (blank(r)) {
                 continue;
             }
@@ -170,6 +227,32 @@ final class CsvExtract implements Extract {
             return new SourceRow(line, cells, problems, List.of());
         }
         return null;
+    }
+
+    /**
+     * The record starting on this line could not be parsed: it is rejected, and reading goes on at
+     * the next line. After {@link #MAX_RESTARTS} of them, the rest of the file is one rejected remainder.
+     */
+    private SourceRow broken(int line, RuntimeException e) throws IOException {
+        String code = causedBy(e, RecordLimit.TooLong.class) ? "row-too-long"
+                : String.valueOf(e.getMessage()).contains("EOF") ? "row-unterminated-quote" : "row-bad-quotes";
+        if (++restarts > MAX_RESTARTS) {
+            finished = true;
+            return new SourceRow(line, List.of(), List.of(Issue.rejected(line, "file-too-many-broken-rows", null, MAX_RESTARTS)),
+                    List.of());
+        }
+        startAt(line);
+        Issue issue = code.equals("row-too-long") ? Issue.rejected(line, code, null, MAX_RECORD) : Issue.rejected(line, code, null);
+        return new SourceRow(line, List.of(), List.of(issue), List.of());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -196,8 +279,139 @@ final class CsvExtract implements Extract {
         return true;
     }
 
+    /**
+     * Where every {@value #EVERY}th line starts in the file: what a restart seeks to before it skips
+     * the few lines left. Line breaks are found in the bytes, which is exact for the encodings read
+     * here (UTF-8 and single-byte code pages: CR and LF are never part of another character).
+     */
+    static final class LineIndex {
+        static final int EVERY = 4_096;
+        private long[] lines = new long[64];
+        private long[] offsets = new long[64];
+        private int size;
+
+        /** That the line after {@code line} line breaks starts at this offset; marks come in order, repeats are ignored. */
+        void add(long line, long offset) {
+            if (size > 0 && line <= lines[size - 1]) {
+                return;
+            }
+            if (size == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, size * 2);
+                offsets = java.util.Arrays.copyOf(offsets, size * 2);
+            }
+            lines[size] = line;
+            offsets[size++] = offset;
+        }
+
+        /** {line breaks before, offset} of the last mark at or before the line. */
+        long[] atOrBefore(long line) {
+            int i = size - 1;
+            while (i > 0 && lines[i] > line) {
+                i--;
+            }
+            return new long[]{lines[i], offsets[i]};
+        }
+    }
+
+    /** Counting that also marks in the {@link LineIndex} where lines start, as the bytes go by. */
+    static final class LineCounting extends Counting {
+        private final LineIndex index;
+        private long lines;
+        private boolean afterCr;
+        /** A mark due after a CR, placed once the next byte shows whether an LF belongs to it. */
+        private long pending = -1;
+
+        LineCounting(InputStream in, long offset, long lines, LineIndex index) {
+            super(in);
+            this.count = offset;
+            this.lines = lines;
+            this.index = index;
+        }
+
+        @Override
+        public int read() throws IOException {
+            long at = count;
+            int b = super.read();
+            if (b >= 0) {
+                see(b, at);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            long at = count;
+            int n = super.read(b, off, len);
+            for (int i = 0; i < n; i++) {
+                see(b[off + i], at + i);
+            }
+            return n;
+        }
+
+        private void see(int b, long at) {
+            if (pending >= 0) {
+                index.add(pending, b == '\n' ? at + 1 : at);
+                pending = -1;
+                if (b == '\n') {
+                    afterCr = false;
+                    return;
+                }
+            }
+            if (b == '\n') {
+                if (!afterCr && ++lines % LineIndex.EVERY == 0) {
+                    index.add(lines, at + 1);
+                }
+                afterCr = false;
+            } else if (b == '\r') {
+                if (++lines % LineIndex.EVERY == 0) {
+                    pending = lines;
+                }
+                afterCr = true;
+            } else {
+                afterCr = false;
+            }
+        }
+    }
+
+    /** Refuses a record longer than {@link #MAX_RECORD} characters; {@link #newRecord} before each record. */
+    static final class RecordLimit extends java.io.FilterReader {
+        static final class TooLong extends IOException {
+            TooLong() {
+                super("a record of more than " + MAX_RECORD + " characters");
+            }
+        }
+
+        private long read;
+
+        RecordLimit(Reader in) {
+            super(in);
+        }
+
+        void newRecord() {
+            read = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0 && ++read > MAX_RECORD) {
+                throw new TooLong();
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0 && (read += n) > MAX_RECORD) {
+                throw new TooLong();
+            }
+            return n;
+        }
+    }
+
     /** Counts the bytes handed to the decoder, for the progress bar. */
-    static final class Counting extends FilterInputStream {
+    static class Counting extends FilterInputStream {
         volatile long count;
 
         Counting(InputStream in) {

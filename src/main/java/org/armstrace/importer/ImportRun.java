@@ -27,7 +27,7 @@ final class ImportRun {
     /** Rows per transaction: large enough for UNWIND to pay, small enough to redo after a crash. */
     static final int CHUNK = 5_000;
 
-    private record Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Exception failure) {
+    private record Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Throwable failure) {
     }
 
     private static final Chunk END = new Chunk(List.of(), 0, 1, null);
@@ -84,12 +84,14 @@ final class ImportRun {
         long rows = batch.read();
         try {
             while (true) {
-                Chunk chunk = queue.take();
+                Chunk chunk = next(queue, reader);
                 if (chunk == END) {
                     break;
                 }
                 if (chunk.failure() != null) {
-                    return fail(batch, Issue.rejected(0, "file-unreadable", null, String.valueOf(chunk.failure().getMessage())));
+                    // What was read before the failure is committed; the report names the line reading stopped at.
+                    return fail(batch, Issue.rejected(chunk.lastLine(), "file-unreadable", null,
+                            String.valueOf(chunk.failure().getMessage())));
                 }
                 if (!chunk.items().isEmpty()) {
                     tx.executeWithoutResult(s -> {
@@ -122,16 +124,41 @@ final class ImportRun {
         return batches.find(batch.id()).orElseThrow();
     }
 
+    /** The reader's next chunk; a failure if the reader has ended without a last word (it died of an Error, say). */
+    private static Chunk next(BlockingQueue<Chunk> queue, Thread reader) throws InterruptedException {
+        while (true) {
+            Chunk chunk = queue.poll(1, TimeUnit.SECONDS);
+            if (chunk != null) {
+                return chunk;
+            }
+            if (!reader.isAlive()) {
+                chunk = queue.poll();
+                return chunk != null ? chunk : new Chunk(List.of(), 0, 0, new IllegalStateException("reading stopped"));
+            }
+        }
+    }
+
+    /**
+     * Reads, parses and validates the extract, a chunk at a time. Should anything fail (a bug, or memory
+     * on a hostile file), the rows before it are handed over, then a failure chunk whose line is where
+     * reading stopped; the run never waits for a reader that is gone.
+     */
     private void read(Extract extract, RowParser parser, int resumeAfter, BlockingQueue<Chunk> queue) {
+        var items = new ArrayList<ChunkWriter.Item>(chunkSize);
+        int last = extract.headerLine();
+        int failing = 0;
         try {
-            var items = new ArrayList<ChunkWriter.Item>(chunkSize);
-            int last = extract.headerLine();
             Extract.SourceRow row;
-            while ((row = extract.next()) != null) {
+            while (true) {
+                failing = last + 1;
+                if ((row = extract.next()) == null) {
+                    break;
+                }
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
                 int line = row.line() > 0 ? row.line() : last + 1;
+                failing = line;
                 if (row.line() <= 0) {
                     row = new Extract.SourceRow(line, row.cells(), row.problems().stream()
                             .map(i -> new Issue(line, i.severity(), i.code(), i.column(), i.args())).toList(), row.notes());
@@ -154,10 +181,13 @@ final class ImportRun {
             queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            log.warn("Import reading stopped", e);
+        } catch (Throwable e) { // an Error too (out of memory on a hostile file): the run must hear of it, not wait
+            log.warn("Import reading stopped at line {}", failing, e);
             try {
-                queue.put(new Chunk(List.of(), 0, 0, e));
+                if (!items.isEmpty()) {
+                    queue.put(new Chunk(items, items.getLast().line(), extract.progress(), null));
+                }
+                queue.put(new Chunk(List.of(), failing, 0, e));
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }

@@ -48,6 +48,10 @@ final class XlsxExtract implements Extract {
     private record Region(int firstRow, int firstCol, int lastRow, int lastCol, String ref) {
     }
 
+    /** Excel's limits: columns A to XFD, rows 1 to 1,048,576. A reference beyond them is not a spreadsheet's. */
+    static final int MAX_COLUMNS = 16_384;
+    static final int MAX_ROWS = 1_048_576;
+
     private final OPCPackage pkg;
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
@@ -60,6 +64,8 @@ final class XlsxExtract implements Extract {
     private final List<String> header;
     private final int headerLine;
     private boolean damaged;
+    /** The last row's number: a row without its own ({@code r} is optional) is the one after it. */
+    private int lastRow;
 
     private XlsxExtract(OPCPackage pkg, ReadOnlySharedStringsTable strings, StylesTable styles, XMLStreamReader xml,
                         CsvExtract.Counting counting, long size, List<Region> merged, List<Issue> fileNotes,
@@ -179,7 +185,9 @@ final class XlsxExtract implements Extract {
                 if (colon > 0) {
                     int[] a = cell(ref.substring(0, colon));
                     int[] b = cell(ref.substring(colon + 1));
-                    regions.add(new Region(a[0], a[1], b[0], b[1], ref));
+                    if (a[0] > 0 && a[1] >= 0 && b[0] >= a[0] && b[1] >= a[1]) { // else not a region: nothing to fill
+                        regions.add(new Region(a[0], a[1], b[0], b[1], ref));
+                    }
                 }
             }
         }
@@ -187,19 +195,31 @@ final class XlsxExtract implements Extract {
         return regions;
     }
 
-    /** "BC12" to {row 12, column 54} (1-based row, 0-based column). */
+    /**
+     * "BC12" to {row 12, column 54} (1-based row, 0-based column); a column of -1 or a row of 0 when
+     * the reference does not name one within Excel's limits.
+     */
     static int[] cell(String ref) {
         int col = 0;
         int i = 0;
-        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
+        for (; i < ref.length() && isAsciiLetter(ref.charAt(i)); i++) {
             col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
-            i++;
+            if (col > MAX_COLUMNS) {
+                return new int[]{0, -1};
+            }
         }
         int row = 0;
-        for (; i < ref.length() && Character.isDigit(ref.charAt(i)); i++) {
+        for (; i < ref.length() && ref.charAt(i) >= '0' && ref.charAt(i) <= '9'; i++) {
             row = row * 10 + (ref.charAt(i) - '0');
+            if (row > MAX_ROWS) {
+                return new int[]{0, col - 1};
+            }
         }
-        return new int[]{row, col - 1};
+        return new int[]{i == ref.length() ? row : 0, col - 1};
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     static String ref(int row, int col) {
@@ -244,8 +264,8 @@ final class XlsxExtract implements Extract {
 
     /** Reads one {@code <row>} to its end; null when the row holds nothing. */
     private SourceRow row() throws XMLStreamException {
-        String r = xml.getAttributeValue(null, "r");
-        int line = r == null ? -1 : Integer.parseInt(r);
+        int line = rowNumber(xml.getAttributeValue(null, "r"));
+        lastRow = line;
         boolean hidden = "1".equals(xml.getAttributeValue(null, "hidden")) || "true".equals(xml.getAttributeValue(null, "hidden"));
         var cells = new ArrayList<String>();
         var problems = new ArrayList<Issue>();
@@ -261,6 +281,13 @@ final class XlsxExtract implements Extract {
             }
             String ref = xml.getAttributeValue(null, "r");
             int col = ref == null ? nextCol : cell(ref)[1];
+            if (col < 0 || col >= MAX_COLUMNS) {
+                if (problems.stream().noneMatch(i -> i.code().equals("cell-ref-invalid"))) { // once a row, however many
+                    problems.add(Issue.rejected(line, "cell-ref-invalid", null, ref == null ? "#" + (nextCol + 1) : ref));
+                }
+                skipElement();
+                continue;
+            }
             nextCol = col + 1;
             String type = xml.getAttributeValue(null, "t");
             String style = xml.getAttributeValue(null, "s");
@@ -282,17 +309,24 @@ final class XlsxExtract implements Extract {
                 }
             }
             String cellRef = ref != null ? ref : ref(line, col);
-            String text = switch (type == null ? "n" : type) {
-                case "s" -> value == null ? null : strings.getItemAt(Integer.parseInt(value.strip())).getString();
-                case "inlineStr" -> inline.toString();
-                case "str" -> value;
-                case "b" -> value == null ? null : "1".equals(value.strip()) ? "TRUE" : "FALSE";
-                case "e" -> {
-                    problems.add(Issue.rejected(line, "cell-error", cellRef, value));
-                    yield null;
-                }
-                default -> number(value, style);
-            };
+            String text;
+            try {
+                text = switch (type == null ? "n" : type) {
+                    case "s" -> value == null ? null : strings.getItemAt(Integer.parseInt(value.strip())).getString();
+                    case "inlineStr" -> inline.toString();
+                    case "str" -> value;
+                    case "b" -> value == null ? null : "1".equals(value.strip()) ? "TRUE" : "FALSE";
+                    case "e" -> {
+                        problems.add(Issue.rejected(line, "cell-error", cellRef, value));
+                        yield null;
+                    }
+                    default -> number(value, style);
+                };
+            } catch (RuntimeException e) {
+                // A damaged cell: a shared string or style that is not there, a number that is not one.
+                problems.add(Issue.rejected(line, "cell-invalid", cellRef, value));
+                text = null;
+            }
             if (formula != null) {
                 if (value == null) {
                     problems.add(Issue.rejected(line, "cell-formula-no-value", cellRef, "=" + formula));
@@ -305,9 +339,6 @@ final class XlsxExtract implements Extract {
             }
             cells.set(col, text == null ? "" : text);
         }
-        if (line < 0) {
-            return null;
-        }
         fillMerged(line, cells, warnings);
         if (cells.stream().allMatch(String::isBlank) && problems.isEmpty()) {
             return null;
@@ -316,6 +347,24 @@ final class XlsxExtract implements Extract {
             warnings.add(Issue.warning(line, "row-hidden", null));
         }
         return new SourceRow(line, cells, problems, warnings);
+    }
+
+    /** The row's own number when it has a sound one, else the one after the last: rows come in order. */
+    private int rowNumber(String r) {
+        int[] parsed = r == null ? null : cell(r);
+        return parsed != null && parsed[1] == -1 && parsed[0] > lastRow ? parsed[0] : lastRow + 1;
+    }
+
+    /** Skips the element just started, with everything in it. */
+    private void skipElement() throws XMLStreamException {
+        for (int depth = 1; depth > 0 && xml.hasNext(); ) {
+            int e = xml.next();
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (e == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
     }
 
     private void fillMerged(int line, List<String> cells, List<Issue> warnings) {

@@ -80,6 +80,51 @@ class ExtractTest {
     }
 
     @Test
+    void a_broken_quote_rejects_its_line_and_reading_goes_on_at_the_next() throws Exception {
+        var csv = new StringBuilder("a,b\n");
+        for (int i = 0; i < 10_000; i++) { // far enough that the restart seeks to an indexed line, not the start
+            csv.append(i).append(",fine\n");
+        }
+        csv.append("x,\"Glock\" 17\n")   // text after a closing quote
+                .append("y,after\n")
+                .append("z,\"never closed\n")
+                .append("w,last\n");
+        for (String eol : List.of("\n", "\r\n")) {
+            try (Extract e = Extract.open(write(csv.toString().replace("\n", eol), StandardCharsets.UTF_8), AUTO)) {
+                List<Extract.SourceRow> rows = rows(e);
+                assertThat(rows).hasSize(10_004);
+                assertThat(rows.get(9_999).cells()).containsExactly("9999", "fine");
+                assertThat(rows.get(9_999).line()).isEqualTo(10_001);
+                assertThat(rows.subList(10_000, 10_004)).extracting(Extract.SourceRow::line)
+                        .containsExactly(10_002, 10_003, 10_004, 10_005);
+                assertThat(rows.get(10_000).problems()).extracting(Issue::code).containsExactly("row-bad-quotes");
+                assertThat(rows.get(10_001).cells()).containsExactly("y", "after");
+                assertThat(rows.get(10_002).problems()).extracting(Issue::code).containsExactly("row-unterminated-quote");
+                assertThat(rows.get(10_003).cells()).containsExactly("w", "last");
+            }
+        }
+    }
+
+    @Test
+    void a_quote_left_open_for_megabytes_costs_one_row_not_the_memory() throws Exception {
+        var csv = new StringBuilder("a,b\n1,\"opened\n");
+        String filler = "x".repeat(999);
+        int fillerLines = CsvExtract.MAX_RECORD / 1_000 + 100;
+        for (int i = 0; i < fillerLines; i++) {
+            csv.append(filler).append('\n');
+        }
+        csv.append("2,ok\n");
+        try (Extract e = Extract.open(write(csv.toString(), StandardCharsets.UTF_8), AUTO)) {
+            List<Extract.SourceRow> rows = rows(e);
+            assertThat(rows.getFirst().problems()).extracting(Issue::code).containsExactly("row-too-long");
+            assertThat(rows.getFirst().line()).isEqualTo(2);
+            assertThat(rows).hasSize(fillerLines + 2);
+            assertThat(rows.getLast().cells()).containsExactly("2", "ok");
+            assertThat(rows.getLast().line()).isEqualTo(fillerLines + 3);
+        }
+    }
+
+    @Test
     void binary_garbage_is_refused_as_a_file() throws IOException {
         byte[] junk = new byte[4096];
         new java.util.Random(1).nextBytes(junk);
@@ -159,6 +204,60 @@ class ExtractTest {
             assertThat(hidden.notes()).extracting(Issue::code).containsExactly("row-hidden");
             assertThat(rows.get(5).cells().get(5)).matches("\\d{4}"); // a number, not "1987.0"
         }
+    }
+
+    @Test
+    void a_damaged_or_hostile_sheet_rejects_only_its_bad_rows_and_reads_on() throws Exception {
+        String c = "<c t=\"inlineStr\"><is><t>%s</t></is></c>";
+        String sheet = "<sheetData>"
+                + "<row r=\"1\">" + c.formatted("Serial") + c.formatted("Make") + "</row>"
+                + "<row r=\"2\">" + c.formatted("A1") + c.formatted("Zastava") + "</row>"
+                + "<row>" + c.formatted("A2") + c.formatted("no row number") + "</row>"                   // is row 3
+                + "<row r=\"4\"><c r=\"ZZZZZZ4\" t=\"inlineStr\"><is><t>far</t></is></c></row>"      // beyond XFD
+                + "<row r=\"5\">" + c.formatted("A5") + "<c r=\"B5\" t=\"s\"><v>999</v></c></row>"    // no such string
+                + "<row r=\"6\">" + c.formatted("A6") + "<c r=\"B6\"><v>NaN</v></c></row>"              // not a number
+                + "<row r=\"7\"><c r=\"7\" t=\"inlineStr\"><is><t>no column</t></is></c></row>"
+                + "<row r=\"8\">" + c.formatted("A8") + c.formatted("Glock") + "</row>"
+                + "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"A1:ZZZZZZ1\"/></mergeCells>";
+        Path f = workbookWithSheetData(sheet);
+
+        try (Extract e = Extract.open(f, AUTO)) {
+            assertThat(e.header()).containsExactly("Serial", "Make");
+            List<Extract.SourceRow> rows = rows(e);
+            assertThat(rows).extracting(Extract.SourceRow::line).containsExactly(2, 3, 4, 5, 6, 7, 8);
+            assertThat(rows.get(1).cells()).containsExactly("A2", "no row number");
+            assertThat(rows.get(2).problems()).extracting(Issue::code).containsExactly("cell-ref-invalid");
+            assertThat(rows.get(3).problems()).extracting(Issue::code).containsExactly("cell-invalid");
+            assertThat(rows.get(4).problems()).extracting(Issue::code).containsExactly("cell-invalid");
+            assertThat(rows.get(5).problems()).extracting(Issue::code).containsExactly("cell-ref-invalid");
+            assertThat(rows.get(6).cells()).containsExactly("A8", "Glock");
+            assertThat(rows.get(6).problems()).isEmpty();
+        }
+    }
+
+    /** A workbook written by POI whose first sheet's rows are replaced by the given XML, as a damaged file would have them. */
+    private Path workbookWithSheetData(String sheetData) throws IOException {
+        Path plain = tmp.resolve("plain.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(plain)) {
+            wb.createSheet("Armë").createRow(0).createCell(0).setCellValue("shared");
+            wb.write(out);
+        }
+        Path damaged = tmp.resolve("damaged.xlsx");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    content = new String(content, StandardCharsets.UTF_8)
+                            .replaceAll("(?s)<sheetData>.*</sheetData>|<sheetData/>", java.util.regex.Matcher.quoteReplacement(sheetData))
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        return damaged;
     }
 
     @Test
