@@ -67,6 +67,7 @@ public class MatchReviews {
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
     @Transactional
     public Review decide(String id, Verdict verdict) {
+        lock(id);
         Review r = find(id).filter(x -> x.status().equals("PENDING"))
                 .orElseThrow(() -> new IllegalStateException("import.review.not-pending"));
         String by = AuditLog.currentActor();
@@ -91,6 +92,7 @@ public class MatchReviews {
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
     @Transactional
     public Review undo(String id) {
+        lock(id);
         Review r = find(id).filter(x -> x.status().equals("MERGED") || x.status().equals("KEPT_APART"))
                 .orElseThrow(() -> new IllegalStateException("import.review.not-decided"));
         String by = AuditLog.currentActor();
@@ -106,6 +108,15 @@ public class MatchReviews {
         audit.record("import.review.undone", List.of((r.kind().equals("PERSON") ? "Person:" : "Firearm:") + r.recordId()),
                 "was " + r.status());
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Takes the decision's write lock for the rest of the transaction, so that what is read next is
+     * what the last decision committed: two analysts deciding at once are served one after the other,
+     * and the second finds the question no longer pending.
+     */
+    private void lock(String id) {
+        neo4j.query("MATCH (d:MatchDecision {id: $id}) SET d.`_lock` = true REMOVE d.`_lock`").bind(id).to("id").run();
     }
 
     private static final String QUERY = """

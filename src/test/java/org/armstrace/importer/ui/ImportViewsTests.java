@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.armstrace.TestSecurity;
 import org.armstrace.ViewTest;
@@ -89,6 +90,46 @@ class ImportViewsTests extends ViewTest {
         assertThat(TestSecurity.as("a", "ANALYST", () -> reviews.find(pending.id())).orElseThrow().status()).isEqualTo("PENDING");
         assertThat(sameAs(pending, true)).as("the link is revoked").isZero();
         assertThat(sameAs(pending, false)).as("and kept").isEqualTo(1);
+    }
+
+    @Test
+    void two_analysts_deciding_one_question_at_once_get_one_decision_and_one_refusal() throws Exception {
+        String family = "Racetest" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "z");
+        var csv = new StringBuilder("Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n");
+        // Five people nothing alike but for one date each, read day-first and then month-first: five questions.
+        for (String name : List.of("Milica,Kovač", "Jelena,Horvat", "Ana,Babić", "Vesna,Stojanović", "Dragana,Perić")) {
+            csv.append(',').append(name).append(family).append(",,08.03.1978,\n");
+        }
+        importText("race-first-" + family + ".csv", csv.toString());
+        ImportBatch second = importText("race-second-" + family + ".csv", csv.toString().replace("08.03.1978", "03.08.1978"));
+        var pending = TestSecurity.as("a", "ANALYST", () -> reviews.list("PENDING", 0, 500)).stream()
+                .filter(r -> r.batch().equals(second.id())).toList();
+        assertThat(pending).hasSize(5);
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (MatchReviews.Review question : pending) {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var merge = pool.submit(() -> decideAfter(start, "a", question, MatchReviews.Verdict.MERGED));
+                var apart = pool.submit(() -> decideAfter(start, "b", question, MatchReviews.Verdict.KEPT_APART));
+                start.countDown();
+                List<String> outcomes = List.of(merge.get(), apart.get());
+                assertThat(outcomes).as("one decides, the other is told it is decided").containsExactlyInAnyOrder(
+                        "decided", "import.review.not-pending");
+                String status = TestSecurity.as("a", "ANALYST", () -> reviews.find(question.id())).orElseThrow().status();
+                assertThat(sameAs(question, true)).as("a link exactly when merged").isEqualTo(status.equals("MERGED") ? 1 : 0);
+            }
+        }
+    }
+
+    private String decideAfter(java.util.concurrent.CountDownLatch start, String analyst, MatchReviews.Review question,
+                               MatchReviews.Verdict verdict) throws InterruptedException {
+        start.await();
+        try {
+            TestSecurity.as(analyst, "ANALYST", () -> reviews.decide(question.id(), verdict));
+            return "decided";
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
     }
 
     private long sameAs(MatchReviews.Review r, boolean activeOnly) {
