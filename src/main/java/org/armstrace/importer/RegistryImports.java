@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.armstrace.base.ContentStore;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.graph.GraphProperties;
@@ -71,7 +71,8 @@ public class RegistryImports {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("registry-import").daemon().factory());
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
-    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    /** Batches a run of this process has claimed, from {@link #prepare} to the run's end: never two runs of one batch. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
     RegistryImports(ImportBatches batches, IssueReport report, ImportedRecords records, ReferenceData reference, TransactionTemplate tx,
                     AuditLog audit, Neo4jClient neo4j, GraphProperties graph,
@@ -185,7 +186,7 @@ public class RegistryImports {
         Prepared p = prepare(file, profile, dryRun);
         if (p.run()) {
             SecurityContext context = SecurityContextHolder.getContext();
-            running.put(p.batch().id(), runner.submit(() -> execute(p.batch(), profile, context)));
+            runner.submit(() -> execute(p.batch(), profile, context));
         }
         return new Started(p.batch(), p.repeated());
     }
@@ -204,7 +205,11 @@ public class RegistryImports {
         if (!p.run()) {
             return new Started(p.batch(), p.repeated());
         }
-        return new Started(run(p.batch(), profile, records, listener), p.repeated());
+        try {
+            return new Started(run(p.batch(), profile, records, listener), p.repeated());
+        } finally {
+            claimed.remove(p.batch().id());
+        }
     }
 
     /**
@@ -216,7 +221,14 @@ public class RegistryImports {
     public ImportBatch runStaged(StoredFile file, MappingProfile profile, org.armstrace.registry.RecordStore store,
                                  java.util.function.Consumer<Progress> listener) {
         Prepared p = prepare(file, profile, false);
-        return p.run() ? run(p.batch(), profile, store, listener) : p.batch();
+        if (!p.run()) {
+            return p.batch();
+        }
+        try {
+            return run(p.batch(), profile, store, listener);
+        } finally {
+            claimed.remove(p.batch().id());
+        }
     }
 
     private record Prepared(ImportBatch batch, boolean repeated, boolean run) {
@@ -230,7 +242,7 @@ public class RegistryImports {
                     .filter(b -> b.status() != ImportBatch.Status.FAILED);
             if (earlier.isPresent()) {
                 ImportBatch b = earlier.get();
-                boolean resume = !b.finished() && !running.containsKey(b.id());
+                boolean resume = !b.finished() && claimed.add(b.id());
                 tx.executeWithoutResult(s -> audit.record("import.repeated", List.of("ImportBatch:" + b.id()),
                         file.fileName() + (resume ? "; resuming" : "; already " + b.status())));
                 return new Prepared(b, true, resume);
@@ -242,6 +254,7 @@ public class RegistryImports {
             audit.record(dryRun ? "import.dry-run" : "import.started", List.of("ImportBatch:" + id),
                     file.fileName() + " with profile " + profile.name());
         });
+        claimed.add(id);
         return new Prepared(batches.find(id).orElseThrow(), false, true);
     }
 
@@ -253,7 +266,7 @@ public class RegistryImports {
         } catch (RuntimeException e) {
             log.error("Import {} stopped", batch.id(), e);
         } finally {
-            running.remove(batch.id());
+            claimed.remove(batch.id());
             SecurityContextHolder.clearContext();
         }
     }
@@ -324,10 +337,10 @@ public class RegistryImports {
      * marked INTERRUPTED; with {@code resume}, they are started again from their checkpoint.
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public List<ImportBatch> recoverInterrupted(boolean resume) {
+    public synchronized List<ImportBatch> recoverInterrupted(boolean resume) {
         var found = new ArrayList<ImportBatch>();
         for (ImportBatch b : batches.withStatus(ImportBatch.Status.RUNNING)) {
-            if (!running.containsKey(b.id())) {
+            if (!claimed.contains(b.id())) {
                 batches.status(b.id(), ImportBatch.Status.INTERRUPTED, null);
                 found.add(b);
             }
@@ -335,10 +348,10 @@ public class RegistryImports {
         if (resume) {
             SecurityContext context = SecurityContextHolder.getContext();
             for (ImportBatch b : batches.withStatus(ImportBatch.Status.INTERRUPTED)) {
-                if (!running.containsKey(b.id())) {
+                if (claimed.add(b.id())) {
                     MappingProfile profile = MappingProfile.parse(batches.profileJson(b.id()));
                     ImportBatch current = batches.find(b.id()).orElseThrow();
-                    running.put(b.id(), runner.submit(() -> execute(current, profile, context)));
+                    runner.submit(() -> execute(current, profile, context));
                 }
             }
         }
