@@ -97,11 +97,9 @@ final class StagedRecords implements RecordStore {
         var out = new HashMap<Integer, List<FirearmCandidate>>();
         for (int i = 0; i < keys.size(); i++) {
             FirearmIdentity k = keys.get(i);
-            if (k.makeCode() != null) {
-                List<FirearmCandidate> found = firearmsByKey.get(k.makeCode() + "|" + k.serialFolded());
-                if (found != null) {
-                    out.put(i, List.copyOf(found));
-                }
+            List<FirearmCandidate> found = firearmsByKey.get(k.makeKey() + "|" + k.serialFolded());
+            if (found != null) {
+                out.put(i, List.copyOf(found));
             }
         }
         return out;
@@ -220,11 +218,13 @@ final class StagedRecords implements RecordStore {
             long firearm = made != null ? made : written("Firearm", r.id());
             if (made != null) {
                 String make = (String) props.get("makeCode");
+                // Keyed as FirearmIdentity.makeKey: a make the reference data does not know, as written.
+                String makeKey = make != null ? make : ImportedRecords.unknownMakeKey((String) props.get("makeAsRead"));
+                firearmsByKey.computeIfAbsent(makeKey + "|" + props.get("serialFolded"), k -> new ArrayList<>(1))
+                        .add(new FirearmCandidate(r.id(), make, (String) props.get("model"), (String) props.get("serialKey"),
+                                (String) props.get("serialFolded"), (String) props.get("typeCode"),
+                                (String) props.get("calibreCode")));
                 if (make != null) {
-                    firearmsByKey.computeIfAbsent(make + "|" + props.get("serialFolded"), k -> new ArrayList<>(1))
-                            .add(new FirearmCandidate(r.id(), make, (String) props.get("model"), (String) props.get("serialKey"),
-                                    (String) props.get("serialFolded"), (String) props.get("typeCode"),
-                                    (String) props.get("calibreCode")));
                     Long maker = copied.get("Organisation:MANUFACTURER:" + make);
                     if (maker != null) {
                         load.relationship(firearm, "MADE_BY", maker, Map.of());

@@ -100,33 +100,64 @@ public class ImportedRecords implements RecordStore {
         // Called for every row of an extract: the keys only, not the search neighbourhood a write derives.
         String makeCode = firearms.makeCode(make);
         String serialKey = SerialNumbers.normalise(serialAsRead == null ? "" : serialAsRead);
-        return new FirearmIdentity(makeCode, makeCode != null ? makeCode : "?" + ReferenceKeys.key(make),
+        return new FirearmIdentity(makeCode, makeCode != null ? makeCode : unknownMakeKey(make),
                 ReferenceKeys.key(model), serialKey, SerialNumbers.fold(serialKey));
     }
 
-    /** Registered (not recovered) weapons with the same make and folded serial as each key, by key index. */
+    /**
+     * Registered (not recovered) weapons with the same make and folded serial as each key, by key
+     * index. A make that is not in the reference data is matched as written (its {@link
+     * FirearmIdentity#makeKey}) and by the exact serial key, so that its weapon can still be named later.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public Map<Integer, List<FirearmCandidate>> firearmCandidates(List<FirearmIdentity> keys) {
-        var rows = new ArrayList<Map<String, Object>>();
+        var known = new ArrayList<Map<String, Object>>();
+        var unknown = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < keys.size(); i++) {
-            if (keys.get(i).makeCode() != null) {
-                rows.add(Map.of("i", i, "make", keys.get(i).makeCode(), "folded", keys.get(i).serialFolded()));
+            FirearmIdentity k = keys.get(i);
+            if (k.makeCode() != null) {
+                known.add(Map.of("i", i, "make", k.makeCode(), "folded", k.serialFolded()));
+            } else {
+                unknown.add(Map.of("i", i, "serial", k.serialKey()));
             }
         }
         var out = new HashMap<Integer, List<FirearmCandidate>>();
-        neo4j.query("""
-                        UNWIND $rows AS k
-                        MATCH (f:Firearm {makeCode: k.make, serialFolded: k.folded})
-                        WHERE f.status = 'REGISTERED'
-                        RETURN k.i AS i, f.id AS id, f.makeCode AS make, f.model AS model, f.serialKey AS serialKey,
-                               f.serialFolded AS folded, f.typeCode AS type, f.calibreCode AS calibre
-                        """)
-                .bind(rows).to("rows").fetch().all().forEach(r -> out.computeIfAbsent(((Number) r.get("i")).intValue(),
-                        k -> new ArrayList<>()).add(new FirearmCandidate((String) r.get("id"), (String) r.get("make"),
-                        (String) r.get("model"), (String) r.get("serialKey"), (String) r.get("folded"),
-                        (String) r.get("type"), (String) r.get("calibre"))));
+        String returned = """
+                RETURN k.i AS i, f.id AS id, f.makeCode AS make, f.makeAsRead AS makeAsRead, f.model AS model,
+                       f.serialKey AS serialKey, f.serialFolded AS folded, f.typeCode AS type, f.calibreCode AS calibre
+                """;
+        java.util.function.BiConsumer<Map<String, Object>, Boolean> add = (r, byMakeAsRead) -> {
+            int i = ((Number) r.get("i")).intValue();
+            if (byMakeAsRead && !keys.get(i).makeKey().equals(unknownMakeKey((String) r.get("makeAsRead")))) {
+                return;
+            }
+            out.computeIfAbsent(i, k -> new ArrayList<>()).add(new FirearmCandidate((String) r.get("id"), (String) r.get("make"),
+                    (String) r.get("model"), (String) r.get("serialKey"), (String) r.get("folded"),
+                    (String) r.get("type"), (String) r.get("calibre")));
+        };
+        if (!known.isEmpty()) {
+            neo4j.query("""
+                            UNWIND $rows AS k
+                            MATCH (f:Firearm {makeCode: k.make, serialFolded: k.folded})
+                            WHERE f.status = 'REGISTERED'
+                            """ + returned)
+                    .bind(known).to("rows").fetch().all().forEach(r -> add.accept(r, false));
+        }
+        if (!unknown.isEmpty()) {
+            neo4j.query("""
+                            UNWIND $rows AS k
+                            MATCH (f:Firearm {serialKey: k.serial})
+                            WHERE f.status = 'REGISTERED' AND f.makeCode IS NULL
+                            """ + returned)
+                    .bind(unknown).to("rows").fetch().all().forEach(r -> add.accept(r, true));
+        }
         return out;
+    }
+
+    /** A make the reference data does not know, as {@link FirearmIdentity#makeKey} has it. */
+    public static String unknownMakeKey(String makeAsRead) {
+        return "?" + ReferenceKeys.key(makeAsRead);
     }
 
     /**

@@ -260,6 +260,28 @@ class RegistryImportsTests {
     }
 
     @Test
+    void a_weapon_of_a_make_the_reference_data_lacks_can_be_named_by_a_later_extract() throws IOException {
+        String serial = "WS" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        Path weapons = tmp.resolve("workshop-weapons.csv");
+        Files.writeString(weapons, "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,Shenja e importit\n"
+                + "pistol,Punëtoria Kaçaniku,PK-1,9mm," + serial + ",1999,XK,\n");
+        ImportBatch w = run(weapons, "kosovo-firearms", false).batch();
+        accountedFor(w);
+        assertThat(w.counts()).containsEntry("firearm.created", 1L);
+        assertThat(issues(w)).extracting(Issue::code).contains("make-unknown");
+
+        Path reports = tmp.resolve("workshop-reports.csv");
+        Files.writeString(reports, "Lloji,Data,Prodhuesi,Modeli,Numri serik,Vendi,Referenca\n"
+                + "Vjedhur,,PUNETORIA KACANIKU,PK-1," + serial.toLowerCase(Locale.ROOT) + ",,\n");
+        ImportBatch r = run(reports, "kosovo-lost-stolen", false).batch();
+
+        accountedFor(r);
+        assertThat(r.rejected()).as("the weapon is found by its make as written").isZero();
+        assertThat(neo4j.query("MATCH (:LostStolenReport)-[:CONCERNS]->(f:Firearm {serialKey: $s}) RETURN count(f)")
+                .bind(serial).to("s").fetchAs(Long.class).one()).contains(1L);
+    }
+
+    @Test
     void records_entered_by_hand_are_matched_not_duplicated() throws IOException {
         String serial = "HAND" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         String nid = String.format("77%011d", Math.abs(serial.hashCode()) % 100_000_000_000L);
