@@ -66,7 +66,8 @@ final class ImportRun {
             return fail(batch, Issue.rejected(0, "file-unreadable", null, String.valueOf(e.getMessage())));
         }
         int resumeAfter = batch.committedThrough();
-        if (resumeAfter == 0) {
+        // Once per batch: a run that stopped before its first chunk has saved them already (and no row issue yet).
+        if (resumeAfter == 0 && batches.issueCount(batch.id()) == 0) {
             tx.executeWithoutResult(s -> {
                 batches.saveIssues(batch.id(), extract.fileNotes());
                 extract.fileNotes().stream().filter(i -> i.code().equals("file-encoding")).findFirst()
