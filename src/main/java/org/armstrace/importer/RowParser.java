@@ -20,6 +20,7 @@ import org.armstrace.registry.ReferenceData;
 import org.armstrace.registry.ReferenceKeys;
 import org.armstrace.registry.SerialNumbers;
 import org.armstrace.registry.Transfer;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 
 /**
  * Turns source rows into validated records by the profile: finds the profile's columns in the
@@ -40,8 +41,11 @@ final class RowParser {
     private final Map<Target, Integer> index = new EnumMap<>(Target.class);
     private final Map<Target, MappingProfile.Column> columns = new EnumMap<>(Target.class);
     private final List<String> header;
-    /** Row content hash → first line, to report duplicate rows. */
-    private final Map<Long, Integer> seen = new HashMap<>();
+    /**
+     * Row content hash → first line, to report duplicate rows. A primitive map: it has an entry per
+     * row of the file, and boxed keys and values would take about three times the memory.
+     */
+    private final LongIntHashMap seen = new LongIntHashMap();
 
     /** @throws Extract.Unreadable when a mapped column is not in the header */
     RowParser(MappingProfile profile, List<String> header, ReferenceData reference) throws Extract.Unreadable {
@@ -118,8 +122,8 @@ final class RowParser {
             return new Rejected(List.of(Issue.rejected(line, "row-empty", null)));
         }
         long hash = fnv64(values.toString());
-        Integer first = seen.putIfAbsent(hash, line);
-        if (first != null) {
+        int first = seen.getIfAbsentPut(hash, line);
+        if (first != line) {
             return new Rejected(List.of(Issue.rejected(line, "row-duplicate", null, first)));
         }
         var row = new Fields(line, values, rejected, warnings);
