@@ -26,8 +26,8 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>A broken quote (text after a closing quote, one never closed, or one that swallows more than
  * {@link #MAX_RECORD} characters of the lines after it) rejects the line it starts on, and reading
- * goes on at the next line: the parser is started again there, found through the byte offsets of
- * every {@link LineIndex#EVERY}th line, so that one stray quote costs one row, not the rest of the file.
+ * goes on at the next line: the parser is started again there ({@link LineIndex}), so that one stray
+ * quote costs one row, not the rest of the file.
  */
 final class CsvExtract implements Extract {
 
@@ -41,7 +41,7 @@ final class CsvExtract implements Extract {
     private final Path file;
     private final Charset charset;
     private final CSVFormat format;
-    private final LineIndex lines = new LineIndex();
+    private final LineIndex lines;
     private final long size;
     private Counting counting;
     private RecordLimit limit;
@@ -62,7 +62,7 @@ final class CsvExtract implements Extract {
         this.charset = charset;
         this.format = format;
         this.size = size;
-        lines.add(0, start);
+        lines = new LineIndex(file, start);
         startAt(0);
         notes.add(Issue.warning(0, "file-encoding", null, encoding.describe(), delimiter == '\t' ? "TAB" : String.valueOf(delimiter)));
         List<String> head = null;
@@ -111,23 +111,19 @@ final class CsvExtract implements Extract {
                 format.headerRow());
     }
 
-    /**
-     * (Re)starts the parser at the start of the line after {@code line} line breaks, found from the
-     * nearest indexed line before it. The previous parser, if any, is closed.
-     */
+    /** (Re)starts the parser at the start of the line after {@code line} line breaks; the previous one is closed. */
     private void startAt(long line) throws IOException {
         if (parser != null) {
             parser.close();
         }
-        long[] mark = lines.atOrBefore(line);
+        long offset = lines.offsetAfter(line);
         InputStream in = Files.newInputStream(file);
         try {
-            in.skipNBytes(mark[1]);
-            counting = new LineCounting(in, mark[1], mark[0], lines);
-            var reader = new java.io.BufferedReader(new InputStreamReader(counting, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
-            skipLines(reader, line - mark[0]);
-            limit = new RecordLimit(reader);
+            in.skipNBytes(Math.min(offset, size));
+            counting = new Counting(in);
+            counting.count = offset;
+            limit = new RecordLimit(new java.io.BufferedReader(new InputStreamReader(counting, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16));
             parser = CSVParser.builder().setReader(limit).setFormat(format).get();
         } catch (IOException | RuntimeException e) {
             in.close();
@@ -136,25 +132,6 @@ final class CsvExtract implements Extract {
         records = parser.iterator();
         lineBase = line;
         endedAtLine = line;
-    }
-
-    /** Reads past n line breaks, each of CR LF, LF or CR as Commons CSV counts them. */
-    private static void skipLines(java.io.BufferedReader reader, long n) throws IOException {
-        for (long seen = 0; seen < n; ) {
-            int c = reader.read();
-            if (c < 0) {
-                return;
-            }
-            if (c == '\n') {
-                seen++;
-            } else if (c == '\r') {
-                seen++;
-                reader.mark(1);
-                if (reader.read() != '\n') {
-                    reader.reset();
-                }
-            }
-        }
     }
 
     /** The declared delimiter, or the candidate that occurs most often outside quotes in the first line. */
@@ -280,18 +257,64 @@ final class CsvExtract implements Extract {
     }
 
     /**
-     * Where every {@value #EVERY}th line starts in the file: what a restart seeks to before it skips
-     * the few lines left. Line breaks are found in the bytes, which is exact for the encodings read
-     * here (UTF-8 and single-byte code pages: CR and LF are never part of another character).
+     * Where lines start in the file, found only when a restart needs it: the bytes are scanned from
+     * the nearest line already known, and the restart's line and every {@value #EVERY}th line start
+     * are kept, so that the file is scanned about once however many restarts it needs, and a clean
+     * file costs nothing. Line breaks are CR LF, LF or CR, counted as Commons CSV counts them. They
+     * are found in the bytes, which is exact for the encodings read here (UTF-8 and single-byte
+     * code pages: CR and LF are never part of another character).
      */
     static final class LineIndex {
         static final int EVERY = 4_096;
+        private final Path file;
         private long[] lines = new long[64];
         private long[] offsets = new long[64];
         private int size;
 
-        /** That the line after {@code line} line breaks starts at this offset; marks come in order, repeats are ignored. */
-        void add(long line, long offset) {
+        LineIndex(Path file, long start) {
+            this.file = file;
+            add(0, start);
+        }
+
+        /** The offset where the line after {@code line} line breaks starts; the file's length if it has fewer. */
+        long offsetAfter(long line) throws IOException {
+            int i = size - 1;
+            while (i > 0 && lines[i] > line) {
+                i--;
+            }
+            long seen = lines[i];
+            long at = offsets[i];
+            if (seen == line) {
+                return at;
+            }
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                in.skipNBytes(at);
+                for (int b = in.read(); b >= 0; b = in.read()) {
+                    at++;
+                    if (b == '\r' || b == '\n') {
+                        if (b == '\r') {
+                            in.mark(1);
+                            if (in.read() == '\n') {
+                                at++;
+                            } else {
+                                in.reset();
+                            }
+                        }
+                        if (++seen % EVERY == 0) {
+                            add(seen, at);
+                        }
+                        if (seen == line) {
+                            add(seen, at); // restarts come in file order: the next one scans on from here
+                            return at;
+                        }
+                    }
+                }
+            }
+            return at;
+        }
+
+        /** Marks come in order; one already known is not added again. */
+        private void add(long line, long offset) {
             if (size > 0 && line <= lines[size - 1]) {
                 return;
             }
@@ -301,75 +324,6 @@ final class CsvExtract implements Extract {
             }
             lines[size] = line;
             offsets[size++] = offset;
-        }
-
-        /** {line breaks before, offset} of the last mark at or before the line. */
-        long[] atOrBefore(long line) {
-            int i = size - 1;
-            while (i > 0 && lines[i] > line) {
-                i--;
-            }
-            return new long[]{lines[i], offsets[i]};
-        }
-    }
-
-    /** Counting that also marks in the {@link LineIndex} where lines start, as the bytes go by. */
-    static final class LineCounting extends Counting {
-        private final LineIndex index;
-        private long lines;
-        private boolean afterCr;
-        /** A mark due after a CR, placed once the next byte shows whether an LF belongs to it. */
-        private long pending = -1;
-
-        LineCounting(InputStream in, long offset, long lines, LineIndex index) {
-            super(in);
-            this.count = offset;
-            this.lines = lines;
-            this.index = index;
-        }
-
-        @Override
-        public int read() throws IOException {
-            long at = count;
-            int b = super.read();
-            if (b >= 0) {
-                see(b, at);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            long at = count;
-            int n = super.read(b, off, len);
-            for (int i = 0; i < n; i++) {
-                see(b[off + i], at + i);
-            }
-            return n;
-        }
-
-        private void see(int b, long at) {
-            if (pending >= 0) {
-                index.add(pending, b == '\n' ? at + 1 : at);
-                pending = -1;
-                if (b == '\n') {
-                    afterCr = false;
-                    return;
-                }
-            }
-            if (b == '\n') {
-                if (!afterCr && ++lines % LineIndex.EVERY == 0) {
-                    index.add(lines, at + 1);
-                }
-                afterCr = false;
-            } else if (b == '\r') {
-                if (++lines % LineIndex.EVERY == 0) {
-                    pending = lines;
-                }
-                afterCr = true;
-            } else {
-                afterCr = false;
-            }
         }
     }
 
@@ -411,7 +365,7 @@ final class CsvExtract implements Extract {
     }
 
     /** Counts the bytes handed to the decoder, for the progress bar. */
-    static class Counting extends FilterInputStream {
+    static final class Counting extends FilterInputStream {
         volatile long count;
 
         Counting(InputStream in) {
