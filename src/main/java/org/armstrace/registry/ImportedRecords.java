@@ -127,22 +127,13 @@ public class ImportedRecords implements RecordStore {
                 RETURN k.i AS i, f.id AS id, f.makeCode AS make, f.makeAsRead AS makeAsRead, f.model AS model,
                        f.serialKey AS serialKey, f.serialFolded AS folded, f.typeCode AS type, f.calibreCode AS calibre
                 """;
-        java.util.function.BiConsumer<Map<String, Object>, Boolean> add = (r, byMakeAsRead) -> {
-            int i = ((Number) r.get("i")).intValue();
-            if (byMakeAsRead && !keys.get(i).makeKey().equals(unknownMakeKey((String) r.get("makeAsRead")))) {
-                return;
-            }
-            out.computeIfAbsent(i, k -> new ArrayList<>()).add(new FirearmCandidate((String) r.get("id"), (String) r.get("make"),
-                    (String) r.get("model"), (String) r.get("serialKey"), (String) r.get("folded"),
-                    (String) r.get("type"), (String) r.get("calibre")));
-        };
         if (!known.isEmpty()) {
             neo4j.query("""
                             UNWIND $rows AS k
                             MATCH (f:Firearm {makeCode: k.make, serialFolded: k.folded})
                             WHERE f.status = 'REGISTERED'
                             """ + returned)
-                    .bind(known).to("rows").fetch().all().forEach(r -> add.accept(r, false));
+                    .bind(known).to("rows").fetch().all().forEach(r -> addCandidate(out, r));
         }
         if (!unknown.isEmpty()) {
             neo4j.query("""
@@ -150,9 +141,18 @@ public class ImportedRecords implements RecordStore {
                             MATCH (f:Firearm {serialKey: k.serial})
                             WHERE f.status = 'REGISTERED' AND f.makeCode IS NULL
                             """ + returned)
-                    .bind(unknown).to("rows").fetch().all().forEach(r -> add.accept(r, true));
+                    .bind(unknown).to("rows").fetch().all().stream()
+                    .filter(r -> keys.get(((Number) r.get("i")).intValue()).makeKey()
+                            .equals(unknownMakeKey((String) r.get("makeAsRead"))))
+                    .forEach(r -> addCandidate(out, r));
         }
         return out;
+    }
+
+    private static void addCandidate(Map<Integer, List<FirearmCandidate>> out, Map<String, Object> r) {
+        out.computeIfAbsent(((Number) r.get("i")).intValue(), k -> new ArrayList<>()).add(new FirearmCandidate(
+                (String) r.get("id"), (String) r.get("make"), (String) r.get("model"), (String) r.get("serialKey"),
+                (String) r.get("folded"), (String) r.get("type"), (String) r.get("calibre")));
     }
 
     /** A make the reference data does not know, as {@link FirearmIdentity#makeKey} has it. */
