@@ -202,7 +202,10 @@ final class ChunkWriter {
             }
             if (r.report() != null) {
                 ParsedRow.ReportPart p = r.report();
-                String id = id("report", firearmId, p.kind().name(), String.valueOf(p.occurredOn()));
+                // The report's own reference, when the extract has one, tells apart two reports of one weapon
+                // on one day (or both undated); without it the id is what it always was.
+                String id = p.reference() == null ? id("report", firearmId, p.kind().name(), String.valueOf(p.occurredOn()))
+                        : id("report", firearmId, p.kind().name(), String.valueOf(p.occurredOn()), p.reference());
                 reports.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.ReportRow(firearmId, p.kind(),
                         p.occurredOn(), p.place(), p.reference()), source));
             }

@@ -282,6 +282,34 @@ class RegistryImportsTests {
     }
 
     @Test
+    void two_undated_reports_of_one_weapon_with_their_own_references_are_two_reports() throws IOException {
+        String serial = "LR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        Path weapons = tmp.resolve("reported-weapon.csv");
+        Files.writeString(weapons, "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,Shenja e importit\n"
+                + "pistol,Glock,17,9mm," + serial + ",2010,AT,\n");
+        accountedFor(run(weapons, "kosovo-firearms", false).batch());
+        Path reports = tmp.resolve("two-reports.csv");
+        String rows = "Lloji,Data,Prodhuesi,Modeli,Numri serik,Vendi,Referenca\n"
+                + "Humbur,,Glock,17," + serial + ",Pejë,PR-2019/114\n"
+                + "Humbur,,Glock,17," + serial + ",Gjakovë,PR-2023/871\n";
+        Files.writeString(reports, rows);
+
+        ImportBatch b = run(reports, "kosovo-lost-stolen", false).batch();
+
+        accountedFor(b);
+        assertThat(b.counts()).containsEntry("report.created", 2L);
+        String places = """
+                MATCH (r:LostStolenReport)-[:CONCERNS]->(:Firearm {serialKey: $s})
+                RETURN r.reference + ' ' + r.place AS r ORDER BY r""";
+        assertThat(neo4j.query(places).bind(serial).to("s").fetchAs(String.class).all())
+                .containsExactly("PR-2019/114 Pejë", "PR-2023/871 Gjakovë");
+
+        Files.writeString(reports, rows + "\n"); // the same rows in another file: nothing new
+        ImportBatch again = run(reports, "kosovo-lost-stolen", false).batch();
+        assertThat(again.counts()).containsEntry("report.existing", 2L).doesNotContainKey("report.created");
+    }
+
+    @Test
     void records_entered_by_hand_are_matched_not_duplicated() throws IOException {
         String serial = "HAND" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         String nid = String.format("77%011d", Math.abs(serial.hashCode()) % 100_000_000_000L);
