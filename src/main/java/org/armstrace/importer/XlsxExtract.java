@@ -51,6 +51,8 @@ final class XlsxExtract implements Extract {
     /** Excel's limits: columns A to XFD, rows 1 to 1,048,576. A reference beyond them is not a spreadsheet's. */
     static final int MAX_COLUMNS = 16_384;
     static final int MAX_ROWS = 1_048_576;
+    /** Merged regions read at most: each is held in memory while the sheet is read. */
+    static final int MAX_MERGED = 1_000_000;
 
     private final OPCPackage pkg;
     private final ReadOnlySharedStringsTable strings;
@@ -58,7 +60,10 @@ final class XlsxExtract implements Extract {
     private final XMLStreamReader xml;
     private final CsvExtract.Counting counting;
     private final long size;
+    /** The sheet's merged regions by first row; those the rows have reached and not yet passed are open. */
     private final List<Region> merged;
+    private int nextRegion;
+    private final List<Region> open = new ArrayList<>();
     private final Map<Region, String> mergedValues = new HashMap<>();
     private final List<Issue> notes = new ArrayList<>();
     private final List<String> header;
@@ -76,7 +81,7 @@ final class XlsxExtract implements Extract {
         this.xml = xml;
         this.counting = counting;
         this.size = size;
-        this.merged = merged;
+        this.merged = merged.stream().sorted(java.util.Comparator.comparingInt(Region::firstRow)).toList();
         this.notes.addAll(fileNotes);
         SourceRow head;
         do {
@@ -131,6 +136,9 @@ final class XlsxExtract implements Extract {
             List<Region> merged;
             try (InputStream first = sheetStream(reader, chosenName)) {
                 merged = mergedRegions(first);
+            }
+            if (merged.size() > MAX_MERGED) {
+                throw new Unreadable("file-too-many-merged", MAX_MERGED);
             }
             var counting = new CsvExtract.Counting(chosen);
             XMLStreamReader xml = XML.createXMLStreamReader(counting);
@@ -187,6 +195,9 @@ final class XlsxExtract implements Extract {
                     int[] b = cell(ref.substring(colon + 1));
                     if (a[0] > 0 && a[1] >= 0 && b[0] >= a[0] && b[1] >= a[1]) { // else not a region: nothing to fill
                         regions.add(new Region(a[0], a[1], b[0], b[1], ref));
+                        if (regions.size() > MAX_MERGED) {
+                            break; // refused by the caller; reading on would only fill memory
+                        }
                     }
                 }
             }
@@ -367,9 +378,16 @@ final class XlsxExtract implements Extract {
         }
     }
 
+    /** Rows come in order, so each row looks only at the regions open at it, not at every region of the sheet. */
     private void fillMerged(int line, List<String> cells, List<Issue> warnings) {
-        for (Region m : merged) {
-            if (line < m.firstRow() || line > m.lastRow()) {
+        while (nextRegion < merged.size() && merged.get(nextRegion).firstRow() <= line) {
+            open.add(merged.get(nextRegion++));
+        }
+        for (var it = open.iterator(); it.hasNext(); ) {
+            Region m = it.next();
+            if (line > m.lastRow()) { // its last rows held nothing
+                mergedValues.remove(m);
+                it.remove();
                 continue;
             }
             if (line == m.firstRow()) {
@@ -390,6 +408,7 @@ final class XlsxExtract implements Extract {
             }
             if (line == m.lastRow()) {
                 mergedValues.remove(m);
+                it.remove();
             }
         }
     }

@@ -235,6 +235,28 @@ class ExtractTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void a_sheet_with_a_merged_region_on_every_row_reads_in_one_pass() throws Exception {
+        // A layout some systems export: each record's two cells merged. Every row used to scan every region.
+        int rows = 200_000;
+        var sheet = new StringBuilder("<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Serial</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>Copy</t></is></c></row>");
+        var merges = new StringBuilder("<mergeCells count=\"" + rows + "\">");
+        for (int r = 2; r < rows + 2; r++) {
+            sheet.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\" t=\"inlineStr\"><is><t>S")
+                    .append(r).append("</t></is></c></row>");
+            merges.append("<mergeCell ref=\"A").append(r).append(":B").append(r).append("\"/>");
+        }
+        Path f = workbookWithSheetData(sheet.append("</sheetData>").append(merges).append("</mergeCells>").toString());
+
+        try (Extract e = Extract.open(f, AUTO)) {
+            List<Extract.SourceRow> read = rows(e);
+            assertThat(read).hasSize(rows);
+            assertThat(read.getLast().cells()).containsExactly("S" + (rows + 1), "S" + (rows + 1));
+        }
+    }
+
     /** A workbook written by POI whose first sheet's rows are replaced by the given XML, as a damaged file would have them. */
     private Path workbookWithSheetData(String sheetData) throws IOException {
         Path plain = tmp.resolve("plain.xlsx");
