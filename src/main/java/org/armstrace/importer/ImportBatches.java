@@ -73,9 +73,16 @@ class ImportBatches {
         neo4j.query("""
                         MATCH (b:ImportBatch {id: $id})
                         SET b.status = $status, b.failure = $failure,
-                            b.finishedAt = CASE WHEN $status IN ['COMPLETED', 'FAILED'] THEN $now ELSE null END
+                            b.finishedAt = CASE WHEN $status IN ['COMPLETED', 'FAILED'] THEN $now ELSE null END,
+                            b.aliveAt = CASE WHEN $status = 'RUNNING' THEN $now ELSE b.aliveAt END
                         """)
                 .bindAll(CypherParams.of("id", id, "status", status.name(), "failure", failure, "now", now())).run();
+    }
+
+    /** When a run of the batch last showed it was alive: its start or its last checkpoint; null if never run. */
+    java.time.Instant aliveAt(String id) {
+        return neo4j.query("MATCH (b:ImportBatch {id: $id}) RETURN b.aliveAt AS at").bind(id).to("id").fetch().one()
+                .map(row -> row.get("at") instanceof java.time.ZonedDateTime at ? at.toInstant() : null).orElse(null);
     }
 
     void encoding(String id, String encoding) {
@@ -95,13 +102,13 @@ class ImportBatches {
         neo4j.query("""
                         MATCH (b:ImportBatch {id: $id})
                         SET b.committedThrough = $through, b.read = b.read + $read, b.accepted = b.accepted + $accepted,
-                            b.rejected = b.rejected + $rejected, b.warnings = b.warnings + $warnings
+                            b.rejected = b.rejected + $rejected, b.warnings = b.warnings + $warnings, b.aliveAt = $now
                         WITH b
                         UNWIND keys($counts) AS k
                         CALL (b, k) { SET b[k] = coalesce(b[k], 0) + $counts[k] }
                         """)
                 .bindAll(Map.of("id", id, "through", through, "read", read, "accepted", outcome.accepted,
-                        "rejected", outcome.rejected, "warnings", warnings, "counts", counts))
+                        "rejected", outcome.rejected, "warnings", warnings, "counts", counts, "now", now()))
                 .run();
         if (!outcome.issues.isEmpty()) {
             saveIssues(id, outcome.issues);

@@ -73,6 +73,13 @@ public class RegistryImports {
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
     /** Batches a run of this process has claimed, from {@link #prepare} to the run's end: never two runs of one batch. */
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    /**
+     * How long a RUNNING batch that shows no sign of life (a start, a checkpoint) is still taken to be
+     * another process's: a chunk is committed every few seconds. Only a database server is shared by
+     * processes; the embedded store is locked to one.
+     */
+    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(10);
+    private final GraphProperties.Mode mode;
 
     RegistryImports(ImportBatches batches, IssueReport report, ImportedRecords records, ReferenceData reference, TransactionTemplate tx,
                     AuditLog audit, Neo4jClient neo4j, GraphProperties graph,
@@ -87,6 +94,7 @@ public class RegistryImports {
         this.audit = audit;
         this.neo4j = neo4j;
         this.files = new ContentStore(graph.dataDir().resolve("imports"));
+        this.mode = graph.mode();
         this.mappingsDir = mappingsDir;
         this.maxBytes = maxSize.toBytes();
         this.chunkSize = chunkSize;
@@ -242,7 +250,7 @@ public class RegistryImports {
                     .filter(b -> b.status() != ImportBatch.Status.FAILED);
             if (earlier.isPresent()) {
                 ImportBatch b = earlier.get();
-                boolean resume = !b.finished() && claimed.add(b.id());
+                boolean resume = !b.finished() && !runElsewhere(b) && claimed.add(b.id());
                 tx.executeWithoutResult(s -> audit.record("import.repeated", List.of("ImportBatch:" + b.id()),
                         file.fileName() + (resume ? "; resuming" : "; already " + b.status())));
                 return new Prepared(b, true, resume);
@@ -256,6 +264,16 @@ public class RegistryImports {
         });
         claimed.add(id);
         return new Prepared(batches.find(id).orElseThrow(), false, true);
+    }
+
+    /** Whether another process runs the batch now: RUNNING, not here, on a shared server, and alive of late. */
+    private boolean runElsewhere(ImportBatch b) {
+        return b.status() == ImportBatch.Status.RUNNING && !claimed.contains(b.id())
+                && runElsewhere(mode, batches.aliveAt(b.id()), java.time.Instant.now());
+    }
+
+    static boolean runElsewhere(GraphProperties.Mode mode, java.time.Instant aliveAt, java.time.Instant now) {
+        return mode == GraphProperties.Mode.EXTERNAL && aliveAt != null && aliveAt.plus(LEASE).isAfter(now);
     }
 
     private void execute(ImportBatch batch, MappingProfile profile, SecurityContext context) {
@@ -340,7 +358,10 @@ public class RegistryImports {
     public synchronized List<ImportBatch> recoverInterrupted(boolean resume) {
         var found = new ArrayList<ImportBatch>();
         for (ImportBatch b : batches.withStatus(ImportBatch.Status.RUNNING)) {
-            if (!claimed.contains(b.id())) {
+            if (runElsewhere(b)) {
+                log.info("Import {} of {} is running in another process (alive within {}); left to it", b.id(),
+                        b.fileName(), LEASE);
+            } else if (!claimed.contains(b.id())) {
                 batches.status(b.id(), ImportBatch.Status.INTERRUPTED, null);
                 found.add(b);
             }

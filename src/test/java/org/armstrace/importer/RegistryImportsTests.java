@@ -99,6 +99,15 @@ class RegistryImportsTests {
     }
 
     @Test
+    void a_run_marks_its_batch_alive_at_its_start_and_at_every_checkpoint() {
+        ImportBatch b = organisationsAndPeople();
+        Map<String, Object> times = neo4j.query("""
+                        MATCH (b:ImportBatch {id: $id}) RETURN b.startedAt <= b.aliveAt <= b.finishedAt AS inOrder""")
+                .bind(b.id()).to("id").fetch().one().orElseThrow();
+        assertThat(times).as("what tells a shared server's other processes the batch is being run").containsEntry("inOrder", true);
+    }
+
+    @Test
     void importing_the_same_file_again_creates_nothing_and_says_so() {
         organisationsAndPeople();
         long people = count("Person");
