@@ -62,6 +62,16 @@ class RegistryImportsTests {
         return neo4j.query("MATCH (n:" + label + ") RETURN count(n)").fetchAs(Long.class).one().orElseThrow();
     }
 
+    /** One pistol, imported from a firearms extract of one row; the batch is checked to account for it. */
+    ImportBatch importWeapon(String make, String model, String serial) throws IOException {
+        Path file = tmp.resolve("weapon-" + serial + ".csv");
+        Files.writeString(file, "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,Shenja e importit\n"
+                + "pistol," + make + "," + model + ",9mm," + serial + ",2010,AT,\n");
+        ImportBatch b = run(file, "kosovo-firearms", false).batch();
+        accountedFor(b);
+        return b;
+    }
+
     static void accountedFor(ImportBatch b) {
         assertThat(b.status()).isEqualTo(ImportBatch.Status.COMPLETED);
         assertThat(b.accepted() + b.rejected()).as("accepted + rejected = read").isEqualTo(b.read());
@@ -271,11 +281,7 @@ class RegistryImportsTests {
     @Test
     void a_weapon_of_a_make_the_reference_data_lacks_can_be_named_by_a_later_extract() throws IOException {
         String serial = "WS" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-        Path weapons = tmp.resolve("workshop-weapons.csv");
-        Files.writeString(weapons, "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,Shenja e importit\n"
-                + "pistol,Punëtoria Kaçaniku,PK-1,9mm," + serial + ",1999,XK,\n");
-        ImportBatch w = run(weapons, "kosovo-firearms", false).batch();
-        accountedFor(w);
+        ImportBatch w = importWeapon("Punëtoria Kaçaniku", "PK-1", serial);
         assertThat(w.counts()).containsEntry("firearm.created", 1L);
         assertThat(issues(w)).extracting(Issue::code).contains("make-unknown");
 
@@ -293,10 +299,7 @@ class RegistryImportsTests {
     @Test
     void two_undated_reports_of_one_weapon_with_their_own_references_are_two_reports() throws IOException {
         String serial = "LR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-        Path weapons = tmp.resolve("reported-weapon.csv");
-        Files.writeString(weapons, "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,Shenja e importit\n"
-                + "pistol,Glock,17,9mm," + serial + ",2010,AT,\n");
-        accountedFor(run(weapons, "kosovo-firearms", false).batch());
+        importWeapon("Glock", "17", serial);
         Path reports = tmp.resolve("two-reports.csv");
         String rows = "Lloji,Data,Prodhuesi,Modeli,Numri serik,Vendi,Referenca\n"
                 + "Humbur,,Glock,17," + serial + ",Pejë,PR-2019/114\n"
