@@ -154,8 +154,7 @@ public final class OfflineStores {
         try {
             GraphDatabaseService db = dbms.database(database);
             if (load.hasListsToRestore()) {
-                restoreLists(db, OfflineLoad.EMPTY_LISTS, new String[0]);
-                restoreLists(db, OfflineLoad.BLANK_LISTS, new String[]{""});
+                restoreLists(db);
             }
             for (String statement : schema.statements()) {
                 db.executeTransactionally(statement);
@@ -166,11 +165,15 @@ public final class OfflineStores {
         }
     }
 
-    /** Sets each key the marker property names to the value, and removes the marker. */
-    private static void restoreLists(GraphDatabaseService db, String marker, String[] value) {
+    /** The value each marker property's keys are restored to ({@link OfflineLoad#EMPTY_LISTS}, …). */
+    private static final Map<String, String[]> RESTORED = Map.of(OfflineLoad.EMPTY_LISTS, new String[0],
+            OfflineLoad.BLANK_LISTS, new String[]{""});
+
+    /** Sets each key a marker property names to the list it stands for, and removes the markers: one scan of the store. */
+    private static void restoreLists(GraphDatabaseService db) {
         var marked = new ArrayList<String>();
-        db.executeTransactionally("MATCH (n) WHERE n." + marker + " IS NOT NULL RETURN elementId(n) AS id",
-                Map.of(), r -> {
+        db.executeTransactionally("MATCH (n) WHERE n." + OfflineLoad.EMPTY_LISTS + " IS NOT NULL OR n." + OfflineLoad.BLANK_LISTS
+                        + " IS NOT NULL RETURN elementId(n) AS id", Map.of(), r -> {
                     r.forEachRemaining(row -> marked.add((String) row.get("id")));
                     return null;
                 });
@@ -178,10 +181,14 @@ public final class OfflineStores {
             try (Transaction tx = db.beginTx()) {
                 for (String id : marked.subList(from, Math.min(marked.size(), from + 10_000))) {
                     Node n = tx.getNodeByElementId(id);
-                    for (String key : (String[]) n.getProperty(marker)) {
-                        n.setProperty(key, value.clone());
-                    }
-                    n.removeProperty(marker);
+                    RESTORED.forEach((marker, value) -> {
+                        if (n.hasProperty(marker)) {
+                            for (String key : (String[]) n.getProperty(marker)) {
+                                n.setProperty(key, value.clone());
+                            }
+                            n.removeProperty(marker);
+                        }
+                    });
                 }
                 tx.commit();
             }

@@ -282,9 +282,7 @@ final class ChunkWriter {
             ParsedRow r = byIndex.get(i);
             NewPerson p = r.person();
             PersonMatching.Side side = folded.of(PersonMatching.Fields.of(p));
-            String own = side.nid() != null ? id("person", "nid", side.nid())
-                    : id("person", side.given(), side.family(), String.valueOf(side.parent()), String.valueOf(side.born()),
-                    String.valueOf(side.place()));
+            String own = side.nid() != null ? id("person", "nid", side.nid()) : personId(side, null);
             var candidates = new LinkedHashMap<String, PersonMatching.Side>();
             for (ImportedRecords.PersonCandidate c : fromGraph.getOrDefault(i, List.of())) {
                 candidates.computeIfAbsent(c.id(), id -> folded.of(PersonMatching.Fields.of(c)));
@@ -301,8 +299,7 @@ final class ChunkWriter {
                 // mistyped on one side: the row becomes a record of its own, and an analyst decides.
                 PersonMatching.Comparison cmp = PersonMatching.compare(side, holder);
                 if (cmp.decision() != PersonMatching.Decision.SAME) {
-                    String apart = id("person", "nid", side.nid(), side.given(), side.family(), String.valueOf(side.parent()),
-                            String.valueOf(side.born()), String.valueOf(side.place()));
+                    String apart = personId(side, side.nid());
                     if (!candidates.containsKey(apart)) {
                         out.add("person.review", 1);
                         out.decisions.add(new Decision(r.line(), Kind.PERSON, "PENDING", apart, own, cmp.score(),
@@ -340,6 +337,15 @@ final class ChunkWriter {
             ids.put(r.line(), chosen);
         }
         return ids;
+    }
+
+    /** A person's id from the folded fields, after the personal number when there is one: equal fields, equal id. */
+    private static String personId(PersonMatching.Side side, String nid) {
+        String parent = String.valueOf(side.parent());
+        String born = String.valueOf(side.born());
+        String place = String.valueOf(side.place());
+        return nid == null ? id("person", side.given(), side.family(), parent, born, place)
+                : id("person", "nid", nid, side.given(), side.family(), parent, born, place);
     }
 
     /** The keys a person is found by: personal number, folded names, family or given name with the date of birth. */

@@ -211,15 +211,16 @@ final class CsvExtract implements Extract {
      * the next line. After {@link #MAX_RESTARTS} of them, the rest of the file is one rejected remainder.
      */
     private SourceRow broken(int line, RuntimeException e) throws IOException {
-        String code = causedBy(e, RecordLimit.TooLong.class) ? "row-too-long"
-                : String.valueOf(e.getMessage()).contains("EOF") ? "row-unterminated-quote" : "row-bad-quotes";
+        Issue issue;
         if (++restarts > MAX_RESTARTS) {
             finished = true;
-            return new SourceRow(line, List.of(), List.of(Issue.rejected(line, "file-too-many-broken-rows", null, MAX_RESTARTS)),
-                    List.of());
+            issue = Issue.rejected(line, "file-too-many-broken-rows", null, MAX_RESTARTS);
+        } else {
+            startAt(line);
+            issue = causedBy(e, RecordLimit.TooLong.class) ? Issue.rejected(line, "row-too-long", null, MAX_RECORD)
+                    : Issue.rejected(line, String.valueOf(e.getMessage()).contains("EOF") ? "row-unterminated-quote"
+                    : "row-bad-quotes", null);
         }
-        startAt(line);
-        Issue issue = code.equals("row-too-long") ? Issue.rejected(line, code, null, MAX_RECORD) : Issue.rejected(line, code, null);
         return new SourceRow(line, List.of(), List.of(issue), List.of());
     }
 

@@ -268,8 +268,10 @@ public class RegistryImports {
 
     /** Whether another process runs the batch now: RUNNING, not here, on a shared server, and alive of late. */
     private boolean runElsewhere(ImportBatch b) {
-        return b.status() == ImportBatch.Status.RUNNING && !claimed.contains(b.id())
-                && runElsewhere(mode, batches.aliveAt(b.id()), java.time.Instant.now());
+        if (mode == GraphProperties.Mode.EMBEDDED || b.status() != ImportBatch.Status.RUNNING || claimed.contains(b.id())) {
+            return false; // the embedded store is this process's alone: no need to ask when the batch was alive
+        }
+        return runElsewhere(mode, batches.aliveAt(b.id()), java.time.Instant.now());
     }
 
     static boolean runElsewhere(GraphProperties.Mode mode, java.time.Instant aliveAt, java.time.Instant now) {
