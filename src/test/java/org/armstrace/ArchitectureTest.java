@@ -1,20 +1,28 @@
 package org.armstrace;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaModifier.PUBLIC;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.metaAnnotatedWith;
+import static com.tngtech.archunit.core.domain.properties.HasModifiers.Predicates.modifier;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
 
+/**
+ * What Spring Modulith's verification ({@link ModulesTest}) does not check: the layering inside a
+ * module. Modulith already rejects cycles between modules and any use of another module's internals.
+ */
 @AnalyzeClasses(packages = "org.armstrace", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-
-    @ArchTest
-    static final ArchRule feature_packages_have_no_cycles =
-            slices().matching("org.armstrace.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule domain_code_does_not_depend_on_views =
@@ -31,8 +39,31 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAPackage("com.vaadin.flow.component..");
 
     @ArchTest
-    static final ArchRule graph_entities_and_repositories_stay_inside_their_feature =
+    static final ArchRule views_never_touch_the_database_driver =
             noClasses().that().resideInAPackage("..ui..")
-                    .should().dependOnClassesThat().resideInAPackage("org.neo4j.driver..")
-                    .as("views call services; they never touch the database driver");
+                    .should().dependOnClassesThat().resideInAnyPackage("org.neo4j.driver..",
+                            "org.springframework.data.neo4j..")
+                    .as("views call services; they never touch the database driver or Spring Data Neo4j");
+
+    /**
+     * Cypher lives in a module's services (Spring components at the module root) and the
+     * package-private helpers they hand the client to, never in views or REST controllers.
+     */
+    private static final DescribedPredicate<JavaClass> SERVICE_CLASSES =
+            JavaClass.Predicates.resideInAPackage("org.armstrace.*")
+                    .and(metaAnnotatedWith(Component.class).<JavaClass>forSubtype().or(not(modifier(PUBLIC))))
+                    .as("a module's services (Spring components at its root, or package-private helpers there)");
+
+    @ArchTest
+    static final ArchRule neo4j_client_is_used_only_in_service_classes =
+            noClasses().that(not(SERVICE_CLASSES))
+                    .should().dependOnClassesThat().areAssignableTo(Neo4jClient.class);
+
+    @ArchTest
+    static final ArchRule no_feature_view_imports_another_features_view =
+            SlicesRuleDefinition.slices().matching("org.armstrace.(*).ui..")
+                    .should().notDependOnEachOther()
+                    .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("org.armstrace..ui.."),
+                            JavaClass.Predicates.resideInAPackage("org.armstrace.base.ui.."))
+                    .as("no feature's ui package imports another feature's ui; the shell's base.ui is shared by all");
 }

@@ -1,5 +1,6 @@
 package org.armstrace.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -11,17 +12,23 @@ import org.springframework.http.ProblemDetail;
  * as much as from the controllers, is one of these; {@code type} names the problem so that
  * clients can branch on it.
  */
-final class Problems {
+public final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
 
     private Problems() {
     }
 
-    static ProblemDetail of(HttpStatus status, String slug, String detail) {
+    public static ProblemDetail of(HttpStatus status, String slug, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create("urn:armstrace:problem:" + slug));
         p.setTitle(status.getReasonPhrase());
+        return p;
+    }
+
+    /** The problem with the request's path as its instance. */
+    public static ProblemDetail at(ProblemDetail p, HttpServletRequest request) {
+        p.setInstance(URI.create(request.getRequestURI()));
         return p;
     }
 

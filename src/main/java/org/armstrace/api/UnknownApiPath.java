@@ -15,6 +15,6 @@ class UnknownApiPath {
 
     @RequestMapping({"/api", "/api/{version:^(?!v1$).*}/**", "/api/v1", "/api/v1/{segment:^(?!swagger-ui$).*}/**"})
     void unknown() {
-        throw new ApiProblemAdvice.NotFound("There is no such endpoint in this API.");
+        throw new ApiNotFound("There is no such endpoint in this API.");
     }
 }

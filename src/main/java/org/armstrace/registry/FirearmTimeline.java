@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A weapon's life in date order: registration and corrections, transfers, licences covering it,
- * lost/stolen reports. Recoveries and traces join as those features land.
+ * A weapon's life in date order as the registry knows it: registration and corrections, transfers,
+ * licences covering it, lost/stolen reports. Recoveries and traces are other modules' records;
+ * intelligence's timeline puts them beside these.
  */
 @Service
 public class FirearmTimeline {

@@ -1,4 +1,4 @@
-package org.armstrace.api;
+package org.armstrace.registry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.armstrace.api.ApiTokenService;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.TestSecurity;
 import org.armstrace.registry.Firearm;

@@ -1,4 +1,4 @@
-package org.armstrace.api;
+package org.armstrace.tracing.api;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.TestSecurity;
+import org.armstrace.api.ApiTokenService;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

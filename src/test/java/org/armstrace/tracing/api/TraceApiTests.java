@@ -1,4 +1,4 @@
-package org.armstrace.api;
+package org.armstrace.tracing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.armstrace.api.ApiTokenService;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.TestSecurity;
 import org.armstrace.security.Role;

@@ -1,4 +1,4 @@
-package org.armstrace.api;
+package org.armstrace.registry.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.armstrace.api.ApiNotFound;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.LostStolenRegister;
@@ -101,9 +102,9 @@ class RegistryApi {
     @Operation(summary = "One firearm with its markings and active lost/stolen alerts")
     FirearmDetailJson firearm(@PathVariable String id) {
         if (id.length() > 64) {
-            throw new ApiProblemAdvice.NotFound("No firearm with this id.");
+            throw new ApiNotFound("No firearm with this id.");
         }
-        Firearm f = firearms.find(id).orElseThrow(() -> new ApiProblemAdvice.NotFound("No firearm with this id."));
+        Firearm f = firearms.find(id).orElseThrow(() -> new ApiNotFound("No firearm with this id."));
         return new FirearmDetailJson(FirearmJson.of(f), lostStolen.alerts(id).stream()
                 .map(a -> new AlertJson(a.report().kind().name(), a.report().id(), a.reportedFirearmId(),
                         a.reportedSerial(), a.direct(), a.report().occurredOn(), a.reasons()))

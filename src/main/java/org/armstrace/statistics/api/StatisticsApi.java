@@ -1,4 +1,4 @@
-package org.armstrace.api;
+package org.armstrace.statistics.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,4 +1,4 @@
-package org.armstrace.api;
+package org.armstrace.tracing.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.armstrace.api.ApiNotFound;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.PointOfDiversion;
@@ -113,7 +114,7 @@ class TraceApi {
     @PreAuthorize("hasRole('PARTNER')")
     TraceStatusJson get(@PathVariable String number) {
         return answers.forPartner(number).map(TraceStatusJson::of)
-                .orElseThrow(() -> new ApiProblemAdvice.NotFound("No trace request " + number + " of yours."));
+                .orElseThrow(() -> new ApiNotFound("No trace request " + number + " of yours."));
     }
 
     @Operation(summary = "Your requests, newest first")

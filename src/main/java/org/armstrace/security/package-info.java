@@ -1,0 +1,7 @@
+/**
+ * Users, roles, sign-in, the login throttle, partner scopes and the hash-chained audit log.
+ */
+@ApplicationModule(displayName = "Security")
+package org.armstrace.security;
+
+import org.springframework.modulith.ApplicationModule;
