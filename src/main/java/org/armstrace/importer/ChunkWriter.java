@@ -2,14 +2,20 @@ package org.armstrace.importer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.Kind;
@@ -17,7 +23,6 @@ import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.NewTransfer;
-import org.armstrace.registry.PersonNames;
 import org.armstrace.registry.ReferenceKeys;
 
 /**
@@ -26,10 +31,10 @@ import org.armstrace.registry.ReferenceKeys;
  * natural key, so a chunk written twice (a resumed run) or a file imported twice creates nothing
  * new. Rows whose references cannot be resolved become rejections here.
  *
- * <p>One instance lives for one run: it remembers the people and weapons the chunk created, so a
- * person spelled differently on two rows of one chunk is matched like one already in the graph.
- * Earlier chunks are in the graph by then (or in the staged records of a first load) and are found
- * there; only a dry run, which writes nothing, remembers the whole run.
+ * <p>One instance lives for one run: it remembers the people (through its {@link PeopleMatcher}) and
+ * weapons the chunk created, so a person spelled differently on two rows of one chunk is matched
+ * like one already in the graph. Earlier chunks are in the graph by then (or in the staged records
+ * of a first load) and are found there; only a dry run, which writes nothing, remembers the whole run.
  */
 final class ChunkWriter {
 
@@ -57,10 +62,28 @@ final class ChunkWriter {
         }
     }
 
-    private record Known(String id, PersonMatching.Side side) {
+    private record KnownFirearm(String id, String serialKey, String modelKey) {
     }
 
-    private record KnownFirearm(String id, String serialKey, String modelKey) {
+    /** What the chunk's rows name, resolved: ids by line, and the parties and licences that transfers name by number. */
+    private record Resolved(Map<Integer, String> personIds, Map<Integer, String> firearmIds, Map<Integer, String> firearmRefs,
+                            Map<Integer, String> holderRefs, Map<String, String> peopleByNumber,
+                            Map<String, List<String>> licencesByNumber, Set<Integer> rejectedLines) {
+
+        /** The weapon a row creates or merges, else the registered one it names. */
+        String firearmId(int line) {
+            return firearmIds.containsKey(line) ? firearmIds.get(line) : firearmRefs.get(line);
+        }
+    }
+
+    /** The records a chunk writes, by id (a licence by id and weapon), each kept once, in the order read. */
+    private static final class ChunkRecords {
+        final Map<String, ImportedRecords.Row<ImportedRecords.NewOrganisation>> organisations = new LinkedHashMap<>();
+        final Map<String, ImportedRecords.Row<NewPerson>> people = new LinkedHashMap<>();
+        final Map<String, ImportedRecords.Row<NewFirearm>> firearms = new LinkedHashMap<>();
+        final Map<String, ImportedRecords.Row<ImportedRecords.LicenceRow>> licences = new LinkedHashMap<>();
+        final Map<String, ImportedRecords.Row<ImportedRecords.TransferRow>> transfers = new LinkedHashMap<>();
+        final Map<String, ImportedRecords.Row<ImportedRecords.ReportRow>> reports = new LinkedHashMap<>();
     }
 
     private final RecordStore records;
@@ -68,16 +91,13 @@ final class ChunkWriter {
     private final String fileName;
     private final boolean dryRun;
     private final Map<String, String> organisations;
-    /** People this chunk (a dry run: this run) created, by blocking key. */
-    private final Map<String, List<Known>> createdPeople = new HashMap<>();
-    /** Folded sides of the people this run compared; bounded so that a huge extract cannot fill the heap. */
-    private final PersonMatching.Folded folded = new PersonMatching.Folded(300_000);
+    private final PeopleMatcher people;
     /** Weapons this chunk (a dry run: this run) created, by make key and folded serial. */
     private final Map<String, List<KnownFirearm>> createdFirearms = new HashMap<>();
     /** Time spent per step over the run, for the log line that says where an import's time went. */
     private final Map<String, Long> nanos = new LinkedHashMap<>();
 
-    private <T> T timed(String step, java.util.function.Supplier<T> work) {
+    private <T> T timed(String step, Supplier<T> work) {
         long t0 = System.nanoTime();
         try {
             return work.get();
@@ -89,7 +109,7 @@ final class ChunkWriter {
     /** "match 12.1 s, write 40.2 s …": where this run's time went. */
     String timings() {
         return String.join(", ", nanos.entrySet().stream()
-                .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9)).toList());
+                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9)).toList());
     }
 
     ChunkWriter(RecordStore records, String batch, String fileName, boolean dryRun) {
@@ -98,6 +118,7 @@ final class ChunkWriter {
         this.fileName = fileName;
         this.dryRun = dryRun;
         this.organisations = new HashMap<>(records.organisationsByCode());
+        this.people = new PeopleMatcher(records);
     }
 
     String source(int line) {
@@ -112,10 +133,35 @@ final class ChunkWriter {
         if (!dryRun) {
             // The records store answers for earlier chunks; keeping them here too doubled the lookups and
             // the memory of a large file (on S, 300,000 people under four keys each).
-            createdPeople.clear();
+            people.forgetCreated();
             createdFirearms.clear();
         }
         var out = new Outcome();
+        List<ParsedRow> rows = validated(items, out);
+        Resolved refs = resolve(rows, out);
+        var toWrite = new ChunkRecords();
+        for (ParsedRow r : rows) {
+            if (refs.rejectedLines().contains(r.line())) {
+                out.rejected++;
+                continue;
+            }
+            out.accepted++;
+            collect(r, refs, toWrite, out);
+        }
+        timed("count existing", () -> {
+            countExisting(out, toWrite);
+            return null;
+        });
+        long w0 = System.nanoTime();
+        if (!dryRun) {
+            store(toWrite);
+        }
+        nanos.merge("write", System.nanoTime() - w0, Long::sum);
+        return out;
+    }
+
+    /** The rows that passed validation; the issues of all, and a rejection for each of the others. */
+    private static List<ParsedRow> validated(List<Item> items, Outcome out) {
         var rows = new ArrayList<ParsedRow>();
         for (Item item : items) {
             out.issues.addAll(item.issues());
@@ -125,116 +171,128 @@ final class ChunkWriter {
                 rows.add(item.row());
             }
         }
+        return rows;
+    }
+
+    /** Matches and looks up everything the rows name, a timed step each; rows whose references fail are rejected. */
+    private Resolved resolve(List<ParsedRow> rows, Outcome out) {
         var rejectedLines = new HashSet<Integer>();
-        Map<Integer, String> personIds = timed("match people", () -> matchPeople(rows, out));
+        Map<Integer, String> personIds = timed("match people", () -> people.match(rows, out));
         Map<Integer, String> firearmIds = timed("match weapons", () -> matchFirearms(rows, out));
         Map<Integer, String> firearmRefs = timed("resolve weapons", () -> resolveFirearmRefs(rows, out, rejectedLines));
         Map<Integer, String> holderRefs = timed("resolve holders", () -> resolveHolders(rows, out, rejectedLines));
         Map<String, String> peopleByNumber = timed("resolve parties", () -> records.peopleByNationalId(rows.stream()
                 .filter(r -> r.transfer() != null)
-                .flatMap(r -> java.util.stream.Stream.of(r.transfer().from(), r.transfer().to()))
+                .flatMap(r -> Stream.of(r.transfer().from(), r.transfer().to()))
                 .filter(Objects::nonNull).map(ReferenceKeys::key).filter(k -> k.matches("\\d{10,13}")).distinct().toList()));
         Map<String, List<String>> licencesByNumber = timed("resolve licences", () -> records.licencesByNumber(rows.stream()
                 .filter(r -> r.transfer() != null && r.transfer().licenceNumber() != null)
                 .map(r -> ReferenceKeys.key(r.transfer().licenceNumber())).distinct().toList()));
+        return new Resolved(personIds, firearmIds, firearmRefs, holderRefs, peopleByNumber, licencesByNumber, rejectedLines);
+    }
 
-        var organisationRows = new LinkedHashMap<String, ImportedRecords.Row<ImportedRecords.NewOrganisation>>();
-        var people = new LinkedHashMap<String, ImportedRecords.Row<NewPerson>>();
-        var firearms = new LinkedHashMap<String, ImportedRecords.Row<NewFirearm>>();
-        var licences = new LinkedHashMap<String, ImportedRecords.Row<ImportedRecords.LicenceRow>>();
-        var transfers = new LinkedHashMap<String, ImportedRecords.Row<ImportedRecords.TransferRow>>();
-        var reports = new LinkedHashMap<String, ImportedRecords.Row<ImportedRecords.ReportRow>>();
-        for (ParsedRow r : rows) {
-            int line = r.line();
-            if (rejectedLines.contains(line)) {
-                out.rejected++;
-                continue;
-            }
-            out.accepted++;
-            String source = source(line);
-            if (r.organisation() != null) {
-                String id = r.organisation().id();
-                organisationRows.putIfAbsent(id, new ImportedRecords.Row<>(id, r.organisation(), source));
-                organisations.putIfAbsent(ReferenceKeys.key(r.organisation().code()), id);
-            }
-            String personId = personIds.get(line);
-            if (personId != null) {
-                people.putIfAbsent(personId, new ImportedRecords.Row<>(personId, r.person(), source));
-            }
-            String firearmId = firearmIds.containsKey(line) ? firearmIds.get(line) : firearmRefs.get(line);
-            if (firearmIds.containsKey(line)) {
-                firearms.putIfAbsent(firearmId, new ImportedRecords.Row<>(firearmId, r.firearm(), source));
-            }
-            if (r.licence() != null) {
-                ParsedRow.LicencePart l = r.licence();
-                String holder = r.holder() != null ? holderRefs.get(line) : personId;
-                String id = id("licence", ReferenceKeys.key(l.issuedBy()), ReferenceKeys.key(l.number()));
-                var licence = new Holdings.NewLicence(l.number(), l.kind(), holder, l.issuedBy(), l.validFrom(), l.validTo());
-                // One licence often covers several weapons, one row each: every row's weapon is kept.
-                licences.putIfAbsent(id + "|" + firearmId, new ImportedRecords.Row<>(id, new ImportedRecords.LicenceRow(licence,
-                        firearmId, l.validFrom()), source));
-            }
-            if (r.transfer() != null) {
-                ParsedRow.TransferPart t = r.transfer();
-                String from = party(t.from(), peopleByNumber);
-                String to = party(t.to(), peopleByNumber);
-                if (t.from() != null && from == null) {
-                    out.issues.add(Issue.warning(line, "party-unknown", null, t.from()));
-                }
-                if (t.to() != null && to == null) {
-                    out.issues.add(Issue.warning(line, "party-unknown", null, t.to()));
-                }
-                String licence = null;
-                if (t.licenceNumber() != null) {
-                    List<String> found = licencesByNumber.getOrDefault(ReferenceKeys.key(t.licenceNumber()), List.of());
-                    if (found.size() == 1) {
-                        licence = found.getFirst();
-                    } else {
-                        out.issues.add(Issue.warning(line, found.isEmpty() ? "licence-unknown" : "licence-ambiguous",
-                                null, t.licenceNumber()));
-                    }
-                }
-                String id = id("transfer", firearmId, t.kind().name(), t.date().toString(), String.valueOf(t.from()),
-                        String.valueOf(t.to()), String.valueOf(t.reference()));
-                transfers.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.TransferRow(
-                        new NewTransfer(t.kind(), t.date(), firearmId, from, to, licence, t.reference()),
-                        from == null ? t.from() : null, to == null ? t.to() : null), source));
-            }
-            if (r.report() != null) {
-                ParsedRow.ReportPart p = r.report();
-                // The report's own reference, when the extract has one, tells apart two reports of one weapon
-                // on one day (or both undated); without it the id is what it always was.
-                String id = p.reference() == null ? id("report", firearmId, p.kind().name(), String.valueOf(p.occurredOn()))
-                        : id("report", firearmId, p.kind().name(), String.valueOf(p.occurredOn()), p.reference());
-                reports.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.ReportRow(firearmId, p.kind(),
-                        p.occurredOn(), p.place(), p.reference()), source));
-            }
+    /** Adds the records one accepted row writes; an organisation is known to the later rows at once. */
+    private void collect(ParsedRow r, Resolved refs, ChunkRecords into, Outcome out) {
+        int line = r.line();
+        String source = source(line);
+        if (r.organisation() != null) {
+            String id = r.organisation().id();
+            into.organisations.putIfAbsent(id, new ImportedRecords.Row<>(id, r.organisation(), source));
+            organisations.putIfAbsent(ReferenceKeys.key(r.organisation().code()), id);
         }
-        timed("count existing", () -> {
-            count(out, Kind.ORGANISATION, organisationRows.keySet());
-            count(out, Kind.PERSON, people.keySet());
-            count(out, Kind.FIREARM, firearms.keySet());
-            count(out, Kind.LICENCE, licences.values().stream().map(ImportedRecords.Row::id).collect(java.util.stream.Collectors.toSet()));
-            count(out, Kind.TRANSFER, transfers.keySet());
-            count(out, Kind.REPORT, reports.keySet());
+        String personId = refs.personIds().get(line);
+        if (personId != null) {
+            into.people.putIfAbsent(personId, new ImportedRecords.Row<>(personId, r.person(), source));
+        }
+        String firearmId = refs.firearmId(line);
+        if (refs.firearmIds().containsKey(line)) {
+            into.firearms.putIfAbsent(firearmId, new ImportedRecords.Row<>(firearmId, r.firearm(), source));
+        }
+        if (r.licence() != null) {
+            String holder = r.holder() != null ? refs.holderRefs().get(line) : personId;
+            addLicence(r.licence(), holder, firearmId, source, into);
+        }
+        if (r.transfer() != null) {
+            addTransfer(line, r.transfer(), firearmId, refs, source, into, out);
+        }
+        if (r.report() != null) {
+            addReport(r.report(), firearmId, source, into);
+        }
+    }
+
+    private static void addLicence(ParsedRow.LicencePart l, String holder, String firearmId, String source,
+                                   ChunkRecords into) {
+        String id = id("licence", ReferenceKeys.key(l.issuedBy()), ReferenceKeys.key(l.number()));
+        var licence = new Holdings.NewLicence(l.number(), l.kind(), holder, l.issuedBy(), l.validFrom(), l.validTo());
+        // One licence often covers several weapons, one row each: every row's weapon is kept.
+        into.licences.putIfAbsent(id + "|" + firearmId, new ImportedRecords.Row<>(id, new ImportedRecords.LicenceRow(licence,
+                firearmId, l.validFrom()), source));
+    }
+
+    /** A transfer between the parties and under the licence found; one not found is kept as text, with a warning. */
+    private void addTransfer(int line, ParsedRow.TransferPart t, String firearmId, Resolved refs, String source,
+                             ChunkRecords into, Outcome out) {
+        String from = party(t.from(), refs.peopleByNumber());
+        String to = party(t.to(), refs.peopleByNumber());
+        if (t.from() != null && from == null) {
+            out.issues.add(Issue.warning(line, "party-unknown", null, t.from()));
+        }
+        if (t.to() != null && to == null) {
+            out.issues.add(Issue.warning(line, "party-unknown", null, t.to()));
+        }
+        String licence = transferLicence(line, t, refs.licencesByNumber(), out);
+        String id = id("transfer", firearmId, t.kind().name(), t.date().toString(), String.valueOf(t.from()),
+                String.valueOf(t.to()), String.valueOf(t.reference()));
+        into.transfers.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.TransferRow(
+                new NewTransfer(t.kind(), t.date(), firearmId, from, to, licence, t.reference()),
+                from == null ? t.from() : null, to == null ? t.to() : null), source));
+    }
+
+    /** The one licence a transfer's licence number names; none, with a warning, when no licence or several do. */
+    private static String transferLicence(int line, ParsedRow.TransferPart t, Map<String, List<String>> licencesByNumber,
+                                          Outcome out) {
+        if (t.licenceNumber() == null) {
             return null;
-        });
-        long w0 = System.nanoTime();
-        if (!dryRun) {
-            // In this order: people and organisations before the licences and transfers that name them.
-            writeAny(organisationRows.values(), chunk -> records.writeOrganisations(chunk, batch));
-            writeAny(people.values(), chunk -> records.writePeople(chunk, batch));
-            writeAny(firearms.values(), chunk -> records.writeFirearms(chunk, batch));
-            writeAny(licences.values(), chunk -> records.writeLicences(chunk, batch));
-            writeAny(transfers.values(), chunk -> records.writeTransfers(chunk, batch));
-            writeAny(reports.values(), chunk -> records.writeReports(chunk, batch));
         }
-        nanos.merge("write", System.nanoTime() - w0, Long::sum);
-        return out;
+        List<String> found = licencesByNumber.getOrDefault(ReferenceKeys.key(t.licenceNumber()), List.of());
+        if (found.size() == 1) {
+            return found.getFirst();
+        }
+        out.issues.add(Issue.warning(line, found.isEmpty() ? "licence-unknown" : "licence-ambiguous",
+                null, t.licenceNumber()));
+        return null;
+    }
+
+    private static void addReport(ParsedRow.ReportPart p, String firearmId, String source, ChunkRecords into) {
+        // The report's own reference, when the extract has one, tells apart two reports of one weapon
+        // on one day (or both undated); without it the id is what it always was.
+        String id = p.reference() == null ? id("report", firearmId, p.kind().name(), String.valueOf(p.occurredOn()))
+                : id("report", firearmId, p.kind().name(), String.valueOf(p.occurredOn()), p.reference());
+        into.reports.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.ReportRow(firearmId, p.kind(),
+                p.occurredOn(), p.place(), p.reference()), source));
+    }
+
+    private void countExisting(Outcome out, ChunkRecords chunk) {
+        count(out, Kind.ORGANISATION, chunk.organisations.keySet());
+        count(out, Kind.PERSON, chunk.people.keySet());
+        count(out, Kind.FIREARM, chunk.firearms.keySet());
+        count(out, Kind.LICENCE, chunk.licences.values().stream().map(ImportedRecords.Row::id).collect(Collectors.toSet()));
+        count(out, Kind.TRANSFER, chunk.transfers.keySet());
+        count(out, Kind.REPORT, chunk.reports.keySet());
+    }
+
+    /** In this order: people and organisations before the licences and transfers that name them. */
+    private void store(ChunkRecords chunk) {
+        writeAny(chunk.organisations.values(), rows -> records.writeOrganisations(rows, batch));
+        writeAny(chunk.people.values(), rows -> records.writePeople(rows, batch));
+        writeAny(chunk.firearms.values(), rows -> records.writeFirearms(rows, batch));
+        writeAny(chunk.licences.values(), rows -> records.writeLicences(rows, batch));
+        writeAny(chunk.transfers.values(), rows -> records.writeTransfers(rows, batch));
+        writeAny(chunk.reports.values(), rows -> records.writeReports(rows, batch));
     }
 
     /** One write of the chunk's rows of a kind; none when the chunk has no such rows. */
-    private static <T> void writeAny(java.util.Collection<T> rows, java.util.function.Consumer<List<T>> write) {
+    private static <T> void writeAny(Collection<T> rows, Consumer<List<T>> write) {
         if (!rows.isEmpty()) {
             write.accept(List.copyOf(rows));
         }
@@ -246,7 +304,7 @@ final class ChunkWriter {
             return;
         }
         int existing = records.existing(kind, ids).size();
-        String k = kind.name().toLowerCase(java.util.Locale.ROOT);
+        String k = kind.name().toLowerCase(Locale.ROOT);
         out.add(k + ".created", ids.size() - existing);
         out.add(k + ".existing", existing);
     }
@@ -261,93 +319,6 @@ final class ChunkWriter {
         return org != null ? org : peopleByNumber.get(key);
     }
 
-    private Map<Integer, String> matchPeople(List<ParsedRow> rows, Outcome out) {
-        var blocks = new ArrayList<ImportedRecords.PersonBlocks>();
-        var byIndex = new ArrayList<ParsedRow>();
-        for (ParsedRow r : rows) {
-            if (r.person() != null) {
-                NewPerson p = r.person();
-                blocks.add(new ImportedRecords.PersonBlocks(byIndex.size(),
-                        p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()),
-                        PersonNames.blocks(p.givenName(), p.familyName(), p.birthDate())));
-                byIndex.add(r);
-            }
-        }
-        var ids = new HashMap<Integer, String>();
-        if (byIndex.isEmpty()) {
-            return ids;
-        }
-        Map<Integer, List<ImportedRecords.PersonCandidate>> fromGraph = records.personCandidates(blocks);
-        for (int i = 0; i < byIndex.size(); i++) {
-            ParsedRow r = byIndex.get(i);
-            NewPerson p = r.person();
-            PersonMatching.Side side = folded.of(PersonMatching.Fields.of(p));
-            String own = side.nid() != null ? id("person", "nid", side.nid()) : personId(side, null);
-            var candidates = new LinkedHashMap<String, PersonMatching.Side>();
-            for (ImportedRecords.PersonCandidate c : fromGraph.getOrDefault(i, List.of())) {
-                candidates.computeIfAbsent(c.id(), id -> folded.of(PersonMatching.Fields.of(c)));
-            }
-            for (String block : blockKeys(blocks.get(i))) {
-                for (Known k : createdPeople.getOrDefault(block, List.of())) {
-                    candidates.putIfAbsent(k.id(), k.side());
-                }
-            }
-            String chosen = own;
-            PersonMatching.Side holder = candidates.get(own);
-            if (holder != null && side.nid() != null) {
-                // The personal number is already someone's. Unless the row is that person, the number is
-                // mistyped on one side: the row becomes a record of its own, and an analyst decides.
-                PersonMatching.Comparison cmp = PersonMatching.compare(side, holder);
-                if (cmp.decision() != PersonMatching.Decision.SAME) {
-                    String apart = personId(side, side.nid());
-                    if (!candidates.containsKey(apart)) {
-                        out.add("person.review", 1);
-                        out.decisions.add(new Decision(r.line(), Kind.PERSON, "PENDING", apart, own, cmp.score(),
-                                cmp.reasons(), summary(p)));
-                    }
-                    own = apart;
-                    chosen = apart;
-                }
-            } else if (!candidates.containsKey(own)) {
-                String bestId = null;
-                PersonMatching.Comparison best = null;
-                for (Map.Entry<String, PersonMatching.Side> c : candidates.entrySet()) {
-                    PersonMatching.Comparison cmp = PersonMatching.compare(side, c.getValue());
-                    if (best == null || cmp.weight() > best.weight()) {
-                        best = cmp;
-                        bestId = c.getKey();
-                    }
-                }
-                if (best != null && best.decision() == PersonMatching.Decision.SAME) {
-                    chosen = bestId;
-                    out.add("person.merged", 1);
-                    out.decisions.add(new Decision(r.line(), Kind.PERSON, "AUTO_MERGED", bestId, bestId, best.score(),
-                            best.reasons(), summary(p)));
-                } else if (best != null && best.decision() == PersonMatching.Decision.REVIEW) {
-                    out.add("person.review", 1);
-                    out.decisions.add(new Decision(r.line(), Kind.PERSON, "PENDING", own, bestId, best.score(),
-                            best.reasons(), summary(p)));
-                }
-            }
-            if (chosen.equals(own)) {
-                for (String block : blockKeys(blocks.get(i))) {
-                    createdPeople.computeIfAbsent(block, k -> new ArrayList<>()).add(new Known(own, side));
-                }
-            }
-            ids.put(r.line(), chosen);
-        }
-        return ids;
-    }
-
-    /** A person's id from the folded fields, after the personal number when there is one: equal fields, equal id. */
-    private static String personId(PersonMatching.Side side, String nid) {
-        String parent = String.valueOf(side.parent());
-        String born = String.valueOf(side.born());
-        String place = String.valueOf(side.place());
-        return nid == null ? id("person", side.given(), side.family(), parent, born, place)
-                : id("person", "nid", nid, side.given(), side.family(), parent, born, place);
-    }
-
     /** The keys a person is found by: personal number, folded names, family or given name with the date of birth. */
     static List<String> blockKeys(ImportedRecords.PersonBlocks b) {
         var keys = new ArrayList<String>(3);
@@ -360,12 +331,6 @@ final class ChunkWriter {
             keys.add("g:" + b.blocks().givenDate());
         }
         return keys;
-    }
-
-    private static String summary(NewPerson p) {
-        return p.givenName() + " " + p.familyName() + (p.parentName() == null ? "" : " (" + p.parentName() + ")")
-                + (p.birthDate() == null ? "" : ", " + p.birthDate()) + (p.birthPlace() == null ? "" : ", " + p.birthPlace())
-                + (p.nationalId() == null ? "" : ", " + p.nationalId());
     }
 
     /** Weapons to create or merge (firearm extracts): same make, model and serial is the same weapon. */

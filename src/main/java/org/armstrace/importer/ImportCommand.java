@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.armstrace.base.Translations;
+import org.armstrace.graph.OfflineStores;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -73,43 +76,53 @@ public class ImportCommand {
         }
         actAsAdministrator();
         try {
-            MappingProfile profile = profileOrSayWhy(profileArg, out);
-            if (profile == null) {
-                return 2;
-            }
-            RegistryImports.StoredFile stored;
-            try (InputStream in = Files.newInputStream(file)) {
-                stored = imports.store(file.getFileName().toString(), in);
-            }
-            out.printf("Importing %s (%,d bytes, sha256 %s) with profile %s%s%n", stored.fileName(), stored.size(),
-                    stored.sha256().substring(0, 12), profile.name(), dryRun ? " (dry run: nothing is written)" : "");
-            imports.unfinished(stored, profile).ifPresent(b -> out.printf(
-                    "Resuming batch %s after line %d (%,d rows already committed)%n", b.id(), b.committedThrough(), b.read()));
-            RegistryImports.Started started = imports.runNow(stored, profile, dryRun, progress(out));
-            ImportBatch b = started.batch();
-            if (started.repeated() && b.finished()) {
-                out.printf("This file was already imported with this profile (batch %s, %s): nothing new.%n", b.id(), b.status());
-            }
-            summary(b, out);
-            if (reportArg != null) {
-                Path report = Path.of(reportArg);
-                try (OutputStream o = Files.newOutputStream(report)) {
-                    imports.writeReport(b.id(), reportArg.toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                            ? IssueReport.Format.XLSX : IssueReport.Format.CSV, Locale.ENGLISH, o);
-                }
-                out.println("Report: " + report.toAbsolutePath());
-            }
-            return switch (b.status()) {
-                case COMPLETED -> 0;
-                case FAILED -> 1;
-                default -> 3;
-            };
+            return importFile(file, profileArg, reportArg, dryRun, out);
         } catch (IOException e) {
             out.println("The import stopped: " + e.getMessage());
             return 3;
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** Imports the file (or resumes its import), prints the totals and writes the report; the exit code says how it ended. */
+    private int importFile(Path file, String profileArg, String reportArg, boolean dryRun, PrintStream out) throws IOException {
+        MappingProfile profile = profileOrSayWhy(profileArg, out);
+        if (profile == null) {
+            return 2;
+        }
+        RegistryImports.StoredFile stored;
+        try (InputStream in = Files.newInputStream(file)) {
+            stored = imports.store(file.getFileName().toString(), in);
+        }
+        out.printf("Importing %s (%,d bytes, sha256 %s) with profile %s%s%n", stored.fileName(), stored.size(),
+                stored.sha256().substring(0, 12), profile.name(), dryRun ? " (dry run: nothing is written)" : "");
+        imports.unfinished(stored, profile).ifPresent(b -> out.printf(
+                "Resuming batch %s after line %d (%,d rows already committed)%n", b.id(), b.committedThrough(), b.read()));
+        RegistryImports.Started started = imports.runNow(stored, profile, dryRun, progress(out));
+        ImportBatch b = started.batch();
+        if (started.repeated() && b.finished()) {
+            out.printf("This file was already imported with this profile (batch %s, %s): nothing new.%n", b.id(), b.status());
+        }
+        summary(b, out);
+        if (reportArg != null) {
+            writeReport(b, reportArg, out);
+        }
+        return switch (b.status()) {
+            case COMPLETED -> 0;
+            case FAILED -> 1;
+            default -> 3;
+        };
+    }
+
+    /** The batch's issue report, as XLSX when the file name says so, else CSV. */
+    private void writeReport(ImportBatch b, String reportArg, PrintStream out) throws IOException {
+        Path report = Path.of(reportArg);
+        try (OutputStream o = Files.newOutputStream(report)) {
+            imports.writeReport(b.id(), reportArg.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+                    ? IssueReport.Format.XLSX : IssueReport.Format.CSV, Locale.ENGLISH, o);
+        }
+        out.println("Report: " + report.toAbsolutePath());
     }
 
     /**
@@ -167,7 +180,7 @@ public class ImportCommand {
         } catch (InitialLoad.Refused e) {
             out.println(e.getMessage());
             return e.exitCode();
-        } catch (org.armstrace.graph.OfflineStores.ImportFailed | java.io.UncheckedIOException e) {
+        } catch (OfflineStores.ImportFailed | UncheckedIOException e) {
             out.println("The first load stopped: " + e.getMessage());
             out.println("Run the same command again once the cause is fixed.");
             return 1;
@@ -183,7 +196,7 @@ public class ImportCommand {
     }
 
     /** A line of progress at most once a second, and at the end. */
-    private static java.util.function.Consumer<RegistryImports.Progress> progress(PrintStream out) {
+    private static Consumer<RegistryImports.Progress> progress(PrintStream out) {
         long[] lastPrint = {0};
         return p -> {
             long now = System.nanoTime();

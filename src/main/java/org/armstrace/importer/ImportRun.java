@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceData;
 import org.slf4j.Logger;
@@ -30,6 +32,9 @@ final class ImportRun {
     private record Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Throwable failure) {
     }
 
+    private record Opened(Extract extract, RowParser parser) {
+    }
+
     private static final Chunk END = new Chunk(List.of(), 0, 1, null);
 
     private final ImportBatches batches;
@@ -47,39 +52,22 @@ final class ImportRun {
     }
 
     /** Runs the batch to its end (or failure) and returns it as recorded. */
-    ImportBatch run(ImportBatch batch, Path file, MappingProfile profile,
-                    java.util.function.Consumer<RegistryImports.Progress> listener) {
-        Extract extract;
-        RowParser parser;
+    ImportBatch run(ImportBatch batch, Path file, MappingProfile profile, Consumer<RegistryImports.Progress> listener) {
+        Opened opened;
         try {
-            extract = Extract.open(file, profile.format());
-            try {
-                parser = new RowParser(profile, extract.header(), reference);
-            } catch (Extract.Unreadable e) {
-                extract.close();
-                throw e;
-            }
+            opened = open(file, profile);
         } catch (Extract.Unreadable e) {
             return fail(batch, e.issue());
         } catch (IOException | RuntimeException e) {
             log.warn("Import {}: {} could not be opened", batch.id(), file, e);
             return fail(batch, Issue.rejected(0, "file-unreadable", null, String.valueOf(e.getMessage())));
         }
+        Extract extract = opened.extract();
         int resumeAfter = batch.committedThrough();
-        // Once per batch: a run that stopped before its first chunk has saved them already (and no row issue yet).
-        if (resumeAfter == 0 && batches.issueCount(batch.id()) == 0) {
-            tx.executeWithoutResult(s -> {
-                batches.saveIssues(batch.id(), extract.fileNotes());
-                extract.fileNotes().stream().filter(i -> i.code().equals("file-encoding")).findFirst()
-                        .ifPresent(i -> batches.encoding(batch.id(), String.join(" ", i.args())));
-            });
-        }
-        if (!batch.dryRun()) {
-            tx.executeWithoutResult(s -> records.addMissingBlockKeys());
-        }
+        prepare(batch, extract, resumeAfter);
         var queue = new ArrayBlockingQueue<Chunk>(2);
         Thread reader = Thread.ofPlatform().name("import-read-" + batch.id().substring(0, 8)).daemon()
-                .start(() -> read(extract, parser, resumeAfter, queue));
+                .start(() -> read(extract, opened.parser(), resumeAfter, queue));
         var writer = new ChunkWriter(records, batch.id(), batch.fileName(), batch.dryRun());
         long started = System.nanoTime();
         long rows = batch.read();
@@ -94,13 +82,7 @@ final class ImportRun {
                     return fail(batch, Issue.rejected(chunk.lastLine(), "file-unreadable", null,
                             String.valueOf(chunk.failure().getMessage())));
                 }
-                if (!chunk.items().isEmpty()) {
-                    tx.executeWithoutResult(s -> {
-                        ChunkWriter.Outcome outcome = writer.write(chunk.items());
-                        batches.checkpoint(batch.id(), chunk.lastLine(), chunk.items().size(), outcome, batch.dryRun());
-                    });
-                    rows += chunk.items().size();
-                }
+                rows += write(batch, chunk, writer);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 listener.accept(new RegistryImports.Progress(batch.id(), chunk.fraction(), rows,
                         seconds > 0 ? (rows - batch.read()) / seconds : 0));
@@ -118,9 +100,51 @@ final class ImportRun {
         } finally {
             closeQuietly(extract);
         }
+        return completed(batch, rows, started, writer);
+    }
+
+    /** The extract and a parser for its header; the extract is closed again when the header will not do. */
+    private Opened open(Path file, MappingProfile profile) throws IOException, Extract.Unreadable {
+        Extract extract = Extract.open(file, profile.format());
+        try {
+            return new Opened(extract, new RowParser(profile, extract.header(), reference));
+        } catch (Extract.Unreadable e) {
+            extract.close();
+            throw e;
+        }
+    }
+
+    /** Saves the notes on the file as a whole; gives people recorded before blocking keys existed their keys, for matching. */
+    private void prepare(ImportBatch batch, Extract extract, int resumeAfter) {
+        // Once per batch: a run that stopped before its first chunk has saved them already (and no row issue yet).
+        if (resumeAfter == 0 && batches.issueCount(batch.id()) == 0) {
+            tx.executeWithoutResult(s -> {
+                batches.saveIssues(batch.id(), extract.fileNotes());
+                extract.fileNotes().stream().filter(i -> i.code().equals("file-encoding")).findFirst()
+                        .ifPresent(i -> batches.encoding(batch.id(), String.join(" ", i.args())));
+            });
+        }
+        if (!batch.dryRun()) {
+            tx.executeWithoutResult(s -> records.addMissingBlockKeys());
+        }
+    }
+
+    /** Writes a chunk and its checkpoint in one transaction; returns the rows it held. */
+    private int write(ImportBatch batch, Chunk chunk, ChunkWriter writer) {
+        if (chunk.items().isEmpty()) {
+            return 0;
+        }
+        tx.executeWithoutResult(s -> {
+            ChunkWriter.Outcome outcome = writer.write(chunk.items());
+            batches.checkpoint(batch.id(), chunk.lastLine(), chunk.items().size(), outcome, batch.dryRun());
+        });
+        return chunk.items().size();
+    }
+
+    private ImportBatch completed(ImportBatch batch, long rows, long started, ChunkWriter writer) {
         batches.status(batch.id(), ImportBatch.Status.COMPLETED, null);
         log.info("Import {} of {}: {} rows in {} s; {}, commit and checkpoint the rest", batch.id(), batch.fileName(),
-                rows - batch.read(), String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9),
+                rows - batch.read(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9),
                 writer.timings());
         return batches.find(batch.id()).orElseThrow();
     }

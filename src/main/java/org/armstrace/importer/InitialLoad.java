@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.armstrace.graph.GraphProperties;
@@ -120,27 +121,7 @@ public class InitialLoad {
         var batches = new ArrayList<ImportBatch>();
         OfflineStores.Schema schema;
         try {
-            var staged = new StagedRecords(graph, load, copiedNodes(load), graph.organisationsByCode());
-            for (Input in : inputs) {
-                RegistryImports.StoredFile stored;
-                try (InputStream content = Files.newInputStream(in.file())) {
-                    stored = imports.store(in.file().getFileName().toString(), content);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                ImportBatch b = imports.runStaged(stored, in.profile(), staged, progress);
-                finished.accept(b);
-                batches.add(b);
-                if (b.status() != ImportBatch.Status.COMPLETED) {
-                    throw new Refused("The extract " + in.file() + " could not be imported (" + b.status()
-                            + "); nothing was written to " + dataDir + ".", 1);
-                }
-            }
-            staged.finish();
-            long rows = batches.stream().mapToLong(ImportBatch::read).sum();
-            tx.executeWithoutResult(s -> audit.record("import.initial-load", batches.stream().map(b -> "ImportBatch:" + b.id()).toList(),
-                    rows + " rows from " + batches.size() + " extracts, into a new store with the offline importer"));
-            schema = OfflineStores.copy(dbms.getObject().database(properties.database()), load);
+            schema = stageExtracts(inputs, progress, finished, dataDir, load, batches);
         } finally {
             load.close();
         }
@@ -166,6 +147,41 @@ public class InitialLoad {
         }
     }
 
+    /**
+     * Imports every extract, in order, into the staged records, then copies the staging store into the
+     * load; returns the schema the new store is to get. An extract whose batch does not complete stops the load.
+     */
+    private OfflineStores.Schema stageExtracts(List<Input> inputs, Consumer<RegistryImports.Progress> progress,
+                                               Consumer<ImportBatch> finished, Path dataDir, OfflineLoad load,
+                                               List<ImportBatch> batches) {
+        var staged = new StagedRecords(graph, load, copiedNodes(load), graph.organisationsByCode());
+        for (Input in : inputs) {
+            ImportBatch b = stageExtract(in, staged, progress);
+            finished.accept(b);
+            batches.add(b);
+            if (b.status() != ImportBatch.Status.COMPLETED) {
+                throw new Refused("The extract " + in.file() + " could not be imported (" + b.status()
+                        + "); nothing was written to " + dataDir + ".", 1);
+            }
+        }
+        staged.finish();
+        long rows = batches.stream().mapToLong(ImportBatch::read).sum();
+        tx.executeWithoutResult(s -> audit.record("import.initial-load", batches.stream().map(b -> "ImportBatch:" + b.id()).toList(),
+                rows + " rows from " + batches.size() + " extracts, into a new store with the offline importer"));
+        return OfflineStores.copy(dbms.getObject().database(properties.database()), load);
+    }
+
+    /** Stores one extract as received and imports it, as an ordinary import would, into the staged records. */
+    private ImportBatch stageExtract(Input in, StagedRecords staged, Consumer<RegistryImports.Progress> progress) {
+        RegistryImports.StoredFile stored;
+        try (InputStream content = Files.newInputStream(in.file())) {
+            stored = imports.store(in.file().getFileName().toString(), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return imports.runStaged(stored, in.profile(), staged, progress);
+    }
+
     /** After the application has stopped: the staging store is of no further use. */
     public static void removeStaging(Path dataDir) {
         try {
@@ -176,7 +192,7 @@ public class InitialLoad {
     }
 
     /** Countries and organisations already in the staging store, as the load will know them. */
-    private java.util.Map<String, Long> copiedNodes(OfflineLoad load) {
+    private Map<String, Long> copiedNodes(OfflineLoad load) {
         var copied = new HashMap<String, Long>();
         neo4j.query("""
                         MATCH (c:Country) RETURN 'Country:' + c.code AS key, elementId(c) AS element

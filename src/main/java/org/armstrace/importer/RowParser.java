@@ -98,6 +98,27 @@ final class RowParser {
             rejected.add(Issue.rejected(line, "row-too-few-cells", null, cells.size(), header.size()));
             return new Rejected(concat(rejected, warnings));
         }
+        Map<Target, String> values = values(line, cells, rejected);
+        if (!rejected.isEmpty()) {
+            return new Rejected(concat(rejected, warnings));
+        }
+        if (values.isEmpty()) {
+            return new Rejected(List.of(Issue.rejected(line, "row-empty", null)));
+        }
+        long hash = fnv64(values.toString());
+        int first = seen.getIfAbsentPut(hash, line);
+        if (first != line) {
+            return new Rejected(List.of(Issue.rejected(line, "row-duplicate", null, first)));
+        }
+        ParsedRow parsed = parsedRow(new Fields(line, values, rejected, warnings));
+        if (!rejected.isEmpty()) {
+            return new Rejected(concat(rejected, warnings));
+        }
+        return new Accepted(parsed);
+    }
+
+    /** The mapped cells after their column's transformations; a cell too long or holding control characters is rejected. */
+    private Map<Target, String> values(int line, List<String> cells, List<Issue> rejected) {
         var values = new EnumMap<Target, String>(Target.class);
         for (Map.Entry<Target, Integer> e : index.entrySet()) {
             String raw = e.getValue() < cells.size() ? cells.get(e.getValue()) : "";
@@ -115,19 +136,14 @@ final class RowParser {
                 values.put(e.getKey(), v);
             }
         }
-        if (!rejected.isEmpty()) {
-            return new Rejected(concat(rejected, warnings));
-        }
-        if (values.isEmpty()) {
-            return new Rejected(List.of(Issue.rejected(line, "row-empty", null)));
-        }
-        long hash = fnv64(values.toString());
-        int first = seen.getIfAbsentPut(hash, line);
-        if (first != line) {
-            return new Rejected(List.of(Issue.rejected(line, "row-duplicate", null, first)));
-        }
-        var row = new Fields(line, values, rejected, warnings);
-        ParsedRow parsed = switch (profile.kind()) {
+        return values;
+    }
+
+    /** The records a row of the profile's kind holds; what is wrong with them goes to the row's rejections. */
+    private ParsedRow parsedRow(Fields row) {
+        int line = row.line;
+        List<Issue> warnings = row.warnings;
+        return switch (profile.kind()) {
             case PEOPLE -> new ParsedRow(line, row.person(true), null, null, null, null, null, null, warnings);
             case ORGANISATIONS -> new ParsedRow(line, null, null, row.organisation(), null, null, null, null, warnings);
             case FIREARMS -> {
@@ -135,8 +151,8 @@ final class RowParser {
                 NewPerson holder = row.anyOf(Target.PERSON_FAMILY_NAME, Target.PERSON_GIVEN_NAME, Target.PERSON_FULL_NAME,
                         Target.PERSON_NATIONAL_ID) ? row.person(true) : null;
                 ParsedRow.LicencePart licence = row.anyOf(Target.LICENCE_NUMBER) ? row.licence() : null;
-                if (licence != null && holder == null && rejected.isEmpty()) {
-                    rejected.add(Issue.rejected(line, "licence-without-holder", null));
+                if (licence != null && holder == null && row.rejected.isEmpty()) {
+                    row.rejected.add(Issue.rejected(line, "licence-without-holder", null));
                 }
                 yield new ParsedRow(line, holder, weapon, null, licence, null, null, null, warnings);
             }
@@ -145,10 +161,6 @@ final class RowParser {
             case TRANSFERS -> new ParsedRow(line, null, row.firearm(false), null, null, null, row.transfer(), null, warnings);
             case LOST_STOLEN -> new ParsedRow(line, null, row.firearm(false), null, null, null, null, row.report(), warnings);
         };
-        if (!rejected.isEmpty()) {
-            return new Rejected(concat(rejected, warnings));
-        }
-        return new Accepted(parsed);
     }
 
     /** FNV-1a, 64 bits: a million rows collide with odds of about one in thirty million. */

@@ -32,6 +32,11 @@ class AlertStore {
     private record Known(String id, String key, Set<String> evidence, boolean current) {
     }
 
+    /** What a scan writes: rows of new and updated alerts (fresh: new ones holding what just arrived), ids of gone ones. */
+    private record Changes(List<Map<String, Object>> creates, List<Map<String, Object>> updates,
+                           List<Map<String, Object>> fresh, List<String> gone) {
+    }
+
     /**
      * Patterns whose key can change while the instance stays the same: a run named by its lowest
      * serial, a group by its first recovery. The others are named by what they are about.
@@ -47,12 +52,32 @@ class AlertStore {
     @Transactional
     Applied apply(Pattern pattern, List<PatternInstance> instances, Set<String> arrivals) {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
+        Changes changes = changes(pattern, instances, arrivals, known(pattern));
+        var params = CypherParams.of("pattern", pattern.name(), "now", now);
+        create(changes.creates(), params);
+        int changed = update(changes.updates(), params);
+        markGone(changes.gone(), params);
+        int notified = 0;
+        for (var row : changes.fresh()) {
+            notified += notify((String) row.get("id"), (List<?>) row.get("evidence"), now);
+        }
+        return new Applied(instances.size(), changes.creates().size(), changed, changes.gone().size(), notified);
+    }
+
+    /** The pattern's alerts, current or not, by key. */
+    private Map<String, Known> known(Pattern pattern) {
         var known = new HashMap<String, Known>();
         neo4j.query("MATCH (a:Alert {pattern: $pattern}) RETURN a.id AS id, a.key AS key, a.evidence AS evidence, a.current AS current")
                 .bind(pattern.name()).to("pattern")
                 .fetchAs(Known.class).mappedBy((x, r) -> new Known(r.get("id").asString(), r.get("key").asString(),
                         new HashSet<>(r.get("evidence").asList(Value::asString)), r.get("current").asBoolean()))
                 .all().forEach(k -> known.put(k.key(), k));
+        return known;
+    }
+
+    /** Which instances are new alerts and which update a known one, and which current alerts no instance is. */
+    private static Changes changes(Pattern pattern, List<PatternInstance> instances, Set<String> arrivals,
+                                   Map<String, Known> known) {
         // Alerts no instance names by key may be taken over by an instance that shares their evidence.
         var unmatched = new HashMap<>(known);
         instances.forEach(i -> unmatched.remove(i.key()));
@@ -63,11 +88,7 @@ class AlertStore {
             List<String> evidence = i.evidence().stream().map(EntityRef::toString).toList();
             Known was = known.get(i.key());
             if (was == null && DRIFTING.contains(pattern)) {
-                was = unmatched.values().stream().filter(k -> evidence.stream().anyMatch(k.evidence()::contains))
-                        .findFirst().orElse(null);
-                if (was != null) {
-                    unmatched.remove(was.key());
-                }
+                was = takeOver(unmatched, evidence);
             }
             var row = CypherParams.of("key", i.key(), "subject", i.subject() == null ? null : i.subject().toString(),
                     "score", i.score(), "args", i.args(), "evidence", evidence);
@@ -79,21 +100,39 @@ class AlertStore {
                     fresh.add(row);
                 }
             } else {
-                row.put("id", was.id());
-                var added = new LinkedHashSet<>(evidence);
-                added.removeAll(was.evidence());
-                var removed = new LinkedHashSet<>(was.evidence());
-                evidence.forEach(removed::remove);
-                row.put("added", List.copyOf(added));
-                row.put("removed", List.copyOf(removed));
-                row.put("returned", !was.current());
-                // Worth an event in the alert's history: it came back, or its evidence changed.
-                row.put("changed", !was.current() || !added.isEmpty() || !removed.isEmpty());
-                updates.add(row);
+                updates.add(updateRow(row, was, evidence));
             }
         }
         List<String> gone = unmatched.values().stream().filter(Known::current).map(Known::id).toList();
-        var params = CypherParams.of("pattern", pattern.name(), "now", now);
+        return new Changes(creates, updates, fresh, gone);
+    }
+
+    /** An unmatched alert sharing evidence with the instance, which it now is; null when there is none. */
+    private static Known takeOver(Map<String, Known> unmatched, List<String> evidence) {
+        Known was = unmatched.values().stream().filter(k -> evidence.stream().anyMatch(k.evidence()::contains))
+                .findFirst().orElse(null);
+        if (was != null) {
+            unmatched.remove(was.key());
+        }
+        return was;
+    }
+
+    /** The instance's row for the alert it was, with the evidence it gained and lost. */
+    private static Map<String, Object> updateRow(Map<String, Object> row, Known was, List<String> evidence) {
+        row.put("id", was.id());
+        var added = new LinkedHashSet<>(evidence);
+        added.removeAll(was.evidence());
+        var removed = new LinkedHashSet<>(was.evidence());
+        evidence.forEach(removed::remove);
+        row.put("added", List.copyOf(added));
+        row.put("removed", List.copyOf(removed));
+        row.put("returned", !was.current());
+        // Worth an event in the alert's history: it came back, or its evidence changed.
+        row.put("changed", !was.current() || !added.isEmpty() || !removed.isEmpty());
+        return row;
+    }
+
+    private void create(List<Map<String, Object>> creates, Map<String, Object> params) {
         for (int from = 0; from < creates.size(); from += 500) {
             params.put("rows", creates.subList(from, Math.min(creates.size(), from + 500)));
             neo4j.query("""
@@ -105,6 +144,10 @@ class AlertStore {
                                                            removed: []})
                     """).bindAll(params).run();
         }
+    }
+
+    /** Writes the updates; returns how many were worth an event (came back, or their evidence changed). */
+    private int update(List<Map<String, Object>> updates, Map<String, Object> params) {
         int changed = 0;
         for (int from = 0; from < updates.size(); from += 500) {
             var rows = updates.subList(from, Math.min(updates.size(), from + 500));
@@ -121,6 +164,10 @@ class AlertStore {
                                 added: row.added, removed: row.removed}))
                     """).bindAll(params).run();
         }
+        return changed;
+    }
+
+    private void markGone(List<String> gone, Map<String, Object> params) {
         if (!gone.isEmpty()) {
             params.put("ids", gone);
             neo4j.query("""
@@ -130,11 +177,6 @@ class AlertStore {
                     CREATE (a)-[:HAS_EVENT]->(:AlertEvent {at: $now, by: 'system', kind: 'GONE', added: [], removed: []})
                     """).bindAll(params).run();
         }
-        int notified = 0;
-        for (var row : fresh) {
-            notified += notify((String) row.get("id"), (List<?>) row.get("evidence"), now);
-        }
-        return new Applied(instances.size(), creates.size(), changed, gone.size(), notified);
     }
 
     /**

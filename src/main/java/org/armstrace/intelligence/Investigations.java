@@ -18,6 +18,7 @@ import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
 import org.neo4j.driver.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -95,29 +96,11 @@ public class Investigations {
         params.putAll(CypherParams.of("id", id, "expected", expectedRevision, "name", cleanName, "notes", cleanNotes,
                 "sharedWith", sharedWith, "user", user, "roles", Role.currentNames(), "now", ZonedDateTime.now(ZoneOffset.UTC)));
         if (expectedRevision == 0) {
-            // A second save of the same new canvas (a double click, a retry) finds it already there.
-            boolean exists = neo4j.query("MATCH (i:Investigation {id: $id}) RETURN count(i) > 0").bind(id).to("id")
-                    .fetchAs(Boolean.class).one().orElse(false);
-            if (exists) {
-                throw new IntelligenceRejected("intelligence.investigation-changed");
-            }
-            try {
-                neo4j.query("CREATE (:Investigation {id: $id, owner: $user, createdAt: $now, revision: 0})").bindAll(params)
-                        .run();
-            } catch (org.springframework.dao.DataIntegrityViolationException sameMoment) {
-                throw new IntelligenceRejected("intelligence.investigation-changed");
-            }
+            create(id, params);
         } else if (expectedRevision < 0) {
             throw new IntelligenceRejected("intelligence.investigation-changed");
         }
-        // The write lock comes first, so of two saves at once the second sees the first's revision.
-        var current = neo4j.query("""
-                        MATCH (i:Investigation {id: $id}) WHERE i.owner = $user OR i.sharedWith IN $roles
-                        SET i._lock = true REMOVE i._lock
-                        RETURN i.revision AS revision""")
-                .bindAll(params).fetchAs(Long.class).one()
-                .orElseThrow(() -> new IntelligenceRejected("intelligence.no-such-investigation"));
-        if (current != expectedRevision) {
+        if (lockedRevision(params) != expectedRevision) {
             throw new IntelligenceRejected("intelligence.investigation-changed");
         }
         neo4j.query("""
@@ -137,6 +120,33 @@ public class Investigations {
                 + canvas.entities().size() + " entities" + (saved.sharedWith() == null ? "" : ", shared with "
                 + saved.sharedWith()));
         return saved;
+    }
+
+    /** The node of a new investigation, at revision 0; the save then writes its first revision. */
+    private void create(String id, Map<String, Object> params) {
+        // A second save of the same new canvas (a double click, a retry) finds it already there.
+        boolean exists = neo4j.query("MATCH (i:Investigation {id: $id}) RETURN count(i) > 0").bind(id).to("id")
+                .fetchAs(Boolean.class).one().orElse(false);
+        if (exists) {
+            throw new IntelligenceRejected("intelligence.investigation-changed");
+        }
+        try {
+            neo4j.query("CREATE (:Investigation {id: $id, owner: $user, createdAt: $now, revision: 0})").bindAll(params)
+                    .run();
+        } catch (DataIntegrityViolationException sameMoment) {
+            throw new IntelligenceRejected("intelligence.investigation-changed");
+        }
+    }
+
+    /** The investigation's revision, under its write lock, if the user may save it. */
+    private long lockedRevision(Map<String, Object> params) {
+        // The write lock comes first, so of two saves at once the second sees the first's revision.
+        return neo4j.query("""
+                        MATCH (i:Investigation {id: $id}) WHERE i.owner = $user OR i.sharedWith IN $roles
+                        SET i._lock = true REMOVE i._lock
+                        RETURN i.revision AS revision""")
+                .bindAll(params).fetchAs(Long.class).one()
+                .orElseThrow(() -> new IntelligenceRejected("intelligence.no-such-investigation"));
     }
 
     /** Opens an investigation the signed-in user owns or holds the shared role of; audited. */

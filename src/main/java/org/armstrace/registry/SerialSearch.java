@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.armstrace.graph.CypherParams;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -48,6 +51,33 @@ public class SerialSearch {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<SerialHit> search(SerialQuery query) {
+        String key = checkedKey(query);
+        Filters filters = filters(query);
+        Map<String, Candidate> candidates = candidates(query.mode(), key, filters);
+        String modelKey = optional(query.model()).map(ReferenceKeys::key).filter(k -> !k.isEmpty()).orElse(null);
+        var ranked = new ArrayList<Ranked>();
+        int order = 0;
+        for (Candidate candidate : candidates.values()) {
+            Firearm f = candidate.firearm();
+            order++;
+            if (!filters.admit(f)) {
+                continue;
+            }
+            SerialComparison c = SerialComparison.of(key, f.serialKey());
+            if (c.edits() > MAX_EDITS) {
+                continue;
+            }
+            boolean otherModel = modelKey != null && !modelKey.equals(ReferenceKeys.key(f.model()));
+            List<String> reasons = reasons(key, c, filters, modelKey != null && !otherModel, candidate);
+            ranked.add(new Ranked(new SerialHit(f, c.similarity(key.length(), f.serialKey().length()), reasons,
+                    candidate.flags()), c.cost() + (otherModel ? MODEL_MISMATCH : 0), order));
+        }
+        return ranked.stream().sorted(Comparator.comparingDouble(Ranked::cost).thenComparingInt(Ranked::order))
+                .limit(query.limit()).map(Ranked::hit).toList();
+    }
+
+    /** The query's normalised serial key, once the query is one the engine takes. */
+    private static String checkedKey(SerialQuery query) {
         if (query.serial() == null || query.serial().isBlank()) {
             throw new SearchRejected("search.empty");
         }
@@ -61,20 +91,27 @@ public class SerialSearch {
         if (SerialNumbers.readableLength(key) < MIN_READABLE) {
             throw new SearchRejected("search.too-short");
         }
+        return key;
+    }
+
+    /** The make, type and calibre asked for, as reference data knows them; one it does not know is refused. */
+    private Filters filters(SerialQuery query) {
         Optional<Manufacturer> make = optional(query.make()).map(m -> reference.resolveManufacturer(m)
                 .orElseThrow(() -> new SearchRejected("search.unknown-make")));
         Optional<FirearmType> type = optional(query.type()).map(t -> reference.resolveFirearmType(t)
                 .orElseThrow(() -> new SearchRejected("search.unknown-type")));
         Optional<Calibre> calibre = optional(query.calibre()).map(c -> reference.resolveCalibre(c)
                 .orElseThrow(() -> new SearchRejected("search.unknown-calibre")));
+        return new Filters(make, type, calibre);
+    }
 
+    /** The weapons the mode's indexes offer for the key, by id, in the order found. */
+    private Map<String, Candidate> candidates(SerialQuery.Mode mode, String key, Filters filters) {
         String folded = SerialNumbers.fold(key);
-        String makeCode = make.map(Manufacturer::code).orElse(null);
-        // The filters also scope the index query, so that candidates are weapons of that kind only.
-        String scope = clause("makeCode", makeCode) + clause("typeCode", type.map(FirearmType::code).orElse(null))
-                + clause("calibreCode", calibre.map(Calibre::code).orElse(null));
+        String makeCode = filters.make().map(Manufacturer::code).orElse(null);
+        String scope = filters.scope();
         var candidates = new LinkedHashMap<String, Candidate>();
-        if (query.mode() == SerialQuery.Mode.EXACT) {
+        if (mode == SerialQuery.Mode.EXACT) {
             if (SerialNumbers.isPartial(key)) {
                 throw new SearchRejected("search.exact-with-wildcards");
             }
@@ -86,40 +123,24 @@ public class SerialSearch {
             String tokens = String.join(" ", SerialNumbers.neighbourhood(folded));
             fulltext("firearm_serial_neighbourhood_ident", scope + "+serialNeighbourhood:(" + tokens + ")", candidates);
         }
+        return candidates;
+    }
 
-        record Ranked(SerialHit hit, double cost, int order) {
+    /** Why a weapon is a hit, for the person reading the list: the serial first, then each filter it matched. */
+    private static List<String> reasons(String key, SerialComparison c, Filters filters, boolean modelMatches,
+                                        Candidate candidate) {
+        Firearm f = candidate.firearm();
+        var reasons = new ArrayList<String>();
+        reasons.add(c.cost() == 0 && !SerialNumbers.isPartial(key) ? "serial matches exactly" : "serial: "
+                + (c.reasons().isEmpty() ? "same after normalisation" : String.join("; ", c.reasons())));
+        filters.make().ifPresent(m -> reasons.add("make matches (" + m.name() + ")"));
+        filters.type().ifPresent(t -> reasons.add("type matches"));
+        filters.calibre().ifPresent(cal -> reasons.add("calibre matches (" + cal.name() + ")"));
+        if (modelMatches) {
+            reasons.add("model matches (" + f.model() + ")");
         }
-        String modelKey = optional(query.model()).map(ReferenceKeys::key).filter(k -> !k.isEmpty()).orElse(null);
-        var ranked = new ArrayList<Ranked>();
-        int order = 0;
-        for (Candidate candidate : candidates.values()) {
-            Firearm f = candidate.firearm();
-            order++;
-            if (make.isPresent() && !make.get().code().equals(f.makeCode())
-                    || type.isPresent() && !type.get().code().equals(f.typeCode())
-                    || calibre.isPresent() && !calibre.get().code().equals(f.calibreCode())) {
-                continue;
-            }
-            SerialComparison c = SerialComparison.of(key, f.serialKey());
-            if (c.edits() > MAX_EDITS) {
-                continue;
-            }
-            boolean otherModel = modelKey != null && !modelKey.equals(ReferenceKeys.key(f.model()));
-            var reasons = new ArrayList<String>();
-            reasons.add(c.cost() == 0 && !SerialNumbers.isPartial(key) ? "serial matches exactly" : "serial: "
-                    + (c.reasons().isEmpty() ? "same after normalisation" : String.join("; ", c.reasons())));
-            make.ifPresent(m -> reasons.add("make matches (" + m.name() + ")"));
-            type.ifPresent(t -> reasons.add("type matches"));
-            calibre.ifPresent(cal -> reasons.add("calibre matches (" + cal.name() + ")"));
-            if (modelKey != null && !otherModel) {
-                reasons.add("model matches (" + f.model() + ")");
-            }
-            candidate.flags().forEach(flag -> reasons.add("reported " + flag.toLowerCase(java.util.Locale.ROOT)));
-            ranked.add(new Ranked(new SerialHit(f, c.similarity(key.length(), f.serialKey().length()), reasons,
-                    candidate.flags()), c.cost() + (otherModel ? MODEL_MISMATCH : 0), order));
-        }
-        return ranked.stream().sorted(Comparator.comparingDouble(Ranked::cost).thenComparingInt(Ranked::order))
-                .limit(query.limit()).map(Ranked::hit).toList();
+        candidate.flags().forEach(flag -> reasons.add("reported " + flag.toLowerCase(Locale.ROOT)));
+        return reasons;
     }
 
     /**
@@ -148,6 +169,27 @@ public class SerialSearch {
     private record Candidate(Firearm firearm, List<String> flags) {
     }
 
+    private record Ranked(SerialHit hit, double cost, int order) {
+    }
+
+    /** The make, type and calibre a search is narrowed to; each may be absent. */
+    private record Filters(Optional<Manufacturer> make, Optional<FirearmType> type, Optional<Calibre> calibre) {
+
+        /** The filters also scope the index query, so that candidates are weapons of that kind only. */
+        String scope() {
+            return clause("makeCode", make.map(Manufacturer::code).orElse(null))
+                    + clause("typeCode", type.map(FirearmType::code).orElse(null))
+                    + clause("calibreCode", calibre.map(Calibre::code).orElse(null));
+        }
+
+        /** Whether the weapon is of the make, type and calibre asked for (the index scope may have left codes out). */
+        boolean admit(Firearm f) {
+            return !(make.isPresent() && !make.get().code().equals(f.makeCode())
+                    || type.isPresent() && !type.get().code().equals(f.typeCode())
+                    || calibre.isPresent() && !calibre.get().code().equals(f.calibreCode()));
+        }
+    }
+
     private static final String RETURN_CANDIDATE = """
             RETURN f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings,
                    COLLECT { MATCH (f)<-[:CONCERNS]-(r:LostStolenReport {status: 'ACTIVE'}) RETURN DISTINCT r.kind } AS flags
@@ -159,9 +201,9 @@ public class SerialSearch {
             WHERE $make IS NULL OR f.makeCode = $make
             """ + RETURN_CANDIDATE + " LIMIT $limit";
 
-    private static Candidate candidate(org.neo4j.driver.Record r) {
+    private static Candidate candidate(Record r) {
         return new Candidate(FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")),
-                r.get("flags").asList(org.neo4j.driver.Value::asString));
+                r.get("flags").asList(Value::asString));
     }
 
     private void exact(String key, String makeCode, Map<String, Candidate> into) {

@@ -1,6 +1,7 @@
 package org.armstrace.statistics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -41,8 +42,15 @@ public class StatisticsTables {
     public List<Table> tables(Figures f, Locale locale) {
         Function<String, String> t = key -> i18n.getTranslation(key, locale);
         var tables = new ArrayList<Table>();
-        var r = f.requests();
+        requestTables(f.requests(), locale, t, tables);
+        recoveryTables(f.recoveries(), locale, t, tables);
+        tables.add(sdgTable(f.sdg(), t));
+        tables.add(tracesTable(f.tracing(), t));
+        return tables;
+    }
 
+    /** Trace requests over the period, by direction, office and country, and how long answers took. */
+    private void requestTables(Figures.Requests r, Locale locale, Function<String, String> t, List<Table> tables) {
         tables.add(new Table("requests-trend", t.apply("statistics.table.requests-trend"),
                 List.of(t.apply("statistics.col.received-incoming"), t.apply("statistics.col.sent-outgoing"),
                         t.apply("statistics.col.answered-incoming"), t.apply("statistics.col.answered-outgoing"),
@@ -66,11 +74,13 @@ public class StatisticsTables {
                         t.apply("statistics.col.median-answer"), t.apply("statistics.col.p90-answer"),
                         t.apply("statistics.col.acknowledged"), t.apply("statistics.col.answered")),
                 r.times().stream().map(x -> new Line(x.direction(), t.apply("trace.direction." + x.direction()),
-                        java.util.Arrays.<Number>asList(x.medianHoursToAcknowledge(), x.p90HoursToAcknowledge(),
+                        Arrays.<Number>asList(x.medianHoursToAcknowledge(), x.p90HoursToAcknowledge(),
                                 x.medianHoursToAnswer(), x.p90HoursToAnswer(), x.acknowledged(), x.answered())))
                         .toList(), Chart.BAR, 4));
+    }
 
-        var rec = f.recoveries();
+    /** Recovered weapons by kind, type, place and countries of manufacture and import, and how many were traced. */
+    private void recoveryTables(Figures.Recoveries rec, Locale locale, Function<String, String> t, List<Table> tables) {
         tables.add(new Table("recoveries-by-kind", t.apply("statistics.table.recoveries-by-kind"),
                 List.of(t.apply("statistics.col.weapons")), List.of(
                 new Line("SEIZED", t.apply("recovery.kind.SEIZED"), List.of(rec.weapons().seized())),
@@ -88,17 +98,23 @@ public class StatisticsTables {
         tables.add(new Table("tracing-shares", t.apply("statistics.table.tracing-shares"),
                 List.of(t.apply("statistics.col.share-percent"), t.apply("statistics.col.weapons"),
                         t.apply("statistics.col.of-weapons")),
-                List.of(new Line("TRACED", t.apply("statistics.traced"), java.util.Arrays.<Number>asList(
+                List.of(new Line("TRACED", t.apply("statistics.traced"), Arrays.<Number>asList(
                                 percent(rec.shareTraced()), rec.traced(), weapons)),
-                        new Line("ESTABLISHED", t.apply("statistics.established"), java.util.Arrays.<Number>asList(
+                        new Line("ESTABLISHED", t.apply("statistics.established"), Arrays.<Number>asList(
                                 percent(rec.shareEstablished()), rec.established(), weapons))), Chart.BAR, 1));
-        var sdg = f.sdg();
-        tables.add(new Table("sdg-16-4-2", t.apply("statistics.table.sdg"), kindColumns(t),
+    }
+
+    /** SDG indicator 16.4.2: its numerator and denominator by kind of recovery. */
+    private static Table sdgTable(Figures.Sdg sdg, Function<String, String> t) {
+        return new Table("sdg-16-4-2", t.apply("statistics.table.sdg"), kindColumns(t),
                 List.of(breakdownLine("NUMERATOR", t.apply("statistics.sdg.numerator"), sdg.numeratorByKind()),
                         breakdownLine("DENOMINATOR", t.apply("statistics.sdg.denominator"), sdg.denominatorByKind())),
-                Chart.BAR, 3));
-        var tr = f.tracing();
-        tables.add(new Table("traces", t.apply("statistics.table.traces"),
+                Chart.BAR, 3);
+    }
+
+    /** Domestic, outgoing and incoming traces: how many were initiated (or received), answered and successful. */
+    private static Table tracesTable(Figures.Tracing tr, Function<String, String> t) {
+        return new Table("traces", t.apply("statistics.table.traces"),
                 List.of(t.apply("statistics.col.initiated"), t.apply("statistics.col.answered"),
                         t.apply("statistics.col.successful")),
                 List.of(new Line("DOMESTIC", t.apply("statistics.trace.domestic"), List.of(tr.domesticInitiated(),
@@ -106,8 +122,7 @@ public class StatisticsTables {
                         new Line("OUTGOING", t.apply("statistics.trace.outgoing"), List.of(tr.outgoingInitiated(),
                                 tr.outgoingAnswered(), tr.outgoingSuccessful())),
                         new Line("INCOMING", t.apply("statistics.trace.incoming"), List.of(tr.incomingReceived(),
-                                tr.incomingAnswered(), tr.incomingSuccessful()))), Chart.BAR, 3));
-        return tables;
+                                tr.incomingAnswered(), tr.incomingSuccessful()))), Chart.BAR, 3);
     }
 
     /** The Western Balkans Roadmap / EU action plan KPIs of the period, as label and value. */
@@ -122,10 +137,10 @@ public class StatisticsTables {
         lines.add(new Line("weapons-recovered", t.apply("statistics.kpi.weapons-recovered"), List.of(rec.weapons().total())));
         lines.add(new Line("weapons-traced", t.apply("statistics.kpi.weapons-traced"), List.of(rec.traced())));
         lines.add(new Line("share-traced", t.apply("statistics.kpi.share-traced"),
-                java.util.Arrays.<Number>asList(percent(rec.shareTraced()))));
+                Arrays.<Number>asList(percent(rec.shareTraced()))));
         lines.add(new Line("origin-established", t.apply("statistics.kpi.origin-established"), List.of(rec.established())));
         lines.add(new Line("sdg-16-4-2", t.apply("statistics.kpi.sdg"),
-                java.util.Arrays.<Number>asList(percent(f.sdg().ratio()))));
+                Arrays.<Number>asList(percent(f.sdg().ratio()))));
         lines.add(new Line("requests-sent", t.apply("statistics.kpi.requests-sent"), List.of(out.received())));
         lines.add(new Line("requests-sent-answered", t.apply("statistics.kpi.requests-sent-answered"),
                 List.of(out.answered())));
@@ -133,9 +148,9 @@ public class StatisticsTables {
         lines.add(new Line("requests-received-answered", t.apply("statistics.kpi.requests-received-answered"),
                 List.of(in.answered())));
         lines.add(new Line("median-days-to-answer-received", t.apply("statistics.kpi.median-days-ours"),
-                java.util.Arrays.<Number>asList(days(timesIn.medianHoursToAnswer()))));
+                Arrays.<Number>asList(days(timesIn.medianHoursToAnswer()))));
         lines.add(new Line("median-days-to-answer-sent", t.apply("statistics.kpi.median-days-partners"),
-                java.util.Arrays.<Number>asList(days(timesOut.medianHoursToAnswer()))));
+                Arrays.<Number>asList(days(timesOut.medianHoursToAnswer()))));
         return new Table("kpis", t.apply("statistics.table.kpis"), List.of(f.period().label()), lines, Chart.BAR, 0);
     }
 

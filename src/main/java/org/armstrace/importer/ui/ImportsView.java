@@ -67,7 +67,27 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
     public ImportsView(RegistryImports imports) {
         this.imports = imports;
         setMaxWidth("1200px");
+        HorizontalLayout profileRow = profileRow();
+        Upload upload = upload();
+        file.setId("import-file");
+        startButtons();
 
+        progress.setId("import-progress");
+        progress.setVisible(false);
+        progressText.setId("import-progress-text");
+        batchDetails.setId("import-batch");
+        batchDetails.setWidthFull();
+
+        historyGrid();
+        refreshHistory();
+
+        add(new H2(getTranslation("menu.imports")), new Paragraph(getTranslation("imports.intro")), profileRow, upload, file,
+                new HorizontalLayout(dryRun, run), progress, progressText, batchDetails,
+                new H3(getTranslation("imports.history")), history);
+    }
+
+    /** The profile to import with, and the button that edits it (a saved profile is chosen at once). */
+    private HorizontalLayout profileRow() {
         profile.setId("import-profile");
         profile.setLabel(getTranslation("imports.profile"));
         profile.setItemLabelGenerator(p -> p.name() + (p.description() == null ? "" : " — " + p.description()));
@@ -82,7 +102,10 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         edit.setId("import-edit-profile");
         var profileRow = new HorizontalLayout(profile, edit);
         profileRow.setAlignItems(Alignment.BASELINE);
+        return profileRow;
+    }
 
+    private Upload upload() {
         // Streamed into the content store as it arrives: an extract of a gigabyte never sits in memory.
         UploadHandler handler = event -> {
             String name = event.getFileName();
@@ -100,8 +123,11 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         upload.setAcceptedFileTypes(".csv", ".tsv", ".txt", ".xlsx");
         UploadTexts.translated(upload, getTranslation("imports.too-large", imports.maxFileSize() >> 20));
         upload.addFileRejectedListener(e -> fileChosen(null, e.getErrorMessage()));
-        file.setId("import-file");
+        return upload;
+    }
 
+    /** Dry run and import: enabled while a profile and a file are chosen and this page is not watching an import. */
+    private void startButtons() {
         dryRun.setText(getTranslation("imports.dry-run"));
         dryRun.setId("import-dry-run");
         dryRun.addClickListener(e -> start(true));
@@ -114,13 +140,10 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         run.setDisableOnClick(true);
         enableStart();
         profile.addValueChangeListener(e -> enableStart());
+    }
 
-        progress.setId("import-progress");
-        progress.setVisible(false);
-        progressText.setId("import-progress-text");
-        batchDetails.setId("import-batch");
-        batchDetails.setWidthFull();
-
+    /** Every import so far; a click shows its details and report. */
+    private void historyGrid() {
         history.setId("import-history");
         history.addColumn(b -> WHEN.format(b.startedAt())).setHeader(getTranslation("imports.started")).setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ImportBatch::fileName).setHeader(getTranslation("imports.file"));
@@ -132,11 +155,6 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         history.setAllRowsVisible(true);
         history.addItemClickListener(e -> show(e.getItem().id()));
-        refreshHistory();
-
-        add(new H2(getTranslation("menu.imports")), new Paragraph(getTranslation("imports.intro")), profileRow, upload, file,
-                new HorizontalLayout(dryRun, run), progress, progressText, batchDetails,
-                new H3(getTranslation("imports.history")), history);
     }
 
     private void fileChosen(RegistryImports.StoredFile kept, String error) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -15,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.armstrace.registry.Calibre;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.Manufacturer;
@@ -55,6 +57,16 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         this.serialSearch = serialSearch;
         this.people = people;
         setSizeFull();
+        FlexLayout form = form(reference);
+        weaponGrid(reference);
+        summary.setId("registry-summary");
+        personGrid();
+        peopleSummary.setId("registry-people-summary");
+        add(new H2(getTranslation("menu.registry")), form, summary, results, peopleSummary, peopleResults);
+    }
+
+    /** The search box, the weapon filters and the search button, wrapping on a narrow screen. */
+    private FlexLayout form(ReferenceData reference) {
         serial.setLabel(getTranslation("registry.query"));
         serial.setHelperText(getTranslation("registry.serial-help"));
         serial.setId("registry-serial");
@@ -63,6 +75,22 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         serial.addKeyPressListener(Key.ENTER, e -> run());
         serial.setMinWidth("16rem");
 
+        filters(reference);
+
+        search.setText(getTranslation("registry.search"));
+        search.setId("registry-search");
+        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        search.addClickListener(e -> run());
+
+        var form = new FlexLayout(serial, make, type, calibre, search);
+        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.setAlignItems(Alignment.BASELINE);
+        form.getStyle().set("gap", "var(--lumo-space-m)");
+        return form;
+    }
+
+    /** Make, type and calibre, offering what reference data has not retired. */
+    private void filters(ReferenceData reference) {
         make.setLabel(getTranslation("registry.make"));
         make.setId("registry-make");
         // Any alias finds the maker: "ZCZ" or "Crvena Zastava" offers Zastava.
@@ -79,17 +107,10 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
                 reference.calibres().stream().filter(c -> !c.retired()).toList());
         calibre.setItemLabelGenerator(Calibre::name);
         calibre.setClearButtonVisible(true);
+    }
 
-        search.setText(getTranslation("registry.search"));
-        search.setId("registry-search");
-        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        search.addClickListener(e -> run());
-
-        var form = new FlexLayout(serial, make, type, calibre, search);
-        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.setAlignItems(Alignment.BASELINE);
-        form.getStyle().set("gap", "var(--lumo-space-m)");
-
+    /** The weapons found, flagged when reported lost or stolen, with why each was found; a click opens the weapon. */
+    private void weaponGrid(ReferenceData reference) {
         results.setId("registry-results");
         results.addComponentColumn(this::flags).setHeader("").setAutoWidth(true).setFlexGrow(0);
         results.addColumn(h -> h.firearm().serialAsRead()).setHeader(getTranslation("registry.serial-as-read")).setAutoWidth(true);
@@ -102,28 +123,28 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         results.addColumn(h -> Math.round(h.score() * 100) + " %").setHeader(getTranslation("registry.match")).setAutoWidth(true);
         results.addColumn(h -> String.join(" · ", h.reasons())).setHeader(getTranslation("registry.why")).setFlexGrow(3);
         // Reasons are the point of the list: wrap them rather than cut them off on a tablet.
-        results.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        results.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         results.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getItem().firearm().id())));
-        summary.setId("registry-summary");
         results.setAllRowsVisible(false);
         results.setMinHeight("12rem");
+    }
 
+    /** The people found, hidden until a search finds some; a click opens the person. */
+    private void personGrid() {
         peopleResults.setId("registry-people");
         peopleResults.addColumn(h -> h.person().displayName()).setHeader(getTranslation("person.name")).setAutoWidth(true);
         peopleResults.addColumn(h -> h.person().nameLatin()).setHeader(getTranslation("person.name-latin")).setAutoWidth(true);
         peopleResults.addColumn(h -> h.person().birthDate()).setHeader(getTranslation("person.birth-date")).setAutoWidth(true);
         peopleResults.addColumn(h -> String.join(" · ", h.reasons())).setHeader(getTranslation("registry.why")).setFlexGrow(3);
-        peopleResults.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        peopleResults.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         peopleResults.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PersonView.class, e.getItem().person().id())));
         peopleResults.setAllRowsVisible(true);
         peopleResults.setVisible(false);
-        peopleSummary.setId("registry-people-summary");
-        add(new H2(getTranslation("menu.registry")), form, summary, results, peopleSummary, peopleResults);
     }
 
     private Span flags(SerialHit hit) {
         var badge = new Span(hit.flags().stream().map(f -> getTranslation("lost.kind." + f))
-                .collect(java.util.stream.Collectors.joining(", ")));
+                .collect(Collectors.joining(", ")));
         if (hit.reported()) {
             badge.getElement().getThemeList().add("badge error primary");
         }

@@ -1,0 +1,171 @@
+package org.armstrace.importer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.armstrace.registry.ImportedRecords;
+import org.armstrace.registry.ImportedRecords.Kind;
+import org.armstrace.registry.NewPerson;
+import org.armstrace.registry.PersonNames;
+import org.armstrace.registry.RecordStore;
+import org.armstrace.registry.ReferenceKeys;
+
+/**
+ * Which person record each row of a chunk names: one already in the graph, one an earlier row
+ * created, or a new one. {@link PersonMatching} compares two people; this decides among the
+ * candidates the graph and the run offer, and records the merges and the questions for an analyst.
+ *
+ * <p>One instance lives for one run, with its {@link ChunkWriter}: it remembers the people the
+ * chunk (a dry run: the whole run) created, so a person spelled differently on two rows of one
+ * chunk is matched like one already in the graph.
+ */
+final class PeopleMatcher {
+
+    private record Known(String id, PersonMatching.Side side) {
+    }
+
+    private final RecordStore records;
+    /** People this chunk (a dry run: this run) created, by blocking key. */
+    private final Map<String, List<Known>> createdPeople = new HashMap<>();
+    /** Folded sides of the people this run compared; bounded so that a huge extract cannot fill the heap. */
+    private final PersonMatching.Folded folded = new PersonMatching.Folded(300_000);
+
+    PeopleMatcher(RecordStore records) {
+        this.records = records;
+    }
+
+    /** Forgets the people created so far: the records store answers for them once written. */
+    void forgetCreated() {
+        createdPeople.clear();
+    }
+
+    /** The person id of every row that names a person, by line; merges and reviews go to {@code out}. */
+    Map<Integer, String> match(List<ParsedRow> rows, ChunkWriter.Outcome out) {
+        List<ParsedRow> withPerson = rows.stream().filter(r -> r.person() != null).toList();
+        var ids = new HashMap<Integer, String>();
+        if (withPerson.isEmpty()) {
+            return ids;
+        }
+        List<ImportedRecords.PersonBlocks> blocks = blocks(withPerson);
+        Map<Integer, List<ImportedRecords.PersonCandidate>> fromGraph = records.personCandidates(blocks);
+        for (int i = 0; i < withPerson.size(); i++) {
+            ParsedRow r = withPerson.get(i);
+            ids.put(r.line(), match(r, blocks.get(i), fromGraph.getOrDefault(i, List.of()), out));
+        }
+        return ids;
+    }
+
+    /** The blocking keys of each row's person, numbered as the rows are, for the graph to find candidates by. */
+    private static List<ImportedRecords.PersonBlocks> blocks(List<ParsedRow> withPerson) {
+        var blocks = new ArrayList<ImportedRecords.PersonBlocks>();
+        for (ParsedRow r : withPerson) {
+            NewPerson p = r.person();
+            blocks.add(new ImportedRecords.PersonBlocks(blocks.size(),
+                    p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()),
+                    PersonNames.blocks(p.givenName(), p.familyName(), p.birthDate())));
+        }
+        return blocks;
+    }
+
+    /** The id of one row's person; a new person is remembered under its blocking keys. */
+    private String match(ParsedRow r, ImportedRecords.PersonBlocks blocks, List<ImportedRecords.PersonCandidate> fromGraph,
+                         ChunkWriter.Outcome out) {
+        PersonMatching.Side side = folded.of(PersonMatching.Fields.of(r.person()));
+        String own = side.nid() != null ? ChunkWriter.id("person", "nid", side.nid()) : personId(side, null);
+        Map<String, PersonMatching.Side> candidates = candidates(blocks, fromGraph);
+        String chosen = own;
+        PersonMatching.Side holder = candidates.get(own);
+        if (holder != null && side.nid() != null) {
+            own = ownOrApart(r, side, own, holder, candidates, out);
+            chosen = own;
+        } else if (!candidates.containsKey(own)) {
+            chosen = closest(r, side, own, candidates, out);
+        }
+        if (chosen.equals(own)) {
+            for (String block : ChunkWriter.blockKeys(blocks)) {
+                createdPeople.computeIfAbsent(block, k -> new ArrayList<>()).add(new Known(own, side));
+            }
+        }
+        return chosen;
+    }
+
+    /** The people the graph and this chunk offer for a row, by id, each compared once. */
+    private Map<String, PersonMatching.Side> candidates(ImportedRecords.PersonBlocks blocks,
+                                                        List<ImportedRecords.PersonCandidate> fromGraph) {
+        var candidates = new LinkedHashMap<String, PersonMatching.Side>();
+        for (ImportedRecords.PersonCandidate c : fromGraph) {
+            candidates.computeIfAbsent(c.id(), id -> folded.of(PersonMatching.Fields.of(c)));
+        }
+        for (String block : ChunkWriter.blockKeys(blocks)) {
+            for (Known k : createdPeople.getOrDefault(block, List.of())) {
+                candidates.putIfAbsent(k.id(), k.side());
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * The personal number is already someone's. Unless the row is that person, the number is
+     * mistyped on one side: the row becomes a record of its own, and an analyst decides.
+     */
+    private static String ownOrApart(ParsedRow r, PersonMatching.Side side, String own, PersonMatching.Side holder,
+                                     Map<String, PersonMatching.Side> candidates, ChunkWriter.Outcome out) {
+        PersonMatching.Comparison cmp = PersonMatching.compare(side, holder);
+        if (cmp.decision() == PersonMatching.Decision.SAME) {
+            return own;
+        }
+        String apart = personId(side, side.nid());
+        if (!candidates.containsKey(apart)) {
+            out.add("person.review", 1);
+            out.decisions.add(new ChunkWriter.Decision(r.line(), Kind.PERSON, "PENDING", apart, own, cmp.score(),
+                    cmp.reasons(), summary(r.person())));
+        }
+        return apart;
+    }
+
+    /**
+     * The best-scoring candidate when it is the same person (a merge); otherwise the row's own id,
+     * with a question for an analyst when the best one might be.
+     */
+    private static String closest(ParsedRow r, PersonMatching.Side side, String own,
+                                  Map<String, PersonMatching.Side> candidates, ChunkWriter.Outcome out) {
+        String bestId = null;
+        PersonMatching.Comparison best = null;
+        for (Map.Entry<String, PersonMatching.Side> c : candidates.entrySet()) {
+            PersonMatching.Comparison cmp = PersonMatching.compare(side, c.getValue());
+            if (best == null || cmp.weight() > best.weight()) {
+                best = cmp;
+                bestId = c.getKey();
+            }
+        }
+        if (best != null && best.decision() == PersonMatching.Decision.SAME) {
+            out.add("person.merged", 1);
+            out.decisions.add(new ChunkWriter.Decision(r.line(), Kind.PERSON, "AUTO_MERGED", bestId, bestId, best.score(),
+                    best.reasons(), summary(r.person())));
+            return bestId;
+        }
+        if (best != null && best.decision() == PersonMatching.Decision.REVIEW) {
+            out.add("person.review", 1);
+            out.decisions.add(new ChunkWriter.Decision(r.line(), Kind.PERSON, "PENDING", own, bestId, best.score(),
+                    best.reasons(), summary(r.person())));
+        }
+        return own;
+    }
+
+    /** A person's id from the folded fields, after the personal number when there is one: equal fields, equal id. */
+    private static String personId(PersonMatching.Side side, String nid) {
+        String parent = String.valueOf(side.parent());
+        String born = String.valueOf(side.born());
+        String place = String.valueOf(side.place());
+        return nid == null ? ChunkWriter.id("person", side.given(), side.family(), parent, born, place)
+                : ChunkWriter.id("person", "nid", nid, side.given(), side.family(), parent, born, place);
+    }
+
+    private static String summary(NewPerson p) {
+        return p.givenName() + " " + p.familyName() + (p.parentName() == null ? "" : " (" + p.parentName() + ")")
+                + (p.birthDate() == null ? "" : ", " + p.birthDate()) + (p.birthPlace() == null ? "" : ", " + p.birthPlace())
+                + (p.nationalId() == null ? "" : ", " + p.nationalId());
+    }
+}
