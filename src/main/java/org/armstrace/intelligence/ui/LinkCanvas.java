@@ -22,7 +22,7 @@ import org.armstrace.intelligence.LinkGraph;
 final class LinkCanvas {
 
     /** Pages that show one entity's record, by kind; the others are seen in the chart only. */
-    static final Map<EntityRef.Kind, String> RECORD_PAGES = Map.of(
+    private static final Map<EntityRef.Kind, String> RECORD_PAGES = Map.of(
             EntityRef.Kind.FIREARM, "registry/firearm/", EntityRef.Kind.PERSON, "registry/person/",
             EntityRef.Kind.ORGANISATION, "registry/organisation/", EntityRef.Kind.RECOVERY, "recovery/",
             EntityRef.Kind.TRACE_REQUEST, "tracing/request/");
@@ -60,8 +60,6 @@ final class LinkCanvas {
     Set<String> onPath() {
         return Collections.unmodifiableSet(onPath);
     }
-
-    // Growing --------------------------------------------------------------------------------------
 
     /** Adds what is not on the canvas yet; the places a reopened canvas had no longer hold. */
     void merge(LinkGraph part) {
@@ -115,8 +113,6 @@ final class LinkCanvas {
         return placed.get(ref);
     }
 
-    // Selection and paths --------------------------------------------------------------------------
-
     void select(String ref) {
         selected = ref;
     }
@@ -155,8 +151,6 @@ final class LinkCanvas {
         LinkGraph.Entity x = ref == null ? null : entities.get(ref);
         return x == null || x.caption() == null || x.caption().isBlank() ? String.valueOf(ref) : x.caption();
     }
-
-    // Dates and visibility -------------------------------------------------------------------------
 
     /** Events outside the dates are hidden from the canvas (not dropped: widening the dates shows them again). */
     void dates(LocalDate since, LocalDate until) {
@@ -203,8 +197,6 @@ final class LinkCanvas {
         return selected != null ? List.of(EntityRef.parse(selected))
                 : entities.keySet().stream().filter(this::visible).limit(max).map(EntityRef::parse).toList();
     }
-
-    // Saving and reopening -------------------------------------------------------------------------
 
     /**
      * What a save stores: every entity (hidden ones too, so that showing them again is possible),

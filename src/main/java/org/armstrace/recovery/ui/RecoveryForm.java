@@ -156,8 +156,6 @@ public class RecoveryForm extends VerticalLayout {
         return new H3(getTranslation(key));
     }
 
-    // The draft ---------------------------------------------------------------------------------
-
     /** The form as field id → text: what the draft keeps. */
     public Map<String, String> fields() {
         return binder.fields();
@@ -209,8 +207,6 @@ public class RecoveryForm extends VerticalLayout {
         }
         return null;
     }
-
-    // The parts ---------------------------------------------------------------------------------
 
     /** Sets the recovery's position and, when the municipality is still open, the one it lies in. */
     public void setPosition(double latitude, double longitude, Double accuracyMetres, Place.Method how) {
@@ -271,8 +267,6 @@ public class RecoveryForm extends VerticalLayout {
         }
     }
 
-    // Submission --------------------------------------------------------------------------------
-
     /** The draft this form edits: its id is the recovery's idempotency key. */
     public void setDraftKey(String key) {
         this.draftKey = key;
@@ -320,8 +314,6 @@ public class RecoveryForm extends VerticalLayout {
     public void enableSave() {
         save.setEnabled(true);
     }
-
-    // Events ------------------------------------------------------------------------------------
 
     public static class DraftChanged extends ComponentEvent<RecoveryForm> {
         private final Map<String, String> fields;
