@@ -3,31 +3,17 @@ package org.armstrace.graph;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.neo4j.graphdb.spatial.Point;
 
 /**
  * Nodes and relationships written as the CSV files that {@code neo4j-admin database import full}
@@ -54,76 +40,9 @@ public final class OfflineLoad implements Closeable {
     /** Node property naming the keys whose value is a list of one empty string, restored after the import. */
     static final String BLANK_LISTS = "__blankLists";
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSxxx",
-            Locale.ROOT);
-    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS",
-            Locale.ROOT);
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS", Locale.ROOT);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSSxxx", Locale.ROOT);
-
-    /**
-     * One open CSV file: its columns (name → type) and its writer. Every value is quoted (RFC 4180),
-     * so that a value the importer would otherwise trim or read as empty comes back as it was; a
-     * missing value is an empty, unquoted cell. Written by hand rather than with Commons CSV's
-     * printer, which goes through an {@code Appendable} a character at a time: this is the first
-     * load's innermost loop, and the quoting is all it needs.
-     */
-    private static final class File {
-        final Path path;
-        final LinkedHashMap<String, String> columns;
-        final Writer out;
-        private final StringBuilder line = new StringBuilder(512);
-        /** Whether a value written here spans lines; only such files are read line-agnostically (slower). */
-        boolean multiline;
-
-        File(Path path, LinkedHashMap<String, String> columns, List<String> fixed) throws IOException {
-            this.path = path;
-            this.columns = columns;
-            this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            var header = new ArrayList<>(fixed);
-            columns.forEach((name, type) -> header.add(name + ":" + type));
-            print(header);
-        }
-
-        boolean fits(Map<String, String> types) {
-            for (var e : types.entrySet()) {
-                if (!e.getValue().equals(columns.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** One record, built whole and written with one call: the writer takes a lock per call. */
-        void print(List<String> record) throws IOException {
-            line.setLength(0);
-            for (int i = 0; i < record.size(); i++) {
-                if (i > 0) {
-                    line.append(',');
-                }
-                String v = record.get(i);
-                if (v != null) {
-                    line.append('"');
-                    int from = 0;
-                    for (int j = 0; j < v.length(); j++) {
-                        char c = v.charAt(j);
-                        if (c == '"') {
-                            line.append(v, from, j + 1).append('"');
-                            from = j + 1;
-                        } else if (c == '\n' || c == '\r') {
-                            multiline = true;
-                        }
-                    }
-                    line.append(v, from, v.length()).append('"');
-                }
-            }
-            out.write(line.append('\n').toString());
-        }
-    }
-
     private final Path dir;
-    private final Map<String, List<File>> nodeFiles = new HashMap<>();
-    private final Map<String, List<File>> relationshipFiles = new HashMap<>();
+    private final Map<String, List<OfflineCsvFile>> nodeFiles = new HashMap<>();
+    private final Map<String, List<OfflineCsvFile>> relationshipFiles = new HashMap<>();
     private final List<Path> nodePaths = new ArrayList<>();
     private final List<Path> relationshipPaths = new ArrayList<>();
     private long relationships;
@@ -188,9 +107,9 @@ public final class OfflineLoad implements Closeable {
             var blank = new ArrayList<String>();
             properties.forEach((k, v) -> {
                 if (v != null) {
-                    if (isEmptyList(v)) {
+                    if (OfflineValues.isEmptyList(v)) {
                         empty.add(k);
-                    } else if (isBlankList(v)) {
+                    } else if (OfflineValues.isBlankList(v)) {
                         blank.add(k);
                     } else {
                         values.put(k, v);
@@ -231,7 +150,7 @@ public final class OfflineLoad implements Closeable {
             var values = HashMap.<String, Object>newHashMap(properties.size());
             properties.forEach((k, v) -> {
                 if (v != null) {
-                    if (isEmptyList(v) || isBlankList(v)) {
+                    if (OfflineValues.isEmptyList(v) || OfflineValues.isBlankList(v)) {
                         throw new IllegalArgumentException("An empty list, or a list of one empty string, on a relationship "
                                 + "cannot be loaded: " + type + "." + k);
                     }
@@ -363,8 +282,8 @@ public final class OfflineLoad implements Closeable {
         }
         try {
             for (var files : List.of(nodeFiles, relationshipFiles)) {
-                for (List<File> list : files.values()) {
-                    for (File f : list) {
+                for (List<OfflineCsvFile> list : files.values()) {
+                    for (OfflineCsvFile f : list) {
                         f.out.close();
                     }
                 }
@@ -375,19 +294,19 @@ public final class OfflineLoad implements Closeable {
         failed();
     }
 
-    private void write(Map<String, List<File>> groups, List<Path> paths, String group, List<String> fixedHeader,
+    private void write(Map<String, List<OfflineCsvFile>> groups, List<Path> paths, String group, List<String> fixedHeader,
                        List<String> fixed, Map<String, Object> values) {
         var types = new LinkedHashMap<String, String>();
-        values.forEach((k, v) -> types.put(k, type(k, v)));
-        List<File> files = groups.computeIfAbsent(group, g -> new ArrayList<>());
-        File file = files.stream().filter(f -> f.fits(types)).findFirst().orElse(null);
+        values.forEach((k, v) -> types.put(k, OfflineValues.type(k, v)));
+        List<OfflineCsvFile> files = groups.computeIfAbsent(group, g -> new ArrayList<>());
+        OfflineCsvFile file = files.stream().filter(f -> f.fits(types)).findFirst().orElse(null);
         try {
             if (file == null) {
                 // A wider header: the last file's columns plus this row's, so the number of files stays small.
                 var columns = files.isEmpty() ? new LinkedHashMap<String, String>() : new LinkedHashMap<>(files.getLast().columns);
                 types.forEach(columns::put);
                 Path path = dir.resolve(safe(group) + "-" + files.size() + ".csv");
-                file = new File(path, columns, fixedHeader);
+                file = new OfflineCsvFile(path, columns, fixedHeader);
                 files.add(file);
                 paths.add(path);
             }
@@ -395,7 +314,7 @@ public final class OfflineLoad implements Closeable {
             record.addAll(fixed);
             for (String column : file.columns.keySet()) {
                 Object v = values.get(column);
-                record.add(v == null ? null : text(column, v));
+                record.add(v == null ? null : OfflineValues.text(column, v));
             }
             file.print(record);
         } catch (IOException e) {
@@ -405,98 +324,5 @@ public final class OfflineLoad implements Closeable {
 
     private static String safe(String group) {
         return group.replaceAll("[^A-Za-z0-9_-]", "_");
-    }
-
-    /** The elements of a list or an array (Neo4j's arrays arrive as Java arrays); null for a single value. */
-    private static List<?> elements(Object v) {
-        if (v instanceof Collection<?> c) {
-            return List.copyOf(c);
-        }
-        if (v.getClass().isArray()) {
-            var list = new ArrayList<>(Array.getLength(v));
-            for (int i = 0; i < Array.getLength(v); i++) {
-                list.add(Array.get(v, i));
-            }
-            return list;
-        }
-        return null;
-    }
-
-    private static boolean isEmptyList(Object v) {
-        List<?> list = elements(v);
-        return list != null && list.isEmpty();
-    }
-
-    private static boolean isBlankList(Object v) {
-        List<?> list = elements(v);
-        return list != null && list.size() == 1 && "".equals(list.getFirst());
-    }
-
-    /** The admin tool's type name for a value: {@code string}, {@code long}, … and {@code long[]} for arrays. */
-    static String type(String key, Object v) {
-        List<?> list = elements(v);
-        return list == null ? scalarType(key, v) : scalarType(key, list.getFirst()) + "[]";
-    }
-
-    /** Numbers are written as Cypher stores them (long, double), so staged values match the Cypher path's. */
-    private static String scalarType(String key, Object v) {
-        return switch (v) {
-            case String s -> "string";
-            case Character c -> "string";
-            case Long l -> "long";
-            case Integer i -> "long";
-            case Short s -> "long";
-            case Byte b -> "long";
-            case Double d -> "double";
-            case Float f -> "double";
-            case Boolean b -> "boolean";
-            case LocalDate d -> "date";
-            case ZonedDateTime t -> "datetime";
-            case OffsetDateTime t -> "datetime";
-            case LocalDateTime t -> "localdatetime";
-            case LocalTime t -> "localtime";
-            case OffsetTime t -> "time";
-            case Point p -> "point";
-            case TemporalAmount d -> "duration";
-            default -> throw new IllegalArgumentException("A " + v.getClass().getName() + " (" + key
-                    + ") cannot be written for the offline import");
-        };
-    }
-
-    private static String text(String key, Object v) {
-        List<?> list = elements(v);
-        if (list == null) {
-            return scalar(v);
-        }
-        var parts = new ArrayList<String>(list.size());
-        for (Object e : list) {
-            String part = scalar(e);
-            if (part.indexOf(ARRAY_DELIMITER) >= 0) {
-                throw new IllegalArgumentException("A list element of " + key + " cannot be written for the offline import");
-            }
-            parts.add(part);
-        }
-        return String.join(String.valueOf(ARRAY_DELIMITER), parts);
-    }
-
-    private static String scalar(Object v) {
-        return switch (v) {
-            case ZonedDateTime t -> t.getZone() instanceof ZoneOffset ? DATE_TIME.format(t)
-                    : DATE_TIME.format(t) + "[" + t.getZone().getId() + "]";
-            case OffsetDateTime t -> DATE_TIME.format(t);
-            case LocalDateTime t -> LOCAL_DATE_TIME.format(t);
-            case LocalTime t -> LOCAL_TIME.format(t);
-            case OffsetTime t -> TIME.format(t);
-            case Point p -> point(p);
-            default -> String.valueOf(v);
-        };
-    }
-
-    private static String point(Point p) {
-        double[] c = p.getCoordinate().getCoordinate();
-        String crs = p.getCRS().getType();
-        return c.length == 3
-                ? "{crs:'%s', x:%s, y:%s, z:%s}".formatted(crs, c[0], c[1], c[2])
-                : "{crs:'%s', x:%s, y:%s}".formatted(crs, c[0], c[1]);
     }
 }

@@ -25,20 +25,21 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.armstrace.base.ui.ChartView;
 import org.armstrace.intelligence.Alert;
 import org.armstrace.intelligence.AlertScanner;
 import org.armstrace.intelligence.Alerts;
 import org.armstrace.intelligence.IntelligenceRejected;
 import org.armstrace.intelligence.Pattern;
 import org.armstrace.intelligence.PatternThresholds;
-import org.armstrace.base.ui.ChartView;
-import java.util.List;
-import java.util.Map;
 import org.armstrace.security.Role;
 
 /**
@@ -92,7 +93,25 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
         scan.addClickListener(e -> scanNow());
         scanned.setId("alerts-scanned");
         describeLastScan();
+        grid(alerts);
+        pattern.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+        newForMe.addValueChangeListener(e -> refresh());
+        details.setId("alert-details");
+        details.setWidthFull();
 
+        var tools = new HorizontalLayout(pattern, status, newForMe, scan, scanned);
+        tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        tools.setWrap(true);
+        timeToCrime.setId("alerts-time-to-crime");
+        timeToCrime.setWidthFull();
+        timeToCrime.setHeight("320px");
+        timeToCrime.setVisible(false);
+        add(new H2(getTranslation("alerts.title")), tools, timeToCrime, grid, details);
+    }
+
+    /** The alerts matching the filters, a page at a time; selecting one shows it below. */
+    private void grid(Alerts alerts) {
         grid.setId("alerts-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(a -> getTranslation("alerts.pattern." + a.pattern().name())).setHeader(getTranslation("alerts.pattern"))
@@ -110,20 +129,6 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
                 q -> (int) Math.min(Integer.MAX_VALUE, alerts.count(filter()))));
         grid.addSelectionListener(e -> show(e.getFirstSelectedItem().orElse(null)));
         grid.setHeight("45vh");
-        pattern.addValueChangeListener(e -> refresh());
-        status.addValueChangeListener(e -> refresh());
-        newForMe.addValueChangeListener(e -> refresh());
-        details.setId("alert-details");
-        details.setWidthFull();
-
-        var tools = new HorizontalLayout(pattern, status, newForMe, scan, scanned);
-        tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        tools.setWrap(true);
-        timeToCrime.setId("alerts-time-to-crime");
-        timeToCrime.setWidthFull();
-        timeToCrime.setHeight("320px");
-        timeToCrime.setVisible(false);
-        add(new H2(getTranslation("alerts.title")), tools, timeToCrime, grid, details);
     }
 
     @Override
@@ -243,7 +248,7 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
                 last.runs().values().stream().mapToInt(AlertScanner.Run::created).sum()));
     }
 
-    private String date(java.time.Instant at) {
+    private String date(Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault()).format(at);
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import org.armstrace.intelligence.Investigations;
 import org.armstrace.security.Role;
 
@@ -76,7 +77,7 @@ public class InvestigationsView extends VerticalLayout implements HasDynamicTitl
     private void show(Investigations.Investigation selected) {
         open.setEnabled(selected != null);
         versions.setVisible(selected != null);
-        versions.setItems(selected == null ? java.util.List.of() : investigations.history(selected.id()));
+        versions.setItems(selected == null ? List.of() : investigations.history(selected.id()));
     }
 
     private void openChart(Investigations.Investigation i) {

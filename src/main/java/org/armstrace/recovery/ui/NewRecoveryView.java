@@ -1,6 +1,7 @@
 package org.armstrace.recovery.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -21,18 +22,22 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.armstrace.base.ui.Basemaps;
 import org.armstrace.recovery.Municipalities;
+import org.armstrace.recovery.NewRecovery;
+import org.armstrace.recovery.Place;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.RecoveryDrafts;
 import org.armstrace.recovery.RecoveryRejected;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.ReferenceData;
+import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,10 +105,10 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
                     }
                     double lat = position.get("lat").asDouble();
                     double lon = position.get("lon").asDouble();
-                    form.setPosition(lat, lon, position.get("accuracy").asDouble(), org.armstrace.recovery.Place.Method.DEVICE);
+                    form.setPosition(lat, lon, position.get("accuracy").asDouble(), Place.Method.DEVICE);
                     municipalities.at(lat, lon).ifPresent(form::setMunicipality);
                 }, error -> form.showLocationUnavailable()));
-        form.map.addPickListener(e -> municipalities.at(e.lat(), e.lon()).ifPresent(form::setMunicipality));
+        form.addMapPickListener(e -> municipalities.at(e.lat(), e.lon()).ifPresent(form::setMunicipality));
         form.getElement().addEventListener("draft-found", e -> browserCopy(e.getEventData().get("event.detail").asString()))
                 .addEventData("event.detail");
 
@@ -177,7 +182,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
 
     private void watch() {
         form.getElement().executeJs("window.armstraceDraft.watch(this, $0, $1)", form.draftKey(),
-                org.armstrace.security.AuditLog.currentActor());
+                AuditLog.currentActor());
     }
 
     private void saveDraft(Map<String, String> fields) {
@@ -194,7 +199,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
-    private void submit(org.armstrace.recovery.NewRecovery recovery) {
+    private void submit(NewRecovery recovery) {
         try {
             Recoveries.Recorded recorded = recoveries.record(recovery);
             // On the page, not the form: the form leaves the page in this same round trip.
@@ -246,8 +251,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
     }
 
     static RecoveryForm.Choices choices(ReferenceData reference, Municipalities municipalities, Basemaps basemaps) {
-        var locale = com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH
-                : com.vaadin.flow.component.UI.getCurrent().getLocale();
+        var locale = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
         var types = reference.firearmTypes().stream().filter(t -> !t.retired())
                 .map(t -> PickList.Option.of(t.code(), t.name(locale), Stream.concat(t.aliases().stream(),
                         Stream.of(t.nameEn(), t.nameSq(), t.nameSr())))).toList();

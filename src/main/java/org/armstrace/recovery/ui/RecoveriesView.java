@@ -1,6 +1,7 @@
 package org.armstrace.recovery.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,6 +16,7 @@ import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +51,7 @@ public class RecoveriesView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Recovery> grid = new Grid<>();
     final Span waiting = new Span();
     private final ConfigurableFilterDataProvider<Recovery, Void, RecoveryFilter> data;
-    private com.vaadin.flow.shared.Registration poll;
+    private Registration poll;
 
     public RecoveriesView(Recoveries recoveries, Municipalities municipalities) {
         this.recoveries = recoveries;
@@ -120,7 +122,7 @@ public class RecoveriesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+    protected void onDetach(DetachEvent detachEvent) {
         detachEvent.getUI().setPollInterval(-1);
         if (poll != null) {
             poll.remove();

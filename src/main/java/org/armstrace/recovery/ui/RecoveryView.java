@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -21,6 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.armstrace.base.ui.Basemaps;
 import org.armstrace.base.ui.MapView;
 import org.armstrace.recovery.Completeness;
@@ -35,11 +38,13 @@ import org.armstrace.recovery.MatchCandidate;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.Recovery;
+import org.armstrace.recovery.RecoveryKind;
 import org.armstrace.recovery.RecoveryRejected;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Photos;
 import org.armstrace.security.Role;
+import org.springframework.web.util.UriUtils;
 
 /**
  * One recovery for the analyst: where and when, how completely each weapon is identified against
@@ -80,6 +85,36 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
             return;
         }
         Recovery r = found.get();
+        summary(r);
+        if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
+            chartLinks(r);
+        }
+        if (r.amnesty() != null) {
+            var note = new Paragraph(getTranslation("recovery.amnesty-set", r.amnesty().reason(), r.amnesty().by()));
+            note.setId("recovery-amnesty");
+            add(note);
+        } else if (r.kind() == RecoveryKind.SURRENDERED && Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR)) {
+            var amnesty = new Button(getTranslation("recovery.amnesty"), e -> amnesty());
+            amnesty.setId("recovery-amnesty-button");
+            add(amnesty);
+        }
+        if (r.place() != null) {
+            var map = new MapView();
+            map.setId("recovery-place-map");
+            map.setHeight("240px");
+            map.setBasemap(basemaps.of(getLocale(), false));
+            map.setMarker(r.place().latitude(), r.place().longitude());
+            add(map);
+        }
+        List<MatchCandidate> candidates = recoveries.candidates(recoveryId);
+        boolean decides = Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST);
+        for (int i = 0; i < r.weapons().size(); i++) {
+            add(weapon(i, r.weapons().get(i), candidates, decides));
+        }
+    }
+
+    /** The title (kind, time, status) and what the recovery was: where, which case, by whom, found with whom. */
+    private void summary(Recovery r) {
         var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
         title = getTranslation("recovery.kind." + r.kind().name()) + " · " + when.format(r.at());
@@ -99,61 +134,42 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
             add(new Paragraph(getTranslation("recovery.possessors", String.join(", ",
                     r.possessors().stream().map(Recovery.Possessor::name).toList()))));
         }
-        if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
-            var chart = new com.vaadin.flow.component.html.Anchor("intelligence/chart/Recovery:" + r.id(),
-                    getTranslation("chart.open"));
-            chart.setId("recovery-open-chart");
-            add(chart);
-            if (r.caseReference() != null) {
-                var caseChart = new com.vaadin.flow.component.html.Anchor("intelligence/chart/Case:"
-                        + org.springframework.web.util.UriUtils.encodePathSegment(r.caseReference(),
-                        java.nio.charset.StandardCharsets.UTF_8), getTranslation("recovery.case-chart", r.caseReference()));
-                caseChart.setId("recovery-case-chart");
-                add(caseChart);
-            }
-        }
-        if (r.amnesty() != null) {
-            var note = new Paragraph(getTranslation("recovery.amnesty-set", r.amnesty().reason(), r.amnesty().by()));
-            note.setId("recovery-amnesty");
-            add(note);
-        } else if (r.kind() == org.armstrace.recovery.RecoveryKind.SURRENDERED
-                && Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR)) {
-            var amnesty = new Button(getTranslation("recovery.amnesty"), e -> amnesty());
-            amnesty.setId("recovery-amnesty-button");
-            add(amnesty);
-        }
-        if (r.place() != null) {
-            var map = new MapView();
-            map.setId("recovery-place-map");
-            map.setHeight("240px");
-            map.setBasemap(basemaps.of(getLocale(), false));
-            map.setMarker(r.place().latitude(), r.place().longitude());
-            add(map);
-        }
+    }
 
-        List<MatchCandidate> candidates = recoveries.candidates(recoveryId);
-        boolean decides = Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST);
-        for (int i = 0; i < r.weapons().size(); i++) {
-            Firearm w = r.weapons().get(i);
-            var section = new Div();
-            section.addClassName("weapon-card");
-            section.setId("recovered-" + i);
-            section.add(new H3(getTranslation("recovery.weapon", i + 1) + " · " + w.serialAsRead()));
-            section.add(new Paragraph(java.util.stream.Stream.of(w.typeCode(), w.makeAsRead(), w.model(), w.calibreCode(),
-                    w.countryOfManufacture()).map(x -> Objects.toString(x, "")).collect(Collectors.joining(" · "))));
-            section.add(completeness(w));
-            section.add(gallery(w));
-            List<MatchCandidate> mine = candidates.stream().filter(c -> c.recoveredFirearmId().equals(w.id())).toList();
-            if (mine.isEmpty()) {
-                section.add(new Paragraph(getTranslation("recovery.no-hits")));
-            }
-            for (MatchCandidate c : mine) {
-                Div card = CheckResults.hit(c);
-                card.add(decision(c, decides));
-                section.add(card);
-            }
-            add(section);
+    /** The recovery, and its case when it has one, in the link chart. */
+    private void chartLinks(Recovery r) {
+        var chart = new Anchor("intelligence/chart/Recovery:" + r.id(), getTranslation("chart.open"));
+        chart.setId("recovery-open-chart");
+        add(chart);
+        if (r.caseReference() != null) {
+            var caseChart = new Anchor("intelligence/chart/Case:"
+                    + UriUtils.encodePathSegment(r.caseReference(), StandardCharsets.UTF_8),
+                    getTranslation("recovery.case-chart", r.caseReference()));
+            caseChart.setId("recovery-case-chart");
+            add(caseChart);
         }
+    }
+
+    /** One recovered weapon: what was read, its completeness, photos, and each candidate match to decide. */
+    private Div weapon(int i, Firearm w, List<MatchCandidate> candidates, boolean decides) {
+        var section = new Div();
+        section.addClassName("weapon-card");
+        section.setId("recovered-" + i);
+        section.add(new H3(getTranslation("recovery.weapon", i + 1) + " · " + w.serialAsRead()));
+        section.add(new Paragraph(Stream.of(w.typeCode(), w.makeAsRead(), w.model(), w.calibreCode(),
+                w.countryOfManufacture()).map(x -> Objects.toString(x, "")).collect(Collectors.joining(" · "))));
+        section.add(completeness(w));
+        section.add(gallery(w));
+        List<MatchCandidate> mine = candidates.stream().filter(c -> c.recoveredFirearmId().equals(w.id())).toList();
+        if (mine.isEmpty()) {
+            section.add(new Paragraph(getTranslation("recovery.no-hits")));
+        }
+        for (MatchCandidate c : mine) {
+            Div card = CheckResults.hit(c);
+            card.add(decision(c, decides));
+            section.add(card);
+        }
+        return section;
     }
 
     private Component completeness(Firearm w) {

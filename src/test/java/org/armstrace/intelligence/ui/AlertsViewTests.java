@@ -2,6 +2,7 @@ package org.armstrace.intelligence.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;
 import java.util.UUID;
 import org.armstrace.ViewTest;
@@ -53,7 +54,7 @@ class AlertsViewTests extends ViewTest {
         view.grid.select(top);
         assertThat(view.details.getElement().getTextRecursively()).contains("3 entities of evidence", "found by a scan");
         test(view.details.getChildren().flatMap(c -> c.getChildren()).filter(c -> "alert-dismiss".equals(c.getId().orElse(null)))
-                .findFirst().map(com.vaadin.flow.component.button.Button.class::cast).orElseThrow()).click();
+                .findFirst().map(Button.class::cast).orElseThrow()).click();
         AlertDecisionForm form = $(AlertDecisionForm.class).single();
         test(form.decide).click();
         assertThat($(Notification.class).last().getElement().getProperty("text")).isEqualTo("Give a reason.");
@@ -69,8 +70,8 @@ class AlertsViewTests extends ViewTest {
     @WithMockUser(username = "analyst1", roles = "ANALYST")
     void an_alert_opens_in_the_link_chart_with_its_evidence_linked() {
         LinkChartView chart = navigate("intelligence/chart/Alert:alert-" + run, LinkChartView.class);
-        assertThat(chart.entities).containsOnlyKeys("Person:holder-" + run, "Licence:lic-" + run, "Firearm:gun-" + run);
-        assertThat(chart.links).extracting(l -> l.type()).containsExactlyInAnyOrder("HOLDS", "COVERS");
+        assertThat(chart.canvas.entities()).containsOnlyKeys("Person:holder-" + run, "Licence:lic-" + run, "Firearm:gun-" + run);
+        assertThat(chart.canvas.links()).extracting(l -> l.type()).containsExactlyInAnyOrder("HOLDS", "COVERS");
 
         LinkChartView missing = navigate("intelligence/chart/Alert:nothing-" + run, LinkChartView.class);
         assertThat(missing.status.getText()).isEqualTo("There is no such alert.");

@@ -3,17 +3,25 @@ package org.armstrace.intelligence.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.ComponentUtil;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armstrace.ViewTest;
 import org.armstrace.base.ui.ChartView;
+import org.armstrace.base.ui.MapView;
+import org.armstrace.intelligence.LinkChartWorkbook;
 import org.armstrace.intelligence.LinkGraph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.test.context.support.WithMockUser;
+import tools.jackson.databind.JsonNode;
 
 class LinkChartViewTests extends ViewTest {
 
@@ -43,28 +51,28 @@ class LinkChartViewTests extends ViewTest {
     @WithMockUser(username = "analyst1", roles = "ANALYST")
     void the_chart_opens_on_an_entity_grows_on_expand_hides_and_finds_the_path_between_two_people() {
         LinkChartView view = navigate("intelligence/chart/Recovery:rec-" + run, LinkChartView.class);
-        assertThat(view.entities.keySet()).containsExactlyInAnyOrder("Recovery:rec-" + run, "Firearm:seen-" + run,
+        assertThat(view.canvas.entities().keySet()).containsExactlyInAnyOrder("Recovery:rec-" + run, "Firearm:seen-" + run,
                 "Person:carrier-" + run);
         assertThat(view.status.getText()).contains("Every link");
-        assertThat(view.record.isVisible()).isTrue();
-        assertThat(view.record.getHref()).as("the selected entity's own page").isEqualTo("recovery/rec-" + run);
+        assertThat(view.toolbar.record.isVisible()).isTrue();
+        assertThat(view.toolbar.record.getHref()).as("the selected entity's own page").isEqualTo("recovery/rec-" + run);
 
         view.grow("Firearm:seen-" + run);
-        assertThat(view.entities).containsKey("Firearm:gun-" + run);
+        assertThat(view.canvas.entities()).containsKey("Firearm:gun-" + run);
 
         // "Path from here" on the selected recovery, then "to here" is offered only for another entity.
-        test(view.pathFrom).click();
+        test(view.toolbar.pathFrom).click();
         assertThat(view.status.getText()).contains("Paths will start at");
-        assertThat(view.pathTo.isEnabled()).as("the recovery is still selected").isFalse();
+        assertThat(view.toolbar.pathTo.isEnabled()).as("the recovery is still selected").isFalse();
 
         // Path from the carrier to the licence holder, who is not on the chart yet.
         view.paths("Person:carrier-" + run, "Person:holder-" + run);
-        assertThat(view.onPath).contains("Person:holder-" + run, "Licence:lic-" + run, "Firearm:gun-" + run);
+        assertThat(view.canvas.onPath()).contains("Person:holder-" + run, "Licence:lic-" + run, "Firearm:gun-" + run);
         assertThat(view.status.getText()).contains("shortest path");
 
-        view.hidden.add("Licence:lic-" + run);
+        view.canvas.hide("Licence:lic-" + run);
         view.grow("Person:holder-" + run);
-        assertThat(view.entities).containsKey("Licence:lic-" + run);
+        assertThat(view.canvas.entities()).containsKey("Licence:lic-" + run);
     }
 
     @Test
@@ -72,26 +80,26 @@ class LinkChartViewTests extends ViewTest {
     void the_dates_hide_events_outside_them_and_the_workbook_holds_what_is_visible() throws Exception {
         LinkChartView view = navigate("intelligence/chart/Person:carrier-" + run, LinkChartView.class);
         view.neighbourhood("Person:carrier-" + run, 3);
-        assertThat(view.visibleGraph().entities()).extracting(LinkGraph.Entity::ref)
+        assertThat(view.canvas.visibleGraph().entities()).extracting(LinkGraph.Entity::ref)
                 .contains("Recovery:rec-" + run, "Firearm:gun-" + run);
 
         // The recovery happened today: a window ending yesterday hides it and its links, not the people or weapons.
-        view.until.setValue(java.time.LocalDate.now().minusDays(1));
-        LinkGraph visible = view.visibleGraph();
+        view.toolbar.until.setValue(LocalDate.now().minusDays(1));
+        LinkGraph visible = view.canvas.visibleGraph();
         assertThat(visible.entities()).extracting(LinkGraph.Entity::ref).doesNotContain("Recovery:rec-" + run)
                 .contains("Person:carrier-" + run, "Firearm:gun-" + run);
         assertThat(visible.links()).noneMatch(l -> l.from().equals("Recovery:rec-" + run) || l.to().equals("Recovery:rec-" + run));
 
-        var out = new java.io.ByteArrayOutputStream();
-        org.armstrace.intelligence.LinkChartWorkbook.write(visible, "Entities", java.util.List.of("Entity", "Kind", "Caption",
-                "Date"), "Links", java.util.List.of("From", "To", "Relationship"), out);
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+        var out = new ByteArrayOutputStream();
+        LinkChartWorkbook.write(visible, "Entities", List.of("Entity", "Kind", "Caption",
+                "Date"), "Links", List.of("From", "To", "Relationship"), out);
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(book.getSheet("Entities").getLastRowNum()).isEqualTo(visible.entities().size());
             assertThat(book.getSheet("Links").getLastRowNum()).isEqualTo(visible.links().size());
             assertThat(book.getSheet("Entities").getRow(1).getCell(0).getStringCellValue()).isEqualTo("Person:carrier-" + run);
         }
-        view.until.clear();
-        assertThat(view.visibleGraph().entities()).extracting(LinkGraph.Entity::ref).contains("Recovery:rec-" + run);
+        view.toolbar.until.clear();
+        assertThat(view.canvas.visibleGraph().entities()).extracting(LinkGraph.Entity::ref).contains("Recovery:rec-" + run);
     }
 
     @Test
@@ -101,25 +109,25 @@ class LinkChartViewTests extends ViewTest {
         view.grow("Firearm:seen-" + run);
         // The recovered weapon is selected: its timeline holds the licence of the weapon it was
         // identified as (2015) and today's recovery, whose route runs from Serbia to Prishtina.
-        assertThat(view.picture.events()).extracting(e -> e.ref()).containsExactly("Licence:lic-" + run,
+        assertThat(view.timelineMap.picture.events()).extracting(e -> e.ref()).containsExactly("Licence:lic-" + run,
                 "Recovery:rec-" + run);
-        assertThat(view.timelineStatus.getText()).startsWith("2 dated event(s) and 1 route(s)");
-        assertThat(drawn(view.map, "points")).isEqualTo(1);
-        assertThat(drawn(view.map, "lines")).isEqualTo(1);
+        assertThat(view.timelineMap.timelineStatus.getText()).startsWith("2 dated event(s) and 1 route(s)");
+        assertThat(drawn(view.timelineMap.map, "points")).isEqualTo(1);
+        assertThat(drawn(view.timelineMap.map, "lines")).isEqualTo(1);
 
-        ComponentUtil.fireEvent(view.timeline, new ChartView.RangeEvent(view.timeline, true, "2015-01-01", "2015-12-31"));
-        assertThat(view.since.getValue()).isEqualTo(LocalDate.of(2015, 1, 1));
-        assertThat(view.until.getValue()).isEqualTo(LocalDate.of(2015, 12, 31));
-        assertThat(view.visibleGraph().entities()).extracting(LinkGraph.Entity::ref).doesNotContain("Recovery:rec-" + run)
+        ComponentUtil.fireEvent(view.timelineMap.timeline, new ChartView.RangeEvent(view.timelineMap.timeline, true, "2015-01-01", "2015-12-31"));
+        assertThat(view.toolbar.since.getValue()).isEqualTo(LocalDate.of(2015, 1, 1));
+        assertThat(view.toolbar.until.getValue()).isEqualTo(LocalDate.of(2015, 12, 31));
+        assertThat(view.canvas.visibleGraph().entities()).extracting(LinkGraph.Entity::ref).doesNotContain("Recovery:rec-" + run)
                 .contains("Firearm:seen-" + run);
-        assertThat(drawn(view.map, "points")).as("the recovery is outside the brushed dates").isZero();
-        assertThat(drawn(view.map, "lines")).isZero();
-        assertThat(view.timeline.getElement().getPropertyRaw("range").toString()).contains("2015-01-01", "2015-12-31");
+        assertThat(drawn(view.timelineMap.map, "points")).as("the recovery is outside the brushed dates").isZero();
+        assertThat(drawn(view.timelineMap.map, "lines")).isZero();
+        assertThat(view.timelineMap.timeline.getElement().getPropertyRaw("range").toString()).contains("2015-01-01", "2015-12-31");
 
         // A brush the client garbled, or a cleared one, means no dates.
-        ComponentUtil.fireEvent(view.timeline, new ChartView.RangeEvent(view.timeline, true, "2015-13-99", null));
-        assertThat(view.since.getValue()).isNull();
-        assertThat(drawn(view.map, "points")).isEqualTo(1);
+        ComponentUtil.fireEvent(view.timelineMap.timeline, new ChartView.RangeEvent(view.timelineMap.timeline, true, "2015-13-99", null));
+        assertThat(view.toolbar.since.getValue()).isNull();
+        assertThat(drawn(view.timelineMap.map, "points")).isEqualTo(1);
     }
 
     @Test
@@ -127,22 +135,22 @@ class LinkChartViewTests extends ViewTest {
     void a_saved_canvas_reopens_with_its_pins_hidden_entities_and_places_and_is_listed_with_its_versions() {
         LinkChartView view = navigate("intelligence/chart/Recovery:rec-" + run, LinkChartView.class);
         view.grow("Firearm:seen-" + run);
-        test(view.pin).click();
-        assertThat(view.pin.getText()).isEqualTo("Unpin");
-        view.hidden.add("Person:carrier-" + run);
+        test(view.toolbar.pin).click();
+        assertThat(view.toolbar.pin.getText()).isEqualTo("Unpin");
+        view.canvas.hide("Person:carrier-" + run);
         view.save("Carrier " + run, "Seen twice.", "SUPERVISOR", Map.of("Recovery:rec-" + run, Map.of("x", 12.0, "y", 34.0),
                 "Firearm:elsewhere", Map.of("x", 1.0, "y", 1.0)));
         assertThat(view.status.getText()).isEqualTo("Saved as \u201cCarrier " + run + "\u201d, revision 1.");
         String id = view.investigation.id();
 
         LinkChartView reopened = navigate("intelligence/chart/Investigation:" + id, LinkChartView.class);
-        assertThat(reopened.entities.keySet()).containsExactlyInAnyOrderElementsOf(view.entities.keySet());
-        assertThat(reopened.pinned).containsExactly("Recovery:rec-" + run);
-        assertThat(reopened.hidden).containsExactly("Person:carrier-" + run);
+        assertThat(reopened.canvas.entities().keySet()).containsExactlyInAnyOrderElementsOf(view.canvas.entities().keySet());
+        assertThat(reopened.canvas.pinned()).containsExactly("Recovery:rec-" + run);
+        assertThat(reopened.canvas.hidden()).containsExactly("Person:carrier-" + run);
         assertThat(reopened.notes.isVisible()).isTrue();
         assertThat(reopened.status.getText()).startsWith("Investigation \u201cCarrier " + run + "\u201d, revision 1");
-        var drawnNodes = (tools.jackson.databind.JsonNode) reopened.graph.getElement().getPropertyRaw("elements");
-        var rec = java.util.stream.StreamSupport.stream(drawnNodes.spliterator(), false)
+        var drawnNodes = (JsonNode) reopened.graph.getElement().getPropertyRaw("elements");
+        var rec = StreamSupport.stream(drawnNodes.spliterator(), false)
                 .filter(n -> n.path("data").path("id").asString().equals("Recovery:rec-" + run)).findFirst().orElseThrow();
         assertThat(rec.path("position").path("x").asDouble()).isEqualTo(12.0);
         assertThat(rec.path("classes").asString()).contains("pinned");
@@ -161,22 +169,22 @@ class LinkChartViewTests extends ViewTest {
         neo4j.query("MATCH (r:Recovery {id: 'rec-' + $run}) CREATE (r)-[:PART_OF]->(:Case {reference: 'PR-2024/17 ' + $run})")
                 .bind(run).to("run").run();
         LinkChartView view = navigate("intelligence/chart/Case:PR-2024/17 " + run, LinkChartView.class);
-        assertThat(view.entities.keySet()).containsExactlyInAnyOrder("Case:PR-2024/17 " + run, "Recovery:rec-" + run);
-        assertThat(view.record.isVisible()).as("a case has no page of its own").isFalse();
-        var drawnEdges = (tools.jackson.databind.JsonNode) view.graph.getElement().getPropertyRaw("elements");
+        assertThat(view.canvas.entities().keySet()).containsExactlyInAnyOrder("Case:PR-2024/17 " + run, "Recovery:rec-" + run);
+        assertThat(view.toolbar.record.isVisible()).as("a case has no page of its own").isFalse();
+        var drawnEdges = (JsonNode) view.graph.getElement().getPropertyRaw("elements");
         assertThat(drawnEdges.toString()).contains("part of case").doesNotContain("PART_OF\"");
     }
 
     @Test
     @WithMockUser(username = "analyst1", roles = "ANALYST")
     void an_investigation_that_does_not_exist_or_is_not_shared_is_explained() {
-        LinkChartView view = navigate("intelligence/chart/Investigation:" + java.util.UUID.randomUUID(), LinkChartView.class);
+        LinkChartView view = navigate("intelligence/chart/Investigation:" + UUID.randomUUID(), LinkChartView.class);
         assertThat(view.status.getText()).isEqualTo("There is no such investigation, or it is not shared with you.");
-        assertThat(view.entities).isEmpty();
+        assertThat(view.canvas.entities()).isEmpty();
     }
 
-    private static int drawn(org.armstrace.base.ui.MapView map, String property) {
-        return ((tools.jackson.databind.JsonNode) map.getElement().getPropertyRaw(property)).size();
+    private static int drawn(MapView map, String property) {
+        return ((JsonNode) map.getElement().getPropertyRaw(property)).size();
     }
 
     @Test
@@ -184,6 +192,6 @@ class LinkChartViewTests extends ViewTest {
     void a_hostile_or_unknown_entity_is_explained_not_thrown() {
         LinkChartView view = navigate("intelligence/chart/User:admin", LinkChartView.class);
         assertThat(view.status.getText()).isEqualTo("That is not an entity of an investigation.");
-        assertThat(view.entities).isEmpty();
+        assertThat(view.canvas.entities()).isEmpty();
     }
 }

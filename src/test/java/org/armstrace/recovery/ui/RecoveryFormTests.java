@@ -44,7 +44,7 @@ class RecoveryFormTests extends ViewTest {
         form.kind.setValue(RecoveryKind.SEIZED);
         form.at.setValue(LocalDateTime.now().minusHours(1).truncatedTo(ChronoUnit.MINUTES));
         form.setPosition(42.6629, 21.1655, 8.0, Place.Method.DEVICE);
-        RecoveryForm.WeaponCard w = $(RecoveryForm.WeaponCard.class).first();
+        WeaponCard w = $(WeaponCard.class).first();
         test(w.make).selectItem("Zastava Oružje");
         test(w.model).setValue("M70");
         test(w.serial).setValue(serial);
@@ -53,7 +53,7 @@ class RecoveryFormTests extends ViewTest {
     @Test
     void the_isacs_checklist_follows_what_is_typed_and_says_why_a_missing_field_matters() {
         open();
-        RecoveryForm.WeaponCard w = $(RecoveryForm.WeaponCard.class).first();
+        WeaponCard w = $(WeaponCard.class).first();
         assertThat(w.completeness.getElement().getTextRecursively()).contains("0 of 5");
 
         test(w.make).selectItem("Zastava Oružje");
@@ -65,7 +65,7 @@ class RecoveryFormTests extends ViewTest {
                 .contains("The calibre confirms the identification");
         // An import mark with its country stands in for the country of manufacture.
         test($(Button.class).withId("w0.add-marking").single()).click();
-        RecoveryForm.MarkingRow mark = $(RecoveryForm.MarkingRow.class).first();
+        MarkingRow mark = $(MarkingRow.class).first();
         test(mark.kindBox).selectItem("Import mark");
         test(mark.markCountry).selectItem("Albania");
         assertThat(w.completeness.getElement().getTextRecursively()).contains("4 of 5", "✓ Country of manufacture or import");
@@ -74,7 +74,7 @@ class RecoveryFormTests extends ViewTest {
     @Test
     void pick_lists_accept_aliases_and_keep_unknown_makes_as_written() {
         open();
-        RecoveryForm.WeaponCard w = $(RecoveryForm.WeaponCard.class).first();
+        WeaponCard w = $(WeaponCard.class).first();
         var zcz = w.make.getListDataView().getItems().filter(o -> o.matches("ZCZ")).toList();
         assertThat(zcz).extracting(PickList.Option::label).contains("Zastava Oružje");
         var luger = w.calibre.getListDataView().getItems().filter(o -> o.matches("9mm Luger")).toList();
@@ -99,7 +99,7 @@ class RecoveryFormTests extends ViewTest {
         RecoveryForm again = open();
         again.setDraftKey(key);
         again.restore(draft.fields());
-        assertThat($(RecoveryForm.WeaponCard.class).first().serial.getValue()).isEqualTo("DR-81001");
+        assertThat($(WeaponCard.class).first().serial.getValue()).isEqualTo("DR-81001");
         assertThat(again.kind.getValue()).isEqualTo(RecoveryKind.SEIZED);
         assertThat(again.fields()).containsEntry("lat", "42.6629").containsEntry("circumstances", "Found under the seat");
     }
@@ -140,7 +140,7 @@ class RecoveryFormTests extends ViewTest {
         // A possessor without a name is refused in the same way.
         form.at.setValue(LocalDateTime.now().minusHours(1).truncatedTo(ChronoUnit.MINUTES));
         test($(Button.class).withId("recovery-add-possessor").single()).click();
-        test($(RecoveryForm.PossessorRow.class).first().parent).setValue("Sali");
+        test($(PossessorRow.class).first().parent).setValue("Sali");
         test(form.save).click();
         assertThat($(Div.class).withId("recovery-errors").single().getText())
                 .isEqualTo("A person found in possession needs a given name and a family name.");
@@ -150,7 +150,7 @@ class RecoveryFormTests extends ViewTest {
     void a_draft_restores_every_weapon_card_and_a_kind_written_in_another_language() {
         RecoveryForm form = open();
         form.restore(Map.of("weapons", "2", "w1.serial", "TYPED-OFFLINE", "w0.serial", "ON-SERVER", "kind", "Gjetur"));
-        var cards = $(RecoveryForm.WeaponCard.class).all();
+        var cards = $(WeaponCard.class).all();
         assertThat(cards).hasSize(2);
         assertThat(cards.get(1).serial.getValue()).isEqualTo("TYPED-OFFLINE");
         assertThat(form.kind.getValue()).as("a label in Albanian restores too").isEqualTo(RecoveryKind.FOUND);
