@@ -3,6 +3,7 @@ package org.armstrace.importer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.armstrace.base.UntrustedWorkbook;
 
 /**
  * A workbook extract read by streaming the sheet's XML with StAX, a row at a time: a workbook of a
@@ -53,6 +55,13 @@ final class XlsxExtract implements Extract {
     static final int MAX_ROWS = 1_048_576;
     /** Merged regions read at most: each is held in memory while the sheet is read. */
     static final int MAX_MERGED = 1_000_000;
+    /**
+     * What a registry extract may be before POI opens it: POI's own per-part limits (1,000 parts, a
+     * hundredfold inflation above 100 KiB), checked up front, and 8 GiB inflated in all, room for
+     * two parts at POI's 4 GiB ceiling. A million-row extract is well under a gigabyte of XML.
+     */
+    static final UntrustedWorkbook.Limits LIMITS = new UntrustedWorkbook.Limits(Long.MAX_VALUE,
+            8L * 1024 * 1024 * 1024, 1_000, 100, 100L * 1024);
 
     private final OPCPackage pkg;
     private final ReadOnlySharedStringsTable strings;
@@ -95,6 +104,7 @@ final class XlsxExtract implements Extract {
     }
 
     static XlsxExtract open(Path file, MappingProfile.Format format) throws IOException, Unreadable {
+        refuseZipBomb(file);
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -151,6 +161,22 @@ final class XlsxExtract implements Extract {
         } catch (Unreadable | IOException | RuntimeException e) {
             pkg.revert();
             throw e;
+        }
+    }
+
+    /**
+     * Inflates the file once, counting, before POI opens it. A zip the streaming check cannot read
+     * is left to POI, which reads it by its central directory and says whether it is a workbook.
+     */
+    private static void refuseZipBomb(Path file) throws Unreadable {
+        boolean bomb;
+        try (InputStream in = Files.newInputStream(file)) {
+            bomb = UntrustedWorkbook.inflatesTooFar(in, LIMITS);
+        } catch (IOException _) {
+            bomb = false;
+        }
+        if (bomb) {
+            throw new Unreadable("file-not-xlsx");
         }
     }
 

@@ -14,8 +14,8 @@ import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.SerialHit;
 import org.armstrace.registry.SerialSearch;
-import org.armstrace.tracing.TraceLifecycle;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -33,18 +33,16 @@ class InstantChecks {
     /** Candidates kept per weapon: the closest ones, plus every flagged one among the search's first page. */
     static final int KEEP = 5;
     static final int SEARCHED = 10;
-    /** Trace requests in these states are finished, in either direction; any other state is open. */
-    static final List<String> CLOSED_TRACES = java.util.stream.Stream.concat(TraceLifecycle.INCOMING_CLOSED.stream(),
-            TraceLifecycle.OUTGOING_CLOSED.stream()).map(Enum::name).distinct().sorted().toList();
-
     private final Neo4jClient neo4j;
     private final SerialSearch search;
     private final FirearmRegistry firearms;
+    private final OpenTraces traces;
 
-    InstantChecks(Neo4jClient neo4j, SerialSearch search, FirearmRegistry firearms) {
+    InstantChecks(Neo4jClient neo4j, SerialSearch search, FirearmRegistry firearms, OpenTraces traces) {
         this.neo4j = neo4j;
         this.search = search;
         this.firearms = firearms;
+        this.traces = traces;
     }
 
     /** Searches for one recovered weapon and stores what it finds; returns how many candidates were kept. */
@@ -100,9 +98,13 @@ class InstantChecks {
     private record Facts(List<String> holders, int earlierRecoveries, List<String> traces) {
     }
 
-    /** Holders, earlier recoveries and open trace requests of the hit weapons, in one round trip. */
+    /**
+     * Holders and earlier recoveries of the hit weapons in one round trip, then their open trace
+     * requests from tracing, which owns them (a second round trip for the whole batch).
+     */
     private Map<String, Facts> facts(List<String> ids, boolean personal) {
         var out = new HashMap<String, Facts>();
+        Map<String, List<String>> open = ids.isEmpty() ? Map.of() : traces.openFor(ids);
         neo4j.query("""
                         UNWIND $ids AS fid
                         MATCH (f:Firearm {id: fid})
@@ -110,14 +112,12 @@ class InstantChecks {
                                COLLECT { MATCH (f)<-[c:COVERS]-(:Licence)<-[:HOLDS]-(h) WHERE c.to IS NULL
                                          RETURN DISTINCT coalesce(h.name, h.givenName + ' ' + h.familyName) } AS holders,
                                COUNT { MATCH (f)<-[:IDENTIFIED_AS]-(:Firearm)<-[:RECOVERED]-(:Recovery) }
-                                 + CASE WHEN f.status = 'RECOVERED' THEN 1 ELSE 0 END AS recoveries,
-                               COLLECT { MATCH (f)<-[:CONCERNS]-(t:TraceRequest) WHERE NOT t.status IN $closed
-                                         RETURN t.number } AS traces
+                                 + CASE WHEN f.status = 'RECOVERED' THEN 1 ELSE 0 END AS recoveries
                         """)
-                .bindAll(Map.of("ids", ids, "closed", CLOSED_TRACES))
+                .bindAll(Map.of("ids", ids))
                 .fetchAs(Record.class).mappedBy((t, r) -> r).all().forEach(r -> out.put(r.get("fid").asString(),
-                        new Facts(personal ? r.get("holders").asList(org.neo4j.driver.Value::asString) : List.of(),
-                                r.get("recoveries").asInt(), r.get("traces").asList(org.neo4j.driver.Value::asString))));
+                        new Facts(personal ? r.get("holders").asList(Value::asString) : List.of(),
+                                r.get("recoveries").asInt(), open.getOrDefault(r.get("fid").asString(), List.of()))));
         return out;
     }
 
@@ -171,7 +171,7 @@ class InstantChecks {
             return new MatchCandidate(c.get("id").asString(), r.get("recovered").asString(),
                     firearms.find(firearmId).orElseThrow(),
                     kinds,
-                    c.get("score").asDouble(), c.get("reasons").asList(org.neo4j.driver.Value::asString),
+                    c.get("score").asDouble(), c.get("reasons").asList(Value::asString),
                     f == null ? List.of() : f.holders(), f == null ? List.of() : f.traces(),
                     MatchCandidate.Status.valueOf(c.get("status").asString()), c.get("decidedBy").asString(null),
                     c.get("decidedAt").isNull() ? null : c.get("decidedAt").asZonedDateTime().toInstant(),

@@ -196,6 +196,31 @@ public class Recoveries {
                 .one();
     }
 
+    /**
+     * The latest recovery of a weapon, for a module that describes the weapon to someone else
+     * (tracing's outgoing request). This module owns {@code :Recovery}; others ask here.
+     */
+    @PreAuthorize(DECIDERS)
+    @Transactional(readOnly = true)
+    public Optional<RecoveryCircumstances> circumstancesFor(String firearmId) {
+        return neo4j.query("""
+                        MATCH (r:Recovery)-[:RECOVERED]->(:Firearm {id: $id})
+                        OPTIONAL MATCH (r)-[:AT]->(l:Location)
+                        RETURN r.kind AS kind, r.at AS at, l.municipality AS municipality, l.latitude AS lat,
+                               l.longitude AS lon, r.circumstances AS circumstances, r.caseReference AS caseRef
+                        ORDER BY r.at DESC LIMIT 1
+                        """)
+                .bind(firearmId).to("id")
+                .fetchAs(RecoveryCircumstances.class).mappedBy((t, r) -> new RecoveryCircumstances(
+                        r.get("kind").isNull() ? null : r.get("kind").asString(),
+                        r.get("at").isNull() ? null : r.get("at").asZonedDateTime().toInstant(),
+                        r.get("municipality").asString(null),
+                        r.get("lat").isNull() ? null : r.get("lat").asDouble(),
+                        r.get("lon").isNull() ? null : r.get("lon").asDouble(),
+                        r.get("caseRef").asString(null), r.get("circumstances").asString(null)))
+                .one();
+    }
+
     /** A page of recoveries, newest first. Field officers see only their own. */
     @PreAuthorize(RECORDERS)
     @Transactional(readOnly = true)

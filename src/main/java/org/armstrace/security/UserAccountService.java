@@ -167,6 +167,28 @@ public class UserAccountService {
         return find(AuditLog.currentActor());
     }
 
+    /**
+     * The usernames of the enabled analysts, by name: who may be given a trace request. Other
+     * modules ask here rather than reading {@code :User} themselves (this module owns the label).
+     * Any signed-in caller may ask: a partner's request is assigned on intake, in the partner's call.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<String> enabledAnalysts() {
+        return neo4j.query("MATCH (u:User) WHERE u.enabled AND 'ANALYST' IN u.roles RETURN u.username ORDER BY u.username")
+                .fetchAs(String.class).all().stream().toList();
+    }
+
+    /** Whether the user exists, is enabled and holds the analyst role. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean isEnabledAnalyst(String username) {
+        return neo4j.query("""
+                        RETURN EXISTS { MATCH (u:User {username: $username}) WHERE u.enabled AND 'ANALYST' IN u.roles } AS ok
+                        """).bind(username == null ? "" : username).to("username").fetchAs(Boolean.class).one()
+                .orElse(false);
+    }
+
     // ---- package-private: sign-in and start-up ----
 
     @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,14 +29,16 @@ public class TraceAnswers {
 
     private final Neo4jClient neo4j;
     private final TraceRequests traces;
+    private final TraceIntake intake;
     private final AuditLog audit;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    TraceAnswers(Neo4jClient neo4j, TraceRequests traces, AuditLog audit,
-                 org.springframework.context.ApplicationEventPublisher events) {
+    TraceAnswers(Neo4jClient neo4j, TraceRequests traces, TraceIntake intake, AuditLog audit,
+                 ApplicationEventPublisher events) {
         this.events = events;
         this.neo4j = neo4j;
         this.traces = traces;
+        this.intake = intake;
         this.audit = audit;
     }
 
@@ -173,7 +176,7 @@ public class TraceAnswers {
     @Transactional
     public Optional<PartnerView> forPartner(String number) {
         // partnerRequest scopes to the caller's country and audits a look at another's.
-        return traces.partnerRequest(number).map(t -> {
+        return intake.partnerRequest(number).map(t -> {
             String reason = TraceLifecycle.NEED_REASON.contains(t.status()) ? neo4j.query("""
                             MATCH (:TraceRequest {id: $id})-[:HAS_TRANSITION]->(x:TraceTransition {to: $status})
                             RETURN x.reason ORDER BY x.at DESC LIMIT 1

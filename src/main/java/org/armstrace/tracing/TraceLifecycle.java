@@ -18,6 +18,7 @@ import static org.armstrace.tracing.TraceStatus.SENT;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +74,40 @@ public final class TraceLifecycle {
 
     public static boolean closed(Direction direction, TraceStatus status) {
         return (direction == Direction.INCOMING ? INCOMING_CLOSED : OUTGOING_CLOSED).contains(status);
+    }
+
+    /**
+     * Why a user may not make this move by hand, as a bare change of state, or empty when they may.
+     * An answer is drafted (ours) or recorded (the partner's) with its content, never by a bare
+     * move; only a supervisor approves an answer (four eyes). The service refuses with this; the
+     * request page offers only what {@link #byHand} lists, so both follow the same rule.
+     */
+    public static Optional<String> handRefusal(Direction direction, TraceStatus from, TraceStatus to,
+                                               boolean supervisor) {
+        if (to == APPROVED && !supervisor) {
+            return Optional.of("trace.approval-needs-supervisor");
+        }
+        if (to == ANSWER_DRAFTED || (to == ANSWERED && direction == Direction.OUTGOING)) {
+            return Optional.of("trace.answer-needed");
+        }
+        if (!next(direction, from).contains(to)) {
+            return Optional.of("trace.transition-not-allowed");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The moves a user may make by hand from here, in the order of {@link TraceStatus}. Staying in
+     * the same state is left out: re-assigning has its own control.
+     */
+    public static Set<TraceStatus> byHand(Direction direction, TraceStatus from, boolean supervisor) {
+        var moves = EnumSet.noneOf(TraceStatus.class);
+        for (TraceStatus to : TraceStatus.values()) {
+            if (to != from && handRefusal(direction, from, to, supervisor).isEmpty()) {
+                moves.add(to);
+            }
+        }
+        return moves;
     }
 
     /** Refuses a move that is not allowed, or one that needs a reason and has none. */

@@ -33,9 +33,11 @@ public class WorkbookIntake {
             "intendedUse", Column.INTENDED_USE);
 
     private final TraceRequests traces;
+    private final TraceIntake intake;
 
-    WorkbookIntake(TraceRequests traces) {
+    WorkbookIntake(TraceRequests traces, TraceIntake intake) {
         this.traces = traces;
+        this.intake = intake;
     }
 
     @PreAuthorize(TraceRequests.DESK)
@@ -70,7 +72,7 @@ public class WorkbookIntake {
                 problems.add(new Problem(row.cell(Column.REQUESTING_COUNTRY), refused.getMessage(), List.of()));
                 continue;
             }
-            List<String> missing = TraceRequests.missingItiContent(request);
+            List<String> missing = ItiContent.missing(request);
             for (String field : missing) {
                 problems.add(new Problem(row.cell(ITI_COLUMNS.get(field)), "workbook.required", List.of()));
             }
@@ -79,6 +81,6 @@ public class WorkbookIntake {
         if (!problems.isEmpty()) {
             return new Outcome(List.of(), problems);
         }
-        return new Outcome(traces.receiveAll(requests), List.of());
+        return new Outcome(intake.receiveAll(requests), List.of());
     }
 }

@@ -135,6 +135,26 @@ class UserAccountServiceTests {
         }
     }
 
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void enabled_analysts_are_the_enabled_accounts_with_the_analyst_role_and_no_one_else() {
+        String analyst = uniqueName();
+        String disabled = uniqueName();
+        String supervisor = uniqueName();
+        users.create(analyst, "", EnumSet.of(Role.ANALYST));
+        users.create(disabled, "", EnumSet.of(Role.ANALYST, Role.INTAKE));
+        users.update(disabled, "", EnumSet.of(Role.ANALYST, Role.INTAKE), false);
+        users.create(supervisor, "", EnumSet.of(Role.SUPERVISOR));
+
+        assertThat(users.enabledAnalysts()).contains(analyst).doesNotContain(disabled, supervisor)
+                .isSorted();
+        assertThat(users.isEnabledAnalyst(analyst)).isTrue();
+        assertThat(users.isEnabledAnalyst(disabled)).isFalse();
+        assertThat(users.isEnabledAnalyst(supervisor)).isFalse();
+        assertThat(users.isEnabledAnalyst("nobody-" + analyst)).isFalse();
+        assertThat(users.isEnabledAnalyst(null)).isFalse();
+    }
+
     private <T> T asAdmin(java.util.function.Supplier<T> action) {
         return org.armstrace.TestSecurity.as("admin", "ADMIN", action);
     }

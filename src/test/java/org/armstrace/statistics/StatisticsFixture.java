@@ -18,6 +18,7 @@ import org.armstrace.registry.Provenance;
 import org.armstrace.tracing.AnswerDraft;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.OutgoingTraces;
 import org.armstrace.tracing.PointOfDiversion;
 import org.armstrace.tracing.Priority;
 import org.armstrace.tracing.TraceAnswer;
@@ -51,7 +52,7 @@ final class StatisticsFixture {
     String recoveredD;
 
     void plant(FirearmRegistry firearms, LostStolenRegister lostStolen, Recoveries recoveries, TraceRequests traces,
-               TraceAnswers answers) {
+               OutgoingTraces outgoing, TraceAnswers answers) {
         Firearm registeredA = register(firearms, "SA" + run + "1");
         Firearm registeredB = register(firearms, "SB" + run + "2");
         TestSecurity.as("analyst1", "ANALYST", () -> lostStolen.report(registeredA.id(), LostStolenReport.Kind.STOLEN,
@@ -64,15 +65,15 @@ final class StatisticsFixture {
         identify(recoveries, b1, registeredB);
         String b2 = recover(recoveries, RecoveryKind.SEIZED, LocalDate.of(YEAR, 6, 1), registeredB.serialAsRead());
         identify(recoveries, b2, registeredB);
-        answer(traces, answers, sent(traces, registeredB.id()), diverted());
+        answer(traces, answers, sent(traces, outgoing, registeredB.id()), diverted());
 
         recoveredC = weaponOf(recoveries, recover(recoveries, RecoveryKind.SEIZED, LocalDate.of(YEAR, 4, 1),
                 "SC" + run + "3"));
-        answer(traces, answers, sent(traces, recoveredC), diverted());
+        answer(traces, answers, sent(traces, outgoing, recoveredC), diverted());
 
         recoveredD = weaponOf(recoveries, recover(recoveries, RecoveryKind.SEIZED, LocalDate.of(YEAR, 5, 1),
                 "SD" + run + "4"));
-        sent(traces, recoveredD);
+        sent(traces, outgoing, recoveredD);
 
         String e = recover(recoveries, RecoveryKind.SURRENDERED, LocalDate.of(YEAR, 7, 1), "SE" + run + "5");
         TestSecurity.as("sup1", "SUPERVISOR", () -> recoveries.excludeUnderAmnesty(e, "Weapons amnesty " + YEAR
@@ -80,7 +81,7 @@ final class StatisticsFixture {
 
         String g = weaponOf(recoveries, recover(recoveries, RecoveryKind.SEIZED, LocalDate.of(YEAR, 8, 1),
                 "SG" + run + "6"));
-        answer(traces, answers, sent(traces, g), new AnswerDraft(TraceAnswer.Outcome.NOT_FOUND,
+        answer(traces, answers, sent(traces, outgoing, g), new AnswerDraft(TraceAnswer.Outcome.NOT_FOUND,
                 "No record of this serial in our registry or at the maker.", null, null));
 
         recover(recoveries, RecoveryKind.SEIZED, LocalDate.of(YEAR + 1, 1, 5), "SF" + run + "7");
@@ -119,9 +120,9 @@ final class StatisticsFixture {
     }
 
     /** An outgoing request about the weapon, complete and sent. */
-    private static String sent(TraceRequests traces, String firearmId) {
+    private static String sent(TraceRequests traces, OutgoingTraces outgoing, String firearmId) {
         return TestSecurity.as("analyst1", "ANALYST", () -> {
-            TraceRequest t = traces.draft(new NewTraceRequest(Direction.OUTGOING, "AL", null, Priority.ROUTINE, "pistol",
+            TraceRequest t = outgoing.draft(new NewTraceRequest(Direction.OUTGOING, "AL", null, Priority.ROUTINE, "pistol",
                     "Zastava", "M70", "7.65 Browning", "any", "RS", "Recovered without a licence",
                     "Criminal Procedure Code art. 212", "Criminal investigation", null, NewTraceRequest.Channel.MANUAL,
                     null, firearmId));

@@ -29,6 +29,7 @@ import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.OutgoingTraces;
 import org.armstrace.tracing.Priority;
 import org.armstrace.tracing.TraceAnswers;
 import org.armstrace.tracing.TraceRequests;
@@ -70,13 +71,15 @@ class StatisticsTests {
     @Autowired
     TraceRequests traces;
     @Autowired
+    OutgoingTraces outgoingTraces;
+    @Autowired
     TraceAnswers answers;
 
     final StatisticsFixture fixture = new StatisticsFixture();
 
     @BeforeAll
     void plant() {
-        fixture.plant(firearms, lostStolen, recoveries, traces, answers);
+        fixture.plant(firearms, lostStolen, recoveries, traces, outgoingTraces, answers);
     }
 
     private <T> T asSupervisor(java.util.function.Supplier<T> action) {
@@ -282,7 +285,7 @@ class StatisticsTests {
             return null;
         });
         TestSecurity.as(name, "ANALYST", () -> {
-            var t = traces.draft(new NewTraceRequest(Direction.OUTGOING, "ME", null, Priority.ROUTINE, "pistol", "CZ", "75",
+            var t = outgoingTraces.draft(new NewTraceRequest(Direction.OUTGOING, "ME", null, Priority.ROUTINE, "pistol", "CZ", "75",
                     "9mm", "CZ" + fixture.run, "CZ", "Recovered without a licence", "Criminal Procedure Code art. 212",
                     "Criminal investigation", null, NewTraceRequest.Channel.MANUAL, null, null));
             traces.transition(t.id(), TraceStatus.READY, null);

@@ -25,6 +25,12 @@ public class TraceAnswersTests {
     @Autowired
     TraceRequests traces;
     @Autowired
+    OutgoingTraces outgoingTraces;
+    @Autowired
+    TraceIntake traceIntake;
+    @Autowired
+    TraceQueues traceQueues;
+    @Autowired
     TraceAnswers answers;
     @Autowired
     UserAccountService users;
@@ -129,18 +135,18 @@ public class TraceAnswersTests {
                 List.of(new NewFirearm.NewMarking(NewFirearm.MarkingKind.PROOF, "ZCZ", "left side", "RS", 1990))),
                 new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
 
-        NewTraceRequest filled = as("analyst1", "ANALYST", () -> traces.outgoingFor(f.id())).orElseThrow();
+        NewTraceRequest filled = as("analyst1", "ANALYST", () -> outgoingTraces.outgoingFor(f.id())).orElseThrow();
         assertThat(filled.weaponSerial()).isEqualTo(f.serialAsRead());
         assertThat(filled.weaponMake()).isEqualTo("Zastava");
         assertThat(filled.counterpart()).as("the country of manufacture").isEqualTo("RS");
         assertThat(filled.firearmId()).isEqualTo(f.id());
 
-        TraceRequest draft = as("analyst1", "ANALYST", () -> traces.draft(filled));
+        TraceRequest draft = as("analyst1", "ANALYST", () -> outgoingTraces.draft(filled));
         assertThat(as("analyst1", "ANALYST", () -> answers.concerns(draft.id()))).containsExactly(f.id());
         assertThatThrownBy(() -> as("analyst1", "ANALYST", () -> traces.transition(draft.id(), TraceStatus.READY, null)))
                 .isInstanceOf(ItiContentMissing.class);
 
-        TraceRequest edited = as("analyst1", "ANALYST", () -> traces.updateDraft(draft.id(), complete(filled)));
+        TraceRequest edited = as("analyst1", "ANALYST", () -> outgoingTraces.updateDraft(draft.id(), complete(filled)));
         assertThat(edited.legalBasis()).isEqualTo("Criminal Procedure Code art. 212");
         assertThat(edited.number()).isEqualTo(draft.number());
         String audit = neo4j.query("""
@@ -149,7 +155,7 @@ public class TraceAnswersTests {
         assertThat(audit).contains("legalBasis: null → Criminal Procedure Code art. 212");
 
         as("analyst1", "ANALYST", () -> traces.transition(draft.id(), TraceStatus.READY, null));
-        assertThatThrownBy(() -> as("analyst1", "ANALYST", () -> traces.updateDraft(draft.id(), complete(filled))))
+        assertThatThrownBy(() -> as("analyst1", "ANALYST", () -> outgoingTraces.updateDraft(draft.id(), complete(filled))))
                 .hasMessage("trace.not-a-draft");
         assertThatThrownBy(() -> as("analyst1", "ANALYST", () -> answers.record(draft.id(), TRACED)))
                 .as("not sent yet").hasMessage("trace.transition-not-allowed");
@@ -167,7 +173,7 @@ public class TraceAnswersTests {
         Firearm f = TestSecurity.as("analyst1", "ANALYST", () -> firearms.register(new NewFirearm("pistol", "Zastava",
                 "M70", "7.65 Browning", "CF" + (100000 + new java.util.Random().nextInt(899999)), "RS", 1990, List.of()),
                 new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
-        TraceRequest t = TestSecurity.as("intake1", "INTAKE", () -> traces.receive(new NewTraceRequest(Direction.INCOMING,
+        TraceRequest t = TestSecurity.as("intake1", "INTAKE", () -> traceIntake.receive(new NewTraceRequest(Direction.INCOMING,
                 "AL", null, Priority.ROUTINE, "pistol", "Zastava", "M70", null, f.serialAsRead(), null, "Seized",
                 "Law on Weapons", "Prosecution", null, NewTraceRequest.Channel.MANUAL, null, null)));
         Firearm stranger = TestSecurity.as("analyst1", "ANALYST", () -> firearms.register(new NewFirearm("rifle", "Mauser",
@@ -193,9 +199,9 @@ public class TraceAnswersTests {
     }
 
     private TraceRequest assignedTo(String analyst) {
-        TraceRequest t = TestSecurity.as("intake1", "INTAKE", () -> traces.receive(TraceRequestsTests.incoming("AL",
+        TraceRequest t = TestSecurity.as("intake1", "INTAKE", () -> traceIntake.receive(TraceRequestsTests.incoming("AL",
                 Priority.ROUTINE, null)));
-        return as("sup1", "SUPERVISOR", () -> traces.assign(t.id(), analyst, "test"));
+        return as("sup1", "SUPERVISOR", () -> traceQueues.assign(t.id(), analyst, "test"));
     }
 
     private TraceRequest inProgress(String analyst) {

@@ -38,6 +38,10 @@ class TraceDocumentsTests {
     @Autowired
     TraceRequests traces;
     @Autowired
+    OutgoingTraces outgoingTraces;
+    @Autowired
+    TraceIntake traceIntake;
+    @Autowired
     TraceDocuments documents;
     @Autowired
     FirearmRegistry firearms;
@@ -100,7 +104,7 @@ class TraceDocumentsTests {
 
     @Test
     void a_partner_request_has_a_receipt_at_once_and_an_answer_document_only_once_approved() {
-        TraceRequest t = TestSecurity.as("intake1", "INTAKE", () -> traces.receive(TraceRequestsTests.incoming("AL",
+        TraceRequest t = TestSecurity.as("intake1", "INTAKE", () -> traceIntake.receive(TraceRequestsTests.incoming("AL",
                 Priority.URGENT, null)));
 
         assertThat(analyst(() -> documents.available(t.id()))).containsExactly(TraceDocuments.Kind.RECEIPT);
@@ -150,8 +154,8 @@ class TraceDocumentsTests {
             analyst(() -> photos.attach(f.id(), jpeg(1600, 1200, n), "photo" + n + ".jpg", "Side " + n,
                     new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
         }
-        NewTraceRequest filled = analyst(() -> traces.outgoingFor(f.id())).orElseThrow();
-        return analyst(() -> traces.draft(new NewTraceRequest(Direction.OUTGOING, "RS", null, Priority.ROUTINE,
+        NewTraceRequest filled = analyst(() -> outgoingTraces.outgoingFor(f.id())).orElseThrow();
+        return analyst(() -> outgoingTraces.draft(new NewTraceRequest(Direction.OUTGOING, "RS", null, Priority.ROUTINE,
                 filled.weaponType(), filled.weaponMake(), filled.weaponModel(), filled.weaponCalibre(),
                 filled.weaponSerial(), filled.weaponCountry(), FORMULA, "Criminal Procedure Code art. 212",
                 "Criminal investigation", "Seized in a vehicle check", NewTraceRequest.Channel.MANUAL, null, f.id())));

@@ -28,6 +28,8 @@ class TraceExportBenchmark {
     @Autowired
     TraceRequests traces;
     @Autowired
+    OutgoingTraces outgoingTraces;
+    @Autowired
     TraceDocuments documents;
     @Autowired
     FirearmRegistry firearms;
@@ -57,8 +59,8 @@ class TraceExportBenchmark {
             // Attaching makes the thumbnail and the document-sized copy: the cost moved out of the export.
             System.out.printf("export: 5 photos of %d×%d, %.1f MB in all; attach %.0f ms a photo%n", width, height,
                     bytes / 1e6, attachNanos / 5e6);
-            NewTraceRequest r = traces.outgoingFor(f.id()).orElseThrow();
-            return traces.draft(new NewTraceRequest(Direction.OUTGOING, "RS", null, Priority.ROUTINE, r.weaponType(),
+            NewTraceRequest r = outgoingTraces.outgoingFor(f.id()).orElseThrow();
+            return outgoingTraces.draft(new NewTraceRequest(Direction.OUTGOING, "RS", null, Priority.ROUTINE, r.weaponType(),
                     r.weaponMake(), r.weaponModel(), r.weaponCalibre(), r.weaponSerial(), r.weaponCountry(),
                     "Recovered at a crime scene", "ITI", "Criminal investigation", r.circumstances(),
                     NewTraceRequest.Channel.MANUAL, null, f.id()));

@@ -63,4 +63,23 @@ class TraceLifecycleTest {
                     "ongoing investigation")).doesNotThrowAnyException();
         }
     }
+
+    @Test
+    void answers_move_with_their_content_and_only_supervisors_approve_when_moving_by_hand() {
+        assertThat(TraceLifecycle.handRefusal(Direction.INCOMING, TraceStatus.ANSWER_DRAFTED, TraceStatus.APPROVED, false))
+                .contains("trace.approval-needs-supervisor");
+        assertThat(TraceLifecycle.handRefusal(Direction.INCOMING, TraceStatus.ANSWER_DRAFTED, TraceStatus.APPROVED, true))
+                .isEmpty();
+        assertThat(TraceLifecycle.handRefusal(Direction.INCOMING, TraceStatus.IN_PROGRESS, TraceStatus.ANSWER_DRAFTED, true))
+                .contains("trace.answer-needed");
+        assertThat(TraceLifecycle.handRefusal(Direction.OUTGOING, TraceStatus.SENT, TraceStatus.ANSWERED, true))
+                .contains("trace.answer-needed");
+        assertThat(TraceLifecycle.handRefusal(Direction.INCOMING, TraceStatus.APPROVED, TraceStatus.ANSWERED, false))
+                .isEmpty();
+        assertThat(TraceLifecycle.handRefusal(Direction.OUTGOING, TraceStatus.DRAFT, TraceStatus.SENT, true))
+                .contains("trace.transition-not-allowed");
+        assertThat(TraceLifecycle.byHand(Direction.INCOMING, TraceStatus.ASSIGNED, false))
+                .as("staying assigned is re-assigning, which has its own control")
+                .containsExactly(TraceStatus.IN_PROGRESS, TraceStatus.DELAYED, TraceStatus.REFUSED);
+    }
 }

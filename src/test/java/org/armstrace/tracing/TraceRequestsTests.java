@@ -26,6 +26,12 @@ class TraceRequestsTests {
     @Autowired
     TraceRequests traces;
     @Autowired
+    OutgoingTraces outgoingTraces;
+    @Autowired
+    TraceIntake traceIntake;
+    @Autowired
+    TraceQueues traceQueues;
+    @Autowired
     TraceAnswers answers;
     @Autowired
     UserAccountService users;
@@ -50,7 +56,7 @@ class TraceRequestsTests {
         var pool = Executors.newFixedThreadPool(16);
         var tasks = new ArrayList<Callable<TraceRequest>>();
         for (int i = 0; i < 100; i++) {
-            tasks.add(() -> intake(() -> traces.receive(incoming("AL", Priority.ROUTINE, null))));
+            tasks.add(() -> intake(() -> traceIntake.receive(incoming("AL", Priority.ROUTINE, null))));
         }
         var numbers = new ArrayList<Long>();
         for (var f : pool.invokeAll(tasks)) {
@@ -83,7 +89,7 @@ class TraceRequestsTests {
                                 status: 'IN_PROGRESS', priority: 'URGENT', assignee: $busy})
                         """).bind(busy).to("busy").run();
 
-        TraceRequest r = intake(() -> traces.receive(incoming("MK", Priority.URGENT, null)));
+        TraceRequest r = intake(() -> traceIntake.receive(incoming("MK", Priority.URGENT, null)));
 
         assertThat(r.status()).isEqualTo(TraceStatus.ASSIGNED);
         assertThat(r.assignee()).isEqualTo(light);
@@ -98,15 +104,15 @@ class TraceRequestsTests {
         String key = "retry-" + UUID.randomUUID();
         NewTraceRequest first = incoming("ME", Priority.PRIORITY, key);
 
-        TraceRequest a = intake(() -> traces.receive(first));
-        TraceRequest b = intake(() -> traces.receive(first));
+        TraceRequest a = intake(() -> traceIntake.receive(first));
+        TraceRequest b = intake(() -> traceIntake.receive(first));
 
         assertThat(b.id()).isEqualTo(a.id());
         assertThat(b.number()).isEqualTo(a.number());
         NewTraceRequest other = incoming("ME", Priority.PRIORITY, key);
-        assertThatThrownBy(() -> intake(() -> traces.receive(other))).hasMessage("trace.idempotency-conflict");
+        assertThatThrownBy(() -> intake(() -> traceIntake.receive(other))).hasMessage("trace.idempotency-conflict");
         // The same key from another country is another request.
-        assertThat(intake(() -> traces.receive(incoming("AL", Priority.PRIORITY, key))).id()).isNotEqualTo(a.id());
+        assertThat(intake(() -> traceIntake.receive(incoming("AL", Priority.PRIORITY, key))).id()).isNotEqualTo(a.id());
     }
 
     @Test
@@ -115,7 +121,7 @@ class TraceRequestsTests {
         var pool = Executors.newFixedThreadPool(10);
         var tasks = new ArrayList<Callable<TraceRequest>>();
         for (int i = 0; i < 10; i++) {
-            tasks.add(() -> intake(() -> traces.receive(r)));
+            tasks.add(() -> intake(() -> traceIntake.receive(r)));
         }
         var numbers = new java.util.HashSet<String>();
         for (var f : pool.invokeAll(tasks)) {
@@ -131,7 +137,7 @@ class TraceRequestsTests {
         NewTraceRequest bare = new NewTraceRequest(Direction.OUTGOING, "RS", null, Priority.ROUTINE, "pistol", "Zastava",
                 "M70", "7.65 Browning", "OUT-77012", "RS", null, null, null, "Recovered in Prizren",
                 NewTraceRequest.Channel.MANUAL, null, null);
-        TraceRequest draft = TestSecurity.as("an1", "ANALYST", () -> traces.draft(bare));
+        TraceRequest draft = TestSecurity.as("an1", "ANALYST", () -> outgoingTraces.draft(bare));
         assertThat(draft.number()).matches("XK-OUT-\\d{4}-\\d{6}");
         assertThat(draft.status()).isEqualTo(TraceStatus.DRAFT);
 
@@ -140,7 +146,7 @@ class TraceRequestsTests {
                 .containsExactly("whyIllicit", "legalBasis", "intendedUse"));
         assertThat(intake(() -> traces.find(draft.id())).orElseThrow().status()).isEqualTo(TraceStatus.DRAFT);
 
-        TraceRequest complete = TestSecurity.as("an1", "ANALYST", () -> traces.draft(new NewTraceRequest(
+        TraceRequest complete = TestSecurity.as("an1", "ANALYST", () -> outgoingTraces.draft(new NewTraceRequest(
                 Direction.OUTGOING, "RS", null, Priority.ROUTINE, "pistol", "Zastava", "M70", "7.65 Browning", "OUT-77013",
                 "RS", "Seized from a person without licence", "Law on Weapons art. 12", "Criminal proceedings",
                 "Recovered in Prizren", NewTraceRequest.Channel.MANUAL, null, null)));
@@ -151,9 +157,9 @@ class TraceRequestsTests {
     @Test
     void unknown_countries_our_own_country_and_control_characters_are_refused_and_store_nothing() {
         long before = neo4j.query("MATCH (t:TraceRequest) RETURN count(t)").fetchAs(Long.class).one().orElseThrow();
-        assertThatThrownBy(() -> intake(() -> traces.receive(incoming("QQ", Priority.ROUTINE, null))))
+        assertThatThrownBy(() -> intake(() -> traceIntake.receive(incoming("QQ", Priority.ROUTINE, null))))
                 .hasMessage("trace.unknown-country");
-        assertThatThrownBy(() -> intake(() -> traces.receive(incoming("XK", Priority.ROUTINE, null))))
+        assertThatThrownBy(() -> intake(() -> traceIntake.receive(incoming("XK", Priority.ROUTINE, null))))
                 .hasMessage("trace.unknown-country");
         assertThatThrownBy(() -> incoming("Albania", Priority.ROUTINE, null)).hasMessage("trace.unknown-country");
         assertThatThrownBy(() -> new NewTraceRequest(Direction.INCOMING, "AL", null, null, null, null, null, null,
@@ -164,10 +170,10 @@ class TraceRequestsTests {
 
     @Test
     void every_move_is_checked_kept_and_audited_and_only_a_supervisor_approves() {
-        TraceRequest r = intake(() -> traces.receive(incoming("AL", Priority.ROUTINE, null)));
+        TraceRequest r = intake(() -> traceIntake.receive(incoming("AL", Priority.ROUTINE, null)));
         Supplier<TraceRequest> toWork = () -> traces.transition(r.id(), TraceStatus.IN_PROGRESS, null);
         if (r.status() == TraceStatus.ACKNOWLEDGED) { // no analyst existed: taken from the team queue
-            TestSecurity.as("sup", "SUPERVISOR", () -> traces.assign(r.id(), analyst(), "team queue"));
+            TestSecurity.as("sup", "SUPERVISOR", () -> traceQueues.assign(r.id(), analyst(), "team queue"));
         }
         TestSecurity.as("an1", "ANALYST", toWork);
         assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.ANSWERED,
@@ -197,10 +203,10 @@ class TraceRequestsTests {
     @Test
     void the_queues_show_what_is_mine_unassigned_overdue_and_soon_due_and_the_supervisor_sees_who_is_late() {
         String me = analyst();
-        TraceRequest late = intake(() -> traces.receive(incoming("AL", Priority.URGENT, null)));
-        TraceRequest soon = intake(() -> traces.receive(incoming("AL", Priority.ROUTINE, null)));
-        TraceRequest unassigned = intake(() -> traces.receive(incoming("ME", Priority.ROUTINE, null)));
-        TraceRequest done = intake(() -> traces.receive(incoming("MK", Priority.ROUTINE, null)));
+        TraceRequest late = intake(() -> traceIntake.receive(incoming("AL", Priority.URGENT, null)));
+        TraceRequest soon = intake(() -> traceIntake.receive(incoming("AL", Priority.ROUTINE, null)));
+        TraceRequest unassigned = intake(() -> traceIntake.receive(incoming("ME", Priority.ROUTINE, null)));
+        TraceRequest done = intake(() -> traceIntake.receive(incoming("MK", Priority.ROUTINE, null)));
         neo4j.query("""
                         MATCH (t:TraceRequest) WHERE t.id IN [$late, $soon, $done]
                         SET t.assignee = $me,
@@ -211,23 +217,23 @@ class TraceRequestsTests {
                         """).bindAll(java.util.Map.of("late", late.id(), "soon", soon.id(), "done", done.id(),
                 "unassigned", unassigned.id(), "me", me)).run();
 
-        var mine = TestSecurity.as(me, "ANALYST", () -> traces.queue(TraceRequests.Queue.MINE, 0, 500));
+        var mine = TestSecurity.as(me, "ANALYST", () -> traceQueues.queue(TraceQueues.Queue.MINE, 0, 500));
         assertThat(mine).extracting(TraceRequest::id).containsExactly(late.id(), soon.id());
         assertThat(mine.getFirst().overdue()).isTrue();
-        assertThat(intake(() -> traces.queue(TraceRequests.Queue.TEAM, 0, 500))).extracting(TraceRequest::id)
+        assertThat(intake(() -> traceQueues.queue(TraceQueues.Queue.TEAM, 0, 500))).extracting(TraceRequest::id)
                 .contains(unassigned.id()).doesNotContain(late.id());
-        assertThat(intake(() -> traces.queue(TraceRequests.Queue.OVERDUE, 0, 500))).extracting(TraceRequest::id)
+        assertThat(intake(() -> traceQueues.queue(TraceQueues.Queue.OVERDUE, 0, 500))).extracting(TraceRequest::id)
                 .contains(late.id()).doesNotContain(soon.id(), done.id());
-        assertThat(intake(() -> traces.queue(TraceRequests.Queue.SOON_DUE, 0, 500))).extracting(TraceRequest::id)
+        assertThat(intake(() -> traceQueues.queue(TraceQueues.Queue.SOON_DUE, 0, 500))).extracting(TraceRequest::id)
                 .contains(soon.id()).doesNotContain(late.id());
-        assertThat(TestSecurity.as("sup", "SUPERVISOR", () -> traces.escalation())).filteredOn(w -> w.analyst().equals(me))
+        assertThat(TestSecurity.as("sup", "SUPERVISOR", () -> traceQueues.escalation())).filteredOn(w -> w.analyst().equals(me))
                 .singleElement().satisfies(w -> {
                     assertThat(w.open()).isEqualTo(2);
                     assertThat(w.overdue()).isEqualTo(1);
                     assertThat(w.soonDue()).isEqualTo(1);
                     assertThat(w.weighted()).isEqualTo(4);
                 });
-        assertThatThrownBy(() -> TestSecurity.as(me, "ANALYST", () -> traces.escalation()))
+        assertThatThrownBy(() -> TestSecurity.as(me, "ANALYST", () -> traceQueues.escalation()))
                 .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
 
@@ -240,7 +246,7 @@ class TraceRequestsTests {
                 "ZCZ", "M70", null, "TRC-SS102", "RS", "seized", "CPC", "proceedings", null,
                 NewTraceRequest.Channel.MANUAL, null, null);
 
-        TraceRequest r = intake(() -> traces.receive(asked));
+        TraceRequest r = intake(() -> traceIntake.receive(asked));
 
         assertThat(intake(() -> traces.candidates(r.id()))).first().satisfies(c -> {
             assertThat(c.firearm().id()).isEqualTo(registered.id());

@@ -14,8 +14,8 @@ import org.armstrace.tracing.PointOfDiversion;
 import org.armstrace.tracing.Priority;
 import org.armstrace.tracing.TraceAnswer;
 import org.armstrace.tracing.TraceAnswers;
+import org.armstrace.tracing.TraceIntake;
 import org.armstrace.tracing.TraceRequest;
-import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TraceStatus;
 import org.armstrace.security.PartnerScope;
 import org.springframework.http.MediaType;
@@ -79,10 +79,10 @@ class TraceApi {
                          String details) {
     }
 
-    private final TraceRequests traces;
+    private final TraceIntake traces;
     private final TraceAnswers answers;
 
-    TraceApi(TraceRequests traces, TraceAnswers answers) {
+    TraceApi(TraceIntake traces, TraceAnswers answers) {
         this.traces = traces;
         this.answers = answers;
     }

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.ItiContentMissing;
+import org.armstrace.tracing.TraceIntake;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TransitionRefused;
@@ -19,12 +20,12 @@ import org.armstrace.tracing.TransitionRefused;
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE})
 public class TraceIntakeView extends VerticalLayout implements HasDynamicTitle {
 
-    public TraceIntakeView(TraceRequests traces) {
+    public TraceIntakeView(TraceRequests traces, TraceIntake intake) {
         setMaxWidth("1000px");
         var form = new TraceRequestForm(Direction.INCOMING, traces.counterparts());
         form.addSubmitListener(e -> {
             try {
-                TraceRequest created = traces.receive(e.request());
+                TraceRequest created = intake.receive(e.request());
                 getUI().ifPresent(ui -> ui.navigate(TraceRequestView.class, created.id()));
             } catch (ItiContentMissing missing) {
                 form.showError(getTranslation("trace.iti-missing", String.join(", ", missing.fields().stream()

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
+import org.armstrace.tracing.OutgoingTraces;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TransitionRefused;
@@ -24,16 +25,16 @@ import org.armstrace.tracing.TransitionRefused;
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST})
 public class TraceOutgoingView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    private final TraceRequests traces;
+    private final OutgoingTraces outgoing;
     private final TraceRequestForm form;
 
-    public TraceOutgoingView(TraceRequests traces) {
-        this.traces = traces;
+    public TraceOutgoingView(TraceRequests traces, OutgoingTraces outgoing) {
+        this.outgoing = outgoing;
         setMaxWidth("1000px");
         form = new TraceRequestForm(Direction.OUTGOING, traces.counterparts());
         form.addSubmitListener(e -> {
             try {
-                TraceRequest created = traces.draft(e.request());
+                TraceRequest created = outgoing.draft(e.request());
                 getUI().ifPresent(ui -> ui.navigate(TraceRequestView.class, created.id()));
             } catch (TransitionRefused refused) {
                 form.showError(getTranslation(refused.getMessage()));
@@ -45,7 +46,7 @@ public class TraceOutgoingView extends VerticalLayout implements HasDynamicTitle
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("firearm")
-                .flatMap(traces::outgoingFor).ifPresent(r -> form.fill(r, null));
+                .flatMap(outgoing::outgoingFor).ifPresent(r -> form.fill(r, null));
     }
 
     @Override

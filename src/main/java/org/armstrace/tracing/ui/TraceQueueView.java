@@ -14,11 +14,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.armstrace.security.Role;
+import org.armstrace.tracing.TraceQueues;
 import org.armstrace.tracing.TraceRequest;
-import org.armstrace.tracing.TraceRequests;
 
 /**
  * The tracing desk's work queues: my requests, the team's unassigned ones, the overdue and the
@@ -29,18 +32,18 @@ import org.armstrace.tracing.TraceRequests;
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE})
 public class TraceQueueView extends VerticalLayout implements HasDynamicTitle {
 
-    private final TraceRequests traces;
+    private final TraceQueues work;
     final Tabs tabs = new Tabs();
     final Grid<TraceRequest> grid = new Grid<>();
-    final Grid<TraceRequests.Workload> escalation = new Grid<>();
-    private final Map<Tab, TraceRequests.Queue> queues = new LinkedHashMap<>();
+    final Grid<TraceQueues.Workload> escalation = new Grid<>();
+    private final Map<Tab, TraceQueues.Queue> queues = new LinkedHashMap<>();
 
-    public TraceQueueView(TraceRequests traces) {
-        this.traces = traces;
+    public TraceQueueView(TraceQueues work) {
+        this.work = work;
         setSizeFull();
-        for (TraceRequests.Queue q : TraceRequests.Queue.values()) {
+        for (TraceQueues.Queue q : TraceQueues.Queue.values()) {
             var tab = new Tab(getTranslation("trace.queue." + q.name()));
-            tab.setId("queue-" + q.name().toLowerCase(java.util.Locale.ROOT));
+            tab.setId("queue-" + q.name().toLowerCase(Locale.ROOT));
             queues.put(tab, q);
             tabs.add(tab);
         }
@@ -60,8 +63,8 @@ public class TraceQueueView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("trace.due")).setAutoWidth(true);
         grid.addColumn(t -> t.assignee() == null ? "—" : t.assignee()).setHeader(getTranslation("trace.assignee"))
                 .setAutoWidth(true);
-        grid.addColumn(t -> java.util.stream.Stream.of(t.weaponMake(), t.weaponModel(), t.weaponSerial())
-                        .filter(Objects::nonNull).collect(java.util.stream.Collectors.joining(" ")))
+        grid.addColumn(t -> Stream.of(t.weaponMake(), t.weaponModel(), t.weaponSerial())
+                        .filter(Objects::nonNull).collect(Collectors.joining(" ")))
                 .setHeader(getTranslation("trace.weapon"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TraceRequestView.class, e.getItem().id())));
@@ -71,21 +74,21 @@ public class TraceQueueView extends VerticalLayout implements HasDynamicTitle {
         expand(grid);
         if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR)) {
             escalation.setId("trace-escalation");
-            escalation.addColumn(TraceRequests.Workload::analyst).setHeader(getTranslation("trace.assignee"));
-            escalation.addColumn(TraceRequests.Workload::open).setHeader(getTranslation("trace.open"));
-            escalation.addColumn(TraceRequests.Workload::overdue).setHeader(getTranslation("trace.queue.OVERDUE"));
-            escalation.addColumn(TraceRequests.Workload::soonDue).setHeader(getTranslation("trace.queue.SOON_DUE"));
-            escalation.addColumn(TraceRequests.Workload::weighted).setHeader(getTranslation("trace.weighted"));
-            escalation.setItems(traces.escalation());
+            escalation.addColumn(TraceQueues.Workload::analyst).setHeader(getTranslation("trace.assignee"));
+            escalation.addColumn(TraceQueues.Workload::open).setHeader(getTranslation("trace.open"));
+            escalation.addColumn(TraceQueues.Workload::overdue).setHeader(getTranslation("trace.queue.OVERDUE"));
+            escalation.addColumn(TraceQueues.Workload::soonDue).setHeader(getTranslation("trace.queue.SOON_DUE"));
+            escalation.addColumn(TraceQueues.Workload::weighted).setHeader(getTranslation("trace.weighted"));
+            escalation.setItems(work.escalation());
             escalation.setAllRowsVisible(true);
             add(new H2(getTranslation("trace.escalation")), escalation);
         }
-        show(TraceRequests.Queue.MINE);
+        show(TraceQueues.Queue.MINE);
     }
 
-    private void show(TraceRequests.Queue queue) {
+    private void show(TraceQueues.Queue queue) {
         // Fetched page by page as the user scrolls; no count query needed.
-        grid.setItems(q -> traces.queue(queue, q.getOffset(), q.getLimit()).stream());
+        grid.setItems(q -> work.queue(queue, q.getOffset(), q.getLimit()).stream());
     }
 
     @Override

@@ -14,11 +14,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
+import java.util.Objects;
 import org.armstrace.registry.Country;
 import org.armstrace.tracing.Direction;
+import org.armstrace.tracing.ItiContent;
 import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.Priority;
-import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TransitionRefused;
 
 /**
@@ -110,18 +111,18 @@ public class TraceRequestForm extends FormLayout {
     public void fill(NewTraceRequest r, String saveLabel) {
         from.getListDataView().getItems().filter(c -> c.code().equals(r.counterpart())).findFirst()
                 .ifPresent(from::setValue);
-        partnerReference.setValue(java.util.Objects.toString(r.partnerReference(), ""));
+        partnerReference.setValue(Objects.toString(r.partnerReference(), ""));
         priority.setValue(r.priority());
-        type.setValue(java.util.Objects.toString(r.weaponType(), ""));
-        make.setValue(java.util.Objects.toString(r.weaponMake(), ""));
-        model.setValue(java.util.Objects.toString(r.weaponModel(), ""));
-        calibre.setValue(java.util.Objects.toString(r.weaponCalibre(), ""));
-        serial.setValue(java.util.Objects.toString(r.weaponSerial(), ""));
-        country.setValue(java.util.Objects.toString(r.weaponCountry(), ""));
-        whyIllicit.setValue(java.util.Objects.toString(r.whyIllicit(), ""));
-        legalBasis.setValue(java.util.Objects.toString(r.legalBasis(), ""));
-        intendedUse.setValue(java.util.Objects.toString(r.intendedUse(), ""));
-        circumstances.setValue(java.util.Objects.toString(r.circumstances(), ""));
+        type.setValue(Objects.toString(r.weaponType(), ""));
+        make.setValue(Objects.toString(r.weaponMake(), ""));
+        model.setValue(Objects.toString(r.weaponModel(), ""));
+        calibre.setValue(Objects.toString(r.weaponCalibre(), ""));
+        serial.setValue(Objects.toString(r.weaponSerial(), ""));
+        country.setValue(Objects.toString(r.weaponCountry(), ""));
+        whyIllicit.setValue(Objects.toString(r.whyIllicit(), ""));
+        legalBasis.setValue(Objects.toString(r.legalBasis(), ""));
+        intendedUse.setValue(Objects.toString(r.intendedUse(), ""));
+        circumstances.setValue(Objects.toString(r.circumstances(), ""));
         firearmId = r.firearmId();
         if (saveLabel != null) {
             save.setText(saveLabel);
@@ -138,7 +139,7 @@ public class TraceRequestForm extends FormLayout {
     }
 
     private void showMissing() {
-        List<String> gaps = TraceRequests.missingItiContent(blank(make.getValue()), blank(serial.getValue()),
+        List<String> gaps = ItiContent.missing(blank(make.getValue()), blank(serial.getValue()),
                 blank(whyIllicit.getValue()), blank(legalBasis.getValue()), blank(intendedUse.getValue()));
         missing.setText(gaps.isEmpty() ? getTranslation("trace.iti-complete") : getTranslation("trace.iti-missing",
                 String.join(", ", gaps.stream().map(g -> getTranslation("trace.field." + g)).toList())));

@@ -2,46 +2,54 @@ package org.armstrace.tracing.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Objects;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.AuditEvent;
 import org.armstrace.security.AuditLog;
+import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.OutgoingTraces;
 import org.armstrace.tracing.TraceAnswers;
 import org.armstrace.tracing.TraceDocuments;
-import org.armstrace.security.Role;
 import org.armstrace.tracing.TraceLifecycle;
+import org.armstrace.tracing.TraceQueues;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TraceStatus;
@@ -59,6 +67,8 @@ import org.armstrace.tracing.TransitionRefused;
 public class TraceRequestView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final TraceRequests traces;
+    private final TraceQueues queues;
+    private final OutgoingTraces outgoing;
     private final TraceAnswers answers;
     private final TraceDocuments documents;
     private final FirearmRegistry firearms;
@@ -67,9 +77,12 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
     private String id;
     private String title = "";
 
-    public TraceRequestView(TraceRequests traces, TraceAnswers answers, TraceDocuments documents,
-                            FirearmRegistry firearms, ReferenceData reference, AuditLog audit) {
+    public TraceRequestView(TraceRequests traces, TraceQueues queues, OutgoingTraces outgoing, TraceAnswers answers,
+                            TraceDocuments documents, FirearmRegistry firearms, ReferenceData reference,
+                            AuditLog audit) {
         this.traces = traces;
+        this.queues = queues;
+        this.outgoing = outgoing;
         this.answers = answers;
         this.documents = documents;
         this.firearms = firearms;
@@ -94,64 +107,19 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         }
         TraceRequest t = found.get();
         title = t.number();
-        var when = when();
         var status = new Span(getTranslation("trace.status." + t.status().name()));
         status.setId("trace-status");
         status.addClassName("badge");
         add(new H2(t.number()), status);
         if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
-            var chart = new com.vaadin.flow.component.html.Anchor("intelligence/chart/TraceRequest:" + t.id(),
+            var chart = new Anchor("intelligence/chart/TraceRequest:" + t.id(),
                     getTranslation("chart.open"));
             chart.setId("trace-open-chart");
             add(chart);
         }
-        var facts = new Div();
-        facts.addClassName("facts");
-        facts.setId("trace-facts");
-        facts.add(new Paragraph(getTranslation("trace.direction") + ": " + getTranslation("trace.direction." + t.direction().name())
-                + " · " + t.counterpart() + (t.partnerReference() == null ? "" : " (" + t.partnerReference() + ")")));
-        facts.add(new Paragraph(getTranslation("trace.priority") + ": " + getTranslation("trace.priority." + t.priority().name())
-                + " · " + getTranslation("trace.due") + ": " + (t.dueAt() == null ? "—" : when.format(t.dueAt()))
-                + (t.overdue() ? " ⚠ " + getTranslation("trace.queue.OVERDUE") : "")));
-        facts.add(new Paragraph(getTranslation("trace.assignee") + ": " + (t.assignee() == null ? "—" : t.assignee())));
-        facts.add(new Paragraph(getTranslation("trace.weapon") + ": " + java.util.stream.Stream.of(t.weaponType(),
-                t.weaponMake(), t.weaponModel(), t.weaponCalibre(), t.weaponSerial(), t.weaponCountry())
-                .filter(x -> x != null && !x.isBlank()).collect(java.util.stream.Collectors.joining(" · "))));
-        facts.add(new Paragraph(getTranslation("trace.why-illicit") + ": " + Objects.toString(t.whyIllicit(), "")));
-        facts.add(new Paragraph(getTranslation("trace.legal-basis") + ": " + Objects.toString(t.legalBasis(), "")));
-        facts.add(new Paragraph(getTranslation("trace.intended-use") + ": " + Objects.toString(t.intendedUse(), "")));
-        add(facts);
-
-        var actions = new FlexLayout();
-        actions.setId("trace-actions");
-        actions.getStyle().set("gap", "var(--lumo-space-s)");
-        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        for (TraceStatus next : TraceLifecycle.next(t.direction(), t.status())) {
-            // Answers are moved with their content, by the answer form below; only supervisors approve.
-            if (next == t.status() || next == TraceStatus.ANSWER_DRAFTED
-                    || (next == TraceStatus.ANSWERED && t.direction() == Direction.OUTGOING)
-                    || (next == TraceStatus.APPROVED && !Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR))) {
-                continue;
-            }
-            var move = new Button(getTranslation("trace.move." + next.name()), e -> move(next));
-            move.setId("move-" + next.name());
-            if (next == TraceStatus.REFUSED || next == TraceStatus.NO_ANSWER) {
-                move.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            }
-            actions.add(move);
-        }
-        add(actions);
+        add(facts(t), actions(t));
         if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR) && !TraceLifecycle.closed(t.direction(), t.status())) {
-            var analyst = new com.vaadin.flow.component.combobox.ComboBox<String>(getTranslation("trace.reassign-to"));
-            analyst.setId("trace-reassign-to");
-            analyst.setItems(traces.analysts());
-            analyst.setValue(t.assignee());
-            var reassign = new Button(getTranslation("trace.reassign"), e -> act(() ->
-                    traces.assign(id, analyst.getValue(), null)));
-            reassign.setId("trace-reassign");
-            var row = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(analyst, reassign);
-            row.setAlignItems(Alignment.BASELINE);
-            add(row);
+            add(reassign(t));
         }
 
         if (t.direction() == Direction.OUTGOING && t.status() == TraceStatus.DRAFT) {
@@ -164,8 +132,66 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         }
         add(new H3(getTranslation("trace.answer")), answer(t, concerns, hits));
         add(new H3(getTranslation("trace.documents")), documents(t));
+        add(new H3(getTranslation("trace.timeline")), timeline());
+        add(new H3(getTranslation("trace.audit")), auditEvents());
+    }
 
-        add(new H3(getTranslation("trace.timeline")));
+    /** What was asked, by whom, by when, and on what grounds. */
+    private Div facts(TraceRequest t) {
+        var when = when();
+        var facts = new Div();
+        facts.addClassName("facts");
+        facts.setId("trace-facts");
+        facts.add(new Paragraph(getTranslation("trace.direction") + ": " + getTranslation("trace.direction." + t.direction().name())
+                + " · " + t.counterpart() + (t.partnerReference() == null ? "" : " (" + t.partnerReference() + ")")));
+        facts.add(new Paragraph(getTranslation("trace.priority") + ": " + getTranslation("trace.priority." + t.priority().name())
+                + " · " + getTranslation("trace.due") + ": " + (t.dueAt() == null ? "—" : when.format(t.dueAt()))
+                + (t.overdue() ? " ⚠ " + getTranslation("trace.queue.OVERDUE") : "")));
+        facts.add(new Paragraph(getTranslation("trace.assignee") + ": " + (t.assignee() == null ? "—" : t.assignee())));
+        facts.add(new Paragraph(getTranslation("trace.weapon") + ": " + Stream.of(t.weaponType(),
+                t.weaponMake(), t.weaponModel(), t.weaponCalibre(), t.weaponSerial(), t.weaponCountry())
+                .filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(" · "))));
+        facts.add(new Paragraph(getTranslation("trace.why-illicit") + ": " + Objects.toString(t.whyIllicit(), "")));
+        facts.add(new Paragraph(getTranslation("trace.legal-basis") + ": " + Objects.toString(t.legalBasis(), "")));
+        facts.add(new Paragraph(getTranslation("trace.intended-use") + ": " + Objects.toString(t.intendedUse(), "")));
+        return facts;
+    }
+
+    /** A button for each move this user may make by hand from here. */
+    private FlexLayout actions(TraceRequest t) {
+        var actions = new FlexLayout();
+        actions.setId("trace-actions");
+        actions.getStyle().set("gap", "var(--lumo-space-s)");
+        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        // Answers are moved with their content, by the answer form below; only supervisors approve.
+        for (TraceStatus next : moves(t.direction(), t.status(), Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR))) {
+            var move = new Button(getTranslation("trace.move." + next.name()), e -> move(next));
+            move.setId("move-" + next.name());
+            if (next == TraceStatus.REFUSED || next == TraceStatus.NO_ANSWER) {
+                move.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            }
+            actions.add(move);
+        }
+        return actions;
+    }
+
+    /** A supervisor gives the open request to another analyst. */
+    private HorizontalLayout reassign(TraceRequest t) {
+        var analyst = new ComboBox<String>(getTranslation("trace.reassign-to"));
+        analyst.setId("trace-reassign-to");
+        analyst.setItems(queues.analysts());
+        analyst.setValue(t.assignee());
+        var reassign = new Button(getTranslation("trace.reassign"), e -> act(() ->
+                queues.assign(id, analyst.getValue(), null)));
+        reassign.setId("trace-reassign");
+        var row = new HorizontalLayout(analyst, reassign);
+        row.setAlignItems(Alignment.BASELINE);
+        return row;
+    }
+
+    /** Every move with who, when and why. */
+    private Grid<TraceTransition> timeline() {
+        var when = when();
         var timeline = new Grid<TraceTransition>();
         timeline.setId("trace-timeline");
         timeline.addColumn(x -> when.format(x.at())).setHeader(getTranslation("timeline.date")).setAutoWidth(true)
@@ -177,9 +203,12 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         timeline.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         timeline.setAllRowsVisible(true);
         timeline.setItems(traces.history(id));
-        add(timeline);
+        return timeline;
+    }
 
-        add(new H3(getTranslation("trace.audit")));
+    /** The request's audit events. */
+    private Grid<AuditEvent> auditEvents() {
+        var when = when();
         var events = new Grid<AuditEvent>();
         events.setId("trace-audit");
         events.addColumn(e -> when.format(e.at())).setHeader(getTranslation("timeline.date")).setAutoWidth(true)
@@ -190,7 +219,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         events.setAllRowsVisible(true);
         events.setItems(audit.about("TraceRequest:" + id, 500));
-        add(events);
+        return events;
     }
 
     /** The registry check's hits; the analyst confirms the one that is the weapon asked about. */
@@ -253,7 +282,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
                 && TraceLifecycle.next(t.direction(), t.status()).contains(TraceStatus.ANSWERED)
                 && Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST);
         if (ours || theirs) {
-            var weapons = new java.util.LinkedHashMap<String, Firearm>();
+            var weapons = new LinkedHashMap<String, Firearm>();
             concerns.forEach(f -> firearms.find(f).ifPresent(w -> weapons.put(w.id(), w)));
             hits.forEach(c -> weapons.putIfAbsent(c.firearm().id(), c.firearm()));
             var form = new TraceAnswerForm(List.copyOf(weapons.values()), reference.countries(),
@@ -329,13 +358,21 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         form.fill(NewTraceRequest.of(t), getTranslation("trace.save-draft"));
         form.addSubmitListener(e -> {
             try {
-                traces.updateDraft(id, e.request());
+                outgoing.updateDraft(id, e.request());
                 refresh();
             } catch (TransitionRefused refused) {
                 form.showError(getTranslation(refused.getMessage()));
             }
         });
         return form;
+    }
+
+    /**
+     * The moves the page offers as buttons: exactly those the service lets a user make by hand
+     * ({@link TraceLifecycle#byHand}), so that the page never offers a move the service refuses.
+     */
+    static Set<TraceStatus> moves(Direction direction, TraceStatus from, boolean supervisor) {
+        return TraceLifecycle.byHand(direction, from, supervisor);
     }
 
     /** Dates and times as the user reads them. */

@@ -34,6 +34,8 @@ class TraceApiTests {
     @Autowired
     org.armstrace.tracing.TraceRequests traces;
     @Autowired
+    org.armstrace.tracing.TraceQueues traceQueues;
+    @Autowired
     org.armstrace.tracing.TraceAnswers answers;
 
     private String partner(String country) {
@@ -159,7 +161,7 @@ class TraceApiTests {
                 .fetchAs(String.class).one().orElseThrow();
         TestSecurity.as("sup-api", "SUPERVISOR", () -> {
             if (traces.find(id).orElseThrow().status() == org.armstrace.tracing.TraceStatus.ACKNOWLEDGED) {
-                traces.assign(id, traces.analysts().getFirst(), null);
+                traceQueues.assign(id, traceQueues.analysts().getFirst(), null);
             }
             traces.transition(id, org.armstrace.tracing.TraceStatus.IN_PROGRESS, null);
             return answers.draft(id, org.armstrace.tracing.TraceAnswersTests.TRACED);

@@ -15,6 +15,8 @@ import org.armstrace.security.UserAccountService;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.Priority;
+import org.armstrace.tracing.TraceIntake;
+import org.armstrace.tracing.TraceQueues;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TraceStatus;
@@ -28,6 +30,8 @@ class TracingViewsTests extends ViewTest {
     @Autowired
     TraceRequests traces;
     @Autowired
+    TraceIntake traceIntake;
+    @Autowired
     UserAccountService users;
     @Autowired
     org.armstrace.registry.FirearmRegistry firearms;
@@ -35,7 +39,7 @@ class TracingViewsTests extends ViewTest {
     private TraceRequest received() {
         String analyst = "an-v-" + UUID.randomUUID().toString().substring(0, 4);
         TestSecurity.as("admin", "ADMIN", () -> users.create(analyst, "View", EnumSet.of(Role.ANALYST)));
-        return TestSecurity.as("intake1", "INTAKE", () -> traces.receive(new NewTraceRequest(Direction.INCOMING, "AL",
+        return TestSecurity.as("intake1", "INTAKE", () -> traceIntake.receive(new NewTraceRequest(Direction.INCOMING, "AL",
                 "AL-V-1", Priority.URGENT, "pistol", "Zastava", "M70", "7.65", "VIEW-" + UUID.randomUUID().toString()
                 .substring(0, 5), "RS", "found at a border crossing", "CPC art. 208", "criminal proceedings", null,
                 NewTraceRequest.Channel.MANUAL, null, null)));
@@ -85,7 +89,7 @@ class TracingViewsTests extends ViewTest {
         TraceRequest r = received();
         navigate(TraceQueueView.class);
         @SuppressWarnings("unchecked")
-        Grid<TraceRequests.Workload> escalation = (Grid<TraceRequests.Workload>) $(Grid.class).withId("trace-escalation")
+        Grid<TraceQueues.Workload> escalation = (Grid<TraceQueues.Workload>) $(Grid.class).withId("trace-escalation")
                 .single();
         assertThat(test(escalation).size()).isPositive();
         TraceQueueView view = $(TraceQueueView.class).single();
