@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.armstrace.base.UntrustedWorkbook;
+import org.xml.sax.SAXException;
 
 /**
  * A workbook extract read by streaming the sheet's XML with StAX, a row at a time: a workbook of a
@@ -90,7 +92,7 @@ final class XlsxExtract implements Extract {
         this.xml = xml;
         this.counting = counting;
         this.size = size;
-        this.merged = merged.stream().sorted(java.util.Comparator.comparingInt(Region::firstRow)).toList();
+        this.merged = merged.stream().sorted(Comparator.comparingInt(Region::firstRow)).toList();
         this.notes.addAll(fileNotes);
         SourceRow head;
         do {
@@ -155,7 +157,7 @@ final class XlsxExtract implements Extract {
             var strings = new ReadOnlySharedStringsTable(pkg, false);
             return new XlsxExtract(pkg, strings, reader.getStylesTable(), xml, counting, size, merged, fileNotes,
                     format.headerRow());
-        } catch (OpenXML4JException | XMLStreamException | org.xml.sax.SAXException e) {
+        } catch (OpenXML4JException | XMLStreamException | SAXException e) {
             pkg.revert();
             throw new Unreadable("file-not-xlsx");
         } catch (Unreadable | IOException | RuntimeException e) {
@@ -328,47 +330,14 @@ final class XlsxExtract implements Extract {
             nextCol = col + 1;
             String type = xml.getAttributeValue(null, "t");
             String style = xml.getAttributeValue(null, "s");
-            String value = null;
-            String formula = null;
-            var inline = new StringBuilder();
-            while (xml.hasNext()) {
-                int e = xml.next();
-                if (e == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("c")) {
-                    break;
-                }
-                if (e == XMLStreamConstants.START_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "v" -> value = xml.getElementText();
-                        case "f" -> formula = xml.getElementText();
-                        case "t" -> inline.append(xml.getElementText());
-                        default -> { }
-                    }
-                }
-            }
+            RawCell raw = rawCell();
             String cellRef = ref != null ? ref : ref(line, col);
-            String text;
-            try {
-                text = switch (type == null ? "n" : type) {
-                    case "s" -> value == null ? null : strings.getItemAt(Integer.parseInt(value.strip())).getString();
-                    case "inlineStr" -> inline.toString();
-                    case "str" -> value;
-                    case "b" -> value == null ? null : "1".equals(value.strip()) ? "TRUE" : "FALSE";
-                    case "e" -> {
-                        problems.add(Issue.rejected(line, "cell-error", cellRef, value));
-                        yield null;
-                    }
-                    default -> number(value, style);
-                };
-            } catch (RuntimeException e) {
-                // A damaged cell: a shared string or style that is not there, a number that is not one.
-                problems.add(Issue.rejected(line, "cell-invalid", cellRef, value));
-                text = null;
-            }
-            if (formula != null) {
-                if (value == null) {
-                    problems.add(Issue.rejected(line, "cell-formula-no-value", cellRef, "=" + formula));
+            String text = text(line, cellRef, type, style, raw, problems);
+            if (raw.formula() != null) {
+                if (raw.value() == null) {
+                    problems.add(Issue.rejected(line, "cell-formula-no-value", cellRef, "=" + raw.formula()));
                 } else {
-                    warnings.add(Issue.warning(line, "cell-formula", cellRef, "=" + formula, text));
+                    warnings.add(Issue.warning(line, "cell-formula", cellRef, "=" + raw.formula(), text));
                 }
             }
             while (cells.size() <= col) {
@@ -384,6 +353,54 @@ final class XlsxExtract implements Extract {
             warnings.add(Issue.warning(line, "row-hidden", null));
         }
         return new SourceRow(line, cells, problems, warnings);
+    }
+
+    /** What one {@code <c>} element holds, before its type says how to read it. */
+    private record RawCell(String value, String formula, String inline) {
+    }
+
+    /** Reads the {@code <c>} element just started to its end. */
+    private RawCell rawCell() throws XMLStreamException {
+        String value = null;
+        String formula = null;
+        var inline = new StringBuilder();
+        while (xml.hasNext()) {
+            int e = xml.next();
+            if (e == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("c")) {
+                break;
+            }
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "v" -> value = xml.getElementText();
+                    case "f" -> formula = xml.getElementText();
+                    case "t" -> inline.append(xml.getElementText());
+                    default -> { }
+                }
+            }
+        }
+        return new RawCell(value, formula, inline.toString());
+    }
+
+    /** The cell as text; null, with a problem, for an error cell or a damaged one. */
+    private String text(int line, String cellRef, String type, String style, RawCell raw, List<Issue> problems) {
+        String value = raw.value();
+        try {
+            return switch (type == null ? "n" : type) {
+                case "s" -> value == null ? null : strings.getItemAt(Integer.parseInt(value.strip())).getString();
+                case "inlineStr" -> raw.inline();
+                case "str" -> value;
+                case "b" -> value == null ? null : "1".equals(value.strip()) ? "TRUE" : "FALSE";
+                case "e" -> {
+                    problems.add(Issue.rejected(line, "cell-error", cellRef, value));
+                    yield null;
+                }
+                default -> number(value, style);
+            };
+        } catch (RuntimeException e) {
+            // A damaged cell: a shared string or style that is not there, a number that is not one.
+            problems.add(Issue.rejected(line, "cell-invalid", cellRef, value));
+            return null;
+        }
     }
 
     /** The row's own number when it has a sound one, else the one after the last: rows come in order. */

@@ -73,13 +73,37 @@ public class Recoveries {
         String by = AuditLog.currentActor();
         var provenance = new Provenance("user:" + by, Provenance.Confidence.MEDIUM);
         String id = UUID.randomUUID().toString();
-        Place place = recovery.place();
-        String municipality = place.municipality() != null && municipalities.find(place.municipality()).isPresent()
+        String stored = store(recovery, id, by, provenance);
+        if (!stored.equals(id)) {
+            return new Recorded(stored, false, candidates(stored));
+        }
+        String municipality = municipality(recovery.place());
+        placeAndCase(recovery, id, municipality, provenance);
+        linkPossessors(recovery, id, provenance);
+        List<String> weaponIds = linkWeapons(recovery, id, provenance);
+
+        int hits = 0;
+        for (int i = 0; i < weaponIds.size(); i++) {
+            hits += checks.store(weaponIds.get(i), recovery.weapons().get(i), weaponIds);
+        }
+        audit.record("recovery.recorded", List.of("Recovery:" + id), recovery.kind() + ", " + weaponIds.size()
+                + " weapon(s), " + hits + " candidate match(es)");
+        events.publishEvent(new FirearmRecovered(id, recovery.kind(), recovery.at(), municipality, weaponIds, hits));
+        return new Recorded(id, true, candidates(id));
+    }
+
+    /** The named municipality when it is known, otherwise the one the position falls in. */
+    private String municipality(Place place) {
+        return place.municipality() != null && municipalities.find(place.municipality()).isPresent()
                 ? place.municipality() : municipalities.at(place.latitude(), place.longitude()).map(Municipalities.Municipality::code)
                 .orElse(null);
+    }
+
+    /** Stores the recovery once per draft and returns the id of the one stored (another's on a retry). */
+    private String store(NewRecovery recovery, String id, String by, Provenance provenance) {
         // The unique constraint on the key makes a concurrent second MERGE wait for the first and
         // then match it: exactly one recovery per draft, even for two taps a millisecond apart.
-        String stored = neo4j.query("""
+        return neo4j.query("""
                         MERGE (r:Recovery {idempotencyKey: $key})
                         ON CREATE SET r.id = $id, r.kind = $kind, r.at = $at, r.circumstances = $circumstances,
                                       r.caseReference = $case, r.status = 'NEW', r.recordedBy = $by,
@@ -91,10 +115,11 @@ public class Recoveries {
                         "case", blankToNull(recovery.caseReference()), "by", by, "now", ZonedDateTime.now(ZoneOffset.UTC),
                         "source", provenance.source(), "confidence", provenance.confidence().name()))
                 .fetchAs(String.class).one().orElseThrow();
-        if (!stored.equals(id)) {
-            return new Recorded(stored, false, candidates(stored));
-        }
+    }
 
+    /** Where it happened, the case it belongs to, and the draft it came from marked submitted. */
+    private void placeAndCase(NewRecovery recovery, String id, String municipality, Provenance provenance) {
+        Place place = recovery.place();
         neo4j.query("""
                         MATCH (r:Recovery {id: $id})
                         CREATE (r)-[:AT]->(:Location {latitude: $lat, longitude: $lon,
@@ -116,7 +141,10 @@ public class Recoveries {
                         "case", blankToNull(recovery.caseReference()), "key", recovery.idempotencyKey(),
                         "source", provenance.source(), "now", ZonedDateTime.now(ZoneOffset.UTC)))
                 .run();
+    }
 
+    /** Each possessor, known by id or national id or registered anew; an id that names nobody refuses the recovery. */
+    private void linkPossessors(NewRecovery recovery, String id, Provenance provenance) {
         for (NewRecovery.Possessor p : recovery.possessors()) {
             String personId = p.personId() != null && !p.personId().isBlank() ? p.personId() : possessor(p, provenance);
             long linked = neo4j.query("""
@@ -132,7 +160,10 @@ public class Recoveries {
                 throw new RecoveryRejected("recovery.unknown-person");
             }
         }
+    }
 
+    /** The recovered weapons, each found or registered in the registry, in the order they were recorded. */
+    private List<String> linkWeapons(NewRecovery recovery, String id, Provenance provenance) {
         var weaponIds = new ArrayList<String>();
         for (int i = 0; i < recovery.weapons().size(); i++) {
             NewRecovery.RecoveredWeapon w = recovery.weapons().get(i);
@@ -148,15 +179,7 @@ public class Recoveries {
                 photos.attach(firearmId, photo, null, provenance);
             }
         }
-
-        int hits = 0;
-        for (int i = 0; i < weaponIds.size(); i++) {
-            hits += checks.store(weaponIds.get(i), recovery.weapons().get(i), weaponIds);
-        }
-        audit.record("recovery.recorded", List.of("Recovery:" + id), recovery.kind() + ", " + weaponIds.size()
-                + " weapon(s), " + hits + " candidate match(es)");
-        events.publishEvent(new FirearmRecovered(id, recovery.kind(), recovery.at(), municipality, weaponIds, hits));
-        return new Recorded(id, true, candidates(id));
+        return weaponIds;
     }
 
     /** A possessor given by name: the person with that national id if there is one, otherwise a new person. */
