@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.armstrace.graph.CypherParams;
+import org.armstrace.security.UserAccountService;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -44,9 +45,11 @@ class AlertStore {
     private static final Set<Pattern> DRIFTING = EnumSet.of(Pattern.SERIAL_BATCH, Pattern.COMMUNITY);
 
     private final Neo4jClient neo4j;
+    private final UserAccountService users;
 
-    AlertStore(Neo4jClient neo4j) {
+    AlertStore(Neo4jClient neo4j, UserAccountService users) {
         this.neo4j = neo4j;
+        this.users = users;
     }
 
     @Transactional
@@ -194,7 +197,9 @@ class AlertStore {
                 weapons.add(ref.substring("Firearm:".length()));
             }
         }
-        return neo4j.query("""
+        // Trace requests and identifications are other modules' records, read here in one query for
+        // speed (graph-model/README: owned by tracing and registry); the users are security's to name.
+        List<String> named = neo4j.query("""
                         CALL () {
                             UNWIND $requests AS id
                             MATCH (t:TraceRequest {id: id}) WHERE t.assignee IS NOT NULL
@@ -204,19 +209,16 @@ class AlertStore {
                             MATCH (:Firearm {id: id})-[i:IDENTIFIED_AS]->()
                             RETURN i.by AS user
                         }
-                        WITH collect(DISTINCT user) AS named
-                        CALL (named) {
-                            MATCH (u:User) WHERE u.username IN named AND u.enabled
-                            RETURN u.username AS user
-                            UNION
-                            MATCH (u:User) WHERE u.enabled AND 'ANALYST' IN u.roles
-                              AND NOT EXISTS { MATCH (v:User) WHERE v.username IN named AND v.enabled }
-                            RETURN u.username AS user
-                        }
+                        RETURN DISTINCT user
+                        """)
+                .bindAll(CypherParams.of("requests", requests, "weapons", weapons))
+                .fetchAs(String.class).all().stream().toList();
+        return neo4j.query("""
+                        UNWIND $users AS user
                         CREATE (n:Notification {id: randomUUID(), user: user, alert: $alert, at: $now, read: false})
                         RETURN count(n)
                         """)
-                .bindAll(CypherParams.of("requests", requests, "weapons", weapons, "alert", alertId, "now", now))
+                .bindAll(CypherParams.of("users", users.notifiable(named), "alert", alertId, "now", now))
                 .fetchAs(Long.class).one().orElse(0L).intValue();
     }
 }

@@ -3,14 +3,18 @@ package org.armstrace.security;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.armstrace.base.PlainText;
 import org.armstrace.base.Translations;
+import org.armstrace.graph.CypherParams;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -106,14 +110,14 @@ public class UserAccountService {
         String name = normalise(username);
         UserAccount before = find(name).orElseThrow(() -> new UserAccountException("users.error.not-found"));
         String value = office == null || office.isBlank() ? null : office.strip();
-        if (value != null && !org.armstrace.base.PlainText.acceptable(value, 100, false)) {
+        if (value != null && !PlainText.acceptable(value, 100, false)) {
             throw new UserAccountException("users.error.office");
         }
-        if (java.util.Objects.equals(before.office(), value)) {
+        if (Objects.equals(before.office(), value)) {
             return;
         }
         neo4j.query("MATCH (u:User {username: $username}) SET u.office = $office, u.updatedAt = datetime()")
-                .bindAll(org.armstrace.graph.CypherParams.of("username", name, "office", value)).run();
+                .bindAll(CypherParams.of("username", name, "office", value)).run();
         audit.record("user.office", List.of("User:" + name), "office '" + before.office() + "' -> '" + value + "'");
     }
 
@@ -187,6 +191,27 @@ public class UserAccountService {
                         RETURN EXISTS { MATCH (u:User {username: $username}) WHERE u.enabled AND 'ANALYST' IN u.roles } AS ok
                         """).bind(username == null ? "" : username).to("username").fetchAs(Boolean.class).one()
                 .orElse(false);
+    }
+
+    /**
+     * Whom a notification about these users' work goes to: those of them who are enabled, or every
+     * enabled analyst when none is. No role is asked for: background work (pattern scans) calls it
+     * with nobody signed in, and it returns only user names, which it shows to nobody.
+     */
+    @Transactional(readOnly = true)
+    public List<String> notifiable(Collection<String> usernames) {
+        return neo4j.query("""
+                        MATCH (u:User) WHERE u.enabled AND u.username IN $named
+                        WITH collect(u.username) AS named
+                        CALL (named) {
+                            UNWIND named AS user
+                            RETURN user
+                            UNION
+                            MATCH (u:User) WHERE size(named) = 0 AND u.enabled AND 'ANALYST' IN u.roles
+                            RETURN u.username AS user
+                        }
+                        RETURN user ORDER BY user
+                        """).bind(List.copyOf(usernames)).to("named").fetchAs(String.class).all().stream().toList();
     }
 
     // ---- package-private: sign-in and start-up ----

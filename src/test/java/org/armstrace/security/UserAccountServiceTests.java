@@ -155,6 +155,23 @@ class UserAccountServiceTests {
         assertThat(users.isEnabledAnalyst(null)).isFalse();
     }
 
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void a_notification_goes_to_the_enabled_users_named_or_when_none_is_to_every_enabled_analyst() {
+        String analyst = uniqueName();
+        String supervisor = uniqueName();
+        String disabled = uniqueName();
+        users.create(analyst, "", EnumSet.of(Role.ANALYST));
+        users.create(supervisor, "", EnumSet.of(Role.SUPERVISOR));
+        users.create(disabled, "", EnumSet.of(Role.ANALYST));
+        users.update(disabled, "", EnumSet.of(Role.ANALYST), false);
+
+        assertThat(users.notifiable(List.of(supervisor, disabled, "nobody-" + analyst))).containsExactly(supervisor);
+        assertThat(users.notifiable(List.of(disabled))).isEqualTo(users.enabledAnalysts()).contains(analyst)
+                .doesNotContain(disabled, supervisor);
+        assertThat(users.notifiable(List.of())).isEqualTo(users.enabledAnalysts());
+    }
+
     private <T> T asAdmin(java.util.function.Supplier<T> action) {
         return org.armstrace.TestSecurity.as("admin", "ADMIN", action);
     }
