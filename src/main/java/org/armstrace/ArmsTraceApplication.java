@@ -1,5 +1,7 @@
 package org.armstrace;
 
+import java.nio.file.Path;
+import org.armstrace.graph.GraphProperties;
 import org.armstrace.importer.ImportCommand;
 import org.armstrace.importer.InitialLoad;
 import org.armstrace.security.AuditCommand;
@@ -29,10 +31,10 @@ public class ArmsTraceApplication {
         }
         if (args.length > 0 && InitialLoad.NAME.equals(args[0])) {
             var context = command(InitialLoad.NAME, args);
-            String dataDir = context.getEnvironment().getProperty(org.armstrace.graph.GraphProperties.INITIAL_LOAD_TARGET);
+            String dataDir = context.getEnvironment().getProperty(GraphProperties.INITIAL_LOAD_TARGET);
             int code = SpringApplication.exit(context, () -> context.getBean(ImportCommand.class).initialLoad(args, System.out));
             if (code == 0 && dataDir != null) {
-                InitialLoad.removeStaging(java.nio.file.Path.of(dataDir));
+                InitialLoad.removeStaging(Path.of(dataDir));
             }
             System.exit(code);
         }

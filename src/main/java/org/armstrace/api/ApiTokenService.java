@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,7 +66,7 @@ public class ApiTokenService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public Created create(String name, Role role, int requestsPerMinute, String country) {
-        String scope = country == null || country.isBlank() ? null : country.strip().toUpperCase(java.util.Locale.ROOT);
+        String scope = country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
         if (role == Role.PARTNER && (scope == null || !scope.matches("[A-Z]{2}"))) {
             throw new IllegalArgumentException("A partner token needs the partner's two-letter country code");
         }
@@ -91,7 +92,7 @@ public class ApiTokenService {
                         CREATE (:ApiToken {id: $id, name: $name, role: $role, requestsPerMinute: $rate, hash: $hash,
                                 country: $country, createdBy: $by, createdAt: $now})
                         """)
-                .bindAll(org.armstrace.graph.CypherParams.of("id", id, "name", name.strip(), "role", role.name(),
+                .bindAll(CypherParams.of("id", id, "name", name.strip(), "role", role.name(),
                         "rate", requestsPerMinute, "hash", hash(secret), "country", partnerCountry,
                         "by", AuditLog.currentActor(), "now", ZonedDateTime.now(ZoneOffset.UTC)))
                 .run();

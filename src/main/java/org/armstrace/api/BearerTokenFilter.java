@@ -6,8 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.armstrace.security.PartnerScope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -57,10 +59,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                             + seconds + " s.", request.getRequestURI());
             return;
         }
-        var authorities = new java.util.ArrayList<SimpleGrantedAuthority>();
+        var authorities = new ArrayList<SimpleGrantedAuthority>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.get().role().name()));
         if (caller.get().country() != null) {
-            authorities.add(new SimpleGrantedAuthority(org.armstrace.security.PartnerScope.PREFIX + caller.get().country()));
+            authorities.add(new SimpleGrantedAuthority(PartnerScope.PREFIX + caller.get().country()));
         }
         var auth = UsernamePasswordAuthenticationToken.authenticated("token:" + caller.get().name(), null, authorities);
         SecurityContextHolder.setContext(new SecurityContextImpl(auth));

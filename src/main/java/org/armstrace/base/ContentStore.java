@@ -1,10 +1,14 @@
 package org.armstrace.base;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Files named by the SHA-256 of their content, under one directory: what the graph would bloat
@@ -49,12 +53,12 @@ public final class ContentStore {
      * Stores a stream without holding it in memory (an import extract of a gigabyte) and returns its
      * hash. More than {@code maxBytes} is refused with {@link TooLarge}, and nothing is kept.
      */
-    public String put(java.io.InputStream in, long maxBytes) {
+    public String put(InputStream in, long maxBytes) {
         try {
             Files.createDirectories(root);
             Path tmp = Files.createTempFile(root, "incoming", ".part");
             try {
-                var digest = java.security.MessageDigest.getInstance("SHA-256");
+                var digest = MessageDigest.getInstance("SHA-256");
                 long total = 0;
                 try (var out = Files.newOutputStream(tmp)) {
                     byte[] buffer = new byte[1 << 16];
@@ -68,7 +72,7 @@ public final class ContentStore {
                         out.write(buffer, 0, n);
                     }
                 }
-                String sha = java.util.HexFormat.of().formatHex(digest.digest());
+                String sha = HexFormat.of().formatHex(digest.digest());
                 Path target = file(sha, "");
                 Files.createDirectories(target.getParent());
                 if (!Files.exists(target)) {
@@ -78,14 +82,14 @@ public final class ContentStore {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException("A file could not be stored in " + root, e);
         }
     }
 
-    /** Refused by {@link #put(java.io.InputStream, long)}: more bytes than allowed. */
+    /** Refused by {@link #put(InputStream, long)}: more bytes than allowed. */
     public static final class TooLarge extends RuntimeException {
         public TooLarge(long max) {
             super("more than " + max + " bytes");

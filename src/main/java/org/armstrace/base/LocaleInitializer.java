@@ -1,6 +1,7 @@
 package org.armstrace.base;
 
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
@@ -40,7 +41,7 @@ class LocaleInitializer implements VaadinServiceInitListener {
         if (chosen instanceof Locale l) {
             return l;
         }
-        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        var request = VaadinRequest.getCurrent();
         return Translations.supported(request == null ? null : request.getLocale());
     }
 

@@ -1,6 +1,5 @@
 package org.armstrace.graph;
 
-import org.armstrace.base.StartupProblem;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -8,9 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.armstrace.base.StartupProblem;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -21,10 +24,10 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthTokens;
-import org.neo4j.fleetmanagement.FleetManagementSettings;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.fleetmanagement.FleetManagementSettings;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +79,7 @@ class EmbeddedGraphConfiguration {
         }
         try {
             return early.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
@@ -189,9 +192,9 @@ class EmbeddedGraphConfiguration {
         var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         try {
             system.executeTransactionally("ALTER USER " + quoteIdentifier(username)
-                    + " SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
+                    + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
         } catch (RuntimeException e) {
-            String message = String.valueOf(rootMessage(e)).toLowerCase(java.util.Locale.ROOT);
+            String message = String.valueOf(rootMessage(e)).toLowerCase(Locale.ROOT);
             if (message.contains("same")) {
                 return; // already set to this password
             }

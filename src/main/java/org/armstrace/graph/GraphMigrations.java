@@ -1,15 +1,16 @@
 package org.armstrace.graph;
 
-import org.armstrace.base.Sha256;
-import org.armstrace.base.StartupProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.armstrace.base.Sha256;
+import org.armstrace.base.StartupProblem;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * the files is itself idempotent ({@code IF NOT EXISTS}), so a run interrupted half-way through a
  * file simply repeats that file; an edited file that was already applied stops start-up.
  */
-public final class GraphMigrations {
+final class GraphMigrations {
 
     private static final Logger log = LoggerFactory.getLogger(GraphMigrations.class);
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(.+)\\.cypher");
@@ -54,7 +55,7 @@ public final class GraphMigrations {
         var present = new ArrayList<Integer>();
         var session = SessionConfig.forDatabase(database);
         try (var s = driver.session(session)) {
-            Map<Integer, String> recorded = new java.util.HashMap<>();
+            Map<Integer, String> recorded = new HashMap<>();
             s.run("MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum").list()
                     .forEach(r -> recorded.put(r.get("version").asInt(), r.get("checksum").asString()));
             for (Migration m : migrations) {

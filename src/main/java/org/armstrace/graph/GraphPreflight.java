@@ -1,15 +1,20 @@
 package org.armstrace.graph;
 
-import java.nio.file.Path;
 import jakarta.validation.Validation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.armstrace.base.StartupProblem;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
@@ -18,7 +23,7 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * message instead of a half-started server; then, for the embedded database, starts Neo4j in the
  * background so that its boot overlaps Spring's. Registered in {@code META-INF/spring.factories}.
  */
-class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, org.springframework.core.Ordered {
+class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, Ordered {
 
     /** After every other preflight check: nothing should start the database if a setting is wrong. */
     @Override
@@ -46,12 +51,12 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, org
         Path staging = GraphProperties.stagingDir(dataDir);
         try {
             OfflineStores.deleteTree(staging); // what an earlier, unfinished load left
-        } catch (java.io.IOException e) {
-            throw new org.armstrace.base.StartupProblem("The staging directory " + staging + " cannot be cleared: "
+        } catch (IOException e) {
+            throw new StartupProblem("The staging directory " + staging + " cannot be cleared: "
                     + e.getMessage(), "Remove it by hand and run the load again.", e);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("armstrace-initial-load",
-                java.util.Map.of(GraphProperties.INITIAL_LOAD_TARGET, dataDir.toString(), "armstrace.neo4j.bolt-port", "0")));
+                Map.of(GraphProperties.INITIAL_LOAD_TARGET, dataDir.toString(), "armstrace.neo4j.bolt-port", "0")));
         return new GraphProperties(real.mode(), staging, real.pageCache(), 0, real.username(), real.password(), real.uri(),
                 real.database());
     }
@@ -59,7 +64,7 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, org
     private void check(ConfigurableEnvironment environment) {
         var validator = new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator());
         GraphProperties properties = Binder.get(environment)
-                .bind("armstrace.neo4j", org.springframework.boot.context.properties.bind.Bindable.of(GraphProperties.class),
+                .bind("armstrace.neo4j", Bindable.of(GraphProperties.class),
                         new ValidationBindHandler(validator))
                 .orElseThrow(() -> new IllegalStateException("armstrace.neo4j settings are missing"));
         switch (properties.mode()) {
@@ -69,7 +74,7 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, org
                 }
                 // Pin the resolved directory (it may contain ${random...}) so the bean finds this start.
                 environment.getPropertySources().addFirst(new MapPropertySource("armstrace-resolved-graph",
-                        java.util.Map.of("armstrace.neo4j.data-dir", properties.dataDir().toAbsolutePath().toString())));
+                        Map.of("armstrace.neo4j.data-dir", properties.dataDir().toAbsolutePath().toString())));
                 // Neo4j boots (several seconds on a new store) while Spring builds the web layer.
                 EmbeddedGraphConfiguration.startEarly(properties);
             }

@@ -1,6 +1,9 @@
 package org.armstrace.importer;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -122,7 +126,7 @@ final class CsvExtract implements Extract {
             in.skipNBytes(Math.min(offset, size));
             counting = new Counting(in);
             counting.count = offset;
-            limit = new RecordLimit(new java.io.BufferedReader(new InputStreamReader(counting, charset.newDecoder()
+            limit = new RecordLimit(new BufferedReader(new InputStreamReader(counting, charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16));
             parser = CSVParser.builder().setReader(limit).setFormat(format).get();
         } catch (IOException | RuntimeException e) {
@@ -288,7 +292,7 @@ final class CsvExtract implements Extract {
             if (seen == line) {
                 return at;
             }
-            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                 in.skipNBytes(at);
                 for (int b = in.read(); b >= 0; b = in.read()) {
                     at++;
@@ -320,8 +324,8 @@ final class CsvExtract implements Extract {
                 return;
             }
             if (size == lines.length) {
-                lines = java.util.Arrays.copyOf(lines, size * 2);
-                offsets = java.util.Arrays.copyOf(offsets, size * 2);
+                lines = Arrays.copyOf(lines, size * 2);
+                offsets = Arrays.copyOf(offsets, size * 2);
             }
             lines[size] = line;
             offsets[size++] = offset;
@@ -329,7 +333,7 @@ final class CsvExtract implements Extract {
     }
 
     /** Refuses a record longer than {@link #MAX_RECORD} characters; {@link #newRecord} before each record. */
-    static final class RecordLimit extends java.io.FilterReader {
+    static final class RecordLimit extends FilterReader {
         static final class TooLong extends IOException {
             TooLong() {
                 super("a record of more than " + MAX_RECORD + " characters");

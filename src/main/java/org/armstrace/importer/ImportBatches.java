@@ -1,5 +1,6 @@
 package org.armstrace.importer;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -80,9 +81,9 @@ class ImportBatches {
     }
 
     /** When a run of the batch last showed it was alive: its start or its last checkpoint; null if never run. */
-    java.time.Instant aliveAt(String id) {
+    Instant aliveAt(String id) {
         return neo4j.query("MATCH (b:ImportBatch {id: $id}) RETURN b.aliveAt AS at").bind(id).to("id").fetch().one()
-                .map(row -> row.get("at") instanceof java.time.ZonedDateTime at ? at.toInstant() : null).orElse(null);
+                .map(row -> row.get("at") instanceof ZonedDateTime at ? at.toInstant() : null).orElse(null);
     }
 
     void encoding(String id, String encoding) {

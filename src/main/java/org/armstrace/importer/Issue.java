@@ -1,5 +1,6 @@
 package org.armstrace.importer;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public record Issue(int line, Severity severity, String code, String column, Lis
     }
 
     private static List<String> strings(Object... args) {
-        return java.util.Arrays.stream(args).map(String::valueOf).toList();
+        return Arrays.stream(args).map(String::valueOf).toList();
     }
 
     private static String clean(String s) {

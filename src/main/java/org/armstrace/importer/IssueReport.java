@@ -3,6 +3,7 @@ package org.armstrace.importer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.armstrace.base.SpreadsheetText;
 import org.armstrace.base.Translations;
 import org.springframework.stereotype.Component;
 
@@ -46,10 +48,10 @@ public class IssueReport {
                     try {
                         csv.printRecord(row(i, locale));
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 throw e.getCause(); // the reader went away mid-download: stop, not one failure per issue
             }
             csv.flush();
@@ -86,7 +88,7 @@ public class IssueReport {
 
     /** Text that quotes the source must not start like a formula when the report is opened in a spreadsheet. */
     private static String inert(String s) {
-        return org.armstrace.base.SpreadsheetText.inert(s);
+        return SpreadsheetText.inert(s);
     }
 
     private String t(Locale locale, String key, Object... args) {

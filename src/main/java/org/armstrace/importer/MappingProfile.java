@@ -1,11 +1,16 @@
 package org.armstrace.importer;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.armstrace.base.Sha256;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -18,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * are JSON files in {@code import/mappings/} (see {@code import/README.md}); edited copies are
  * saved in the graph as new versions.
  *
- * @param dateFormats {@link java.time.format.DateTimeFormatter} patterns tried in order for every
+ * @param dateFormats {@link DateTimeFormatter} patterns tried in order for every
  *                    date column; empty means the defaults of {@link Values#DEFAULT_DATE_FORMATS}
  * @param nameOrder   how a {@code person.fullName} column is written
  */
@@ -36,7 +41,7 @@ public record MappingProfile(String name, String description, RecordKind kind, F
      */
     public record Format(String type, String encoding, String delimiter, String sheet, int headerRow) {
         public Format {
-            type = type == null || type.isBlank() ? "AUTO" : type.strip().toUpperCase(java.util.Locale.ROOT);
+            type = type == null || type.isBlank() ? "AUTO" : type.strip().toUpperCase(Locale.ROOT);
             encoding = encoding == null || encoding.isBlank() ? "auto" : encoding.strip();
             delimiter = delimiter == null || delimiter.isEmpty() ? "auto" : delimiter;
             headerRow = Math.max(1, headerRow);
@@ -56,7 +61,7 @@ public record MappingProfile(String name, String description, RecordKind kind, F
             transforms = transforms == null ? List.of() : List.copyOf(transforms);
             // Sorted: Map.copyOf iterates in an order that changes from one JVM to the next, and with it
             // the JSON and the hash that tells a repeated import from a new one.
-            values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(values));
+            values = values == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(values));
         }
 
         public Target field() {
@@ -117,7 +122,7 @@ public record MappingProfile(String name, String description, RecordKind kind, F
 
     /** Identifies the profile's content: the same file with a changed profile is a new import. */
     public String hash() {
-        return Sha256.hex(toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Sha256.hex(toJson().getBytes(StandardCharsets.UTF_8));
     }
 
     public Set<Target> targets() {
@@ -156,7 +161,7 @@ public record MappingProfile(String name, String description, RecordKind kind, F
         }
         for (String pattern : dateFormats) {
             try {
-                java.time.format.DateTimeFormatter.ofPattern(pattern);
+                DateTimeFormatter.ofPattern(pattern);
             } catch (IllegalArgumentException e) {
                 throw new ProfileInvalid("import.profile.bad-date-format", pattern);
             }

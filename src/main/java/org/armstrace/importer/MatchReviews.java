@@ -2,10 +2,13 @@ package org.armstrace.importer;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -81,10 +84,10 @@ public class MatchReviews {
                         CREATE (a)-[:SAME_AS {decision: d.id, by: $by, at: datetime()}]->(b)
                         """)
                 .bindAll(Map.of("id", id, "verdict", verdict.name(), "by", by)).run();
-        audit.record("import.review." + verdict.name().toLowerCase(java.util.Locale.ROOT),
+        audit.record("import.review." + verdict.name().toLowerCase(Locale.ROOT),
                 List.of(r.kind().equals("PERSON") ? "Person:" + r.recordId() : "Firearm:" + r.recordId(),
                         (r.kind().equals("PERSON") ? "Person:" : "Firearm:") + r.candidateId()),
-                "score " + String.format(java.util.Locale.ROOT, "%.2f", r.score()));
+                "score " + String.format(Locale.ROOT, "%.2f", r.score()));
         return find(id).orElseThrow();
     }
 
@@ -135,10 +138,10 @@ public class MatchReviews {
                  ELSE b.makeAsRead + ' ' + coalesce(b.model + ' ', '') + b.serialAsRead + ' [' + b.source + ']' END AS candidateLabel
             """;
 
-    private static Review toReview(org.neo4j.driver.Record r) {
+    private static Review toReview(Record r) {
         var d = r.get("d").asNode();
         return new Review(d.get("id").asString(), d.get("kind").asString(), d.get("status").asString(),
-                d.get("score").asDouble(), d.get("reasons").asList(org.neo4j.driver.Value::asString),
+                d.get("score").asDouble(), d.get("reasons").asList(Value::asString),
                 d.get("summary").asString(""), d.get("recordId").asString(), r.get("recordLabel").asString(""),
                 d.get("candidateId").asString(), r.get("candidateLabel").asString(""), d.get("batch").asString(),
                 d.get("line").asInt(), d.get("decidedBy").asString(null),

@@ -1,11 +1,14 @@
 package org.armstrace.importer;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.PersonNames;
@@ -71,8 +74,8 @@ final class PersonMatching {
         }
 
         private static String plain(String name) {
-            return name == null ? null : java.text.Normalizer.normalize(PersonNames.latin(name).toLowerCase(java.util.Locale.ROOT),
-                    java.text.Normalizer.Form.NFD).replaceAll("[^a-z]", "");
+            return name == null ? null : Normalizer.normalize(PersonNames.latin(name).toLowerCase(Locale.ROOT),
+                    Normalizer.Form.NFD).replaceAll("[^a-z]", "");
         }
     }
 
@@ -114,8 +117,8 @@ final class PersonMatching {
 
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
     /** Returns -1 beyond one edit; cheap on long names. */
-    private static final org.apache.commons.text.similarity.LevenshteinDistance ONE_EDIT =
-            new org.apache.commons.text.similarity.LevenshteinDistance(1);
+    private static final LevenshteinDistance ONE_EDIT =
+            new LevenshteinDistance(1);
 
     private PersonMatching() {
     }

@@ -8,7 +8,7 @@ import java.util.Set;
  * (the usual shape of a legacy registry: one row per registered weapon), in which case the holder,
  * the licence and the holding are created or matched with the weapon.
  */
-public enum RecordKind {
+enum RecordKind {
     PEOPLE(List.of(Set.of(Target.PERSON_FAMILY_NAME, Target.PERSON_GIVEN_NAME), Set.of(Target.PERSON_FULL_NAME))),
     ORGANISATIONS(List.of(Set.of(Target.ORGANISATION_CODE, Target.ORGANISATION_NAME))),
     FIREARMS(List.of(Set.of(Target.FIREARM_MAKE, Target.FIREARM_SERIAL))),

@@ -2,14 +2,18 @@ package org.armstrace.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +21,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.armstrace.base.ContentStore;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.graph.GraphProperties;
 import org.armstrace.registry.ImportedRecords;
+import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.AuditLog;
 import org.slf4j.Logger;
@@ -32,6 +38,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Legacy registry imports (PRODUCT.md journey 7): extracts in CSV or XLSX are kept as received,
@@ -78,13 +85,13 @@ public class RegistryImports {
      * another process's: a chunk is committed every few seconds. Only a database server is shared by
      * processes; the embedded store is locked to one.
      */
-    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(10);
+    static final Duration LEASE = Duration.ofMinutes(10);
     private final GraphProperties.Mode mode;
 
     RegistryImports(ImportBatches batches, IssueReport report, ImportedRecords records, ReferenceData reference, TransactionTemplate tx,
                     AuditLog audit, Neo4jClient neo4j, GraphProperties graph,
                     @Value("${armstrace.import.mappings-dir:import/mappings}") Path mappingsDir,
-                    @Value("${armstrace.import.max-file-size:2GB}") org.springframework.util.unit.DataSize maxSize,
+                    @Value("${armstrace.import.max-file-size:2GB}") DataSize maxSize,
                     @Value("${armstrace.import.chunk-rows:" + ImportRun.CHUNK + "}") int chunkSize) {
         this.batches = batches;
         this.report = report;
@@ -208,7 +215,7 @@ public class RegistryImports {
     /** The same, on the calling thread (command line, tests); returns when the batch has ended. */
     @PreAuthorize("hasRole('ADMIN')")
     public Started runNow(StoredFile file, MappingProfile profile, boolean dryRun,
-                          java.util.function.Consumer<Progress> listener) {
+                          Consumer<Progress> listener) {
         Prepared p = prepare(file, profile, dryRun);
         if (!p.run()) {
             return new Started(p.batch(), p.repeated());
@@ -226,8 +233,8 @@ public class RegistryImports {
      * as usual; a file named twice is imported once.
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public ImportBatch runStaged(StoredFile file, MappingProfile profile, org.armstrace.registry.RecordStore store,
-                                 java.util.function.Consumer<Progress> listener) {
+    public ImportBatch runStaged(StoredFile file, MappingProfile profile, RecordStore store,
+                                 Consumer<Progress> listener) {
         Prepared p = prepare(file, profile, false);
         if (!p.run()) {
             return p.batch();
@@ -271,10 +278,10 @@ public class RegistryImports {
         if (mode == GraphProperties.Mode.EMBEDDED || b.status() != ImportBatch.Status.RUNNING || claimed.contains(b.id())) {
             return false; // the embedded store is this process's alone: no need to ask when the batch was alive
         }
-        return runElsewhere(mode, batches.aliveAt(b.id()), java.time.Instant.now());
+        return runElsewhere(mode, batches.aliveAt(b.id()), Instant.now());
     }
 
-    static boolean runElsewhere(GraphProperties.Mode mode, java.time.Instant aliveAt, java.time.Instant now) {
+    static boolean runElsewhere(GraphProperties.Mode mode, Instant aliveAt, Instant now) {
         return mode == GraphProperties.Mode.EXTERNAL && aliveAt != null && aliveAt.plus(LEASE).isAfter(now);
     }
 
@@ -291,8 +298,8 @@ public class RegistryImports {
         }
     }
 
-    private ImportBatch run(ImportBatch batch, MappingProfile profile, org.armstrace.registry.RecordStore store,
-                            java.util.function.Consumer<Progress> listener) {
+    private ImportBatch run(ImportBatch batch, MappingProfile profile, RecordStore store,
+                            Consumer<Progress> listener) {
         progress.put(batch.id(), new Progress(batch.id(), 0, batch.read(), 0));
         try {
             if (batch.status() != ImportBatch.Status.RUNNING) {
@@ -303,7 +310,7 @@ public class RegistryImports {
                         progress.put(batch.id(), p);
                         listener.accept(p);
                     });
-            tx.executeWithoutResult(s -> audit.record("import." + done.status().name().toLowerCase(java.util.Locale.ROOT),
+            tx.executeWithoutResult(s -> audit.record("import." + done.status().name().toLowerCase(Locale.ROOT),
                     List.of("ImportBatch:" + done.id()), done.read() + " read = " + done.accepted() + " accepted + "
                             + done.rejected() + " rejected"));
             return done;
@@ -346,7 +353,7 @@ public class RegistryImports {
 
     /** The batch's issue report (every rejected row and every warning, in line order) in the reader's language. */
     @PreAuthorize("hasRole('ADMIN')")
-    public void writeReport(String batchId, IssueReport.Format format, java.util.Locale locale, java.io.OutputStream out)
+    public void writeReport(String batchId, IssueReport.Format format, Locale locale, OutputStream out)
             throws IOException {
         ImportBatch batch = batches.find(batchId).orElseThrow(() -> new IllegalArgumentException("No batch " + batchId));
         report.write(batch, format, locale, each -> batches.eachIssue(batchId, batch.committedThrough(), each), out);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.Licence;
@@ -327,7 +328,7 @@ final class RowParser {
         String[] splitFullName(String full) {
             String parent = null;
             String rest = full;
-            var paren = java.util.regex.Pattern.compile("\\(([^)]*)\\)").matcher(full);
+            var paren = Pattern.compile("\\(([^)]*)\\)").matcher(full);
             if (paren.find()) {
                 parent = paren.group(1).strip();
                 rest = (full.substring(0, paren.start()) + " " + full.substring(paren.end())).strip();

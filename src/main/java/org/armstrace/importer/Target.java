@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code holder.*}, {@code transfer.from}/{@code to} and the firearm fields of a licence, transfer
  * or report file name a record that must already exist (or be created earlier in the same file).
  */
-public enum Target {
+enum Target {
     FIREARM_TYPE("firearm.type"), FIREARM_MAKE("firearm.make"), FIREARM_MODEL("firearm.model"),
     FIREARM_CALIBRE("firearm.calibre"), FIREARM_SERIAL("firearm.serial"), FIREARM_COUNTRY("firearm.countryOfManufacture"),
     FIREARM_YEAR("firearm.year"), FIREARM_IMPORT_MARK("firearm.importMarking"),

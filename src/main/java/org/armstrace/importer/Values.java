@@ -8,6 +8,7 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Cell values: header matching, the profile's transformations, dates as clerks write them. */
 final class Values {
@@ -110,7 +111,7 @@ final class Values {
         int last = t.lastIndexOf(':');
         String sep = t.substring(5, last);
         int index = Integer.parseInt(t.substring(last + 1));
-        String[] parts = v.split(java.util.regex.Pattern.quote(sep.isEmpty() ? " " : sep), -1);
+        String[] parts = v.split(Pattern.quote(sep.isEmpty() ? " " : sep), -1);
         int at = index < 0 ? parts.length + index : index;
         return at >= 0 && at < parts.length ? parts[at] : "";
     }

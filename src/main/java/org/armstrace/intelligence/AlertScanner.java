@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.armstrace.recovery.FirearmRecovered;
 import org.armstrace.recovery.MatchConfirmed;
 import org.armstrace.security.AuditLog;
@@ -18,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -69,8 +71,8 @@ public class AlertScanner implements DisposableBean {
 
     @TransactionalEventListener
     void recovered(FirearmRecovered e) {
-        arrived(java.util.stream.Stream.concat(java.util.stream.Stream.of("Recovery:" + e.recoveryId()),
-                e.firearmIds().stream().map(id -> "Firearm:" + id)).collect(java.util.stream.Collectors.toSet()));
+        arrived(Stream.concat(Stream.of("Recovery:" + e.recoveryId()),
+                e.firearmIds().stream().map(id -> "Firearm:" + id)).collect(Collectors.toSet()));
     }
 
     @TransactionalEventListener

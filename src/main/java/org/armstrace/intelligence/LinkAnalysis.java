@@ -1,9 +1,14 @@
 package org.armstrace.intelligence;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.armstrace.graph.CypherParams;
@@ -165,11 +170,11 @@ public class LinkAnalysis {
                 .fetchAs(Record.class).mappedBy((t, r) -> r).one()
                 .orElseThrow(() -> new IntelligenceRejected("intelligence.no-such-entity"));
         var entities = new LinkedHashMap<String, LinkGraph.Entity>();
-        var byElement = new java.util.HashMap<String, String>();
+        var byElement = new HashMap<String, String>();
         LinkGraph.Entity first = entity(start.get("node"));
         entities.put(first.ref(), first);
         byElement.put(start.get("element").asString(), first.ref());
-        var links = new java.util.LinkedHashSet<LinkGraph.Link>();
+        var links = new LinkedHashSet<LinkGraph.Link>();
         List<String> frontier = List.of(start.get("element").asString());
         long capped = 0;
         for (int hop = 0; hop < hops && !frontier.isEmpty() && entities.size() < MAX_PAGE; hop++) {
@@ -222,7 +227,7 @@ public class LinkAnalysis {
      */
     @PreAuthorize(ANALYSTS)
     @Transactional
-    public LinkGraph subgraph(java.util.Collection<EntityRef> refs, Set<String> types, String why) {
+    public LinkGraph subgraph(Collection<EntityRef> refs, Set<String> types, String why) {
         List<String> allowed = types(types);
         if (refs.size() > MAX_PAGE) {
             throw new IntelligenceRejected("intelligence.bad-page");
@@ -231,7 +236,7 @@ public class LinkAnalysis {
         params.putAll(CypherParams.of("types", allowed, "labels", LABELS));
         Record row = neo4j.query(SUBGRAPH).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r).one().orElseThrow();
         var entities = new ArrayList<LinkGraph.Entity>();
-        var byElement = new java.util.HashMap<String, String>();
+        var byElement = new HashMap<String, String>();
         for (Value n : row.get("nodes").asList(v -> v)) {
             LinkGraph.Entity x = entity(n.get("node"));
             entities.add(x);
@@ -255,8 +260,8 @@ public class LinkAnalysis {
             .map(k -> "    UNWIND $k" + k.label + " AS key MATCH (n:" + k.label + " {" + k.keyProperty + ": key}) RETURN n")
             .collect(Collectors.joining("\n    UNION\n")) + "\n}\n";
 
-    static java.util.Map<String, Object> refParams(java.util.Collection<EntityRef> refs) {
-        var params = new java.util.HashMap<String, Object>();
+    static Map<String, Object> refParams(Collection<EntityRef> refs) {
+        var params = new HashMap<String, Object>();
         for (EntityRef.Kind kind : EntityRef.Kind.values()) {
             params.put("k" + kind.label, refs.stream().filter(r -> r.kind() == kind).map(EntityRef::key).distinct().toList());
         }
@@ -320,6 +325,6 @@ public class LinkAnalysis {
     static LinkGraph.Entity entity(Value n) {
         String date = n.get("date").asString(null);
         return new LinkGraph.Entity(n.get("ref").asString(null), n.get("kind").asString(null), n.get("caption").asString(""),
-                date == null ? null : java.time.LocalDate.parse(date));
+                date == null ? null : LocalDate.parse(date));
     }
 }

@@ -3,6 +3,7 @@ package org.armstrace.intelligence;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -32,7 +33,7 @@ public final class LinkChartWorkbook {
             row(entities, 0, entityHeaders, quoted);
             int r = 1;
             for (LinkGraph.Entity e : graph.entities()) {
-                row(entities, r++, java.util.Arrays.asList(e.ref(), e.kind(), e.caption(),
+                row(entities, r++, Arrays.asList(e.ref(), e.kind(), e.caption(),
                         e.date() == null ? null : e.date().toString()), quoted);
             }
             Sheet links = book.createSheet(linkSheet);

@@ -1,5 +1,6 @@
 package org.armstrace.intelligence;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public record LinkGraph(List<Entity> entities, List<Link> links, long more) {
      * {@code date} is when it happened, for events (recoveries, transfers, reports, requests, a
      * licence's start), and null for the rest.
      */
-    public record Entity(String ref, String kind, String caption, java.time.LocalDate date) {
+    public record Entity(String ref, String kind, String caption, LocalDate date) {
     }
 
     public record Link(String from, String to, String type) {

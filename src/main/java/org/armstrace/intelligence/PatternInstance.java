@@ -11,7 +11,7 @@ import java.util.List;
  * @param args     the values its summary is written from, in the order of its message
  * @param evidence the entities that make it an instance, most telling first
  */
-public record PatternInstance(Pattern pattern, String key, EntityRef subject, double score, List<String> args,
+record PatternInstance(Pattern pattern, String key, EntityRef subject, double score, List<String> args,
                               List<EntityRef> evidence) {
 
     public PatternInstance {

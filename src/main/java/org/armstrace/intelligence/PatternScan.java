@@ -1,5 +1,6 @@
 package org.armstrace.intelligence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -295,7 +296,7 @@ class PatternScan {
                 String.join(", ", places)), evidence.list()));
     }
 
-    private record Seen(String seen, String weapon, java.time.Instant at, String place) {
+    private record Seen(String seen, String weapon, Instant at, String place) {
     }
 
     private List<PatternInstance> crossBorder() {
@@ -318,7 +319,7 @@ class PatternScan {
             if (seen.size() < t.routeWeapons()) {
                 return;
             }
-            seen.sort(Comparator.comparing(Seen::at, Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder())).reversed());
+            seen.sort(Comparator.comparing(Seen::at, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed());
             var evidence = new Evidence(null);
             seen.forEach(s -> {
                 evidence.add(s.seen());

@@ -3,7 +3,9 @@ package org.armstrace.intelligence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.armstrace.graph.CypherParams;
@@ -110,8 +112,8 @@ public class TimeAndPlace {
                 route(w.get("weapon").asString(null), x, made, imported, place).ifPresent(routes::add);
             }
         });
-        events.sort(java.util.Comparator.comparing(Event::date, java.util.Comparator.nullsLast(
-                java.util.Comparator.<LocalDate>naturalOrder())).thenComparing(Event::ref));
+        events.sort(Comparator.comparing(Event::date, Comparator.nullsLast(
+                Comparator.<LocalDate>naturalOrder())).thenComparing(Event::ref));
         audit.record("intelligence.timeline", refs.stream().map(EntityRef::toString).limit(20).toList(),
                 events.size() + " event(s), " + routes.size() + " route(s) around " + refs.size() + " entities");
         return new Picture(List.copyOf(events), List.copyOf(routes), capped[0]);
@@ -126,7 +128,7 @@ public class TimeAndPlace {
     }
 
     /** A route needs a known origin outside the place of recovery; a weapon made and sold at home has none. */
-    private java.util.Optional<Route> route(String weapon, LinkGraph.Entity event, String made, String imported, Place end) {
+    private Optional<Route> route(String weapon, LinkGraph.Entity event, String made, String imported, Place end) {
         var stops = new ArrayList<Place>();
         for (String country : new String[]{made, imported}) {
             if (country != null && (stops.isEmpty() || !country.equals(stops.getLast().name()))) {
@@ -135,10 +137,10 @@ public class TimeAndPlace {
         }
         boolean domestic = home.equals(made) && (imported == null || home.equals(imported)) && !end.approximate();
         if (stops.isEmpty() || domestic) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         stops.add(end);
-        return java.util.Optional.of(new Route(weapon, event.ref(), event.date(), made, imported, List.copyOf(stops)));
+        return Optional.of(new Route(weapon, event.ref(), event.date(), made, imported, List.copyOf(stops)));
     }
 
     private static String isEvent(String variable) {

@@ -2,6 +2,7 @@ package org.armstrace.recovery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
@@ -32,7 +33,7 @@ public record NewRecovery(String idempotencyKey, RecoveryKind kind, Instant at, 
         }
 
         /** A new person; a missing name is refused with the recovery's own message. */
-        public static Possessor of(String givenName, String familyName, String parentName, java.time.LocalDate birthDate,
+        public static Possessor of(String givenName, String familyName, String parentName, LocalDate birthDate,
                                    String nationalId) {
             if (givenName == null || givenName.isBlank() || familyName == null || familyName.isBlank()) {
                 throw new RecoveryRejected("recovery.possessor-no-name");

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,7 +36,7 @@ public class RecoveryDrafts {
     public record RecoveryDraft(String id, String owner, Map<String, String> fields, long revision, Instant updatedAt,
                                 String status, String recoveryId) {
         public RecoveryDraft {
-            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
 
         public boolean open() {
@@ -119,8 +121,8 @@ public class RecoveryDrafts {
 
     private static RecoveryDraft toDraft(Node d) {
         var fields = new LinkedHashMap<String, String>();
-        List<String> keys = d.get("keys").isNull() ? List.of() : d.get("keys").asList(org.neo4j.driver.Value::asString);
-        List<String> values = d.get("values").isNull() ? List.of() : d.get("values").asList(org.neo4j.driver.Value::asString);
+        List<String> keys = d.get("keys").isNull() ? List.of() : d.get("keys").asList(Value::asString);
+        List<String> values = d.get("values").isNull() ? List.of() : d.get("values").asList(Value::asString);
         for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
             fields.put(keys.get(i), values.get(i));
         }

@@ -1,5 +1,6 @@
 package org.armstrace.registry;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public class FirearmTimeline {
         return entries;
     }
 
-    private static LocalDate day(java.time.Instant at) {
+    private static LocalDate day(Instant at) {
         return at.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 

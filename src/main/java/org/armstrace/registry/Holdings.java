@@ -3,8 +3,10 @@ package org.armstrace.registry;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.armstrace.graph.CypherParams;
@@ -197,15 +199,15 @@ public class Holdings {
     @Transactional
     public List<String> issueLicenceBatch(List<NewLicence> licences, Provenance provenance) {
         List<String> ids = writeLicences(licences, provenance);
-        long refused = ids.stream().filter(java.util.Objects::isNull).count();
+        long refused = ids.stream().filter(Objects::isNull).count();
         audit.record("licence.issued-batch", List.of(), (licences.size() - refused) + " licences; "
                 + refused + " refused (unknown holder); source " + provenance.source());
         return ids;
     }
 
     private List<String> writeLicences(List<NewLicence> licences, Provenance provenance) {
-        var ids = new java.util.ArrayList<String>(licences.size());
-        var rows = new java.util.ArrayList<Map<String, Object>>(licences.size());
+        var ids = new ArrayList<String>(licences.size());
+        var rows = new ArrayList<Map<String, Object>>(licences.size());
         for (int i = 0; i < licences.size(); i++) {
             NewLicence l = licences.get(i);
             ids.add(UUID.randomUUID().toString());
@@ -254,7 +256,7 @@ public class Holdings {
     }
 
     private List<Integer> writeTransfers(List<NewTransfer> transfers, List<String> ids, Provenance provenance) {
-        var rows = new java.util.ArrayList<ImportedRecords.Row<ImportedRecords.TransferRow>>(transfers.size());
+        var rows = new ArrayList<ImportedRecords.Row<ImportedRecords.TransferRow>>(transfers.size());
         for (int i = 0; i < transfers.size(); i++) {
             rows.add(new ImportedRecords.Row<>(ids.get(i), new ImportedRecords.TransferRow(transfers.get(i), null, null),
                     provenance.source()));
@@ -272,7 +274,7 @@ public class Holdings {
     List<Integer> writeTransfers(List<ImportedRecords.Row<ImportedRecords.TransferRow>> transfers, String confidence,
                                  String batch) {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        var rows = new java.util.ArrayList<Map<String, Object>>(transfers.size());
+        var rows = new ArrayList<Map<String, Object>>(transfers.size());
         for (int i = 0; i < transfers.size(); i++) {
             var r = transfers.get(i);
             NewTransfer t = r.value().transfer();

@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.armstrace.graph.CypherParams;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -196,12 +199,12 @@ public class ImportedRecords implements RecordStore {
     /** Which of these ids already exist: what a write of them would leave as it is. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
-    public java.util.Set<String> existing(Kind kind, java.util.Collection<String> ids) {
+    public Set<String> existing(Kind kind, Collection<String> ids) {
         if (ids.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         // The label is one of Kind's constants, never input.
-        return new java.util.HashSet<>(neo4j.query("UNWIND $ids AS id MATCH (n:%s {id: id}) RETURN n.id".formatted(kind.label()))
+        return new HashSet<>(neo4j.query("UNWIND $ids AS id MATCH (n:%s {id: id}) RETURN n.id".formatted(kind.label()))
                 .bind(List.copyOf(ids)).to("ids").fetchAs(String.class).all());
     }
 

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -124,7 +126,7 @@ public class LostStolenRegister {
                 .bind(firearmId).to("id").fetchAs(Alert.class)
                 .mappedBy((t, rec) -> new Alert(toReport(rec.get("r").asNode(), rec.get("reportedId").asString()),
                         rec.get("serial").asString(), rec.get("direct").asBoolean(),
-                        rec.get("reasons").asList(org.neo4j.driver.Value::asString)))
+                        rec.get("reasons").asList(Value::asString)))
                 .all().stream().toList();
     }
 
@@ -134,7 +136,7 @@ public class LostStolenRegister {
      */
     void flagRegistration(String firearmId, List<SerialHit> similar) {
         var rows = similar.stream().filter(h -> !h.flags().isEmpty() && !h.firearm().id().equals(firearmId))
-                .map(h -> java.util.Map.<String, Object>of("other", h.firearm().id(), "score", h.score(),
+                .map(h -> Map.<String, Object>of("other", h.firearm().id(), "score", h.score(),
                         "reasons", h.reasons()))
                 .toList();
         if (rows.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,7 +81,7 @@ public class Neighbourhood {
         return new Graph(new ArrayList<>(nodes.values()), new ArrayList<>(edges.values()));
     }
 
-    private java.util.Optional<Node> registryNode(String firearmId) {
+    private Optional<Node> registryNode(String firearmId) {
         return neo4j.query("MATCH (f:Firearm {id: $id}) RETURN f.serialAsRead AS caption")
                 .bind(firearmId).to("id")
                 .fetchAs(Node.class).mappedBy((t, r) -> new Node(firearmId, "Firearm", r.get("caption").asString()))

@@ -2,6 +2,7 @@ package org.armstrace.registry;
 
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class PersonNames {
     public record Blocks(String names, String familyDate, String givenDate) {
     }
 
-    public static Blocks blocks(String givenName, String familyName, java.time.LocalDate birthDate) {
+    public static Blocks blocks(String givenName, String familyName, LocalDate birthDate) {
         String given = String.join("", keys(givenName));
         String family = String.join("", keys(familyName));
         return new Blocks(family + ":" + given + ":" + (birthDate == null ? "?" : birthDate.getYear()),

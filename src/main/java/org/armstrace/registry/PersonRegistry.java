@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
 import org.neo4j.driver.Value;
@@ -35,7 +37,7 @@ public class PersonRegistry {
     /** Name candidates taken from the index before our ranking; common names need more than a page. */
     static final int NAME_CANDIDATES = 300;
     /** A year of birth typed with the name ("Agim Gashi 1971") narrows the search to it. */
-    private static final java.util.regex.Pattern BIRTH_YEAR = java.util.regex.Pattern.compile("(?<!\\d)(19|20)\\d{2}(?!\\d)");
+    private static final Pattern BIRTH_YEAR = Pattern.compile("(?<!\\d)(19|20)\\d{2}(?!\\d)");
     static final int MAX_QUERY = 200;
 
     /** A person's whole record: the person, licences held, weapons held or once held, history. */
@@ -258,7 +260,7 @@ public class PersonRegistry {
                     ranked.add(new Ranked(new PersonHit(p, Math.max(0, 1 - cost / (words.size() + 1)), reasons), cost, score));
                 });
         ranked.stream()
-                .sorted(java.util.Comparator.comparingDouble(Ranked::cost).thenComparing(Ranked::score, java.util.Comparator.reverseOrder()))
+                .sorted(Comparator.comparingDouble(Ranked::cost).thenComparing(Ranked::score, Comparator.reverseOrder()))
                 .limit(limit)
                 .forEach(r -> into.putIfAbsent(r.hit().person().id(), r.hit()));
     }

@@ -1,10 +1,12 @@
 package org.armstrace.registry;
 
+import java.awt.Color;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -89,7 +91,7 @@ final class PhotoImages {
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setColor(java.awt.Color.WHITE);
+            g.setColor(Color.WHITE);
             g.fillRect(0, 0, w, h);
             g.drawImage(source, 0, 0, w, h, null);
         } finally {
@@ -103,7 +105,7 @@ final class PhotoImages {
         if (b.length < 30) {
             return Optional.empty();
         }
-        String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
         return switch (chunk) {
             case "VP8X" -> Optional.of(new int[]{1 + u24(b, 24), 1 + u24(b, 27)});
             case "VP8L" -> {

@@ -163,17 +163,17 @@ public class Photos {
      * the original. Empty for a format documents cannot hold (WebP).
      */
     @PreAuthorize("isAuthenticated()")
-    public java.util.Optional<DocumentImage> forDocument(Photo photo) {
+    public Optional<DocumentImage> forDocument(Photo photo) {
         if (!photo.contentType().equals("image/jpeg") && !photo.contentType().equals("image/png")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (documentSized.contains(photo.sha256(), ".jpg")) {
-            return java.util.Optional.of(new DocumentImage(documentSized.derived(photo.sha256(), ".jpg"), "image/jpeg"));
+            return Optional.of(new DocumentImage(documentSized.derived(photo.sha256(), ".jpg"), "image/jpeg"));
         }
         byte[] original = originals.get(photo.sha256());
         byte[] scaled = documentSized(photo.sha256(), original, photo.contentType(),
                 new int[]{photo.width(), photo.height()});
-        return java.util.Optional.of(scaled != null ? new DocumentImage(scaled, "image/jpeg")
+        return Optional.of(scaled != null ? new DocumentImage(scaled, "image/jpeg")
                 : new DocumentImage(original, photo.contentType()));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.armstrace.security.AuditLog;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -238,7 +239,7 @@ public class ReferenceData {
     }
 
     private static <T> List<T> suggest(List<T> entries, String typed, int limit, Function<T, List<String>> names,
-                                       java.util.function.Predicate<T> retired) {
+                                       Predicate<T> retired) {
         String k = ReferenceKeys.key(typed);
         record Hit<T>(T entry, int length) {
         }

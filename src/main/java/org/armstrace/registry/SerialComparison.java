@@ -1,6 +1,7 @@
 package org.armstrace.registry;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ import java.util.List;
  * @param edits   the real edits (missing, extra, swapped or different characters)
  * @param reasons one plain-language line per difference, in reading order (1-based positions)
  */
-public record SerialComparison(double cost, int edits, List<String> reasons) {
+record SerialComparison(double cost, int edits, List<String> reasons) {
 
     public static final double CONFUSION_COST = 0.25;
     public static final double DOUBLED_COST = 0.6;
@@ -133,7 +134,7 @@ public record SerialComparison(double cost, int edits, List<String> reasons) {
                 i--;
             }
         }
-        java.util.Collections.reverse(reasons);
+        Collections.reverse(reasons);
         return new SerialComparison(d[query.length()][candidate.length()], edits, reasons);
     }
 }

@@ -1,7 +1,9 @@
 package org.armstrace.registry;
 
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Serial numbers as read and as search keys.
@@ -92,12 +94,12 @@ public final class SerialNumbers {
      * which is what the full-text index looks up; the exact distance is then computed by
      * {@link SerialComparison}.
      */
-    public static java.util.Set<String> neighbourhood(String folded) {
+    public static Set<String> neighbourhood(String folded) {
         int n = folded.length();
         boolean two = n <= TWO_EDIT_MAX_LENGTH && n > 2;
         // Sized for every member up front, and each member built in one copy: this runs for each
         // weapon a registry import writes (the first load spent 9 % of its matching thread here).
-        var out = java.util.LinkedHashSet.<String>newLinkedHashSet(1 + n + (two ? n * (n - 1) / 2 : 0));
+        var out = LinkedHashSet.<String>newLinkedHashSet(1 + n + (two ? n * (n - 1) / 2 : 0));
         out.add(folded);
         if (n < 2) {
             return out;

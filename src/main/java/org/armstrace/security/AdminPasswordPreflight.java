@@ -3,12 +3,13 @@ package org.armstrace.security;
 import org.armstrace.base.StartupProblem;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
  * Refuses a weak ARMSTRACE_ADMIN_PASSWORD before anything starts, with a plain message.
  * Registered in {@code META-INF/spring.factories}.
  */
-class AdminPasswordPreflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, org.springframework.core.Ordered {
+class AdminPasswordPreflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     /** Before the graph preflight, which starts the database. */
     @Override

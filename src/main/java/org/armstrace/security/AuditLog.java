@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.armstrace.base.Sha256;
+import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -188,7 +189,7 @@ public class AuditLog {
         return Sha256.hex(canonical);
     }
 
-    private static AuditEvent toEvent(org.neo4j.driver.types.Node n) {
+    private static AuditEvent toEvent(Node n) {
         return new AuditEvent(n.get("seq").asLong(), n.get("at").asZonedDateTime().toInstant(),
                 n.get("actor").asString(""), n.get("action").asString(""),
                 n.get("entities").asList(v -> v.asString(), List.of()), n.get("details").asString(""),

@@ -1,5 +1,9 @@
 package org.armstrace.security;
 
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.context.SecurityContextHolder;
+
 /**
  * The roles of a Firearms Focal Point. {@link Names} holds the same names as compile-time
  * constants for {@code @RolesAllowed}.
@@ -22,13 +26,13 @@ public enum Role {
 
     /** Whether the signed-in user (UI or API token) has any of the given roles, by name. */
     public static boolean current(String... names) {
-        return currentNames().stream().anyMatch(java.util.Set.of(names)::contains);
+        return currentNames().stream().anyMatch(Set.of(names)::contains);
     }
 
     /** The names of the signed-in user's roles; none when nobody is signed in. */
-    public static java.util.List<String> currentNames() {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? java.util.List.of() : auth.getAuthorities().stream().map(a -> a.getAuthority())
+    public static List<String> currentNames() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? List.of() : auth.getAuthorities().stream().map(a -> a.getAuthority())
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList();
     }
 

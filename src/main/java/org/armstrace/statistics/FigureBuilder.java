@@ -6,11 +6,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -32,7 +35,7 @@ final class FigureBuilder {
     private final ZoneId zone;
     private final Instant asOf;
     private final Map<String, Identity> weapons = new LinkedHashMap<>();
-    private final java.util.Set<String> recoveries = new java.util.HashSet<>();
+    private final Set<String> recoveries = new HashSet<>();
     private final int significant;
     private final Map<String, Figures.Seizure> seizures = new LinkedHashMap<>();
 
@@ -60,8 +63,8 @@ final class FigureBuilder {
         recoveries.add(w.recoveryId());
         if (w.weaponsInRecovery() >= significant) {
             Figures.Seizure s = seizures.computeIfAbsent(w.recoveryId(), k -> new Figures.Seizure(k, w.recoveredAt(),
-                    w.kind(), w.municipality(), w.caseReference(), w.weaponsInRecovery(), new java.util.TreeMap<>(),
-                    new java.util.TreeSet<>(), new java.util.TreeSet<>(), new java.util.TreeSet<>()));
+                    w.kind(), w.municipality(), w.caseReference(), w.weaponsInRecovery(), new TreeMap<>(),
+                    new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
             s.types().merge(Objects.requireNonNullElse(w.type(), ""), 1L, Long::sum);
             addIfKnown(s.countriesOfManufacture(), w.countryOfManufacture());
             addIfKnown(s.countriesOfImport(), w.countryOfImport());
@@ -84,7 +87,7 @@ final class FigureBuilder {
         }
     }
 
-    private static void addIfKnown(java.util.Set<String> set, String value) {
+    private static void addIfKnown(Set<String> set, String value) {
         if (value != null) {
             set.add(value);
         }

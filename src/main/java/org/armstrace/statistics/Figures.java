@@ -2,6 +2,8 @@ package org.armstrace.statistics;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
 
 /**
  * Every figure of one period, computed once from the graph and shown the same way on the
@@ -20,9 +22,9 @@ public record Figures(Period period, Instant asOf, List<String> notices, Request
      * imported and diverted, and where they were recovered.
      */
     public record Seizure(String recoveryId, Instant at, String kind, String municipality, String caseReference,
-                          int weapons, java.util.SortedMap<String, Long> types,
-                          java.util.SortedSet<String> countriesOfManufacture,
-                          java.util.SortedSet<String> countriesOfImport, java.util.SortedSet<String> countriesOfDiversion) {
+                          int weapons, SortedMap<String, Long> types,
+                          SortedSet<String> countriesOfManufacture,
+                          SortedSet<String> countriesOfImport, SortedSet<String> countriesOfDiversion) {
     }
 
     /** Counts of trace requests for one step of the trend (a month or a year), both directions. */

@@ -5,12 +5,16 @@ import static org.armstrace.graph.GraphValues.instant;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.armstrace.registry.FirearmOrigins;
 import org.armstrace.registry.ReferenceData;
+import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.ServiceLevels;
 import org.armstrace.tracing.TraceLifecycle;
 import org.armstrace.tracing.TraceStatus;
@@ -108,7 +112,7 @@ public class Statistics {
         this.neo4j = neo4j;
         this.reference = reference;
         this.zone = levels.zone();
-        this.home = home.toUpperCase(java.util.Locale.ROOT);
+        this.home = home.toUpperCase(Locale.ROOT);
     }
 
     /** The office's time zone: what a day, a month and a year are. */
@@ -152,7 +156,7 @@ public class Statistics {
             return;
         }
         // A weapon is in the numerator when any of its recoveries in the period established its origin.
-        var established = new java.util.HashSet<String>();
+        var established = new HashSet<String>();
         eachWeapon(period, asOf, w -> {
             if (w.established()) {
                 established.add(w.identity());
@@ -253,7 +257,7 @@ public class Statistics {
     }
 
     private List<TraceFacts> traces(Period period, Instant asOf) {
-        var closed = new java.util.TreeSet<String>();
+        var closed = new TreeSet<String>();
         TraceLifecycle.INCOMING_CLOSED.forEach(s -> closed.add(s.name()));
         TraceLifecycle.OUTGOING_CLOSED.forEach(s -> closed.add(s.name()));
         return neo4j.query(REQUESTS)
@@ -285,8 +289,8 @@ public class Statistics {
             if (answered == null && (to == TraceStatus.ANSWERED || (incoming && to == TraceStatus.RESTRICTED))) {
                 answered = at;
             }
-            if (closed == null && TraceLifecycle.closed(incoming ? org.armstrace.tracing.Direction.INCOMING
-                    : org.armstrace.tracing.Direction.OUTGOING, to)) {
+            if (closed == null && TraceLifecycle.closed(incoming ? Direction.INCOMING
+                    : Direction.OUTGOING, to)) {
                 closed = at;
             }
         }

@@ -7,11 +7,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -93,7 +99,7 @@ public class StatisticsWorkbooks {
     @PreAuthorize(Statistics.READERS)
     public void annualReturn(Figures f, String reportingCountry, OutputStream out) {
         var english = tables.tables(f, Locale.ENGLISH).stream()
-                .collect(java.util.stream.Collectors.toMap(StatisticsTables.Table::id, t -> t));
+                .collect(Collectors.toMap(StatisticsTables.Table::id, t -> t));
         try (var book = new Book()) {
             definitions(book, f, reportingCountry);
             section(book, "1 Arms by type", "Arms seized, found and surrendered, by type of weapon", f,
@@ -129,7 +135,7 @@ public class StatisticsWorkbooks {
                     t.apply("statistics.col.established-by"), t.apply("statistics.col.diverted-in"),
                     t.apply("statistics.col.weapon-id")));
             ZoneId zone = statistics.zone();
-            Map<String, String> labels = new java.util.HashMap<>();
+            Map<String, String> labels = new HashMap<>();
             for (String kind : List.of("SEIZED", "FOUND", "SURRENDERED")) {
                 labels.put(kind, t.apply("recovery.kind." + kind));
             }
@@ -174,8 +180,8 @@ public class StatisticsWorkbooks {
      * a bounded queue between them keeps memory flat. A failure on either side stops both.
      */
     private static long pipelined(Consumer<Consumer<RecoveredWeapon>> reader, Consumer<RecoveredWeapon> writer) {
-        var queue = new java.util.concurrent.ArrayBlockingQueue<RecoveredWeapon>(4_096);
-        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var queue = new ArrayBlockingQueue<RecoveredWeapon>(4_096);
+        var failure = new AtomicReference<Throwable>();
         Thread writing = Thread.ofPlatform().name("statistics-export").start(() -> {
             try {
                 for (RecoveredWeapon w = queue.take(); w != END; w = queue.take()) {
@@ -208,9 +214,9 @@ public class StatisticsWorkbooks {
         return n[0];
     }
 
-    private static void hand(java.util.concurrent.BlockingQueue<RecoveredWeapon> queue, RecoveredWeapon w, Thread writing) {
+    private static void hand(BlockingQueue<RecoveredWeapon> queue, RecoveredWeapon w, Thread writing) {
         try {
-            while (!queue.offer(w, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(w, 100, TimeUnit.MILLISECONDS)) {
                 if (!writing.isAlive()) {
                     throw new IllegalStateException("the workbook writer stopped");
                 }
@@ -285,7 +291,7 @@ public class StatisticsWorkbooks {
             book.number(row, 4, s.weapons());
             book.text(row, 5, s.types().entrySet().stream().map(e -> e.getValue() + " × " + (e.getKey().isEmpty() ? "?"
                     : reference.resolveFirearmType(e.getKey()).map(x -> x.nameEn()).orElse(e.getKey())))
-                    .collect(java.util.stream.Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")));
             book.text(row, 6, String.join(", ", s.countriesOfManufacture()));
             book.text(row, 7, String.join(", ", s.countriesOfImport()));
             book.text(row, 8, String.join(", ", s.countriesOfDiversion()));
@@ -374,7 +380,7 @@ public class StatisticsWorkbooks {
         private final CellStyle headerStyle;
         private final CellStyle labelStyle;
         private final CellStyle quoted;
-        private final Map<Sheet, int[]> rows = new java.util.HashMap<>();
+        private final Map<Sheet, int[]> rows = new HashMap<>();
 
         Book() {
             // Temporary sheet files stay uncompressed: compressing them costs more time than the disk it saves.

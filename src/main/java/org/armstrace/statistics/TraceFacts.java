@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param office         the office of the analyst it is assigned to (incoming) or who wrote it (outgoing)
  * @param outcome        the answer's outcome, if there is one: TRACED, PARTIALLY_TRACED, NOT_FOUND
  */
-public record TraceFacts(String number, String direction, String status, String priority, String counterpart,
+record TraceFacts(String number, String direction, String status, String priority, String counterpart,
                          String office, Instant start, Instant acknowledgedAt, Instant answeredAt, Instant closedAt,
                          Instant dueAt, String outcome) {
 

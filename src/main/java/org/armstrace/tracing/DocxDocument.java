@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.poi.common.usermodel.PictureType;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -35,7 +37,7 @@ final class DocxDocument {
             title.setBold(true);
             title.setFontSize(16);
             title.setText(content.title());
-            table(doc, new DocumentContent.Section(null, java.util.List.of(
+            table(doc, new DocumentContent.Section(null, List.of(
                     new DocumentContent.Field(content.numberLabel(), content.number()),
                     new DocumentContent.Field(content.generatedLabel(), DocumentContent.iso(content.generatedAt())))));
             for (DocumentContent.Section section : content.sections()) {
@@ -58,7 +60,7 @@ final class DocxDocument {
             props.setCreator("ArmsTrace");
             doc.write(out);
             return out.toByteArray();
-        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+        } catch (IOException | InvalidFormatException e) {
             throw new UncheckedIOException("The document could not be written",
                     e instanceof IOException io ? io : new IOException(e));
         }

@@ -1,6 +1,7 @@
 package org.armstrace.tracing;
 
 import java.util.Locale;
+import org.armstrace.base.PlainText;
 
 /**
  * A trace request as it arrives (incoming) or as the analyst starts it (outgoing), before it is
@@ -64,7 +65,7 @@ public record NewTraceRequest(Direction direction, String counterpart, String pa
             return null;
         }
         String v = s.strip();
-        if (!org.armstrace.base.PlainText.acceptable(v, max, max > 200)) {
+        if (!PlainText.acceptable(v, max, max > 200)) {
             throw new TransitionRefused("trace.bad-text");
         }
         return v;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -102,7 +103,7 @@ public class TraceDocuments {
         return available(t, approvedAnswer(t));
     }
 
-    private static List<Kind> available(TraceRequest t, java.util.Optional<TraceAnswer> approved) {
+    private static List<Kind> available(TraceRequest t, Optional<TraceAnswer> approved) {
         if (t.direction() == Direction.OUTGOING) {
             return List.of(Kind.REQUEST);
         }
@@ -165,8 +166,8 @@ public class TraceDocuments {
         return store.get(document.sha256());
     }
 
-    private java.util.Optional<TraceAnswer> approvedAnswer(TraceRequest t) {
-        return t.direction() == Direction.OUTGOING ? java.util.Optional.empty()
+    private Optional<TraceAnswer> approvedAnswer(TraceRequest t) {
+        return t.direction() == Direction.OUTGOING ? Optional.empty()
                 : answers.current(t.id()).filter(a -> a.approvedAt() != null);
     }
 

@@ -5,14 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.util.Units;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armstrace.base.SpreadsheetText;
 
 /**
  * A {@link DocumentContent} as an XLSX workbook: one sheet of labelled values, one of photos. Every
@@ -82,9 +85,9 @@ final class XlsxDocument {
                     : PHOTO_WIDTH_PX * 3 / 4;
             int rows = (int) Math.ceil(heightPx / ROW_HEIGHT_PX);
             // Sized by the layout, not by the photo's own resolution, which would run over many screens.
-            var anchor = new XSSFClientAnchor(0, 0, org.apache.poi.util.Units.pixelToEMU(PHOTO_WIDTH_PX), 0,
+            var anchor = new XSSFClientAnchor(0, 0, Units.pixelToEMU(PHOTO_WIDTH_PX), 0,
                     0, r, 0, r + rows);
-            anchor.setAnchorType(org.apache.poi.ss.usermodel.ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+            anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
             drawing.createPicture(anchor, index);
             for (int i = r; i < r + rows; i++) {
                 sheet.createRow(i).setHeightInPoints((float) (ROW_HEIGHT_PX * 0.75));
@@ -102,7 +105,7 @@ final class XlsxDocument {
     }
 
     static boolean looksLikeFormula(String v) {
-        return org.armstrace.base.SpreadsheetText.looksLikeFormula(v);
+        return SpreadsheetText.looksLikeFormula(v);
     }
 
     private static CellStyle quoted(XSSFWorkbook wb, CellStyle base) {

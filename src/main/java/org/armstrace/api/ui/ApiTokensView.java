@@ -36,7 +36,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     final TextField name = new TextField();
     final ComboBox<Role> role = new ComboBox<>();
     final IntegerField rate = new IntegerField();
-    final com.vaadin.flow.component.textfield.TextField country = new com.vaadin.flow.component.textfield.TextField();
+    final TextField country = new TextField();
     final Button create = new Button();
     private final ApiTokenService tokens;
 

@@ -1,8 +1,6 @@
 package org.armstrace.base.ui;
 
-import java.util.List;
-import java.util.Map;
-
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -12,7 +10,10 @@ import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Server-side API of the {@code <armstrace-graph>} custom element
@@ -30,7 +31,7 @@ public class GraphView extends Component implements HasSize {
      * A node may carry the position it was drawn at ({@code x}, {@code y}); when every node does,
      * the graph is drawn as placed, without a layout. Nodes of class {@code pinned} stay where they are.
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CyElement(String group, Map<String, Object> data, String classes, Map<String, Double> position) {
         public CyElement {
             classes = classes == null ? "" : classes;
@@ -65,7 +66,7 @@ public class GraphView extends Component implements HasSize {
     }
 
     /** Where each node is drawn now, by id, as {x, y}; answered by the browser. */
-    public void positions(com.vaadin.flow.function.SerializableConsumer<Map<String, Map<String, Double>>> then) {
+    public void positions(SerializableConsumer<Map<String, Map<String, Double>>> then) {
         getElement().executeJs("return this.positions()").then(
                 new tools.jackson.core.type.TypeReference<Map<String, Map<String, Double>>>() { }, then);
     }

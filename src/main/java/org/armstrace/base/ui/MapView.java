@@ -10,6 +10,7 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public class MapView extends Component implements HasSize {
 
     /** Layer URLs are made absolute here: relative ones would resolve against the route's path. */
     public void setLayers(List<Layer> layers) {
-        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        var request = VaadinRequest.getCurrent();
         String root = request == null ? "" : request.getContextPath();
         getElement().setPropertyList("layers", layers.stream().map(l -> l.url().startsWith("/") ? l
                 : new Layer(root + "/" + l.url(), l.nameProperty(), l.fit(), l.style())).map(Layer::toJson).toList());

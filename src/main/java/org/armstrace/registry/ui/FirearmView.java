@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -30,14 +31,18 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.armstrace.base.ui.GraphView;
+import org.armstrace.base.ui.UploadTexts;
 import org.armstrace.registry.Firearm;
-import org.armstrace.registry.Neighbourhood;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.FirearmTimeline;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.LostStolenReport;
+import org.armstrace.registry.Neighbourhood;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.Provenance;
 import org.armstrace.registry.TimelineEntry;
@@ -98,7 +103,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         add(facts);
         if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
             // By address, not by class: the registry does not depend on the tracing desk's views.
-            var traceAbroad = new com.vaadin.flow.component.html.Anchor("tracing/outgoing?firearm=" + f.id(),
+            var traceAbroad = new Anchor("tracing/outgoing?firearm=" + f.id(),
                     getTranslation("registry.trace-abroad"));
             traceAbroad.setId("firearm-trace-abroad");
             traceAbroad.addClassName("button-link");
@@ -110,7 +115,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
                 + (m.position() == null ? "" : " (" + m.position() + ")"))));
         add(f.markings().isEmpty() ? new Paragraph(getTranslation("firearm.no-markings")) : markings);
         add(new H3(getTranslation("firearm.photos")), photoGallery());
-        var chart = new com.vaadin.flow.component.html.Anchor("intelligence/chart/Firearm:" + firearmId,
+        var chart = new Anchor("intelligence/chart/Firearm:" + firearmId,
                 getTranslation("chart.open"));
         chart.setId("firearm-open-chart");
         chart.setVisible(Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST));
@@ -123,15 +128,15 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         graph.setId("firearm-graph");
         graph.setHeight("360px");
         Neighbourhood.Graph g = neighbourhood.ofFirearm(firearmId);
-        var elements = new java.util.ArrayList<GraphView.CyElement>();
+        var elements = new ArrayList<GraphView.CyElement>();
         g.nodes().forEach(n -> elements.add(GraphView.CyElement.node(n.id(), n.caption(), n.kind())));
         int i = 0;
         for (Neighbourhood.Edge e : g.edges()) {
             elements.add(GraphView.CyElement.edge("e" + i++, e.from(), e.to(), e.type()));
         }
         graph.setElements(elements);
-        graph.setLayout(java.util.Map.of("name", "cose", "animate", false));
-        var kinds = new java.util.HashMap<String, String>();
+        graph.setLayout(Map.of("name", "cose", "animate", false));
+        var kinds = new HashMap<String, String>();
         g.nodes().forEach(n -> kinds.put(n.id(), n.kind()));
         graph.addNodeClickListener(e -> {
             String kind = kinds.get(e.getNodeId());
@@ -250,7 +255,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
         upload.setMaxFileSize(Photos.MAX_BYTES);
         upload.setId("firearm-photo-upload");
-        org.armstrace.base.ui.UploadTexts.translated(upload);
+        UploadTexts.translated(upload);
         var box = new Div(gallery, upload);
         return box;
     }

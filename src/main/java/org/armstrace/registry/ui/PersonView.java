@@ -4,6 +4,7 @@ import static org.armstrace.registry.ui.RecordParts.fact;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -46,9 +47,9 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         Person p = record.person();
         title = p.displayName();
         add(new H2(p.displayName()));
-        if (org.armstrace.security.Role.current(org.armstrace.security.Role.Names.ADMIN,
-                org.armstrace.security.Role.Names.SUPERVISOR, org.armstrace.security.Role.Names.ANALYST)) {
-            var chart = new com.vaadin.flow.component.html.Anchor("intelligence/chart/Person:" + p.id(),
+        if (Role.current(Role.Names.ADMIN,
+                Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
+            var chart = new Anchor("intelligence/chart/Person:" + p.id(),
                     getTranslation("chart.open"));
             chart.setId("person-open-chart");
             add(chart);

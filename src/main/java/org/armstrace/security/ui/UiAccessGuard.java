@@ -1,6 +1,7 @@
 package org.armstrace.security.ui;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ class UiAccessGuard implements VaadinServiceInitListener {
         if (!staff) {
             SecurityContextHolder.clearContext();
             event.getUI().getSession().getSession().invalidate();
-            event.forwardTo(LoginView.class, com.vaadin.flow.router.QueryParameters.of("error", "api-only"));
+            event.forwardTo(LoginView.class, QueryParameters.of("error", "api-only"));
             return;
         }
         if (event.getNavigationTarget() != ChangePasswordView.class

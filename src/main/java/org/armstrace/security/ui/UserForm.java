@@ -1,6 +1,7 @@
 package org.armstrace.security.ui;
 
 import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -98,11 +99,11 @@ public class UserForm extends FormLayout {
         resetPassword.setVisible(!isNew);
     }
 
-    public Registration addSaveListener(com.vaadin.flow.component.ComponentEventListener<SaveEvent> listener) {
+    public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
         return addListener(SaveEvent.class, listener);
     }
 
-    public Registration addResetPasswordListener(com.vaadin.flow.component.ComponentEventListener<ResetPasswordEvent> l) {
+    public Registration addResetPasswordListener(ComponentEventListener<ResetPasswordEvent> l) {
         return addListener(ResetPasswordEvent.class, l);
     }
 }

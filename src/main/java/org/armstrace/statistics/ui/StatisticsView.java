@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -21,11 +22,15 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.armstrace.base.ui.ChartView;
 import org.armstrace.security.Role;
 import org.armstrace.statistics.Figures;
@@ -35,6 +40,7 @@ import org.armstrace.statistics.Statistics;
 import org.armstrace.statistics.StatisticsRejected;
 import org.armstrace.statistics.StatisticsTables;
 import org.armstrace.statistics.StatisticsWorkbooks;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The statistics dashboard for supervisors and management: a period picker, SDG 16.4.2 with its
@@ -67,7 +73,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
     Figures figures;
 
     public StatisticsView(Statistics statistics, StatisticsTables tables, StatisticsWorkbooks workbooks,
-                          @org.springframework.beans.factory.annotation.Value("${armstrace.home-country:XK}") String home) {
+                          @Value("${armstrace.home-country:XK}") String home) {
         this.statistics = statistics;
         this.tables = tables;
         this.workbooks = workbooks;
@@ -212,7 +218,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
             int c = i;
             grid.addColumn(l -> l.values().get(c) == null ? "—" : format(l.values().get(c)))
                     .setHeader(table.columns().get(i)).setAutoWidth(true).setTextAlign(
-                            com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                            ColumnTextAlign.END);
         }
         grid.setItems(table.lines());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -238,8 +244,8 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation("statistics.col.recovered-at")).setAutoWidth(true);
         grid.addColumn(w -> getTranslation("recovery.kind." + w.kind())).setHeader(getTranslation("statistics.col.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(w -> String.join(" ", java.util.stream.Stream.of(w.make(), w.model(), w.serial())
-                .filter(java.util.Objects::nonNull).toList())).setHeader(getTranslation("statistics.col.weapon"));
+        grid.addColumn(w -> String.join(" ", Stream.of(w.make(), w.model(), w.serial())
+                .filter(Objects::nonNull).toList())).setHeader(getTranslation("statistics.col.weapon"));
         grid.addColumn(w -> w.amnesty() ? getTranslation("statistics.amnesty")
                 : getTranslation("statistics.tracing." + w.tracing().name())).setHeader(
                 getTranslation("statistics.col.tracing")).setAutoWidth(true);
@@ -256,7 +262,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
-    private Anchor download(String text, String fileName, java.util.function.Consumer<java.io.OutputStream> writer,
+    private Anchor download(String text, String fileName, Consumer<OutputStream> writer,
                             String id) {
         String safe = fileName.replaceAll("[^A-Za-z0-9._-]+", "_");
         DownloadHandler handler = event -> {

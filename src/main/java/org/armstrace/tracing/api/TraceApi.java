@@ -6,8 +6,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.armstrace.api.ApiNotFound;
+import org.armstrace.security.PartnerScope;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.PointOfDiversion;
@@ -17,7 +19,6 @@ import org.armstrace.tracing.TraceAnswers;
 import org.armstrace.tracing.TraceIntake;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceStatus;
-import org.armstrace.security.PartnerScope;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,7 +76,7 @@ class TraceApi {
         }
     }
 
-    record DiversionJson(String country, java.time.LocalDate date, PointOfDiversion.Method method, String place,
+    record DiversionJson(String country, LocalDate date, PointOfDiversion.Method method, String place,
                          String details) {
     }
 

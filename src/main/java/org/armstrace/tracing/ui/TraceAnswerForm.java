@@ -1,5 +1,6 @@
 package org.armstrace.tracing.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.armstrace.registry.Country;
 import org.armstrace.registry.Firearm;
 import org.armstrace.tracing.AnswerDraft;
@@ -71,7 +73,7 @@ public class TraceAnswerForm extends FormLayout {
         place.setMaxLength(200);
         details.setLabel(getTranslation("trace.diversion.details"));
         details.setMaxLength(8000);
-        List<com.vaadin.flow.component.Component> diversion = List.of(diversionCountry, diversionDate, method, place,
+        List<Component> diversion = List.of(diversionCountry, diversionDate, method, place,
                 details);
         diverted.addValueChangeListener(e -> diversion.forEach(f -> f.setVisible(e.getValue())));
         diversion.forEach(f -> f.setVisible(false));
@@ -103,8 +105,8 @@ public class TraceAnswerForm extends FormLayout {
             countries.stream().filter(c -> c.code().equals(p.country())).findFirst().ifPresent(diversionCountry::setValue);
             diversionDate.setValue(p.date());
             method.setValue(p.method());
-            place.setValue(java.util.Objects.toString(p.place(), ""));
-            details.setValue(java.util.Objects.toString(p.details(), ""));
+            place.setValue(Objects.toString(p.place(), ""));
+            details.setValue(Objects.toString(p.details(), ""));
         }
     }
 

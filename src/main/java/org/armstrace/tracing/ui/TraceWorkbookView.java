@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -60,7 +61,7 @@ public class TraceWorkbookView extends VerticalLayout implements HasDynamicTitle
         upload.setMaxFileSize((int) TraceWorkbook.MAX_BYTES);
         upload.setId("workbook-upload");
         UploadTexts.translated(upload, getTranslation("workbook.too-large", String.valueOf(TraceWorkbook.MAX_BYTES >> 20)));
-        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("workbook.upload")));
+        upload.setDropLabel(new Span(getTranslation("workbook.upload")));
         // Refused in the browser (size, type): said where the result of an upload would be.
         upload.addFileRejectedListener(e -> show(null, e.getErrorMessage()));
         result.setId("workbook-result");
