@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.BrowserTest;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Provenance;
 import org.armstrace.security.Role;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ({@code .ci/run} installs it with apt). Screenshots land in target/e2e/.
  */
 @ArmsTraceTest
+@BrowserTest
 class BrowserTests extends ChromiumTest {
 
     static final String ADMIN_PASSWORD = "Kosovo-FFP-2026-pw!";

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.BrowserTest;
 import org.armstrace.TestSecurity;
 import org.armstrace.intelligence.AlertScanner;
 import org.armstrace.security.Role;
@@ -20,6 +21,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * an alert opened from the list, and the canvas saved as an investigation and reopened.
  */
 @ArmsTraceTest
+@BrowserTest
 class IntelligenceBrowserTests extends ChromiumTest {
 
     @Autowired

@@ -3,6 +3,7 @@ package org.armstrace.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.armstrace.ContainerTest;
 import org.armstrace.security.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -22,6 +23,7 @@ import org.testcontainers.neo4j.Neo4jContainer;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContainerTest
 class ExternalNeo4jContainerTests {
 
     static final String PASSWORD = "container-secret";

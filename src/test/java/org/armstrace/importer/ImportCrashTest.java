@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.armstrace.ChildJvmTest;
 import org.armstrace.registry.SyntheticExtracts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * runs) after it has committed some chunks, the same command is run again, and the store then
  * holds every row exactly once, and the batch's totals add up.
  */
+@ChildJvmTest
 class ImportCrashTest {
 
     @TempDir

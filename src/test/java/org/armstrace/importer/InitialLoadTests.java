@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.armstrace.ArmsTraceApplication;
+import org.armstrace.ChildJvmTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -29,6 +30,7 @@ import org.neo4j.graphdb.Relationship;
  * starts on with its audit chain intact. A load killed once the offline import has started is
  * completed by running the same command again.
  */
+@ChildJvmTest
 class InitialLoadTests {
 
     private static final Path SAMPLES = Path.of("import/samples");
