@@ -7,8 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ class TraceApiTests {
     org.armstrace.tracing.TraceAnswers answers;
 
     private String partner(String country) {
-        return TestSecurity.as("admin", "ADMIN", () -> tokens.create("partner " + country + " " + System.nanoTime(),
+        return Actors.admin(() -> tokens.create("partner " + country + " " + System.nanoTime(),
                 Role.PARTNER, 1_000, country)).secret();
     }
 
@@ -119,7 +119,7 @@ class TraceApiTests {
                 {"weapon": {"make": "Zastava"}, "legalBasis": "x"}""", null);
         var unknownCountry = post(partner("QQ"), body("X-2"), null);
         var tooLarge = post(albania, "{\"circumstances\": \"" + "x".repeat(1_500_000) + "\"}", null);
-        var asAnalyst = post(TestSecurity.as("admin", "ADMIN", () -> tokens.create("analyst " + System.nanoTime(),
+        var asAnalyst = post(Actors.admin(() -> tokens.create("analyst " + System.nanoTime(),
                 Role.ANALYST, 100)).secret(), body("X-3"), null);
 
         assertThat(malformed.statusCode()).isEqualTo(400);
@@ -136,7 +136,7 @@ class TraceApiTests {
         }
         assertThat(neo4j.query("MATCH (t:TraceRequest) RETURN count(t)").fetchAs(Long.class).one().orElseThrow())
                 .isEqualTo(before);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestSecurity.as("admin", "ADMIN", () -> tokens.create(
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Actors.admin(() -> tokens.create(
                 "partner without a country", Role.PARTNER, 10, null))).hasMessageContaining("country code");
     }
 
@@ -149,7 +149,7 @@ class TraceApiTests {
                 .fetchAs(String.class).one().orElseThrow();
         String refusedId = neo4j.query("MATCH (t:TraceRequest {number: $n}) RETURN t.id").bind(refused).to("n")
                 .fetchAs(String.class).one().orElseThrow();
-        TestSecurity.as("sup-api", "SUPERVISOR", () -> {
+        Actors.supervisor("sup-api", () -> {
             if (traces.find(id).orElseThrow().status() == org.armstrace.tracing.TraceStatus.ACKNOWLEDGED) {
                 traces.assign(id, traces.analysts().getFirst(), null);
             }
@@ -157,9 +157,9 @@ class TraceApiTests {
             return answers.draft(id, org.armstrace.tracing.TraceAnswersTests.TRACED);
         });
         assertThat(get(albania, "/api/v1/trace-requests/" + answered).body()).contains("\"answer\":null");
-        TestSecurity.as("sup-api-2", "SUPERVISOR", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.APPROVED, null));
-        TestSecurity.as("sup-api", "SUPERVISOR", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.ANSWERED, null));
-        TestSecurity.as("sup-api", "SUPERVISOR", () -> traces.transition(refusedId, org.armstrace.tracing.TraceStatus.REFUSED,
+        Actors.supervisor("sup-api-2", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.APPROVED, null));
+        Actors.supervisor("sup-api", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.ANSWERED, null));
+        Actors.supervisor("sup-api", () -> traces.transition(refusedId, org.armstrace.tracing.TraceStatus.REFUSED,
                 "The weapon is subject to a pending national investigation"));
 
         String body = get(albania, "/api/v1/trace-requests/" + answered).body();

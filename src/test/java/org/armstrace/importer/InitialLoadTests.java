@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.armstrace.ArmsTraceApplication;
+import org.armstrace.ChildJvm;
 import org.armstrace.ChildJvmTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,13 +117,9 @@ class InitialLoadTests {
     }
 
     private static Process start(Path data, List<String> args, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        var cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--add-modules=jdk.incubator.vector", "-Xmx1g", "-cp", classpath, "org.armstrace.ArmsTraceApplication"));
-        cmd.addAll(args);
-        cmd.addAll(options(data));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        var arguments = new ArrayList<>(args);
+        arguments.addAll(options(data));
+        return ChildJvm.application("1g", arguments).redirectOutput(log.toFile()).start();
     }
 
     /**
