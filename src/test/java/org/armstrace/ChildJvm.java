@@ -11,9 +11,14 @@ import java.util.List;
  */
 public final class ChildJvm {
 
-    /** What the embedded Neo4j needs on JDK 25 (as in pom.xml's armstrace.jvm.args). */
+    /**
+     * What the embedded Neo4j needs on JDK 25 (as in pom.xml's armstrace.jvm.args); and, because a
+     * child runs for seconds and mostly loads classes, only the C1 compiler: on two cores that
+     * takes a third less CPU to start the application (measured: 24 s instead of 37 s).
+     */
     private static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-modules=jdk.incubator.vector");
+            "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-modules=jdk.incubator.vector",
+            "-XX:TieredStopAtLevel=1");
 
     private ChildJvm() {
     }
