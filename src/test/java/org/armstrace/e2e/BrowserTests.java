@@ -9,8 +9,11 @@ import java.nio.file.Paths;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.registry.NewFirearm;
+import org.armstrace.BrowserTest;
+import org.armstrace.registry.NewFirearms;
+import org.armstrace.registry.NewPeople;
 import org.armstrace.registry.Provenance;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ({@code .ci/run} installs it with apt). Screenshots land in target/e2e/.
  */
 @ArmsTraceTest
+@BrowserTest
 class BrowserTests extends ChromiumTest {
 
     static final String ADMIN_PASSWORD = "Kosovo-FFP-2026-pw!";
@@ -112,8 +116,9 @@ class BrowserTests extends ChromiumTest {
     @Test
     void on_a_tablet_a_misread_serial_finds_the_weapon_and_opens_its_record() {
         String serial = "E2E" + UUID.randomUUID().toString().substring(0, 4).toUpperCase().replaceAll("[^A-Z0-9]", "7") + "S0";
-        org.armstrace.TestSecurity.as("admin", "ADMIN", () -> registry.register(new NewFirearm("pistol", "Zastava", "M70",
-                "7.65 Browning", serial, "RS", 1988, List.of()), new Provenance("e2e", Provenance.Confidence.HIGH)));
+        Actors.admin(() -> registry.register(NewFirearms.newFirearm().type("pistol").make("Zastava").model("M70")
+                .calibre("7.65 Browning").serial(serial).country("RS").year(1988)
+                .build(), new Provenance("e2e", Provenance.Confidence.HIGH)));
         open(768, 1024);
         signIn("admin", ADMIN_PASSWORD);
         assertThat(page.locator("#current-user")).hasText("admin");
@@ -144,10 +149,10 @@ class BrowserTests extends ChromiumTest {
     @Test
     void an_analyst_finds_a_person_written_in_cyrillic_by_a_latin_spelling_and_adds_a_photo_to_a_weapon() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        var person = org.armstrace.TestSecurity.as("admin", "ADMIN", () -> people.register(new org.armstrace.registry.NewPerson(
-                "Ђорђе", "Ђурђевић", null, null, "Kraljevo", "E2E" + tag), new Provenance("e2e", Provenance.Confidence.HIGH)));
-        var weapon = org.armstrace.TestSecurity.as("admin", "ADMIN", () -> registry.register(new NewFirearm("rifle",
-                "Zastava", "M48", "7.92x57", "E2EP" + tag.toUpperCase(), "RS", 1952, List.of()),
+        var person = Actors.admin(() -> people.register(NewPeople.newPerson("Ђорђе", "Ђурђевић").bornIn("Kraljevo")
+                .nationalId("E2E" + tag).build(), new Provenance("e2e", Provenance.Confidence.HIGH)));
+        var weapon = Actors.admin(() -> registry.register(NewFirearms.newFirearm().type("rifle").make("Zastava")
+                .model("M48").calibre("7.92x57").serial("E2EP" + tag.toUpperCase()).country("RS").year(1952).build(),
                 new Provenance("e2e", Provenance.Confidence.HIGH)));
         open(1440, 900);
         signIn("admin", ADMIN_PASSWORD);
@@ -167,7 +172,7 @@ class BrowserTests extends ChromiumTest {
         page.locator("#firearm-photo-upload input[type=file]").setInputFiles(
                 new com.microsoft.playwright.options.FilePayload("marking.png", "image/png", png));
         assertThat(page.locator("#firearm-photos img.photo-thumb")).hasCount(1);
-        assertThat(org.armstrace.TestSecurity.as("admin", "ANALYST", () -> photos.list(weapon.id()))).hasSize(1);
+        assertThat(Actors.analyst("admin", () -> photos.list(weapon.id()))).hasSize(1);
         shot("desk-firearm-photo");
     }
 
@@ -204,7 +209,7 @@ class BrowserTests extends ChromiumTest {
     @Test
     void a_field_officer_changes_the_one_time_password_and_never_sees_the_admin_views() {
         String name = "fo-" + UUID.randomUUID().toString().substring(0, 6);
-        String oneTime = asAdmin(() -> users.create(name, "Field Officer", EnumSet.of(Role.FIELD_OFFICER)));
+        String oneTime = Actors.admin(() -> users.create(name, "Field Officer", EnumSet.of(Role.FIELD_OFFICER)));
         open(768, 1024);
         signIn(name, oneTime);
 
@@ -238,13 +243,14 @@ class BrowserTests extends ChromiumTest {
     void on_a_tablet_a_recovery_survives_a_dropped_connection_saves_once_and_names_the_stolen_weapon() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 5).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "7");
         String serial = "E2ER" + tag + "5";
-        var stolen = asAdmin(() -> registry.register(new NewFirearm("pistol", "Zastava", "M70", "7.65 Browning", serial,
-                "RS", 1989, List.of()), new Provenance("e2e", Provenance.Confidence.HIGH)));
-        asAdmin(() -> lostStolen.report(stolen.id(), org.armstrace.registry.LostStolenReport.Kind.STOLEN,
+        var stolen = Actors.admin(() -> registry.register(NewFirearms.newFirearm().type("pistol").make("Zastava")
+                .model("M70").calibre("7.65 Browning").serial(serial).country("RS").year(1989)
+                .build(), new Provenance("e2e", Provenance.Confidence.HIGH)));
+        Actors.admin(() -> lostStolen.report(stolen.id(), org.armstrace.registry.LostStolenReport.Kind.STOLEN,
                 java.time.LocalDate.of(2025, 4, 1), "Peja", "KP-2025-77", "burglary", new Provenance("e2e",
                         Provenance.Confidence.HIGH)));
         String officer = "fo-" + UUID.randomUUID().toString().substring(0, 6);
-        String oneTime = asAdmin(() -> users.create(officer, "Field Officer", EnumSet.of(Role.FIELD_OFFICER)));
+        String oneTime = Actors.admin(() -> users.create(officer, "Field Officer", EnumSet.of(Role.FIELD_OFFICER)));
 
         page = browser.newContext(new Browser.NewContextOptions().setViewportSize(768, 1024).setLocale("en-GB")
                 .setHasTouch(true).setGeolocation(42.6629, 21.1655).setPermissions(List.of("geolocation"))).newPage();
@@ -344,9 +350,5 @@ class BrowserTests extends ChromiumTest {
             page.context().close();
             page = null;
         }
-    }
-
-    private <T> T asAdmin(java.util.function.Supplier<T> action) {
-        return org.armstrace.TestSecurity.as("admin", "ADMIN", action);
     }
 }

@@ -5,7 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Paths;
 import java.util.EnumSet;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +44,7 @@ abstract class ChromiumTest {
 
     /** A new account with the role, signed in for the first time on a desktop-sized page that accepts downloads. */
     Page signedIn(String user, Role role) {
-        String oneTime = TestSecurity.as("admin", "ADMIN", () -> users.create(user, user, EnumSet.of(role)));
+        String oneTime = Actors.admin(() -> users.create(user, user, EnumSet.of(role)));
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB")
                 .setAcceptDownloads(true)).newPage();
         page.setDefaultTimeout(20_000);

@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.BrowserTest;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Journey 7 of PRODUCT.md in headless Chromium: an administrator dry-runs, then imports an extract, and reads the report. */
 @ArmsTraceTest
+@BrowserTest
 class ImportBrowserTests extends ChromiumTest {
 
     @TempDir

@@ -7,8 +7,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
+import org.armstrace.BrowserTest;
 import org.armstrace.intelligence.AlertScanner;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * an alert opened from the list, and the canvas saved as an investigation and reopened.
  */
 @ArmsTraceTest
+@BrowserTest
 class IntelligenceBrowserTests extends ChromiumTest {
 
     @Autowired
@@ -53,7 +55,7 @@ class IntelligenceBrowserTests extends ChromiumTest {
                     CREATE (rec)-[:AT]->(:Location {latitude: 42.6629, longitude: 21.1655, municipality: 'prishtina',
                                                     method: 'DEVICE'}))
                 """).bind(run).to("run").run();
-        TestSecurity.as("analyst1", "ANALYST", scanner::scanNow).get(2, TimeUnit.MINUTES);
+        Actors.analyst(scanner::scanNow).get(2, TimeUnit.MINUTES);
 
         Page page = signedIn("an-" + run.substring(0, 5), Role.ANALYST);
         page.setDefaultTimeout(30_000);

@@ -9,11 +9,13 @@ import java.io.FileInputStream;
 import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.BrowserTest;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 
 /** Journey 6 of PRODUCT.md in headless Chromium: a supervisor reads the dashboard and takes the annual return. */
 @ArmsTraceTest
+@BrowserTest
 class StatisticsBrowserTests extends ChromiumTest {
 
     @Test

@@ -12,11 +12,13 @@ import java.util.UUID;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.BrowserTest;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 
 /** Journey 2 of PRODUCT.md in headless Chromium: a partner's request from intake to the answer sent as a document. */
 @ArmsTraceTest
+@BrowserTest
 class TracingBrowserTests extends ChromiumTest {
 
 

@@ -3,6 +3,8 @@ package org.armstrace.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.armstrace.Actors;
+import org.armstrace.ContainerTest;
 import org.armstrace.security.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -22,6 +24,7 @@ import org.testcontainers.neo4j.Neo4jContainer;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContainerTest
 class ExternalNeo4jContainerTests {
 
     static final String PASSWORD = "container-secret";
@@ -49,6 +52,6 @@ class ExternalNeo4jContainerTests {
             assertThat(names).contains("user_username", "audit_event_seq");
         }
         audit.record("test.external", List.of(), "");
-        assertThat(org.armstrace.TestSecurity.as("admin", "ADMIN", audit::verify).intact()).isTrue();
+        assertThat(Actors.admin(audit::verify).intact()).isTrue();
     }
 }

@@ -3,7 +3,6 @@ package org.armstrace.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.armstrace.ChildJvm;
+import org.armstrace.ChildJvmTest;
 import org.armstrace.registry.SyntheticExtracts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,18 +23,22 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * runs) after it has committed some chunks, the same command is run again, and the store then
  * holds every row exactly once, and the batch's totals add up.
  */
+@ChildJvmTest
 class ImportCrashTest {
+
+    /** People in the extract: 16 chunks of 250, so the kill after the first chunk lands mid-way. */
+    static final int ROWS = 4_000;
 
     @TempDir
     Path tmp;
 
     @Test
     void an_import_killed_mid_way_resumes_and_completes_with_no_duplicates_and_no_lost_rows() throws Exception {
-        SyntheticExtracts.Written files = SyntheticExtracts.write(tmp.resolve("extract"), 10, 20_000);
+        SyntheticExtracts.Written files = SyntheticExtracts.write(tmp.resolve("extract"), 10, ROWS);
         Path data = tmp.resolve("data");
-        List<String> command = command(data, files.people());
+        ProcessBuilder command = command(data, files.people());
 
-        Process first = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process first = command.start();
         var firstOutput = new ArrayList<String>();
         try (var out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -49,23 +54,23 @@ class ImportCrashTest {
         assertThat(firstOutput).as("the first run got as far as a committed chunk").anyMatch(l -> l.startsWith("progress"));
         assertThat(first.exitValue()).isEqualTo(137);
 
-        Process second = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process second = command.start();
         String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).as(output).isZero();
         Matcher resumed = Pattern.compile("Resuming batch \\S+ after line (\\d+)").matcher(output);
         assertThat(resumed.find()).as("the second run resumed the first: " + output).isTrue();
         int after = Integer.parseInt(resumed.group(1));
-        assertThat(after).as("it resumed mid-way").isBetween(2, 20_000);
-        assertThat(output).contains("read 20,000 = accepted 20,000 + rejected 0");
+        assertThat(after).as("it resumed mid-way").isBetween(2, ROWS);
+        assertThat(output).contains("read 4,000 = accepted 4,000 + rejected 0");
 
         var dbms = new DatabaseManagementServiceBuilder(data.resolve("graph")).build();
         try {
             var db = dbms.database("neo4j");
             try (var tx = db.beginTx()) {
-                assertThat(tx.execute("MATCH (p:Person) RETURN count(p) AS n").next().get("n")).isEqualTo(20_000L);
+                assertThat(tx.execute("MATCH (p:Person) RETURN count(p) AS n").next().get("n")).isEqualTo((long) ROWS);
                 assertThat(tx.execute("MATCH (p:Person) RETURN count(DISTINCT p.nationalIdKey) AS n").next().get("n"))
-                        .isEqualTo(20_000L);
+                        .isEqualTo((long) ROWS);
                 assertThat(tx.execute("MATCH (b:ImportBatch) RETURN count(b) AS n, collect(b.status) AS s").next())
                         .containsEntry("n", 1L).containsEntry("s", List.of("COMPLETED"));
             }
@@ -74,14 +79,11 @@ class ImportCrashTest {
         }
     }
 
-    private static List<String> command(Path data, Path file) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        var cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--add-modules=jdk.incubator.vector", "-Xmx512m", "-cp", classpath, "org.armstrace.ArmsTraceApplication", "import",
-                "--profile", "kosovo-people", "--armstrace.neo4j.data-dir=" + data, "--armstrace.neo4j.bolt-port=0",
+    /** The import as an administrator types it; the child JVM comes from {@link ChildJvm}. */
+    private static ProcessBuilder command(Path data, Path file) {
+        return ChildJvm.application("512m", List.of("import", "--profile", "kosovo-people",
+                "--armstrace.neo4j.data-dir=" + data, "--armstrace.neo4j.bolt-port=0",
                 "--armstrace.neo4j.page-cache=32MB", "--armstrace.import.chunk-rows=250", "--logging.level.root=warn",
                 file.toString()));
-        return cmd;
     }
 }

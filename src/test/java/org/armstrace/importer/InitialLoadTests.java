@@ -16,19 +16,27 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.armstrace.ArmsTraceApplication;
+import org.armstrace.ChildJvm;
+import org.armstrace.ChildJvmTest;
+import org.armstrace.security.AuditCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The first load of a new installation writes, through the offline importer, the same registry
  * that importing the same extracts one after another through transactions writes: the same
  * nodes, values, relationships, batches, issues and decisions, and a store the application then
  * starts on with its audit chain intact. A load killed once the offline import has started is
- * completed by running the same command again.
+ * completed by running the same command again. The loads run as real command lines in JVMs of their
+ * own ({@link ChildJvm}); the audit check and the refused second load, which need no kill and no
+ * fresh JVM, run in this one (a JVM start costs half a minute of CPU on two cores).
  */
+@ChildJvmTest
 class InitialLoadTests {
 
     private static final Path SAMPLES = Path.of("import/samples");
@@ -70,9 +78,11 @@ class InitialLoadTests {
         assertThat(dump(bulk)).isEqualTo(expected);
 
         // The application starts on the new store, and the chain of audit events copied into it holds.
-        assertThat(run(bulk, List.of("audit-verify"))).contains("intact");
+        assertThat(inThisJvm(AuditCommand.NAME, bulk, List.of(AuditCommand.NAME), 0,
+                (command, out) -> command.getBean(AuditCommand.class).run())).contains("intact");
         // A second first load into the same directory is refused, and the store is left as it was.
-        String again = runExpecting(bulk, load, 2);
+        String again = inThisJvm(InitialLoad.NAME, bulk, load, 2,
+                (command, out) -> command.getBean(ImportCommand.class).initialLoad(arguments(bulk, load), out));
         assertThat(again).contains("already holds a database");
         assertThat(dump(bulk)).isEqualTo(expected);
 
@@ -99,28 +109,53 @@ class InitialLoadTests {
                 "--armstrace.admin.password=Kosovo-FFP-2026-pw!", "--logging.level.root=warn");
     }
 
-    private String run(Path data, List<String> args) throws Exception {
-        return runExpecting(data, args, 0);
+    private static String[] arguments(Path data, List<String> args) {
+        var arguments = new ArrayList<>(args);
+        arguments.addAll(options(data));
+        return arguments.toArray(String[]::new);
     }
 
     /** The real command line, in its own process, as an administrator would run it. */
-    private String runExpecting(Path data, List<String> args, int expected) throws Exception {
+    private String run(Path data, List<String> args) throws Exception {
         Path log = Files.createTempFile(tmp, "run", ".log");
         Process p = start(data, args, log);
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(log);
-        assertThat(p.exitValue()).as(output).isEqualTo(expected);
+        assertThat(p.exitValue()).as(output).isEqualTo(0);
         return output;
     }
 
     private static Process start(Path data, List<String> args, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        var cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--add-modules=jdk.incubator.vector", "-Xmx1g", "-cp", classpath, "org.armstrace.ArmsTraceApplication"));
-        cmd.addAll(args);
-        cmd.addAll(options(data));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return ChildJvm.application("1g", List.of(arguments(data, args))).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * A command on a store no other process has open, run in this JVM (whose classes are loaded
+     * already) the way {@code ArmsTraceApplication.main} runs it: the command's context, its exit
+     * code, and what it printed, whether to the stream it is given or to standard output.
+     */
+    private static String inThisJvm(String command, Path data, List<String> args, int expected,
+                                    CommandBody body) throws Exception {
+        var printed = new ByteArrayOutputStream();
+        var out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        var context = ArmsTraceApplication.command(command, arguments(data, args));
+        var standardOut = System.out;
+        int code;
+        try {
+            System.setOut(out);
+            code = SpringApplication.exit(context, () -> body.run(context, out));
+        } finally {
+            System.setOut(standardOut);
+            context.close();
+        }
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(output).isEqualTo(expected);
+        return output;
+    }
+
+    @FunctionalInterface
+    private interface CommandBody {
+        int run(ConfigurableApplicationContext context, PrintStream out);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.armstrace.registry.NewPerson;
+import org.armstrace.registry.NewPeople;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,8 +76,9 @@ class MatchingEvaluation {
 
     private static PersonMatching.Side side(CSVRecord r, String n) {
         String born = r.get("born" + n);
-        return PersonMatching.Side.of(new NewPerson(r.get("given" + n), r.get("family" + n), blank(r.get("parent" + n)),
-                born.isBlank() ? null : LocalDate.parse(born), blank(r.get("place" + n)), blank(r.get("id" + n))));
+        return PersonMatching.Side.of(NewPeople.newPerson(r.get("given" + n), r.get("family" + n))
+                .parent(blank(r.get("parent" + n))).born(born.isBlank() ? null : LocalDate.parse(born))
+                .bornIn(blank(r.get("place" + n))).nationalId(blank(r.get("id" + n))).build());
     }
 
     private static String blank(String s) {

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.armstrace.importer.PersonMatching.Decision;
-import org.armstrace.registry.NewPerson;
+import org.armstrace.registry.NewPeople;
 import org.junit.jupiter.api.Test;
 
 class PersonMatchingTest {
 
     static PersonMatching.Side side(String given, String family, String parent, String born, String place, String nid) {
-        return PersonMatching.Side.of(new NewPerson(given, family, parent, born == null ? null : LocalDate.parse(born), place, nid));
+        return PersonMatching.Side.of(NewPeople.newPerson(given, family).parent(parent)
+                .born(born == null ? null : LocalDate.parse(born)).bornIn(place).nationalId(nid).build());
     }
 
     static Decision decide(PersonMatching.Side a, PersonMatching.Side b) {

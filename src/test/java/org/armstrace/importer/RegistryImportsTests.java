@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
+import org.armstrace.registry.NewFirearms;
+import org.armstrace.registry.NewPeople;
+import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +47,7 @@ class RegistryImportsTests {
     }
 
     RegistryImports.Started run(Path file, String profile, boolean dryRun) {
-        return TestSecurity.as("importer", "ADMIN", () -> {
+        return Actors.as("importer", Role.ADMIN, () -> {
             try (InputStream in = Files.newInputStream(file)) {
                 RegistryImports.StoredFile stored = imports.store(file.getFileName().toString(), in);
                 return imports.runNow(stored, imports.profile(profile).orElseThrow(), dryRun, p -> { });
@@ -55,7 +58,7 @@ class RegistryImportsTests {
     }
 
     List<Issue> issues(ImportBatch b) {
-        return TestSecurity.as("importer", "ADMIN", () -> imports.issues(b.id(), 0, 1_000));
+        return Actors.as("importer", Role.ADMIN, () -> imports.issues(b.id(), 0, 1_000));
     }
 
     long count(String label) {
@@ -326,10 +329,11 @@ class RegistryImportsTests {
         String serial = "HAND" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         String nid = String.format("77%011d", Math.abs(serial.hashCode()) % 100_000_000_000L);
         var prov = new org.armstrace.registry.Provenance("user:clerk", org.armstrace.registry.Provenance.Confidence.HIGH);
-        TestSecurity.as("clerk", "ADMIN", () -> {
-            firearms.register(new org.armstrace.registry.NewFirearm("pistol", "Glock", "17", "9mm", serial, "AT", 2010, null), prov);
-            return registeredPeople.register(new org.armstrace.registry.NewPerson("Arta", "Hoxha", "Ilir",
-                    java.time.LocalDate.of(1980, 5, 6), "Pejë", nid), prov);
+        Actors.as("clerk", Role.ADMIN, () -> {
+            firearms.register(NewFirearms.newFirearm().type("pistol").make("Glock").model("17").calibre("9mm")
+                    .serial(serial).country("AT").year(2010).build(), prov);
+            return registeredPeople.register(NewPeople.newPerson("Arta", "Hoxha").parent("Ilir")
+                    .born(java.time.LocalDate.of(1980, 5, 6)).bornIn("Pejë").nationalId(nid).build(), prov);
         });
         Path weapons = tmp.resolve("hand-weapons.csv");
         Files.writeString(weapons, "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,Shenja e importit\n"
@@ -408,7 +412,7 @@ class RegistryImportsTests {
     void the_report_lists_every_issue_under_the_totals_in_the_readers_language() throws IOException {
         ImportBatch withIssues = organisationsAndPeople();
         var out = new ByteArrayOutputStream();
-        TestSecurity.as("importer", "ADMIN", () -> {
+        Actors.as("importer", Role.ADMIN, () -> {
             try {
                 imports.writeReport(withIssues.id(), IssueReport.Format.CSV, Locale.forLanguageTag("sq"), out);
             } catch (IOException e) {

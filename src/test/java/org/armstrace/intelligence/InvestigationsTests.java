@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.security.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,10 +30,6 @@ class InvestigationsTests {
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String owner = "inv-owner-" + run;
 
-    private <T> T as(String user, String role, Supplier<T> action) {
-        return TestSecurity.as(user, role, action);
-    }
-
     private Investigations.Canvas canvas(String... refs) {
         return new Investigations.Canvas(List.of(refs), List.of(refs[refs.length - 1]), List.of(refs[0]),
                 Set.of("HOLDS", "COVERS"), LocalDate.of(2020, 1, 1), null, "breadthfirst",
@@ -48,12 +44,12 @@ class InvestigationsTests {
     @Test
     void a_saved_canvas_reopens_as_it_was_and_every_save_is_kept_as_a_version() {
         String id = Investigations.newId();
-        var first = as(owner, "ANALYST", () -> investigations.save(id, 0, "  Straw buyer Gashi  ", "Line one\nLine two",
+        var first = Actors.analyst(owner, () -> investigations.save(id, 0, "  Straw buyer Gashi  ", "Line one\nLine two",
                 null, canvas("Person:p-" + run, "Firearm:f-" + run)));
         assertThat(first.revision()).isEqualTo(1);
         assertThat(first.name()).isEqualTo("Straw buyer Gashi");
 
-        var opened = as(owner, "ANALYST", () -> investigations.open(id));
+        var opened = Actors.analyst(owner, () -> investigations.open(id));
         assertThat(opened.notes()).isEqualTo("Line one\nLine two");
         assertThat(opened.canvas().entities()).containsExactly("Person:p-" + run, "Firearm:f-" + run);
         assertThat(opened.canvas().hidden()).containsExactly("Firearm:f-" + run);
@@ -63,12 +59,12 @@ class InvestigationsTests {
         assertThat(opened.canvas().until()).isNull();
         assertThat(opened.canvas().layout()).isEqualTo("breadthfirst");
         assertThat(opened.canvas().positions()).containsEntry("Person:p-" + run, new Investigations.Position(10.5, -20));
-        assertThat(as("admin", "ADMIN", () -> audit.page(0, 5, owner, "investigation.opened"))).isNotEmpty();
+        assertThat(Actors.admin(() -> audit.page(0, 5, owner, "investigation.opened"))).isNotEmpty();
 
-        var second = as(owner, "ANALYST", () -> investigations.save(id, 1, "Straw buyer Gashi, with the carrier", "",
+        var second = Actors.analyst(owner, () -> investigations.save(id, 1, "Straw buyer Gashi, with the carrier", "",
                 null, canvas("Person:p-" + run, "Firearm:f-" + run, "Person:carrier-" + run)));
         assertThat(second.revision()).isEqualTo(2);
-        var versions = as(owner, "ANALYST", () -> investigations.history(id));
+        var versions = Actors.analyst(owner, () -> investigations.history(id));
         assertThat(versions).extracting(Investigations.Version::revision).containsExactly(1L, 2L);
         assertThat(versions).extracting(Investigations.Version::name).containsExactly("Straw buyer Gashi",
                 "Straw buyer Gashi, with the carrier");
@@ -78,42 +74,42 @@ class InvestigationsTests {
     @Test
     void a_save_on_an_old_revision_or_a_second_save_of_a_new_canvas_is_refused_and_changes_nothing() {
         String id = Investigations.newId();
-        as(owner, "ANALYST", () -> investigations.save(id, 0, "First", "", null, canvas("Person:p-" + run)));
+        Actors.analyst(owner, () -> investigations.save(id, 0, "First", "", null, canvas("Person:p-" + run)));
         // The same new canvas saved again (a double click that got through, a retry): still one investigation.
-        assertThatThrownBy(() -> as(owner, "ANALYST", () -> investigations.save(id, 0, "First again", "", null,
+        assertThatThrownBy(() -> Actors.analyst(owner, () -> investigations.save(id, 0, "First again", "", null,
                 canvas("Person:p-" + run)))).hasMessage("intelligence.investigation-changed");
         assertThat(stored(id)).isEqualTo(1);
 
-        as(owner, "ANALYST", () -> investigations.save(id, 1, "Second", "", null, canvas("Person:p-" + run)));
-        assertThatThrownBy(() -> as(owner, "ANALYST", () -> investigations.save(id, 1, "Stale", "", null,
+        Actors.analyst(owner, () -> investigations.save(id, 1, "Second", "", null, canvas("Person:p-" + run)));
+        assertThatThrownBy(() -> Actors.analyst(owner, () -> investigations.save(id, 1, "Stale", "", null,
                 canvas("Person:p-" + run)))).hasMessage("intelligence.investigation-changed");
-        assertThat(as(owner, "ANALYST", () -> investigations.open(id)).name()).isEqualTo("Second");
-        assertThat(as(owner, "ANALYST", () -> investigations.history(id))).hasSize(2);
+        assertThat(Actors.analyst(owner, () -> investigations.open(id)).name()).isEqualTo("Second");
+        assertThat(Actors.analyst(owner, () -> investigations.history(id))).hasSize(2);
     }
 
     @Test
     void an_investigation_shared_with_a_role_is_open_to_that_role_only_and_only_its_owner_changes_the_sharing() {
         String id = Investigations.newId();
-        as(owner, "ANALYST", () -> investigations.save(id, 0, "Shared " + run, "", "SUPERVISOR", canvas("Person:p-" + run)));
+        Actors.analyst(owner, () -> investigations.save(id, 0, "Shared " + run, "", "SUPERVISOR", canvas("Person:p-" + run)));
 
-        assertThat(as("sup-" + run, "SUPERVISOR", () -> investigations.list(200))).extracting(Investigations.Investigation::id)
+        assertThat(Actors.supervisor("sup-" + run, () -> investigations.list(200))).extracting(Investigations.Investigation::id)
                 .contains(id);
-        assertThat(as("other-" + run, "ANALYST", () -> investigations.list(200))).extracting(Investigations.Investigation::id)
+        assertThat(Actors.analyst("other-" + run, () -> investigations.list(200))).extracting(Investigations.Investigation::id)
                 .doesNotContain(id);
-        assertThatThrownBy(() -> as("other-" + run, "ANALYST", () -> investigations.open(id)))
+        assertThatThrownBy(() -> Actors.analyst("other-" + run, () -> investigations.open(id)))
                 .hasMessage("intelligence.no-such-investigation");
-        assertThatThrownBy(() -> as("other-" + run, "ANALYST", () -> investigations.save(id, 1, "Taken over", "", null,
+        assertThatThrownBy(() -> Actors.analyst("other-" + run, () -> investigations.save(id, 1, "Taken over", "", null,
                 canvas("Person:p-" + run)))).hasMessage("intelligence.no-such-investigation");
 
         // A supervisor saves a new revision; asking to make it private does not change whom it is shared with.
-        var bySupervisor = as("sup-" + run, "SUPERVISOR", () -> investigations.save(id, 1, "Shared, reviewed", "Checked.",
+        var bySupervisor = Actors.supervisor("sup-" + run, () -> investigations.save(id, 1, "Shared, reviewed", "Checked.",
                 null, canvas("Person:p-" + run)));
         assertThat(bySupervisor.sharedWith()).isEqualTo("SUPERVISOR");
         assertThat(bySupervisor.updatedBy()).isEqualTo("sup-" + run);
         assertThat(bySupervisor.owner()).isEqualTo(owner);
-        var byOwner = as(owner, "ANALYST", () -> investigations.save(id, 2, "Mine again", "", null, canvas("Person:p-" + run)));
+        var byOwner = Actors.analyst(owner, () -> investigations.save(id, 2, "Mine again", "", null, canvas("Person:p-" + run)));
         assertThat(byOwner.sharedWith()).isNull();
-        assertThatThrownBy(() -> as("sup-" + run, "SUPERVISOR", () -> investigations.open(id)))
+        assertThatThrownBy(() -> Actors.supervisor("sup-" + run, () -> investigations.open(id)))
                 .hasMessage("intelligence.no-such-investigation");
     }
 
@@ -141,10 +137,10 @@ class InvestigationsTests {
                 Map.entry("intelligence.bad-type", () -> investigations.save(id, 0, "n", "", null, type)),
                 Map.entry("intelligence.canvas-too-big", () -> investigations.save(id, 0, "n", "", null, big)),
                 Map.entry("intelligence.no-such-investigation", () -> investigations.save("../../etc", 0, "n", "", null, ok)));
-        attempts.forEach(a -> assertThatThrownBy(() -> as(owner, "ANALYST", a.getValue()))
+        attempts.forEach(a -> assertThatThrownBy(() -> Actors.analyst(owner, a.getValue()))
                 .as(a.getKey()).hasMessage(a.getKey()));
         assertThat(stored(id)).isZero();
-        assertThatThrownBy(() -> as("officer-" + run, "FIELD_OFFICER", () -> investigations.list(10)))
+        assertThatThrownBy(() -> Actors.officer("officer-" + run, () -> investigations.list(10)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }

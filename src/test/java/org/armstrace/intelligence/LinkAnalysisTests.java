@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.QueryPlans;
-import org.armstrace.TestSecurity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,13 +59,9 @@ class LinkAnalysisTests {
         return EntityRef.parse(text.replace("$run", run));
     }
 
-    private <T> T asAnalyst(java.util.function.Supplier<T> action) {
-        return TestSecurity.as("analyst1", "ANALYST", action);
-    }
-
     @Test
     void expanding_a_recovery_shows_its_weapon_case_and_possessor_but_not_its_place() {
-        LinkGraph g = asAnalyst(() -> links.expand(ref("Recovery:rec-$run"), Set.of(), 0, 50));
+        LinkGraph g = Actors.analyst(() -> links.expand(ref("Recovery:rec-$run"), Set.of(), 0, 50));
         assertThat(g.entities()).extracting(LinkGraph.Entity::ref).containsExactlyInAnyOrder("Recovery:rec-" + run,
                 "Firearm:seen-" + run, "Case:CASE-" + run, "Person:carrier-" + run);
         assertThat(g.links()).contains(new LinkGraph.Link("Person:carrier-" + run, "Recovery:rec-" + run, "POSSESSED"),
@@ -78,12 +74,12 @@ class LinkAnalysisTests {
     @Test
     void a_hub_is_paged_with_a_count_of_the_rest_and_pages_do_not_overlap() {
         EntityRef hub = ref("Organisation:MANUFACTURER:HUB$run");
-        LinkGraph first = asAnalyst(() -> links.expand(hub, Set.of("MADE_BY"), 0, 200));
-        LinkGraph second = asAnalyst(() -> links.expand(hub, Set.of("MADE_BY"), 200, 200));
+        LinkGraph first = Actors.analyst(() -> links.expand(hub, Set.of("MADE_BY"), 0, 200));
+        LinkGraph second = Actors.analyst(() -> links.expand(hub, Set.of("MADE_BY"), 200, 200));
         assertThat(first.entities()).hasSize(201);
         assertThat(first.more()).isEqualTo(1300);
         assertThat(second.more()).isEqualTo(1100);
-        LinkGraph beyond = asAnalyst(() -> links.expand(hub, Set.of("MADE_BY"), 5_000, 200));
+        LinkGraph beyond = Actors.analyst(() -> links.expand(hub, Set.of("MADE_BY"), 5_000, 200));
         assertThat(beyond.entities()).as("past the end: the hub alone").hasSize(1);
         assertThat(beyond.more()).isZero();
         var overlap = new ArrayList<>(first.entities().subList(1, 201));
@@ -93,7 +89,7 @@ class LinkAnalysisTests {
 
     @Test
     void the_shortest_path_runs_from_the_licence_holder_to_the_person_found_with_the_gun() {
-        List<LinkGraph> paths = asAnalyst(() -> links.shortestPaths(ref("Person:holder-$run"), ref("Person:carrier-$run"),
+        List<LinkGraph> paths = Actors.analyst(() -> links.shortestPaths(ref("Person:holder-$run"), ref("Person:carrier-$run"),
                 Set.of(), 6, 1));
         assertThat(paths).hasSize(1);
         assertThat(paths.getFirst().entities()).extracting(LinkGraph.Entity::ref).containsExactly("Person:holder-" + run,
@@ -102,10 +98,10 @@ class LinkAnalysisTests {
         assertThat(paths.getFirst().links()).contains(new LinkGraph.Link("Firearm:seen-" + run, "Firearm:gun-" + run,
                 "IDENTIFIED_AS"));
 
-        assertThat(asAnalyst(() -> links.shortestPaths(ref("Person:holder-$run"), ref("Person:carrier-$run"), Set.of(), 4,
+        assertThat(Actors.analyst(() -> links.shortestPaths(ref("Person:holder-$run"), ref("Person:carrier-$run"), Set.of(), 4,
                 1))).as("longer than four hops").isEmpty();
         long t0 = System.nanoTime();
-        assertThat(asAnalyst(() -> links.shortestPaths(ref("Person:holder-$run"), ref("Firearm:loner-$run"), Set.of(), 6,
+        assertThat(Actors.analyst(() -> links.shortestPaths(ref("Person:holder-$run"), ref("Firearm:loner-$run"), Set.of(), 6,
                 3))).as("unconnected: no path").isEmpty();
         assertThat((System.nanoTime() - t0) / 1_000_000).as("no path is found quickly").isLessThan(2_000);
     }
@@ -114,30 +110,30 @@ class LinkAnalysisTests {
     void paths_do_not_pass_through_a_maker_unless_made_by_is_chosen() {
         EntityRef one = ref("Firearm:hubgun-$run-1");
         EntityRef two = ref("Firearm:hubgun-$run-2");
-        assertThat(asAnalyst(() -> links.shortestPaths(one, two, Set.of(), 6, 1)))
+        assertThat(Actors.analyst(() -> links.shortestPaths(one, two, Set.of(), 6, 1)))
                 .as("two weapons of one maker are not linked by that alone").isEmpty();
-        List<LinkGraph> viaMaker = asAnalyst(() -> links.shortestPaths(one, two, Set.of("MADE_BY"), 6, 1));
+        List<LinkGraph> viaMaker = Actors.analyst(() -> links.shortestPaths(one, two, Set.of("MADE_BY"), 6, 1));
         assertThat(viaMaker).singleElement().satisfies(p -> assertThat(p.entities()).extracting(LinkGraph.Entity::ref)
                 .containsExactly(one.toString(), "Organisation:MANUFACTURER:HUB" + run, two.toString()));
     }
 
     @Test
     void a_neighbourhood_reaches_as_far_as_asked_and_a_hub_in_it_is_capped_not_walked() {
-        LinkGraph two = asAnalyst(() -> links.neighbourhood(ref("Person:carrier-$run"), Set.of(), 2));
+        LinkGraph two = Actors.analyst(() -> links.neighbourhood(ref("Person:carrier-$run"), Set.of(), 2));
         assertThat(two.entities()).extracting(LinkGraph.Entity::ref).containsExactlyInAnyOrder(
                 ref("Person:carrier-$run").toString(), ref("Recovery:rec-$run").toString(),
                 ref("Firearm:seen-$run").toString(), ref("Case:CASE-$run").toString());
-        LinkGraph four = asAnalyst(() -> links.neighbourhood(ref("Person:carrier-$run"), Set.of(), 4));
+        LinkGraph four = Actors.analyst(() -> links.neighbourhood(ref("Person:carrier-$run"), Set.of(), 4));
         assertThat(four.entities()).extracting(LinkGraph.Entity::ref).contains(ref("Licence:lic-$run").toString());
         assertThat(four.links()).contains(new LinkGraph.Link(ref("Licence:lic-$run").toString(),
                 ref("Firearm:gun-$run").toString(), "COVERS"));
         assertThat(four.more()).isZero();
 
         // Two steps from a weapon of the 1,500-weapon maker: the maker's links are capped.
-        LinkGraph hub = asAnalyst(() -> links.neighbourhood(ref("Firearm:hubgun-$run-7"), Set.of(), 2));
+        LinkGraph hub = Actors.analyst(() -> links.neighbourhood(ref("Firearm:hubgun-$run-7"), Set.of(), 2));
         assertThat(hub.entities()).hasSize(1 + 1 + LinkAnalysis.FAN_OUT);
         assertThat(hub.more()).isEqualTo(1);
-        assertThatThrownBy(() -> asAnalyst(() -> links.neighbourhood(ref("Person:carrier-$run"), Set.of(), 5)))
+        assertThatThrownBy(() -> Actors.analyst(() -> links.neighbourhood(ref("Person:carrier-$run"), Set.of(), 5)))
                 .hasMessage("intelligence.bad-bound");
     }
 
@@ -147,15 +143,15 @@ class LinkAnalysisTests {
         assertThatThrownBy(() -> EntityRef.parse("User:admin")).hasMessage("intelligence.bad-entity");
         assertThatThrownBy(() -> EntityRef.parse("Firearm:x\u0000y")).hasMessage("intelligence.bad-entity");
         assertThatThrownBy(() -> EntityRef.parse("Firearm:" + "9".repeat(201))).hasMessage("intelligence.bad-entity");
-        assertThatThrownBy(() -> asAnalyst(() -> links.expand(ref("Recovery:rec-$run"), Set.of("HOLDS] DETACH DELETE n //"),
+        assertThatThrownBy(() -> Actors.analyst(() -> links.expand(ref("Recovery:rec-$run"), Set.of("HOLDS] DETACH DELETE n //"),
                 0, 10))).hasMessage("intelligence.bad-type");
-        assertThatThrownBy(() -> asAnalyst(() -> links.expand(ref("Recovery:rec-$run"), Set.of(), 0, 100_000)))
+        assertThatThrownBy(() -> Actors.analyst(() -> links.expand(ref("Recovery:rec-$run"), Set.of(), 0, 100_000)))
                 .hasMessage("intelligence.bad-page");
-        assertThatThrownBy(() -> asAnalyst(() -> links.shortestPaths(ref("Person:holder-$run"), ref("Person:carrier-$run"),
+        assertThatThrownBy(() -> Actors.analyst(() -> links.shortestPaths(ref("Person:holder-$run"), ref("Person:carrier-$run"),
                 Set.of(), 50, 1))).hasMessage("intelligence.bad-bound");
-        assertThatThrownBy(() -> asAnalyst(() -> links.expand(ref("Recovery:nothing-$run"), Set.of(), 0, 10)))
+        assertThatThrownBy(() -> Actors.analyst(() -> links.expand(ref("Recovery:nothing-$run"), Set.of(), 0, 10)))
                 .hasMessage("intelligence.no-such-entity");
-        assertThatThrownBy(() -> TestSecurity.as("officer1", "FIELD_OFFICER",
+        assertThatThrownBy(() -> Actors.officer(
                 () -> links.expand(ref("Recovery:rec-$run"), Set.of(), 0, 10)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
+import org.armstrace.recovery.NewRecoveries;
 import org.armstrace.recovery.NewRecovery;
 import org.armstrace.recovery.Place;
 import org.armstrace.recovery.Recoveries;
@@ -16,8 +17,9 @@ import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.Licence;
 import org.armstrace.registry.NewFirearm;
-import org.armstrace.registry.NewPerson;
-import org.armstrace.registry.NewTransfer;
+import org.armstrace.registry.NewFirearms;
+import org.armstrace.registry.NewPeople;
+import org.armstrace.registry.NewTransfers;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Provenance;
@@ -73,7 +75,7 @@ final class PatternFixture {
     }
 
     void plant(FirearmRegistry firearms, PersonRegistry people, Holdings holdings, Recoveries recoveries) {
-        String dealer = as(() -> holdings.registerOrganisation(Holdings.OrganisationKind.DEALER, "GD" + run,
+        String dealer = Actors.analyst(analyst, () -> holdings.registerOrganisation(Holdings.OrganisationKind.DEALER, "GD" + run,
                 "Gun dealer " + run, "XK", PROVENANCE));
         straw = holderWith(4, 4, "Straw", firearms, people, holdings, recoveries, dealer, strawRecovered);
         collector = holderWith(4, 0, "Collector", firearms, people, holdings, recoveries, dealer, new ArrayList<>());
@@ -115,11 +117,11 @@ final class PatternFixture {
         var a = NewRecovery.Possessor.of("Arben" + run, "Hoxha", null, LocalDate.of(1990, 1, 1), null);
         String first = recover(recoveries, LocalDate.of(2025, 5, 1), 42.45, 21.05, RecoveryKind.SEIZED, "GR-" + run + "-1",
                 List.of(a), weapon("M70", "GA" + run + "1X", null, null));
-        possessorA = as(() -> recoveries.find(first)).orElseThrow().possessors().getFirst().personId();
+        possessorA = Actors.analyst(analyst, () -> recoveries.find(first)).orElseThrow().possessors().getFirst().personId();
         var b = NewRecovery.Possessor.of("Besnik" + run, "Krasniqi", null, LocalDate.of(1992, 2, 2), null);
         String second = recover(recoveries, LocalDate.of(2025, 5, 2), 42.46, 21.06, RecoveryKind.SEIZED, null,
                 List.of(new NewRecovery.Possessor(possessorA, null), b), weapon("M70", "GB" + run + "2X", null, null));
-        possessorB = as(() -> recoveries.find(second)).orElseThrow().possessors().stream()
+        possessorB = Actors.analyst(analyst, () -> recoveries.find(second)).orElseThrow().possessors().stream()
                 .filter(p -> !p.personId().equals(possessorA)).findFirst().orElseThrow().personId();
         String third = recover(recoveries, LocalDate.of(2025, 5, 3), 42.47, 21.07, RecoveryKind.SEIZED, null,
                 List.of(new NewRecovery.Possessor(possessorB, null)), weapon("M70", "GC" + run + "3X", null, null));
@@ -150,17 +152,19 @@ final class PatternFixture {
     String holderWith(int bought, int recovered, String name, FirearmRegistry firearms, PersonRegistry people,
                       Holdings holdings, Recoveries recoveries, String dealer, List<String> recoveredIds,
                       List<Firearm> guns) {
-        Person person = as(() -> people.register(new NewPerson(name + run, "Berisha", null, LocalDate.of(1985, 5, 5),
-                null, null), PROVENANCE));
-        Licence licence = as(() -> holdings.issueLicence("L-" + name + run, Licence.Kind.POSSESSION, person.id(),
+        Person person = Actors.analyst(analyst, () -> people.register(NewPeople.newPerson(name + run, "Berisha")
+                .born(LocalDate.of(1985, 5, 5)).build(), PROVENANCE));
+        Licence licence = Actors.analyst(analyst, () -> holdings.issueLicence("L-" + name + run, Licence.Kind.POSSESSION, person.id(),
                 "Police Directorate", LocalDate.of(2023, 1, 1), LocalDate.of(2033, 1, 1), PROVENANCE));
         for (int i = 0; i < bought; i++) {
             String serial = name.substring(0, 2).toUpperCase() + run + i + "Q";
-            Firearm gun = as(() -> firearms.register(new NewFirearm("pistol", "Zastava", "M70", "7.65 Browning", serial,
-                    "RS", 2023, List.of()), PROVENANCE));
+            Firearm gun = Actors.analyst(analyst, () -> firearms.register(NewFirearms.newFirearm().type("pistol")
+                    .make("Zastava").model("M70").calibre("7.65 Browning").serial(serial).country("RS").year(2023)
+                    .build(), PROVENANCE));
             guns.add(gun);
-            as(() -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.SALE, LocalDate.of(2024, 1, 10), gun.id(),
-                    dealer, person.id(), licence.id(), "INV-" + serial), PROVENANCE));
+            Actors.analyst(analyst, () -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.SALE, LocalDate.of(2024, 1, 10), gun.id())
+                    .from(dealer).to(person.id()).toLicence(licence.id()).reference("INV-" + serial)
+                    .build(), PROVENANCE));
             if (i < recovered) {
                 String recovery = recover(recoveries, LocalDate.of(2025, 2, 1 + i), 42.55 + i * 0.05, 20.95, RecoveryKind.SEIZED,
                         null, List.of(), weapon("M70", serial, null, null));
@@ -172,7 +176,7 @@ final class PatternFixture {
     }
 
     void identify(Recoveries recoveries, String recoveryId, Firearm registered) {
-        TestSecurity.as(analyst, "ANALYST", () -> {
+        Actors.analyst(analyst, () -> {
             var candidate = recoveries.candidates(recoveryId).stream()
                     .filter(c -> c.firearm().id().equals(registered.id())).findFirst().orElseThrow();
             return recoveries.confirm(candidate.id(), "Same make, model and serial");
@@ -182,20 +186,18 @@ final class PatternFixture {
     static NewRecovery.RecoveredWeapon weapon(String model, String serial, String made, String imported) {
         List<NewFirearm.NewMarking> marks = imported == null ? List.of()
                 : List.of(new NewFirearm.NewMarking(NewFirearm.MarkingKind.IMPORT, imported + " import", "frame", imported, 2020));
-        return new NewRecovery.RecoveredWeapon(new NewFirearm("pistol", "Zastava", model, "7.65 Browning", serial, made,
-                null, marks), false, List.of());
+        return new NewRecovery.RecoveredWeapon(NewFirearms.newFirearm().type("pistol").make("Zastava").model(model)
+                .calibre("7.65 Browning").serial(serial).country(made).markings(marks).build(), false, List.of());
     }
 
     static String recover(Recoveries recoveries, LocalDate day, double lat, double lon, RecoveryKind kind,
                           String caseReference, List<NewRecovery.Possessor> possessors,
                           NewRecovery.RecoveredWeapon... weapons) {
-        var recovery = new NewRecovery(UUID.randomUUID().toString(), kind, day.atTime(10, 0).toInstant(ZoneOffset.UTC),
-                new Place(lat, lon, 10.0, Place.Method.DEVICE, null), "planted for the pattern tests", caseReference,
-                possessors, List.of(weapons));
-        return TestSecurity.as("officer1", "FIELD_OFFICER", () -> recoveries.record(recovery)).recoveryId();
-    }
-
-    private <T> T as(java.util.function.Supplier<T> action) {
-        return TestSecurity.as(analyst, "ANALYST", action);
+        var recovery = NewRecoveries.newRecovery().key(UUID.randomUUID().toString()).kind(kind)
+                .at(day.atTime(10, 0).toInstant(ZoneOffset.UTC))
+                .place(new Place(lat, lon, 10.0, Place.Method.DEVICE, null))
+                .circumstances("planted for the pattern tests").caseReference(caseReference).possessors(possessors)
+                .weapons(List.of(weapons)).build();
+        return Actors.officer(() -> recoveries.record(recovery)).recoveryId();
     }
 }

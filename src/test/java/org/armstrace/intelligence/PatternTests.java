@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.QueryPlans;
-import org.armstrace.TestSecurity;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.RecoveryKind;
@@ -60,7 +59,7 @@ class PatternTests {
     @BeforeAll
     void plant() throws Exception {
         analyst = "patterns-" + java.util.UUID.randomUUID().toString().substring(0, 6);
-        TestSecurity.as("admin", "ADMIN", () -> users.create(analyst, "Pattern analyst", EnumSet.of(Role.ANALYST)));
+        Actors.admin(() -> users.create(analyst, "Pattern analyst", EnumSet.of(Role.ANALYST)));
         fixture = new PatternFixture(analyst);
         fixture.plant(firearms, people, holdings, recoveries);
         scan();
@@ -81,7 +80,7 @@ class PatternTests {
         assertThat(alert("DIVERSION:Person:" + fixture.twoOnly)).isEmpty();
 
         // Bought in January 2024, recovered in February 2025: each a short time-to-crime, about 390 days.
-        var quick = asAnalyst(() -> alerts.list(new Alert.Filter(Pattern.TIME_TO_CRIME, null, false), 0, 200)).stream()
+        var quick = Actors.analyst(analyst, () -> alerts.list(new Alert.Filter(Pattern.TIME_TO_CRIME, null, false), 0, 200)).stream()
                 .filter(a -> a.evidence().stream().anyMatch(e -> fixture.strawRecovered.contains(e.replace("Recovery:", ""))))
                 .toList();
         assertThat(quick).hasSize(4).allSatisfy(a -> {
@@ -90,18 +89,18 @@ class PatternTests {
             assertThat(a.args().get(3)).isEqualTo("Gun dealer " + fixture.run);
         });
         // The distribution per origin counts them among the quick ones of their country of manufacture.
-        assertThat(asAnalyst(() -> alerts.timeToCrimeByOrigin(1095, 50))).filteredOn(t -> t.country().equals("RS"))
+        assertThat(Actors.analyst(analyst, () -> alerts.timeToCrimeByOrigin(1095, 50))).filteredOn(t -> t.country().equals("RS"))
                 .singleElement().satisfies(t -> {
                     assertThat(t.quick()).isGreaterThanOrEqualTo(4);
                     assertThat(t.p25()).isLessThanOrEqualTo(t.median());
                     assertThat(t.median()).isLessThanOrEqualTo(t.p75());
                 });
-        assertThatThrownBy(() -> asAnalyst(() -> alerts.timeToCrimeByOrigin(0, 10))).hasMessage("intelligence.bad-page");
+        assertThatThrownBy(() -> Actors.analyst(analyst, () -> alerts.timeToCrimeByOrigin(0, 10))).hasMessage("intelligence.bad-page");
     }
 
     @Test
     void six_consecutive_serials_in_three_municipalities_are_one_batch_and_serials_seized_together_or_far_apart_are_not() {
-        var batches = asAnalyst(() -> alerts.list(new Alert.Filter(Pattern.SERIAL_BATCH, null, false), 0, 200));
+        var batches = Actors.analyst(analyst, () -> alerts.list(new Alert.Filter(Pattern.SERIAL_BATCH, null, false), 0, 200));
         var ours = batches.stream().filter(a -> a.args().get(2).startsWith(fixture.batchPrefix)).toList();
         assertThat(ours).singleElement().satisfies(batch -> {
             assertThat(batch.args().get(4)).isEqualTo("6");
@@ -123,7 +122,7 @@ class PatternTests {
 
     @Test
     void two_people_across_three_recoveries_are_a_group_and_each_is_a_repeat_possessor() {
-        var groups = asAnalyst(() -> alerts.list(new Alert.Filter(Pattern.COMMUNITY, null, false), 0, 200));
+        var groups = Actors.analyst(analyst, () -> alerts.list(new Alert.Filter(Pattern.COMMUNITY, null, false), 0, 200));
         assertThat(groups).filteredOn(a -> a.evidence().contains("Person:" + fixture.possessorA)).singleElement()
                 .satisfies(g -> {
                     assertThat(g.evidence()).contains("Person:" + fixture.possessorB, "Case:GR-" + fixture.run + "-1")
@@ -139,7 +138,7 @@ class PatternTests {
 
     @Test
     void three_seizures_at_one_spot_are_a_place_and_hand_ins_at_a_desk_are_not() {
-        var places = asAnalyst(() -> alerts.list(new Alert.Filter(Pattern.REPEAT_PLACE, null, false), 0, 200));
+        var places = Actors.analyst(analyst, () -> alerts.list(new Alert.Filter(Pattern.REPEAT_PLACE, null, false), 0, 200));
         assertThat(places).filteredOn(a -> a.evidence().contains("Recovery:" + fixture.placeRecoveries.getFirst()))
                 .singleElement().satisfies(a -> assertThat(a.evidence())
                         .containsAll(fixture.placeRecoveries.stream().map(r -> "Recovery:" + r).toList()));
@@ -148,7 +147,7 @@ class PatternTests {
 
     @Test
     void a_recovery_that_completes_a_pattern_notifies_the_analyst_who_identified_it() throws Exception {
-        String dealer = TestSecurity.as(analyst, "ANALYST", () -> holdings.registerOrganisation(
+        String dealer = Actors.analyst(analyst, () -> holdings.registerOrganisation(
                 Holdings.OrganisationKind.DEALER, "LD" + fixture.run, "Late dealer " + fixture.run, "XK",
                 PatternFixture.PROVENANCE));
         var recovered = new java.util.ArrayList<String>();
@@ -156,7 +155,7 @@ class PatternTests {
         String late = fixture.holderWith(3, 2, "Late", firearms, people, holdings, recoveries, dealer, recovered, guns);
         scan();
         assertThat(alert("DIVERSION:Person:" + late)).isEmpty();
-        long before = asAnalyst(alerts::unread);
+        long before = Actors.analyst(analyst, alerts::unread);
 
         // The third pistol turns up; the analyst identifies it, and the scan after the commit finds the holder.
         Firearm third = guns.get(2);
@@ -168,53 +167,53 @@ class PatternTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (alert == null && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            alert = asAnalyst(() -> alerts.list(new Alert.Filter(Pattern.DIVERSION, null, true), 0, 50)).stream()
+            alert = Actors.analyst(analyst, () -> alerts.list(new Alert.Filter(Pattern.DIVERSION, null, true), 0, 50)).stream()
                     .filter(a -> a.key().equals("DIVERSION:Person:" + late)).findFirst().orElse(null);
         }
         assertThat(alert).as("notified of the new instance").isNotNull();
         assertThat(alert.evidence()).contains("Recovery:" + recovery);
         // The same pistol is also a short time-to-crime: at least two new alerts for this analyst.
-        long after = asAnalyst(alerts::unread);
+        long after = Actors.analyst(analyst, alerts::unread);
         assertThat(after).isGreaterThanOrEqualTo(before + 2);
-        assertThat(asAnalyst(() -> alerts.list(new Alert.Filter(Pattern.TIME_TO_CRIME, null, true), 0, 50)))
+        assertThat(Actors.analyst(analyst, () -> alerts.list(new Alert.Filter(Pattern.TIME_TO_CRIME, null, true), 0, 50)))
                 .anySatisfy(a -> assertThat(a.evidence()).contains("Recovery:" + recovery));
         String id = alert.id();
 
         // Opening its evidence reads it, and the chart holds the holder, his licence and the pistols.
-        LinkGraph chart = asAnalyst(() -> alerts.evidence(id));
+        LinkGraph chart = Actors.analyst(analyst, () -> alerts.evidence(id));
         assertThat(chart.entities()).extracting(LinkGraph.Entity::ref).contains("Person:" + late, "Recovery:" + recovery);
         assertThat(chart.links()).extracting(LinkGraph.Link::type).contains("HOLDS", "COVERS", "RECOVERED", "IDENTIFIED_AS");
-        assertThat(asAnalyst(alerts::unread)).isEqualTo(after - 1);
-        assertThat(TestSecurity.as("admin", "ADMIN", () -> audit.page(0, 1, analyst, "alert.opened"))).isNotEmpty();
+        assertThat(Actors.analyst(analyst, alerts::unread)).isEqualTo(after - 1);
+        assertThat(Actors.admin(() -> audit.page(0, 1, analyst, "alert.opened"))).isNotEmpty();
     }
 
     @Test
     void an_alert_is_decided_once_with_a_reason_and_promotion_opens_the_case() throws Exception {
         Alert straw = alert("DIVERSION:Person:" + fixture.straw).orElseThrow();
-        assertThatThrownBy(() -> asAnalyst(() -> alerts.promote(straw.id(), "CASE-" + fixture.run, " ")))
+        assertThatThrownBy(() -> Actors.analyst(analyst, () -> alerts.promote(straw.id(), "CASE-" + fixture.run, " ")))
                 .hasMessage("intelligence.reason-required");
-        assertThatThrownBy(() -> asAnalyst(() -> alerts.promote(straw.id(), "bad\u0000case", "Four pistols in a year")))
+        assertThatThrownBy(() -> Actors.analyst(analyst, () -> alerts.promote(straw.id(), "bad\u0000case", "Four pistols in a year")))
                 .hasMessage("intelligence.bad-case");
-        assertThatThrownBy(() -> asAnalyst(() -> alerts.dismiss(straw.id(), "x".repeat(Alerts.MAX_REASON + 1))))
+        assertThatThrownBy(() -> Actors.analyst(analyst, () -> alerts.dismiss(straw.id(), "x".repeat(Alerts.MAX_REASON + 1))))
                 .hasMessage("intelligence.bad-reason");
-        assertThatThrownBy(() -> asAnalyst(() -> alerts.dismiss("no-such-alert", "because")))
+        assertThatThrownBy(() -> Actors.analyst(analyst, () -> alerts.dismiss("no-such-alert", "because")))
                 .hasMessage("intelligence.no-such-alert");
-        assertThatThrownBy(() -> TestSecurity.as("officer1", "FIELD_OFFICER", () -> alerts.find(straw.id())))
+        assertThatThrownBy(() -> Actors.officer(() -> alerts.find(straw.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> TestSecurity.as("officer1", "FIELD_OFFICER", scanner::scanNow))
+        assertThatThrownBy(() -> Actors.officer(scanner::scanNow))
                 .isInstanceOf(AccessDeniedException.class);
 
-        Alert promoted = asAnalyst(() -> alerts.promote(straw.id(), "CASE-" + fixture.run, "Four pistols in a year"));
+        Alert promoted = Actors.analyst(analyst, () -> alerts.promote(straw.id(), "CASE-" + fixture.run, "Four pistols in a year"));
         assertThat(promoted.status()).isEqualTo(Alert.Status.PROMOTED);
         assertThat(promoted.caseReference()).isEqualTo("CASE-" + fixture.run);
         assertThat(neo4j.query("MATCH (:Alert {id: $id})-[:PROMOTED_TO]->(c:Case {reference: $case}) RETURN count(c)")
                 .bindAll(Map.of("id", straw.id(), "case", "CASE-" + fixture.run)).fetchAs(Long.class).one()).contains(1L);
         // A second decision (a double click, or a colleague at the same time) is refused.
-        assertThatThrownBy(() -> asAnalyst(() -> alerts.dismiss(straw.id(), "Not interesting")))
+        assertThatThrownBy(() -> Actors.analyst(analyst, () -> alerts.dismiss(straw.id(), "Not interesting")))
                 .hasMessage("intelligence.alert-decided");
-        assertThat(asAnalyst(() -> alerts.events(straw.id()))).extracting(Alert.Event::kind).startsWith("FOUND")
+        assertThat(Actors.analyst(analyst, () -> alerts.events(straw.id()))).extracting(Alert.Event::kind).startsWith("FOUND")
                 .endsWith("PROMOTED");
-        assertThat(TestSecurity.as("admin", "ADMIN", () -> audit.page(0, 1, analyst, "alert.promoted"))).isNotEmpty();
+        assertThat(Actors.admin(() -> audit.page(0, 1, analyst, "alert.promoted"))).isNotEmpty();
 
         // A scan later keeps the decision and the alert.
         scan();
@@ -255,15 +254,11 @@ class PatternTests {
     }
 
     private void scan() throws Exception {
-        asAnalyst(scanner::scanNow).get(120, TimeUnit.SECONDS);
+        Actors.analyst(analyst, scanner::scanNow).get(120, TimeUnit.SECONDS);
     }
 
     private Optional<Alert> alert(String key) {
         return neo4j.query("MATCH (a:Alert {key: $key}) RETURN a.id").bind(key).to("key").fetchAs(String.class).one()
-                .flatMap(id -> asAnalyst(() -> alerts.find(id)));
-    }
-
-    private <T> T asAnalyst(Supplier<T> action) {
-        return TestSecurity.as(analyst, "ANALYST", action);
+                .flatMap(id -> Actors.analyst(analyst, () -> alerts.find(id)));
     }
 }

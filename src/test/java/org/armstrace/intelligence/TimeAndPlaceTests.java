@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.QueryPlans;
-import org.armstrace.TestSecurity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -68,7 +68,7 @@ class TimeAndPlaceTests {
 
     private TimeAndPlace.Picture around(String... refs) {
         var parsed = java.util.Arrays.stream(refs).map(r -> EntityRef.parse(r.replace("$run", run))).toList();
-        return TestSecurity.as("analyst1", "ANALYST", () -> timeAndPlace.around(parsed));
+        return Actors.analyst(() -> timeAndPlace.around(parsed));
     }
 
     @Test
@@ -134,7 +134,7 @@ class TimeAndPlaceTests {
         assertThat(around().events()).isEmpty();
         var many = IntStream.range(0, TimeAndPlace.MAX_ENTITIES + 1).mapToObj(i -> "Firearm:x" + i).toArray(String[]::new);
         assertThatThrownBy(() -> around(many)).hasMessage("intelligence.bad-page");
-        assertThatThrownBy(() -> TestSecurity.as("officer1", "FIELD_OFFICER",
+        assertThatThrownBy(() -> Actors.officer(
                 () -> timeAndPlace.around(List.of(EntityRef.parse("Person:buyer-" + run)))))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.registry.Photos;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,12 @@ class PhotoStagingTests {
     void a_camera_photo_is_kept_unaltered_with_its_checksum_and_a_small_thumbnail() throws Exception {
         byte[] original = PhotosFixtures.jpeg(2000, 1500);
 
-        Photos.Staged staged = RecoveriesTests.officer(() -> photos.stage(original, "serial.jpg"));
+        Photos.Staged staged = Actors.officer(RecoveriesTests.OFFICER, () -> photos.stage(original, "serial.jpg"));
 
         assertThat(staged.width()).isEqualTo(2000);
         assertThat(staged.height()).isEqualTo(1500);
-        assertThat(RecoveriesTests.officer(() -> photos.content(staged))).isEqualTo(original);
-        var thumb = ImageIO.read(new ByteArrayInputStream(RecoveriesTests.officer(() -> photos.thumbnail(staged.sha256()))));
+        assertThat(Actors.officer(RecoveriesTests.OFFICER, () -> photos.content(staged))).isEqualTo(original);
+        var thumb = ImageIO.read(new ByteArrayInputStream(Actors.officer(RecoveriesTests.OFFICER, () -> photos.thumbnail(staged.sha256()))));
         assertThat(Math.max(thumb.getWidth(), thumb.getHeight())).isEqualTo(320);
     }
 
@@ -33,20 +34,20 @@ class PhotoStagingTests {
     void a_file_claiming_a_gigapixel_is_refused_before_it_is_decoded() {
         byte[] bomb = PhotosFixtures.pngClaiming(100_000, 100_000);
 
-        assertThatThrownBy(() -> RecoveriesTests.officer(() -> photos.stage(bomb, "bomb.png")))
+        assertThatThrownBy(() -> Actors.officer(RecoveriesTests.OFFICER, () -> photos.stage(bomb, "bomb.png")))
                 .isInstanceOfSatisfying(Photos.Refused.class, e -> assertThat(e.key()).isEqualTo("photo.too-many-pixels"));
     }
 
     @Test
     void oversized_renamed_and_empty_files_are_refused_with_their_reason() {
-        assertThatThrownBy(() -> RecoveriesTests.officer(() -> photos.stage(new byte[50 * 1024 * 1024], "big.jpg")))
+        assertThatThrownBy(() -> Actors.officer(RecoveriesTests.OFFICER, () -> photos.stage(new byte[50 * 1024 * 1024], "big.jpg")))
                 .isInstanceOfSatisfying(Photos.Refused.class, e -> assertThat(e.key()).isEqualTo("photo.too-large"));
-        assertThatThrownBy(() -> RecoveriesTests.officer(() -> photos.stage("%PDF-1.7 not a photo".getBytes(), "scan.jpg")))
+        assertThatThrownBy(() -> Actors.officer(RecoveriesTests.OFFICER, () -> photos.stage("%PDF-1.7 not a photo".getBytes(), "scan.jpg")))
                 .isInstanceOfSatisfying(Photos.Refused.class, e -> assertThat(e.key()).isEqualTo("photo.not-image"));
         byte[] truncated = java.util.Arrays.copyOf(PhotosFixtures.jpeg(100, 100), 10);
-        assertThatThrownBy(() -> RecoveriesTests.officer(() -> photos.stage(truncated, "cut.jpg")))
+        assertThatThrownBy(() -> Actors.officer(RecoveriesTests.OFFICER, () -> photos.stage(truncated, "cut.jpg")))
                 .isInstanceOfSatisfying(Photos.Refused.class, e -> assertThat(e.key()).isEqualTo("photo.unreadable"));
-        assertThatThrownBy(() -> RecoveriesTests.officer(() -> photos.thumbnail("../../etc/passwd")))
+        assertThatThrownBy(() -> Actors.officer(RecoveriesTests.OFFICER, () -> photos.thumbnail("../../etc/passwd")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

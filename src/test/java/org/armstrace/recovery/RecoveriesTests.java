@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Holdings;
@@ -22,8 +21,9 @@ import org.armstrace.registry.Licence;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.LostStolenReport;
 import org.armstrace.registry.NewFirearm;
-import org.armstrace.registry.NewPerson;
-import org.armstrace.registry.NewTransfer;
+import org.armstrace.registry.NewFirearms;
+import org.armstrace.registry.NewPeople;
+import org.armstrace.registry.NewTransfers;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Photos;
@@ -61,26 +61,23 @@ class RecoveriesTests {
     @Autowired
     ApplicationEvents events;
 
-    static <T> T officer(Supplier<T> action) {
-        return TestSecurity.as("officer7", "FIELD_OFFICER", action);
-    }
-
-    static <T> T analyst(Supplier<T> action) {
-        return TestSecurity.as("analyst3", "ANALYST", action);
-    }
+    /** The officer who records these recoveries, and the analyst who decides their candidates. */
+    static final String OFFICER = "officer7";
+    static final String ANALYST = "analyst3";
 
     static String key() {
         return UUID.randomUUID().toString();
     }
 
     static NewRecovery.RecoveredWeapon weapon(String make, String model, String serial) {
-        return new NewRecovery.RecoveredWeapon(new NewFirearm("pistol", make, model, "7.65 Browning", serial, null, null,
-                List.of()), false, List.of());
+        return new NewRecovery.RecoveredWeapon(NewFirearms.newFirearm().type("pistol").make(make).model(model)
+                .calibre("7.65 Browning").serial(serial).build(), false, List.of());
     }
 
     static NewRecovery recovery(String key, NewRecovery.RecoveredWeapon... weapons) {
-        return new NewRecovery(key, RecoveryKind.SEIZED, Instant.now().minus(2, ChronoUnit.HOURS), PRISHTINA,
-                "Vehicle check on the M9", null, List.of(), List.of(weapons));
+        return NewRecoveries.newRecovery().key(key).kind(RecoveryKind.SEIZED)
+                .at(Instant.now().minus(2, ChronoUnit.HOURS)).place(PRISHTINA).circumstances("Vehicle check on the M9")
+                .weapons(List.of(weapons)).build();
     }
 
     private long recoveriesWithKey(String key) {
@@ -90,29 +87,31 @@ class RecoveriesTests {
 
     @Test
     void a_recovery_is_stored_whole_with_place_case_weapons_possessors_and_photos() {
-        var photo = officer(() -> photos.stage(PhotosFixtures.jpeg(640, 480), "slide.jpg"));
-        var w = new NewRecovery.RecoveredWeapon(new NewFirearm("pistol", "Zastava", "M70", "7.65 Browning",
-                "RC-70001", null, null, List.of(new NewFirearm.NewMarking(NewFirearm.MarkingKind.IMPORT, "AL 2004",
-                "slide", "AL", 2004))), false, List.of(photo));
-        var r = new NewRecovery(key(), RecoveryKind.FOUND, Instant.now().minus(1, ChronoUnit.DAYS), PRISHTINA,
-                "Found in a field", "KP-2026-7701",
-                List.of(NewRecovery.Possessor.of("Arben", "Krasniqi", "Sali", LocalDate.of(1984, 3, 2), null)),
-                List.of(w));
+        var photo = Actors.officer(OFFICER, () -> photos.stage(PhotosFixtures.jpeg(640, 480), "slide.jpg"));
+        var w = new NewRecovery.RecoveredWeapon(NewFirearms.newFirearm().type("pistol").make("Zastava").model("M70")
+                .calibre("7.65 Browning").serial("RC-70001")
+                .markings(List.of(new NewFirearm.NewMarking(NewFirearm.MarkingKind.IMPORT, "AL 2004", "slide", "AL", 2004)))
+                .build(), false, List.of(photo));
+        var r = NewRecoveries.newRecovery().key(key()).kind(RecoveryKind.FOUND)
+                .at(Instant.now().minus(1, ChronoUnit.DAYS)).place(PRISHTINA).circumstances("Found in a field")
+                .caseReference("KP-2026-7701")
+                .possessor(NewRecovery.Possessor.of("Arben", "Krasniqi", "Sali", LocalDate.of(1984, 3, 2), null))
+                .weapon(w).build();
 
-        var recorded = officer(() -> recoveries.record(r));
+        var recorded = Actors.officer(OFFICER, () -> recoveries.record(r));
 
         assertThat(recorded.created()).isTrue();
-        Recovery stored = officer(() -> recoveries.find(recorded.recoveryId())).orElseThrow();
+        Recovery stored = Actors.officer(OFFICER, () -> recoveries.find(recorded.recoveryId())).orElseThrow();
         assertThat(stored.kind()).isEqualTo(RecoveryKind.FOUND);
         assertThat(stored.caseReference()).isEqualTo("KP-2026-7701");
         assertThat(stored.status()).isEqualTo("NEW");
-        assertThat(stored.recordedBy()).isEqualTo("officer7");
+        assertThat(stored.recordedBy()).isEqualTo(OFFICER);
         assertThat(stored.place().municipality()).as("derived from the position").isEqualTo("prishtina");
         assertThat(stored.weapons()).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo("RECOVERED");
             assertThat(f.serialAsRead()).isEqualTo("RC-70001");
             assertThat(f.markings()).extracting(Firearm.Marking::country).containsExactly("AL");
-            assertThat(officer(() -> photos.list(f.id()))).singleElement()
+            assertThat(Actors.officer(OFFICER, () -> photos.list(f.id()))).singleElement()
                     .satisfies(p -> assertThat(p.sha256()).isEqualTo(photo.sha256()));
         });
         assertThat(stored.possessors()).extracting(Recovery.Possessor::name).containsExactly("Arben Krasniqi");
@@ -127,7 +126,7 @@ class RecoveriesTests {
         var pool = Executors.newFixedThreadPool(10);
         var tasks = new ArrayList<Callable<Recoveries.Recorded>>();
         for (int i = 0; i < 10; i++) {
-            tasks.add(() -> officer(() -> recoveries.record(r)));
+            tasks.add(() -> Actors.officer(OFFICER, () -> recoveries.record(r)));
         }
         var ids = new ArrayList<String>();
         int created = 0;
@@ -145,19 +144,20 @@ class RecoveriesTests {
 
     @Test
     void the_instant_checks_name_the_registered_weapon_its_holder_and_its_theft_report_with_reasons() {
-        Firearm registered = analyst(() -> firearms.register(new NewFirearm("pistol", "Zastava", "M70", "7.65 Browning",
-                "RC-72503", "RS", 1991, List.of()), REGISTRY));
-        Person holder = analyst(() -> people.register(new NewPerson("Dritan", "Hoxha", null, LocalDate.of(1970, 1, 5),
-                null, null), REGISTRY));
-        Licence licence = analyst(() -> holdings.issueLicence("LIC-RC-72503", Licence.Kind.POSSESSION, holder.id(),
+        Firearm registered = Actors.analyst(ANALYST, () -> firearms.register(NewFirearms.newFirearm().type("pistol")
+                .make("Zastava").model("M70").calibre("7.65 Browning").serial("RC-72503").country("RS").year(1991)
+                .build(), REGISTRY));
+        Person holder = Actors.analyst(ANALYST, () -> people.register(NewPeople.newPerson("Dritan", "Hoxha")
+                .born(LocalDate.of(1970, 1, 5)).build(), REGISTRY));
+        Licence licence = Actors.analyst(ANALYST, () -> holdings.issueLicence("LIC-RC-72503", Licence.Kind.POSSESSION, holder.id(),
                 "MUP", LocalDate.of(2010, 1, 1), null, REGISTRY));
-        analyst(() -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.SALE, LocalDate.of(2015, 6, 1),
-                registered.id(), null, holder.id(), licence.id(), "sale"), REGISTRY));
-        analyst(() -> lostStolen.report(registered.id(), LostStolenReport.Kind.STOLEN, LocalDate.of(2024, 2, 2),
+        Actors.analyst(ANALYST, () -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.SALE, LocalDate.of(2015, 6, 1), registered.id())
+                .to(holder.id()).toLicence(licence.id()).reference("sale").build(), REGISTRY));
+        Actors.analyst(ANALYST, () -> lostStolen.report(registered.id(), LostStolenReport.Kind.STOLEN, LocalDate.of(2024, 2, 2),
                 "Peja", "KP-2024-1", "burglary", REGISTRY));
 
         // Read at the scene with S for 5 and the dash lost.
-        var recorded = officer(() -> recoveries.record(recovery(key(), weapon("ZCZ", "M70", "RC72SO3"))));
+        var recorded = Actors.officer(OFFICER, () -> recoveries.record(recovery(key(), weapon("ZCZ", "M70", "RC72SO3"))));
 
         assertThat(recorded.checks()).first().satisfies(hit -> {
             assertThat(hit.firearm().id()).isEqualTo(registered.id());
@@ -169,10 +169,10 @@ class RecoveriesTests {
 
     @Test
     void a_make_misjudged_at_the_scene_still_finds_the_weapon_by_its_serial() {
-        Firearm registered = analyst(() -> firearms.register(new NewFirearm("pistol", "CZ", "75", "9mm", "RC-79011",
-                "CZ", 2001, List.of()), REGISTRY));
+        Firearm registered = Actors.analyst(ANALYST, () -> firearms.register(NewFirearms.newFirearm().type("pistol")
+                .make("CZ").model("75").calibre("9mm").serial("RC-79011").country("CZ").year(2001).build(), REGISTRY));
 
-        var recorded = officer(() -> recoveries.record(recovery(key(), weapon("Glock", "17", "RC-79011"))));
+        var recorded = Actors.officer(OFFICER, () -> recoveries.record(recovery(key(), weapon("Glock", "17", "RC-79011"))));
 
         assertThat(recorded.checks()).extracting(c -> c.firearm().id()).contains(registered.id());
         assertThat(recorded.checks().getFirst().reasons()).noneMatch(r -> r.startsWith("make matches"));
@@ -180,16 +180,17 @@ class RecoveriesTests {
 
     @Test
     void a_weapon_recovered_before_and_one_under_an_open_trace_request_are_both_flagged() {
-        officer(() -> recoveries.record(recovery(key(), weapon("CZ", "75", "RC-73004"))));
-        Firearm traced = analyst(() -> firearms.register(new NewFirearm("pistol", "Glock", "17", "9mm", "RCT-73005",
-                "AT", 2008, List.of()), REGISTRY));
+        Actors.officer(OFFICER, () -> recoveries.record(recovery(key(), weapon("CZ", "75", "RC-73004"))));
+        Firearm traced = Actors.analyst(ANALYST, () -> firearms.register(NewFirearms.newFirearm().type("pistol")
+                .make("Glock").model("17").calibre("9mm").serial("RCT-73005").country("AT").year(2008)
+                .build(), REGISTRY));
         // Trace requests arrive with the tracing feature; the check reads the graph as documented.
         neo4j.query("""
                         MATCH (f:Firearm {id: $id})
                         CREATE (:TraceRequest {id: randomUUID(), number: 'XK-OUT-2026-000417', status: 'SENT'})-[:CONCERNS]->(f)
                         """).bind(traced.id()).to("id").run();
 
-        var again = officer(() -> recoveries.record(recovery(key(), weapon("CZ", "75", "RC-73004"),
+        var again = Actors.officer(OFFICER, () -> recoveries.record(recovery(key(), weapon("CZ", "75", "RC-73004"),
                 weapon("Glock", "17", "RCT-73005"))));
 
         assertThat(again.checks()).anySatisfy(hit -> {
@@ -209,8 +210,8 @@ class RecoveriesTests {
     void bad_input_is_refused_with_a_reason_and_stores_nothing() {
         String key = key();
         Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS);
-        assertThatThrownBy(() -> new NewRecovery(key, RecoveryKind.SEIZED, tomorrow, PRISHTINA, null, null, List.of(),
-                List.of(weapon("CZ", "75", "X1")))).hasMessage("recovery.future-date");
+        assertThatThrownBy(() -> NewRecoveries.newRecovery().key(key).kind(RecoveryKind.SEIZED).at(tomorrow)
+                .place(PRISHTINA).weapon(weapon("CZ", "75", "X1")).build()).hasMessage("recovery.future-date");
         assertThatThrownBy(() -> new Place(91, 20, null, Place.Method.MAP, null)).hasMessage("recovery.bad-coordinates");
         assertThatThrownBy(() -> new Place(42, -181, null, Place.Method.MAP, null)).hasMessage("recovery.bad-coordinates");
         assertThatThrownBy(() -> new Place(Double.NaN, 20, null, Place.Method.MAP, null))
@@ -219,13 +220,14 @@ class RecoveriesTests {
         assertThatThrownBy(() -> weapon("CZ", "75", "  --  ")).hasMessage("recovery.serial-missing");
         assertThatThrownBy(() -> NewRecovery.Possessor.of(" ", "", null, null, null))
                 .hasMessage("recovery.possessor-no-name");
-        assertThatThrownBy(() -> new NewRecovery(key, RecoveryKind.SEIZED, Instant.now(), PRISHTINA, null, null,
-                List.of(), List.of())).hasMessage("recovery.no-weapon");
+        assertThatThrownBy(() -> NewRecoveries.newRecovery().key(key).kind(RecoveryKind.SEIZED).at(Instant.now())
+                .place(PRISHTINA).build()).hasMessage("recovery.no-weapon");
 
         // Refused half-way, after the recovery itself was written: the whole transaction goes.
-        var unknownPerson = new NewRecovery(key, RecoveryKind.SEIZED, Instant.now(), PRISHTINA, null, null,
-                List.of(new NewRecovery.Possessor("no-such-person", null)), List.of(weapon("CZ", "75", "RC-74001")));
-        assertThatThrownBy(() -> officer(() -> recoveries.record(unknownPerson))).hasMessage("recovery.unknown-person");
+        var unknownPerson = NewRecoveries.newRecovery().key(key).kind(RecoveryKind.SEIZED).at(Instant.now())
+                .place(PRISHTINA).possessor(new NewRecovery.Possessor("no-such-person", null))
+                .weapon(weapon("CZ", "75", "RC-74001")).build();
+        assertThatThrownBy(() -> Actors.officer(OFFICER, () -> recoveries.record(unknownPerson))).hasMessage("recovery.unknown-person");
         assertThat(recoveriesWithKey(key)).isZero();
         assertThat(neo4j.query("MATCH (f:Firearm {serialAsRead: 'RC-74001'}) RETURN count(f)").fetchAs(Long.class)
                 .one().orElseThrow()).isZero();
@@ -233,42 +235,43 @@ class RecoveriesTests {
 
     @Test
     void an_obliterated_weapon_may_have_no_readable_serial_and_gets_no_serial_candidates() {
-        var w = new NewRecovery.RecoveredWeapon(new NewFirearm("pistol", "Zastava", "M57", "7.62x25", "??-???", null,
-                null, List.of()), true, List.of());
-        var recorded = officer(() -> recoveries.record(recovery(key(), w)));
+        var w = new NewRecovery.RecoveredWeapon(NewFirearms.newFirearm().type("pistol").make("Zastava").model("M57")
+                .calibre("7.62x25").serial("??-???").build(), true, List.of());
+        var recorded = Actors.officer(OFFICER, () -> recoveries.record(recovery(key(), w)));
 
         assertThat(recorded.checks()).isEmpty();
-        assertThat(officer(() -> recoveries.find(recorded.recoveryId())).orElseThrow().weapons().getFirst().serialKey())
+        assertThat(Actors.officer(OFFICER, () -> recoveries.find(recorded.recoveryId())).orElseThrow().weapons().getFirst().serialKey())
                 .isEqualTo("??-???".replace("-", ""));
     }
 
     @Test
     void confirming_a_match_links_the_weapons_and_computes_time_to_crime_from_the_last_legal_transfer() {
-        Firearm registered = analyst(() -> firearms.register(new NewFirearm("pistol", "CZ", "75", "9mm", "RC-75006",
-                "CZ", 2001, List.of()), REGISTRY));
-        Person buyer = analyst(() -> people.register(new NewPerson("Milan", "Petrović", null, null, null, null), REGISTRY));
-        analyst(() -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.IMPORT, LocalDate.of(2019, 3, 1),
-                registered.id(), null, null, null, "import"), REGISTRY));
-        analyst(() -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.SALE, LocalDate.of(2021, 5, 10),
-                registered.id(), null, buyer.id(), null, "sale"), REGISTRY));
-        analyst(() -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.THEFT, LocalDate.of(2022, 1, 1),
-                registered.id(), buyer.id(), null, null, "theft is not a legal transfer"), REGISTRY));
+        Firearm registered = Actors.analyst(ANALYST, () -> firearms.register(NewFirearms.newFirearm().type("pistol")
+                .make("CZ").model("75").calibre("9mm").serial("RC-75006").country("CZ").year(2001).build(), REGISTRY));
+        Person buyer = Actors.analyst(ANALYST, () -> people.register(NewPeople.newPerson("Milan", "Petrović")
+                .build(), REGISTRY));
+        Actors.analyst(ANALYST, () -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.IMPORT, LocalDate.of(2019, 3, 1), registered.id())
+                .reference("import").build(), REGISTRY));
+        Actors.analyst(ANALYST, () -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.SALE, LocalDate.of(2021, 5, 10), registered.id())
+                .to(buyer.id()).reference("sale").build(), REGISTRY));
+        Actors.analyst(ANALYST, () -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.THEFT, LocalDate.of(2022, 1, 1), registered.id())
+                .from(buyer.id()).reference("theft is not a legal transfer").build(), REGISTRY));
         Instant at = LocalDate.of(2023, 5, 10).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
-        var r = new NewRecovery(key(), RecoveryKind.SEIZED, at, PRISHTINA, null, null, List.of(),
-                List.of(weapon("CZ", "75", "RC-75006")));
-        var recorded = officer(() -> recoveries.record(r));
+        var r = NewRecoveries.newRecovery().key(key()).kind(RecoveryKind.SEIZED).at(at).place(PRISHTINA)
+                .weapon(weapon("CZ", "75", "RC-75006")).build();
+        var recorded = Actors.officer(OFFICER, () -> recoveries.record(r));
         MatchCandidate candidate = recorded.checks().stream().filter(c -> c.firearm().id().equals(registered.id()))
                 .findFirst().orElseThrow();
 
-        assertThatThrownBy(() -> officer(() -> recoveries.confirm(candidate.id(), "field officers do not decide")))
+        assertThatThrownBy(() -> Actors.officer(OFFICER, () -> recoveries.confirm(candidate.id(), "field officers do not decide")))
                 .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
-        MatchCandidate confirmed = analyst(() -> recoveries.confirm(candidate.id(), "serial and make match"));
+        MatchCandidate confirmed = Actors.analyst(ANALYST, () -> recoveries.confirm(candidate.id(), "serial and make match"));
 
         assertThat(confirmed.status()).isEqualTo(MatchCandidate.Status.CONFIRMED);
-        assertThat(confirmed.decidedBy()).isEqualTo("analyst3");
+        assertThat(confirmed.decidedBy()).isEqualTo(ANALYST);
         assertThat(confirmed.timeToCrimeDays()).as("2021-05-10 sale → 2023-05-10 recovery").isEqualTo(730);
-        assertThat(analyst(() -> recoveries.find(recorded.recoveryId())).orElseThrow().status()).isEqualTo("IDENTIFIED");
-        assertThatThrownBy(() -> analyst(() -> recoveries.confirm(candidate.id(), "again")))
+        assertThat(Actors.analyst(ANALYST, () -> recoveries.find(recorded.recoveryId())).orElseThrow().status()).isEqualTo("IDENTIFIED");
+        assertThatThrownBy(() -> Actors.analyst(ANALYST, () -> recoveries.confirm(candidate.id(), "again")))
                 .hasMessage("recovery.already-decided");
         assertThat(neo4j.query("""
                         MATCH (:Recovery {id: $r})-[:RECOVERED]->(:Firearm)-[i:IDENTIFIED_AS]->(:Firearm {id: $f})
@@ -279,59 +282,61 @@ class RecoveriesTests {
 
     @Test
     void rejecting_a_match_needs_a_reason_and_is_kept() {
-        analyst(() -> firearms.register(new NewFirearm("pistol", "CZ", "75", "9mm", "RC-76007", "CZ", 2001, List.of()),
+        Actors.analyst(ANALYST, () -> firearms.register(NewFirearms.newFirearm().type("pistol").make("CZ").model("75")
+                .calibre("9mm").serial("RC-76007").country("CZ").year(2001).build(),
                 REGISTRY));
-        var recorded = officer(() -> recoveries.record(recovery(key(), weapon("CZ", "75", "RC-76007"))));
+        var recorded = Actors.officer(OFFICER, () -> recoveries.record(recovery(key(), weapon("CZ", "75", "RC-76007"))));
         String id = recorded.checks().getFirst().id();
 
-        assertThatThrownBy(() -> analyst(() -> recoveries.reject(id, " "))).hasMessage("recovery.reason-required");
-        MatchCandidate rejected = analyst(() -> recoveries.reject(id, "frame number differs"));
+        assertThatThrownBy(() -> Actors.analyst(ANALYST, () -> recoveries.reject(id, " "))).hasMessage("recovery.reason-required");
+        MatchCandidate rejected = Actors.analyst(ANALYST, () -> recoveries.reject(id, "frame number differs"));
 
         assertThat(rejected.status()).isEqualTo(MatchCandidate.Status.REJECTED);
         assertThat(rejected.decisionReason()).isEqualTo("frame number differs");
-        assertThat(analyst(() -> recoveries.candidates(recorded.recoveryId()))).extracting(MatchCandidate::id).contains(id);
-        assertThat(analyst(() -> recoveries.find(recorded.recoveryId())).orElseThrow().status()).isEqualTo("IN_REVIEW");
+        assertThat(Actors.analyst(ANALYST, () -> recoveries.candidates(recorded.recoveryId()))).extracting(MatchCandidate::id).contains(id);
+        assertThat(Actors.analyst(ANALYST, () -> recoveries.find(recorded.recoveryId())).orElseThrow().status()).isEqualTo("IN_REVIEW");
     }
 
     @Test
     void field_officers_see_only_their_own_recoveries_and_filters_narrow_the_list() {
-        var mine = officer(() -> recoveries.record(recovery(key(), weapon("CZ", "75", "RC-77008"))));
-        var other = TestSecurity.as("officer8", "FIELD_OFFICER", () -> recoveries.record(
-                new NewRecovery(key(), RecoveryKind.SURRENDERED, Instant.now().minus(3, ChronoUnit.HOURS),
-                        new Place(42.2139, 20.7397, null, Place.Method.MAP, null), null, null, List.of(),
-                        List.of(weapon("CZ", "75", "RC-77009")))));
+        var mine = Actors.officer(OFFICER, () -> recoveries.record(recovery(key(), weapon("CZ", "75", "RC-77008"))));
+        var other = Actors.officer("officer8", () -> recoveries.record(
+                NewRecoveries.newRecovery().key(key()).kind(RecoveryKind.SURRENDERED)
+                        .at(Instant.now().minus(3, ChronoUnit.HOURS))
+                        .place(new Place(42.2139, 20.7397, null, Place.Method.MAP, null))
+                        .weapon(weapon("CZ", "75", "RC-77009")).build()));
 
-        assertThat(officer(() -> recoveries.find(other.recoveryId()))).isEmpty();
-        assertThat(officer(() -> recoveries.list(RecoveryFilter.ALL, 0, 500))).extracting(Recovery::recordedBy)
-                .containsOnly("officer7");
+        assertThat(Actors.officer(OFFICER, () -> recoveries.find(other.recoveryId()))).isEmpty();
+        assertThat(Actors.officer(OFFICER, () -> recoveries.list(RecoveryFilter.ALL, 0, 500))).extracting(Recovery::recordedBy)
+                .containsOnly(OFFICER);
         var surrendered = new RecoveryFilter(LocalDate.now().minusDays(1), LocalDate.now(), RecoveryKind.SURRENDERED,
                 "prizren", null);
-        assertThat(analyst(() -> recoveries.list(surrendered, 0, 50))).extracting(Recovery::id)
+        assertThat(Actors.analyst(ANALYST, () -> recoveries.list(surrendered, 0, 50))).extracting(Recovery::id)
                 .contains(other.recoveryId()).doesNotContain(mine.recoveryId());
-        assertThat(analyst(() -> recoveries.count(surrendered))).isPositive();
+        assertThat(Actors.analyst(ANALYST, () -> recoveries.count(surrendered))).isPositive();
     }
 
     @Test
     void a_draft_belongs_to_its_officer_and_freezes_once_submitted() {
         String key = key();
-        officer(() -> drafts.save(key, Map.of("serial.0", "RC-78", "kind", "SEIZED")));
-        long revision = officer(() -> drafts.save(key, Map.of("serial.0", "RC-78010", "kind", "SEIZED")));
+        Actors.officer(OFFICER, () -> drafts.save(key, Map.of("serial.0", "RC-78", "kind", "SEIZED")));
+        long revision = Actors.officer(OFFICER, () -> drafts.save(key, Map.of("serial.0", "RC-78010", "kind", "SEIZED")));
 
         assertThat(revision).isEqualTo(2);
-        assertThat(officer(() -> drafts.find(key))).get().satisfies(d -> {
+        assertThat(Actors.officer(OFFICER, () -> drafts.find(key))).get().satisfies(d -> {
             assertThat(d.fields()).containsEntry("serial.0", "RC-78010");
             assertThat(d.open()).isTrue();
         });
-        assertThat(TestSecurity.as("officer8", "FIELD_OFFICER", () -> drafts.find(key))).isEmpty();
-        assertThatThrownBy(() -> TestSecurity.as("officer8", "FIELD_OFFICER", () -> drafts.save(key, Map.of())))
+        assertThat(Actors.officer("officer8", () -> drafts.find(key))).isEmpty();
+        assertThatThrownBy(() -> Actors.officer("officer8", () -> drafts.save(key, Map.of())))
                 .hasMessage("recovery.draft-closed");
 
-        var recorded = officer(() -> recoveries.record(recovery(key, weapon("CZ", "75", "RC-78010"))));
-        assertThat(officer(() -> drafts.find(key))).get().satisfies(d -> {
+        var recorded = Actors.officer(OFFICER, () -> recoveries.record(recovery(key, weapon("CZ", "75", "RC-78010"))));
+        assertThat(Actors.officer(OFFICER, () -> drafts.find(key))).get().satisfies(d -> {
             assertThat(d.open()).isFalse();
             assertThat(d.recoveryId()).isEqualTo(recorded.recoveryId());
         });
-        assertThatThrownBy(() -> officer(() -> drafts.save(key, Map.of("serial.0", "late"))))
+        assertThatThrownBy(() -> Actors.officer(OFFICER, () -> drafts.save(key, Map.of("serial.0", "late"))))
                 .hasMessage("recovery.draft-closed");
     }
 }

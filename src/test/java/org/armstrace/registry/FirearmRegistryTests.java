@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.registry.NewFirearm.MarkingKind;
 import org.armstrace.registry.NewFirearm.NewMarking;
+import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,13 +22,15 @@ class FirearmRegistryTests {
     FirearmRegistry registry;
 
     private Firearm register(NewFirearm weapon) {
-        return TestSecurity.as("analyst1", "ANALYST", () -> registry.register(weapon, REGISTRY));
+        return Actors.analyst(() -> registry.register(weapon, REGISTRY));
     }
 
     @Test
     void a_weapon_is_stored_as_read_with_resolved_reference_data_keys_and_provenance() {
-        Firearm f = register(new NewFirearm("pištolj", "ZCZ", "M70", "7,65 mm", " zc-70 1234S ", "RS", 1989,
-                List.of(new NewMarking(MarkingKind.IMPORT, "XK 2004", "left side of frame", "XK", 2004))));
+        Firearm f = register(NewFirearms.newFirearm().type("pištolj").make("ZCZ").model("M70").calibre("7,65 mm")
+                .serial(" zc-70 1234S ").country("RS").year(1989)
+                .markings(List.of(new NewMarking(MarkingKind.IMPORT, "XK 2004", "left side of frame", "XK", 2004)))
+                .build());
 
         assertThat(f.typeCode()).isEqualTo("PISTOL");
         assertThat(f.makeCode()).isEqualTo("ZASTAVA");
@@ -44,15 +47,16 @@ class FirearmRegistryTests {
 
     @Test
     void a_correction_supersedes_the_old_values_which_stay_in_the_history() {
-        Firearm f = register(new NewFirearm("pistol", "Zastava", "M57", "7.62x25", "A12345", "RS", null, List.of()));
+        Firearm f = register(NewFirearms.newFirearm().type("pistol").make("Zastava").model("M57").calibre("7.62x25")
+                .serial("A12345").country("RS").build());
 
-        Firearm corrected = TestSecurity.as("analyst1", "ANALYST", () -> registry.correct(f.id(),
+        Firearm corrected = Actors.analyst(() -> registry.correct(f.id(),
                 new FirearmRegistry.Correction(null, null, null, null, "A12845", null, 1978),
                 "serial re-read under magnification", new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
 
         assertThat(corrected.serialKey()).isEqualTo("A12845");
         assertThat(corrected.version()).isEqualTo(2);
-        var history = TestSecurity.as("analyst1", "ANALYST", () -> registry.history(f.id()));
+        var history = Actors.analyst(() -> registry.history(f.id()));
         assertThat(history).extracting(RecordVersion::version).containsExactly(1, 2);
         assertThat(history.get(1).reason()).isEqualTo("serial re-read under magnification");
         assertThat(history.get(1).by()).isEqualTo("analyst1");
@@ -63,14 +67,16 @@ class FirearmRegistryTests {
 
     @Test
     void a_serial_without_a_readable_character_is_refused() {
-        assertThatThrownBy(() -> register(new NewFirearm("pistol", "Glock", "17", "9mm", "??-**", null, null, List.of())))
+        assertThatThrownBy(() -> register(NewFirearms.newFirearm().type("pistol").make("Glock").model("17")
+                .calibre("9mm").serial("??-**").build()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void partners_cannot_write_to_the_register() {
-        assertThatThrownBy(() -> TestSecurity.as("partner", "PARTNER", () -> registry.register(
-                new NewFirearm("pistol", "Glock", "17", "9mm", "ABC123", null, null, List.of()), REGISTRY)))
+        assertThatThrownBy(() -> Actors.as("partner", Role.PARTNER, () -> registry.register(
+                NewFirearms.newFirearm().type("pistol").make("Glock").model("17").calibre("9mm").serial("ABC123")
+                        .build(), REGISTRY)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 }

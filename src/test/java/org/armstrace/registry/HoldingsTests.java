@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,50 +26,46 @@ class HoldingsTests {
     @Autowired
     Neighbourhood neighbourhood;
 
-    private <T> T asAnalyst(java.util.function.Supplier<T> action) {
-        return TestSecurity.as("analyst1", "ANALYST", action);
-    }
-
     @Test
     void the_chain_importer_dealer_holder_is_kept_and_a_resale_ends_the_earlier_holding_without_deleting_it() {
-        String importer = asAnalyst(() -> holdings.registerOrganisation(Holdings.OrganisationKind.IMPORTER, "ALB-IMP-1",
+        String importer = Actors.analyst(() -> holdings.registerOrganisation(Holdings.OrganisationKind.IMPORTER, "ALB-IMP-1",
                 "Arms Import sh.p.k.", "XK", REGISTRY));
-        String dealer = asAnalyst(() -> holdings.registerOrganisation(Holdings.OrganisationKind.DEALER, "D-17",
+        String dealer = Actors.analyst(() -> holdings.registerOrganisation(Holdings.OrganisationKind.DEALER, "D-17",
                 "Gjuetari Dealer", "XK", REGISTRY));
-        Person first = asAnalyst(() -> people.register(new NewPerson("Arben", "Morina", null, null, null, null), REGISTRY));
-        Person second = asAnalyst(() -> people.register(new NewPerson("Luan", "Hasani", null, null, null, null), REGISTRY));
-        Licence l1 = asAnalyst(() -> holdings.issueLicence("H-1001", Licence.Kind.HUNTING, first.id(), "MPB",
+        Person first = Actors.analyst(() -> people.register(NewPeople.newPerson("Arben", "Morina").build(), REGISTRY));
+        Person second = Actors.analyst(() -> people.register(NewPeople.newPerson("Luan", "Hasani").build(), REGISTRY));
+        Licence l1 = Actors.analyst(() -> holdings.issueLicence("H-1001", Licence.Kind.HUNTING, first.id(), "MPB",
                 LocalDate.of(2018, 1, 1), LocalDate.of(2028, 1, 1), REGISTRY));
-        Licence l2 = asAnalyst(() -> holdings.issueLicence("H-2002", Licence.Kind.HUNTING, second.id(), "MPB",
+        Licence l2 = Actors.analyst(() -> holdings.issueLicence("H-2002", Licence.Kind.HUNTING, second.id(), "MPB",
                 LocalDate.of(2022, 1, 1), null, REGISTRY));
-        Firearm f = asAnalyst(() -> firearms.register(new NewFirearm("rifle", "Zastava", "M70", "7.62x39", "H-CHAIN-1",
-                "RS", 2017, List.of()), REGISTRY));
+        Firearm f = Actors.analyst(() -> firearms.register(NewFirearms.newFirearm().type("rifle").make("Zastava")
+                .model("M70").calibre("7.62x39").serial("H-CHAIN-1").country("RS").year(2017).build(), REGISTRY));
 
-        asAnalyst(() -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.IMPORT, LocalDate.of(2018, 2, 1), f.id(),
-                "MANUFACTURER:ZASTAVA", importer, null, "customs 18/223"), REGISTRY));
-        asAnalyst(() -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.SALE, LocalDate.of(2018, 3, 1), f.id(),
-                importer, dealer, null, null), REGISTRY));
-        asAnalyst(() -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.SALE, LocalDate.of(2018, 4, 1), f.id(),
-                dealer, first.id(), l1.id(), null), REGISTRY));
-        asAnalyst(() -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.SALE, LocalDate.of(2023, 5, 1), f.id(),
-                first.id(), second.id(), l2.id(), null), REGISTRY));
+        Actors.analyst(() -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.IMPORT, LocalDate.of(2018, 2, 1), f.id())
+                .from("MANUFACTURER:ZASTAVA").to(importer).reference("customs 18/223").build(), REGISTRY));
+        Actors.analyst(() -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.SALE, LocalDate.of(2018, 3, 1), f.id())
+                .from(importer).to(dealer).build(), REGISTRY));
+        Actors.analyst(() -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.SALE, LocalDate.of(2018, 4, 1), f.id())
+                .from(dealer).to(first.id()).toLicence(l1.id()).build(), REGISTRY));
+        Actors.analyst(() -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.SALE, LocalDate.of(2023, 5, 1), f.id())
+                .from(first.id()).to(second.id()).toLicence(l2.id()).build(), REGISTRY));
 
-        assertThat(asAnalyst(() -> holdings.transfers(f.id()))).extracting(Transfer::fromName, Transfer::toName)
+        assertThat(Actors.analyst(() -> holdings.transfers(f.id()))).extracting(Transfer::fromName, Transfer::toName)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Zastava Oružje", "Arms Import sh.p.k."),
                         org.assertj.core.groups.Tuple.tuple("Arms Import sh.p.k.", "Gjuetari Dealer"),
                         org.assertj.core.groups.Tuple.tuple("Gjuetari Dealer", "Arben Morina"),
                         org.assertj.core.groups.Tuple.tuple("Arben Morina", "Luan Hasani"));
-        var firstRecord = asAnalyst(() -> people.read(first.id())).orElseThrow();
+        var firstRecord = Actors.analyst(() -> people.read(first.id())).orElseThrow();
         assertThat(firstRecord.firearms()).singleElement().satisfies(h -> {
             assertThat(h.from()).isEqualTo(LocalDate.of(2018, 4, 1));
             assertThat(h.to()).isEqualTo(LocalDate.of(2023, 5, 1));
         });
-        assertThat(asAnalyst(() -> timeline.of(f.id()))).extracting(TimelineEntry::kind).containsSubsequence(
+        assertThat(Actors.analyst(() -> timeline.of(f.id()))).extracting(TimelineEntry::kind).containsSubsequence(
                 TimelineEntry.Kind.TRANSFER, TimelineEntry.Kind.TRANSFER, TimelineEntry.Kind.TRANSFER,
                 TimelineEntry.Kind.LICENCE_FROM, TimelineEntry.Kind.LICENCE_TO);
 
-        Neighbourhood.Graph graph = asAnalyst(() -> neighbourhood.ofFirearm(f.id()));
+        Neighbourhood.Graph graph = Actors.analyst(() -> neighbourhood.ofFirearm(f.id()));
         assertThat(graph.nodes()).extracting(Neighbourhood.Node::caption)
                 .contains("H-CHAIN-1", "Zastava Oružje", "Arms Import sh.p.k.", "Gjuetari Dealer", "Arben Morina",
                         "Luan Hasani", "H-1001", "H-2002");
@@ -80,15 +76,15 @@ class HoldingsTests {
 
     @Test
     void a_licence_needs_a_known_holder_a_sane_number_and_dates_in_order() {
-        assertThatThrownBy(() -> asAnalyst(() -> holdings.issueLicence("L-1", Licence.Kind.CARRY, "nobody", null, null,
+        assertThatThrownBy(() -> Actors.analyst(() -> holdings.issueLicence("L-1", Licence.Kind.CARRY, "nobody", null, null,
                 null, REGISTRY))).isInstanceOf(IllegalArgumentException.class);
-        Person p = asAnalyst(() -> people.register(new NewPerson("Ana", "Petrović", null, null, null, null), REGISTRY));
-        assertThatThrownBy(() -> asAnalyst(() -> holdings.issueLicence("~", Licence.Kind.CARRY, p.id(), null, null,
+        Person p = Actors.analyst(() -> people.register(NewPeople.newPerson("Ana", "Petrović").build(), REGISTRY));
+        assertThatThrownBy(() -> Actors.analyst(() -> holdings.issueLicence("~", Licence.Kind.CARRY, p.id(), null, null,
                 null, REGISTRY))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> asAnalyst(() -> holdings.issueLicence("L-2", Licence.Kind.CARRY, p.id(), null,
+        assertThatThrownBy(() -> Actors.analyst(() -> holdings.issueLicence("L-2", Licence.Kind.CARRY, p.id(), null,
                 LocalDate.of(2025, 1, 1), LocalDate.of(2024, 1, 1), REGISTRY))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> asAnalyst(() -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.SALE,
-                LocalDate.of(2020, 1, 1), "no-such-firearm", null, p.id(), null, null), REGISTRY)))
+        assertThatThrownBy(() -> Actors.analyst(() -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.SALE, LocalDate.of(2020, 1, 1), "no-such-firearm")
+                .to(p.id()).build(), REGISTRY)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.graph.GraphProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,41 +27,38 @@ class PhotosTests {
     @Autowired
     GraphProperties graph;
 
-    private <T> T asOfficer(java.util.function.Supplier<T> action) {
-        return TestSecurity.as("officer1", "FIELD_OFFICER", action);
-    }
-
     private Firearm weapon() {
-        return asOfficer(() -> registry.register(new NewFirearm("pistol", "CZ", "83", "7.65 Browning",
-                "PH" + System.nanoTime() % 10_000_000, "CZ", 1990, List.of()), OFFICER));
+        return Actors.officer(() -> registry.register(NewFirearms.newFirearm().type("pistol").make("CZ").model("83")
+                .calibre("7.65 Browning").serial("PH" + System.nanoTime() % 10_000_000).country("CZ").year(1990)
+                .build(), OFFICER));
     }
 
     @Test
     void a_photo_is_kept_by_its_hash_listed_with_provenance_and_read_back_unchanged() {
         Firearm f = weapon();
-        Photos.Photo p = asOfficer(() -> photos.attach(f.id(), PNG, "IMG_0042.png", "left side, serial", OFFICER));
+        Photos.Photo p = Actors.officer(() -> photos.attach(f.id(), PNG, "IMG_0042.png", "left side, serial", OFFICER));
 
         assertThat(p.contentType()).isEqualTo("image/png");
         assertThat(p.by()).isEqualTo("officer1");
         assertThat(p.source()).isEqualTo("user:officer1");
         assertThat(Files.exists(graph.dataDir().resolve("photos").resolve(p.sha256().substring(0, 2)).resolve(p.sha256())))
                 .isTrue();
-        assertThat(asOfficer(() -> photos.content(p))).isEqualTo(PNG);
-        assertThat(asOfficer(() -> photos.list(f.id()))).containsExactly(p);
+        assertThat(Actors.officer(() -> photos.content(p))).isEqualTo(PNG);
+        assertThat(Actors.officer(() -> photos.list(f.id()))).containsExactly(p);
     }
 
     @Test
     void renamed_non_images_empty_files_and_unknown_weapons_are_refused_and_nothing_is_recorded() {
         Firearm f = weapon();
-        assertThatThrownBy(() -> asOfficer(() -> photos.attach(f.id(), "MZ\\x90 not a photo".getBytes(), "photo.jpg",
+        assertThatThrownBy(() -> Actors.officer(() -> photos.attach(f.id(), "MZ\\x90 not a photo".getBytes(), "photo.jpg",
                 null, OFFICER))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JPEG, PNG or WebP");
-        assertThatThrownBy(() -> asOfficer(() -> photos.attach(f.id(), new byte[0], "empty.png", null, OFFICER)))
+        assertThatThrownBy(() -> Actors.officer(() -> photos.attach(f.id(), new byte[0], "empty.png", null, OFFICER)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> asOfficer(() -> photos.attach(f.id(), new byte[Photos.MAX_BYTES + 1], "huge.png", null,
+        assertThatThrownBy(() -> Actors.officer(() -> photos.attach(f.id(), new byte[Photos.MAX_BYTES + 1], "huge.png", null,
                 OFFICER))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("15 MB");
-        assertThatThrownBy(() -> asOfficer(() -> photos.attach("no-such-weapon", PNG, "x.png", null, OFFICER)))
+        assertThatThrownBy(() -> Actors.officer(() -> photos.attach("no-such-weapon", PNG, "x.png", null, OFFICER)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(asOfficer(() -> photos.list(f.id()))).isEmpty();
+        assertThat(Actors.officer(() -> photos.list(f.id()))).isEmpty();
     }
 
     @Test
@@ -69,10 +66,10 @@ class PhotosTests {
         Firearm f = weapon();
         byte[] other = PNG.clone();
         other[other.length - 20] ^= 1; // a different image: its own hash, its own file
-        Photos.Photo p = asOfficer(() -> photos.attach(f.id(), other, "x.png", null, OFFICER));
+        Photos.Photo p = Actors.officer(() -> photos.attach(f.id(), other, "x.png", null, OFFICER));
         Path file = graph.dataDir().resolve("photos").resolve(p.sha256().substring(0, 2)).resolve(p.sha256());
         Files.write(file, PNG);
-        assertThatThrownBy(() -> asOfficer(() -> photos.content(p))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Actors.officer(() -> photos.content(p))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("changed on disk");
     }
 
@@ -82,14 +79,14 @@ class PhotosTests {
         var large = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4000, 3000, java.awt.image.BufferedImage.TYPE_INT_RGB),
                 "jpg", large);
-        Photos.Photo big = asOfficer(() -> photos.attach(f.id(), large.toByteArray(), "big.jpg", null, OFFICER));
-        Photos.Photo small = asOfficer(() -> photos.attach(f.id(), PNG, "small.png", null, OFFICER));
+        Photos.Photo big = Actors.officer(() -> photos.attach(f.id(), large.toByteArray(), "big.jpg", null, OFFICER));
+        Photos.Photo small = Actors.officer(() -> photos.attach(f.id(), PNG, "small.png", null, OFFICER));
 
-        byte[] scaled = asOfficer(() -> photos.forDocument(big)).orElseThrow().content();
+        byte[] scaled = Actors.officer(() -> photos.forDocument(big)).orElseThrow().content();
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(scaled));
         assertThat(image.getWidth()).isEqualTo(1600);
         assertThat(image.getHeight()).isEqualTo(1200);
-        assertThat(asOfficer(() -> photos.forDocument(small)).orElseThrow().content()).isEqualTo(PNG);
-        assertThat(asOfficer(() -> photos.content(big))).as("the original is kept").isEqualTo(large.toByteArray());
+        assertThat(Actors.officer(() -> photos.forDocument(small)).orElseThrow().content()).isEqualTo(PNG);
+        assertThat(Actors.officer(() -> photos.content(big))).as("the original is kept").isEqualTo(large.toByteArray());
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.security.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -67,7 +67,7 @@ class ReferenceDataTests {
 
     @Test
     void importing_again_creates_nothing_and_keeps_edits() {
-        TestSecurity.as("admin", "ADMIN", () -> reference.saveCalibre(new Calibre("9X19", "9×19 mm Parabellum",
+        Actors.admin(() -> reference.saveCalibre(new Calibre("9X19", "9×19 mm Parabellum",
                 List.of("9mm", "9 mm", "9x19", "9mm Luger", "9mm Parabellum", "9 Para", "9mm NATO", "Luger 9"),
                 "PISTOL", false), "regional spelling 'Luger 9' seen in the 2019 registry"));
         long before = count();
@@ -80,9 +80,9 @@ class ReferenceDataTests {
 
     @Test
     void an_edit_keeps_the_old_values_in_a_revision_and_is_audited() {
-        TestSecurity.as("admin", "ADMIN", () -> reference.saveCalibre(new Calibre("TEST1", "Test calibre",
+        Actors.admin(() -> reference.saveCalibre(new Calibre("TEST1", "Test calibre",
                 List.of("test-one"), "OTHER", false), "created for a test"));
-        TestSecurity.as("admin", "ADMIN", () -> reference.saveCalibre(new Calibre("TEST1", "Test calibre renamed",
+        Actors.admin(() -> reference.saveCalibre(new Calibre("TEST1", "Test calibre renamed",
                 List.of("test-one"), "OTHER", true), "retired in a test"));
 
         try (var s = driver.session()) {
@@ -93,7 +93,7 @@ class ReferenceDataTests {
             assertThat(revisions.get(1).get("before").asList(v -> v.asString())).contains("name=Test calibre");
             assertThat(revisions.get(1).get("reason").asString()).isEqualTo("retired in a test");
         }
-        assertThat(TestSecurity.as("admin", "ADMIN", () -> audit.page(0, 5, "admin", "reference.changed")))
+        assertThat(Actors.admin(() -> audit.page(0, 5, "admin", "reference.changed")))
                 .anySatisfy(e -> assertThat(e.entities()).containsExactly("Calibre:TEST1"));
         assertThat(reference.resolveCalibre("test-one")).map(Calibre::retired).contains(true);
         assertThat(reference.suggestCalibres("test", 5)).extracting(Calibre::code).doesNotContain("TEST1");
@@ -101,14 +101,14 @@ class ReferenceDataTests {
 
     @Test
     void an_alias_that_already_names_another_calibre_is_refused() {
-        assertThatThrownBy(() -> TestSecurity.as("admin", "ADMIN", () -> reference.saveCalibre(
+        assertThatThrownBy(() -> Actors.admin(() -> reference.saveCalibre(
                 new Calibre("TEST2", "Another", List.of("9mm Luger"), "OTHER", false), "collision")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9X19");
     }
 
     @Test
     void only_administrators_change_reference_data() {
-        assertThatThrownBy(() -> TestSecurity.as("analyst", "ANALYST", () -> reference.saveCalibre(
+        assertThatThrownBy(() -> Actors.analyst("analyst", () -> reference.saveCalibre(
                 new Calibre("TEST3", "x", List.of(), "OTHER", false), "no")))
                 .isInstanceOf(AccessDeniedException.class);
     }

@@ -77,7 +77,8 @@ final class RegistryDataset {
             var born = java.time.LocalDate.of(1945 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
             String nationalId = String.format("%02d%02d%03d%06d", born.getDayOfMonth(), born.getMonthValue(),
                     born.getYear() % 1000, i);
-            out.add(new DatasetPerson(new NewPerson(given, family, parent, born, pick(PLACES, random), nationalId), serbian));
+            out.add(new DatasetPerson(NewPeople.newPerson(given, family).parent(parent).born(born)
+                    .bornIn(pick(PLACES, random)).nationalId(nationalId).build(), serbian));
         }
         return out;
     }
@@ -122,8 +123,8 @@ final class RegistryDataset {
     static NewFirearm firearm(Random random) {
         Maker m = MAKERS.get(random.nextInt(MAKERS.size()));
         String format = m.formats()[random.nextInt(m.formats().length)];
-        return new NewFirearm(m.type(), m.make(), m.model(), m.calibre(), serial(format, random), null,
-                1960 + random.nextInt(64), List.of());
+        return NewFirearms.newFirearm().type(m.type()).make(m.make()).model(m.model()).calibre(m.calibre())
+                .serial(serial(format, random)).year(1960 + random.nextInt(64)).build();
     }
 
     static String serial(String format, Random random) {

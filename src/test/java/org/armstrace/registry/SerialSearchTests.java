@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.QueryPlans;
-import org.armstrace.TestSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,13 +38,13 @@ class SerialSearchTests {
     }
 
     private Firearm register(String make, String model, String calibre, String serial) {
-        return TestSecurity.as("analyst1", "ANALYST", () -> registry.register(
-                new NewFirearm("pistol", make, model, calibre, serial, null, null, List.of()),
+        return Actors.analyst(() -> registry.register(
+                NewFirearms.newFirearm().type("pistol").make(make).model(model).calibre(calibre).serial(serial).build(),
                 new Provenance("test", Provenance.Confidence.HIGH)));
     }
 
     private List<SerialHit> find(String serial, String make) {
-        return TestSecurity.as("analyst1", "ANALYST", () -> search.search(new SerialQuery(serial, make, null, null, 10)));
+        return Actors.analyst(() -> search.search(new SerialQuery(serial, make, null, null, 10)));
     }
 
     @Test
@@ -78,14 +78,14 @@ class SerialSearchTests {
 
     @Test
     void the_exact_mode_finds_only_the_normalised_serial() {
-        List<SerialHit> exact = TestSecurity.as("a", "ANALYST", () -> search.search(
+        List<SerialHit> exact = Actors.analyst("a", () -> search.search(
                 new SerialQuery(base.toLowerCase() + "-s 2519", "Zastava", null, null, 10, SerialQuery.Mode.EXACT)));
-        List<SerialHit> nearMiss = TestSecurity.as("a", "ANALYST", () -> search.search(
+        List<SerialHit> nearMiss = Actors.analyst("a", () -> search.search(
                 new SerialQuery(base + "S2518", "Zastava", null, null, 10, SerialQuery.Mode.EXACT)));
 
         assertThat(exact).extracting(h -> h.firearm().id()).containsExactly(zastava.id());
         assertThat(nearMiss).isEmpty();
-        assertThatThrownBy(() -> TestSecurity.as("a", "ANALYST", () -> search.search(
+        assertThatThrownBy(() -> Actors.analyst("a", () -> search.search(
                 new SerialQuery(base + "S25?9", null, null, null, 10, SerialQuery.Mode.EXACT))))
                 .hasMessage("search.exact-with-wildcards");
     }
@@ -105,9 +105,9 @@ class SerialSearchTests {
         assertThatThrownBy(() -> find("??**?", null)).hasMessage("search.too-short");
         assertThatThrownBy(() -> find("AB😀\u0000", null)).hasMessage("search.too-short");
         assertThatThrownBy(() -> find(base, "No Such Maker Ltd")).hasMessage("search.unknown-make");
-        assertThatThrownBy(() -> TestSecurity.as("a", "ANALYST",
+        assertThatThrownBy(() -> Actors.analyst("a",
                 () -> search.search(new SerialQuery(base + "S2519", null, null, null, -1)))).hasMessage("search.bad-limit");
-        assertThatThrownBy(() -> TestSecurity.as("a", "ANALYST",
+        assertThatThrownBy(() -> Actors.analyst("a",
                 () -> search.search(new SerialQuery(base + "S2519", null, null, null, 1_000_000)))).hasMessage("search.bad-limit");
         assertThat(find("' OR 1=1 MATCH (n) DETACH DELETE n //", null)).isEmpty();
         assertThat(find(base + "S2519", null)).isNotEmpty();

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
+import org.armstrace.security.Role;
 
 /**
  * Loads the seeded synthetic registry (RegistryDataset) through the real services, in UNWIND
@@ -81,10 +82,13 @@ public final class SyntheticRegistry {
             String importer = RegistryDataset.pick(importers, random);
             String dealer = RegistryDataset.pick(dealers, random);
             holderOf[i] = random.nextInt(p);
-            transfers.add(new NewTransfer(Transfer.Kind.IMPORT, date, ids.get(i), null, importer, null, "C-" + i));
-            transfers.add(new NewTransfer(Transfer.Kind.SALE, date.plusDays(20), ids.get(i), importer, dealer, null, null));
-            transfers.add(new NewTransfer(Transfer.Kind.SALE, date.plusDays(60), ids.get(i), dealer,
-                    personIds.get(holderOf[i]), licenceIds.get(holderOf[i]), "INV-" + i));
+            transfers.add(NewTransfers.newTransfer(Transfer.Kind.IMPORT, date, ids.get(i)).to(importer)
+                    .reference("C-" + i).build());
+            transfers.add(NewTransfers.newTransfer(Transfer.Kind.SALE, date.plusDays(20), ids.get(i)).from(importer)
+                    .to(dealer).build());
+            transfers.add(NewTransfers.newTransfer(Transfer.Kind.SALE, date.plusDays(60), ids.get(i)).from(dealer)
+                    .to(personIds.get(holderOf[i])).toLicence(licenceIds.get(holderOf[i])).reference("INV-" + i)
+                    .build());
         }
         timed("transfers", transfers.size(), () -> batches(transfers, b -> admin(() -> holdings.recordTransferBatch(b, SOURCE))));
 
@@ -96,7 +100,7 @@ public final class SyntheticRegistry {
                 String id = ids.get(random.nextInt(n));
                 reported.add(id);
                 var kind = i % 3 == 0 ? LostStolenReport.Kind.LOST : LostStolenReport.Kind.STOLEN;
-                TestSecurity.as("bench", "ANALYST", () -> lostStolen.report(id, kind, null, null, null, null, SOURCE));
+                Actors.analyst("bench", () -> lostStolen.report(id, kind, null, null, null, null, SOURCE));
             }
         });
 
@@ -104,7 +108,7 @@ public final class SyntheticRegistry {
     }
 
     static <T> T admin(Supplier<T> action) {
-        return TestSecurity.as("bench", "ADMIN", action);
+        return Actors.as("bench", Role.ADMIN, action);
     }
 
     static <T> void batches(List<T> all, java.util.function.Consumer<List<T>> load) {

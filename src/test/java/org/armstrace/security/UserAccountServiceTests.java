@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +116,7 @@ class UserAccountServiceTests {
     @Test
     void changing_a_password_requires_the_current_one_and_clears_the_change_requirement() {
         String name = uniqueName();
-        String oneTime = asAdmin(() -> users.create(name, "", EnumSet.of(Role.ANALYST)));
+        String oneTime = Actors.admin(() -> users.create(name, "", EnumSet.of(Role.ANALYST)));
         Authentication me = attempt(name, oneTime);
         org.springframework.security.core.context.SecurityContextHolder.setContext(
                 new org.springframework.security.core.context.SecurityContextImpl(me));
@@ -170,9 +171,5 @@ class UserAccountServiceTests {
         assertThat(users.notifiable(List.of(disabled))).isEqualTo(users.enabledAnalysts()).contains(analyst)
                 .doesNotContain(disabled, supervisor);
         assertThat(users.notifiable(List.of())).isEqualTo(users.enabledAnalysts());
-    }
-
-    private <T> T asAdmin(java.util.function.Supplier<T> action) {
-        return org.armstrace.TestSecurity.as("admin", "ADMIN", action);
     }
 }

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
+import org.armstrace.recovery.NewRecoveries;
 import org.armstrace.recovery.NewRecovery;
 import org.armstrace.recovery.Place;
 import org.armstrace.recovery.Recoveries;
@@ -13,11 +14,12 @@ import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.LostStolenReport;
-import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.NewFirearms;
 import org.armstrace.registry.Provenance;
 import org.armstrace.tracing.AnswerDraft;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.NewTraceRequests;
 import org.armstrace.tracing.OutgoingTraces;
 import org.armstrace.tracing.PointOfDiversion;
 import org.armstrace.tracing.Priority;
@@ -55,7 +57,7 @@ final class StatisticsFixture {
                OutgoingTraces outgoing, TraceAnswers answers) {
         Firearm registeredA = register(firearms, "SA" + run + "1");
         Firearm registeredB = register(firearms, "SB" + run + "2");
-        TestSecurity.as("analyst1", "ANALYST", () -> lostStolen.report(registeredA.id(), LostStolenReport.Kind.STOLEN,
+        Actors.analyst(() -> lostStolen.report(registeredA.id(), LostStolenReport.Kind.STOLEN,
                 LocalDate.of(YEAR - 1, 5, 1), "Prizren", "PR-" + run, "Burglary of a home",
                 new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
 
@@ -76,7 +78,7 @@ final class StatisticsFixture {
         sent(traces, outgoing, recoveredD);
 
         String e = recover(recoveries, RecoveryKind.SURRENDERED, LocalDate.of(YEAR, 7, 1), "SE" + run + "5");
-        TestSecurity.as("sup1", "SUPERVISOR", () -> recoveries.excludeUnderAmnesty(e, "Weapons amnesty " + YEAR
+        Actors.supervisor(() -> recoveries.excludeUnderAmnesty(e, "Weapons amnesty " + YEAR
                 + ", art. 4: handed-in weapons are not traced"));
 
         String g = weaponOf(recoveries, recover(recoveries, RecoveryKind.SEIZED, LocalDate.of(YEAR, 8, 1),
@@ -94,25 +96,28 @@ final class StatisticsFixture {
     }
 
     private Firearm register(FirearmRegistry firearms, String serial) {
-        return TestSecurity.as("analyst1", "ANALYST", () -> firearms.register(new NewFirearm("pistol", "Zastava", "M70",
-                "7.65 Browning", serial, "RS", 1990, List.of()), new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
+        return Actors.analyst(() -> firearms.register(NewFirearms.newFirearm().type("pistol").make("Zastava")
+                .model("M70").calibre("7.65 Browning").serial(serial).country("RS").year(1990)
+                .build(), new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
     }
 
     static String recover(Recoveries recoveries, RecoveryKind kind, LocalDate day, String serial) {
-        var recovery = new NewRecovery(UUID.randomUUID().toString(), kind, day.atTime(10, 0).toInstant(ZoneOffset.UTC),
-                new Place(42.6629, 21.1655, 10.0, Place.Method.DEVICE, null), "planted for the statistics tests", null,
-                List.of(), List.of(new NewRecovery.RecoveredWeapon(new NewFirearm("pistol", "Zastava", "M70",
-                "7.65 Browning", serial, null, null, List.of()), false, List.of())));
-        return TestSecurity.as("officer1", "FIELD_OFFICER", () -> recoveries.record(recovery)).recoveryId();
+        var recovery = NewRecoveries.newRecovery().key(UUID.randomUUID().toString()).kind(kind)
+                .at(day.atTime(10, 0).toInstant(ZoneOffset.UTC))
+                .place(new Place(42.6629, 21.1655, 10.0, Place.Method.DEVICE, null))
+                .circumstances("planted for the statistics tests")
+                .weapon(new NewRecovery.RecoveredWeapon(NewFirearms.newFirearm().type("pistol").make("Zastava")
+                .model("M70").calibre("7.65 Browning").serial(serial).build(), false, List.of())).build();
+        return Actors.officer(() -> recoveries.record(recovery)).recoveryId();
     }
 
     private static String weaponOf(Recoveries recoveries, String recoveryId) {
-        return TestSecurity.as("analyst1", "ANALYST", () -> recoveries.find(recoveryId)).orElseThrow().weapons()
+        return Actors.analyst(() -> recoveries.find(recoveryId)).orElseThrow().weapons()
                 .getFirst().id();
     }
 
     private static void identify(Recoveries recoveries, String recoveryId, Firearm registered) {
-        TestSecurity.as("analyst1", "ANALYST", () -> {
+        Actors.analyst(() -> {
             var candidate = recoveries.candidates(recoveryId).stream()
                     .filter(c -> c.firearm().id().equals(registered.id())).findFirst().orElseThrow();
             return recoveries.confirm(candidate.id(), "Same make, model and serial");
@@ -121,11 +126,13 @@ final class StatisticsFixture {
 
     /** An outgoing request about the weapon, complete and sent. */
     private static String sent(TraceRequests traces, OutgoingTraces outgoing, String firearmId) {
-        return TestSecurity.as("analyst1", "ANALYST", () -> {
-            TraceRequest t = outgoing.draft(new NewTraceRequest(Direction.OUTGOING, "AL", null, Priority.ROUTINE, "pistol",
-                    "Zastava", "M70", "7.65 Browning", "any", "RS", "Recovered without a licence",
-                    "Criminal Procedure Code art. 212", "Criminal investigation", null, NewTraceRequest.Channel.MANUAL,
-                    null, firearmId));
+        return Actors.analyst(() -> {
+            TraceRequest t = outgoing.draft(NewTraceRequests.newTraceRequest(Direction.OUTGOING).counterpart("AL")
+                    .priority(Priority.ROUTINE).weaponType("pistol").weaponMake("Zastava").weaponModel("M70")
+                    .weaponCalibre("7.65 Browning").weaponSerial("any").weaponCountry("RS")
+                    .whyIllicit("Recovered without a licence").legalBasis("Criminal Procedure Code art. 212")
+                    .intendedUse("Criminal investigation").channel(NewTraceRequest.Channel.MANUAL).firearmId(firearmId)
+                    .build());
             traces.transition(t.id(), TraceStatus.READY, null);
             traces.transition(t.id(), TraceStatus.SENT, null);
             return t.id();
@@ -133,6 +140,6 @@ final class StatisticsFixture {
     }
 
     private static void answer(TraceRequests traces, TraceAnswers answers, String requestId, AnswerDraft answer) {
-        TestSecurity.as("analyst1", "ANALYST", () -> answers.record(requestId, answer));
+        Actors.analyst(() -> answers.record(requestId, answer));
     }
 }

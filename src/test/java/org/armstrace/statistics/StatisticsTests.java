@@ -19,8 +19,8 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.registry.FirearmRegistry;
@@ -29,6 +29,7 @@ import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.NewTraceRequests;
 import org.armstrace.tracing.OutgoingTraces;
 import org.armstrace.tracing.Priority;
 import org.armstrace.tracing.TraceAnswers;
@@ -82,13 +83,9 @@ class StatisticsTests {
         fixture.plant(firearms, lostStolen, recoveries, traces, outgoingTraces, answers);
     }
 
-    private <T> T asSupervisor(java.util.function.Supplier<T> action) {
-        return TestSecurity.as("sup1", "SUPERVISOR", action);
-    }
-
     @Test
     void sdg_16_4_2_counts_each_arm_once_and_only_origins_established_by_the_moment_asked() {
-        Figures f = asSupervisor(() -> statistics.figures(YEAR));
+        Figures f = Actors.supervisor(() -> statistics.figures(YEAR));
         Figures.Sdg sdg = f.sdg();
 
         assertThat(sdg.denominator()).as("A, B (twice, once counted), C, D, E, G; not F of the next year").isEqualTo(6);
@@ -107,7 +104,7 @@ class StatisticsTests {
 
         // As the figures stood when the year was over, nothing had been established yet.
         Instant yearEnd = LocalDate.of(StatisticsFixture.YEAR + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Figures then = asSupervisor(() -> statistics.figures(YEAR, yearEnd));
+        Figures then = Actors.supervisor(() -> statistics.figures(YEAR, yearEnd));
         assertThat(then.sdg().denominator()).isEqualTo(6);
         assertThat(then.sdg().numerator()).isZero();
         assertThat(then.sdg().ratio()).isEqualTo(0.0);
@@ -122,23 +119,23 @@ class StatisticsTests {
         String surrendered = StatisticsFixture.recover(recoveries, org.armstrace.recovery.RecoveryKind.SURRENDERED,
                 LocalDate.of(2008, 3, 2), "AM" + fixture.run + "2");
 
-        assertThatThrownBy(() -> asSupervisor(() -> recoveries.excludeUnderAmnesty(seized, "Amnesty 2008")))
+        assertThatThrownBy(() -> Actors.supervisor(() -> recoveries.excludeUnderAmnesty(seized, "Amnesty 2008")))
                 .hasMessage("recovery.amnesty-not-surrendered");
-        assertThatThrownBy(() -> asSupervisor(() -> recoveries.excludeUnderAmnesty(surrendered, "  ")))
+        assertThatThrownBy(() -> Actors.supervisor(() -> recoveries.excludeUnderAmnesty(surrendered, "  ")))
                 .hasMessage("recovery.amnesty-reason");
-        assertThatThrownBy(() -> TestSecurity.as("analyst1", "ANALYST",
+        assertThatThrownBy(() -> Actors.analyst(
                 () -> recoveries.excludeUnderAmnesty(surrendered, "Amnesty 2008")))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 
-        var excluded = asSupervisor(() -> recoveries.excludeUnderAmnesty(surrendered, "Amnesty 2008, art. 4"));
+        var excluded = Actors.supervisor(() -> recoveries.excludeUnderAmnesty(surrendered, "Amnesty 2008, art. 4"));
         assertThat(excluded.amnesty().by()).isEqualTo("sup1");
         assertThat(excluded.amnesty().reason()).isEqualTo("Amnesty 2008, art. 4");
-        assertThatThrownBy(() -> asSupervisor(() -> recoveries.excludeUnderAmnesty(surrendered, "Another rule")))
+        assertThatThrownBy(() -> Actors.supervisor(() -> recoveries.excludeUnderAmnesty(surrendered, "Another rule")))
                 .hasMessage("recovery.amnesty-already");
-        assertThat(asSupervisor(() -> recoveries.find(surrendered)).orElseThrow().amnesty().reason())
+        assertThat(Actors.supervisor(() -> recoveries.find(surrendered)).orElseThrow().amnesty().reason())
                 .as("the first rule stays").isEqualTo("Amnesty 2008, art. 4");
 
-        Figures f = asSupervisor(() -> statistics.figures(Period.year(2008)));
+        Figures f = Actors.supervisor(() -> statistics.figures(Period.year(2008)));
         assertThat(f.sdg().denominator()).isGreaterThanOrEqualTo(2);
         assertThat(f.sdg().amnestyExcluded()).isEqualTo(1);
     }
@@ -146,8 +143,8 @@ class StatisticsTests {
     @Test
     void the_drill_down_lists_exactly_the_weapons_counted_in_each_part() {
         Instant now = Instant.now();
-        List<RecoveredWeapon> numerator = asSupervisor(() -> statistics.weapons(YEAR, now, Statistics.Part.NUMERATOR, 0, 100));
-        List<RecoveredWeapon> denominator = asSupervisor(() -> statistics.weapons(YEAR, now, Statistics.Part.DENOMINATOR,
+        List<RecoveredWeapon> numerator = Actors.supervisor(() -> statistics.weapons(YEAR, now, Statistics.Part.NUMERATOR, 0, 100));
+        List<RecoveredWeapon> denominator = Actors.supervisor(() -> statistics.weapons(YEAR, now, Statistics.Part.DENOMINATOR,
                 0, 100));
 
         assertThat(denominator).as("one line per recovery of each weapon").hasSize(7);
@@ -162,20 +159,20 @@ class StatisticsTests {
                 .extracting(RecoveredWeapon::tracing).isEqualTo(RecoveredWeapon.Tracing.PENDING);
         assertThat(denominator).filteredOn(w -> w.firearmId().equals(fixture.recoveredC)).singleElement()
                 .extracting(RecoveredWeapon::diversionCountry).isEqualTo("AL");
-        assertThat(asSupervisor(() -> statistics.weapons(YEAR, now, Statistics.Part.DENOMINATOR, 5, 100))).hasSize(2);
+        assertThat(Actors.supervisor(() -> statistics.weapons(YEAR, now, Statistics.Part.DENOMINATOR, 5, 100))).hasSize(2);
     }
 
     @Test
     void the_figures_agree_between_the_dashboard_the_workbooks_and_the_api() throws Exception {
         // Not truncated: the fixture may have been written within the last second.
         Instant asOf = Instant.now();
-        Figures f = asSupervisor(() -> statistics.figures(YEAR, asOf));
-        var shown = asSupervisor(() -> tables.tables(f, Locale.ENGLISH));
+        Figures f = Actors.supervisor(() -> statistics.figures(YEAR, asOf));
+        var shown = Actors.supervisor(() -> tables.tables(f, Locale.ENGLISH));
         var sdgTable = shown.stream().filter(t -> t.id().equals("sdg-16-4-2")).findFirst().orElseThrow();
 
         // The chart's own export.
         var tableOut = new ByteArrayOutputStream();
-        asSupervisor(() -> {
+        Actors.supervisor(() -> {
             workbooks.table(f, sdgTable, Locale.ENGLISH, tableOut);
             return null;
         });
@@ -185,7 +182,7 @@ class StatisticsTests {
 
         // The annual return.
         var annual = new ByteArrayOutputStream();
-        asSupervisor(() -> {
+        Actors.supervisor(() -> {
             workbooks.annualReturn(f, "XK", annual);
             return null;
         });
@@ -203,7 +200,7 @@ class StatisticsTests {
 
         // The KPI table.
         var kpis = new ByteArrayOutputStream();
-        asSupervisor(() -> {
+        Actors.supervisor(() -> {
             workbooks.kpis(f, kpis);
             return null;
         });
@@ -212,7 +209,7 @@ class StatisticsTests {
                 List.of("SDG indicator 16.4.2 (%)", "50"));
 
         // The API, through a statistics system's token.
-        String token = TestSecurity.as("admin", "ADMIN", () -> tokens.create("ministry " + System.nanoTime(),
+        String token = Actors.admin(() -> tokens.create("ministry " + System.nanoTime(),
                 Role.STATISTICS, 1000)).secret();
         var response = get(token, "/api/v1/statistics?year=" + StatisticsFixture.YEAR + "&asOf=" + asOf);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -239,7 +236,7 @@ class StatisticsTests {
 
     @Test
     void bad_periods_and_callers_without_rights_get_a_clear_message_never_a_500() throws Exception {
-        String token = TestSecurity.as("admin", "ADMIN", () -> tokens.create("ministry " + System.nanoTime(),
+        String token = Actors.admin(() -> tokens.create("ministry " + System.nanoTime(),
                 Role.STATISTICS, 1000)).secret();
         var reversed = get(token, "/api/v1/statistics?from=2025-06-01&until=2025-01-01");
         assertThat(reversed.statusCode()).isEqualTo(400);
@@ -263,13 +260,13 @@ class StatisticsTests {
         assertThat(body.at("/sdg/denominator").asLong()).isZero();
         assertThat(body.at("/sdg/ratio").isNull()).as("nothing to divide by").isTrue();
 
-        String partner = TestSecurity.as("admin", "ADMIN", () -> tokens.create("partner AL " + System.nanoTime(),
+        String partner = Actors.admin(() -> tokens.create("partner AL " + System.nanoTime(),
                 Role.PARTNER, 1000, "AL")).secret();
         var refused = get(partner, "/api/v1/statistics?year=2025");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("may not read them");
 
-        assertThatThrownBy(() -> TestSecurity.as("officer1", "FIELD_OFFICER", () -> statistics.figures(YEAR)))
+        assertThatThrownBy(() -> Actors.officer(() -> statistics.figures(YEAR)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThatThrownBy(() -> Period.inclusive(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 2, 1)))
                 .isInstanceOf(StatisticsRejected.class).hasMessage("statistics.period-reversed");
@@ -279,20 +276,22 @@ class StatisticsTests {
     void requests_are_counted_per_office_and_partner_with_their_times() {
         String name = "stats" + fixture.run.toLowerCase(Locale.ROOT);
         String office = "Regional desk " + fixture.run;
-        TestSecurity.as("admin", "ADMIN", () -> {
+        Actors.admin(() -> {
             users.create(name, "Statistics analyst", EnumSet.of(Role.ANALYST));
             users.setOffice(name, office);
             return null;
         });
-        TestSecurity.as(name, "ANALYST", () -> {
-            var t = outgoingTraces.draft(new NewTraceRequest(Direction.OUTGOING, "ME", null, Priority.ROUTINE, "pistol", "CZ", "75",
-                    "9mm", "CZ" + fixture.run, "CZ", "Recovered without a licence", "Criminal Procedure Code art. 212",
-                    "Criminal investigation", null, NewTraceRequest.Channel.MANUAL, null, null));
+        Actors.analyst(name, () -> {
+            var t = outgoingTraces.draft(NewTraceRequests.newTraceRequest(Direction.OUTGOING).counterpart("ME")
+                    .priority(Priority.ROUTINE).weaponType("pistol").weaponMake("CZ").weaponModel("75")
+                    .weaponCalibre("9mm").weaponSerial("CZ" + fixture.run).weaponCountry("CZ")
+                    .whyIllicit("Recovered without a licence").legalBasis("Criminal Procedure Code art. 212")
+                    .intendedUse("Criminal investigation").channel(NewTraceRequest.Channel.MANUAL).build());
             traces.transition(t.id(), TraceStatus.READY, null);
             return traces.transition(t.id(), TraceStatus.SENT, null);
         });
         int year = LocalDate.now(statistics.zone()).getYear();
-        Figures f = asSupervisor(() -> statistics.figures(Period.year(year)));
+        Figures f = Actors.supervisor(() -> statistics.figures(Period.year(year)));
         assertThat(f.requests().byOffice()).contains(new Figures.RequestCount(office, "OUTGOING", 1, 0, 1, 0));
         assertThat(f.requests().byCountry()).anyMatch(c -> c.key().equals("ME") && c.direction().equals("OUTGOING")
                 && c.received() >= 1 && c.pending() >= 1);

@@ -18,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.LibreOfficeTest;
 import org.armstrace.TestSecurity;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @ArmsTraceTest
+@LibreOfficeTest
 class TraceDocumentsTests {
 
     static final String FORMULA = "=HYPERLINK(\"http://attacker.example/x\",\"click\")";

@@ -9,11 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
 import org.armstrace.ViewTest;
 import org.armstrace.importer.ImportBatch;
 import org.armstrace.importer.MatchReviews;
 import org.armstrace.importer.RegistryImports;
+import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -30,7 +31,7 @@ class ImportViewsTests extends ViewTest {
     Neo4jClient neo4j;
 
     ImportBatch importText(String name, String csv) {
-        return TestSecurity.as("admin-view", "ADMIN", () -> {
+        return Actors.as("admin-view", Role.ADMIN, () -> {
             var stored = imports.store(name, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
             return imports.runNow(stored, imports.profile("kosovo-people").orElseThrow(), false, p -> { }).batch();
         });
@@ -67,7 +68,7 @@ class ImportViewsTests extends ViewTest {
         ImportBatch second = importText("second-" + family + ".csv", "Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n"
                 + ",Милица," + family + ",,03.08.1978,\n");
         assertThat(second.counts()).containsEntry("person.review", 1L);
-        MatchReviews.Review pending = TestSecurity.as("a", "ANALYST", () -> reviews.list("PENDING", 0, 500)).stream()
+        MatchReviews.Review pending = Actors.analyst("a", () -> reviews.list("PENDING", 0, 500)).stream()
                 .filter(r -> r.batch().equals(second.id())).findFirst().orElseThrow();
 
         navigate("admin/imports/review", MatchReviewView.class);
@@ -83,11 +84,11 @@ class ImportViewsTests extends ViewTest {
         assertThat(test(grid).getCellText(row, 4)).contains("same family name").contains("date of birth one typo apart");
         var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(grid).getCellComponent(row, 5);
         test((Button) actions.getComponentAt(0)).click();
-        assertThat(TestSecurity.as("a", "ANALYST", () -> reviews.find(pending.id())).orElseThrow().status()).isEqualTo("MERGED");
+        assertThat(Actors.analyst("a", () -> reviews.find(pending.id())).orElseThrow().status()).isEqualTo("MERGED");
         assertThat(sameAs(pending, true)).isEqualTo(1);
 
-        TestSecurity.as("a", "ANALYST", () -> reviews.undo(pending.id()));
-        assertThat(TestSecurity.as("a", "ANALYST", () -> reviews.find(pending.id())).orElseThrow().status()).isEqualTo("PENDING");
+        Actors.analyst("a", () -> reviews.undo(pending.id()));
+        assertThat(Actors.analyst("a", () -> reviews.find(pending.id())).orElseThrow().status()).isEqualTo("PENDING");
         assertThat(sameAs(pending, true)).as("the link is revoked").isZero();
         assertThat(sameAs(pending, false)).as("and kept").isEqualTo(1);
     }
@@ -102,7 +103,7 @@ class ImportViewsTests extends ViewTest {
         }
         importText("race-first-" + family + ".csv", csv.toString());
         ImportBatch second = importText("race-second-" + family + ".csv", csv.toString().replace("08.03.1978", "03.08.1978"));
-        var pending = TestSecurity.as("a", "ANALYST", () -> reviews.list("PENDING", 0, 500)).stream()
+        var pending = Actors.analyst("a", () -> reviews.list("PENDING", 0, 500)).stream()
                 .filter(r -> r.batch().equals(second.id())).toList();
         assertThat(pending).hasSize(5);
 
@@ -115,7 +116,7 @@ class ImportViewsTests extends ViewTest {
                 List<String> outcomes = List.of(merge.get(), apart.get());
                 assertThat(outcomes).as("one decides, the other is told it is decided").containsExactlyInAnyOrder(
                         "decided", "import.review.not-pending");
-                String status = TestSecurity.as("a", "ANALYST", () -> reviews.find(question.id())).orElseThrow().status();
+                String status = Actors.analyst("a", () -> reviews.find(question.id())).orElseThrow().status();
                 assertThat(sameAs(question, true)).as("a link exactly when merged").isEqualTo(status.equals("MERGED") ? 1 : 0);
             }
         }
@@ -125,7 +126,7 @@ class ImportViewsTests extends ViewTest {
                                MatchReviews.Verdict verdict) throws InterruptedException {
         start.await();
         try {
-            TestSecurity.as(analyst, "ANALYST", () -> reviews.decide(question.id(), verdict));
+            Actors.analyst(analyst, () -> reviews.decide(question.id(), verdict));
             return "decided";
         } catch (IllegalStateException e) {
             return e.getMessage();

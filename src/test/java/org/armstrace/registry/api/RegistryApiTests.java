@@ -9,13 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
-import org.armstrace.registry.NewFirearm;
-import org.armstrace.registry.NewPerson;
+import org.armstrace.registry.NewFirearms;
+import org.armstrace.registry.NewPeople;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Provenance;
 import org.armstrace.security.Role;
@@ -47,12 +47,13 @@ class RegistryApiTests {
     @BeforeEach
     void setUp() {
         analystToken = token(Role.ANALYST, 1_000);
-        weapon = TestSecurity.as("analyst1", "ANALYST", () -> firearms.register(new NewFirearm("pistol", "Zastava",
-                "M57", "7.62x25", "API-57" + System.nanoTime() % 100_000, "RS", 1985, List.of()), SOURCE));
+        weapon = Actors.analyst(() -> firearms.register(NewFirearms.newFirearm().type("pistol").make("Zastava")
+                .model("M57").calibre("7.62x25").serial("API-57" + System.nanoTime() % 100_000).country("RS").year(1985)
+                .build(), SOURCE));
     }
 
     private String token(Role role, int rate) {
-        return TestSecurity.as("admin", "ADMIN", () -> tokens.create("test " + role + " " + System.nanoTime(), role, rate,
+        return Actors.admin(() -> tokens.create("test " + role + " " + System.nanoTime(), role, rate,
                 role == Role.PARTNER ? "AL" : null))
                 .secret();
     }
@@ -86,8 +87,7 @@ class RegistryApiTests {
 
     @Test
     void people_are_found_across_scripts_by_tokens_whose_role_may_see_personal_data() throws Exception {
-        TestSecurity.as("analyst1", "ANALYST", () -> people.register(new NewPerson("Милош", "Ђурић", null, null, null,
-                null), SOURCE));
+        Actors.analyst(() -> people.register(NewPeople.newPerson("Милош", "Ђурић").build(), SOURCE));
         var response = get("/api/v1/people?q=" + q("Milos Djuric"), analystToken);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Ђурић", "\"nameLatin\":\"Miloš Đurić\"");
@@ -106,9 +106,9 @@ class RegistryApiTests {
 
         assertThat(get("/api/v1/firearms?serial=ABC123", "at_forged").statusCode()).isEqualTo(401);
 
-        var created = TestSecurity.as("admin", "ADMIN", () -> tokens.create("to revoke", Role.ANALYST, 10));
+        var created = Actors.admin(() -> tokens.create("to revoke", Role.ANALYST, 10));
         assertThat(get("/api/v1/firearms?serial=ABC123", created.secret()).statusCode()).isEqualTo(200);
-        TestSecurity.as("admin", "ADMIN", () -> {
+        Actors.admin(() -> {
             tokens.revoke(created.token().id());
             return null;
         });

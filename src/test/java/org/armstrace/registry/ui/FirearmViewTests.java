@@ -6,12 +6,12 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import java.time.LocalDate;
 import java.util.List;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
 import org.armstrace.ViewTest;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.LostStolenReport;
-import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.NewFirearms;
 import org.armstrace.registry.Provenance;
 import org.armstrace.registry.TimelineEntry;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,9 @@ class FirearmViewTests extends ViewTest {
 
     @Test
     void reporting_a_weapon_stolen_from_its_page_shows_the_alert_and_adds_it_to_the_timeline() {
-        Firearm f = TestSecurity.as("analyst1", "ANALYST", () -> registry.register(new NewFirearm("pistol", "Glock", "17",
-                "9x19", "VIEW-" + System.nanoTime() % 1_000_000, "AT", 2012, List.of()),
+        Firearm f = Actors.analyst(() -> registry.register(NewFirearms.newFirearm().type("pistol").make("Glock")
+                .model("17").calibre("9x19").serial("VIEW-" + System.nanoTime() % 1_000_000).country("AT").year(2012)
+                .build(),
                 new Provenance("test", Provenance.Confidence.HIGH)));
         FirearmView view = navigate("registry/firearm/" + f.id(), FirearmView.class);
         assertThat(text(view, "firearm-alerts")).doesNotContain("Reported");

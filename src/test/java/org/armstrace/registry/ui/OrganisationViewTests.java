@@ -8,14 +8,14 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import java.time.LocalDate;
 import java.util.List;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
 import org.armstrace.ViewTest;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.Licence;
-import org.armstrace.registry.NewFirearm;
-import org.armstrace.registry.NewTransfer;
+import org.armstrace.registry.NewFirearms;
+import org.armstrace.registry.NewTransfers;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Provenance;
 import org.armstrace.registry.Transfer;
@@ -37,15 +37,15 @@ class OrganisationViewTests extends ViewTest {
     @Test
     void a_dealers_page_shows_its_licence_the_weapons_it_covered_and_opens_the_link_chart() {
         String code = "ORGV" + System.nanoTime() % 1_000_000;
-        String dealer = TestSecurity.as("analyst1", "ANALYST", () -> {
+        String dealer = Actors.analyst(() -> {
             String id = holdings.registerOrganisation(Holdings.OrganisationKind.DEALER, code, "Armeria " + code, "XK", TEST);
             Licence licence = holdings.issueLicence("LIC-" + code, Licence.Kind.DEALER, id, "MPB",
                     LocalDate.of(2020, 1, 1), null, TEST);
             for (int i = 0; i < 2; i++) {
-                Firearm f = registry.register(new NewFirearm("pistol", "Glock", "17", "9x19", code + "-" + i, "AT", 2019,
-                        List.of()), TEST);
-                holdings.recordTransfer(new NewTransfer(Transfer.Kind.IMPORT, LocalDate.of(2021, 3, 1 + i), f.id(), null, id,
-                        licence.id(), null), TEST);
+                Firearm f = registry.register(NewFirearms.newFirearm().type("pistol").make("Glock").model("17")
+                        .calibre("9x19").serial(code + "-" + i).country("AT").year(2019).build(), TEST);
+                holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.IMPORT, LocalDate.of(2021, 3, 1 + i), f.id())
+                        .to(id).toLicence(licence.id()).build(), TEST);
             }
             return id;
         });
@@ -75,7 +75,7 @@ class OrganisationViewTests extends ViewTest {
 
     @Test
     void a_field_officer_cannot_read_an_organisations_record() {
-        assertThatThrownBy(() -> TestSecurity.as("officer1", "FIELD_OFFICER", () -> holdings.organisation("DEALER:X")))
+        assertThatThrownBy(() -> Actors.officer(() -> holdings.organisation("DEALER:X")))
                 .isInstanceOf(AccessDeniedException.class);
     }
 }

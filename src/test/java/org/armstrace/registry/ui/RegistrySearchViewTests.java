@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
 import org.armstrace.ViewTest;
 import org.armstrace.registry.FirearmRegistry;
-import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.NewFirearms;
+import org.armstrace.registry.NewPeople;
 import org.armstrace.registry.Provenance;
 import org.armstrace.registry.ReferenceData;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,9 @@ class RegistrySearchViewTests extends ViewTest {
     @Test
     void a_misread_serial_finds_the_registered_weapon_with_the_reason_shown() {
         String serial = "V" + Integer.toString(Math.abs(UUID.randomUUID().hashCode()) % 1_000_000, 36).toUpperCase() + "S81";
-        TestSecurity.as("analyst1", "ANALYST", () -> registry.register(new NewFirearm("pistol", "Zastava", "M70",
-                "7.65 Browning", serial, "RS", 1988, List.of()), new Provenance("test", Provenance.Confidence.HIGH)));
+        Actors.analyst(() -> registry.register(NewFirearms.newFirearm().type("pistol").make("Zastava").model("M70")
+                .calibre("7.65 Browning").serial(serial).country("RS").year(1988)
+                .build(), new Provenance("test", Provenance.Confidence.HIGH)));
         RegistrySearchView view = navigate(RegistrySearchView.class);
 
         test(view.serial).setValue(serial.replace("S81", "5B1"));
@@ -56,8 +58,8 @@ class RegistrySearchViewTests extends ViewTest {
 
     @Test
     void a_name_in_another_script_lists_the_person_and_a_click_opens_the_audited_record() {
-        var person = TestSecurity.as("analyst1", "ANALYST", () -> people.register(new org.armstrace.registry.NewPerson(
-                "Драган", "Шипка", null, null, null, null), new Provenance("test", Provenance.Confidence.HIGH)));
+        var person = Actors.analyst(() -> people.register(NewPeople.newPerson("Драган", "Шипка")
+                .build(), new Provenance("test", Provenance.Confidence.HIGH)));
         RegistrySearchView view = navigate(RegistrySearchView.class);
 
         test(view.serial).setValue("Dragan Sipka");
@@ -71,7 +73,7 @@ class RegistrySearchViewTests extends ViewTest {
         PersonView page = (PersonView) getCurrentView();
         assertThat(page.getElement().getTextRecursively()).contains("Dragan Šipka",
                 "Opening this record has been written to the audit trail.");
-        assertThat(TestSecurity.as("admin", "ADMIN", () -> audit.page(0, 1, "analyst1", "person.read")).getFirst()
+        assertThat(Actors.admin(() -> audit.page(0, 1, "analyst1", "person.read")).getFirst()
                 .entities()).containsExactly("Person:" + person.id());
     }
 

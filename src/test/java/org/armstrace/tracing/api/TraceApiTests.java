@@ -8,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.UUID;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
@@ -39,7 +39,7 @@ class TraceApiTests {
     org.armstrace.tracing.TraceAnswers answers;
 
     private String partner(String country) {
-        return TestSecurity.as("admin", "ADMIN", () -> tokens.create("partner " + country + " " + System.nanoTime(),
+        return Actors.admin(() -> tokens.create("partner " + country + " " + System.nanoTime(),
                 Role.PARTNER, 1_000, country)).secret();
     }
 
@@ -126,7 +126,7 @@ class TraceApiTests {
                 {"weapon": {"make": "Zastava"}, "legalBasis": "x"}""", null);
         var unknownCountry = post(partner("QQ"), body("X-2"), null);
         var tooLarge = post(albania, "{\"circumstances\": \"" + "x".repeat(1_500_000) + "\"}", null);
-        var asAnalyst = post(TestSecurity.as("admin", "ADMIN", () -> tokens.create("analyst " + System.nanoTime(),
+        var asAnalyst = post(Actors.admin(() -> tokens.create("analyst " + System.nanoTime(),
                 Role.ANALYST, 100)).secret(), body("X-3"), null);
 
         assertThat(malformed.statusCode()).isEqualTo(400);
@@ -143,14 +143,14 @@ class TraceApiTests {
         }
         assertThat(neo4j.query("MATCH (t:TraceRequest) RETURN count(t)").fetchAs(Long.class).one().orElseThrow())
                 .isEqualTo(before);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestSecurity.as("admin", "ADMIN", () -> tokens.create(
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Actors.admin(() -> tokens.create(
                 "partner without a country", Role.PARTNER, 10, null))).hasMessageContaining("country code");
     }
 
     @Test
     void the_partner_reads_the_answer_once_it_is_approved_and_sent_and_the_reason_of_a_refusal() throws Exception {
         // Its own analyst: assignment needs one, and which tests ran before this one is no guarantee.
-        TestSecurity.as("admin", "ADMIN", () -> users.create("api-analyst-" + UUID.randomUUID().toString().substring(0, 8),
+        Actors.admin(() -> users.create("api-analyst-" + UUID.randomUUID().toString().substring(0, 8),
                 "API analyst", EnumSet.of(Role.ANALYST)));
         String albania = partner("AL");
         String answered = number(post(albania, body("API-A-" + UUID.randomUUID().toString().substring(0, 5)), null));
@@ -159,7 +159,7 @@ class TraceApiTests {
                 .fetchAs(String.class).one().orElseThrow();
         String refusedId = neo4j.query("MATCH (t:TraceRequest {number: $n}) RETURN t.id").bind(refused).to("n")
                 .fetchAs(String.class).one().orElseThrow();
-        TestSecurity.as("sup-api", "SUPERVISOR", () -> {
+        Actors.supervisor("sup-api", () -> {
             if (traces.find(id).orElseThrow().status() == org.armstrace.tracing.TraceStatus.ACKNOWLEDGED) {
                 traceQueues.assign(id, traceQueues.analysts().getFirst(), null);
             }
@@ -167,9 +167,9 @@ class TraceApiTests {
             return answers.draft(id, org.armstrace.tracing.TraceAnswersTests.TRACED);
         });
         assertThat(get(albania, "/api/v1/trace-requests/" + answered).body()).contains("\"answer\":null");
-        TestSecurity.as("sup-api-2", "SUPERVISOR", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.APPROVED, null));
-        TestSecurity.as("sup-api", "SUPERVISOR", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.ANSWERED, null));
-        TestSecurity.as("sup-api", "SUPERVISOR", () -> traces.transition(refusedId, org.armstrace.tracing.TraceStatus.REFUSED,
+        Actors.supervisor("sup-api-2", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.APPROVED, null));
+        Actors.supervisor("sup-api", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.ANSWERED, null));
+        Actors.supervisor("sup-api", () -> traces.transition(refusedId, org.armstrace.tracing.TraceStatus.REFUSED,
                 "The weapon is subject to a pending national investigation"));
 
         String body = get(albania, "/api/v1/trace-requests/" + answered).body();
