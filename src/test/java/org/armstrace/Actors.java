@@ -9,7 +9,7 @@ import org.armstrace.security.Role;
  * used (audit assertions read them); pass a name where a test needs a user of its own.
  *
  * <pre>{@code
- * Firearm f = Actors.analyst(() -> registry.register(Firearms.newFirearm().serial("X1").build(), provenance));
+ * Firearm f = Actors.analyst(() -> registry.register(NewFirearms.newFirearm().serial("X1").build(), provenance));
  * }</pre>
  */
 public final class Actors {

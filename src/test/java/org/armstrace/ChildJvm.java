@@ -24,7 +24,7 @@ public final class ChildJvm {
     }
 
     /**
-     * {@code java <flags> -Xmx<maxHeap> -cp <test classpath> org.armstrace.ArmsTraceApplication <arguments>}.
+     * {@code java <flags> -Xmx<maxHeap> -cp <test classpath> ArmsTraceApplication <arguments>}.
      *
      * @param maxHeap the child's {@code -Xmx}, e.g. {@code "512m"}
      */

@@ -5,15 +5,18 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
 import org.junit.jupiter.api.Tag;
@@ -46,7 +49,7 @@ class RecoveryPageBenchmark {
     @Test
     void the_recovery_form_over_fast_3g() {
         String officer = "fo-bench-" + UUID.randomUUID().toString().substring(0, 4);
-        String oneTime = TestSecurity.as("admin", "ADMIN", () -> users.create(officer, "Bench Officer",
+        String oneTime = Actors.admin(() -> users.create(officer, "Bench Officer",
                 EnumSet.of(Role.FIELD_OFFICER)));
         int runs = Integer.getInteger("bench.runs", 5);
         System.out.printf("production bundle: %s; %d runs each; Fast 3G%n", productionBundle(), runs);
@@ -61,8 +64,8 @@ class RecoveryPageBenchmark {
             CDPSession cdp = context.newCDPSession(page);
             cdp.send("Network.enable");
             var bytes = new AtomicLong();
-            var urls = new java.util.concurrent.ConcurrentHashMap<String, String>();
-            var perUrl = new java.util.concurrent.ConcurrentHashMap<String, Long>();
+            var urls = new ConcurrentHashMap<String, String>();
+            var perUrl = new ConcurrentHashMap<String, Long>();
             cdp.on("Network.requestWillBeSent", (JsonObject e) -> urls.put(e.get("requestId").getAsString(),
                     e.getAsJsonObject("request").get("url").getAsString()));
             cdp.on("Network.loadingFinished", (JsonObject e) -> {
@@ -104,9 +107,9 @@ class RecoveryPageBenchmark {
     /** Whether this build carries Vaadin's production bundle (built by -Pproduction). */
     private static boolean productionBundle() {
         try (var in = RecoveryPageBenchmark.class.getResourceAsStream("/META-INF/VAADIN/config/flow-build-info.json")) {
-            return in != null && new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            return in != null && new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace(" ", "").contains("\"productionMode\":true");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

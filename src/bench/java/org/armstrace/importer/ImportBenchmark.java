@@ -3,6 +3,7 @@ package org.armstrace.importer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -12,13 +13,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
+import org.armstrace.registry.ReferenceData;
 import org.armstrace.registry.SyntheticExtracts;
+import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.cli.AdminTool;
@@ -43,7 +47,7 @@ class ImportBenchmark {
     @Autowired
     RegistryImports imports;
     @Autowired
-    org.armstrace.registry.ReferenceData reference;
+    ReferenceData reference;
 
     /** The six files in dependency order, each with its mapping profile. */
     static List<Map.Entry<Path, String>> steps(SyntheticExtracts.Written files) {
@@ -72,7 +76,7 @@ class ImportBenchmark {
             long s0 = System.nanoTime();
             long accepted = 0;
             long total = 0;
-            MappingProfile profile = TestSecurity.as("bench", "ADMIN", () -> imports.profile(step.getValue()).orElseThrow());
+            MappingProfile profile = Actors.as("bench", Role.ADMIN, () -> imports.profile(step.getValue()).orElseThrow());
             try (Extract extract = Extract.open(step.getKey(), profile.format())) {
                 var parser = new RowParser(profile, extract.header(), reference);
                 Extract.SourceRow row;
@@ -93,12 +97,12 @@ class ImportBenchmark {
         long started = System.nanoTime();
         for (var step : steps(files)) {
             long s0 = System.nanoTime();
-            ImportBatch b = TestSecurity.as("bench", "ADMIN", () -> {
+            ImportBatch b = Actors.as("bench", Role.ADMIN, () -> {
                 try (InputStream in = Files.newInputStream(step.getKey())) {
                     var stored = imports.store(step.getKey().getFileName().toString(), in);
                     return imports.runNow(stored, imports.profile(step.getValue()).orElseThrow(), false, x -> { }).batch();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             double s = (System.nanoTime() - s0) / 1e9;
@@ -175,7 +179,7 @@ class ImportBenchmark {
     }
 
     private static long convert(Path from, Path to, List<String> header,
-                                java.util.function.Function<CSVRecord, List<String>> row) throws IOException {
+                                Function<CSVRecord, List<String>> row) throws IOException {
         long n = 0;
         try (Reader r = Files.newBufferedReader(from, StandardCharsets.UTF_8);
              CSVParser in = CSVParser.builder().setReader(r).setFormat(CSVFormat.DEFAULT.builder().setHeader()

@@ -4,18 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.Latencies;
-import org.armstrace.TestSecurity;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.SyntheticRegistry;
+import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * The link chart's queries on dataset S: expanding a weapon, a person and a maker (a hub),
@@ -43,7 +46,7 @@ class LinkAnalysisBenchmark {
     @Autowired
     TimeAndPlace timeAndPlace;
     @Autowired
-    org.springframework.data.neo4j.core.Neo4jClient neo4j;
+    Neo4jClient neo4j;
 
     @Test
     void expand_and_shortest_paths_on_s() throws Exception {
@@ -107,9 +110,9 @@ class LinkAnalysisBenchmark {
                 new EntityRef(EntityRef.Kind.PERSON, linked.get(i)[0]), new EntityRef(EntityRef.Kind.ORGANISATION,
                         linked.get(i)[1]), Set.of(), 6, 1));
 
-        time("timeline and map around a weapon", 300, i -> timeAndPlace.around(java.util.List.of(new EntityRef(
+        time("timeline and map around a weapon", 300, i -> timeAndPlace.around(List.of(new EntityRef(
                 EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(n))))));
-        time("timeline and map around a person", 300, i -> timeAndPlace.around(java.util.List.of(new EntityRef(
+        time("timeline and map around a person", 300, i -> timeAndPlace.around(List.of(new EntityRef(
                 EntityRef.Kind.PERSON, data.personIds().get(random.nextInt(p))))));
         // Nothing selected on a full canvas: the maker hub, 100 weapons and 99 people.
         time("timeline and map around a canvas of 200 entities", 50, i -> {
@@ -126,11 +129,11 @@ class LinkAnalysisBenchmark {
     }
 
     /** Times the action once per run, with no warm-up: the first runs are the cold ones. */
-    private static void time(String what, int runs, java.util.function.IntFunction<Object> action) {
+    private static void time(String what, int runs, IntFunction<Object> action) {
         Latencies.print(what, Latencies.time(0, runs, i -> as(() -> action.apply(i))));
     }
 
     private static <T> T as(Supplier<T> action) {
-        return TestSecurity.as("bench-analyst", "ANALYST", action);
+        return Actors.as("bench-analyst", Role.ANALYST, action);
     }
 }

@@ -14,15 +14,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.HeapProbe;
-import org.armstrace.TestSecurity;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.SyntheticRegistry;
+import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,32 +94,32 @@ class PatternBenchmark {
 
         // The whole scan as it runs after an arrival: every pattern, alerts written. First on an empty alert
         // store (every instance new), then again (every instance known).
-        AlertScanner.Report first = TestSecurity.as("bench-analyst", "ANALYST", scanner::scanNow).get(30, TimeUnit.MINUTES);
+        AlertScanner.Report first = Actors.as("bench-analyst", Role.ANALYST, scanner::scanNow).get(30, TimeUnit.MINUTES);
         System.out.printf("whole scan, alert store empty: %,d ms, %,d alerts created%n", first.total().toMillis(),
                 first.runs().values().stream().mapToInt(AlertScanner.Run::created).sum());
-        AlertScanner.Report again = TestSecurity.as("bench-analyst", "ANALYST", scanner::scanNow).get(30, TimeUnit.MINUTES);
+        AlertScanner.Report again = Actors.as("bench-analyst", Role.ANALYST, scanner::scanNow).get(30, TimeUnit.MINUTES);
         System.out.printf("whole scan, alerts known: %,d ms%n", again.total().toMillis());
         again.runs().forEach((pattern, run) -> System.out.printf("  %-17s %,7d ms  %,5d found%n", pattern,
                 run.took().toMillis(), run.found()));
         // Memory apart: the probe's forced collections every 50 ms slow the run it watches.
         var probe = HeapProbe.start();
-        TestSecurity.as("bench-analyst", "ANALYST", scanner::scanNow).get(30, TimeUnit.MINUTES);
+        Actors.as("bench-analyst", Role.ANALYST, scanner::scanNow).get(30, TimeUnit.MINUTES);
         System.out.printf("whole scan, live heap above idle (after forced collections): peak %d MB%n", probe.stop() >> 20);
 
         // Neighbourhoods of random people and weapons.
         var random = new Random(11);
         for (int hops = 2; hops <= 4; hops++) {
             int h = hops;
-            long[] person = time(20, 200, i -> TestSecurity.as("bench-analyst", "ANALYST", () -> links.neighbourhood(
+            long[] person = time(20, 200, i -> Actors.as("bench-analyst", Role.ANALYST, () -> links.neighbourhood(
                     new EntityRef(EntityRef.Kind.PERSON, data.personIds().get(random.nextInt(p))), Set.of(), h)));
             print(h + "-step neighbourhood of a person (warm)", person);
-            long[] weapon = time(20, 200, i -> TestSecurity.as("bench-analyst", "ANALYST", () -> links.neighbourhood(
+            long[] weapon = time(20, 200, i -> Actors.as("bench-analyst", Role.ANALYST, () -> links.neighbourhood(
                     new EntityRef(EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(n))), Set.of(), h)));
             print(h + "-step neighbourhood of a weapon (warm)", weapon);
         }
         int sizes = 0;
         for (int i = 0; i < 50; i++) {
-            sizes += TestSecurity.as("bench-analyst", "ANALYST", () -> links.neighbourhood(new EntityRef(
+            sizes += Actors.as("bench-analyst", Role.ANALYST, () -> links.neighbourhood(new EntityRef(
                     EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(n))), Set.of(), 4)).entities().size();
         }
         System.out.printf("4-step neighbourhood of a weapon: %.0f entities on average%n", sizes / 50.0);

@@ -6,14 +6,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.SyntheticRegistry;
+import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,7 @@ class RecoveryBenchmark {
                     "benchmark", null, List.of(), List.of(new NewRecovery.RecoveredWeapon(new NewFirearm(w.type(), w.make(),
                     w.model(), w.calibre(), serial, null, null, List.of()), false, List.of())));
             long t0 = System.nanoTime();
-            Recoveries.Recorded r = TestSecurity.as("officer-bench", "FIELD_OFFICER", () -> recoveries.record(recovery));
+            Recoveries.Recorded r = Actors.as("officer-bench", Role.FIELD_OFFICER, () -> recoveries.record(recovery));
             nanos[i] = System.nanoTime() - t0;
             String id = data.ids().get(target);
             if (!unknown && r.checks().stream().anyMatch(c -> c.firearm().id().equals(id))) {
@@ -98,7 +99,7 @@ class RecoveryBenchmark {
 
     private void record(SyntheticRegistry.Loaded data, Random random, int i) {
         NewFirearm w = data.weapons().get(random.nextInt(data.weapons().size()));
-        TestSecurity.as("officer-bench", "FIELD_OFFICER", () -> recoveries.record(new NewRecovery(
+        Actors.as("officer-bench", Role.FIELD_OFFICER, () -> recoveries.record(new NewRecovery(
                 UUID.randomUUID().toString(), RecoveryKind.FOUND, Instant.now().minus(2, ChronoUnit.HOURS),
                 new Place(42.5, 21.0, null, Place.Method.MAP, null), "warm-up " + i, null, List.of(),
                 List.of(new NewRecovery.RecoveredWeapon(w, false, List.of())))));

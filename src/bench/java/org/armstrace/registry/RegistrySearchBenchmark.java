@@ -5,13 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.graph.GraphProperties;
+import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,7 +113,7 @@ class RegistrySearchBenchmark {
                     positions.add(i);
                 }
             }
-            java.util.Collections.shuffle(positions, random);
+            Collections.shuffle(positions, random);
             char[] c = serial.toCharArray();
             c[positions.get(0)] = '?';
             c[positions.get(1)] = '*';
@@ -127,7 +130,7 @@ class RegistrySearchBenchmark {
 
     private List<SerialHit> serialQuery(NewFirearm w, String kind, boolean ident, Random random, SerialQuery.Mode mode) {
         String query = plant(w.serialAsRead(), kind, random);
-        return TestSecurity.as("bench", "ANALYST", () -> search.search(ident
+        return Actors.as("bench", Role.ANALYST, () -> search.search(ident
                 ? new SerialQuery(query, w.make(), w.type(), w.calibre(), 10, mode, w.model())
                 : new SerialQuery(query, null, null, null, 10, mode)));
     }
@@ -143,7 +146,7 @@ class RegistrySearchBenchmark {
             SerialQuery sq = ident ? new SerialQuery(query, w.make(), w.type(), w.calibre(), 10, mode, w.model())
                     : new SerialQuery(query, null, null, null, 10, mode);
             long s0 = System.nanoTime();
-            List<SerialHit> hits = TestSecurity.as("bench", "ANALYST", () -> search.search(sq));
+            List<SerialHit> hits = Actors.as("bench", Role.ANALYST, () -> search.search(sq));
             long nanos = System.nanoTime() - s0;
             int found = (int) hits.stream().filter(h -> h.firearm().id().equals(ids.get(target % weapons.size()))
                     || key.equals(h.firearm().serialKey()) && w.model().equals(h.firearm().model())
@@ -173,7 +176,7 @@ class RegistrySearchBenchmark {
     private List<PersonHit> personQuery(RegistryDataset.DatasetPerson dp, String kind, Holdings.NewLicence licence,
                                         Random random) {
         String query = personQueryText(dp, kind, licence, random);
-        return TestSecurity.as("bench", "ANALYST", () -> people.search(query, 10));
+        return Actors.as("bench", Role.ANALYST, () -> people.search(query, 10));
     }
 
     private static String personQueryText(RegistryDataset.DatasetPerson dp, String kind, Holdings.NewLicence licence,
@@ -205,14 +208,14 @@ class RegistrySearchBenchmark {
             NewPerson p = population.get(i).person();
             String query = personQueryText(population.get(i), kind, licences.get(i), random);
             long s0 = System.nanoTime();
-            List<PersonHit> hits = TestSecurity.as("bench", "ANALYST", () -> people.search(query, 10));
+            List<PersonHit> hits = Actors.as("bench", Role.ANALYST, () -> people.search(query, 10));
             long nanos = System.nanoTime() - s0;
             // Same names, parent and birth date as written: no search can tell such people apart.
             long found = hits.stream().filter(h -> h.person().id().equals(personIds.get(i))
                     || h.person().nameLatin().equals(PersonNames.latin(p.givenName()) + " " + PersonNames.latin(p.familyName()))
                     && h.person().birthDate().equals(p.birthDate())).count();
-            var keys = new java.util.HashSet<>(PersonNames.keys(p.givenName(), p.familyName(), p.parentName()));
-            if (found == 0 && hits.size() == 10 && hits.stream().allMatch(h -> keys.equals(new java.util.HashSet<>(
+            var keys = new HashSet<>(PersonNames.keys(p.givenName(), p.familyName(), p.parentName()));
+            if (found == 0 && hits.size() == 10 && hits.stream().allMatch(h -> keys.equals(new HashSet<>(
                     PersonNames.keys(h.person().givenName(), h.person().familyName(), h.person().parentName()))))) {
                 tiedOut[0]++; // ten namesakes: only a birth date or a number can tell them apart
             }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -194,7 +195,7 @@ class SerialSearchIndexBenchmark {
     private static final String STRATEGY = System.getProperty("bench.strategy", "fuzzy");
 
     private static List<String> rank(String key, List<String> candidates) {
-        var scored = new java.util.LinkedHashMap<String, Double>(); // keeps Lucene relevance as the tie-break
+        var scored = new LinkedHashMap<String, Double>(); // keeps Lucene relevance as the tie-break
         for (String c : candidates) {
             scored.putIfAbsent(c, SerialComparison.of(key, c).cost());
         }

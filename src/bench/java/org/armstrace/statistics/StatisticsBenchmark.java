@@ -17,11 +17,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.HeapProbe;
-import org.armstrace.TestSecurity;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Holdings;
@@ -32,6 +34,7 @@ import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.summary.Plan;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -130,7 +133,7 @@ class StatisticsBenchmark {
                 var plan = runner.run("EXPLAIN " + Statistics.WEAPONS, Map.of("from", nine.start(statistics.zone()),
                         "until", nine.end(statistics.zone()))).consume().plan();
                 printPlan(plan, 0);
-                return java.util.Optional.empty();
+                return Optional.empty();
             }).run();
         }
         Instant now = Instant.now();
@@ -196,7 +199,7 @@ class StatisticsBenchmark {
         var random = new Random(2026);
         var codes = municipalities.all().stream().map(Municipalities.Municipality::code).toList();
         var analysts = new ArrayList<String>();
-        TestSecurity.as("admin", "ADMIN", () -> {
+        Actors.admin(() -> {
             for (int i = 0; i < 6; i++) {
                 String name = "bench-analyst-" + i;
                 users.create(name, "Bench analyst " + i, EnumSet.of(Role.ANALYST));
@@ -392,14 +395,14 @@ class StatisticsBenchmark {
         neo4j.query(cypher).bind(rows).to("rows").run();
     }
 
-    private static void printPlan(org.neo4j.driver.summary.Plan plan, int depth) {
+    private static void printPlan(Plan plan, int depth) {
         System.out.println("plan " + "  ".repeat(depth) + plan.operatorType() + " " + plan.identifiers());
         for (var child : plan.children()) {
             printPlan(child, depth + 1);
         }
     }
 
-    private static <T> T as(java.util.function.Supplier<T> action) {
-        return TestSecurity.as("bench-supervisor", "SUPERVISOR", action);
+    private static <T> T as(Supplier<T> action) {
+        return Actors.as("bench-supervisor", Role.SUPERVISOR, action);
     }
 }

@@ -3,8 +3,9 @@ package org.armstrace.tracing;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.NewFirearm;
@@ -85,7 +86,7 @@ class TraceExportBenchmark {
         }
     }
 
-    private static <T> T as(java.util.function.Supplier<T> action) {
-        return TestSecurity.as("analyst1", "ANALYST", action);
+    private static <T> T as(Supplier<T> action) {
+        return Actors.analyst(action);
     }
 }

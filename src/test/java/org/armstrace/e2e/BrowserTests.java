@@ -4,21 +4,35 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.BrowserTest;
+import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.LostStolenRegister;
+import org.armstrace.registry.LostStolenReport;
 import org.armstrace.registry.NewFirearms;
 import org.armstrace.registry.NewPeople;
+import org.armstrace.registry.PersonRegistry;
+import org.armstrace.registry.Photos;
 import org.armstrace.registry.Provenance;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * The real thing: the application on a random port, driven by headless Chromium
@@ -30,11 +44,11 @@ class BrowserTests extends ChromiumTest {
 
     static final String ADMIN_PASSWORD = "Kosovo-FFP-2026-pw!";
     @Autowired
-    org.armstrace.registry.FirearmRegistry registry;
+    FirearmRegistry registry;
     @Autowired
-    org.armstrace.registry.PersonRegistry people;
+    PersonRegistry people;
     @Autowired
-    org.armstrace.registry.Photos photos;
+    Photos photos;
     Page page;
 
     @AfterEach
@@ -79,9 +93,9 @@ class BrowserTests extends ChromiumTest {
         open(1440, 900);
         signIn("admin", ADMIN_PASSWORD);
 
-        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions()
                 .setHasText("Users"))).isVisible();
-        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions()
                 .setHasText("Audit trail"))).isVisible();
         assertThat(page.locator("#current-user")).hasText("admin");
         shot("desktop-home");
@@ -95,7 +109,7 @@ class BrowserTests extends ChromiumTest {
 
         page.locator("vaadin-drawer-toggle").click();
 
-        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions()
                 .setHasText("Users"))).isVisible();
         shot("tablet-menu");
     }
@@ -108,7 +122,7 @@ class BrowserTests extends ChromiumTest {
 
         page.locator("vaadin-drawer-toggle").click();
 
-        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions()
                 .setHasText("Audit trail"))).isVisible();
         shot("phone-menu");
     }
@@ -167,10 +181,10 @@ class BrowserTests extends ChromiumTest {
 
         page.navigate("http://localhost:" + port + "/registry/firearm/" + weapon.id());
         // A 1×1 PNG, as a camera roll file would arrive.
-        byte[] png = java.util.Base64.getDecoder().decode(
+        byte[] png = Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
         page.locator("#firearm-photo-upload input[type=file]").setInputFiles(
-                new com.microsoft.playwright.options.FilePayload("marking.png", "image/png", png));
+                new FilePayload("marking.png", "image/png", png));
         assertThat(page.locator("#firearm-photos img.photo-thumb")).hasCount(1);
         assertThat(Actors.analyst("admin", () -> photos.list(weapon.id()))).hasSize(1);
         shot("desk-firearm-photo");
@@ -182,7 +196,7 @@ class BrowserTests extends ChromiumTest {
         signIn("admin", ADMIN_PASSWORD);
         try {
             choose("Shqip");
-            assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+            assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions()
                     .setHasText("Përdoruesit"))).isVisible();
             shot("albanian");
 
@@ -201,7 +215,7 @@ class BrowserTests extends ChromiumTest {
 
     private void choose(String language) {
         page.locator("#language-select").click();
-        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions()
                 .setHasText(language)).click();
         page.waitForLoadState();
     }
@@ -231,9 +245,9 @@ class BrowserTests extends ChromiumTest {
     }
 
     @Autowired
-    org.armstrace.registry.LostStolenRegister lostStolen;
+    LostStolenRegister lostStolen;
     @Autowired
-    org.springframework.data.neo4j.core.Neo4jClient neo4j;
+    Neo4jClient neo4j;
 
     /**
      * Journey 1 at tablet size: a recovery with a photo, the network lost half-way (typing goes on),
@@ -241,13 +255,13 @@ class BrowserTests extends ChromiumTest {
      */
     @Test
     void on_a_tablet_a_recovery_survives_a_dropped_connection_saves_once_and_names_the_stolen_weapon() throws Exception {
-        String tag = UUID.randomUUID().toString().substring(0, 5).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "7");
+        String tag = UUID.randomUUID().toString().substring(0, 5).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "7");
         String serial = "E2ER" + tag + "5";
         var stolen = Actors.admin(() -> registry.register(NewFirearms.newFirearm().type("pistol").make("Zastava")
                 .model("M70").calibre("7.65 Browning").serial(serial).country("RS").year(1989)
                 .build(), new Provenance("e2e", Provenance.Confidence.HIGH)));
-        Actors.admin(() -> lostStolen.report(stolen.id(), org.armstrace.registry.LostStolenReport.Kind.STOLEN,
-                java.time.LocalDate.of(2025, 4, 1), "Peja", "KP-2025-77", "burglary", new Provenance("e2e",
+        Actors.admin(() -> lostStolen.report(stolen.id(), LostStolenReport.Kind.STOLEN,
+                LocalDate.of(2025, 4, 1), "Peja", "KP-2025-77", "burglary", new Provenance("e2e",
                         Provenance.Confidence.HIGH)));
         String officer = "fo-" + UUID.randomUUID().toString().substring(0, 6);
         String oneTime = Actors.admin(() -> users.create(officer, "Field Officer", EnumSet.of(Role.FIELD_OFFICER)));
@@ -259,7 +273,7 @@ class BrowserTests extends ChromiumTest {
         Chromium.firstSignIn(page, officer, oneTime);
 
         page.navigate("http://localhost:" + port + "/recoveries/new");
-        page.locator("#recovery-kind vaadin-radio-button").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        page.locator("#recovery-kind vaadin-radio-button").filter(new Locator.FilterOptions()
                 .setHasText("Seized")).click();
         page.locator("#recovery-locate").click();
         assertThat(page.locator("#recovery-position")).containsText("42.66290, 21.16550");
@@ -271,11 +285,11 @@ class BrowserTests extends ChromiumTest {
         page.locator("[id='w0.model'] input").fill("M70");
         page.locator("[id='w0.serial'] input").fill(serial.substring(0, serial.length() - 1) + "S"); // 5 read as S
         assertThat(page.locator("[id='w0.completeness']")).containsText("3 of 5");
-        var photo = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(800, 600, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        var photo = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB),
                 "jpg", photo);
         page.locator("[id='w0.upload'] input[type=file]").setInputFiles(
-                new com.microsoft.playwright.options.FilePayload("slide.jpg", "image/jpeg", photo.toByteArray()));
+                new FilePayload("slide.jpg", "image/jpeg", photo.toByteArray()));
         assertThat(page.locator("[id='w0.photos'] img.photo-thumb")).hasCount(1);
         // Every button and field of the form is big enough for a gloved finger.
         double smallest = ((Number) page.evaluate("() => Math.min(...[...document.querySelectorAll("

@@ -2,11 +2,13 @@ package org.armstrace.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /** Debian's Chromium driven by Playwright without any browser download ({@code .ci/run} installs it). */
@@ -24,14 +26,14 @@ final class Chromium {
             throw new IllegalStateException("Chromium not installed at " + PATH + " (see .ci/run)");
         }
         return Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
     /**
      * Signs a new account in with its one-time password and chooses a password of its own, as
      * every new account must before it sees anything else.
      */
-    static void firstSignIn(com.microsoft.playwright.Page page, String user, String oneTime) {
+    static void firstSignIn(Page page, String user, String oneTime) {
         page.locator("input[name='username']").fill(user);
         page.locator("input[name='password']").fill(oneTime);
         page.locator("input[name='password']").press("Enter");

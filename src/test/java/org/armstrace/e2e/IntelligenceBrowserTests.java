@@ -4,7 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.armstrace.Actors;
@@ -82,7 +85,7 @@ class IntelligenceBrowserTests extends ChromiumTest {
             double y = timeline.y + timeline.height / 2;
             page.mouse().move(timeline.x + 125, y);
             page.mouse().down();
-            page.mouse().move(timeline.x + 125 + (timeline.width - 150) * 0.3, y, new com.microsoft.playwright.Mouse.MoveOptions()
+            page.mouse().move(timeline.x + 125 + (timeline.width - 150) * 0.3, y, new Mouse.MoveOptions()
                     .setSteps(8));
             page.mouse().up();
             page.waitForSelector("#chart-map[drawn='0']");
@@ -109,7 +112,7 @@ class IntelligenceBrowserTests extends ChromiumTest {
             // The chart as a vector drawing, with every node's label in it.
             var download = page.waitForDownload(() -> page.locator("#chart-svg").click());
             assertThat(download.suggestedFilename()).isEqualTo("link-chart.svg");
-            String svg = java.nio.file.Files.readString(download.path());
+            String svg = Files.readString(download.path());
             assertThat(svg).contains("<svg").contains("Dragan Ilić");
 
             // The holder behind six recovered pistols is an alert; it opens with its evidence in the chart.
@@ -176,7 +179,7 @@ class IntelligenceBrowserTests extends ChromiumTest {
         // Let the layout settle before reading where the node is.
         page.waitForTimeout(300);
         @SuppressWarnings("unchecked")
-        var at = (java.util.Map<String, Number>) graph.evaluate("(g, id) => g._cy.getElementById(id).renderedPosition()", id);
+        var at = (Map<String, Number>) graph.evaluate("(g, id) => g._cy.getElementById(id).renderedPosition()", id);
         var box = graph.boundingBox();
         page.mouse().click(box.x + at.get("x").doubleValue(), box.y + at.get("y").doubleValue());
         page.waitForFunction("id => document.querySelector('#chart-selection').textContent.length > 0"

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.io.FileInputStream;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class StatisticsBrowserTests extends ChromiumTest {
             assertThat(page.locator("#statistics-error")).containsText("Swap the dates");
 
             page.locator("#statistics-preset").click();
-            page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+            page.locator("vaadin-select-item").filter(new Locator.FilterOptions()
                     .setHasText("Last year")).click();
             assertThat(page.locator("#statistics-error")).hasText("");
             Download annual = page.waitForDownload(() -> page.locator("#statistics-annual-return").click());

@@ -3,6 +3,7 @@ package org.armstrace.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -86,7 +87,7 @@ class EmbeddedGraphTests {
         Assumptions.assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address");
         try (var socket = new Socket()) {
             assertThatThrownBy(() -> socket.connect(new InetSocketAddress(external.get(), boltPort()), 2_000))
-                    .isInstanceOf(java.io.IOException.class);
+                    .isInstanceOf(IOException.class);
         }
     }
 

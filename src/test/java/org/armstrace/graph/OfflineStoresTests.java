@@ -10,14 +10,18 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
 
 /** A store copied through neo4j-admin's CSV files comes back with every value, type and index it had. */
 class OfflineStoresTests {
@@ -139,11 +143,11 @@ class OfflineStoresTests {
     /** Every node and relationship with labels, type and properties (values with their Java types), sorted. */
     private static String dump(GraphDatabaseService db) {
         return db.executeTransactionally("MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m", Map.of(), result -> {
-            var lines = new java.util.TreeSet<String>();
+            var lines = new TreeSet<String>();
             result.forEachRemaining(row -> {
-                var n = (org.neo4j.graphdb.Node) row.get("n");
+                var n = (Node) row.get("n");
                 lines.add("node " + n.getLabels() + " " + props(n.getAllProperties()));
-                var r = (org.neo4j.graphdb.Relationship) row.get("r");
+                var r = (Relationship) row.get("r");
                 if (r != null) {
                     lines.add("rel " + r.getStartNode().getProperty("id") + " " + r.getType().name() + " "
                             + r.getEndNode().getProperty("id") + " " + props(r.getAllProperties()));
@@ -155,7 +159,7 @@ class OfflineStoresTests {
 
     private static String props(Map<String, Object> properties) {
         var sorted = new TreeMap<String, String>();
-        properties.forEach((k, v) -> sorted.put(k, (v.getClass().isArray() ? java.util.Arrays.deepToString(new Object[]{v})
+        properties.forEach((k, v) -> sorted.put(k, (v.getClass().isArray() ? Arrays.deepToString(new Object[]{v})
                 : String.valueOf(v)) + ":" + v.getClass().getSimpleName()));
         return sorted.toString();
     }

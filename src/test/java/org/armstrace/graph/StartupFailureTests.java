@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import org.armstrace.ArmsTraceApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +30,7 @@ class StartupFailureTests {
     /** Starts the real web application; the overrides are command-line arguments, as an operator would pass. */
     private void start(String... overrides) {
         // A repeated command-line key would be joined with a comma, so overrides replace defaults here.
-        var settings = new java.util.LinkedHashMap<String, String>();
+        var settings = new LinkedHashMap<String, String>();
         settings.put("server.port", "0");
         settings.put("armstrace.neo4j.page-cache", "16MB");
         settings.put("armstrace.neo4j.bolt-port", "0");
@@ -50,7 +52,7 @@ class StartupFailureTests {
         Path aFile = Files.writeString(temp.resolve("not-a-directory"), "x");
 
         assertThatThrownBy(() -> start("armstrace.neo4j.data-dir=" + aFile.resolve("data")))
-                .hasRootCauseInstanceOf(java.nio.file.FileSystemException.class);
+                .hasRootCauseInstanceOf(FileSystemException.class);
         assertReadableFailure(output, "cannot be created or written to", "ARMSTRACE_DATA_DIR");
     }
 

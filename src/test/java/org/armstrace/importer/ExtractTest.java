@@ -3,6 +3,7 @@ package org.armstrace.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading extracts: encodings, delimiters, quoted line breaks, cut-off files, workbooks. */
@@ -127,7 +135,7 @@ class ExtractTest {
     @Test
     void binary_garbage_is_refused_as_a_file() throws IOException {
         byte[] junk = new byte[4096];
-        new java.util.Random(1).nextBytes(junk);
+        new Random(1).nextBytes(junk);
         Path f = tmp.resolve("junk.csv");
         Files.write(f, junk);
         assertThatThrownBy(() -> Extract.open(f, AUTO)).isInstanceOf(Extract.Unreadable.class).hasMessage("file-binary");
@@ -143,8 +151,8 @@ class ExtractTest {
     @Test
     void a_zip_that_is_not_a_workbook_is_refused() throws IOException {
         Path f = tmp.resolve("x.xlsx");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(f))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("hello.txt"));
+        try (var zip = new ZipOutputStream(Files.newOutputStream(f))) {
+            zip.putNextEntry(new ZipEntry("hello.txt"));
             zip.write("hello".getBytes());
         }
         assertThatThrownBy(() -> Extract.open(f, AUTO)).hasMessage("file-not-xlsx");
@@ -169,7 +177,7 @@ class ExtractTest {
         byte[] bad = {'2', ',', (byte) 0xC3, (byte) 0x28, '\n'};
         byte[] tail = "3,fine\n".getBytes(StandardCharsets.UTF_8);
         Path f = tmp.resolve("mixed.csv");
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         out.write(head);
         // the sample decides the encoding: keep the bad bytes beyond it so that UTF-8 is detected
         out.write(" ".repeat(CsvExtract.SAMPLE).getBytes());
@@ -236,7 +244,7 @@ class ExtractTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(60)
+    @Timeout(60)
     void a_sheet_with_a_merged_region_on_every_row_reads_in_one_pass() throws Exception {
         // A layout some systems export: each record's two cells merged. Every row used to scan every region.
         int rows = 200_000;
@@ -260,21 +268,21 @@ class ExtractTest {
     /** A workbook written by POI whose first sheet's rows are replaced by the given XML, as a damaged file would have them. */
     private Path workbookWithSheetData(String sheetData) throws IOException {
         Path plain = tmp.resolve("plain.xlsx");
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(plain)) {
+        try (var wb = new XSSFWorkbook(); var out = Files.newOutputStream(plain)) {
             wb.createSheet("Armë").createRow(0).createCell(0).setCellValue("shared");
             wb.write(out);
         }
         Path damaged = tmp.resolve("damaged.xlsx");
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
-             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
-            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+        try (var in = new ZipInputStream(Files.newInputStream(plain));
+             var out = new ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 byte[] content = in.readAllBytes();
                 if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
                     content = new String(content, StandardCharsets.UTF_8)
-                            .replaceAll("(?s)<sheetData>.*</sheetData>|<sheetData/>", java.util.regex.Matcher.quoteReplacement(sheetData))
+                            .replaceAll("(?s)<sheetData>.*</sheetData>|<sheetData/>", Matcher.quoteReplacement(sheetData))
                             .getBytes(StandardCharsets.UTF_8);
                 }
-                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.putNextEntry(new ZipEntry(entry.getName()));
                 out.write(content);
                 out.closeEntry();
             }

@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import org.armstrace.security.AuditCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.springframework.boot.SpringApplication;
@@ -174,7 +177,7 @@ class InitialLoadTests {
                         RETURN n""").forEachRemaining(r -> {
                     Node n = (Node) r.get("n");
                     lines.add(n.getLabels() + " " + values(n.getAllProperties()));
-                    for (Relationship rel : n.getRelationships(org.neo4j.graphdb.Direction.OUTGOING)) {
+                    for (Relationship rel : n.getRelationships(Direction.OUTGOING)) {
                         lines.add(key(rel.getStartNode()) + " -" + rel.getType().name() + "-> " + key(rel.getEndNode())
                                 + " " + values(rel.getAllProperties()));
                     }
@@ -182,7 +185,7 @@ class InitialLoadTests {
                 tx.execute("MATCH (b:ImportBatch) RETURN b").forEachRemaining(r -> {
                     var props = new TreeMap<>(((Node) r.get("b")).getAllProperties());
                     props.remove("id");
-                    props.values().removeIf(v -> v instanceof java.time.temporal.Temporal);
+                    props.values().removeIf(v -> v instanceof Temporal);
                     lines.add("batch " + props);
                 });
                 tx.execute("MATCH (i:ImportIssue) RETURN i.line + ' ' + i.code + ' ' + coalesce(i.column, '') AS i")
@@ -207,7 +210,7 @@ class InitialLoadTests {
         var sorted = new TreeMap<String, String>();
         props.forEach((k, v) -> {
             if (!VOLATILE.contains(k)) {
-                sorted.put(k, v.getClass().isArray() ? java.util.Arrays.deepToString(new Object[]{v}) : String.valueOf(v));
+                sorted.put(k, v.getClass().isArray() ? Arrays.deepToString(new Object[]{v}) : String.valueOf(v));
             }
         });
         return sorted.toString();

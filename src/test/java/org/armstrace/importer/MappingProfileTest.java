@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,8 +51,8 @@ class MappingProfileTest {
 
     @Test
     void the_same_replacements_give_the_same_json_and_hash_whatever_order_they_were_given_in() {
-        var forward = new java.util.LinkedHashMap<String, String>();
-        var backward = new java.util.LinkedHashMap<String, String>();
+        var forward = new LinkedHashMap<String, String>();
+        var backward = new LinkedHashMap<String, String>();
         for (int i = 0; i < 20; i++) {
             forward.put("K" + i, "V" + i);
             backward.put("K" + (19 - i), "V" + (19 - i));

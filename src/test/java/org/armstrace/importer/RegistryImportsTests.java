@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.NewFirearms;
 import org.armstrace.registry.NewPeople;
+import org.armstrace.registry.PersonRegistry;
+import org.armstrace.registry.Provenance;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +40,9 @@ class RegistryImportsTests {
     Neo4jClient neo4j;
 
     @Autowired
-    org.armstrace.registry.FirearmRegistry firearms;
+    FirearmRegistry firearms;
     @Autowired
-    org.armstrace.registry.PersonRegistry registeredPeople;
+    PersonRegistry registeredPeople;
 
     @TempDir
     Path tmp;
@@ -52,7 +57,7 @@ class RegistryImportsTests {
                 RegistryImports.StoredFile stored = imports.store(file.getFileName().toString(), in);
                 return imports.runNow(stored, imports.profile(profile).orElseThrow(), dryRun, p -> { });
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -182,7 +187,7 @@ class RegistryImportsTests {
         for (int i = 0; i < 5_100; i++) {
             // Nobody else: names and a date of birth of their own.
             csv.append(",Fil").append(letters(i)).append(",Zvr").append(letters(i)).append(",Agim,")
-                    .append(java.time.LocalDate.of(1930, 1, 1).plusDays(5L * i)).append(",Prizren\n");
+                    .append(LocalDate.of(1930, 1, 1).plusDays(5L * i)).append(",Prizren\n");
         }
         csv.append(",Neand,Zvrkotić,Goran,1980-05-06,Gjilan\n");
         Path file = tmp.resolve("people-two-chunks.csv");
@@ -328,12 +333,12 @@ class RegistryImportsTests {
     void records_entered_by_hand_are_matched_not_duplicated() throws IOException {
         String serial = "HAND" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         String nid = String.format("77%011d", Math.abs(serial.hashCode()) % 100_000_000_000L);
-        var prov = new org.armstrace.registry.Provenance("user:clerk", org.armstrace.registry.Provenance.Confidence.HIGH);
+        var prov = new Provenance("user:clerk", Provenance.Confidence.HIGH);
         Actors.as("clerk", Role.ADMIN, () -> {
             firearms.register(NewFirearms.newFirearm().type("pistol").make("Glock").model("17").calibre("9mm")
                     .serial(serial).country("AT").year(2010).build(), prov);
             return registeredPeople.register(NewPeople.newPerson("Arta", "Hoxha").parent("Ilir")
-                    .born(java.time.LocalDate.of(1980, 5, 6)).bornIn("Pejë").nationalId(nid).build(), prov);
+                    .born(LocalDate.of(1980, 5, 6)).bornIn("Pejë").nationalId(nid).build(), prov);
         });
         Path weapons = tmp.resolve("hand-weapons.csv");
         Files.writeString(weapons, "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,Shenja e importit\n"
@@ -416,7 +421,7 @@ class RegistryImportsTests {
             try {
                 imports.writeReport(withIssues.id(), IssueReport.Format.CSV, Locale.forLanguageTag("sq"), out);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             return null;
         });

@@ -16,6 +16,7 @@ import org.armstrace.security.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.AccessDeniedException;
 
 @ArmsTraceTest
 class InvestigationsTests {
@@ -141,6 +142,6 @@ class InvestigationsTests {
                 .as(a.getKey()).hasMessage(a.getKey()));
         assertThat(stored(id)).isZero();
         assertThatThrownBy(() -> Actors.officer("officer-" + run, () -> investigations.list(10)))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.AccessDeniedException;
 
 @ArmsTraceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -153,7 +154,7 @@ class LinkAnalysisTests {
                 .hasMessage("intelligence.no-such-entity");
         assertThatThrownBy(() -> Actors.officer(
                 () -> links.expand(ref("Recovery:rec-$run"), Set.of(), 0, 10)))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

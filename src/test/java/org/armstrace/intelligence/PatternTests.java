@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
@@ -58,7 +60,7 @@ class PatternTests {
 
     @BeforeAll
     void plant() throws Exception {
-        analyst = "patterns-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        analyst = "patterns-" + UUID.randomUUID().toString().substring(0, 6);
         Actors.admin(() -> users.create(analyst, "Pattern analyst", EnumSet.of(Role.ANALYST)));
         fixture = new PatternFixture(analyst);
         fixture.plant(firearms, people, holdings, recoveries);
@@ -150,8 +152,8 @@ class PatternTests {
         String dealer = Actors.analyst(analyst, () -> holdings.registerOrganisation(
                 Holdings.OrganisationKind.DEALER, "LD" + fixture.run, "Late dealer " + fixture.run, "XK",
                 PatternFixture.PROVENANCE));
-        var recovered = new java.util.ArrayList<String>();
-        var guns = new java.util.ArrayList<Firearm>();
+        var recovered = new ArrayList<String>();
+        var guns = new ArrayList<Firearm>();
         String late = fixture.holderWith(3, 2, "Late", firearms, people, holdings, recoveries, dealer, recovered, guns);
         scan();
         assertThat(alert("DIVERSION:Person:" + late)).isEmpty();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.AccessDeniedException;
 
 @ArmsTraceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,7 +70,7 @@ class TimeAndPlaceTests {
     }
 
     private TimeAndPlace.Picture around(String... refs) {
-        var parsed = java.util.Arrays.stream(refs).map(r -> EntityRef.parse(r.replace("$run", run))).toList();
+        var parsed = Arrays.stream(refs).map(r -> EntityRef.parse(r.replace("$run", run))).toList();
         return Actors.analyst(() -> timeAndPlace.around(parsed));
     }
 
@@ -136,12 +139,12 @@ class TimeAndPlaceTests {
         assertThatThrownBy(() -> around(many)).hasMessage("intelligence.bad-page");
         assertThatThrownBy(() -> Actors.officer(
                 () -> timeAndPlace.around(List.of(EntityRef.parse("Person:buyer-" + run)))))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void the_events_query_plans_no_cartesian_product_and_no_unbounded_expansion() {
-        var params = new java.util.HashMap<String, Object>(LinkAnalysis.refParams(List.of(EntityRef.parse("Person:x"))));
+        var params = new HashMap<String, Object>(LinkAnalysis.refParams(List.of(EntityRef.parse("Person:x"))));
         params.putAll(Map.of("types", List.copyOf(LinkAnalysis.TYPES), "labels", LinkAnalysis.LABELS, "fan", 50,
                 "max", 500, "weapons", 20));
         var plan = QueryPlans.explain(neo4j, TimeAndPlace.AROUND, params);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
@@ -44,7 +45,7 @@ class PhotoStagingTests {
                 .isInstanceOfSatisfying(Photos.Refused.class, e -> assertThat(e.key()).isEqualTo("photo.too-large"));
         assertThatThrownBy(() -> Actors.officer(RecoveriesTests.OFFICER, () -> photos.stage("%PDF-1.7 not a photo".getBytes(), "scan.jpg")))
                 .isInstanceOfSatisfying(Photos.Refused.class, e -> assertThat(e.key()).isEqualTo("photo.not-image"));
-        byte[] truncated = java.util.Arrays.copyOf(PhotosFixtures.jpeg(100, 100), 10);
+        byte[] truncated = Arrays.copyOf(PhotosFixtures.jpeg(100, 100), 10);
         assertThatThrownBy(() -> Actors.officer(RecoveriesTests.OFFICER, () -> photos.stage(truncated, "cut.jpg")))
                 .isInstanceOfSatisfying(Photos.Refused.class, e -> assertThat(e.key()).isEqualTo("photo.unreadable"));
         assertThatThrownBy(() -> Actors.officer(RecoveriesTests.OFFICER, () -> photos.thumbnail("../../etc/passwd")))

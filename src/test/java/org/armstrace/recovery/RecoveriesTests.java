@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.armstrace.registry.Transfer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -256,7 +258,7 @@ class RecoveriesTests {
                 .to(buyer.id()).reference("sale").build(), REGISTRY));
         Actors.analyst(ANALYST, () -> holdings.recordTransfer(NewTransfers.newTransfer(Transfer.Kind.THEFT, LocalDate.of(2022, 1, 1), registered.id())
                 .from(buyer.id()).reference("theft is not a legal transfer").build(), REGISTRY));
-        Instant at = LocalDate.of(2023, 5, 10).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
+        Instant at = LocalDate.of(2023, 5, 10).atTime(10, 0).toInstant(ZoneOffset.UTC);
         var r = NewRecoveries.newRecovery().key(key()).kind(RecoveryKind.SEIZED).at(at).place(PRISHTINA)
                 .weapon(weapon("CZ", "75", "RC-75006")).build();
         var recorded = Actors.officer(OFFICER, () -> recoveries.record(r));
@@ -264,7 +266,7 @@ class RecoveriesTests {
                 .findFirst().orElseThrow();
 
         assertThatThrownBy(() -> Actors.officer(OFFICER, () -> recoveries.confirm(candidate.id(), "field officers do not decide")))
-                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+                .isInstanceOf(AuthorizationDeniedException.class);
         MatchCandidate confirmed = Actors.analyst(ANALYST, () -> recoveries.confirm(candidate.id(), "serial and make match"));
 
         assertThat(confirmed.status()).isEqualTo(MatchCandidate.Status.CONFIRMED);

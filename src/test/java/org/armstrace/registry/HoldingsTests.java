@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,10 +53,10 @@ class HoldingsTests {
 
         assertThat(Actors.analyst(() -> holdings.transfers(f.id()))).extracting(Transfer::fromName, Transfer::toName)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Zastava Oružje", "Arms Import sh.p.k."),
-                        org.assertj.core.groups.Tuple.tuple("Arms Import sh.p.k.", "Gjuetari Dealer"),
-                        org.assertj.core.groups.Tuple.tuple("Gjuetari Dealer", "Arben Morina"),
-                        org.assertj.core.groups.Tuple.tuple("Arben Morina", "Luan Hasani"));
+                        Tuple.tuple("Zastava Oružje", "Arms Import sh.p.k."),
+                        Tuple.tuple("Arms Import sh.p.k.", "Gjuetari Dealer"),
+                        Tuple.tuple("Gjuetari Dealer", "Arben Morina"),
+                        Tuple.tuple("Arben Morina", "Luan Hasani"));
         var firstRecord = Actors.analyst(() -> people.read(first.id())).orElseThrow();
         assertThat(firstRecord.firearms()).singleElement().satisfies(h -> {
             assertThat(h.from()).isEqualTo(LocalDate.of(2018, 4, 1));

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -196,7 +197,7 @@ public final class ImportSamples {
             }
             sheet.addMergedRegion(new CellRangeAddress(10, 12, 1, 1));
             sheet.getRow(20).getCell(5).setCellFormula("1990+5"); // a formula (its cached value is written below)
-            sheet.getRow(21).getCell(4).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.NA.getCode());
+            sheet.getRow(21).getCell(4).setCellErrorValue(FormulaError.NA.getCode());
             sheet.getRow(30).setZeroHeight(true); // a hidden row
             var imported = sheet.getRow(40).getCell(7);
             imported.setCellValue("KS 2015");

@@ -3,10 +3,14 @@ package org.armstrace.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.graph.GraphProperties;
@@ -76,14 +80,14 @@ class PhotosTests {
     @Test
     void a_camera_sized_photo_goes_into_documents_scaled_to_1600_pixels_and_a_small_one_as_it_is() throws Exception {
         Firearm f = weapon();
-        var large = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4000, 3000, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        var large = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB),
                 "jpg", large);
         Photos.Photo big = Actors.officer(() -> photos.attach(f.id(), large.toByteArray(), "big.jpg", null, OFFICER));
         Photos.Photo small = Actors.officer(() -> photos.attach(f.id(), PNG, "small.png", null, OFFICER));
 
         byte[] scaled = Actors.officer(() -> photos.forDocument(big)).orElseThrow().content();
-        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(scaled));
+        var image = ImageIO.read(new ByteArrayInputStream(scaled));
         assertThat(image.getWidth()).isEqualTo(1600);
         assertThat(image.getHeight()).isEqualTo(1200);
         assertThat(Actors.officer(() -> photos.forDocument(small)).orElseThrow().content()).isEqualTo(PNG);

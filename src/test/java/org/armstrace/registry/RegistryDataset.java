@@ -1,5 +1,7 @@
 package org.armstrace.registry;
 
+import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -74,7 +76,7 @@ final class RegistryDataset {
                 given = plain(given);
                 family = plain(family);
             }
-            var born = java.time.LocalDate.of(1945 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            var born = LocalDate.of(1945 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
             String nationalId = String.format("%02d%02d%03d%06d", born.getDayOfMonth(), born.getMonthValue(),
                     born.getYear() % 1000, i);
             out.add(new DatasetPerson(NewPeople.newPerson(given, family).parent(parent).born(born)
@@ -107,7 +109,7 @@ final class RegistryDataset {
     /** What a keyboard without the local letters makes of a name: Gaši → Gasi, Đorđe → Djordje, Gëzim → Gezim. */
     static String plain(String name) {
         String s = name.replace("Đ", "Dj").replace("đ", "dj");
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     static List<NewFirearm> generate(int n, long seed) {

@@ -3,6 +3,7 @@ package org.armstrace.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class SerialComparisonTest {
@@ -92,6 +93,6 @@ class SerialComparisonTest {
 
         assertThat(c.edits()).isEqualTo(1);
         assertThat(c.reasons()).containsExactly("'X' instead of '2' at position 4");
-        assertThat(c.similarity(7, 7)).isCloseTo(6.0 / 7, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(c.similarity(7, 7)).isCloseTo(6.0 / 7, Offset.offset(1e-9));
     }
 }

@@ -2,6 +2,9 @@ package org.armstrace.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SerialNumbersTest {
@@ -48,7 +51,7 @@ class SerialNumbersTest {
 
     @Test
     void serials_within_two_edits_always_share_a_neighbourhood_token() {
-        var random = new java.util.Random(7);
+        var random = new Random(7);
         String alphabet = "ACFHJKMNPRTUWXY0123456789";
         for (int trial = 0; trial < 2_000; trial++) {
             var key = new StringBuilder();
@@ -66,7 +69,7 @@ class SerialNumbersTest {
                     default -> { if (p + 1 < key.length()) { char t = key.charAt(p); key.setCharAt(p, key.charAt(p + 1)); key.setCharAt(p + 1, t); } }
                 }
             }
-            var shared = new java.util.HashSet<>(SerialNumbers.neighbourhood(original));
+            var shared = new HashSet<>(SerialNumbers.neighbourhood(original));
             shared.retainAll(SerialNumbers.neighbourhood(key.toString()));
             assertThat(shared).as("%s vs %s", original, key).isNotEmpty();
         }
@@ -74,7 +77,7 @@ class SerialNumbersTest {
 
     @Test
     void the_neighbourhood_is_every_subsequence_left_by_deleting_up_to_two_characters_and_never_all() {
-        var random = new java.util.Random(11);
+        var random = new Random(11);
         for (int trial = 0; trial < 3_000; trial++) {
             var key = new StringBuilder();
             // A small alphabet, so that runs of one character (which give the same deletion twice) are common.
@@ -83,7 +86,7 @@ class SerialNumbersTest {
             }
             String k = key.toString();
             int deletions = k.length() > SerialNumbers.TWO_EDIT_MAX_LENGTH ? 1 : 2;
-            var expected = new java.util.HashSet<String>();
+            var expected = new HashSet<String>();
             subsequences(k, 0, "", deletions, Math.max(Math.min(1, k.length()), k.length() - deletions), expected);
 
             assertThat(SerialNumbers.neighbourhood(k)).as(k).containsExactlyInAnyOrderElementsOf(expected);
@@ -91,7 +94,7 @@ class SerialNumbersTest {
     }
 
     /** Every subsequence of {@code key} from {@code at} on with at most {@code skips} characters left out and at least {@code min} long. */
-    private static void subsequences(String key, int at, String kept, int skips, int min, java.util.Set<String> into) {
+    private static void subsequences(String key, int at, String kept, int skips, int min, Set<String> into) {
         if (at == key.length()) {
             if (kept.length() >= min) {
                 into.add(kept);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.armstrace.Actors;
 import org.armstrace.security.Role;
@@ -111,7 +112,7 @@ public final class SyntheticRegistry {
         return Actors.as("bench", Role.ADMIN, action);
     }
 
-    static <T> void batches(List<T> all, java.util.function.Consumer<List<T>> load) {
+    static <T> void batches(List<T> all, Consumer<List<T>> load) {
         for (int from = 0; from < all.size(); from += BATCH) {
             load.accept(all.subList(from, Math.min(all.size(), from + BATCH)));
         }

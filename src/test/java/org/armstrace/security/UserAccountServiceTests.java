@@ -17,6 +17,8 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.test.context.support.WithMockUser;
 
 @ArmsTraceTest
@@ -118,8 +120,8 @@ class UserAccountServiceTests {
         String name = uniqueName();
         String oneTime = Actors.admin(() -> users.create(name, "", EnumSet.of(Role.ANALYST)));
         Authentication me = attempt(name, oneTime);
-        org.springframework.security.core.context.SecurityContextHolder.setContext(
-                new org.springframework.security.core.context.SecurityContextImpl(me));
+        SecurityContextHolder.setContext(
+                new SecurityContextImpl(me));
         try {
             assertThatThrownBy(() -> users.changeOwnPassword("not-it", "a brand new secret")).hasMessage("password.current-wrong");
             assertThatThrownBy(() -> users.changeOwnPassword(oneTime, "short")).hasMessage("password.too-short");
@@ -132,7 +134,7 @@ class UserAccountServiceTests {
             users.setOwnLocale(Locale.forLanguageTag("sq"));
             assertThat(users.currentUser().orElseThrow().locale()).isEqualTo(Locale.forLanguageTag("sq"));
         } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            SecurityContextHolder.clearContext();
         }
     }
 

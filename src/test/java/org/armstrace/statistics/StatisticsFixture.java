@@ -3,6 +3,7 @@ package org.armstrace.statistics;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.armstrace.Actors;
 import org.armstrace.recovery.NewRecoveries;
@@ -49,7 +50,7 @@ final class StatisticsFixture {
 
     static final int YEAR = 2009;
 
-    final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+    final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     String recoveredC;
     String recoveredD;
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -23,6 +24,7 @@ import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.recovery.Recoveries;
+import org.armstrace.recovery.RecoveryKind;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.security.Role;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -114,9 +117,9 @@ class StatisticsTests {
 
     @Test
     void only_a_surrendered_recovery_is_excluded_under_an_amnesty_once_with_its_rule_and_by_a_supervisor() {
-        String seized = StatisticsFixture.recover(recoveries, org.armstrace.recovery.RecoveryKind.SEIZED,
+        String seized = StatisticsFixture.recover(recoveries, RecoveryKind.SEIZED,
                 LocalDate.of(2008, 3, 1), "AM" + fixture.run + "1");
-        String surrendered = StatisticsFixture.recover(recoveries, org.armstrace.recovery.RecoveryKind.SURRENDERED,
+        String surrendered = StatisticsFixture.recover(recoveries, RecoveryKind.SURRENDERED,
                 LocalDate.of(2008, 3, 2), "AM" + fixture.run + "2");
 
         assertThatThrownBy(() -> Actors.supervisor(() -> recoveries.excludeUnderAmnesty(seized, "Amnesty 2008")))
@@ -125,7 +128,7 @@ class StatisticsTests {
                 .hasMessage("recovery.amnesty-reason");
         assertThatThrownBy(() -> Actors.analyst(
                 () -> recoveries.excludeUnderAmnesty(surrendered, "Amnesty 2008")))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
 
         var excluded = Actors.supervisor(() -> recoveries.excludeUnderAmnesty(surrendered, "Amnesty 2008, art. 4"));
         assertThat(excluded.amnesty().by()).isEqualTo("sup1");
@@ -267,7 +270,7 @@ class StatisticsTests {
         assertThat(refused.body()).contains("may not read them");
 
         assertThatThrownBy(() -> Actors.officer(() -> statistics.figures(YEAR)))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> Period.inclusive(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 2, 1)))
                 .isInstanceOf(StatisticsRejected.class).hasMessage("statistics.period-reversed");
     }
@@ -312,7 +315,7 @@ class StatisticsTests {
                     var cell = row.getCell(c);
                     if (cell == null) {
                         cells.add("");
-                    } else if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    } else if (cell.getCellType() == CellType.NUMERIC) {
                         double v = cell.getNumericCellValue();
                         cells.add(v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
                     } else {

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.NewFirearm;
@@ -47,38 +48,38 @@ public class TraceAnswersTests {
     void an_incoming_request_is_drafted_by_its_analyst_approved_by_a_supervisor_answered_and_seen_by_the_partner() {
         String analyst = analyst();
         TraceRequest t = assignedTo(analyst);
-        as(analyst, "ANALYST", () -> traces.transition(t.id(), TraceStatus.IN_PROGRESS, null));
+        Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.IN_PROGRESS, null));
 
-        TraceAnswer drafted = as(analyst, "ANALYST", () -> answers.draft(t.id(), TRACED));
+        TraceAnswer drafted = Actors.as(analyst, Role.ANALYST, () -> answers.draft(t.id(), TRACED));
         assertThat(drafted.version()).isEqualTo(1);
         assertThat(find(t).status()).isEqualTo(TraceStatus.ANSWER_DRAFTED);
         // Nothing is released before approval and sending.
-        assertThat(TestSecurity.partner("AL", () -> answers.forPartner(t.number())).orElseThrow().answer()).isNull();
+        assertThat(Actors.partner("AL", () -> answers.forPartner(t.number())).orElseThrow().answer()).isNull();
 
-        as("sup1", "SUPERVISOR", () -> traces.transition(t.id(), TraceStatus.APPROVED, null));
-        as(analyst, "ANALYST", () -> traces.transition(t.id(), TraceStatus.ANSWERED, null));
+        Actors.as("sup1", Role.SUPERVISOR, () -> traces.transition(t.id(), TraceStatus.APPROVED, null));
+        Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.ANSWERED, null));
 
-        var seen = TestSecurity.partner("AL", () -> answers.forPartner(t.number())).orElseThrow();
+        var seen = Actors.partner("AL", () -> answers.forPartner(t.number())).orElseThrow();
         assertThat(seen.request().status()).isEqualTo(TraceStatus.ANSWERED);
         assertThat(seen.answer().findings()).contains("reported stolen in 2019");
         assertThat(seen.answer().approvedBy()).isEqualTo("sup1");
         assertThat(seen.answer().diversion().method()).isEqualTo(PointOfDiversion.Method.THEFT);
-        assertThat(TestSecurity.partner("ME", () -> answers.forPartner(t.number()))).isEmpty();
+        assertThat(Actors.partner("ME", () -> answers.forPartner(t.number()))).isEmpty();
     }
 
     @Test
     void a_redraft_is_a_new_version_and_the_first_one_is_kept() {
         String analyst = analyst();
         TraceRequest t = inProgress(analyst);
-        as(analyst, "ANALYST", () -> answers.draft(t.id(), TRACED));
-        as("sup1", "SUPERVISOR", () -> traces.transition(t.id(), TraceStatus.IN_PROGRESS, null)); // sent back
-        as(analyst, "ANALYST", () -> answers.draft(t.id(), new AnswerDraft(TraceAnswer.Outcome.NOT_FOUND,
+        Actors.as(analyst, Role.ANALYST, () -> answers.draft(t.id(), TRACED));
+        Actors.as("sup1", Role.SUPERVISOR, () -> traces.transition(t.id(), TraceStatus.IN_PROGRESS, null)); // sent back
+        Actors.as(analyst, Role.ANALYST, () -> answers.draft(t.id(), new AnswerDraft(TraceAnswer.Outcome.NOT_FOUND,
                 "No record under this serial or its likely misreadings.", null, null)));
 
-        var versions = as(analyst, "ANALYST", () -> answers.versions(t.id()));
+        var versions = Actors.as(analyst, Role.ANALYST, () -> answers.versions(t.id()));
         assertThat(versions).extracting(TraceAnswer::version).containsExactly(1, 2);
         assertThat(versions.getFirst().outcome()).isEqualTo(TraceAnswer.Outcome.TRACED);
-        assertThat(as(analyst, "ANALYST", () -> answers.current(t.id())).orElseThrow().outcome())
+        assertThat(Actors.as(analyst, Role.ANALYST, () -> answers.current(t.id())).orElseThrow().outcome())
                 .isEqualTo(TraceAnswer.Outcome.NOT_FOUND);
     }
 
@@ -86,14 +87,14 @@ public class TraceAnswersTests {
     void whoever_drafted_an_answer_cannot_approve_it_and_an_analyst_cannot_approve_at_all() {
         String analyst = analyst();
         TraceRequest t = inProgress(analyst);
-        as("sup2", "SUPERVISOR", () -> answers.draft(t.id(), TRACED));
+        Actors.as("sup2", Role.SUPERVISOR, () -> answers.draft(t.id(), TRACED));
 
-        assertThatThrownBy(() -> as("sup2", "SUPERVISOR", () -> traces.transition(t.id(), TraceStatus.APPROVED, null)))
+        assertThatThrownBy(() -> Actors.as("sup2", Role.SUPERVISOR, () -> traces.transition(t.id(), TraceStatus.APPROVED, null)))
                 .hasMessage("trace.four-eyes");
-        assertThatThrownBy(() -> as(analyst, "ANALYST", () -> traces.transition(t.id(), TraceStatus.APPROVED, null)))
+        assertThatThrownBy(() -> Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.APPROVED, null)))
                 .hasMessage("trace.approval-needs-supervisor");
         assertThat(find(t).status()).isEqualTo(TraceStatus.ANSWER_DRAFTED);
-        assertThat(as(analyst, "ANALYST", () -> answers.current(t.id())).orElseThrow().approvedBy()).isNull();
+        assertThat(Actors.as(analyst, Role.ANALYST, () -> answers.current(t.id())).orElseThrow().approvedBy()).isNull();
     }
 
     @Test
@@ -102,18 +103,18 @@ public class TraceAnswersTests {
         String other = analyst();
         TraceRequest t = assignedTo(analyst);
 
-        assertThatThrownBy(() -> as(analyst, "ANALYST", () -> answers.draft(t.id(), TRACED)))
+        assertThatThrownBy(() -> Actors.as(analyst, Role.ANALYST, () -> answers.draft(t.id(), TRACED)))
                 .hasMessage("trace.not-answerable");
-        as(analyst, "ANALYST", () -> traces.transition(t.id(), TraceStatus.IN_PROGRESS, null));
-        assertThatThrownBy(() -> as(other, "ANALYST", () -> answers.draft(t.id(), TRACED)))
+        Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.IN_PROGRESS, null));
+        assertThatThrownBy(() -> Actors.as(other, Role.ANALYST, () -> answers.draft(t.id(), TRACED)))
                 .hasMessage("trace.not-your-request");
-        assertThatThrownBy(() -> as(analyst, "ANALYST", () -> traces.transition(t.id(), TraceStatus.ANSWER_DRAFTED, null)))
+        assertThatThrownBy(() -> Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.ANSWER_DRAFTED, null)))
                 .as("a bare move without an answer").hasMessage("trace.answer-needed");
-        assertThatThrownBy(() -> as(analyst, "ANALYST", () -> answers.draft(t.id(),
+        assertThatThrownBy(() -> Actors.as(analyst, Role.ANALYST, () -> answers.draft(t.id(),
                 new AnswerDraft(TraceAnswer.Outcome.TRACED, "x", "no-such-weapon", null))))
                 .hasMessage("trace.no-such-firearm");
 
-        assertThat(as(analyst, "ANALYST", () -> answers.versions(t.id()))).isEmpty();
+        assertThat(Actors.as(analyst, Role.ANALYST, () -> answers.versions(t.id()))).isEmpty();
         assertThat(find(t).status()).isEqualTo(TraceStatus.IN_PROGRESS);
     }
 
@@ -130,23 +131,23 @@ public class TraceAnswersTests {
 
     @Test
     void an_outgoing_request_is_filled_from_the_weapon_in_the_graph_edited_as_a_draft_and_its_answer_recorded() {
-        Firearm f = TestSecurity.as("analyst1", "ANALYST", () -> firearms.register(new NewFirearm("pistol", "Zastava",
+        Firearm f = Actors.analyst(() -> firearms.register(new NewFirearm("pistol", "Zastava",
                 "M70", "7.65 Browning", "OUT-" + UUID.randomUUID().toString().substring(0, 6), "RS", 1990,
                 List.of(new NewFirearm.NewMarking(NewFirearm.MarkingKind.PROOF, "ZCZ", "left side", "RS", 1990))),
                 new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
 
-        NewTraceRequest filled = as("analyst1", "ANALYST", () -> outgoingTraces.outgoingFor(f.id())).orElseThrow();
+        NewTraceRequest filled = Actors.as("analyst1", Role.ANALYST, () -> outgoingTraces.outgoingFor(f.id())).orElseThrow();
         assertThat(filled.weaponSerial()).isEqualTo(f.serialAsRead());
         assertThat(filled.weaponMake()).isEqualTo("Zastava");
         assertThat(filled.counterpart()).as("the country of manufacture").isEqualTo("RS");
         assertThat(filled.firearmId()).isEqualTo(f.id());
 
-        TraceRequest draft = as("analyst1", "ANALYST", () -> outgoingTraces.draft(filled));
-        assertThat(as("analyst1", "ANALYST", () -> answers.concerns(draft.id()))).containsExactly(f.id());
-        assertThatThrownBy(() -> as("analyst1", "ANALYST", () -> traces.transition(draft.id(), TraceStatus.READY, null)))
+        TraceRequest draft = Actors.as("analyst1", Role.ANALYST, () -> outgoingTraces.draft(filled));
+        assertThat(Actors.as("analyst1", Role.ANALYST, () -> answers.concerns(draft.id()))).containsExactly(f.id());
+        assertThatThrownBy(() -> Actors.as("analyst1", Role.ANALYST, () -> traces.transition(draft.id(), TraceStatus.READY, null)))
                 .isInstanceOf(ItiContentMissing.class);
 
-        TraceRequest edited = as("analyst1", "ANALYST", () -> outgoingTraces.updateDraft(draft.id(), complete(filled)));
+        TraceRequest edited = Actors.as("analyst1", Role.ANALYST, () -> outgoingTraces.updateDraft(draft.id(), complete(filled)));
         assertThat(edited.legalBasis()).isEqualTo("Criminal Procedure Code art. 212");
         assertThat(edited.number()).isEqualTo(draft.number());
         String audit = neo4j.query("""
@@ -154,41 +155,41 @@ public class TraceAnswersTests {
                         RETURN e.details""").bind(draft.id()).to("id").fetchAs(String.class).one().orElseThrow();
         assertThat(audit).contains("legalBasis: null → Criminal Procedure Code art. 212");
 
-        as("analyst1", "ANALYST", () -> traces.transition(draft.id(), TraceStatus.READY, null));
-        assertThatThrownBy(() -> as("analyst1", "ANALYST", () -> outgoingTraces.updateDraft(draft.id(), complete(filled))))
+        Actors.as("analyst1", Role.ANALYST, () -> traces.transition(draft.id(), TraceStatus.READY, null));
+        assertThatThrownBy(() -> Actors.as("analyst1", Role.ANALYST, () -> outgoingTraces.updateDraft(draft.id(), complete(filled))))
                 .hasMessage("trace.not-a-draft");
-        assertThatThrownBy(() -> as("analyst1", "ANALYST", () -> answers.record(draft.id(), TRACED)))
+        assertThatThrownBy(() -> Actors.as("analyst1", Role.ANALYST, () -> answers.record(draft.id(), TRACED)))
                 .as("not sent yet").hasMessage("trace.transition-not-allowed");
-        assertThat(as("analyst1", "ANALYST", () -> answers.versions(draft.id()))).isEmpty();
+        assertThat(Actors.as("analyst1", Role.ANALYST, () -> answers.versions(draft.id()))).isEmpty();
 
-        as("analyst1", "ANALYST", () -> traces.transition(draft.id(), TraceStatus.SENT, null));
-        as("analyst1", "ANALYST", () -> answers.record(draft.id(), TRACED));
+        Actors.as("analyst1", Role.ANALYST, () -> traces.transition(draft.id(), TraceStatus.SENT, null));
+        Actors.as("analyst1", Role.ANALYST, () -> answers.record(draft.id(), TRACED));
         assertThat(find(draft).status()).isEqualTo(TraceStatus.ANSWERED);
-        assertThat(as("analyst1", "ANALYST", () -> answers.current(draft.id())).orElseThrow().diversion().country())
+        assertThat(Actors.as("analyst1", Role.ANALYST, () -> answers.current(draft.id())).orElseThrow().diversion().country())
                 .isEqualTo("XK");
     }
 
     @Test
     void a_candidate_the_analyst_confirms_becomes_the_weapon_the_request_concerns_and_a_stranger_does_not() {
-        Firearm f = TestSecurity.as("analyst1", "ANALYST", () -> firearms.register(new NewFirearm("pistol", "Zastava",
-                "M70", "7.65 Browning", "CF" + (100000 + new java.util.Random().nextInt(899999)), "RS", 1990, List.of()),
+        Firearm f = Actors.analyst(() -> firearms.register(new NewFirearm("pistol", "Zastava",
+                "M70", "7.65 Browning", "CF" + (100000 + new Random().nextInt(899999)), "RS", 1990, List.of()),
                 new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
-        TraceRequest t = TestSecurity.as("intake1", "INTAKE", () -> traceIntake.receive(new NewTraceRequest(Direction.INCOMING,
+        TraceRequest t = Actors.intake(() -> traceIntake.receive(new NewTraceRequest(Direction.INCOMING,
                 "AL", null, Priority.ROUTINE, "pistol", "Zastava", "M70", null, f.serialAsRead(), null, "Seized",
                 "Law on Weapons", "Prosecution", null, NewTraceRequest.Channel.MANUAL, null, null)));
-        Firearm stranger = TestSecurity.as("analyst1", "ANALYST", () -> firearms.register(new NewFirearm("rifle", "Mauser",
+        Firearm stranger = Actors.analyst(() -> firearms.register(new NewFirearm("rifle", "Mauser",
                 "98k", null, "ST-" + UUID.randomUUID().toString().substring(0, 6), "DE", 1940, List.of()),
                 new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
 
-        assertThatThrownBy(() -> as("analyst1", "ANALYST", () -> {
+        assertThatThrownBy(() -> Actors.as("analyst1", Role.ANALYST, () -> {
             answers.confirmCandidate(t.id(), stranger.id());
             return null;
         })).hasMessage("trace.not-a-candidate");
-        as("analyst1", "ANALYST", () -> {
+        Actors.as("analyst1", Role.ANALYST, () -> {
             answers.confirmCandidate(t.id(), f.id());
             return null;
         });
-        assertThat(as("analyst1", "ANALYST", () -> answers.concerns(t.id()))).containsExactly(f.id());
+        assertThat(Actors.as("analyst1", Role.ANALYST, () -> answers.concerns(t.id()))).containsExactly(f.id());
     }
 
     private static NewTraceRequest complete(NewTraceRequest r) {
@@ -199,27 +200,23 @@ public class TraceAnswersTests {
     }
 
     private TraceRequest assignedTo(String analyst) {
-        TraceRequest t = TestSecurity.as("intake1", "INTAKE", () -> traceIntake.receive(TraceRequestsTests.incoming("AL",
+        TraceRequest t = Actors.intake(() -> traceIntake.receive(TraceRequestsTests.incoming("AL",
                 Priority.ROUTINE, null)));
-        return as("sup1", "SUPERVISOR", () -> traceQueues.assign(t.id(), analyst, "test"));
+        return Actors.as("sup1", Role.SUPERVISOR, () -> traceQueues.assign(t.id(), analyst, "test"));
     }
 
     private TraceRequest inProgress(String analyst) {
         TraceRequest t = assignedTo(analyst);
-        return as(analyst, "ANALYST", () -> traces.transition(t.id(), TraceStatus.IN_PROGRESS, null));
+        return Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.IN_PROGRESS, null));
     }
 
     private TraceRequest find(TraceRequest t) {
-        return as("sup1", "SUPERVISOR", () -> traces.find(t.id())).orElseThrow();
+        return Actors.as("sup1", Role.SUPERVISOR, () -> traces.find(t.id())).orElseThrow();
     }
 
     private String analyst() {
         String name = "an-a-" + UUID.randomUUID().toString().substring(0, 6);
-        TestSecurity.as("admin", "ADMIN", () -> users.create(name, "Answers", EnumSet.of(Role.ANALYST)));
+        Actors.admin(() -> users.create(name, "Answers", EnumSet.of(Role.ANALYST)));
         return name;
-    }
-
-    private static <T> T as(String user, String role, java.util.function.Supplier<T> action) {
-        return TestSecurity.as(user, role, action);
     }
 }

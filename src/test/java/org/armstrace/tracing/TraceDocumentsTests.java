@@ -7,24 +7,30 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.LibreOfficeTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.Provenance;
+import org.armstrace.security.AuditEvent;
 import org.armstrace.security.AuditLog;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -56,7 +62,7 @@ class TraceDocumentsTests {
     void an_outgoing_request_exports_as_xlsx_and_docx_with_number_stamp_markings_and_its_five_photos() throws Exception {
         TraceRequest t = outgoingWithPhotos(5);
 
-        var xlsx = analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, TraceDocuments.Format.XLSX));
+        var xlsx = Actors.analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, TraceDocuments.Format.XLSX));
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.content()))) {
             String text = cells(wb);
             assertThat(text).contains(t.number(), "Generated at", "International tracing request",
@@ -64,7 +70,7 @@ class TraceDocumentsTests {
             assertThat(text).containsPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
             assertThat(wb.getAllPictures()).hasSize(5);
         }
-        var docx = analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, TraceDocuments.Format.DOCX));
+        var docx = Actors.analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, TraceDocuments.Format.DOCX));
         try (var doc = new XWPFDocument(new ByteArrayInputStream(docx.content()));
              var extractor = new XWPFWordExtractor(doc)) {
             assertThat(doc.getHeaderList().getFirst().getText()).contains(t.number(), "Generated at");
@@ -78,9 +84,9 @@ class TraceDocumentsTests {
     void a_value_typed_as_a_formula_stays_text_in_the_workbook() throws Exception {
         TraceRequest t = outgoingWithPhotos(0);
 
-        var xlsx = analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, TraceDocuments.Format.XLSX));
+        var xlsx = Actors.analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, TraceDocuments.Format.XLSX));
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.content()))) {
-            var found = new java.util.ArrayList<org.apache.poi.ss.usermodel.Cell>();
+            var found = new ArrayList<Cell>();
             wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
                 assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isNotEqualTo(CellType.FORMULA);
                 if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(FORMULA)) {
@@ -95,29 +101,29 @@ class TraceDocumentsTests {
     @Test
     void every_document_is_kept_as_produced_listed_on_the_request_and_audited() {
         TraceRequest t = outgoingWithPhotos(1);
-        var produced = analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, TraceDocuments.Format.DOCX));
+        var produced = Actors.analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, TraceDocuments.Format.DOCX));
 
-        var kept = analyst(() -> documents.documents(t.id()));
+        var kept = Actors.analyst(() -> documents.documents(t.id()));
         assertThat(kept).extracting(TraceDocuments.Document::sha256).containsExactly(produced.document().sha256());
-        assertThat(analyst(() -> documents.content(kept.getFirst()))).isEqualTo(produced.content());
-        assertThat(analyst(() -> audit.about("TraceRequest:" + t.id(), 100)))
-                .extracting(org.armstrace.security.AuditEvent::action).contains("trace.created", "trace.document");
+        assertThat(Actors.analyst(() -> documents.content(kept.getFirst()))).isEqualTo(produced.content());
+        assertThat(Actors.analyst(() -> audit.about("TraceRequest:" + t.id(), 100)))
+                .extracting(AuditEvent::action).contains("trace.created", "trace.document");
     }
 
     @Test
     void a_partner_request_has_a_receipt_at_once_and_an_answer_document_only_once_approved() {
-        TraceRequest t = TestSecurity.as("intake1", "INTAKE", () -> traceIntake.receive(TraceRequestsTests.incoming("AL",
+        TraceRequest t = Actors.intake(() -> traceIntake.receive(TraceRequestsTests.incoming("AL",
                 Priority.URGENT, null)));
 
-        assertThat(analyst(() -> documents.available(t.id()))).containsExactly(TraceDocuments.Kind.RECEIPT);
-        var receipt = TestSecurity.as("intake1", "INTAKE", () -> documents.produce(t.id(), TraceDocuments.Kind.RECEIPT,
+        assertThat(Actors.analyst(() -> documents.available(t.id()))).containsExactly(TraceDocuments.Kind.RECEIPT);
+        var receipt = Actors.intake(() -> documents.produce(t.id(), TraceDocuments.Kind.RECEIPT,
                 TraceDocuments.Format.DOCX));
         assertThat(receipt.content()).isNotEmpty();
-        assertThatThrownBy(() -> analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.ANSWER,
+        assertThatThrownBy(() -> Actors.analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.ANSWER,
                 TraceDocuments.Format.DOCX))).hasMessage("trace.answer-not-approved");
-        assertThatThrownBy(() -> analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST,
+        assertThatThrownBy(() -> Actors.analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST,
                 TraceDocuments.Format.XLSX))).hasMessage("trace.document-not-available");
-        assertThat(analyst(() -> documents.documents(t.id()))).hasSize(1);
+        assertThat(Actors.analyst(() -> documents.documents(t.id()))).hasSize(1);
     }
 
     /** LibreOffice is the strictest reader at hand: both formats must convert without complaint. */
@@ -130,7 +136,7 @@ class TraceDocumentsTests {
         }
         TraceRequest t = outgoingWithPhotos(2);
         for (var format : TraceDocuments.Format.values()) {
-            var produced = analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, format));
+            var produced = Actors.analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, format));
             Path file = dir.resolve(produced.document().fileName());
             Files.write(file, produced.content());
             var process = new ProcessBuilder("/usr/bin/soffice", "-env:UserInstallation=file://" + dir.resolve("profile"),
@@ -147,17 +153,17 @@ class TraceDocumentsTests {
     }
 
     private TraceRequest outgoingWithPhotos(int count) {
-        Firearm f = analyst(() -> firearms.register(new NewFirearm("pistol", "Zastava", "M70", "7.65 Browning",
+        Firearm f = Actors.analyst(() -> firearms.register(new NewFirearm("pistol", "Zastava", "M70", "7.65 Browning",
                 "DOC-" + UUID.randomUUID().toString().substring(0, 6), "RS", 1990,
                 List.of(new NewFirearm.NewMarking(NewFirearm.MarkingKind.PROOF, "ZCZ", "left side of frame", "RS", 1990))),
                 new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
         for (int i = 0; i < count; i++) {
             int n = i;
-            analyst(() -> photos.attach(f.id(), jpeg(1600, 1200, n), "photo" + n + ".jpg", "Side " + n,
+            Actors.analyst(() -> photos.attach(f.id(), jpeg(1600, 1200, n), "photo" + n + ".jpg", "Side " + n,
                     new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
         }
-        NewTraceRequest filled = analyst(() -> outgoingTraces.outgoingFor(f.id())).orElseThrow();
-        return analyst(() -> outgoingTraces.draft(new NewTraceRequest(Direction.OUTGOING, "RS", null, Priority.ROUTINE,
+        NewTraceRequest filled = Actors.analyst(() -> outgoingTraces.outgoingFor(f.id())).orElseThrow();
+        return Actors.analyst(() -> outgoingTraces.draft(new NewTraceRequest(Direction.OUTGOING, "RS", null, Priority.ROUTINE,
                 filled.weaponType(), filled.weaponMake(), filled.weaponModel(), filled.weaponCalibre(),
                 filled.weaponSerial(), filled.weaponCountry(), FORMULA, "Criminal Procedure Code art. 212",
                 "Criminal investigation", "Seized in a vehicle check", NewTraceRequest.Channel.MANUAL, null, f.id())));
@@ -166,7 +172,7 @@ class TraceDocumentsTests {
     static byte[] jpeg(int width, int height, int seed) {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
-        var random = new java.util.Random(seed);
+        var random = new Random(seed);
         // Noise, so the JPEG is as large as a camera's rather than a few kilobytes of flat colour.
         for (int y = 0; y < height; y += 8) {
             for (int x = 0; x < width; x += 8) {
@@ -178,8 +184,8 @@ class TraceDocumentsTests {
         var out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "jpg", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
@@ -188,9 +194,5 @@ class TraceDocumentsTests {
         var text = new StringBuilder();
         wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('\n'))));
         return text.toString();
-    }
-
-    private static <T> T analyst(java.util.function.Supplier<T> action) {
-        return TestSecurity.as("analyst1", "ANALYST", action);
     }
 }

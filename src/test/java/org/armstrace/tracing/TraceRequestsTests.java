@@ -7,18 +7,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
+import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.Provenance;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 
 @ArmsTraceTest
 class TraceRequestsTests {
@@ -38,10 +43,10 @@ class TraceRequestsTests {
     @Autowired
     Neo4jClient neo4j;
     @Autowired
-    org.armstrace.registry.FirearmRegistry firearms;
+    FirearmRegistry firearms;
 
     static <T> T intake(Supplier<T> action) {
-        return TestSecurity.as("intake1", "INTAKE", action);
+        return Actors.intake(action);
     }
 
     static NewTraceRequest incoming(String from, Priority priority, String key) {
@@ -75,8 +80,8 @@ class TraceRequestsTests {
     void an_incoming_request_is_acknowledged_given_a_due_date_and_assigned_to_the_least_loaded_analyst() {
         String light = "an-light-" + UUID.randomUUID().toString().substring(0, 4);
         String busy = "an-busy-" + UUID.randomUUID().toString().substring(0, 4);
-        TestSecurity.as("admin", "ADMIN", () -> users.create(light, "Light", EnumSet.of(Role.ANALYST)));
-        TestSecurity.as("admin", "ADMIN", () -> users.create(busy, "Busy", EnumSet.of(Role.ANALYST)));
+        Actors.admin(() -> users.create(light, "Light", EnumSet.of(Role.ANALYST)));
+        Actors.admin(() -> users.create(busy, "Busy", EnumSet.of(Role.ANALYST)));
         // Every other analyst gets a heavy load, so the two new ones are the lightest; then busy gets one urgent.
         neo4j.query("""
                         MATCH (u:User) WHERE 'ANALYST' IN u.roles AND NOT u.username IN $fresh
@@ -123,7 +128,7 @@ class TraceRequestsTests {
         for (int i = 0; i < 10; i++) {
             tasks.add(() -> intake(() -> traceIntake.receive(r)));
         }
-        var numbers = new java.util.HashSet<String>();
+        var numbers = new HashSet<String>();
         for (var f : pool.invokeAll(tasks)) {
             numbers.add(f.get().number());
         }
@@ -137,20 +142,20 @@ class TraceRequestsTests {
         NewTraceRequest bare = new NewTraceRequest(Direction.OUTGOING, "RS", null, Priority.ROUTINE, "pistol", "Zastava",
                 "M70", "7.65 Browning", "OUT-77012", "RS", null, null, null, "Recovered in Prizren",
                 NewTraceRequest.Channel.MANUAL, null, null);
-        TraceRequest draft = TestSecurity.as("an1", "ANALYST", () -> outgoingTraces.draft(bare));
+        TraceRequest draft = Actors.as("an1", Role.ANALYST, () -> outgoingTraces.draft(bare));
         assertThat(draft.number()).matches("XK-OUT-\\d{4}-\\d{6}");
         assertThat(draft.status()).isEqualTo(TraceStatus.DRAFT);
 
-        assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(draft.id(), TraceStatus.READY,
+        assertThatThrownBy(() -> Actors.as("an1", Role.ANALYST, () -> traces.transition(draft.id(), TraceStatus.READY,
                 null))).isInstanceOfSatisfying(ItiContentMissing.class, e -> assertThat(e.fields())
                 .containsExactly("whyIllicit", "legalBasis", "intendedUse"));
         assertThat(intake(() -> traces.find(draft.id())).orElseThrow().status()).isEqualTo(TraceStatus.DRAFT);
 
-        TraceRequest complete = TestSecurity.as("an1", "ANALYST", () -> outgoingTraces.draft(new NewTraceRequest(
+        TraceRequest complete = Actors.as("an1", Role.ANALYST, () -> outgoingTraces.draft(new NewTraceRequest(
                 Direction.OUTGOING, "RS", null, Priority.ROUTINE, "pistol", "Zastava", "M70", "7.65 Browning", "OUT-77013",
                 "RS", "Seized from a person without licence", "Law on Weapons art. 12", "Criminal proceedings",
                 "Recovered in Prizren", NewTraceRequest.Channel.MANUAL, null, null)));
-        assertThat(TestSecurity.as("an1", "ANALYST", () -> traces.transition(complete.id(), TraceStatus.READY, null))
+        assertThat(Actors.as("an1", Role.ANALYST, () -> traces.transition(complete.id(), TraceStatus.READY, null))
                 .status()).isEqualTo(TraceStatus.READY);
     }
 
@@ -173,18 +178,18 @@ class TraceRequestsTests {
         TraceRequest r = intake(() -> traceIntake.receive(incoming("AL", Priority.ROUTINE, null)));
         Supplier<TraceRequest> toWork = () -> traces.transition(r.id(), TraceStatus.IN_PROGRESS, null);
         if (r.status() == TraceStatus.ACKNOWLEDGED) { // no analyst existed: taken from the team queue
-            TestSecurity.as("sup", "SUPERVISOR", () -> traceQueues.assign(r.id(), analyst(), "team queue"));
+            Actors.as("sup", Role.SUPERVISOR, () -> traceQueues.assign(r.id(), analyst(), "team queue"));
         }
-        TestSecurity.as("an1", "ANALYST", toWork);
-        assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.ANSWERED,
+        Actors.as("an1", Role.ANALYST, toWork);
+        assertThatThrownBy(() -> Actors.as("an1", Role.ANALYST, () -> traces.transition(r.id(), TraceStatus.ANSWERED,
                 "skip"))).hasMessage("trace.transition-not-allowed");
-        assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.DELAYED,
+        assertThatThrownBy(() -> Actors.as("an1", Role.ANALYST, () -> traces.transition(r.id(), TraceStatus.DELAYED,
                 ""))).hasMessage("trace.reason-required");
-        TestSecurity.as("sup2", "SUPERVISOR", () -> answers.draft(r.id(), TraceAnswersTests.TRACED));
-        assertThatThrownBy(() -> TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.APPROVED,
+        Actors.as("sup2", Role.SUPERVISOR, () -> answers.draft(r.id(), TraceAnswersTests.TRACED));
+        assertThatThrownBy(() -> Actors.as("an1", Role.ANALYST, () -> traces.transition(r.id(), TraceStatus.APPROVED,
                 null))).hasMessage("trace.approval-needs-supervisor");
-        TestSecurity.as("sup", "SUPERVISOR", () -> traces.transition(r.id(), TraceStatus.APPROVED, "checked"));
-        TraceRequest answered = TestSecurity.as("an1", "ANALYST", () -> traces.transition(r.id(), TraceStatus.ANSWERED,
+        Actors.as("sup", Role.SUPERVISOR, () -> traces.transition(r.id(), TraceStatus.APPROVED, "checked"));
+        TraceRequest answered = Actors.as("an1", Role.ANALYST, () -> traces.transition(r.id(), TraceStatus.ANSWERED,
                 null));
 
         assertThat(answered.status()).isEqualTo(TraceStatus.ANSWERED);
@@ -217,7 +222,7 @@ class TraceRequestsTests {
                         """).bindAll(java.util.Map.of("late", late.id(), "soon", soon.id(), "done", done.id(),
                 "unassigned", unassigned.id(), "me", me)).run();
 
-        var mine = TestSecurity.as(me, "ANALYST", () -> traceQueues.queue(TraceQueues.Queue.MINE, 0, 500));
+        var mine = Actors.as(me, Role.ANALYST, () -> traceQueues.queue(TraceQueues.Queue.MINE, 0, 500));
         assertThat(mine).extracting(TraceRequest::id).containsExactly(late.id(), soon.id());
         assertThat(mine.getFirst().overdue()).isTrue();
         assertThat(intake(() -> traceQueues.queue(TraceQueues.Queue.TEAM, 0, 500))).extracting(TraceRequest::id)
@@ -226,22 +231,22 @@ class TraceRequestsTests {
                 .contains(late.id()).doesNotContain(soon.id(), done.id());
         assertThat(intake(() -> traceQueues.queue(TraceQueues.Queue.SOON_DUE, 0, 500))).extracting(TraceRequest::id)
                 .contains(soon.id()).doesNotContain(late.id());
-        assertThat(TestSecurity.as("sup", "SUPERVISOR", () -> traceQueues.escalation())).filteredOn(w -> w.analyst().equals(me))
+        assertThat(Actors.as("sup", Role.SUPERVISOR, () -> traceQueues.escalation())).filteredOn(w -> w.analyst().equals(me))
                 .singleElement().satisfies(w -> {
                     assertThat(w.open()).isEqualTo(2);
                     assertThat(w.overdue()).isEqualTo(1);
                     assertThat(w.soonDue()).isEqualTo(1);
                     assertThat(w.weighted()).isEqualTo(4);
                 });
-        assertThatThrownBy(() -> TestSecurity.as(me, "ANALYST", () -> traceQueues.escalation()))
-                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> Actors.as(me, Role.ANALYST, () -> traceQueues.escalation()))
+                .isInstanceOf(AuthorizationDeniedException.class);
     }
 
     @Test
     void on_intake_the_registry_is_checked_and_the_closest_weapons_are_kept_with_why() {
-        var registered = TestSecurity.as("an1", "ANALYST", () -> firearms.register(new org.armstrace.registry.NewFirearm(
+        var registered = Actors.as("an1", Role.ANALYST, () -> firearms.register(new NewFirearm(
                 "pistol", "Zastava", "M70", "7.65 Browning", "TRC-55102", "RS", 1990, List.of()),
-                new org.armstrace.registry.Provenance("test", org.armstrace.registry.Provenance.Confidence.HIGH)));
+                new Provenance("test", Provenance.Confidence.HIGH)));
         NewTraceRequest asked = new NewTraceRequest(Direction.INCOMING, "AL", "AL-C-1", Priority.ROUTINE, "pistol",
                 "ZCZ", "M70", null, "TRC-SS102", "RS", "seized", "CPC", "proceedings", null,
                 NewTraceRequest.Channel.MANUAL, null, null);
@@ -256,7 +261,7 @@ class TraceRequestsTests {
 
     private String analyst() {
         String name = "an-q-" + UUID.randomUUID().toString().substring(0, 4);
-        TestSecurity.as("admin", "ADMIN", () -> users.create(name, "Queue", EnumSet.of(Role.ANALYST)));
+        Actors.admin(() -> users.create(name, "Queue", EnumSet.of(Role.ANALYST)));
         return name;
     }
 }

@@ -11,9 +11,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.tracing.TraceWorkbook.Column;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -66,10 +67,10 @@ class WorkbookIntakeTests {
         var outcome = upload(workbook);
         assertThat(outcome.received()).isEmpty();
         assertThat(outcome.problems()).extracting(TraceWorkbook.Problem::cell, TraceWorkbook.Problem::key)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("A3", "workbook.unknown-country"),
-                        org.assertj.core.groups.Tuple.tuple("A4", "workbook.unknown-country"),
-                        org.assertj.core.groups.Tuple.tuple("H5", "workbook.required"),
-                        org.assertj.core.groups.Tuple.tuple("K5", "workbook.required"));
+                .containsExactly(Tuple.tuple("A3", "workbook.unknown-country"),
+                        Tuple.tuple("A4", "workbook.unknown-country"),
+                        Tuple.tuple("H5", "workbook.required"),
+                        Tuple.tuple("K5", "workbook.required"));
         assertThat(count(ref)).as("not even the good row").isZero();
     }
 
@@ -89,7 +90,7 @@ class WorkbookIntakeTests {
     }
 
     private WorkbookIntake.Outcome upload(byte[] workbook) {
-        return TestSecurity.as("intake1", "INTAKE", () -> {
+        return Actors.intake(() -> {
             try {
                 return intake.receive(new ByteArrayInputStream(workbook));
             } catch (IOException e) {

@@ -7,11 +7,12 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestSecurity;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
@@ -56,7 +57,7 @@ class TraceIntakeBenchmark {
             String token = token(countries[c % countries.length]);
             // Not java.util.Random(c): its first draws from small consecutive seeds are nearly equal,
             // which sent all 50 first requests in the same instant and measured a burst, not a rate.
-            var random = new java.util.SplittableRandom(c);
+            var random = new SplittableRandom(c);
             // Each client's connection is opened and its token checked once before the clock starts.
             var http = HttpClient.newHttpClient();
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/trace-requests?size=1"))
@@ -99,7 +100,7 @@ class TraceIntakeBenchmark {
     }
 
     private String token(String country) {
-        return TestSecurity.as("admin", "ADMIN", () -> tokens.create("bench " + country + " " + UUID.randomUUID(),
+        return Actors.admin(() -> tokens.create("bench " + country + " " + UUID.randomUUID(),
                 Role.PARTNER, ApiTokenService.MAX_RATE, country)).secret();
     }
 

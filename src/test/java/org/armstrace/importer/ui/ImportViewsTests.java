@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.armstrace.Actors;
 import org.armstrace.ViewTest;
 import org.armstrace.importer.ImportBatch;
+import org.armstrace.importer.Issue;
 import org.armstrace.importer.MatchReviews;
 import org.armstrace.importer.RegistryImports;
 import org.armstrace.security.Role;
@@ -55,7 +60,7 @@ class ImportViewsTests extends ViewTest {
         test(history).clickRow(row);
         assertThat($(Paragraph.class).withId("import-totals").single().getText()).isEqualTo("2 read = 1 accepted + 1 rejected");
         @SuppressWarnings("unchecked")
-        Grid<org.armstrace.importer.Issue> issues = (Grid<org.armstrace.importer.Issue>) $(Grid.class).withId("import-issues").single();
+        Grid<Issue> issues = (Grid<Issue>) $(Grid.class).withId("import-issues").single();
         assertThat(test(issues).getCellText(test(issues).size() - 1, 3)).isEqualTo("31.02.1971 is not a date in any known layout.");
         assertThat($(Button.class).withId("import-run").single().isEnabled()).as("no file uploaded yet").isFalse();
     }
@@ -82,7 +87,7 @@ class ImportViewsTests extends ViewTest {
         }
         assertThat(row).isNotNegative();
         assertThat(test(grid).getCellText(row, 4)).contains("same family name").contains("date of birth one typo apart");
-        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(grid).getCellComponent(row, 5);
+        var actions = (HorizontalLayout) test(grid).getCellComponent(row, 5);
         test((Button) actions.getComponentAt(0)).click();
         assertThat(Actors.analyst("a", () -> reviews.find(pending.id())).orElseThrow().status()).isEqualTo("MERGED");
         assertThat(sameAs(pending, true)).isEqualTo(1);
@@ -107,9 +112,9 @@ class ImportViewsTests extends ViewTest {
                 .filter(r -> r.batch().equals(second.id())).toList();
         assertThat(pending).hasSize(5);
 
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        try (var pool = Executors.newFixedThreadPool(2)) {
             for (MatchReviews.Review question : pending) {
-                var start = new java.util.concurrent.CountDownLatch(1);
+                var start = new CountDownLatch(1);
                 var merge = pool.submit(() -> decideAfter(start, "a", question, MatchReviews.Verdict.MERGED));
                 var apart = pool.submit(() -> decideAfter(start, "b", question, MatchReviews.Verdict.KEPT_APART));
                 start.countDown();
@@ -122,7 +127,7 @@ class ImportViewsTests extends ViewTest {
         }
     }
 
-    private String decideAfter(java.util.concurrent.CountDownLatch start, String analyst, MatchReviews.Review question,
+    private String decideAfter(CountDownLatch start, String analyst, MatchReviews.Review question,
                                MatchReviews.Verdict verdict) throws InterruptedException {
         start.await();
         try {
@@ -135,7 +140,7 @@ class ImportViewsTests extends ViewTest {
 
     private long sameAs(MatchReviews.Review r, boolean activeOnly) {
         return neo4j.query("MATCH (:Person {id: $a})-[s:SAME_AS]->(:Person {id: $b}) WHERE NOT $active OR s.revokedAt IS NULL RETURN count(s)")
-                .bindAll(java.util.Map.of("a", r.recordId(), "b", r.candidateId(), "active", activeOnly))
+                .bindAll(Map.of("a", r.recordId(), "b", r.candidateId(), "active", activeOnly))
                 .fetchAs(Long.class).one().orElseThrow();
     }
 }

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
 import org.armstrace.ViewTest;
 import org.armstrace.recovery.NewRecovery;
 import org.armstrace.recovery.Place;
@@ -19,6 +19,7 @@ import org.armstrace.recovery.RecoveryKind;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Provenance;
+import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -92,7 +93,7 @@ class RecoveryFormTests extends ViewTest {
         test(form.circumstances).setValue("Found under the seat");
         String key = form.draftKey();
 
-        var draft = TestSecurity.as("officer5", "FIELD_OFFICER", () -> drafts.find(key)).orElseThrow();
+        var draft = Actors.as("officer5", Role.FIELD_OFFICER, () -> drafts.find(key)).orElseThrow();
         assertThat(draft.fields()).containsEntry("w0.serial", "DR-81001").containsEntry("circumstances",
                 "Found under the seat").containsEntry("method", "DEVICE").containsEntry("kind", "Seized");
 
@@ -106,7 +107,7 @@ class RecoveryFormTests extends ViewTest {
 
     @Test
     void saving_shows_the_hits_and_a_second_tap_finds_the_same_recovery() {
-        TestSecurity.as("analyst1", "ANALYST", () -> firearms.register(new NewFirearm("pistol", "Zastava", "M70",
+        Actors.analyst(() -> firearms.register(new NewFirearm("pistol", "Zastava", "M70",
                 "7.65 Browning", "DR-82002", "RS", 1988, List.of()), new Provenance("test", Provenance.Confidence.HIGH)));
         RecoveryForm form = open();
         fillValid(form, "DR-82OO2");
@@ -120,7 +121,7 @@ class RecoveryFormTests extends ViewTest {
                 new Place(42.6629, 21.1655, null, Place.Method.DEVICE, null), null, null, List.of(),
                 List.of(new NewRecovery.RecoveredWeapon(new NewFirearm(null, "Zastava", "M70", null, "DR-82OO2", null,
                         null, List.of()), false, List.of())));
-        var replay = TestSecurity.as("officer5", "FIELD_OFFICER", () -> recoveries.record(same));
+        var replay = Actors.as("officer5", Role.FIELD_OFFICER, () -> recoveries.record(same));
         assertThat(replay.created()).isFalse();
     }
 

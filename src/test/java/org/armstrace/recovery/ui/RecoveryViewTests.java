@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
 import org.armstrace.ViewTest;
 import org.armstrace.recovery.MatchCandidate;
 import org.armstrace.recovery.NewRecovery;
@@ -25,6 +25,7 @@ import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewTransfer;
 import org.armstrace.registry.Provenance;
 import org.armstrace.registry.Transfer;
+import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -42,7 +43,7 @@ class RecoveryViewTests extends ViewTest {
     Holdings holdings;
 
     private Recoveries.Recorded recordAt(String serial, RecoveryKind kind, Place place, Instant at) {
-        return TestSecurity.as("officer9", "FIELD_OFFICER", () -> recoveries.record(new NewRecovery(
+        return Actors.as("officer9", Role.FIELD_OFFICER, () -> recoveries.record(new NewRecovery(
                 UUID.randomUUID().toString(), kind, at, place, "test", null, List.of(),
                 List.of(new NewRecovery.RecoveredWeapon(new NewFirearm("pistol", "CZ", "75", "9mm", serial, null, null,
                         List.of()), false, List.of())))));
@@ -50,9 +51,9 @@ class RecoveryViewTests extends ViewTest {
 
     @Test
     void the_analyst_confirms_a_match_with_a_reason_and_sees_the_time_to_crime() {
-        Firearm registered = TestSecurity.as("analyst9", "ANALYST", () -> firearms.register(new NewFirearm("pistol",
+        Firearm registered = Actors.as("analyst9", Role.ANALYST, () -> firearms.register(new NewFirearm("pistol",
                 "CZ", "75", "9mm", "RV-91001", "CZ", 2004, List.of()), REGISTRY));
-        TestSecurity.as("analyst9", "ANALYST", () -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.SALE,
+        Actors.as("analyst9", Role.ANALYST, () -> holdings.recordTransfer(new NewTransfer(Transfer.Kind.SALE,
                 LocalDate.of(2024, 1, 1), registered.id(), null, null, null, "dealer sale"), REGISTRY));
         var recorded = recordAt("RV-91001", RecoveryKind.SEIZED, new Place(42.66, 21.16, null, Place.Method.MAP, null),
                 LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
@@ -70,7 +71,7 @@ class RecoveryViewTests extends ViewTest {
 
     @Test
     void rejecting_without_a_reason_is_refused_and_the_candidate_stays_open() {
-        TestSecurity.as("analyst9", "ANALYST", () -> firearms.register(new NewFirearm("pistol", "CZ", "75", "9mm",
+        Actors.as("analyst9", Role.ANALYST, () -> firearms.register(new NewFirearm("pistol", "CZ", "75", "9mm",
                 "RV-92002", "CZ", 2004, List.of()), REGISTRY));
         var recorded = recordAt("RV-92002", RecoveryKind.FOUND, new Place(42.66, 21.16, null, Place.Method.MAP, null),
                 Instant.now().minusSeconds(3600));
@@ -80,7 +81,7 @@ class RecoveryViewTests extends ViewTest {
         test($(Button.class).withId("reject-" + candidate.id()).single()).click();
         test($(Button.class).withId("decision-ok").single()).click();
 
-        assertThat(TestSecurity.as("analyst9", "ANALYST", () -> recoveries.candidates(recorded.recoveryId())))
+        assertThat(Actors.as("analyst9", Role.ANALYST, () -> recoveries.candidates(recorded.recoveryId())))
                 .extracting(MatchCandidate::status).containsOnly(MatchCandidate.Status.OPEN);
         assertThat(view.getElement().getTextRecursively()).doesNotContain("Rejected by");
     }

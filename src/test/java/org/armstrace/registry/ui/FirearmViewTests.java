@@ -2,6 +2,7 @@ package org.armstrace.registry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ class FirearmViewTests extends ViewTest {
         FirearmView view = navigate("registry/firearm/" + f.id(), FirearmView.class);
         assertThat(text(view, "firearm-alerts")).doesNotContain("Reported");
 
-        test($view(com.vaadin.flow.component.button.Button.class).withId("firearm-report-lost").single()).click();
+        test($view(Button.class).withId("firearm-report-lost").single()).click();
         LostStolenForm form = $(LostStolenForm.class).single();
         form.kind.setValue(LostStolenReport.Kind.STOLEN);
         form.occurredOn.setValue(LocalDate.of(2026, 11, 1));

@@ -2,6 +2,7 @@ package org.armstrace.registry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.notification.Notification;
 import org.armstrace.ViewTest;
 import org.armstrace.registry.Calibre;
 import org.armstrace.registry.ReferenceData;
@@ -27,7 +28,7 @@ class ReferenceDataViewTests extends ViewTest {
         test(view.calibreReason).setValue("spelling used on Kosovo Police seizure forms");
         test(view.calibreSave).click();
 
-        assertThat($(com.vaadin.flow.component.notification.Notification.class).last().getElement().getProperty("text"))
+        assertThat($(Notification.class).last().getElement().getProperty("text"))
                 .startsWith("Saved.");
         assertThat(reference.resolveCalibre("TT 7,62")).map(Calibre::code).contains(tokarev.code());
     }

@@ -9,8 +9,10 @@ import org.armstrace.ViewTest;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.NewFirearms;
 import org.armstrace.registry.NewPeople;
+import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Provenance;
 import org.armstrace.registry.ReferenceData;
+import org.armstrace.security.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -23,9 +25,9 @@ class RegistrySearchViewTests extends ViewTest {
     @Autowired
     ReferenceData reference;
     @Autowired
-    org.armstrace.registry.PersonRegistry people;
+    PersonRegistry people;
     @Autowired
-    org.armstrace.security.AuditLog audit;
+    AuditLog audit;
 
     @Test
     void a_misread_serial_finds_the_registered_weapon_with_the_reason_shown() {

@@ -2,7 +2,9 @@ package org.armstrace.security.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -52,7 +54,7 @@ class SecurityViewsTests extends ViewTest {
     @WithMockUser(username = "admin", roles = "ADMIN")
     void the_user_form_reports_what_was_entered_through_its_save_event() {
         var form = new UserForm();
-        com.vaadin.flow.component.UI.getCurrent().add(form);
+        UI.getCurrent().add(form);
         var saved = new ArrayList<UserForm.Values>();
         form.addSaveListener(e -> saved.add(e.values()));
 
@@ -91,7 +93,7 @@ class SecurityViewsTests extends ViewTest {
         test(view.form.save).click();
 
         assertThat(users.list()).hasSize(before);
-        assertThat($(com.vaadin.flow.component.notification.Notification.class).last().getElement().getProperty("text"))
+        assertThat($(Notification.class).last().getElement().getProperty("text"))
                 .isEqualTo("Give the account at least one role.");
     }
 

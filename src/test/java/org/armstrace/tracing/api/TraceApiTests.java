@@ -7,12 +7,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
+import org.armstrace.tracing.TraceAnswers;
+import org.armstrace.tracing.TraceAnswersTests;
+import org.armstrace.tracing.TraceQueues;
+import org.armstrace.tracing.TraceRequests;
+import org.armstrace.tracing.TraceStatus;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,11 +39,11 @@ class TraceApiTests {
     @Autowired
     Neo4jClient neo4j;
     @Autowired
-    org.armstrace.tracing.TraceRequests traces;
+    TraceRequests traces;
     @Autowired
-    org.armstrace.tracing.TraceQueues traceQueues;
+    TraceQueues traceQueues;
     @Autowired
-    org.armstrace.tracing.TraceAnswers answers;
+    TraceAnswers answers;
 
     private String partner(String country) {
         return Actors.admin(() -> tokens.create("partner " + country + " " + System.nanoTime(),
@@ -138,12 +145,12 @@ class TraceApiTests {
         assertThat(unknownCountry.body()).contains("unknown-country");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(asAnalyst.statusCode()).isEqualTo(403);
-        for (var r : java.util.List.of(malformed, wrongType, missing, unknownCountry, tooLarge, asAnalyst)) {
+        for (var r : List.of(malformed, wrongType, missing, unknownCountry, tooLarge, asAnalyst)) {
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
         }
         assertThat(neo4j.query("MATCH (t:TraceRequest) RETURN count(t)").fetchAs(Long.class).one().orElseThrow())
                 .isEqualTo(before);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Actors.admin(() -> tokens.create(
+        Assertions.assertThatThrownBy(() -> Actors.admin(() -> tokens.create(
                 "partner without a country", Role.PARTNER, 10, null))).hasMessageContaining("country code");
     }
 
@@ -160,16 +167,16 @@ class TraceApiTests {
         String refusedId = neo4j.query("MATCH (t:TraceRequest {number: $n}) RETURN t.id").bind(refused).to("n")
                 .fetchAs(String.class).one().orElseThrow();
         Actors.supervisor("sup-api", () -> {
-            if (traces.find(id).orElseThrow().status() == org.armstrace.tracing.TraceStatus.ACKNOWLEDGED) {
+            if (traces.find(id).orElseThrow().status() == TraceStatus.ACKNOWLEDGED) {
                 traceQueues.assign(id, traceQueues.analysts().getFirst(), null);
             }
-            traces.transition(id, org.armstrace.tracing.TraceStatus.IN_PROGRESS, null);
-            return answers.draft(id, org.armstrace.tracing.TraceAnswersTests.TRACED);
+            traces.transition(id, TraceStatus.IN_PROGRESS, null);
+            return answers.draft(id, TraceAnswersTests.TRACED);
         });
         assertThat(get(albania, "/api/v1/trace-requests/" + answered).body()).contains("\"answer\":null");
-        Actors.supervisor("sup-api-2", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.APPROVED, null));
-        Actors.supervisor("sup-api", () -> traces.transition(id, org.armstrace.tracing.TraceStatus.ANSWERED, null));
-        Actors.supervisor("sup-api", () -> traces.transition(refusedId, org.armstrace.tracing.TraceStatus.REFUSED,
+        Actors.supervisor("sup-api-2", () -> traces.transition(id, TraceStatus.APPROVED, null));
+        Actors.supervisor("sup-api", () -> traces.transition(id, TraceStatus.ANSWERED, null));
+        Actors.supervisor("sup-api", () -> traces.transition(refusedId, TraceStatus.REFUSED,
                 "The weapon is subject to a pending national investigation"));
 
         String body = get(albania, "/api/v1/trace-requests/" + answered).body();

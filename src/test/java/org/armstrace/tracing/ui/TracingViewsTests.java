@@ -2,24 +2,37 @@ package org.armstrace.tracing.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.QueryParameters;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
-import org.armstrace.TestSecurity;
+import org.armstrace.Actors;
 import org.armstrace.ViewTest;
+import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.Provenance;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
+import org.armstrace.tracing.PointOfDiversion;
 import org.armstrace.tracing.Priority;
+import org.armstrace.tracing.TraceAnswer;
 import org.armstrace.tracing.TraceIntake;
 import org.armstrace.tracing.TraceQueues;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TraceStatus;
+import org.armstrace.tracing.TraceTransition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -34,12 +47,12 @@ class TracingViewsTests extends ViewTest {
     @Autowired
     UserAccountService users;
     @Autowired
-    org.armstrace.registry.FirearmRegistry firearms;
+    FirearmRegistry firearms;
 
     private TraceRequest received() {
         String analyst = "an-v-" + UUID.randomUUID().toString().substring(0, 4);
-        TestSecurity.as("admin", "ADMIN", () -> users.create(analyst, "View", EnumSet.of(Role.ANALYST)));
-        return TestSecurity.as("intake1", "INTAKE", () -> traceIntake.receive(new NewTraceRequest(Direction.INCOMING, "AL",
+        Actors.admin(() -> users.create(analyst, "View", EnumSet.of(Role.ANALYST)));
+        return Actors.intake(() -> traceIntake.receive(new NewTraceRequest(Direction.INCOMING, "AL",
                 "AL-V-1", Priority.URGENT, "pistol", "Zastava", "M70", "7.65", "VIEW-" + UUID.randomUUID().toString()
                 .substring(0, 5), "RS", "found at a border crossing", "CPC art. 208", "criminal proceedings", null,
                 NewTraceRequest.Channel.MANUAL, null, null)));
@@ -61,7 +74,7 @@ class TracingViewsTests extends ViewTest {
 
         assertThat($(Span.class).withId("trace-status").single().getText()).isEqualTo("Delayed");
         @SuppressWarnings("unchecked")
-        Grid<org.armstrace.tracing.TraceTransition> timeline = (Grid<org.armstrace.tracing.TraceTransition>)
+        Grid<TraceTransition> timeline = (Grid<TraceTransition>)
                 $(Grid.class).withId("trace-timeline").single();
         assertThat(test(timeline).size()).isEqualTo(5);
         assertThat(test(timeline).getCellText(4, 3)).isEqualTo("Waiting for the importer's records");
@@ -72,10 +85,10 @@ class TracingViewsTests extends ViewTest {
     void a_supervisor_gives_the_request_to_another_analyst_and_the_timeline_says_so() {
         TraceRequest r = received();
         String other = "an-o-" + UUID.randomUUID().toString().substring(0, 4);
-        TestSecurity.as("admin", "ADMIN", () -> users.create(other, "Other", EnumSet.of(Role.ANALYST)));
+        Actors.admin(() -> users.create(other, "Other", EnumSet.of(Role.ANALYST)));
         navigate("tracing/request/" + r.id(), TraceRequestView.class);
         @SuppressWarnings("unchecked")
-        var to = (com.vaadin.flow.component.combobox.ComboBox<String>) $(com.vaadin.flow.component.combobox.ComboBox.class)
+        var to = (ComboBox<String>) $(ComboBox.class)
                 .withId("trace-reassign-to").single();
         to.setValue(other);
         test($(Button.class).withId("trace-reassign").single()).click();
@@ -112,16 +125,16 @@ class TracingViewsTests extends ViewTest {
         TraceAnswerForm form = $(TraceAnswerForm.class).single();
         test(form.save).click();
         assertThat(form.error.getText()).isEqualTo("Choose the outcome of the trace.");
-        form.outcome.setValue(org.armstrace.tracing.TraceAnswer.Outcome.NOT_FOUND);
+        form.outcome.setValue(TraceAnswer.Outcome.NOT_FOUND);
         test(form.findings).setValue("No record under this serial or its likely misreadings.");
         form.diverted.setValue(true);
         form.diversionCountry.setValue(form.diversionCountry.getListDataView().getItems()
                 .filter(c -> c.code().equals("AL")).findFirst().orElseThrow());
-        form.method.setValue(org.armstrace.tracing.PointOfDiversion.Method.CONVERSION);
+        form.method.setValue(PointOfDiversion.Method.CONVERSION);
         test(form.save).click();
 
         assertThat($(Span.class).withId("trace-status").single().getText()).isEqualTo("Answer drafted");
-        assertThat($(com.vaadin.flow.component.html.Paragraph.class).withId("trace-answer-version").single().getText())
+        assertThat($(Paragraph.class).withId("trace-answer-version").single().getText())
                 .startsWith("Version 1, drafted by sup-view").contains("Awaiting a supervisor's approval");
         test($(Button.class).withId("move-APPROVED").single()).click();
         assertThat(traces.find(r.id()).orElseThrow().status()).isEqualTo(TraceStatus.ANSWER_DRAFTED);
@@ -132,12 +145,12 @@ class TracingViewsTests extends ViewTest {
 
     @Test
     void an_outgoing_request_opened_from_a_weapon_is_filled_from_the_graph_and_saved_as_a_numbered_draft() {
-        var weapon = TestSecurity.as("analyst1", "ANALYST", () -> firearms.register(new org.armstrace.registry.NewFirearm(
+        var weapon = Actors.analyst(() -> firearms.register(new NewFirearm(
                 "pistol", "Zastava", "M70", "7.65 Browning", "OV-" + UUID.randomUUID().toString().substring(0, 6), "RS",
-                1990, java.util.List.of()), new org.armstrace.registry.Provenance("user:analyst1",
-                org.armstrace.registry.Provenance.Confidence.HIGH)));
-        com.vaadin.flow.component.UI.getCurrent().navigate("tracing/outgoing",
-                com.vaadin.flow.router.QueryParameters.of("firearm", weapon.id()));
+                1990, List.of()), new Provenance("user:analyst1",
+                Provenance.Confidence.HIGH)));
+        UI.getCurrent().navigate("tracing/outgoing",
+                QueryParameters.of("firearm", weapon.id()));
         TraceRequestForm form = $(TraceRequestForm.class).single();
         assertThat(form.serial.getValue()).isEqualTo(weapon.serialAsRead());
         assertThat(form.from.getValue().code()).isEqualTo("RS");
@@ -158,11 +171,11 @@ class TracingViewsTests extends ViewTest {
     @Test
     void the_workbook_page_offers_the_template_and_refuses_a_file_over_five_megabytes_in_words() {
         navigate(TraceWorkbookView.class);
-        var upload = $(com.vaadin.flow.component.upload.Upload.class).withId("workbook-upload").single();
+        var upload = $(Upload.class).withId("workbook-upload").single();
         assertThat(upload.getMaxFileSize()).isEqualTo(5 * 1024 * 1024);
         assertThat(upload.getI18n().getError().getFileIsTooBig())
                 .isEqualTo("The file is larger than 5 MB. Split the requests over several workbooks.");
-        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("workbook-template").single().getText())
+        assertThat($(Anchor.class).withId("workbook-template").single().getText())
                 .isEqualTo("Request workbook template");
     }
 }
