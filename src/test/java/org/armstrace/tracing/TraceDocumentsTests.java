@@ -38,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @ArmsTraceTest
-@LibreOfficeTest
 class TraceDocumentsTests {
 
     static final String FORMULA = "=HYPERLINK(\"http://attacker.example/x\",\"click\")";
@@ -128,6 +127,7 @@ class TraceDocumentsTests {
 
     /** LibreOffice is the strictest reader at hand: both formats must convert without complaint. */
     @Test
+    @LibreOfficeTest
     void both_formats_open_in_libreoffice(@TempDir Path dir) throws Exception {
         if (!Files.isExecutable(Path.of("/usr/bin/soffice"))) {
             // On CI a missing LibreOffice is a broken install step (.ci/run), not a reason to skip.
@@ -135,20 +135,25 @@ class TraceDocumentsTests {
             throw new IllegalStateException("LibreOffice is not installed at /usr/bin/soffice (see .ci/run)");
         }
         TraceRequest t = outgoingWithPhotos(2);
+        // One LibreOffice run converts both files: a start of LibreOffice costs more than the conversions.
+        var command = new ArrayList<>(List.of("/usr/bin/soffice", "-env:UserInstallation=file://" + dir.resolve("profile"),
+                "--headless", "--convert-to", "pdf", "--outdir", dir.toString()));
+        var pdfs = new ArrayList<Path>();
         for (var format : TraceDocuments.Format.values()) {
             var produced = Actors.analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, format));
             Path file = dir.resolve(produced.document().fileName());
             Files.write(file, produced.content());
-            var process = new ProcessBuilder("/usr/bin/soffice", "-env:UserInstallation=file://" + dir.resolve("profile"),
-                    "--headless", "--convert-to", "pdf", "--outdir", dir.toString(), file.toString())
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(output).isZero();
-            Path pdf = dir.resolve(produced.document().fileName().replaceAll("\\.\\w+$", ".pdf"));
+            command.add(file.toString());
+            pdfs.add(dir.resolve(produced.document().fileName().replaceAll("\\.\\w+$", ".pdf")));
+        }
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(pdfs).hasSize(2);
+        for (Path pdf : pdfs) {
             assertThat(pdf).as(output).exists();
-            assertThat(Files.size(pdf)).isGreaterThan(1000);
-            Files.delete(pdf);
+            assertThat(Files.size(pdf)).as(pdf.toString()).isGreaterThan(1000);
         }
     }
 
