@@ -37,6 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Nothing reaches the real data directory before every extract has been read. A load killed
  * while the offline importer runs leaves a marker, and the same command then replaces what that
  * import left.
+ *
+ * <p>Reads registry's {@code :Country} and {@code :Organisation} once in its own Cypher, to know
+ * their node ids before the offline import writes the extracts' rows (owners:
+ * graph-model/README.md).
  */
 @Component
 public class InitialLoad {

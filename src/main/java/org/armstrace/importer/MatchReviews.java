@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * them apart. Both decisions are audited and reversible: a merge is a {@code SAME_AS} link
  * between the two records, never a fusion of nodes, and undoing it marks the link revoked; the
  * decision keeps its whole history.
+ *
+ * <p>Reads registry's {@code :Person} and {@code :Firearm} in its own Cypher to show both sides of a
+ * pair in the review list in one query (owners: graph-model/README.md).
  */
 @Service
 public class MatchReviews {

@@ -22,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The alerts the pattern scans raised: a ranked list, each with its evidence and history, decided
  * once (dismissed, or promoted to a case) with a reason, and the notifications that point an
  * analyst at the new ones. Every decision and every opening of an alert's evidence is audited.
+ *
+ * <p>Reads recovery's {@code :Case} and registry's {@code :Firearm}, {@code :Organisation} and
+ * {@code :Country} in the query that lists alerts, to name each alert's weapons and case without a call
+ * per row (owners: graph-model/README.md).
  */
 @Service
 public class Alerts {

@@ -30,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code maxAlerts} instances, best first. Where the grouping is not something Cypher does well
  * (runs of consecutive serials, connected groups) the query streams flat rows and the grouping is
  * done here, in one pass.
+ *
+ * <p>A pattern is a shape across other modules' labels (recoveries, trace requests, weapons, people,
+ * licences, transfers), so each scan is one read-only query over them rather than calls per record
+ * (owners: graph-model/README.md).
  */
 @Component
 class PatternScan {

@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A recovery abroad is known from a partner's incoming request; it is placed at the requesting
  * country, since the request does not say where in that country.
+ *
+ * <p>Reads recovery's {@code :Location} and registry's {@code :Firearm} in its own Cypher: the events
+ * around an investigation are one bounded traversal (owners: graph-model/README.md).
  */
 @Service
 public class TimeAndPlace {

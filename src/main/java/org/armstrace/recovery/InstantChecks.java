@@ -26,6 +26,10 @@ import org.springframework.stereotype.Component;
  * it, with the model ranking. Every hit is then checked for what makes it matter: registered,
  * reported lost or stolen, seen in an earlier recovery, subject of an open trace request. Hits
  * are kept as {@code :MatchCandidate} nodes for the analyst to confirm or reject.
+ *
+ * <p>Reads registry's {@code :Firearm} and {@code :Licence} in its own Cypher: the checks at the
+ * scene are one query per recovery, inside the field officer's wait (owners:
+ * graph-model/README.md).
  */
 @Component
 class InstantChecks {

@@ -32,6 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * place and case, the weapons as found with their photos, the possessors, and the candidate
  * matches of the instant checks. It is idempotent on the draft's key: a double tap, a retry after
  * a dropped connection or a re-sent request returns the first recovery and writes nothing.
+ *
+ * <p>Matches registry's {@code :Firearm}, {@code :Person} and {@code :Transfer} in its own Cypher
+ * only to hang this module's {@code RECOVERED} and {@code POSSESSED} links on them, and to name a
+ * confirmed match's last holder, in the same query (owners: graph-model/README.md).
  */
 @Service
 public class Recoveries {

@@ -42,6 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>Country of last legal import</b>: the newest import marking, otherwise our own country
  *       when our registry holds an import of the weapon.</li>
  * </ul>
+ *
+ * <p>Owns no label: it reads recovery's, tracing's and registry's labels, and the office on
+ * security's {@code :User}, in its own Cypher, because each figure is one aggregation that calls
+ * through the owners' services would turn into thousands (owners: graph-model/README.md).
  */
 @Service
 public class Statistics {

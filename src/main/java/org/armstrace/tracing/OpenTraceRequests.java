@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
  * Tells the recovery module's instant checks which weapons are the subject of an open trace
  * request. Tracing owns {@code :TraceRequest}, so the query lives here; recovery only knows the
  * {@link OpenTraces} interface it declared, which keeps recovery free of tracing.
+ *
+ * <p>Reads registry's {@code :Firearm} by id in its own Cypher only to follow this module's
+ * {@code CONCERNS} links in the same query (owners: graph-model/README.md).
  */
 @Component
 class OpenTraceRequests implements OpenTraces {

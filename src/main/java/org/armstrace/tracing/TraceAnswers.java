@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * supervisor approves it (four eyes, see {@link TraceRequests}); it goes out and the partner reads it
  * through the API. A partner's answer to our request is recorded the same way, with the point of
  * diversion if the trace found one. Every draft is a new version; none is overwritten.
+ *
+ * <p>Reads registry's {@code :Firearm} by id in its own Cypher only to follow this module's
+ * {@code CONCERNS} links in the same query (owners: graph-model/README.md).
  */
 @Service
 public class TraceAnswers {

@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
  * Numbers and stores a new request, incoming or outgoing: idempotent on the sender's key, given a
  * due date by priority and, when incoming, acknowledged, checked against the registry and assigned
  * by workload, all in the caller's transaction. Callers check who may create what.
+ *
+ * <p>Matches registry's {@code :Firearm} by id in its own Cypher only to hang this module's
+ * {@code CONCERNS} link on it in the same write (owners: graph-model/README.md).
  */
 @Component
 class TraceCreation {

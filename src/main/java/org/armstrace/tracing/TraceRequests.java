@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * goes through {@link TraceLifecycle} and is kept as a {@code :TraceTransition} with who, when and
  * why, and written to the audit chain; nothing is ever deleted. Requests come in through
  * {@link TraceIntake}, go out through {@link OutgoingTraces} and are worked from {@link TraceQueues}.
+ *
+ * <p>Reads registry's {@code :Firearm} by id in its own Cypher only to follow this module's
+ * {@code CONCERNS} links in the same query (owners: graph-model/README.md).
  */
 @Service
 @EnableConfigurationProperties(ServiceLevels.class)
