@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,6 +26,10 @@ final class Chromium {
             Assumptions.assumeFalse(System.getenv("CI") == null, "Chromium not installed at " + PATH);
             throw new IllegalStateException("Chromium not installed at " + PATH + " (see .ci/run)");
         }
+        // Assertions wait as long as the pages' actions do. Playwright's own 5 s was too short on two
+        // cores while the child-JVM tests run beside the browser: a reconnect after a dropped
+        // connection took longer, and a recovery saved after it failed BrowserTests on a fresh clone.
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         return Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
