@@ -3,10 +3,12 @@ package org.armstrace.security;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.armstrace.security.ui.LoginView;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -40,7 +42,8 @@ class SecurityConfiguration {
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setExceptionMappings(Map.of(
                 LockedException.class.getName(), "/login?error=throttled",
-                DisabledException.class.getName(), "/login?error=disabled"));
+                DisabledException.class.getName(), "/login?error=disabled",
+                DirectorySignIn.NoMappedGroup.class.getName(), "/login?error=no-role"));
         failures.setDefaultFailureUrl("/login?error");
         http.formLogin(f -> f.failureHandler(failures));
         // The offline basemap's boundary files, which the map loads with the user's session.
@@ -75,9 +78,12 @@ class SecurityConfiguration {
 
     @Bean
     ThrottledAuthenticationProvider authenticationProvider(UserDetailsService userDetails, PasswordEncoder encoder,
-                                                           LoginThrottle throttle, AuditLog audit) {
+                                                           LoginThrottle throttle, AuditLog audit,
+                                                           Optional<DirectorySignIn> directory) {
         var dao = new DaoAuthenticationProvider(userDetails);
         dao.setPasswordEncoder(encoder);
-        return new ThrottledAuthenticationProvider(dao, throttle, audit);
+        // With a directory configured (DirectoryConfiguration), its users go through the same throttle and audit.
+        return new ThrottledAuthenticationProvider(
+                directory.<AuthenticationProvider>map(d -> d.withLocalAccounts(dao)).orElse(dao), throttle, audit);
     }
 }

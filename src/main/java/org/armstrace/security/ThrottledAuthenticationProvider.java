@@ -6,7 +6,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -14,11 +13,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /** Password sign-in with throttling, and every attempt's outcome in the audit trail. */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
-    private final DaoAuthenticationProvider delegate;
+    private final AuthenticationProvider delegate;
     private final LoginThrottle throttle;
     private final AuditLog audit;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle, AuditLog audit) {
+    ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle, AuditLog audit) {
         this.delegate = delegate;
         this.throttle = throttle;
         this.audit = audit;

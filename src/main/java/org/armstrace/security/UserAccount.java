@@ -8,11 +8,19 @@ import java.util.Set;
  * A person who can sign in. Accounts are disabled, never deleted, so the audit trail keeps its actors.
  *
  * @param office the office or desk the person works in (statistics count requests per office), or null
+ * @param fromDirectory signs in against the directory (LDAP / AD): no password here, roles from its groups
  */
 public record UserAccount(String username, String displayName, Set<Role> roles, boolean enabled,
-                          Locale locale, boolean mustChangePassword, Instant createdAt, String office) {
+                          Locale locale, boolean mustChangePassword, Instant createdAt, String office,
+                          boolean fromDirectory) {
 
     public UserAccount {
         roles = Set.copyOf(roles);
+    }
+
+    /** A local account (signs in with a password kept here). */
+    public UserAccount(String username, String displayName, Set<Role> roles, boolean enabled,
+                       Locale locale, boolean mustChangePassword, Instant createdAt, String office) {
+        this(username, displayName, roles, enabled, locale, mustChangePassword, createdAt, office, false);
     }
 }

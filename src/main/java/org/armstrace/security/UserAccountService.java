@@ -32,6 +32,10 @@ public class UserAccountService {
     /** Who may be given tracing work: one definition for every query of this class that asks. */
     private static final String ENABLED_ANALYST = "u.enabled AND 'ANALYST' IN u.roles";
 
+    /** Accounts created before directory sign-in existed have no {@code source}: they are local. */
+    private static final String LOCAL = "coalesce(u.source, 'local') = 'local'";
+    private static final String DIRECTORY = "directory";
+
     private final Neo4jClient neo4j;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
@@ -77,10 +81,12 @@ public class UserAccountService {
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public UserAccount update(String username, String displayName, Set<Role> roles, boolean enabled) {
+    public UserAccount update(String username, String displayName, Set<Role> requestedRoles, boolean enabled) {
         String name = normalise(username);
         UserAccount before = find(name).orElseThrow(() -> new UserAccountException("users.error.not-found"));
-        if (roles.isEmpty()) {
+        // A directory account's roles come from its groups at every sign-in; here it can only be disabled.
+        Set<Role> roles = before.fromDirectory() ? before.roles() : requestedRoles;
+        if (roles.isEmpty() && !before.fromDirectory()) {
             throw new UserAccountException("users.error.no-role");
         }
         boolean self = name.equals(AuditLog.currentActor());
@@ -129,7 +135,9 @@ public class UserAccountService {
     @Transactional
     public String resetPassword(String username) {
         String name = normalise(username);
-        find(name).orElseThrow(() -> new UserAccountException("users.error.not-found"));
+        if (find(name).orElseThrow(() -> new UserAccountException("users.error.not-found")).fromDirectory()) {
+            throw new UserAccountException("users.error.directory-password"); // the directory holds it
+        }
         String oneTime = OneTimePassword.generate();
         setPassword(name, passwords.encode(oneTime), true);
         audit.record("user.password-reset", List.of("User:" + name), "");
@@ -140,8 +148,9 @@ public class UserAccountService {
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         String name = AuditLog.currentActor();
-        String hash = credentials(name).map(Credentials::passwordHash)
-                .orElseThrow(() -> new UserAccountException("users.error.not-found"));
+        String hash = credentials(name).map(Credentials::passwordHash).orElseThrow(() -> new UserAccountException(
+                find(name).map(UserAccount::fromDirectory).orElse(false) ? "users.error.directory-password"
+                        : "users.error.not-found"));
         if (!passwords.matches(currentPassword, hash)) {
             throw new UserAccountException("password.current-wrong");
         }
@@ -225,9 +234,13 @@ public class UserAccountService {
     record Credentials(UserAccount account, String passwordHash) {
     }
 
+    /**
+     * A local account's sign-in data; none for a directory account, which has no password here
+     * (and must not sign in with one, also when the directory is switched off later).
+     */
     @Transactional(readOnly = true)
     Optional<Credentials> credentials(String username) {
-        return neo4j.query("MATCH (u:User {username: $username}) RETURN u")
+        return neo4j.query("MATCH (u:User {username: $username}) WHERE " + LOCAL + " RETURN u")
                 .bind(normalise(username)).to("username")
                 .fetchAs(Credentials.class).mappedBy((t, r) -> {
                     Node n = r.get("u").asNode();
@@ -240,6 +253,51 @@ public class UserAccountService {
     long activeAdmins() {
         return neo4j.query("MATCH (u:User) WHERE u.enabled AND 'ADMIN' IN u.roles RETURN count(u)")
                 .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /**
+     * Creates or refreshes the local record of a user the directory has just signed in: roles as
+     * the groups say now, display name from the directory. Every role change is audited.
+     *
+     * @return the account; empty when a local account holds the name (it is never taken over)
+     */
+    @Transactional
+    Optional<UserAccount> signedInFromDirectory(String username, String displayName, Set<Role> roles) {
+        String name = normalise(username);
+        Optional<UserAccount> before = find(name);
+        if (before.isPresent() && !before.get().fromDirectory()) {
+            return Optional.empty();
+        }
+        neo4j.query("""
+                        MERGE (u:User {username: $username})
+                          ON CREATE SET u.source = $directory, u.enabled = true, u.locale = 'en',
+                                        u.mustChangePassword = false, u.createdAt = $now
+                        SET u.roles = $roles, u.lastSignInAt = $now,
+                            u.displayName = CASE WHEN $displayName = '' THEN coalesce(u.displayName, '') ELSE $displayName END
+                        """)
+                .bindAll(Map.of("username", name, "directory", DIRECTORY, "roles", sortedNames(roles),
+                        "displayName", displayName == null ? "" : displayName.strip(),
+                        "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .run();
+        if (before.isEmpty()) {
+            audit.recordAs(name, "user.directory-created", List.of("User:" + name), "roles=" + sortedNames(roles));
+        } else if (!before.get().roles().equals(roles)) {
+            audit.recordAs(name, "user.directory-roles", List.of("User:" + name),
+                    "roles " + sortedNames(before.get().roles()) + " -> " + sortedNames(roles));
+        }
+        return find(name);
+    }
+
+    /** A directory user no longer in any mapped group keeps the record (audit) but no role. */
+    @Transactional
+    void directoryRolesRevoked(String username) {
+        String name = normalise(username);
+        find(name).filter(a -> a.fromDirectory() && !a.roles().isEmpty()).ifPresent(a -> {
+            neo4j.query("MATCH (u:User {username: $username}) SET u.roles = [], u.updatedAt = datetime()")
+                    .bind(name).to("username").run();
+            audit.recordAs(name, "user.directory-roles", List.of("User:" + name),
+                    "roles " + sortedNames(a.roles()) + " -> []");
+        });
     }
 
     /** Creates the first administrator when the store has none; see {@link FirstAdministrator}. */
@@ -297,6 +355,6 @@ public class UserAccountService {
         return new UserAccount(n.get("username").asString(), n.get("displayName").asString(""),
                 roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles, n.get("enabled").asBoolean(false),
                 Locale.forLanguageTag(n.get("locale").asString("en")), n.get("mustChangePassword").asBoolean(false),
-                created, n.get("office").asString(null));
+                created, n.get("office").asString(null), DIRECTORY.equals(n.get("source").asString("local")));
     }
 }

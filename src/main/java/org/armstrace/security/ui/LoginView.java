@@ -41,6 +41,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                 case "throttled" -> "login.error.throttled";
                 case "disabled" -> "login.error.disabled";
                 case "api-only" -> "login.error.api-only";
+                case "no-role" -> "login.error.no-role";
                 default -> "login.error.credentials";
             }));
             login.setError(true);

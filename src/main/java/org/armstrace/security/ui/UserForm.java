@@ -94,9 +94,13 @@ public class UserForm extends FormLayout {
         displayName.setValue(isNew ? "" : account.displayName());
         office.setValue(isNew || account.office() == null ? "" : account.office());
         roles.setValue(isNew ? Set.of() : account.roles());
+        // A directory account's roles follow its groups at every sign-in, and its password is the directory's.
+        boolean fromDirectory = !isNew && account.fromDirectory();
+        roles.setReadOnly(fromDirectory);
+        roles.setHelperText(fromDirectory ? getTranslation("users.roles-from-directory") : null);
         enabled.setValue(isNew || account.enabled());
         enabled.setEnabled(!isNew);
-        resetPassword.setVisible(!isNew);
+        resetPassword.setVisible(!isNew && !fromDirectory);
     }
 
     public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {

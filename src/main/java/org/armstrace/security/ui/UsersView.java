@@ -40,6 +40,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("users.roles"));
         grid.addColumn(a -> getTranslation(a.enabled() ? "users.active" : "users.disabled"))
                 .setHeader(getTranslation("users.status")).setAutoWidth(true);
+        grid.addColumn(a -> getTranslation(a.fromDirectory() ? "users.source.directory" : "users.source.local"))
+                .setHeader(getTranslation("users.source")).setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(e -> form.edit(e.getValue()));
         var addNew = new Button(getTranslation("users.new"), e -> {
             grid.asSingleSelect().clear();

@@ -9,11 +9,13 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.armstrace.ViewTest;
 import org.armstrace.base.ui.HomeView;
 import org.armstrace.security.Role;
+import org.armstrace.security.UserAccount;
 import org.armstrace.security.UserAccountService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,5 +108,23 @@ class SecurityViewsTests extends ViewTest {
 
         assertThat(view.verdict.getText()).startsWith("Chain intact:");
         assertThat(test(view.grid).size()).isPositive();
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void a_directory_account_shows_its_source_and_offers_no_password_reset_nor_role_editing() {
+        UsersView view = navigate(UsersView.class);
+        assertThat(view.grid.getColumns()).extracting(c -> c.getHeaderText()).contains("Sign-in");
+        assertThat(test(view.grid).getCellText(0, 4)).isIn("Local", "Directory");
+
+        view.form.edit(new UserAccount("dir.someone", "Arta Krasniqi", Set.of(Role.ANALYST), true,
+                Locale.ENGLISH, false, null, null, true));
+        assertThat(view.form.resetPassword.isVisible()).isFalse();
+        assertThat(view.form.roles.isReadOnly()).isTrue();
+
+        view.form.edit(new UserAccount("local.someone", "Besa Hoxha", Set.of(Role.ANALYST), true,
+                Locale.ENGLISH, false, null, null, false));
+        assertThat(view.form.resetPassword.isVisible()).isTrue();
+        assertThat(view.form.roles.isReadOnly()).isFalse();
     }
 }
