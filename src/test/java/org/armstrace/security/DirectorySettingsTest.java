@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.ResourcePropertySource;
 
 class DirectorySettingsTest {
 
@@ -51,5 +55,27 @@ class DirectorySettingsTest {
 
         assertThat(DirectoryProviders.of(settings))
                 .isInstanceOf(org.springframework.security.ldap.authentication.ad.ActiveDirectoryLdapAuthenticationProvider.class);
+    }
+
+    @Test
+    void the_settings_bind_from_properties_without_splitting_a_dn_at_its_commas() throws Exception {
+        var environment = new StandardEnvironment();
+        // application.properties as shipped, with the environment variables of an installation on top.
+        environment.getPropertySources().addLast(new ResourcePropertySource("classpath:application.properties"));
+        environment.getPropertySources().addFirst(new MapPropertySource("installation", Map.of(
+                "ARMSTRACE_DIRECTORY_ENABLED", "true",
+                "ARMSTRACE_DIRECTORY_URL", "ldaps://dc1.police.example ldaps://dc2.police.example",
+                "ARMSTRACE_DIRECTORY_USER_DN_PATTERN", "uid={0},ou=people",
+                "ARMSTRACE_DIRECTORY_ROLES_FIELD_OFFICER", "cn=patrol,ou=groups,dc=police,dc=example;cn=k9,ou=groups,dc=police,dc=example")));
+
+        DirectorySettings settings = Binder.get(environment).bind("armstrace.directory", DirectorySettings.class).get();
+
+        assertThat(settings.enabled()).isTrue();
+        assertThat(settings.urls()).containsExactly("ldaps://dc1.police.example", "ldaps://dc2.police.example");
+        assertThat(settings.userDnPattern()).isEqualTo("uid={0},ou=people");
+        assertThat(settings.groupSearchFilter()).isEqualTo("(member={0})");
+        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.rolesFor(List.of("cn=k9,ou=groups,dc=police,dc=example"))).containsExactly(Role.FIELD_OFFICER);
+        settings.check();
     }
 }
