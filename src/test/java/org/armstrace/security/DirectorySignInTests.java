@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -211,5 +212,29 @@ class DirectorySignInTests {
         assertThatThrownBy(() -> localOnly.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated("dir.analyst", "analyst-pw-1")))
                 .isInstanceOf(BadCredentialsException.class);
+    }
+
+    /**
+     * The switch itself. A tiny context of DirectoryConfiguration alone (milliseconds, not another
+     * application context), on the shared context's real UserAccountService.
+     */
+    @Test
+    void the_directory_is_wired_only_when_switched_on() {
+        var runner = new ApplicationContextRunner().withBean(UserAccountService.class, () -> users)
+                .withUserConfiguration(DirectoryConfiguration.class);
+        String port = Integer.toString(directory.getListenPort());
+
+        runner.run(context -> assertThat(context).doesNotHaveBean(DirectorySignIn.class));
+        runner.withPropertyValues("armstrace.directory.enabled=true", "armstrace.directory.url=ldap://127.0.0.1:" + port,
+                "armstrace.directory.base=" + BASE, "armstrace.directory.user-dn-pattern=uid={0},ou=people",
+                "armstrace.directory.group-search-base=ou=groups", "armstrace.directory.roles.ANALYST=" + ANALYSTS)
+                .run(context -> {
+                    var signIn = context.getBean(DirectorySignIn.class);
+                    Authentication auth = signIn.authenticate(
+                            UsernamePasswordAuthenticationToken.unauthenticated("dir.analyst", "analyst-pw-1"));
+                    assertThat(roles(auth)).containsExactly("ROLE_ANALYST");
+                });
+        runner.withPropertyValues("armstrace.directory.enabled=true", "armstrace.directory.url=http://nowhere")
+                .run(context -> assertThat(context).hasFailed());
     }
 }
