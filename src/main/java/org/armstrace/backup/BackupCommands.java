@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.armstrace.graph.EmbeddedStoreFiles;
 import org.armstrace.graph.GraphProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 
 /**
@@ -22,6 +24,7 @@ public class BackupCommands {
     public static final String BACKUP = GraphProperties.BACKUP_COMMAND;
     public static final String RESTORE = GraphProperties.RESTORE_COMMAND;
     static final String FORCE = "--force";
+    private static final Logger log = LoggerFactory.getLogger(BackupCommands.class);
 
     private final GraphProperties graph;
     private final Path keyFile;
@@ -52,6 +55,10 @@ public class BackupCommands {
         } catch (Refused e) {
             out.println(e.getMessage());
             return e.exitCode();
+        } catch (RuntimeException e) {
+            log.error("{} failed", command, e); // the stack trace, for whoever investigates
+            out.println("The " + command + " failed: " + e.getMessage());
+            return 1;
         }
     }
 

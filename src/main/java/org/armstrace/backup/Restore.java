@@ -55,8 +55,9 @@ final class Restore {
                     + "what it holds into " + dataDir.resolve(DataFiles.REPLACED_PREFIX + "<time>") + " first.", 2);
         }
         Manifest manifest = BackupArchive.verify(archive);
+        Path replaced = null;
         try {
-            Path replaced = present.isEmpty() ? null : moveAside(dataDir, present);
+            replaced = present.isEmpty() ? null : moveAside(dataDir, present);
             Files.createDirectories(dataDir);
             Path work = Files.createTempDirectory(dataDir, ".restore-");
             try {
@@ -67,8 +68,9 @@ final class Restore {
             }
             var counts = EmbeddedStoreFiles.counts(storeDir, graph.database(), graph.pageCache().toBytes());
             return new Result(manifest, counts, replaced, AuditKeyNote.afterRestore(manifest.auditKey(), keyFile));
-        } catch (IOException e) {
-            throw new UncheckedIOException("The restore into " + dataDir + " failed: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The restore into " + dataDir + " failed and left it incomplete: "
+                    + e.getMessage() + (replaced == null ? "" : ". What it held before is in " + replaced + "."), e);
         }
     }
 
