@@ -73,7 +73,9 @@ public final class EmbeddedStoreFiles {
             lock.release();
             return false;
         } catch (OverlappingFileLockException e) {
-            return true; // this JVM runs the database (tests, or a command started inside the application)
+            // This JVM runs the database itself: only in tests, since the commands run in a process of their
+            // own. (Closing our channel then drops the process's POSIX lock on the file; Neo4j keeps running.)
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("The store lock " + lockFile + " cannot be checked", e);
         }
