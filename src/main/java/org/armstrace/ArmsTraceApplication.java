@@ -1,6 +1,8 @@
 package org.armstrace;
 
 import java.nio.file.Path;
+import org.armstrace.backup.BackupCommands;
+import org.armstrace.backup.BackupContext;
 import org.armstrace.graph.GraphProperties;
 import org.armstrace.importer.ImportCommand;
 import org.armstrace.importer.InitialLoad;
@@ -18,7 +20,9 @@ public class ArmsTraceApplication {
      * Starts the web application, or with {@code audit-verify} as the first argument checks the
      * audit chain against the configured database, prints the result and exits (1 when broken);
      * with {@code import} imports a registry extract without the UI (see {@link ImportCommand}); with
-     * {@code initial-load} fills a new installation's empty store from many extracts (see {@link InitialLoad}).
+     * {@code initial-load} fills a new installation's empty store from many extracts (see {@link InitialLoad});
+     * with {@code backup} or {@code restore} writes or restores a backup of the stopped embedded store
+     * (see {@link BackupCommands}), in a context of its own that starts no database.
      */
     public static void main(String[] args) {
         if (args.length > 0 && AuditCommand.NAME.equals(args[0])) {
@@ -37,6 +41,10 @@ public class ArmsTraceApplication {
                 InitialLoad.removeStaging(Path.of(dataDir));
             }
             System.exit(code);
+        }
+        if (args.length > 0 && (BackupCommands.BACKUP.equals(args[0]) || BackupCommands.RESTORE.equals(args[0]))) {
+            var context = BackupContext.start(args[0], args);
+            System.exit(SpringApplication.exit(context, () -> context.getBean(BackupCommands.class).run(args, System.out)));
         }
         SpringApplication.run(ArmsTraceApplication.class, args);
     }

@@ -67,9 +67,13 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, Ord
                 .bind("armstrace.neo4j", Bindable.of(GraphProperties.class),
                         new ValidationBindHandler(validator))
                 .orElseThrow(() -> new IllegalStateException("armstrace.neo4j settings are missing"));
+        String command = environment.getProperty("armstrace.command", "");
+        if (GraphProperties.BACKUP_COMMAND.equals(command) || GraphProperties.RESTORE_COMMAND.equals(command)) {
+            return; // they read and write the store's files, which a running database would hold locked
+        }
         switch (properties.mode()) {
             case EMBEDDED -> {
-                if (GraphProperties.INITIAL_LOAD_COMMAND.equals(environment.getProperty("armstrace.command"))) {
+                if (GraphProperties.INITIAL_LOAD_COMMAND.equals(command)) {
                     properties = staging(environment, properties);
                 }
                 // Pin the resolved directory (it may contain ${random...}) so the bean finds this start.

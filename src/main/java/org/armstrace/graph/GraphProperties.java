@@ -44,6 +44,13 @@ public record GraphProperties(
     public static final String INITIAL_LOAD_COMMAND = "initial-load";
     public static final String INITIAL_LOAD_TARGET = "armstrace.initial-load.data-dir";
 
+    /**
+     * The commands that work on the embedded store's files (backup.BackupCommands): Neo4j must not be
+     * started for them, since a dump needs the store closed and a load writes the files.
+     */
+    public static final String BACKUP_COMMAND = "backup";
+    public static final String RESTORE_COMMAND = "restore";
+
     public Path storeDir() {
         return storeDir(dataDir);
     }
