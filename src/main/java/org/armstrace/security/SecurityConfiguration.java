@@ -36,13 +36,14 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, SecurityHeaders headers) throws Exception {
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setExceptionMappings(Map.of(
                 LockedException.class.getName(), "/login?error=throttled",
                 DisabledException.class.getName(), "/login?error=disabled"));
         failures.setDefaultFailureUrl("/login?error");
         http.formLogin(f -> f.failureHandler(failures));
+        http.headers(headers);
         // The offline basemap's boundary files, which the map loads with the user's session.
         http.authorizeHttpRequests(a -> a.requestMatchers("/geo/**").authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class, "/login?logout"))
