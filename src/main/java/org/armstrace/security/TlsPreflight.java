@@ -35,9 +35,17 @@ class TlsPreflight implements ApplicationListener<ApplicationPreparedEvent> {
             return; // the command-line tools serve nothing
         }
         ConfigurableEnvironment env = event.getApplicationContext().getEnvironment();
+        Map<String, Object> bundle = bundle(env);
+        if (!bundle.isEmpty()) {
+            env.getPropertySources().addFirst(new MapPropertySource("armstrace-tls", bundle));
+        }
+    }
+
+    /** The SSL bundle's settings; none when TLS is off or the operator configured a bundle of their own. */
+    static Map<String, Object> bundle(ConfigurableEnvironment env) {
         if (!env.getProperty("armstrace.tls.enabled", Boolean.class, true)
                 || !env.getProperty("server.ssl.bundle", "").isBlank()) {
-            return;
+            return Map.of();
         }
         String configured = env.getProperty("armstrace.tls.keystore", "").strip();
         var properties = new HashMap<String, Object>();
@@ -50,7 +58,7 @@ class TlsPreflight implements ApplicationListener<ApplicationPreparedEvent> {
         }
         properties.put(PREFIX + "keystore.type", "PKCS12");
         properties.put("server.ssl.bundle", BUNDLE);
-        env.getPropertySources().addFirst(new MapPropertySource("armstrace-tls", Map.copyOf(properties)));
+        return Map.copyOf(properties);
     }
 
     private static TlsCertificate.Keystore generated(ConfigurableEnvironment env) {
