@@ -28,19 +28,22 @@ RUN groupadd --system --gid 10001 armstrace \
  && chown armstrace:armstrace /data
 COPY --from=build /src/target/armstrace.jar /app/armstrace.jar
 
-# The data directory: the embedded store (<dir>/graph), the Bolt password file and photos.
+# The data directory: the embedded store (<dir>/graph), the Bolt password file, the generated
+# TLS keystore (<dir>/tls) and photos.
 # A new named volume copies this directory's owner, so the non-root user can write to it.
 ENV ARMSTRACE_DATA_DIR=/data
 VOLUME /data
 
 USER armstrace
 WORKDIR /app
-EXPOSE 8080
+# HTTPS (a self-signed certificate is generated into /data/tls on the first start unless
+# ARMSTRACE_TLS_KEYSTORE names one) and the plain-HTTP port that only redirects to it.
+EXPOSE 8443 8080
 
-# The image has neither curl nor wget; bash's /dev/tcp is enough for one GET.
+# The image has neither curl nor wget, but openssl (a dependency of ca-certificates) speaks TLS.
 # /actuator/health answers 200 when UP and 503 when DOWN. The first start creates the store: be patient.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' | openssl s_client -quiet -connect 127.0.0.1:8443 2>/dev/null | head -n 1 | grep -q ' 200 '"]
 
 # The flags quiet embedded Neo4j on JDK 25 and keep Logback the only SLF4J provider.
 ENTRYPOINT ["java", \

@@ -22,7 +22,7 @@ WORK=$(mktemp -d /tmp/armstrace-bench.XXXXXX)
 PORT=18080
 BOLT=17687
 PASSWORD=bench-neo4j-password
-export ARMSTRACE_NEO4J_PASSWORD=$PASSWORD ARMSTRACE_ADMIN_PASSWORD=bench-first-chief-pw SERVER_PORT=$PORT ARMSTRACE_BOLT_PORT=$BOLT
+export ARMSTRACE_NEO4J_PASSWORD=$PASSWORD ARMSTRACE_ADMIN_PASSWORD=bench-first-chief-pw SERVER_PORT=$PORT ARMSTRACE_HTTP_REDIRECT_PORT= ARMSTRACE_BOLT_PORT=$BOLT
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $("$JAVA" -version 2>&1 | head -1)"
 echo "jar: $(du -h "$JAR" | cut -f1); work dir $WORK"
@@ -35,7 +35,7 @@ run() { # label data-dir java-args...
   t0=$(date +%s.%N)
   ARMSTRACE_DATA_DIR=$data "$JAVA" "${FLAGS[@]}" "$@" > "$log" 2>&1 &
   pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$PORT/login"; do
+  until curl -kfs -o /dev/null "https://127.0.0.1:$PORT/login"; do
     kill -0 $pid 2>/dev/null || { echo "$label: process died, see $log" >&2; tail -20 "$log" >&2; return 1; }
     sleep 0.05
   done
@@ -56,8 +56,8 @@ EXTRACTED="$WORK/extracted/armstrace.jar"
 # AOT cache training run: start, serve the login page once, stop (the cache is written at exit).
 ARMSTRACE_DATA_DIR="$WORK/train" "$JAVA" "${FLAGS[@]}" -XX:AOTCacheOutput="$WORK/app.aot" -jar "$EXTRACTED" > "$WORK/train.log" 2>&1 &
 tp=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$PORT/login"; do kill -0 $tp 2>/dev/null || { tail -20 "$WORK/train.log"; exit 1; }; sleep 0.2; done
-curl -s -o /dev/null "http://127.0.0.1:$PORT/actuator/health" || true
+until curl -kfs -o /dev/null "https://127.0.0.1:$PORT/login"; do kill -0 $tp 2>/dev/null || { tail -20 "$WORK/train.log"; exit 1; }; sleep 0.2; done
+curl -ks -o /dev/null "https://127.0.0.1:$PORT/actuator/health" || true
 kill -TERM $tp; wait $tp 2>/dev/null || true   # the cache is assembled at exit, which takes a while
 echo "AOT cache: $(du -h "$WORK/app.aot" | cut -f1)"
 
@@ -69,7 +69,7 @@ run "extracted+AOT, empty store"    "$WORK/empty-aot"  -XX:AOTCache="$WORK/app.a
 echo "--- store with data: seeding $SEED firearms ---"
 ARMSTRACE_DATA_DIR="$WORK/data" "$JAVA" "${FLAGS[@]}" -jar "$JAR" > "$WORK/seed-app.log" 2>&1 &
 sp=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$PORT/login"; do sleep 0.2; done
+until curl -kfs -o /dev/null "https://127.0.0.1:$PORT/login"; do sleep 0.2; done
 CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeGroupIds=org.neo4j.driver,org.reactivestreams -Dmdep.outputFile=/dev/stdout 2>/dev/null)
 "$JAVA" -cp "$CP" src/bench/SeedGraph.java "bolt://127.0.0.1:$BOLT" "$PASSWORD" "$SEED"
 kill -TERM $sp; wait $sp 2>/dev/null || true

@@ -55,10 +55,11 @@ class RecoveryPageBenchmark {
         System.out.printf("production bundle: %s; %d runs each; Fast 3G%n", productionBundle(), runs);
         try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright)) {
             var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(768, 1024)
-                    .setLocale("en-GB").setHasTouch(true));
+                    .setLocale("en-GB").setHasTouch(true)
+                    .setIgnoreHTTPSErrors(true)); // the test application's self-signed certificate
             Page page = context.newPage();
             page.setDefaultTimeout(60_000);
-            page.navigate("http://localhost:" + port + "/login");
+            page.navigate("https://localhost:" + port + "/login");
             Chromium.firstSignIn(page, officer, oneTime);
 
             CDPSession cdp = context.newCDPSession(page);
@@ -82,7 +83,7 @@ class RecoveryPageBenchmark {
                     page.navigate("about:blank");
                     bytes.set(0);
                     long t0 = System.nanoTime();
-                    page.navigate("http://localhost:" + port + "/recoveries/new");
+                    page.navigate("https://localhost:" + port + "/recoveries/new");
                     page.locator("#recovery-save").waitFor();
                     page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && Object.values(window.Vaadin.Flow.clients)"
                             + ".every(c => !c.isActive())");

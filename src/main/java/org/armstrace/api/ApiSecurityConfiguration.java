@@ -1,6 +1,7 @@
 package org.armstrace.api;
 
 import org.armstrace.security.Role;
+import org.armstrace.security.SecurityHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,10 +12,12 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
- * The stateless chain for REST API v1 and the actuator: bearer tokens only, no session, no
- * cookies, and every refusal as problem+json. It comes before Vaadin's chain for the UI.
+ * The stateless chain for REST API v1: bearer tokens only, no session, no cookies, and every
+ * refusal as problem+json. It comes before Vaadin's chain for the UI. The actuator has a chain of
+ * its own, which also knows the UI's signed-in users.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -22,20 +25,47 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {
-        return http.securityMatcher("/api/**", "/actuator/**")
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, SecurityHeaders headers) throws Exception {
+        return problems(http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // The API's description and Swagger UI (springdoc serves its pages under /api/v1/swagger-ui).
                         .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs", "/api/v1/docs/**",
                                 "/api/v1/swagger-ui/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.Names.SUPERVISOR)
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
+                .headers(headers)
                 .addFilterBefore(new BodyLimitFilter(), AuthorizationFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens, new RateLimiter()), AuthorizationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, new RateLimiter()), AuthorizationFilter.class));
+    }
+
+    /**
+     * {@code /actuator/health} answers everybody with its status (load balancers, container health
+     * checks) and shows its components and details only to administrators
+     * ({@code management.endpoint.health.roles}). Administrators sign in to the UI and never hold
+     * API tokens, so this chain reads the UI's session too (it never creates one); it changes
+     * nothing, so the session cookie's SameSite=Strict is protection enough against cross-site use.
+     */
+    @Bean
+    @Order(0)
+    @ConditionalOnWebApplication
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ApiTokenService tokens, SecurityHeaders headers)
+            throws Exception {
+        var session = new HttpSessionSecurityContextRepository();
+        session.setAllowSessionCreation(false);
+        return problems(http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(Role.Names.SUPERVISOR))
+                .securityContext(c -> c.securityContextRepository(session))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers)
+                .addFilterBefore(new BearerTokenFilter(tokens, new RateLimiter()), AuthorizationFilter.class));
+    }
+
+    private static SecurityFilterChain problems(HttpSecurity http) throws Exception {
+        return http.requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");

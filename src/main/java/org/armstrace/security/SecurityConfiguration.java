@@ -38,7 +38,7 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, SecurityHeaders headers) throws Exception {
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setExceptionMappings(Map.of(
                 LockedException.class.getName(), "/login?error=throttled",
@@ -46,6 +46,7 @@ class SecurityConfiguration {
                 DirectorySignIn.NoMappedGroup.class.getName(), "/login?error=no-role"));
         failures.setDefaultFailureUrl("/login?error");
         http.formLogin(f -> f.failureHandler(failures));
+        http.headers(headers);
         // The offline basemap's boundary files, which the map loads with the user's session.
         http.authorizeHttpRequests(a -> a.requestMatchers("/geo/**").authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class, "/login?logout"))

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.SameSiteAttribute;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Paths;
@@ -59,10 +60,10 @@ class BrowserTests extends ChromiumTest {
     }
 
     private Page open(int width, int height) {
-        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("en-GB"))
+        page = context(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("en-GB"))
                 .newPage();
         page.setDefaultTimeout(20_000);
-        page.navigate("http://localhost:" + port + "/login");
+        page.navigate("https://localhost:" + port + "/login");
         return page;
     }
 
@@ -74,6 +75,41 @@ class BrowserTests extends ChromiumTest {
 
     private void shot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e/" + name + ".png")));
+    }
+
+    @Test
+    void a_script_injected_from_another_origin_is_blocked_and_reported_as_a_policy_violation() {
+        open(1280, 900);
+        page.locator("input[name='username']").waitFor();
+
+        page.evaluate("() => { const s = document.createElement('script'); s.src = 'https://injected.invalid/steal.js';"
+                + " document.head.appendChild(s); }");
+
+        page.waitForCondition(() -> CSP_VIOLATIONS.stream().anyMatch(v -> v.contains("injected.invalid")));
+        // Caused on purpose: what no_content_security_policy_violations would otherwise fail this test for.
+        CSP_VIOLATIONS.clear();
+    }
+
+    @Test
+    void an_administrator_sees_the_health_details_an_analyst_only_the_status_and_every_cookie_is_secure() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Page admin = signedIn("health-admin-" + suffix, Role.ADMIN);
+        Page analyst = signedIn("health-analyst-" + suffix, Role.ANALYST);
+        try {
+            assertThat(admin.request().get(url("/actuator/health")).text()).contains("\"components\"", "\"neo4j\"");
+            assertThat(analyst.request().get(url("/actuator/health")).text()).contains("\"status\":\"UP\"")
+                    .doesNotContain("components", "neo4j");
+            for (Page signedIn : List.of(admin, analyst)) {
+                assertThat(signedIn.context().cookies()).isNotEmpty().allSatisfy(c -> {
+                    assertThat(c.secure).as(c.name + " Secure").isTrue();
+                    assertThat(c.httpOnly).as(c.name + " HttpOnly").isTrue();
+                    assertThat(c.sameSite).as(c.name + " SameSite").isEqualTo(SameSiteAttribute.STRICT);
+                });
+            }
+        } finally {
+            admin.context().close();
+            analyst.context().close();
+        }
     }
 
     @Test
@@ -137,7 +173,7 @@ class BrowserTests extends ChromiumTest {
         signIn("admin", ADMIN_PASSWORD);
         assertThat(page.locator("#current-user")).hasText("admin");
 
-        page.navigate("http://localhost:" + port + "/registry");
+        page.navigate("https://localhost:" + port + "/registry");
         page.locator("#registry-serial input").fill(serial.substring(0, serial.length() - 2) + "5O");
         page.locator("#registry-serial input").press("Enter");
 
@@ -154,7 +190,7 @@ class BrowserTests extends ChromiumTest {
         assertThat(page.locator("#firearm-alerts")).containsText("Reported Stolen");
         shot("tablet-firearm");
 
-        page.navigate("http://localhost:" + port + "/registry");
+        page.navigate("https://localhost:" + port + "/registry");
         page.locator("#registry-serial input").fill(serial);
         page.locator("#registry-serial input").press("Enter");
         assertThat(page.locator("#registry-results")).containsText("Stolen");
@@ -170,7 +206,7 @@ class BrowserTests extends ChromiumTest {
                 new Provenance("e2e", Provenance.Confidence.HIGH)));
         open(1440, 900);
         signIn("admin", ADMIN_PASSWORD);
-        page.navigate("http://localhost:" + port + "/registry");
+        page.navigate("https://localhost:" + port + "/registry");
         page.locator("#registry-serial input").fill("Djordje Djurdjevic");
         page.locator("#registry-serial input").press("Enter");
         assertThat(page.locator("#registry-people")).containsText("Ђорђе Ђурђевић");
@@ -179,7 +215,7 @@ class BrowserTests extends ChromiumTest {
         assertThat(page.locator("#person-facts")).containsText("Kraljevo");
         shot("desk-person");
 
-        page.navigate("http://localhost:" + port + "/registry/firearm/" + weapon.id());
+        page.navigate("https://localhost:" + port + "/registry/firearm/" + weapon.id());
         // A 1×1 PNG, as a camera roll file would arrive.
         byte[] png = Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
@@ -239,7 +275,7 @@ class BrowserTests extends ChromiumTest {
         assertThat(page.locator("vaadin-side-nav-item").allInnerTexts()).doesNotContain("Users", "Audit trail");
         shot("field-officer-menu");
 
-        page.navigate("http://localhost:" + port + "/admin/users");
+        page.navigate("https://localhost:" + port + "/admin/users");
         assertThat(page.locator("#users-grid")).hasCount(0);
         assertThat(page.locator("body")).not().containsText("Exception");
     }
@@ -266,13 +302,13 @@ class BrowserTests extends ChromiumTest {
         String officer = "fo-" + UUID.randomUUID().toString().substring(0, 6);
         String oneTime = Actors.admin(() -> users.create(officer, "Field Officer", EnumSet.of(Role.FIELD_OFFICER)));
 
-        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(768, 1024).setLocale("en-GB")
+        page = context(new Browser.NewContextOptions().setViewportSize(768, 1024).setLocale("en-GB")
                 .setHasTouch(true).setGeolocation(42.6629, 21.1655).setPermissions(List.of("geolocation"))).newPage();
         page.setDefaultTimeout(20_000);
-        page.navigate("http://localhost:" + port + "/login");
+        page.navigate("https://localhost:" + port + "/login");
         Chromium.firstSignIn(page, officer, oneTime);
 
-        page.navigate("http://localhost:" + port + "/recoveries/new");
+        page.navigate("https://localhost:" + port + "/recoveries/new");
         page.locator("#recovery-kind vaadin-radio-button").filter(new Locator.FilterOptions()
                 .setHasText("Seized")).click();
         page.locator("#recovery-locate").click();
@@ -330,7 +366,7 @@ class BrowserTests extends ChromiumTest {
                 + ".map(k => localStorage.getItem(k)).join('\\n')"))
                 .as("the browser copy, which holds personal data, is gone once saved").isEmpty();
         // A tab closed while offline: the next form continues from the browser's copy.
-        page.navigate("http://localhost:" + port + "/recoveries/new");
+        page.navigate("https://localhost:" + port + "/recoveries/new");
         page.locator("[id='w0.serial'] input").fill("CLOSED-TAB-" + tag);
         page.waitForTimeout(1500); // the server has this much
         page.context().setOffline(true);
@@ -339,7 +375,7 @@ class BrowserTests extends ChromiumTest {
         page.close();
         page.context().setOffline(false);
         page = page.context().newPage();
-        page.navigate("http://localhost:" + port + "/recoveries/new");
+        page.navigate("https://localhost:" + port + "/recoveries/new");
         assertThat(page.locator("#recovery-circumstances textarea")).hasValue("Typed offline, then the tab was closed");
         assertThat(page.locator("[id='w0.serial'] input")).hasValue("CLOSED-TAB-" + tag);
         assertThat(page.locator("#recovery-draft-banner")).containsText("Continuing your unsaved draft");
@@ -353,7 +389,7 @@ class BrowserTests extends ChromiumTest {
             open(size[0], size[1]);
             signIn("admin", ADMIN_PASSWORD);
             page.locator("#logout").waitFor();
-            page.navigate("http://localhost:" + port + "/recoveries/new");
+            page.navigate("https://localhost:" + port + "/recoveries/new");
             page.locator("#recovery-save").scrollIntoViewIfNeeded();
             assertThat(page.locator("#recovery-save")).isVisible();
             int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))

@@ -1,14 +1,20 @@
 package org.armstrace.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Paths;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.armstrace.Actors;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,13 +45,49 @@ abstract class ChromiumTest {
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return "https://localhost:" + port + path;
+    }
+
+    /**
+     * Every page runs under the application's Content-Security-Policy: a violation any page of this
+     * class reported (Chromium's console message, or the {@code securitypolicyviolation} event)
+     * fails the test that caused it.
+     */
+    @AfterEach
+    void no_content_security_policy_violations() {
+        var seen = List.copyOf(CSP_VIOLATIONS);
+        CSP_VIOLATIONS.clear();
+        assertThat(seen).as("Content-Security-Policy violations").isEmpty();
+    }
+
+    static final List<String> CSP_VIOLATIONS = new CopyOnWriteArrayList<>();
+
+    /** Reports each violation on the console too, with what was blocked (Chromium's own message may be terse). */
+    private static final String CSP_LISTENER = """
+            document.addEventListener('securitypolicyviolation', e => console.error(
+                'CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber));
+            """;
+
+    /**
+     * A browser context that collects CSP violations. The application serves the self-signed
+     * certificate it generated at start; Chromium here has no certificate store to add it to, so
+     * this context ignores certificate errors (the Java clients, {@code TestHttps}, do check it).
+     */
+    static BrowserContext context(Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options.setIgnoreHTTPSErrors(true));
+        context.addInitScript(CSP_LISTENER);
+        context.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy") || m.text().startsWith("CSP violation")) {
+                CSP_VIOLATIONS.add(m.text());
+            }
+        });
+        return context;
     }
 
     /** A new account with the role, signed in for the first time on a desktop-sized page that accepts downloads. */
     Page signedIn(String user, Role role) {
         String oneTime = Actors.admin(() -> users.create(user, user, EnumSet.of(role)));
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB")
+        Page page = context(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB")
                 .setAcceptDownloads(true)).newPage();
         page.setDefaultTimeout(20_000);
         page.navigate(url("/login"));

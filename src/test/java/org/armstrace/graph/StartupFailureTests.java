@@ -32,6 +32,7 @@ class StartupFailureTests {
         // A repeated command-line key would be joined with a comma, so overrides replace defaults here.
         var settings = new LinkedHashMap<String, String>();
         settings.put("server.port", "0");
+        settings.put("armstrace.http.redirect-port", "0");
         settings.put("armstrace.neo4j.page-cache", "16MB");
         settings.put("armstrace.neo4j.bolt-port", "0");
         settings.put("armstrace.neo4j.data-dir", temp.resolve("data").toString());
@@ -63,6 +64,20 @@ class StartupFailureTests {
                     .isNotNull();
             assertReadableFailure(output, "is already in use", "ARMSTRACE_BOLT_PORT");
         }
+    }
+
+    @Test
+    void a_tls_keystore_that_cannot_be_read_is_reported_plainly(CapturedOutput output) {
+        assertThatThrownBy(() -> start("armstrace.tls.keystore=" + temp.resolve("missing.p12"))).isNotNull();
+        assertReadableFailure(output, "missing.p12 (ARMSTRACE_TLS_KEYSTORE) cannot be read", "ARMSTRACE_TLS_KEYSTORE");
+    }
+
+    @Test
+    void a_tls_keystore_that_is_not_pkcs12_or_has_another_password_is_reported_plainly(CapturedOutput output)
+            throws Exception {
+        assertThatThrownBy(() -> start("armstrace.tls.keystore=" + Files.writeString(temp.resolve("not-a.p12"), "x"),
+                "armstrace.tls.keystore-password=wrong")).isNotNull();
+        assertReadableFailure(output, "cannot be opened", "ARMSTRACE_TLS_KEYSTORE_PASSWORD");
     }
 
     @Test

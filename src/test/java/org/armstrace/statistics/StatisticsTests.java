@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestHttps;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.RecoveryKind;
@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatisticsTests {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @Autowired
+    SslBundles ssl;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Period YEAR = Period.year(StatisticsFixture.YEAR);
 
@@ -329,7 +331,7 @@ class StatisticsTests {
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return TestHttps.client(ssl).send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -13,11 +13,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestHttps;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -35,6 +37,8 @@ class TraceIntakeBenchmark {
     @LocalServerPort
     int port;
     @Autowired
+    SslBundles ssl;
+    @Autowired
     ApiTokenService tokens;
 
     @Test
@@ -43,7 +47,7 @@ class TraceIntakeBenchmark {
         int each = Integer.getInteger("bench.requests", 40);
         String[] countries = {"AL", "ME", "MK", "RS", "BA", "HR", "BG", "GR"};
         var warm = token("AL");
-        var warmClient = HttpClient.newHttpClient();
+        var warmClient = HttpClient.newBuilder().sslContext(TestHttps.trusting(ssl)).build();
         for (int i = 0; i < Integer.getInteger("bench.warmup", 100); i++) {
             send(warmClient, warm, i);
         }
@@ -59,8 +63,8 @@ class TraceIntakeBenchmark {
             // which sent all 50 first requests in the same instant and measured a burst, not a rate.
             var random = new SplittableRandom(c);
             // Each client's connection is opened and its token checked once before the clock starts.
-            var http = HttpClient.newHttpClient();
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/trace-requests?size=1"))
+            var http = HttpClient.newBuilder().sslContext(TestHttps.trusting(ssl)).build();
+            http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/trace-requests?size=1"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
             tasks.add(() -> {
                 long[] nanos = new long[each];
@@ -105,7 +109,7 @@ class TraceIntakeBenchmark {
     }
 
     private int send(HttpClient http, String token, int i) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/trace-requests"))
+        return http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/trace-requests"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(TraceApiTests.body("BENCH-" + i))).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();

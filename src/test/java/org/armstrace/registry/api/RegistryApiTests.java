@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestHttps;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
@@ -24,13 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @ArmsTraceTest
 class RegistryApiTests {
 
     static final Provenance SOURCE = new Provenance("import:api-test", Provenance.Confidence.HIGH);
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    @Autowired
+    SslBundles ssl;
 
     @LocalServerPort
     int port;
@@ -59,11 +61,11 @@ class RegistryApiTests {
     }
 
     private HttpResponse<String> get(String pathAndQuery, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery));
+        var request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + pathAndQuery));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttps.client(ssl).send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String q(String s) {
@@ -166,7 +168,7 @@ class RegistryApiTests {
         String path = "/api/v1/docs";
         HttpResponse<String> ui = null;
         for (int hop = 0; hop < 5; hop++) {
-            ui = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            ui = TestHttps.client(ssl).send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (ui.statusCode() / 100 != 3) {
                 break;

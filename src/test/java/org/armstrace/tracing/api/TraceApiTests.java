@@ -3,7 +3,6 @@ package org.armstrace.tracing.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestHttps;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
@@ -22,13 +22,15 @@ import org.armstrace.tracing.TraceStatus;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 @ArmsTraceTest
 class TraceApiTests {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    @Autowired
+    SslBundles ssl;
 
     @LocalServerPort
     int port;
@@ -63,17 +65,17 @@ class TraceApiTests {
     }
 
     private HttpResponse<String> post(String token, String json, String key) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/trace-requests"))
+        var request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/trace-requests"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttps.client(ssl).send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return TestHttps.client(ssl).send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
