@@ -1,19 +1,22 @@
 package org.armstrace.security;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.armstrace.security.ui.LoginView;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.DisabledException;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -22,6 +25,8 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -32,21 +37,39 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity // @PreAuthorize on services; views keep @RolesAllowed for Vaadin only (no proxies on components)
+@EnableScheduling // the lockout clean-up, the refusal flush and the session lifetime sweep
 class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, SessionRegistry sessionRegistry, SignedInSessions sessions)
+            throws Exception {
+        // A disabled account, an expired one-time password and a wrong password all get the one
+        // generic message (the provider turns them into BadCredentialsException); only a lockout is
+        // told apart, and it is told whatever the password, so it reveals nothing about it.
         var failures = new ExceptionMappingAuthenticationFailureHandler();
-        failures.setExceptionMappings(Map.of(
-                LockedException.class.getName(), "/login?error=throttled",
-                DisabledException.class.getName(), "/login?error=disabled"));
+        failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?error=throttled"));
         failures.setDefaultFailureUrl("/login?error");
         http.formLogin(f -> f.failureHandler(failures));
+        // Unlimited sessions per user, but registered, so that they can be ended (SignedInSessions).
+        http.sessionManagement(s -> s.addSessionAuthenticationStrategy(sessions.stampSignIn())
+                .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"));
+        http.addFilterBefore(sessions.lifetimeFilter(), ConcurrentSessionFilter.class);
         // The offline basemap's boundary files, which the map loads with the user's session.
         http.authorizeHttpRequests(a -> a.requestMatchers("/geo/**").authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class, "/login?logout"))
                 .build();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when a servlet session ends or changes its id. */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     /** Argon2id for new hashes; the {id} prefix lets a future algorithm take over without a reset. */
@@ -63,21 +86,28 @@ class SecurityConfiguration {
             UserAccount account = credentials.account();
             List<SimpleGrantedAuthority> authorities = account.roles().stream()
                     .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+            // An expired one-time password is checked after the password (credentialsExpired), so a
+            // wrong guess and a right-but-expired one look the same to the caller.
             return User.withUsername(account.username()).password(credentials.passwordHash()).authorities(authorities)
-                    .disabled(!account.enabled()).build();
+                    .disabled(!account.enabled()).credentialsExpired(account.oneTimePasswordExpired(Instant.now()))
+                    .build();
         };
     }
 
-    @Bean
-    LoginThrottle loginThrottle() {
-        return new LoginThrottle(Clock.systemUTC());
-    }
-
+    /**
+     * Password sign-in behind the lockout. A second provider (a directory) goes behind the same
+     * lockout by wrapping it the same way: {@code new ThrottledAuthenticationProvider(ldap, ...)}.
+     */
     @Bean
     ThrottledAuthenticationProvider authenticationProvider(UserDetailsService userDetails, PasswordEncoder encoder,
-                                                           LoginThrottle throttle, AuditLog audit) {
+                                                           SignInLockout lockout, RefusedSignIns refusals,
+                                                           UserAccountService users, AuditLog audit) {
         var dao = new DaoAuthenticationProvider(userDetails);
         dao.setPasswordEncoder(encoder);
-        return new ThrottledAuthenticationProvider(dao, throttle, audit);
+        // Account state only after the password hash was computed: a disabled account must not
+        // answer faster (or differently) than a wrong password.
+        dao.setPreAuthenticationChecks(user -> { });
+        dao.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return new ThrottledAuthenticationProvider(dao, lockout, refusals, users, audit);
     }
 }
