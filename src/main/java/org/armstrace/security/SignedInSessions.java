@@ -86,10 +86,12 @@ class SignedInSessions implements HttpSessionListener, HttpSessionIdListener {
         return Optional.ofNullable(live.get(sessionId));
     }
 
-    /** Notes the time of sign-in in the session, for the absolute lifetime. */
+    /** Notes the time of sign-in in the session, for the absolute lifetime, and asks the UI to show the previous one. */
     SessionAuthenticationStrategy stampSignIn() {
-        return (authentication, request, response) ->
-                request.getSession().setAttribute(SIGNED_IN_AT, Instant.now());
+        return (authentication, request, response) -> {
+            request.getSession().setAttribute(SIGNED_IN_AT, Instant.now());
+            request.getSession().setAttribute(SignIn.ANNOUNCE_PREVIOUS, Boolean.TRUE);
+        };
     }
 
     /** Expires a session past its absolute lifetime before the request is served (placed before ConcurrentSessionFilter). */

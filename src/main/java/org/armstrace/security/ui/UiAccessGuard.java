@@ -6,7 +6,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -29,8 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class UiAccessGuard implements VaadinServiceInitListener {
-
-    static final String PREVIOUS_SIGN_IN_SHOWN = UiAccessGuard.class.getName() + ".previousSignInShown";
 
     private final UserAccountService users;
 
@@ -70,13 +68,13 @@ class UiAccessGuard implements VaadinServiceInitListener {
      * someone else's use of it is noticed by its owner.
      */
     private void announcePreviousSignIn(UI ui) {
-        VaadinSession session = ui.getSession();
-        if (session.getAttribute(PREVIOUS_SIGN_IN_SHOWN) != null) {
+        WrappedSession session = ui.getSession().getSession();
+        if (session == null || session.getAttribute(SignIn.ANNOUNCE_PREVIOUS) == null) {
             return;
         }
-        session.setAttribute(PREVIOUS_SIGN_IN_SHOWN, Boolean.TRUE);
+        session.removeAttribute(SignIn.ANNOUNCE_PREVIOUS);
         String text = previousSignInText(users.previousSignIn(), ui);
-        var notification = new Notification(text, 10_000, Notification.Position.BOTTOM_START);
+        var notification = new Notification(text, 6_000, Notification.Position.BOTTOM_END);
         notification.setId("previous-sign-in");
         notification.open();
     }
