@@ -1,5 +1,6 @@
 package org.armstrace.security;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -16,6 +17,7 @@ import org.armstrace.base.PlainText;
 import org.armstrace.base.Translations;
 import org.armstrace.graph.CypherParams;
 import org.neo4j.driver.types.Node;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,11 +41,16 @@ public class UserAccountService {
     private final Neo4jClient neo4j;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final SignedInSessions sessions;
+    private final Duration oneTimeLifetime;
 
-    UserAccountService(Neo4jClient neo4j, PasswordEncoder passwords, AuditLog audit) {
+    UserAccountService(Neo4jClient neo4j, PasswordEncoder passwords, AuditLog audit, SignedInSessions sessions,
+                       @Value("${armstrace.security.one-time-password.lifetime:24h}") Duration oneTimeLifetime) {
         this.neo4j = neo4j;
         this.passwords = passwords;
         this.audit = audit;
+        this.sessions = sessions;
+        this.oneTimeLifetime = oneTimeLifetime;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -71,7 +78,7 @@ public class UserAccountService {
             throw new UserAccountException("users.error.no-role");
         }
         String oneTime = OneTimePassword.generate();
-        boolean created = insert(name, displayName, roles, passwords.encode(oneTime), true);
+        boolean created = insert(name, displayName, roles, passwords.encode(oneTime), true, oneTimeExpiry());
         if (!created) {
             throw new UserAccountException("users.error.exists");
         }
@@ -106,6 +113,10 @@ public class UserAccountService {
         audit.record("user.updated", List.of("User:" + name), "roles " + sortedNames(before.roles()) + " -> "
                 + sortedNames(roles) + "; enabled " + before.enabled() + " -> " + enabled
                 + "; displayName '" + before.displayName() + "' -> '" + displayName + "'");
+        if (!enabled || !before.roles().equals(Set.copyOf(roles))) {
+            // A session keeps the roles it signed in with: it must not outlive the change.
+            sessions.endSessionsOf(name);
+        }
         return find(name).orElseThrow();
     }
 
@@ -139,8 +150,10 @@ public class UserAccountService {
             throw new UserAccountException("users.error.directory-password"); // the directory holds it
         }
         String oneTime = OneTimePassword.generate();
-        setPassword(name, passwords.encode(oneTime), true);
+        setPassword(name, passwords.encode(oneTime), true, oneTimeExpiry());
         audit.record("user.password-reset", List.of("User:" + name), "");
+        // A reset is what an administrator does when an account may be in the wrong hands.
+        sessions.endSessionsOf(name);
         return oneTime;
     }
 
@@ -161,7 +174,7 @@ public class UserAccountService {
         if (passwords.matches(newPassword, hash)) {
             throw new UserAccountException("password.same");
         }
-        setPassword(name, passwords.encode(newPassword), false);
+        setPassword(name, passwords.encode(newPassword), false, null);
         audit.record("user.password-changed", List.of("User:" + name), "");
     }
 
@@ -181,6 +194,23 @@ public class UserAccountService {
     @Transactional(readOnly = true)
     public Optional<UserAccount> currentUser() {
         return find(AuditLog.currentActor());
+    }
+
+    /**
+     * The signed-in user's sign-in before the current one, if there was one: shown after sign-in, so
+     * that someone else's use of the account is noticed.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<SignIn> previousSignIn() {
+        return neo4j.query("""
+                        MATCH (u:User {username: $username}) WHERE u.previousSignInAt IS NOT NULL
+                        RETURN u.previousSignInAt AS at, u.previousSignInFrom AS address
+                        """)
+                .bind(AuditLog.currentActor()).to("username")
+                .fetchAs(SignIn.class)
+                .mappedBy((t, r) -> new SignIn(r.get("at").asZonedDateTime().toInstant(), r.get("address").asString(null)))
+                .one();
     }
 
     /**
@@ -249,6 +279,19 @@ public class UserAccountService {
                 .one();
     }
 
+    /** Remembers a successful sign-in; the one before it becomes the previous sign-in. */
+    @Transactional
+    void recordSignIn(String username, String address) {
+        neo4j.query("""
+                        MATCH (u:User {username: $username})
+                        SET u.previousSignInAt = u.lastSignInAt, u.previousSignInFrom = u.lastSignInFrom,
+                            u.lastSignInAt = $now, u.lastSignInFrom = $address
+                        """)
+                .bindAll(CypherParams.of("username", normalise(username), "now", ZonedDateTime.now(ZoneOffset.UTC),
+                        "address", address))
+                .run();
+    }
+
     @Transactional(readOnly = true)
     long activeAdmins() {
         return neo4j.query("MATCH (u:User) WHERE u.enabled AND 'ADMIN' IN u.roles RETURN count(u)")
@@ -307,37 +350,48 @@ public class UserAccountService {
             return false;
         }
         String name = normalise(username);
-        if (!insert(name, "Administrator", EnumSet.of(Role.ADMIN), passwords.encode(rawPassword), mustChange)) {
+        // The first administrator's one-time password does not expire: it is printed once to the log
+        // and nobody could hand out another one if it did.
+        if (!insert(name, "Administrator", EnumSet.of(Role.ADMIN), passwords.encode(rawPassword), mustChange, null)) {
             // The name exists without the ADMIN role: promote it rather than fail to start.
             neo4j.query("MATCH (u:User {username: $username}) SET u.roles = u.roles + ['ADMIN'], u.enabled = true")
                     .bind(name).to("username").run();
-            setPassword(name, passwords.encode(rawPassword), mustChange);
+            setPassword(name, passwords.encode(rawPassword), mustChange, null);
         }
         audit.recordAs("system", "user.first-admin-created", List.of("User:" + name), "");
         return true;
     }
 
-    private boolean insert(String name, String displayName, Set<Role> roles, String hash, boolean mustChange) {
+    private boolean insert(String name, String displayName, Set<Role> roles, String hash, boolean mustChange,
+                           ZonedDateTime expiry) {
         return neo4j.query("""
                         OPTIONAL MATCH (existing:User {username: $username})
                         WITH existing WHERE existing IS NULL
                         CREATE (u:User {username: $username, displayName: $displayName, roles: $roles,
                                         passwordHash: $hash, enabled: true, locale: 'en',
-                                        mustChangePassword: $mustChange, createdAt: $now})
+                                        mustChangePassword: $mustChange, createdAt: $now,
+                                        oneTimePasswordExpiresAt: $oneTimeExpiresAt})
                         RETURN count(u) AS created
                         """)
-                .bindAll(Map.of("username", name, "displayName", displayName == null ? "" : displayName.strip(),
+                .bindAll(CypherParams.of("username", name, "displayName", displayName == null ? "" : displayName.strip(),
                         "roles", sortedNames(roles), "hash", hash, "mustChange", mustChange,
-                        "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                        "now", ZonedDateTime.now(ZoneOffset.UTC), "oneTimeExpiresAt", expiry))
                 .fetchAs(Long.class).one().orElse(0L) == 1L;
     }
 
-    private void setPassword(String name, String hash, boolean mustChange) {
+    private void setPassword(String name, String hash, boolean mustChange, ZonedDateTime expiry) {
         neo4j.query("""
                         MATCH (u:User {username: $username})
-                        SET u.passwordHash = $hash, u.mustChangePassword = $mustChange, u.passwordChangedAt = datetime()
+                        SET u.passwordHash = $hash, u.mustChangePassword = $mustChange, u.passwordChangedAt = datetime(),
+                            u.oneTimePasswordExpiresAt = $oneTimeExpiresAt
                         """)
-                .bindAll(Map.of("username", name, "hash", hash, "mustChange", mustChange)).run();
+                .bindAll(CypherParams.of("username", name, "hash", hash, "mustChange", mustChange,
+                        "oneTimeExpiresAt", expiry)).run();
+    }
+
+    /** When a one-time password handed out now stops working (default after 24 h). */
+    private ZonedDateTime oneTimeExpiry() {
+        return ZonedDateTime.now(ZoneOffset.UTC).plus(oneTimeLifetime);
     }
 
     static String normalise(String username) {
@@ -355,6 +409,8 @@ public class UserAccountService {
         return new UserAccount(n.get("username").asString(), n.get("displayName").asString(""),
                 roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles, n.get("enabled").asBoolean(false),
                 Locale.forLanguageTag(n.get("locale").asString("en")), n.get("mustChangePassword").asBoolean(false),
-                created, n.get("office").asString(null), DIRECTORY.equals(n.get("source").asString("local")));
+                created, n.get("office").asString(null), DIRECTORY.equals(n.get("source").asString("local")),
+                n.get("oneTimePasswordExpiresAt").isNull() ? null
+                        : n.get("oneTimePasswordExpiresAt").asZonedDateTime().toInstant());
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Users, roles, sign-in, the login throttle, partner scopes and the hash-chained audit log.
+ * Users, roles, sign-in, the lockout and sessions, partner scopes and the hash-chained audit log.
  */
 @ApplicationModule(displayName = "Security")
 package org.armstrace.security;

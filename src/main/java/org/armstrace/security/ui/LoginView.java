@@ -38,8 +38,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (error != null) {
             String kind = error.isEmpty() ? "" : error.getFirst();
             login.setI18n(i18n(switch (kind) {
+                // No "disabled" or "expired": those get the wrong-password message, so that the page
+                // reveals neither which accounts exist nor whether a guessed password was right.
                 case "throttled" -> "login.error.throttled";
-                case "disabled" -> "login.error.disabled";
                 case "api-only" -> "login.error.api-only";
                 case "no-role" -> "login.error.no-role";
                 default -> "login.error.credentials";

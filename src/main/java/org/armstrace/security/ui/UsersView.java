@@ -14,6 +14,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
 import java.util.stream.Collectors;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccount;
@@ -38,7 +39,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(UserAccount::displayName).setHeader(getTranslation("users.display-name"));
         grid.addColumn(a -> a.roles().stream().map(r -> getTranslation("role." + r.name())).sorted()
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("users.roles"));
-        grid.addColumn(a -> getTranslation(a.enabled() ? "users.active" : "users.disabled"))
+        grid.addColumn(a -> getTranslation(!a.enabled() ? "users.disabled"
+                        : a.oneTimePasswordExpired(Instant.now()) ? "users.one-time-expired" : "users.active"))
                 .setHeader(getTranslation("users.status")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation(a.fromDirectory() ? "users.source.directory" : "users.source.local"))
                 .setHeader(getTranslation("users.source")).setAutoWidth(true);
