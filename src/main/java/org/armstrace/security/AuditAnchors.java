@@ -44,7 +44,8 @@ class AuditAnchors {
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ScheduledExecutorService scheduler;
     private long lastNumber;
-    private long lastSeq;
+    /** Read without the lock by {@link #appended}, on every append. */
+    private volatile long lastSeq;
 
     AuditAnchors(Neo4jClient neo4j, AuditKey key, AuditSettings settings) {
         this.neo4j = neo4j;
