@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.armstrace.base.StartupProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -168,7 +169,11 @@ class AuditAnchors {
             log.error("The audit chain written before the audit key is broken at event {} ({}). It is sealed as it is; "
                     + "audit-verify will keep reporting the break.", report.firstBrokenSeq(), report.problem());
         }
-        append(seq, hash, AuditAnchor.LEGACY_SEAL);
+        try {
+            append(seq, hash, AuditAnchor.LEGACY_SEAL);
+        } catch (IllegalStateException e) {
+            throw new StartupProblem(e.getMessage(), "Make the data directory writable by this user.", e);
+        }
         log.warn("Sealed {} audit events written before the audit key (SHA-256, not individually authenticated) "
                 + "under anchor 1 in {}.", seq, file);
     }

@@ -25,9 +25,14 @@ class AuditSettings {
     private final Duration anchorInterval;
     private final boolean anchoring;
 
+    /**
+     * The data directory is read as a setting, not from the graph module's bean: the graph preflight
+     * has already pinned it (resolved, absolute) in the environment.
+     */
     @Autowired
-    AuditSettings(GraphProperties graph, Environment env) {
-        Path dataDir = Path.of(env.getProperty(GraphProperties.INITIAL_LOAD_TARGET, graph.dataDir().toString()));
+    AuditSettings(Environment env) {
+        Path dataDir = Path.of(env.getProperty(GraphProperties.INITIAL_LOAD_TARGET,
+                env.getRequiredProperty("armstrace.neo4j.data-dir")));
         String configuredKey = env.getProperty("armstrace.audit.key-file", "");
         this.keyFile = configuredKey.isBlank() ? dataDir.resolve(KEY_FILE) : Path.of(configuredKey);
         this.anchorsFile = dataDir.resolve(ANCHORS_FILE);
