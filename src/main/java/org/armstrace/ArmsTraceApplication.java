@@ -27,7 +27,7 @@ public class ArmsTraceApplication {
     public static void main(String[] args) {
         if (args.length > 0 && AuditCommand.NAME.equals(args[0])) {
             var context = command(AuditCommand.NAME, args);
-            System.exit(SpringApplication.exit(context, () -> context.getBean(AuditCommand.class).run()));
+            System.exit(SpringApplication.exit(context, () -> context.getBean(AuditCommand.class).run(args)));
         }
         if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
             var context = command(ImportCommand.NAME, args);

@@ -1,12 +1,12 @@
 package org.armstrace.security;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.armstrace.base.Sha256;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only audit trail: every change, and every read of a person's record, becomes an
- * {@link AuditEvent} in a SHA-256 hash chain.
+ * {@link AuditEvent} in a chain: each event's {@code hash} is an HMAC-SHA-256, under a key kept
+ * outside the database ({@link AuditKey}), over its fields and the previous event's hash. Someone
+ * with only database access can therefore not rewrite an event unseen, and {@link AuditAnchors}
+ * copies the head out of the database so that the end of the chain cannot be cut off unseen either.
  *
  * <p>An append joins the caller's transaction, so a change and its audit event commit or roll
  * back together. Appends are serialised by the write lock on the single {@code :AuditChain} head
@@ -28,12 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     static final String GENESIS = "0".repeat(64);
-    private static final int VERIFY_BATCH = 5_000;
+    /** Marks an event as authenticated with the key; events from before the key have no scheme. */
+    static final String SCHEME = "hmac-sha256/v2";
 
     private final Neo4jClient neo4j;
+    private final AuditKey key;
+    private final AuditAnchors anchors;
 
-    AuditLog(Neo4jClient neo4j) {
+    AuditLog(Neo4jClient neo4j, AuditKey key, AuditAnchors anchors) {
         this.neo4j = neo4j;
+        this.key = key;
+        this.anchors = anchors;
     }
 
     /** Appends an event on behalf of the current user (or "system" outside a request). */
@@ -65,17 +73,18 @@ public class AuditLog {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String safeDetails = details == null ? "" : details;
         var event = new AuditEvent(seq, at, actor, action, entities, safeDetails, prevHash,
-                hash(seq, at, actor, action, entities, safeDetails, prevHash));
+                key.mac(AuditCanonical.event(seq, at, actor, action, entities, safeDetails, prevHash)));
         neo4j.query("""
                         MATCH (c:AuditChain {id: 'audit'})
-                        CREATE (:AuditEvent {seq: $seq, at: $at, actor: $actor, action: $action,
-                                             entities: $entities, details: $details, prevHash: $prevHash, hash: $hash})
+                        CREATE (:AuditEvent {seq: $seq, at: $at, actor: $actor, action: $action, entities: $entities,
+                                             details: $details, prevHash: $prevHash, hash: $hash, scheme: $scheme})
                         SET c.seq = $seq, c.hash = $hash
                         """)
                 .bindAll(Map.of("seq", seq, "at", ZonedDateTime.ofInstant(at, ZoneOffset.UTC), "actor", actor,
                         "action", action, "entities", event.entities(), "details", safeDetails,
-                        "prevHash", prevHash, "hash", event.hash()))
+                        "prevHash", prevHash, "hash", event.hash(), "scheme", SCHEME))
                 .run();
+        anchors.appended(seq);
         return event;
     }
 
@@ -137,59 +146,21 @@ public class AuditLog {
     /** For the command line, which runs with database access but no signed-in user. */
     @Transactional(readOnly = true)
     AuditChainReport verifyChain() {
-        String expectedPrev = GENESIS;
-        long expectedSeq = 1;
-        long checked = 0;
-        while (true) {
-            List<AuditEvent> batch = neo4j.query("""
-                            MATCH (e:AuditEvent) WHERE e.seq >= $from
-                            RETURN e ORDER BY e.seq LIMIT $limit
-                            """)
-                    .bindAll(Map.of("from", expectedSeq, "limit", VERIFY_BATCH))
-                    .fetchAs(AuditEvent.class).mappedBy((t, r) -> toEvent(r.get("e").asNode()))
-                    .all().stream().toList();
-            for (AuditEvent e : batch) {
-                if (e.seq() != expectedSeq) {
-                    return AuditChainReport.broken(checked, expectedSeq, "audit.problem.missing");
-                }
-                if (!e.prevHash().equals(expectedPrev)) {
-                    return AuditChainReport.broken(checked, e.seq(), "audit.problem.link");
-                }
-                String recomputed = hash(e.seq(), e.at(), e.actor(), e.action(), e.entities(), e.details(), e.prevHash());
-                if (!recomputed.equals(e.hash())) {
-                    return AuditChainReport.broken(checked, e.seq(), "audit.problem.content");
-                }
-                expectedPrev = e.hash();
-                expectedSeq++;
-                checked++;
-            }
-            if (batch.size() < VERIFY_BATCH) {
-                break;
-            }
-        }
-        var head = neo4j.query("MATCH (c:AuditChain {id: 'audit'}) RETURN c.seq AS seq, c.hash AS hash")
-                .fetchAs(Map.Entry.class).mappedBy((t, r) -> Map.entry(r.get("seq").asLong(), r.get("hash").asString()))
-                .one();
-        if (head.isPresent() && ((Long) head.get().getKey() != checked || !head.get().getValue().equals(expectedPrev))) {
-            return AuditChainReport.broken(checked, checked + 1,
-                    "audit.problem.head");
-        }
-        if (head.isEmpty() && checked > 0) {
-            return AuditChainReport.broken(checked, 1, "audit.problem.head");
-        }
-        return AuditChainReport.ok(checked);
+        return verifyChain(anchors.file());
     }
 
-    static String hash(long seq, Instant at, String actor, String action, List<String> entities, String details,
-                       String prevHash) {
-        // Record separator between fields, unit separator between list items: control characters
-        // that no text field carries, so moving text across a boundary cannot give the same hash.
-        String canonical = String.join("\u001e", Long.toString(seq), at.toString(), actor, action,
-                String.join("\u001f", entities), details, prevHash);
-        return Sha256.hex(canonical);
+    /** Against the anchors in {@code anchorsFile}, e.g. a copy kept on another machine. */
+    @Transactional(readOnly = true)
+    AuditChainReport verifyChain(Path anchorsFile) {
+        return new AuditChainVerifier(neo4j, key).verify(AnchorFile.read(anchorsFile, key));
     }
 
-    private static AuditEvent toEvent(Node n) {
+    /** The bytes an event's MAC covers. */
+    static byte[] canonical(AuditEvent e) {
+        return AuditCanonical.event(e.seq(), e.at(), e.actor(), e.action(), e.entities(), e.details(), e.prevHash());
+    }
+
+    static AuditEvent toEvent(Node n) {
         return new AuditEvent(n.get("seq").asLong(), n.get("at").asZonedDateTime().toInstant(),
                 n.get("actor").asString(""), n.get("action").asString(""),
                 n.get("entities").asList(v -> v.asString(), List.of()), n.get("details").asString(""),

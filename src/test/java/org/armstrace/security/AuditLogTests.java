@@ -71,10 +71,12 @@ class AuditLogTests {
             run("MATCH (e:AuditEvent {seq: $seq}) SET e.details = 'rewritten'", Map.of("seq", victim.seq()));
 
             AuditChainReport report = audit.verifyChain();
-            assertThat(report).isEqualTo(new AuditChainReport(false, victim.seq() - 1, victim.seq(), "audit.problem.content"));
+            assertThat(report).extracting(AuditChainReport::intact, AuditChainReport::eventsChecked,
+                            AuditChainReport::firstBrokenSeq, AuditChainReport::problem)
+                    .containsExactly(false, victim.seq() - 1, victim.seq(), "audit.problem.mac");
             assertThat(command.run()).isEqualTo(1);
             assertThat(output.getOut()).contains("Audit chain BROKEN at event " + victim.seq()
-                    + ": its content was changed after it was written");
+                    + ": its authentication code does not match");
         } finally {
             run("MATCH (e:AuditEvent {seq: $seq}) SET e.details = 'original'", Map.of("seq", victim.seq()));
         }

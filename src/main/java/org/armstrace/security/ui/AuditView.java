@@ -66,9 +66,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void show(AuditChainReport report) {
-        verdict.setText(report.intact()
+        String text = report.intact()
                 ? getTranslation("audit.intact", report.eventsChecked())
-                : getTranslation("audit.broken", report.firstBrokenSeq(), getTranslation(report.problem())));
+                : getTranslation("audit.broken", report.firstBrokenSeq(), getTranslation(report.problem()));
+        if (report.legacySealed() > 0) {
+            text += " " + getTranslation("audit.legacy", report.legacySealed());
+        }
+        verdict.setText(text);
         verdict.getElement().getThemeList().clear();
         verdict.getElement().getThemeList().add(report.intact() ? "badge success" : "badge error");
     }
