@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.armstrace.base.Sha256;
+import org.armstrace.base.Translations;
 import org.armstrace.tracing.TraceWorkbook.Column;
 import org.armstrace.tracing.TraceWorkbook.Problem;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Service;
 /**
  * Partner requests sent as a filled request workbook: the workbook is checked cell by cell
  * ({@link TraceWorkbook}), then every row as a request (country, ITI content), and only when
- * nothing is wrong are all rows taken in, together. A problem is named by its cell; nothing of a
- * workbook with a problem is stored.
+ * nothing is wrong are all rows taken in, together. A problem is named by its cell; no request of
+ * a workbook with a problem is stored, but the workbook itself is, as received, with its problems
+ * ({@link Submissions}), whatever its outcome.
  */
 @Service
 public class WorkbookIntake {
@@ -34,16 +36,42 @@ public class WorkbookIntake {
 
     private final TraceRequests traces;
     private final TraceIntake intake;
+    private final SubmissionStore submissions;
+    private final Translations translations;
 
-    WorkbookIntake(TraceRequests traces, TraceIntake intake) {
+    WorkbookIntake(TraceRequests traces, TraceIntake intake, SubmissionStore submissions, Translations translations) {
         this.traces = traces;
         this.intake = intake;
+        this.submissions = submissions;
+        this.translations = translations;
     }
 
+    /** Reads and takes in a workbook, and keeps it as received with its outcome, accepted or not. */
     @PreAuthorize(TraceRequests.DESK)
     public Outcome receive(InputStream upload) throws IOException {
         // One byte over the limit is enough for the reader to refuse the file as too large.
         byte[] bytes = upload.readNBytes((int) TraceWorkbook.MAX_BYTES + 1);
+        Outcome outcome;
+        try {
+            outcome = take(bytes);
+        } catch (TransitionRefused refused) { // the whole workbook refused on intake, after its rows were checked
+            keep(bytes, List.of(new Problem(null, refused.getMessage(), List.of())), List.of());
+            throw refused;
+        }
+        keep(bytes, outcome.problems(), outcome.received());
+        return outcome;
+    }
+
+    private void keep(byte[] bytes, List<Problem> problems, List<TraceRequest> received) {
+        var countries = received.stream().map(TraceRequest::counterpart).distinct().toList();
+        submissions.keep(NewTraceRequest.Channel.WORKBOOK, bytes, TraceDocuments.Format.XLSX.contentType, null,
+                countries.size() == 1 ? countries.getFirst() : null,
+                problems.stream().map(p -> new Submission.Problem(p.cell(), p.key(), p.args(),
+                        translations.getTranslation(p.key(), Translations.ENGLISH, p.args().toArray()))).toList(),
+                received.stream().map(TraceRequest::id).toList());
+    }
+
+    private Outcome take(byte[] bytes) throws IOException {
         TraceWorkbook.Result read = TraceWorkbook.read(new ByteArrayInputStream(bytes));
         if (!read.ok()) {
             return new Outcome(List.of(), read.problems());
