@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.armstrace.base.Sha256;
 import org.armstrace.base.Translations;
@@ -51,31 +52,34 @@ public class WorkbookIntake {
     public Outcome receive(InputStream upload) throws IOException {
         // One byte over the limit is enough for the reader to refuse the file as too large.
         byte[] bytes = upload.readNBytes((int) TraceWorkbook.MAX_BYTES + 1);
+        TraceWorkbook.Result read = TraceWorkbook.read(new ByteArrayInputStream(bytes));
+        String country = read.ok() ? partner(read.rows()) : null;
         Outcome outcome;
         try {
-            outcome = take(bytes);
+            outcome = read.ok() ? take(bytes, read) : new Outcome(List.of(), read.problems());
         } catch (TransitionRefused refused) { // the whole workbook refused on intake, after its rows were checked
-            keep(bytes, List.of(new Problem(null, refused.getMessage(), List.of())), List.of());
+            keep(bytes, country, List.of(new Problem(null, refused.getMessage(), List.of())), List.of());
             throw refused;
         }
-        keep(bytes, outcome.problems(), outcome.received());
+        keep(bytes, country, outcome.problems(), outcome.received());
         return outcome;
     }
 
-    private void keep(byte[] bytes, List<Problem> problems, List<TraceRequest> received) {
-        var countries = received.stream().map(TraceRequest::counterpart).distinct().toList();
-        submissions.keep(NewTraceRequest.Channel.WORKBOOK, bytes, TraceDocuments.Format.XLSX.contentType, null,
-                countries.size() == 1 ? countries.getFirst() : null,
+    /** The one partner country the rows speak for, if they name one (the desk's list shows it). */
+    private String partner(List<TraceWorkbook.Row> rows) {
+        var countries = rows.stream().map(r -> r.value(Column.REQUESTING_COUNTRY)).filter(traces::isCounterpart)
+                .map(c -> c.toUpperCase(Locale.ROOT)).distinct().toList();
+        return countries.size() == 1 ? countries.getFirst() : null;
+    }
+
+    private void keep(byte[] bytes, String country, List<Problem> problems, List<TraceRequest> received) {
+        submissions.keep(NewTraceRequest.Channel.WORKBOOK, bytes, TraceDocuments.Format.XLSX.contentType, null, country,
                 problems.stream().map(p -> new Submission.Problem(p.cell(), p.key(), p.args(),
                         translations.getTranslation(p.key(), Translations.ENGLISH, p.args().toArray()))).toList(),
                 received.stream().map(TraceRequest::id).toList());
     }
 
-    private Outcome take(byte[] bytes) throws IOException {
-        TraceWorkbook.Result read = TraceWorkbook.read(new ByteArrayInputStream(bytes));
-        if (!read.ok()) {
-            return new Outcome(List.of(), read.problems());
-        }
+    private Outcome take(byte[] bytes, TraceWorkbook.Result read) {
         String file = Sha256.hex(bytes).substring(0, 32);
         var problems = new ArrayList<Problem>();
         var requests = new ArrayList<NewTraceRequest>();

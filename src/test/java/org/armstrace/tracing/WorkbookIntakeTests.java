@@ -104,6 +104,7 @@ class WorkbookIntakeTests {
         assertThat(kept.channel()).isEqualTo(NewTraceRequest.Channel.WORKBOOK);
         assertThat(kept.outcome()).isEqualTo(Submission.Outcome.REFUSED);
         assertThat(kept.by()).isEqualTo(Actors.INTAKE);
+        assertThat(kept.country()).isEqualTo("AL");
         assertThat(kept.problems()).extracting(Submission.Problem::where, Submission.Problem::code)
                 .containsExactly(Tuple.tuple("H2", "workbook.required"));
         assertThat(kept.became()).isEmpty();
