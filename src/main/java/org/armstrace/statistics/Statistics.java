@@ -73,7 +73,7 @@ public class Statistics {
                              MATCH (x)<-[:CONCERNS]-(t:TraceRequest) WHERE NOT t.status IN ['DRAFT', 'READY']
                              OPTIONAL CALL (t) {
                                  MATCH (t)-[:HAS_ANSWER]->(a:TraceAnswer)
-                                 WHERE t.direction = 'OUTGOING' OR a.approvedAt IS NOT NULL
+                                 WHERE t.direction = 'OUTGOING' OR (a.approvedAt IS NOT NULL AND a.voidedAt IS NULL)
                                  RETURN a ORDER BY a.version DESC LIMIT 1
                              }
                              RETURN {number: t.number, direction: t.direction, status: t.status,
@@ -99,7 +99,7 @@ public class Statistics {
                    COLLECT { MATCH (t)-[:HAS_TRANSITION]->(x:TraceTransition) RETURN [x.to, x.at]
                              ORDER BY x.at, x.seq } AS moves,
                    COLLECT { MATCH (t)-[:HAS_ANSWER]->(a:TraceAnswer)
-                             WHERE t.direction = 'OUTGOING' OR a.approvedAt IS NOT NULL
+                             WHERE t.direction = 'OUTGOING' OR (a.approvedAt IS NOT NULL AND a.voidedAt IS NULL)
                              RETURN a.outcome ORDER BY a.version DESC LIMIT 1 } AS outcome
             """;
 

@@ -10,9 +10,16 @@ import java.time.Instant;
  * @param firearmId  the registry weapon the answer is about, if it was identified
  * @param diversion  where the weapon left legal control, and how, if the answer tells
  * @param approvedBy the supervisor who approved this version (incoming), or null
+ * @param voidedAt   when a redraft voided this version's approval, or null
  */
 public record TraceAnswer(int version, Outcome outcome, String findings, String firearmId, PointOfDiversion diversion,
-                          String draftedBy, Instant draftedAt, String approvedBy, Instant approvedAt) {
+                          String draftedBy, Instant draftedAt, String approvedBy, Instant approvedAt,
+                          Instant voidedAt) {
+
+    /** Whether a supervisor's approval stands on this version (given, and not voided by a redraft). */
+    public boolean approved() {
+        return approvedAt != null && voidedAt == null;
+    }
 
     /** What the trace found. */
     public enum Outcome {

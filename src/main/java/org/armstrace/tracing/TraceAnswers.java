@@ -47,14 +47,15 @@ public class TraceAnswers {
 
     /**
      * Drafts (or redrafts) the answer to an incoming request the analyst is working on, and moves
-     * it to ANSWER_DRAFTED for approval. Only the assigned analyst or a supervisor drafts.
+     * it to ANSWER_DRAFTED for approval. Only the assigned analyst or a supervisor drafts. A redraft
+     * after approval, before the answer is sent, voids the approval: the new text goes back for review.
      */
     @PreAuthorize(ANALYSTS)
     @Transactional
     public TraceAnswer draft(String requestId, AnswerDraft draft) {
         TraceRequest t = traces.find(requestId).orElseThrow(() -> new TransitionRefused("trace.not-found"));
-        if (t.direction() != Direction.INCOMING
-                || (t.status() != TraceStatus.IN_PROGRESS && t.status() != TraceStatus.ANSWER_DRAFTED)) {
+        if (t.direction() != Direction.INCOMING || (t.status() != TraceStatus.IN_PROGRESS
+                && t.status() != TraceStatus.ANSWER_DRAFTED && t.status() != TraceStatus.APPROVED)) {
             throw new TransitionRefused("trace.not-answerable");
         }
         String me = AuditLog.currentActor();
@@ -64,6 +65,8 @@ public class TraceAnswers {
         TraceAnswer answer = write(t, draft, me);
         if (t.status() == TraceStatus.IN_PROGRESS) {
             traces.move(t, TraceStatus.ANSWER_DRAFTED, null, me);
+        } else if (t.status() == TraceStatus.APPROVED) {
+            traces.voidApproval(t, answer.version(), me);
         } else {
             audit.record("trace.answer-redrafted", List.of("TraceRequest:" + t.id()), t.number() + ": version "
                     + answer.version());
@@ -185,9 +188,12 @@ public class TraceAnswers {
                             RETURN x.reason ORDER BY x.at DESC LIMIT 1
                             """).bindAll(Map.of("id", t.id(), "status", t.status().name()))
                     .fetchAs(String.class).one().orElse(null) : null;
+            // Exactly the version sent; requests answered before versions were recorded, the newest approved one.
             TraceAnswer released = t.status() == TraceStatus.ANSWERED || t.status() == TraceStatus.RESTRICTED
                     ? neo4j.query("""
-                            MATCH (:TraceRequest {id: $id})-[:HAS_ANSWER]->(a:TraceAnswer) WHERE a.approvedAt IS NOT NULL
+                            MATCH (t:TraceRequest {id: $id})-[:HAS_ANSWER]->(a:TraceAnswer)
+                            WHERE a.version = t.sentVersion
+                               OR (t.sentVersion IS NULL AND a.approvedAt IS NOT NULL AND a.voidedAt IS NULL)
                             RETURN a ORDER BY a.version DESC LIMIT 1
                             """).bind(t.id()).to("id").fetchAs(TraceAnswer.class)
                     .mappedBy((x, r) -> toAnswer(r.get("a").asNode())).one().orElse(null) : null;
@@ -205,6 +211,7 @@ public class TraceAnswers {
                 a.get("findings").asString(), a.get("firearmId").asString(null), diversion,
                 a.get("draftedBy").asString(), a.get("draftedAt").asZonedDateTime().toInstant(),
                 a.get("approvedBy").asString(null),
-                a.get("approvedAt").isNull() ? null : a.get("approvedAt").asZonedDateTime().toInstant());
+                a.get("approvedAt").isNull() ? null : a.get("approvedAt").asZonedDateTime().toInstant(),
+                a.get("voidedAt").isNull() ? null : a.get("voidedAt").asZonedDateTime().toInstant());
     }
 }

@@ -168,7 +168,7 @@ public class TraceDocuments {
 
     private Optional<TraceAnswer> approvedAnswer(TraceRequest t) {
         return t.direction() == Direction.OUTGOING ? Optional.empty()
-                : answers.current(t.id()).filter(a -> a.approvedAt() != null);
+                : answers.current(t.id()).filter(TraceAnswer::approved);
     }
 
     private DocumentContent request(TraceRequest t, Instant now) {

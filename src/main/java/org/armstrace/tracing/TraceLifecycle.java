@@ -45,7 +45,8 @@ public final class TraceLifecycle {
         INCOMING.put(IN_PROGRESS, EnumSet.of(ANSWER_DRAFTED, DELAYED, RESTRICTED, REFUSED));
         // The supervisor approves, or sends the draft back to work.
         INCOMING.put(ANSWER_DRAFTED, EnumSet.of(APPROVED, IN_PROGRESS, RESTRICTED, REFUSED));
-        INCOMING.put(APPROVED, EnumSet.of(ANSWERED));
+        // A redraft after approval voids it: back for review (never by hand, see handRefusal).
+        INCOMING.put(APPROVED, EnumSet.of(ANSWERED, ANSWER_DRAFTED));
         INCOMING.put(DELAYED, EnumSet.of(IN_PROGRESS, RESTRICTED, REFUSED));
         INCOMING.put(ANSWERED, EnumSet.noneOf(TraceStatus.class));
         INCOMING.put(RESTRICTED, EnumSet.noneOf(TraceStatus.class));

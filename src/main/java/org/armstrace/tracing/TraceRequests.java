@@ -4,7 +4,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.registry.Country;
@@ -41,10 +40,12 @@ public class TraceRequests {
     private final ReferenceData reference;
     private final FirearmRegistry firearms;
     private final AuditLog audit;
+    private final AnswerApprovals approvals;
     private final String home;
 
     TraceRequests(Neo4jClient neo4j, ReferenceData reference, FirearmRegistry firearms, AuditLog audit,
-                  @Value("${armstrace.home-country:XK}") String home) {
+                  AnswerApprovals approvals, @Value("${armstrace.home-country:XK}") String home) {
+        this.approvals = approvals;
         this.neo4j = neo4j;
         this.reference = reference;
         this.firearms = firearms;
@@ -117,7 +118,8 @@ public class TraceRequests {
 
     /**
      * Moves a request to its next state by hand, if {@link TraceLifecycle#handRefusal} allows it;
-     * reasons where the ITI asks for them.
+     * reasons where the ITI asks for them. Approval is not a bare move: it names the answer version
+     * approved ({@link #approve}).
      */
     @PreAuthorize(DESK)
     @Transactional
@@ -126,6 +128,9 @@ public class TraceRequests {
         // Refused before the request is read: whatever it is, this user does not approve.
         if (to == TraceStatus.APPROVED && !supervisor) {
             throw new TransitionRefused("trace.approval-needs-supervisor");
+        }
+        if (to == TraceStatus.APPROVED) {
+            throw new TransitionRefused("trace.approval-needs-version");
         }
         TraceRequest current = find(id).orElseThrow(() -> new TransitionRefused("trace.not-found"));
         TraceLifecycle.handRefusal(current.direction(), current.status(), to, supervisor).ifPresent(refusal -> {
@@ -136,11 +141,38 @@ public class TraceRequests {
     }
 
     /**
+     * A supervisor approves one answer version: the one they read, as the page showed it. Refused
+     * when a newer draft exists (they have not read it), and for whoever drafted it (four eyes).
+     */
+    @PreAuthorize(DESK)
+    @Transactional
+    public TraceRequest approve(String id, int version, String reason) {
+        boolean supervisor = Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR);
+        if (!supervisor) {
+            throw new TransitionRefused("trace.approval-needs-supervisor");
+        }
+        TraceRequest current = find(id).orElseThrow(() -> new TransitionRefused("trace.not-found"));
+        TraceLifecycle.handRefusal(current.direction(), current.status(), TraceStatus.APPROVED, true)
+                .ifPresent(refusal -> {
+                    throw new TransitionRefused(refusal);
+                });
+        String by = AuditLog.currentActor();
+        approvals.stamp(id, version, by);
+        write(current, TraceStatus.APPROVED, "version " + version + " approved"
+                + (reason == null || reason.isBlank() ? "" : "; " + reason.strip()), by);
+        return find(id).orElseThrow();
+    }
+
+    /**
      * The one writer of {@code status}: checks the move against the lifecycle, keeps it as a
-     * transition and audits it. A move that lost a race with another user's is refused.
+     * transition and audits it. A move that lost a race with another user's is refused. Sending
+     * our answer (ANSWERED) sends the approved version, and is refused without one; approving goes
+     * through {@link #approve}, which names the version.
      */
     void move(TraceRequest current, TraceStatus to, String reason, String by) {
-        String id = current.id();
+        if (to == TraceStatus.APPROVED) {
+            throw new TransitionRefused("trace.approval-needs-version");
+        }
         TraceLifecycle.check(current.direction(), current.status(), to, reason);
         if (current.direction() == Direction.OUTGOING && to == TraceStatus.READY) {
             List<String> missing = ItiContent.missing(current);
@@ -148,9 +180,27 @@ public class TraceRequests {
                 throw new ItiContentMissing(missing);
             }
         }
-        if (to == TraceStatus.APPROVED) {
-            approve(id, by);
+        String why = reason;
+        if (current.direction() == Direction.INCOMING && to == TraceStatus.ANSWERED) {
+            int sent = approvals.markSent(current.id());
+            why = "version " + sent + " sent" + (reason == null || reason.isBlank() ? "" : "; " + reason.strip());
         }
+        write(current, to, why, by);
+    }
+
+    /**
+     * A redraft after approval: the approval is void (the supervisor did not read the new text) and
+     * the request goes back for review, APPROVED → ANSWER_DRAFTED, with why in its history.
+     */
+    void voidApproval(TraceRequest current, int redraft, String by) {
+        Integer voided = approvals.voidStanding(current.id(), by).orElse(null);
+        write(current, TraceStatus.ANSWER_DRAFTED, "approval of version " + voided + " voided by redraft (version "
+                + redraft + "); back for review", by);
+    }
+
+    private void write(TraceRequest current, TraceStatus to, String reason, String by) {
+        String id = current.id();
+        TraceLifecycle.check(current.direction(), current.status(), to, reason);
         long moved = neo4j.query("""
                         MATCH (t:TraceRequest {id: $id}) WHERE t.status = $from
                         SET t.status = $to
@@ -167,28 +217,5 @@ public class TraceRequests {
         }
         audit.recordAs(by, "trace." + to.name().toLowerCase(Locale.ROOT), List.of("TraceRequest:" + id),
                 current.number() + ": " + current.status() + " → " + to + (reason == null ? "" : "; " + reason.strip()));
-    }
-
-    /**
-     * Stamps the supervisor's approval on the current answer version. Four eyes: whoever drafted
-     * the answer does not approve it.
-     */
-    private void approve(String id, String by) {
-        var drafted = neo4j.query("""
-                        MATCH (:TraceRequest {id: $id})-[:HAS_ANSWER]->(a:TraceAnswer)
-                        RETURN a.draftedBy AS by ORDER BY a.version DESC LIMIT 1
-                        """).bind(id).to("id").fetchAs(String.class).one();
-        if (drafted.isEmpty()) {
-            throw new TransitionRefused("trace.answer-needed");
-        }
-        if (drafted.get().equals(by)) {
-            throw new TransitionRefused("trace.four-eyes");
-        }
-        neo4j.query("""
-                        MATCH (:TraceRequest {id: $id})-[:HAS_ANSWER]->(a:TraceAnswer)
-                        WITH a ORDER BY a.version DESC LIMIT 1
-                        SET a.approvedBy = $by, a.approvedAt = $now
-                        """)
-                .bindAll(Map.of("id", id, "by", by, "now", ZonedDateTime.now(ZoneOffset.UTC))).run();
     }
 }

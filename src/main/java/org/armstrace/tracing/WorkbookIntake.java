@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.armstrace.base.Sha256;
+import org.armstrace.base.Translations;
 import org.armstrace.tracing.TraceWorkbook.Column;
 import org.armstrace.tracing.TraceWorkbook.Problem;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Service;
 /**
  * Partner requests sent as a filled request workbook: the workbook is checked cell by cell
  * ({@link TraceWorkbook}), then every row as a request (country, ITI content), and only when
- * nothing is wrong are all rows taken in, together. A problem is named by its cell; nothing of a
- * workbook with a problem is stored.
+ * nothing is wrong are all rows taken in, together. A problem is named by its cell; no request of
+ * a workbook with a problem is stored, but the workbook itself is, as received, with its problems
+ * ({@link Submissions}), whatever its outcome.
  */
 @Service
 public class WorkbookIntake {
@@ -34,20 +37,49 @@ public class WorkbookIntake {
 
     private final TraceRequests traces;
     private final TraceIntake intake;
+    private final SubmissionStore submissions;
+    private final Translations translations;
 
-    WorkbookIntake(TraceRequests traces, TraceIntake intake) {
+    WorkbookIntake(TraceRequests traces, TraceIntake intake, SubmissionStore submissions, Translations translations) {
         this.traces = traces;
         this.intake = intake;
+        this.submissions = submissions;
+        this.translations = translations;
     }
 
+    /** Reads and takes in a workbook, and keeps it as received with its outcome, accepted or not. */
     @PreAuthorize(TraceRequests.DESK)
     public Outcome receive(InputStream upload) throws IOException {
         // One byte over the limit is enough for the reader to refuse the file as too large.
         byte[] bytes = upload.readNBytes((int) TraceWorkbook.MAX_BYTES + 1);
         TraceWorkbook.Result read = TraceWorkbook.read(new ByteArrayInputStream(bytes));
-        if (!read.ok()) {
-            return new Outcome(List.of(), read.problems());
+        String country = read.ok() ? partner(read.rows()) : null;
+        Outcome outcome;
+        try {
+            outcome = read.ok() ? take(bytes, read) : new Outcome(List.of(), read.problems());
+        } catch (TransitionRefused refused) { // the whole workbook refused on intake, after its rows were checked
+            keep(bytes, country, List.of(new Problem(null, refused.getMessage(), List.of())), List.of());
+            throw refused;
         }
+        keep(bytes, country, outcome.problems(), outcome.received());
+        return outcome;
+    }
+
+    /** The one partner country the rows speak for, if they name one (the desk's list shows it). */
+    private String partner(List<TraceWorkbook.Row> rows) {
+        var countries = rows.stream().map(r -> r.value(Column.REQUESTING_COUNTRY)).filter(traces::isCounterpart)
+                .map(c -> c.toUpperCase(Locale.ROOT)).distinct().toList();
+        return countries.size() == 1 ? countries.getFirst() : null;
+    }
+
+    private void keep(byte[] bytes, String country, List<Problem> problems, List<TraceRequest> received) {
+        submissions.keep(NewTraceRequest.Channel.WORKBOOK, bytes, TraceDocuments.Format.XLSX.contentType, null, country,
+                problems.stream().map(p -> new Submission.Problem(p.cell(), p.key(), p.args(),
+                        translations.getTranslation(p.key(), Translations.ENGLISH, p.args().toArray()))).toList(),
+                received.stream().map(TraceRequest::id).toList());
+    }
+
+    private Outcome take(byte[] bytes, TraceWorkbook.Result read) {
         String file = Sha256.hex(bytes).substring(0, 32);
         var problems = new ArrayList<Problem>();
         var requests = new ArrayList<NewTraceRequest>();

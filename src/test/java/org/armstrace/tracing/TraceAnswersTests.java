@@ -56,7 +56,7 @@ public class TraceAnswersTests {
         // Nothing is released before approval and sending.
         assertThat(Actors.partner("AL", () -> answers.forPartner(t.number())).orElseThrow().answer()).isNull();
 
-        Actors.as("sup1", Role.SUPERVISOR, () -> traces.transition(t.id(), TraceStatus.APPROVED, null));
+        Actors.as("sup1", Role.SUPERVISOR, () -> traces.approve(t.id(), 1, null));
         Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.ANSWERED, null));
 
         var seen = Actors.partner("AL", () -> answers.forPartner(t.number())).orElseThrow();
@@ -89,7 +89,7 @@ public class TraceAnswersTests {
         TraceRequest t = inProgress(analyst);
         Actors.as("sup2", Role.SUPERVISOR, () -> answers.draft(t.id(), TRACED));
 
-        assertThatThrownBy(() -> Actors.as("sup2", Role.SUPERVISOR, () -> traces.transition(t.id(), TraceStatus.APPROVED, null)))
+        assertThatThrownBy(() -> Actors.as("sup2", Role.SUPERVISOR, () -> traces.approve(t.id(), 1, null)))
                 .hasMessage("trace.four-eyes");
         assertThatThrownBy(() -> Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.APPROVED, null)))
                 .hasMessage("trace.approval-needs-supervisor");
@@ -190,6 +190,58 @@ public class TraceAnswersTests {
             return null;
         });
         assertThat(Actors.as("analyst1", Role.ANALYST, () -> answers.concerns(t.id()))).containsExactly(f.id());
+    }
+
+    @Test
+    void a_redraft_after_approval_voids_it_sends_the_request_back_for_review_and_nothing_goes_out_until_the_new_version_is_approved() {
+        String analyst = analyst();
+        TraceRequest t = inProgress(analyst);
+        Actors.as(analyst, Role.ANALYST, () -> answers.draft(t.id(), TRACED));
+        Actors.as("sup1", Role.SUPERVISOR, () -> traces.approve(t.id(), 1, null));
+        assertThat(find(t).status()).isEqualTo(TraceStatus.APPROVED);
+
+        Actors.as(analyst, Role.ANALYST, () -> answers.draft(t.id(), new AnswerDraft(TraceAnswer.Outcome.NOT_FOUND,
+                "Version two: no record under this serial after all.", null, null)));
+
+        assertThat(find(t).status()).isEqualTo(TraceStatus.ANSWER_DRAFTED);
+        var versions = Actors.as(analyst, Role.ANALYST, () -> answers.versions(t.id()));
+        assertThat(versions.getFirst().approvedBy()).as("the approval is kept, and void").isEqualTo("sup1");
+        assertThat(versions.getFirst().approved()).isFalse();
+        assertThat(versions.getLast().approved()).isFalse();
+        var history = Actors.supervisor(() -> traces.history(t.id()));
+        assertThat(history).extracting(TraceTransition::to).endsWith(TraceStatus.ANSWER_DRAFTED, TraceStatus.APPROVED,
+                TraceStatus.ANSWER_DRAFTED);
+        assertThat(history.getLast().from()).isEqualTo(TraceStatus.APPROVED);
+        assertThat(history.getLast().reason()).isEqualTo("approval of version 1 voided by redraft (version 2); back for review");
+        assertThatThrownBy(() -> Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.ANSWERED,
+                null))).as("sending before version 2 is approved").hasMessage("trace.transition-not-allowed");
+        assertThatThrownBy(() -> Actors.as("sup1", Role.SUPERVISOR, () -> traces.approve(t.id(), 1, null)))
+                .as("the void version cannot be approved again").hasMessage("trace.approval-outdated");
+
+        Actors.as("sup1", Role.SUPERVISOR, () -> traces.approve(t.id(), 2, null));
+        Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.ANSWERED, null));
+
+        var seen = Actors.partner("AL", () -> answers.forPartner(t.number())).orElseThrow();
+        assertThat(seen.answer().version()).isEqualTo(2);
+        assertThat(seen.answer().findings()).isEqualTo("Version two: no record under this serial after all.");
+        assertThat(Actors.supervisor(() -> traces.history(t.id())).getLast().reason()).isEqualTo("version 2 sent");
+    }
+
+    @Test
+    void a_supervisor_approves_only_the_version_read_and_never_by_a_bare_move() {
+        String analyst = analyst();
+        TraceRequest t = inProgress(analyst);
+        Actors.as(analyst, Role.ANALYST, () -> answers.draft(t.id(), TRACED));
+        Actors.as(analyst, Role.ANALYST, () -> answers.draft(t.id(), new AnswerDraft(TraceAnswer.Outcome.NOT_FOUND,
+                "Version two, not read by the supervisor.", null, null)));
+
+        assertThatThrownBy(() -> Actors.as("sup1", Role.SUPERVISOR, () -> traces.approve(t.id(), 1, null)))
+                .hasMessage("trace.approval-outdated");
+        assertThatThrownBy(() -> Actors.as("sup1", Role.SUPERVISOR, () -> traces.transition(t.id(), TraceStatus.APPROVED,
+                null))).hasMessage("trace.approval-needs-version");
+        assertThat(find(t).status()).isEqualTo(TraceStatus.ANSWER_DRAFTED);
+        assertThat(Actors.as(analyst, Role.ANALYST, () -> answers.versions(t.id()))).extracting(TraceAnswer::approvedBy)
+                .containsOnlyNulls();
     }
 
     private static NewTraceRequest complete(NewTraceRequest r) {

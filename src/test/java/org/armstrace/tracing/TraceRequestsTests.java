@@ -188,7 +188,7 @@ class TraceRequestsTests {
         Actors.as("sup2", Role.SUPERVISOR, () -> answers.draft(r.id(), TraceAnswersTests.TRACED));
         assertThatThrownBy(() -> Actors.as("an1", Role.ANALYST, () -> traces.transition(r.id(), TraceStatus.APPROVED,
                 null))).hasMessage("trace.approval-needs-supervisor");
-        Actors.as("sup", Role.SUPERVISOR, () -> traces.transition(r.id(), TraceStatus.APPROVED, "checked"));
+        Actors.as("sup", Role.SUPERVISOR, () -> traces.approve(r.id(), 1, "checked"));
         TraceRequest answered = Actors.as("an1", Role.ANALYST, () -> traces.transition(r.id(), TraceStatus.ANSWERED,
                 null));
 

@@ -28,6 +28,8 @@ class WorkbookIntakeTests {
     TraceRequests traces;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    Submissions submissions;
 
     @Test
     void the_published_template_filled_in_and_uploaded_becomes_numbered_requests_and_a_second_upload_adds_none() {
@@ -87,6 +89,36 @@ class WorkbookIntakeTests {
         assertThat(outcome.problems()).extracting(TraceWorkbook.Problem::key)
                 .contains("workbook.formula", "workbook.hidden-column");
         assertThat(count(ref)).isZero();
+    }
+
+    @Test
+    void a_workbook_with_problems_is_kept_as_uploaded_with_its_problems_and_a_clean_one_with_its_requests() {
+        String ref = "WB-" + UUID.randomUUID().toString().substring(0, 6);
+        byte[] refused = filled(sheet -> row(sheet, 1, "AL", ref + "-no-serial", "", "Zastava", "", "x"));
+        byte[] accepted = filled(sheet -> row(sheet, 1, "AL", ref + "-ok", "", "Zastava", "S-" + ref, "ok"));
+
+        upload(refused);
+        var received = upload(accepted).received();
+
+        Submission kept = kept(refused);
+        assertThat(kept.channel()).isEqualTo(NewTraceRequest.Channel.WORKBOOK);
+        assertThat(kept.outcome()).isEqualTo(Submission.Outcome.REFUSED);
+        assertThat(kept.by()).isEqualTo(Actors.INTAKE);
+        assertThat(kept.country()).isEqualTo("AL");
+        assertThat(kept.problems()).extracting(Submission.Problem::where, Submission.Problem::code)
+                .containsExactly(Tuple.tuple("H2", "workbook.required"));
+        assertThat(kept.became()).isEmpty();
+        assertThat(Actors.intake(() -> submissions.content(kept))).isEqualTo(refused);
+        Submission clean = kept(accepted);
+        assertThat(clean.outcome()).isEqualTo(Submission.Outcome.ACCEPTED);
+        assertThat(clean.country()).isEqualTo("AL");
+        assertThat(clean.became()).extracting(Submission.Became::number).containsExactly(received.getFirst().number());
+    }
+
+    private Submission kept(byte[] workbook) {
+        String id = neo4j.query("MATCH (s:Submission {sha256: $sha}) RETURN s.id ORDER BY s.receivedAt LIMIT 1")
+                .bind(org.armstrace.base.Sha256.hex(workbook)).to("sha").fetchAs(String.class).one().orElseThrow();
+        return Actors.intake(() -> submissions.find(id)).orElseThrow();
     }
 
     private WorkbookIntake.Outcome upload(byte[] workbook) {

@@ -2,6 +2,8 @@ package org.armstrace.tracing.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -9,9 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.armstrace.api.ApiNotFound;
-import org.armstrace.security.PartnerScope;
-import org.armstrace.tracing.Direction;
-import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.PointOfDiversion;
 import org.armstrace.tracing.Priority;
 import org.armstrace.tracing.TraceAnswer;
@@ -19,6 +18,7 @@ import org.armstrace.tracing.TraceAnswers;
 import org.armstrace.tracing.TraceIntake;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceStatus;
+import org.armstrace.tracing.Submissions;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,7 +45,7 @@ class TraceApi {
                       String countryOfManufacture) {
     }
 
-    /** A request as a partner sends it: the weapon's identification and what the ITI requires. */
+    /** A request as a partner sends it: the weapon's identification and what the ITI requires (the documented shape). */
     record TraceRequestJson(String partnerReference, Priority priority, WeaponJson weapon, String whyIllicit,
                             String legalBasis, String intendedUse, String circumstances) {
     }
@@ -82,30 +82,28 @@ class TraceApi {
 
     private final TraceIntake traces;
     private final TraceAnswers answers;
+    private final Submissions submissions;
 
-    TraceApi(TraceIntake traces, TraceAnswers answers) {
+    TraceApi(TraceIntake traces, TraceAnswers answers, Submissions submissions) {
         this.traces = traces;
         this.answers = answers;
+        this.submissions = submissions;
     }
 
     @Operation(summary = "Send a trace request",
             description = "Validated against the ITI (weapon make and serial, why it is considered illicit, legal basis, "
                     + "intended use), numbered, acknowledged and assigned. Retries with the same Idempotency-Key "
-                    + "return the first request; the same key with a different body is refused (409).")
+                    + "return the first request; the same key with a different body is refused (409). Every body "
+                    + "received is kept as sent, with its SHA-256 and its outcome; see GET /api/v1/submissions.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TraceRequestJson.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('PARTNER')")
-    ResponseEntity<TraceStatusJson> create(@RequestBody TraceRequestJson body,
+    ResponseEntity<TraceStatusJson> create(@RequestBody(required = false) byte[] body,
                                            @Parameter(description = "A key of 8–128 characters that makes retries safe")
                                            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        if (body == null) {
-            throw new IllegalArgumentException("The request body is empty.");
-        }
-        WeaponJson w = body.weapon() == null ? new WeaponJson(null, null, null, null, null, null) : body.weapon();
-        String country = PartnerScope.country().orElseThrow();
-        TraceRequest created = traces.receive(new NewTraceRequest(Direction.INCOMING, country, body.partnerReference(),
-                body.priority(), w.type(), w.make(), w.model(), w.calibre(), w.serial(), w.countryOfManufacture(),
-                body.whyIllicit(), body.legalBasis(), body.intendedUse(), body.circumstances(),
-                NewTraceRequest.Channel.API, key, null));
+        // Read from the bytes by the service, which keeps them as received whatever the outcome.
+        TraceRequest created = submissions.receiveApi(body, key);
         return ResponseEntity.created(URI.create("/api/v1/trace-requests/" + created.number()))
                 .body(TraceStatusJson.of(created));
     }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Tracing's own refusals as API v1 problems; asked before the shared advice and its catch-all. */
-@RestControllerAdvice(assignableTypes = TraceApi.class)
+@RestControllerAdvice(assignableTypes = {TraceApi.class, SubmissionApi.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TraceApiProblems {
 

@@ -9,23 +9,26 @@ import jakarta.annotation.security.RolesAllowed;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.ItiContentMissing;
-import org.armstrace.tracing.TraceIntake;
+import org.armstrace.tracing.Submissions;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
 import org.armstrace.tracing.TransitionRefused;
 
-/** Manual intake of a partner's request; the request is numbered, acknowledged and assigned, then opened. */
+/**
+ * Manual intake of a partner's request; the request is numbered, acknowledged and assigned, then opened.
+ * What was typed is kept as a submission, accepted or refused.
+ */
 @Route("tracing/new")
 @Menu(order = 31, title = "menu.trace-intake", icon = "vaadin:inbox")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE})
 public class TraceIntakeView extends VerticalLayout implements HasDynamicTitle {
 
-    public TraceIntakeView(TraceRequests traces, TraceIntake intake) {
+    public TraceIntakeView(TraceRequests traces, Submissions submissions) {
         setMaxWidth("1000px");
         var form = new TraceRequestForm(Direction.INCOMING, traces.counterparts());
         form.addSubmitListener(e -> {
             try {
-                TraceRequest created = intake.receive(e.request());
+                TraceRequest created = submissions.receiveTyped(e.request()); // kept as typed, whatever the outcome
                 getUI().ifPresent(ui -> ui.navigate(TraceRequestView.class, created.id()));
             } catch (ItiContentMissing missing) {
                 form.showError(getTranslation("trace.iti-missing", String.join(", ", missing.fields().stream()

@@ -46,6 +46,7 @@ import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.OutgoingTraces;
+import org.armstrace.tracing.TraceAnswer;
 import org.armstrace.tracing.TraceAnswers;
 import org.armstrace.tracing.TraceDocuments;
 import org.armstrace.tracing.TraceLifecycle;
@@ -76,6 +77,8 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
     private final AuditLog audit;
     private String id;
     private String title = "";
+    /** The answer version this page shows: what a supervisor approves when they click approve. */
+    private Integer shownVersion;
 
     public TraceRequestView(TraceRequests traces, TraceQueues queues, OutgoingTraces outgoing, TraceAnswers answers,
                             TraceDocuments documents, FirearmRegistry firearms, ReferenceData reference,
@@ -254,6 +257,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         var box = new Div();
         box.setId("trace-answer");
         var current = answers.current(id);
+        shownVersion = current.map(TraceAnswer::version).orElse(null);
         var when = when();
         current.ifPresentOrElse(a -> {
             box.add(new Paragraph(getTranslation("trace.outcome") + ": " + getTranslation("trace.outcome." + a.outcome().name())));
@@ -391,6 +395,10 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
     }
 
     private void move(TraceStatus to) {
+        if (to == TraceStatus.APPROVED) {
+            approve();
+            return;
+        }
         if (!TraceLifecycle.NEED_REASON.contains(to)) {
             apply(to, null, null);
             return;
@@ -407,6 +415,24 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         dialog.add(new Paragraph(getTranslation("trace.reason-why")), reason);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), ok);
         dialog.open();
+    }
+
+    /**
+     * Approves the version this page showed, not whatever is newest now: if the analyst redrafted
+     * meanwhile, the service refuses and the page shows the new version to read.
+     */
+    private void approve() {
+        if (shownVersion == null) {
+            Notification.show(getTranslation("trace.answer-needed")).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        try {
+            traces.approve(id, shownVersion, null);
+            refresh();
+        } catch (TransitionRefused refused) {
+            refresh();
+            Notification.show(getTranslation(refused.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private void apply(TraceStatus to, String reason, Dialog dialog) {

@@ -176,7 +176,7 @@ class TraceApiTests {
             return answers.draft(id, TraceAnswersTests.TRACED);
         });
         assertThat(get(albania, "/api/v1/trace-requests/" + answered).body()).contains("\"answer\":null");
-        Actors.supervisor("sup-api-2", () -> traces.transition(id, TraceStatus.APPROVED, null));
+        Actors.supervisor("sup-api-2", () -> traces.approve(id, 1, null));
         Actors.supervisor("sup-api", () -> traces.transition(id, TraceStatus.ANSWERED, null));
         Actors.supervisor("sup-api", () -> traces.transition(refusedId, TraceStatus.REFUSED,
                 "The weapon is subject to a pending national investigation"));

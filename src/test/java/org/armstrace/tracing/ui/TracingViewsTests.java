@@ -27,6 +27,8 @@ import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.PointOfDiversion;
 import org.armstrace.tracing.Priority;
 import org.armstrace.tracing.TraceAnswer;
+import org.armstrace.tracing.TraceAnswers;
+import org.armstrace.tracing.AnswerDraft;
 import org.armstrace.tracing.TraceIntake;
 import org.armstrace.tracing.TraceQueues;
 import org.armstrace.tracing.TraceRequest;
@@ -48,6 +50,8 @@ class TracingViewsTests extends ViewTest {
     UserAccountService users;
     @Autowired
     FirearmRegistry firearms;
+    @Autowired
+    TraceAnswers answers;
 
     private TraceRequest received() {
         String analyst = "an-v-" + UUID.randomUUID().toString().substring(0, 4);
@@ -177,5 +181,23 @@ class TracingViewsTests extends ViewTest {
                 .isEqualTo("The file is larger than 5 MB. Split the requests over several workbooks.");
         assertThat($(Anchor.class).withId("workbook-template").single().getText())
                 .isEqualTo("Request workbook template");
+    }
+
+    @Test
+    void a_supervisor_who_read_version_one_cannot_approve_once_the_analyst_has_drafted_version_two() {
+        TraceRequest r = received();
+        String analyst = r.assignee();
+        Actors.as(analyst, Role.ANALYST, () -> traces.transition(r.id(), TraceStatus.IN_PROGRESS, null));
+        Actors.as(analyst, Role.ANALYST, () -> answers.draft(r.id(), new AnswerDraft(TraceAnswer.Outcome.NOT_FOUND,
+                "Version one: no record under this serial.", null, null)));
+        navigate("tracing/request/" + r.id(), TraceRequestView.class); // the supervisor reads version 1
+        Actors.as(analyst, Role.ANALYST, () -> answers.draft(r.id(), new AnswerDraft(TraceAnswer.Outcome.TRACED,
+                "Version two: text the supervisor has not read.", null, null)));
+
+        test($(Button.class).withId("move-APPROVED").single()).click();
+
+        assertThat(traces.find(r.id()).orElseThrow().status()).isEqualTo(TraceStatus.ANSWER_DRAFTED);
+        assertThat(Actors.supervisor(() -> answers.versions(r.id()))).extracting(TraceAnswer::approvedBy)
+                .containsOnlyNulls();
     }
 }
