@@ -339,16 +339,17 @@ class BrowserTests extends ChromiumTest {
         page.locator("#recovery-circumstances textarea").fill("Typed while the network was down");
         page.locator("#recovery-case input").fill("KP-E2E-" + tag);
         page.waitForTimeout(1500);
-        String copy = (String) page.evaluate("() => Object.keys(localStorage)"
-                + ".filter(k => k.startsWith('armstrace.recovery.draft.')).map(k => localStorage.getItem(k)).join('\\n')");
+        // The page's own copy, decrypted with the session's key; localStorage itself holds only ciphertext.
+        String copy = (String) page.evaluate("() => window.armstraceDraft.copies().then(c => JSON.stringify(c))");
         assertThat(copy).contains("Typed while the network was down").contains("\"dirty\":true");
+        assertThat((String) page.evaluate("() => Object.values(localStorage).join('\\n')"))
+                .contains("\"iv\"").doesNotContain("Typed while the network was down");
         shot("tablet-recovery-offline");
 
         page.context().setOffline(false);
         // Vaadin resends what was queued; the server's draft catches up and the copy is marked clean.
-        page.waitForFunction("() => Object.keys(localStorage).filter(k => k.startsWith('armstrace.recovery.draft.'))"
-                + ".map(k => JSON.parse(localStorage.getItem(k))).some(c => !c.dirty && c.fields.circumstances"
-                + " && c.fields.circumstances.includes('network was down'))", null,
+        page.waitForFunction("() => window.armstraceDraft.copies().then(copies => copies.some(c => !c.dirty"
+                + " && c.fields.circumstances && c.fields.circumstances.includes('network was down')))", null,
                 new Page.WaitForFunctionOptions().setTimeout(30_000));
 
         // Two taps in quick succession.

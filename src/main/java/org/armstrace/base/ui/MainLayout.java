@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.armstrace.base.BrowserStorage;
 import org.armstrace.base.LanguageChoice;
 
 /**
@@ -55,6 +56,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         user.addClassName("shell-user");
         var logout = new Button(getTranslation("shell.logout"), e -> authentication.logout());
         logout.setId("logout");
+        // A shared tablet keeps nothing of the officer who signs out, whether or not the server answers.
+        BrowserStorage.forgetOnClick(logout.getElement());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         var spacer = new Span();

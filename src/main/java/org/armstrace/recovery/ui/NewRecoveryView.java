@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalTime;
@@ -181,8 +182,9 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void watch() {
-        form.getElement().executeJs("window.armstraceDraft.watch(this, $0, $1)", form.draftKey(),
-                AuditLog.currentActor());
+        // On every page load: the page keeps the key in memory only (see armstrace-draft.js).
+        form.getElement().executeJs("window.armstraceDraft.watch(this, $0, $1, $2)", form.draftKey(),
+                DraftCipher.scope(AuditLog.currentActor()), DraftCipher.key(VaadinSession.getCurrent().getSession()));
     }
 
     private void saveDraft(Map<String, String> fields) {
