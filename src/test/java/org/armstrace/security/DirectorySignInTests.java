@@ -123,7 +123,7 @@ class DirectorySignInTests {
         assertThat(roles(auth)).containsExactly("ROLE_ANALYST"); // canteen adds nothing
         assertThat(users.find("dir.analyst")).get().usingRecursiveComparison().ignoringFields("createdAt")
                 .isEqualTo(new UserAccount("dir.analyst", "Arta Krasniqi", EnumSet.of(Role.ANALYST), true,
-                        Locale.ENGLISH, false, null, null, true));
+                        Locale.ENGLISH, false, null, null, true, null));
         assertThat(Actors.supervisor(() -> users.enabledAnalysts())).contains("dir.analyst");
         assertThat(Actors.admin(() -> audit.page(0, 20, "dir.analyst", "login.succeeded"))).isNotEmpty();
     }

@@ -17,14 +17,15 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.armstrace.Actors;
-import org.armstrace.AppUrl;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestHttps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Real form sign-ins over HTTP against the running application: what a browser (or an attacker's
+ * Real form sign-ins over HTTPS against the running application: what a browser (or an attacker's
  * script) gets back, and what happens to a signed-in session when its account changes.
  * The client's address is set with X-Forwarded-For, which the test profile trusts from 127.0.0.1
  * ({@code server.forward-headers-strategy=native}), as a proxy in front of the application would.
@@ -41,11 +42,13 @@ class SignInHttpTests {
     UserAccountService users;
     @Autowired
     SignedInSessions sessions;
+    @Autowired
+    SslBundles ssl;
 
     /** One browser: its own cookies, coming from one client address. */
     private final class Browser {
         final CookieManager cookies = new CookieManager();
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).sslContext(TestHttps.trusting(ssl))
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         final String address;
 
@@ -54,7 +57,7 @@ class SignInHttpTests {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(AppUrl.of(port, path)).header("X-Forwarded-For", address).GET().build(),
+            return http.send(HttpRequest.newBuilder(TestHttps.uri(port, path)).header("X-Forwarded-For", address).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
@@ -65,7 +68,7 @@ class SignInHttpTests {
             var parameter = CSRF_PARAMETER.matcher(page);
             String form = "username=" + enc(username) + "&password=" + enc(password)
                     + (token.find() ? "&" + (parameter.find() ? parameter.group(1) : "_csrf") + "=" + enc(token.group(1)) : "");
-            var response = http.send(HttpRequest.newBuilder(AppUrl.of(port, "/login"))
+            var response = http.send(HttpRequest.newBuilder(TestHttps.uri(port, "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("sign-in answer").isEqualTo(302);
@@ -84,8 +87,8 @@ class SignInHttpTests {
 
     private String path(HttpResponse<?> response) {
         String location = response.headers().firstValue("Location").orElse("");
-        return location.startsWith(AppUrl.base(port).toString()) ? location.substring(AppUrl.base(port).toString().length())
-                : location;
+        String base = TestHttps.uri(port, "").toString();
+        return location.startsWith(base) ? location.substring(base.length()) : location;
     }
 
     private static String uniqueName() {

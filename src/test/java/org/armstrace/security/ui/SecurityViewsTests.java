@@ -118,12 +118,12 @@ class SecurityViewsTests extends ViewTest {
         assertThat(test(view.grid).getCellText(0, 4)).isIn("Local", "Directory");
 
         view.form.edit(new UserAccount("dir.someone", "Arta Krasniqi", Set.of(Role.ANALYST), true,
-                Locale.ENGLISH, false, null, null, true));
+                Locale.ENGLISH, false, null, null, true, null));
         assertThat(view.form.resetPassword.isVisible()).isFalse();
         assertThat(view.form.roles.isReadOnly()).isTrue();
 
         view.form.edit(new UserAccount("local.someone", "Besa Hoxha", Set.of(Role.ANALYST), true,
-                Locale.ENGLISH, false, null, null, false));
+                Locale.ENGLISH, false, null, null, false, null));
         assertThat(view.form.resetPassword.isVisible()).isTrue();
         assertThat(view.form.roles.isReadOnly()).isFalse();
     }

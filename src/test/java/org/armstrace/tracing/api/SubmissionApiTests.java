@@ -2,12 +2,12 @@ package org.armstrace.tracing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.armstrace.Actors;
+import org.armstrace.TestHttps;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.base.Sha256;
@@ -16,6 +16,7 @@ import org.armstrace.tracing.Submission;
 import org.armstrace.tracing.Submissions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -30,6 +31,8 @@ class SubmissionApiTests {
     Submissions submissions;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    SslBundles ssl;
 
     private String partner(String country) {
         return Actors.admin(() -> tokens.create("partner " + country + " " + System.nanoTime(),
@@ -37,14 +40,13 @@ class SubmissionApiTests {
     }
 
     private HttpResponse<String> post(String token, String json) throws Exception {
-        return TraceApiTests.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/v1/trace-requests")).header("Authorization", "Bearer " + token)
+        return TestHttps.client(ssl).send(HttpRequest.newBuilder(TestHttps.uri(port, "/api/v1/trace-requests")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return TraceApiTests.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return TestHttps.client(ssl).send(HttpRequest.newBuilder(TestHttps.uri(port, path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
