@@ -1,6 +1,7 @@
 package org.armstrace.api;
 
 import org.armstrace.security.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The stateless chain for REST API v1 and the actuator: bearer tokens only, no session, no
@@ -22,7 +24,8 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens,
+                                    @Value("${armstrace.api.max-body-size:1MB}") DataSize maxBody) throws Exception {
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -34,7 +37,7 @@ class ApiSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new BodyLimitFilter(), AuthorizationFilter.class)
+                .addFilterBefore(new BodyLimitFilter(maxBody.toBytes()), AuthorizationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, new RateLimiter()), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {

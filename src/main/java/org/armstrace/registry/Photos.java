@@ -12,10 +12,12 @@ import org.armstrace.graph.CypherParams;
 import org.armstrace.graph.GraphProperties;
 import org.armstrace.security.AuditLog;
 import org.neo4j.driver.types.Node;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Photos of weapons and their markings. The image is kept as a file named by its SHA-256 under
@@ -25,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Photos {
-
-    public static final int MAX_BYTES = 15 * 1024 * 1024;
 
     /** A photo as attached; width and height are 0 where the image's header could not tell them. */
     public record Photo(String id, String firearmId, String sha256, String contentType, long size, String fileName,
@@ -38,10 +38,13 @@ public class Photos {
     private final ContentStore originals;
     private final ContentStore thumbnails;
     private final ContentStore documentSized;
+    private final long maxBytes;
 
-    Photos(Neo4jClient neo4j, AuditLog audit, GraphProperties graph) {
+    Photos(Neo4jClient neo4j, AuditLog audit, GraphProperties graph,
+           @Value("${armstrace.photos.max-file-size:20MB}") DataSize maxFileSize) {
         this.neo4j = neo4j;
         this.audit = audit;
+        this.maxBytes = maxFileSize.toBytes();
         Path root = graph.dataDir().resolve("photos");
         this.originals = new ContentStore(root);
         this.thumbnails = new ContentStore(root.resolve("thumbnails"));
@@ -56,18 +59,34 @@ public class Photos {
     public record Staged(String sha256, String contentType, long size, String fileName, int width, int height) {
     }
 
-    /** A refused image; {@link #key()} is the translation key of the reason. */
+    /** A refused image; {@link #key()} is the translation key of the reason, {@link #args()} its arguments. */
     public static class Refused extends IllegalArgumentException {
         private final String key;
+        private final Object[] args;
 
-        Refused(String key, String message) {
+        Refused(String key, String message, Object... args) {
             super(message);
             this.key = key;
+            this.args = args.clone();
         }
 
         public String key() {
             return key;
         }
+
+        public Object[] args() {
+            return args.clone();
+        }
+    }
+
+    /** The largest photo accepted, in bytes ({@code armstrace.photos.max-file-size}). */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The limit in whole megabytes, as the refusal names it. */
+    public long maxMegabytes() {
+        return maxBytes >> 20;
     }
 
     /** More pixels than any camera a police unit carries: a decompression bomb, not a photo. */
@@ -85,7 +104,7 @@ public class Photos {
 
     /**
      * Checks an image and stores it with its thumbnail: JPEG, PNG or WebP by content, at most
-     * 15 MB, at most {@value #MAX_SIDE} pixels a side and 120 megapixels (read from the header,
+     * {@code armstrace.photos.max-file-size} (20 MB by default), at most {@value #MAX_SIDE} pixels a side and 120 megapixels (read from the header,
      * before anything is decoded).
      */
     @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
@@ -93,8 +112,8 @@ public class Photos {
         if (content == null || content.length == 0) {
             throw new Refused("photo.empty", "The photo is empty");
         }
-        if (content.length > MAX_BYTES) {
-            throw new Refused("photo.too-large", "A photo may be at most 15 MB");
+        if (content.length > maxBytes) {
+            throw new Refused("photo.too-large", "A photo may be at most " + maxMegabytes() + " MB", maxMegabytes());
         }
         String type = imageType(content).orElseThrow(() ->
                 new Refused("photo.not-image", "Only JPEG, PNG or WebP photos are accepted"));

@@ -58,8 +58,8 @@ class PhotosTests {
                 null, OFFICER))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JPEG, PNG or WebP");
         assertThatThrownBy(() -> Actors.officer(() -> photos.attach(f.id(), new byte[0], "empty.png", null, OFFICER)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Actors.officer(() -> photos.attach(f.id(), new byte[Photos.MAX_BYTES + 1], "huge.png", null,
-                OFFICER))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("15 MB");
+        assertThatThrownBy(() -> Actors.officer(() -> photos.attach(f.id(), new byte[(int) photos.maxBytes() + 1], "huge.png", null,
+                OFFICER))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20 MB");
         assertThatThrownBy(() -> Actors.officer(() -> photos.attach("no-such-weapon", PNG, "x.png", null, OFFICER)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Actors.officer(() -> photos.list(f.id()))).isEmpty();
