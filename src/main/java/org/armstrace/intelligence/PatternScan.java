@@ -23,7 +23,6 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds the instances of each {@link Pattern} in the whole graph. Every query has a fixed shape (no
@@ -160,20 +159,19 @@ class PatternScan {
     private final ReferenceData reference;
     private final PatternThresholds t;
     private final String home;
-    private final TransactionTemplate reads;
+    private final BatchTransactions batch; // a scan reads the whole graph: the batch limit, not the interactive one
 
     PatternScan(Neo4jClient neo4j, ReferenceData reference, PatternThresholds thresholds, BatchTransactions batch,
                 @org.springframework.beans.factory.annotation.Value("${armstrace.home-country:XK}") String home) {
         this.neo4j = neo4j;
-        // A scan reads the whole graph (nightly, and after arrivals): the batch limit, not the interactive one.
-        this.reads = batch.reads();
+        this.batch = batch;
         this.reference = reference;
         this.t = thresholds;
         this.home = home.toUpperCase(Locale.ROOT);
     }
 
     List<PatternInstance> find(Pattern pattern) {
-        return reads.execute(s -> switch (pattern) {
+        return batch.reads().execute(s -> switch (pattern) {
             case DIVERSION -> diversion();
             case TIME_TO_CRIME -> timeToCrime();
             case SERIAL_BATCH -> serialBatches();
