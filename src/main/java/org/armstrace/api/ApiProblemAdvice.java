@@ -1,6 +1,7 @@
 package org.armstrace.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.armstrace.base.QueryTimeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -68,6 +69,13 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        if (QueryTimeout.causedBy(e)) {
+            // Not a fault to investigate: the database ended a query that ran past armstrace.neo4j.transaction-timeout.
+            log.warn("API request {} ran past the transaction timeout", request.getRequestURI());
+            return Problems.at(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "query-timeout",
+                    "The query took longer than the server allows and was stopped; narrow it (filters, page size) and retry."),
+                    request);
+        }
         log.error("API request {} failed", request.getRequestURI(), e);
         return Problems.at(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "The request could not be completed; it has been logged."), request);

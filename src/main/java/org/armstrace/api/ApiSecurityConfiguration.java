@@ -2,6 +2,7 @@ package org.armstrace.api;
 
 import org.armstrace.security.Role;
 import org.armstrace.security.SecurityHeaders;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The stateless chain for REST API v1: bearer tokens only, no session, no cookies, and every
@@ -25,7 +27,8 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, SecurityHeaders headers) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, SecurityHeaders headers,
+                                    @Value("${armstrace.api.max-body-size:1MB}") DataSize maxBody) throws Exception {
         return problems(http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         // The API's description and Swagger UI (springdoc serves its pages under /api/v1/swagger-ui).
@@ -35,7 +38,7 @@ class ApiSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers)
-                .addFilterBefore(new BodyLimitFilter(), AuthorizationFilter.class)
+                .addFilterBefore(new BodyLimitFilter(maxBody.toBytes()), AuthorizationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, new RateLimiter()), AuthorizationFilter.class));
     }
 

@@ -108,6 +108,8 @@ class EmbeddedGraphConfiguration {
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, properties.boltPort()))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    // A runaway query ends here, not in a hung page; batch jobs ask the driver for longer.
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
                     .build();
         } catch (RuntimeException e) {
             throw new StartupProblem(

@@ -12,6 +12,6 @@ class GraphConfiguration {
 
     @Bean
     GraphMigrations.Result graphSchema(Driver driver, GraphProperties properties) {
-        return new GraphMigrations(driver, properties.database()).migrate();
+        return new GraphMigrations(driver, properties.database(), properties.batchTransactionTimeout()).migrate();
     }
 }

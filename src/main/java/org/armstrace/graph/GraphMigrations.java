@@ -2,6 +2,7 @@ package org.armstrace.graph;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import org.armstrace.base.Sha256;
 import org.armstrace.base.StartupProblem;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -43,10 +45,20 @@ final class GraphMigrations {
 
     private final Driver driver;
     private final String database;
+    private final TransactionConfig config;
 
     public GraphMigrations(Driver driver, String database) {
+        this(driver, database, Duration.ZERO);
+    }
+
+    /**
+     * With a timeout for each statement (zero: the server's default). Index population and data
+     * migrations on a large store outlast the interactive default, so start-up passes the batch limit.
+     */
+    public GraphMigrations(Driver driver, String database, Duration timeout) {
         this.driver = driver;
         this.database = database;
+        this.config = timeout.isZero() ? TransactionConfig.empty() : TransactionConfig.builder().withTimeout(timeout).build();
     }
 
     public Result migrate() {
@@ -70,15 +82,15 @@ final class GraphMigrations {
                     continue;
                 }
                 for (String statement : m.statements()) {
-                    s.run(statement).consume();
+                    s.run(statement, config).consume();
                 }
-                s.run("CALL db.awaitIndexes(300)").consume();
+                s.run("CALL db.awaitIndexes(300)", config).consume();
                 s.executeWrite(tx -> tx.run("""
                         MERGE (m:__Migration {version: $version})
                         ON CREATE SET m.description = $description, m.checksum = $checksum,
                                       m.appliedAt = datetime(), m.statements = $count
                         """, Map.of("version", m.version(), "description", m.description(),
-                        "checksum", m.checksum(), "count", m.statements().size())).consume());
+                        "checksum", m.checksum(), "count", m.statements().size())).consume(), config);
                 applied.add(m.version());
                 log.info("Applied graph migration V{} {}", m.version(), m.description());
             }

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,6 +24,13 @@ import org.springframework.validation.annotation.Validated;
  * @param password   Bolt password; blank means "generate once and keep in the data dir" (embedded)
  * @param uri        external server URI ({@code bolt://} or {@code neo4j://})
  * @param database   database name
+ * @param transactionTimeout      how long an interactive transaction (a page, an API call) may run
+ *                                before the database ends it: the embedded server's
+ *                                {@code db.transaction.timeout}, and the driver-side timeout of every
+ *                                Spring transaction that sets none (embedded and external)
+ * @param batchTransactionTimeout how long one transaction of a batch job (import chunk, pattern scan,
+ *                                migration) may run; given to the driver explicitly, it overrides the
+ *                                server's default
  */
 @Validated
 @ConfigurationProperties("armstrace.neo4j")
@@ -33,7 +42,9 @@ public record GraphProperties(
         @NotBlank String username,
         String password,
         URI uri,
-        @NotBlank String database) {
+        @NotBlank String database,
+        @DefaultValue("30s") Duration transactionTimeout,
+        @DefaultValue("30m") Duration batchTransactionTimeout) {
 
     public enum Mode { EMBEDDED, EXTERNAL }
 

@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
@@ -77,8 +79,17 @@ public final class OfflineStores {
 
     /** Writes every node and relationship of the database into the load; returns its schema. */
     public static Schema copy(GraphDatabaseService db, OfflineLoad load) {
+        return copy(db, load, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #copy(GraphDatabaseService, OfflineLoad)}, in one read transaction of at most
+     * {@code timeout} (zero: the database's default): a staging store runs with the interactive
+     * default, which a copy of a whole registry would outlast.
+     */
+    public static Schema copy(GraphDatabaseService db, OfflineLoad load, Duration timeout) {
         var statements = new ArrayList<String>();
-        try (Transaction tx = db.beginTx()) {
+        try (Transaction tx = timeout.isZero() ? db.beginTx() : db.beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             try (ResourceIterator<Node> nodes = tx.getAllNodes().iterator()) {
                 while (nodes.hasNext()) {
                     Node n = nodes.next();

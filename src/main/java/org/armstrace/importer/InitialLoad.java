@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.armstrace.graph.BatchTransactions;
 import org.armstrace.graph.GraphProperties;
 import org.armstrace.graph.OfflineLoad;
 import org.armstrace.graph.OfflineStores;
@@ -83,7 +84,7 @@ public class InitialLoad {
     private final String target;
 
     InitialLoad(RegistryImports imports, ImportedRecords graph, Neo4jClient neo4j, ObjectProvider<DatabaseManagementService> dbms,
-                GraphProperties properties, AuditLog audit, TransactionTemplate tx,
+                GraphProperties properties, AuditLog audit, BatchTransactions batch,
                 @Value("${" + GraphProperties.INITIAL_LOAD_TARGET + ":}") String target) {
         this.imports = imports;
         this.graph = graph;
@@ -91,7 +92,7 @@ public class InitialLoad {
         this.dbms = dbms;
         this.properties = properties;
         this.audit = audit;
-        this.tx = tx;
+        this.tx = batch.writes();
         this.target = target;
     }
 
@@ -172,7 +173,7 @@ public class InitialLoad {
         long rows = batches.stream().mapToLong(ImportBatch::read).sum();
         tx.executeWithoutResult(s -> audit.record("import.initial-load", batches.stream().map(b -> "ImportBatch:" + b.id()).toList(),
                 rows + " rows from " + batches.size() + " extracts, into a new store with the offline importer"));
-        return OfflineStores.copy(dbms.getObject().database(properties.database()), load);
+        return OfflineStores.copy(dbms.getObject().database(properties.database()), load, properties.batchTransactionTimeout());
     }
 
     /** Stores one extract as received and imports it, as an ordinary import would, into the staged records. */

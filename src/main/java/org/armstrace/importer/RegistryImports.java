@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.armstrace.base.ContentStore;
+import org.armstrace.graph.BatchTransactions;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.graph.GraphProperties;
 import org.armstrace.registry.ImportedRecords;
@@ -88,7 +89,7 @@ public class RegistryImports {
     static final Duration LEASE = Duration.ofMinutes(10);
     private final GraphProperties.Mode mode;
 
-    RegistryImports(ImportBatches batches, IssueReport report, ImportedRecords records, ReferenceData reference, TransactionTemplate tx,
+    RegistryImports(ImportBatches batches, IssueReport report, ImportedRecords records, ReferenceData reference, BatchTransactions batch,
                     AuditLog audit, Neo4jClient neo4j, GraphProperties graph,
                     @Value("${armstrace.import.mappings-dir:import/mappings}") Path mappingsDir,
                     @Value("${armstrace.import.max-file-size:2GB}") DataSize maxSize,
@@ -97,7 +98,8 @@ public class RegistryImports {
         this.report = report;
         this.records = records;
         this.reference = reference;
-        this.tx = tx;
+        // Chunks of thousands of rows and the staging work around them: the batch limit, not the interactive one.
+        this.tx = batch.writes();
         this.audit = audit;
         this.neo4j = neo4j;
         this.files = new ContentStore(graph.dataDir().resolve("imports"));

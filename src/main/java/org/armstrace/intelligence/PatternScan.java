@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.armstrace.graph.BatchTransactions;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.registry.FirearmOrigins;
 import org.armstrace.registry.Manufacturer;
@@ -22,7 +23,6 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds the instances of each {@link Pattern} in the whole graph. Every query has a fixed shape (no
@@ -159,18 +159,19 @@ class PatternScan {
     private final ReferenceData reference;
     private final PatternThresholds t;
     private final String home;
+    private final BatchTransactions batch; // a scan reads the whole graph: the batch limit, not the interactive one
 
-    PatternScan(Neo4jClient neo4j, ReferenceData reference, PatternThresholds thresholds,
+    PatternScan(Neo4jClient neo4j, ReferenceData reference, PatternThresholds thresholds, BatchTransactions batch,
                 @org.springframework.beans.factory.annotation.Value("${armstrace.home-country:XK}") String home) {
         this.neo4j = neo4j;
+        this.batch = batch;
         this.reference = reference;
         this.t = thresholds;
         this.home = home.toUpperCase(Locale.ROOT);
     }
 
-    @Transactional(readOnly = true)
     List<PatternInstance> find(Pattern pattern) {
-        return switch (pattern) {
+        return batch.reads().execute(s -> switch (pattern) {
             case DIVERSION -> diversion();
             case TIME_TO_CRIME -> timeToCrime();
             case SERIAL_BATCH -> serialBatches();
@@ -178,7 +179,7 @@ class PatternScan {
             case COMMUNITY -> communities();
             case REPEAT_POSSESSOR -> possessors();
             case REPEAT_PLACE -> places();
-        };
+        });
     }
 
     private List<PatternInstance> diversion() {

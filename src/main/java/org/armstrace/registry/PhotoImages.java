@@ -17,8 +17,9 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Image headers and thumbnails without trusting the image. Dimensions are read from the header
  * only, so that a small file claiming a gigapixel (a decompression or "EXIF" bomb) is refused
- * before a single pixel is decoded; thumbnails are decoded with subsampling and without metadata,
- * so memory stays proportional to the thumbnail, not the photo.
+ * before a single pixel is decoded; thumbnails and document copies are decoded with subsampling and
+ * without metadata, so memory stays proportional to the copy, not the photo, and the copy carries
+ * pixels only.
  */
 final class PhotoImages {
 
@@ -47,8 +48,22 @@ final class PhotoImages {
         }
     }
 
-    /** A JPEG at most {@code side} pixels a side, or null when the image does not decode (or is WebP). */
+    /** A JPEG at most {@code side} pixels a side, upright, or null when the image does not decode (or is WebP). */
     static byte[] thumbnail(byte[] content, String type, int[] size, int side) {
+        Encoded e = clean(content, type, size, side, "jpg");
+        return e == null ? null : e.bytes();
+    }
+
+    /** Re-encoded pixels, nothing else: no EXIF, XMP, IPTC, comment or text chunk survives. */
+    record Encoded(byte[] bytes, String contentType, int width, int height) {
+    }
+
+    /**
+     * The photo decoded, turned upright by its EXIF orientation, scaled to at most {@code side}
+     * pixels a side and written anew as {@code format} ("jpg" or "png"), so that only pixels
+     * remain. Null when the image does not decode (WebP, CMYK JPEG).
+     */
+    static Encoded clean(byte[] content, String type, int[] size, int side, String format) {
         if (type.equals("image/webp")) {
             return null;
         }
@@ -60,6 +75,7 @@ final class PhotoImages {
             ImageReader reader = readers.next();
             BufferedImage decoded;
             try {
+                // Metadata ignored: only pixels are read, whatever the file carries besides.
                 reader.setInput(in, true, true);
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.max(size[0], size[1]) / (side * 2));
@@ -76,9 +92,14 @@ final class PhotoImages {
             while (current.getWidth() / 2 >= w && current.getHeight() / 2 >= h) {
                 current = resized(current, current.getWidth() / 2, current.getHeight() / 2);
             }
-            var thumb = resized(current, w, h);
+            int orientation = type.equals("image/jpeg") ? PhotoMetadata.orientation(content) : 1;
+            var image = PhotoMetadata.oriented(resized(current, w, h), orientation);
             var out = new ByteArrayOutputStream();
-            return ImageIO.write(thumb, "jpg", out) ? out.toByteArray() : null;
+            if (!ImageIO.write(image, format, out)) {
+                return null;
+            }
+            return new Encoded(out.toByteArray(), format.equals("png") ? "image/png" : "image/jpeg",
+                    image.getWidth(), image.getHeight());
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -12,10 +12,12 @@ import org.armstrace.graph.CypherParams;
 import org.armstrace.graph.GraphProperties;
 import org.armstrace.security.AuditLog;
 import org.neo4j.driver.types.Node;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Photos of weapons and their markings. The image is kept as a file named by its SHA-256 under
@@ -25,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Photos {
-
-    public static final int MAX_BYTES = 15 * 1024 * 1024;
 
     /** A photo as attached; width and height are 0 where the image's header could not tell them. */
     public record Photo(String id, String firearmId, String sha256, String contentType, long size, String fileName,
@@ -38,10 +38,13 @@ public class Photos {
     private final ContentStore originals;
     private final ContentStore thumbnails;
     private final ContentStore documentSized;
+    private final long maxBytes;
 
-    Photos(Neo4jClient neo4j, AuditLog audit, GraphProperties graph) {
+    Photos(Neo4jClient neo4j, AuditLog audit, GraphProperties graph,
+           @Value("${armstrace.photos.max-file-size:20MB}") DataSize maxFileSize) {
         this.neo4j = neo4j;
         this.audit = audit;
+        this.maxBytes = maxFileSize.toBytes();
         Path root = graph.dataDir().resolve("photos");
         this.originals = new ContentStore(root);
         this.thumbnails = new ContentStore(root.resolve("thumbnails"));
@@ -56,18 +59,34 @@ public class Photos {
     public record Staged(String sha256, String contentType, long size, String fileName, int width, int height) {
     }
 
-    /** A refused image; {@link #key()} is the translation key of the reason. */
+    /** A refused image; {@link #key()} is the translation key of the reason, {@link #args()} its arguments. */
     public static class Refused extends IllegalArgumentException {
         private final String key;
+        private final Object[] args;
 
-        Refused(String key, String message) {
+        Refused(String key, String message, Object... args) {
             super(message);
             this.key = key;
+            this.args = args.clone();
         }
 
         public String key() {
             return key;
         }
+
+        public Object[] args() {
+            return args.clone();
+        }
+    }
+
+    /** The largest photo accepted, in bytes ({@code armstrace.photos.max-file-size}). */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The limit in whole megabytes, as the refusal names it. */
+    public long maxMegabytes() {
+        return maxBytes >> 20;
     }
 
     /** More pixels than any camera a police unit carries: a decompression bomb, not a photo. */
@@ -85,7 +104,7 @@ public class Photos {
 
     /**
      * Checks an image and stores it with its thumbnail: JPEG, PNG or WebP by content, at most
-     * 15 MB, at most {@value #MAX_SIDE} pixels a side and 120 megapixels (read from the header,
+     * {@code armstrace.photos.max-file-size} (20 MB by default), at most {@value #MAX_SIDE} pixels a side and 120 megapixels (read from the header,
      * before anything is decoded).
      */
     @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
@@ -93,8 +112,8 @@ public class Photos {
         if (content == null || content.length == 0) {
             throw new Refused("photo.empty", "The photo is empty");
         }
-        if (content.length > MAX_BYTES) {
-            throw new Refused("photo.too-large", "A photo may be at most 15 MB");
+        if (content.length > maxBytes) {
+            throw new Refused("photo.too-large", "A photo may be at most " + maxMegabytes() + " MB", maxMegabytes());
         }
         String type = imageType(content).orElseThrow(() ->
                 new Refused("photo.not-image", "Only JPEG, PNG or WebP photos are accepted"));
@@ -110,7 +129,7 @@ public class Photos {
         String sha = originals.put(content);
         if (thumbnail != null) {
             thumbnails.put(sha, ".jpg", thumbnail);
-            documentSized(sha, content, type, size);
+            documentCopy(sha, content, type, size);
         }
         return new Staged(sha, type, content.length, fileName == null ? null : fileName.strip(), size[0], size[1]);
     }
@@ -153,40 +172,55 @@ public class Photos {
         return thumbnails.contains(sha256, ".jpg") ? thumbnails.derived(sha256, ".jpg") : originals.get(sha256);
     }
 
-    /** A photo's bytes as a document embeds them. */
-    public record DocumentImage(byte[] content, String contentType) {
+    /** A photo's bytes as a document embeds them, with their size in pixels as they will be shown. */
+    public record DocumentImage(byte[] content, String contentType, int width, int height) {
     }
 
     /**
-     * The photo for a document: a JPEG at most {@value #DOCUMENT_SIDE} pixels a side when the
-     * original is larger (made when the photo arrived, or now for one that came before), otherwise
-     * the original. Empty for a format documents cannot hold (WebP).
+     * The photo for a document sent abroad: its pixels only, re-encoded (JPEG stays JPEG, PNG stays
+     * PNG), turned upright by its EXIF orientation and at most {@value #DOCUMENT_SIDE} pixels a
+     * side, so that no EXIF (the GPS position of the camera above all), XMP, IPTC or comment goes
+     * with it. Made when the photo arrived, or now for one that came before; the original stays
+     * in the store untouched, as evidence. Where the pixels do not decode (a CMYK JPEG) the file
+     * goes without its metadata segments, as stored (not turned). Empty for a format documents
+     * cannot hold (WebP) or a file that cannot be cleaned.
      */
     @PreAuthorize("isAuthenticated()")
     public Optional<DocumentImage> forDocument(Photo photo) {
-        if (!photo.contentType().equals("image/jpeg") && !photo.contentType().equals("image/png")) {
+        String type = photo.contentType();
+        if (!type.equals("image/jpeg") && !type.equals("image/png")) {
             return Optional.empty();
         }
-        if (documentSized.contains(photo.sha256(), ".jpg")) {
-            return Optional.of(new DocumentImage(documentSized.derived(photo.sha256(), ".jpg"), "image/jpeg"));
+        String suffix = documentSuffix(type);
+        if (documentSized.contains(photo.sha256(), suffix)) {
+            byte[] copy = documentSized.derived(photo.sha256(), suffix);
+            int[] size = PhotoImages.dimensions(copy, type).orElse(new int[]{photo.width(), photo.height()});
+            return Optional.of(new DocumentImage(copy, type, size[0], size[1]));
         }
         byte[] original = originals.get(photo.sha256());
-        byte[] scaled = documentSized(photo.sha256(), original, photo.contentType(),
-                new int[]{photo.width(), photo.height()});
-        return Optional.of(scaled != null ? new DocumentImage(scaled, "image/jpeg")
-                : new DocumentImage(original, photo.contentType()));
+        PhotoImages.Encoded copy = documentCopy(photo.sha256(), original, type, new int[]{photo.width(), photo.height()});
+        if (copy != null) {
+            return Optional.of(new DocumentImage(copy.bytes(), copy.contentType(), copy.width(), copy.height()));
+        }
+        return PhotoMetadata.strip(original, type).map(b -> new DocumentImage(b, type, photo.width(), photo.height()));
     }
 
-    /** Scales a large photo down for documents and keeps the result; null when the original will do. */
-    private byte[] documentSized(String sha, byte[] content, String type, int[] size) {
-        if (Math.max(size[0], size[1]) <= DOCUMENT_SIDE) {
-            return null;
+    /** Re-encodes the photo for documents and keeps the result; null when its pixels do not decode. */
+    private PhotoImages.Encoded documentCopy(String sha, byte[] content, String type, int[] size) {
+        PhotoImages.Encoded copy = PhotoImages.clean(content, type, size, DOCUMENT_SIDE,
+                type.equals("image/png") ? "png" : "jpg");
+        if (copy != null) {
+            documentSized.put(sha, documentSuffix(type), copy.bytes());
         }
-        byte[] scaled = PhotoImages.thumbnail(content, type, size, DOCUMENT_SIDE);
-        if (scaled != null) {
-            documentSized.put(sha, ".jpg", scaled);
-        }
-        return scaled;
+        return copy;
+    }
+
+    /**
+     * Not ".jpg", which earlier versions used for scaled copies of large photos only (not turned
+     * upright): every photo gets a new clean copy under this name.
+     */
+    private static String documentSuffix(String type) {
+        return type.equals("image/png") ? ".clean.png" : ".clean.jpg";
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -193,7 +193,7 @@ public class TraceDocuments {
                 n++;
                 String caption = label("doc.photo", n, Objects.toString(p.caption(), Objects.toString(p.fileName(), "")));
                 photos.forDocument(p).ifPresentOrElse(image -> images.add(new DocumentContent.Image(image.content(),
-                        image.contentType().equals("image/png"), p.width(), p.height(), caption)),
+                        image.contentType().equals("image/png"), image.width(), image.height(), caption)),
                         () -> notEmbedded.add(caption)); // WebP: neither format can hold it; the original is on request
             }
             if (!notEmbedded.isEmpty()) {

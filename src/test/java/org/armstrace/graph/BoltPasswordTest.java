@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -17,7 +18,7 @@ class BoltPasswordTest {
 
     private GraphProperties properties(String password) {
         return new GraphProperties(GraphProperties.Mode.EMBEDDED, dataDir, DataSize.ofMegabytes(32), 0, "neo4j",
-                password, (URI) null, "neo4j");
+                password, (URI) null, "neo4j", Duration.ofSeconds(30), Duration.ofMinutes(30));
     }
 
     @Test

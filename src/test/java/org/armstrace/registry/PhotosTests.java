@@ -3,13 +3,17 @@ package org.armstrace.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
@@ -58,8 +62,8 @@ class PhotosTests {
                 null, OFFICER))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JPEG, PNG or WebP");
         assertThatThrownBy(() -> Actors.officer(() -> photos.attach(f.id(), new byte[0], "empty.png", null, OFFICER)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Actors.officer(() -> photos.attach(f.id(), new byte[Photos.MAX_BYTES + 1], "huge.png", null,
-                OFFICER))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("15 MB");
+        assertThatThrownBy(() -> Actors.officer(() -> photos.attach(f.id(), new byte[(int) photos.maxBytes() + 1], "huge.png", null,
+                OFFICER))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20 MB");
         assertThatThrownBy(() -> Actors.officer(() -> photos.attach("no-such-weapon", PNG, "x.png", null, OFFICER)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Actors.officer(() -> photos.list(f.id()))).isEmpty();
@@ -78,7 +82,7 @@ class PhotosTests {
     }
 
     @Test
-    void a_camera_sized_photo_goes_into_documents_scaled_to_1600_pixels_and_a_small_one_as_it_is() throws Exception {
+    void a_camera_sized_photo_goes_into_documents_scaled_to_1600_pixels_and_a_small_one_at_its_own_size() throws Exception {
         Firearm f = weapon();
         var large = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB),
@@ -90,7 +94,66 @@ class PhotosTests {
         var image = ImageIO.read(new ByteArrayInputStream(scaled));
         assertThat(image.getWidth()).isEqualTo(1600);
         assertThat(image.getHeight()).isEqualTo(1200);
-        assertThat(Actors.officer(() -> photos.forDocument(small)).orElseThrow().content()).isEqualTo(PNG);
+        var smallCopy = ImageIO.read(new ByteArrayInputStream(Actors.officer(() -> photos.forDocument(small)).orElseThrow().content()));
+        assertThat(smallCopy.getWidth()).isEqualTo(1);
+        assertThat(smallCopy.getHeight()).isEqualTo(1);
         assertThat(Actors.officer(() -> photos.content(big))).as("the original is kept").isEqualTo(large.toByteArray());
+    }
+
+    @Test
+    void a_photo_with_a_gps_position_goes_into_documents_upright_without_exif_and_the_stored_original_keeps_it()
+            throws Exception {
+        Firearm f = weapon();
+        byte[] taken = ExifJpeg.withGps(200, 100, 6);
+        Photos.Photo p = Actors.officer(() -> photos.attach(f.id(), taken, "IMG_0043.jpg", null, OFFICER));
+
+        Photos.DocumentImage copy = Actors.officer(() -> photos.forDocument(p)).orElseThrow();
+
+        byte[] gps = ExifJpeg.GPS_MARKER.getBytes(StandardCharsets.US_ASCII);
+        assertThat(ExifJpeg.contains(copy.content(), gps)).as("GPS bytes in the document copy").isFalse();
+        assertThat(ExifJpeg.contains(copy.content(), ExifJpeg.EXIF_HEADER)).as("EXIF in the document copy").isFalse();
+        // Orientation 6: shown turned 90° clockwise, so the stored left (red) half is on top.
+        var image = ImageIO.read(new ByteArrayInputStream(copy.content()));
+        assertThat(new int[]{image.getWidth(), image.getHeight(), copy.width(), copy.height()})
+                .containsExactly(100, 200, 100, 200);
+        assertThat(new Color(image.getRGB(50, 20)).getRed()).isGreaterThan(200);
+        assertThat(new Color(image.getRGB(50, 180)).getBlue()).isGreaterThan(200);
+        byte[] original = Actors.officer(() -> photos.content(p));
+        assertThat(original).as("the evidence is kept as taken").isEqualTo(taken);
+        assertThat(ExifJpeg.contains(original, gps)).isTrue();
+    }
+
+    @Test
+    void a_photo_whose_pixels_cannot_be_decoded_loses_its_metadata_segments_and_keeps_its_pixels() throws Exception {
+        byte[] taken = ExifJpeg.withGps(64, 32, 1);
+
+        byte[] stripped = PhotoMetadata.strip(taken, "image/jpeg").orElseThrow();
+
+        assertThat(ExifJpeg.contains(stripped, ExifJpeg.GPS_MARKER.getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(ExifJpeg.contains(stripped, ExifJpeg.EXIF_HEADER)).isFalse();
+        var image = ImageIO.read(new ByteArrayInputStream(stripped));
+        assertThat(new int[]{image.getWidth(), image.getHeight()}).containsExactly(64, 32);
+        byte[] pngWithText = withTextChunk(PNG, "GPS 42.66N 21.17E");
+        assertThat(ExifJpeg.contains(pngWithText, "42.66N".getBytes(StandardCharsets.US_ASCII))).isTrue();
+        byte[] pngStripped = PhotoMetadata.strip(pngWithText, "image/png").orElseThrow();
+        assertThat(pngStripped).isEqualTo(PNG);
+    }
+
+    /** The PNG with a tEXt chunk after its header chunk, as cameras and editors write them. */
+    private static byte[] withTextChunk(byte[] png, String text) {
+        byte[] data = ("Comment\0" + text).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] type = "tEXt".getBytes(StandardCharsets.US_ASCII);
+        var crc = new CRC32();
+        crc.update(type);
+        crc.update(data);
+        int afterHeader = 8 + 12 + 13;
+        var out = new ByteArrayOutputStream();
+        out.write(png, 0, afterHeader);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(type);
+        out.writeBytes(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        out.write(png, afterHeader, png.length - afterHeader);
+        return out.toByteArray();
     }
 }

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.LibreOfficeTest;
+import org.armstrace.registry.ExifJpeg;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.NewFirearm;
@@ -56,6 +58,8 @@ class TraceDocumentsTests {
     Photos photos;
     @Autowired
     AuditLog audit;
+    /** The weapon of the request {@link #outgoingWith} made last. */
+    private String lastWeaponId;
 
     @Test
     void an_outgoing_request_exports_as_xlsx_and_docx_with_number_stamp_markings_and_its_five_photos() throws Exception {
@@ -77,6 +81,34 @@ class TraceDocumentsTests {
             assertThat(doc.getAllPictures()).hasSize(5);
         }
         assertThat(xlsx.document().fileName()).isEqualTo(t.number() + "-request.xlsx");
+    }
+
+    @Test
+    void a_photo_with_a_gps_position_goes_into_both_documents_without_exif_while_the_stored_original_keeps_it()
+            throws Exception {
+        byte[] taken = ExifJpeg.withGps(320, 240, 6);
+        TraceRequest t = outgoingWith(List.of(taken));
+        byte[] gps = ExifJpeg.GPS_MARKER.getBytes(StandardCharsets.US_ASCII);
+
+        var xlsx = Actors.analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, TraceDocuments.Format.XLSX));
+        var docx = Actors.analyst(() -> documents.produce(t.id(), TraceDocuments.Kind.REQUEST, TraceDocuments.Format.DOCX));
+
+        List<byte[]> embedded = new ArrayList<>();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.content()));
+             var doc = new XWPFDocument(new ByteArrayInputStream(docx.content()))) {
+            wb.getAllPictures().forEach(p -> embedded.add(p.getData()));
+            doc.getAllPictures().forEach(p -> embedded.add(p.getData()));
+        }
+        assertThat(embedded).hasSize(2).allSatisfy(image -> {
+            assertThat(ExifJpeg.contains(image, gps)).as("GPS bytes").isFalse();
+            assertThat(ExifJpeg.contains(image, ExifJpeg.EXIF_HEADER)).as("EXIF segment").isFalse();
+            assertThat(ImageIO.read(new ByteArrayInputStream(image)).getHeight()).as("turned upright").isEqualTo(320);
+        });
+        assertThat(ExifJpeg.contains(xlsx.content(), gps)).isFalse();
+        assertThat(ExifJpeg.contains(docx.content(), gps)).isFalse();
+        byte[] original = Actors.analyst(() -> photos.content(photos.list(lastWeaponId).getFirst()));
+        assertThat(original).isEqualTo(taken);
+        assertThat(ExifJpeg.contains(original, gps)).isTrue();
     }
 
     @Test
@@ -158,13 +190,22 @@ class TraceDocumentsTests {
     }
 
     private TraceRequest outgoingWithPhotos(int count) {
+        var images = new ArrayList<byte[]>();
+        for (int n = 0; n < count; n++) {
+            images.add(jpeg(1600, 1200, n));
+        }
+        return outgoingWith(images);
+    }
+
+    private TraceRequest outgoingWith(List<byte[]> images) {
         Firearm f = Actors.analyst(() -> firearms.register(new NewFirearm("pistol", "Zastava", "M70", "7.65 Browning",
                 "DOC-" + UUID.randomUUID().toString().substring(0, 6), "RS", 1990,
                 List.of(new NewFirearm.NewMarking(NewFirearm.MarkingKind.PROOF, "ZCZ", "left side of frame", "RS", 1990))),
                 new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
-        for (int i = 0; i < count; i++) {
+        lastWeaponId = f.id();
+        for (int i = 0; i < images.size(); i++) {
             int n = i;
-            Actors.analyst(() -> photos.attach(f.id(), jpeg(1600, 1200, n), "photo" + n + ".jpg", "Side " + n,
+            Actors.analyst(() -> photos.attach(f.id(), images.get(n), "photo" + n + ".jpg", "Side " + n,
                     new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
         }
         NewTraceRequest filled = Actors.analyst(() -> outgoingTraces.outgoingFor(f.id())).orElseThrow();

@@ -76,7 +76,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
         this.municipalities = municipalities;
         addClassName("recovery-view");
         setMaxWidth("1100px");
-        this.form = new RecoveryForm(choices(reference, municipalities, basemaps));
+        this.form = new RecoveryForm(choices(reference, municipalities, basemaps, photos.maxBytes()));
         form.setDraftKey(UUID.randomUUID().toString());
         banner.setId("recovery-draft-banner");
         banner.addClassName("draft-banner");
@@ -91,7 +91,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
                 Photos.Staged staged = photos.stage(e.content(), e.fileName());
                 form.addPhoto(e.weapon(), staged, thumbnail(staged));
             } catch (Photos.Refused refused) {
-                form.showError(getTranslation(refused.key()));
+                form.showError(getTranslation(refused.key(), refused.args()));
             }
         });
         form.addIdentifyListener(e -> people.identify(e.nationalId()).ifPresentOrElse(
@@ -221,7 +221,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
             form.showError(getTranslation(e.getMessage()));
             form.enableSave();
         } catch (Photos.Refused e) {
-            form.showError(getTranslation(e.key()));
+            form.showError(getTranslation(e.key(), e.args()));
             form.enableSave();
         }
     }
@@ -252,7 +252,8 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
         return out;
     }
 
-    static RecoveryForm.Choices choices(ReferenceData reference, Municipalities municipalities, Basemaps basemaps) {
+    static RecoveryForm.Choices choices(ReferenceData reference, Municipalities municipalities, Basemaps basemaps,
+                                        long photoMaxBytes) {
         var locale = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
         var types = reference.firearmTypes().stream().filter(t -> !t.retired())
                 .map(t -> PickList.Option.of(t.code(), t.name(locale), Stream.concat(t.aliases().stream(),
@@ -265,6 +266,6 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
                 .map(c -> PickList.Option.of(c.code(), c.name(locale), Stream.of(c.nameEn(), c.nameSq(), c.nameSr())))
                 .toList();
         return new RecoveryForm.Choices(types, makes, calibres, countries, municipalities.all(),
-                basemaps.of(locale, false));
+                basemaps.of(locale, false), photoMaxBytes);
     }
 }

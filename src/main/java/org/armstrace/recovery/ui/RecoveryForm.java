@@ -48,10 +48,10 @@ import org.armstrace.registry.Photos;
 @JsModule("./armstrace-draft.js")
 public class RecoveryForm extends VerticalLayout {
 
-    /** The pick-lists' contents, in the user's language. */
+    /** The pick-lists' contents, in the user's language, and the largest photo accepted. */
     public record Choices(List<PickList.Option> types, List<PickList.Option> makes, List<PickList.Option> calibres,
                           List<PickList.Option> countries, List<Municipalities.Municipality> municipalities,
-                          MapView.Basemap basemap) {
+                          MapView.Basemap basemap, long photoMaxBytes) {
     }
 
     private final Choices choices;

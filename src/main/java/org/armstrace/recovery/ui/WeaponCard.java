@@ -19,16 +19,17 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.armstrace.base.ui.BoundedUpload;
 import org.armstrace.recovery.Completeness;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Photos;
@@ -144,19 +145,24 @@ final class WeaponCard extends Div {
     }
 
     private Upload upload(String p, BiConsumer<byte[], String> photoAdded, Consumer<String> refused) {
-        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
-                getUI().ifPresent(ui -> ui.access(() -> photoAdded.accept(bytes, metadata.fileName())))));
+        long max = choices.photoMaxBytes();
+        String tooLarge = getTranslation("photo.too-large", max >> 20);
+        // Written to a temporary file as it arrives and refused once past the limit: never the whole body on the heap.
+        var upload = new Upload(new BoundedUpload(max, (event, file) -> {
+            byte[] bytes = Files.readAllBytes(file);
+            event.getUI().access(() -> photoAdded.accept(bytes, event.getFileName()));
+        }, event -> event.getUI().access(() -> refused.accept(tooLarge))));
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
-        upload.setMaxFileSize(Photos.MAX_BYTES);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max));
         upload.setId(p + "upload");
         upload.setUploadButton(new Button(getTranslation("recovery.photo"), VaadinIcon.CAMERA.create()));
         upload.setDropAllowed(false);
         // Refused in the browser already (size, type), in the user's language; the server checks again.
         var uploadI18n = new UploadI18N();
         uploadI18n.setError(new UploadI18N.Error()
-                .setFileIsTooBig(getTranslation("photo.too-large"))
+                .setFileIsTooBig(tooLarge)
                 .setIncorrectFileType(getTranslation("photo.not-image"))
-                .setTooManyFiles(getTranslation("photo.too-large")));
+                .setTooManyFiles(tooLarge));
         upload.setI18n(uploadI18n);
         upload.addFileRejectedListener(e -> refused.accept(e.getErrorMessage()));
         return upload;

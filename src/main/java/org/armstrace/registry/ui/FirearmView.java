@@ -28,13 +28,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.armstrace.base.ui.BoundedUpload;
 import org.armstrace.base.ui.GraphView;
 import org.armstrace.base.ui.UploadTexts;
 import org.armstrace.registry.Firearm;
@@ -242,22 +243,29 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
             image.addClassName("photo-thumb");
             gallery.add(image);
         }
-        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        // Written to a temporary file as it arrives and refused once past the limit: never the whole body on the heap.
+        var upload = new Upload(new BoundedUpload(photos.maxBytes(), (event, file) -> {
             try {
-                photos.attach(firearmId, bytes, metadata.fileName(), null,
+                photos.attach(firearmId, Files.readAllBytes(file), event.getFileName(), null,
                         new Provenance("user:" + AuditLog.currentActor(), Provenance.Confidence.HIGH));
-                getUI().ifPresent(ui -> ui.access(this::refresh));
+                event.getUI().access(this::refresh);
+            } catch (Photos.Refused ex) {
+                event.getUI().access(() -> refused(getTranslation(ex.key(), ex.args())));
             } catch (IllegalArgumentException ex) {
-                getUI().ifPresent(ui -> ui.access(() -> Notification.show(getTranslation("firearm.photo-refused"))
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR)));
+                event.getUI().access(() -> refused(getTranslation("firearm.photo-refused", photos.maxMegabytes())));
             }
-        }));
+        }, event -> event.getUI().access(() -> refused(getTranslation("photo.too-large", photos.maxMegabytes())))));
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
-        upload.setMaxFileSize(Photos.MAX_BYTES);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, photos.maxBytes()));
         upload.setId("firearm-photo-upload");
-        UploadTexts.translated(upload);
+        UploadTexts.translated(upload, getTranslation("photo.too-large", photos.maxMegabytes()));
+        upload.addFileRejectedListener(e -> refused(e.getErrorMessage()));
         var box = new Div(gallery, upload);
         return box;
+    }
+
+    private void refused(String message) {
+        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private Component timelineGrid() {
