@@ -26,7 +26,8 @@ public final class BrowserStorage {
                 const s = window[storage];
                 Object.keys(s).filter((k) => k.startsWith('%s')).forEach((k) => s.removeItem(k));
               } catch (e) {
-                // storage disabled (private mode): nothing was kept
+                /* storage disabled (private mode): nothing was kept; a block comment, because the
+                   page's inline copy may be joined into one line */
               }
             }
             """.formatted(PREFIX);

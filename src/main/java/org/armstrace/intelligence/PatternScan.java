@@ -301,8 +301,7 @@ class PatternScan {
                 String.join(", ", places)), evidence.list()));
     }
 
-    private record Seen(String seen, String weapon, Instant at, String place) {
-    }
+    private record Seen(String seen, String weapon, Instant at, String place) { }
 
     private List<PatternInstance> crossBorder() {
         var routes = new HashMap<String, List<Seen>>();
