@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestHttps;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The server's own limit on request bodies, over a real connection: a client that declares and
+ * The server's own limit on request bodies, over a real TLS connection: a client that declares and
  * starts sending a gigabyte (generated as it goes, never held) gets a clear refusal while it is
  * still sending, and the server stops reading after a few megabytes.
  */
@@ -28,16 +31,18 @@ class BodyLimitTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    SslBundles ssl;
 
     @Test
     void a_gigabyte_body_is_refused_with_a_problem_while_the_client_is_still_sending_and_the_server_stops_reading()
             throws Exception {
         var sent = new AtomicLong();
         List<String> answer = new ArrayList<>();
-        try (var socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = TestHttps.trusting(ssl).getSocketFactory().createSocket("localhost", port)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/trace-requests HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            out.write(("POST /api/v1/trace-requests HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + GIGABYTE + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             Thread sender = Thread.ofPlatform().daemon().start(() -> send(out, sent));
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
