@@ -16,6 +16,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceApplication;
+import org.armstrace.ArmsTraceTest;
 import org.armstrace.ChildJvmTest;
 import org.armstrace.base.ContentStore;
 import org.armstrace.graph.EmbeddedStoreFiles;
@@ -44,6 +45,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (the installation that is backed up, and the restored one for audit-verify), which must not join
  * Surefire's shared one; one original store and one archive serve every test.
  */
+// In the same JVM as the browser tests: their application context installs Vaadin's security-context
+// strategy in SecurityContextHolder (a JVM-wide static) as it starts, which drops the administrator
+// this class's commands act as if it happens mid-run. Asking for that shared context first makes it
+// start before any command runs (and costs nothing: Failsafe starts it anyway).
+@ArmsTraceTest
 @ChildJvmTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackupRestoreTests {

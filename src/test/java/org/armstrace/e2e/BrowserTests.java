@@ -82,12 +82,10 @@ class BrowserTests extends ChromiumTest {
         open(1280, 900);
         page.locator("input[name='username']").waitFor();
 
-        page.evaluate("() => { const s = document.createElement('script'); s.src = 'https://injected.invalid/steal.js';"
-                + " document.head.appendChild(s); }");
+        page.evaluate("() => { const s = document.createElement('script'); s.src = 'https://" + INJECTED_ORIGIN
+                + "/steal.js'; document.head.appendChild(s); }");
 
-        page.waitForCondition(() -> CSP_VIOLATIONS.stream().anyMatch(v -> v.contains("injected.invalid")));
-        // Caused on purpose: what no_content_security_policy_violations would otherwise fail this test for.
-        CSP_VIOLATIONS.clear();
+        page.waitForCondition(() -> CSP_VIOLATIONS.stream().anyMatch(v -> v.contains(INJECTED_ORIGIN)));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.armstrace.ArmsTraceApplication;
+import org.armstrace.ArmsTraceTest;
 import org.armstrace.ChildJvm;
 import org.armstrace.ChildJvmTest;
 import org.armstrace.security.AuditCommand;
@@ -39,6 +40,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * own ({@link ChildJvm}); the audit check and the refused second load, which need no kill and no
  * fresh JVM, run in this one (a JVM start costs half a minute of CPU on two cores).
  */
+// In the same JVM as the browser tests: their application context installs Vaadin's security-context
+// strategy in SecurityContextHolder (a JVM-wide static) as it starts, which drops the administrator
+// this class's commands act as if it happens mid-run. Asking for that shared context first makes it
+// start before any command runs (and costs nothing: Failsafe starts it anyway).
+@ArmsTraceTest
 @ChildJvmTest
 class InitialLoadTests {
 
