@@ -25,13 +25,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
-import org.armstrace.tracing.ItiContentMissing;
 import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.Submission;
 import org.armstrace.tracing.Submissions;
-import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
-import org.armstrace.tracing.TransitionRefused;
 
 /**
  * Every partner submission as received, newest first: when, by which channel, from which partner
@@ -118,22 +115,11 @@ public class SubmissionsView extends VerticalLayout implements HasDynamicTitle {
             // A workbook is not read back into the form: the officer types the row the problems name.
             submissions.asReceived(s).ifPresent(r -> form.fill(r, null));
             form.save.setText(getTranslation("submission.convert"));
-            form.addSubmitListener(e -> convert(s, e.request()));
+            form.addSubmitListener(e -> form.create(() -> submissions.convert(s.id(), e.request())));
             detail.add(form);
         }
     }
 
-    private void convert(Submission s, NewTraceRequest corrected) {
-        try {
-            TraceRequest created = submissions.convert(s.id(), corrected);
-            getUI().ifPresent(ui -> ui.navigate(TraceRequestView.class, created.id()));
-        } catch (ItiContentMissing missing) {
-            form.showError(getTranslation("trace.iti-missing", String.join(", ", missing.fields().stream()
-                    .map(f -> getTranslation("trace.field." + f)).toList())));
-        } catch (TransitionRefused refused) {
-            form.showError(getTranslation(refused.getMessage()));
-        }
-    }
 
     /** A problem in the reader's language: where, and what. */
     private String problem(Submission.Problem p) {

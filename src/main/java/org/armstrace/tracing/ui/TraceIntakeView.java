@@ -8,11 +8,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
-import org.armstrace.tracing.ItiContentMissing;
 import org.armstrace.tracing.Submissions;
-import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
-import org.armstrace.tracing.TransitionRefused;
 
 /**
  * Manual intake of a partner's request; the request is numbered, acknowledged and assigned, then opened.
@@ -26,17 +23,8 @@ public class TraceIntakeView extends VerticalLayout implements HasDynamicTitle {
     public TraceIntakeView(TraceRequests traces, Submissions submissions) {
         setMaxWidth("1000px");
         var form = new TraceRequestForm(Direction.INCOMING, traces.counterparts());
-        form.addSubmitListener(e -> {
-            try {
-                TraceRequest created = submissions.receiveTyped(e.request()); // kept as typed, whatever the outcome
-                getUI().ifPresent(ui -> ui.navigate(TraceRequestView.class, created.id()));
-            } catch (ItiContentMissing missing) {
-                form.showError(getTranslation("trace.iti-missing", String.join(", ", missing.fields().stream()
-                        .map(f -> getTranslation("trace.field." + f)).toList())));
-            } catch (TransitionRefused refused) {
-                form.showError(getTranslation(refused.getMessage()));
-            }
-        });
+        // Kept as typed, whatever the outcome.
+        form.addSubmitListener(e -> form.create(() -> submissions.receiveTyped(e.request())));
         add(new H2(getTranslation("menu.trace-intake")), form);
     }
 

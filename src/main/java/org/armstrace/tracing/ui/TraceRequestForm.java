@@ -15,11 +15,14 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.armstrace.registry.Country;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.ItiContent;
+import org.armstrace.tracing.ItiContentMissing;
 import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.Priority;
+import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TransitionRefused;
 
 /**
@@ -152,6 +155,23 @@ public class TraceRequestForm extends FormLayout {
         } catch (TransitionRefused e) {
             showError(getTranslation(e.getMessage()));
             save.setEnabled(true);
+        }
+    }
+
+    /**
+     * Sends the browser to the request that {@code creation} (the view's call to the service with
+     * this form's request) made, or shows here why it was refused: the ITI content it lacks, or the
+     * refused move.
+     */
+    public void create(Supplier<TraceRequest> creation) {
+        try {
+            TraceRequest created = creation.get();
+            getUI().ifPresent(ui -> ui.navigate(TraceRequestView.class, created.id()));
+        } catch (ItiContentMissing missing) {
+            showError(getTranslation("trace.iti-missing", String.join(", ", missing.fields().stream()
+                    .map(f -> getTranslation("trace.field." + f)).toList())));
+        } catch (TransitionRefused refused) {
+            showError(getTranslation(refused.getMessage()));
         }
     }
 
