@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.armstrace.graph.EmbeddedStoreFiles;
@@ -62,7 +61,9 @@ final class Backup {
                         AuditKeyNote.of(keyFile));
                 writer.finish(manifest);
             }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            // A plain move beside it is still a rename, and unlike ATOMIC_MOVE it refuses a file that
+            // appeared at the target while the dump ran, instead of replacing it.
+            Files.move(part, target);
             return manifest;
         } catch (IOException e) {
             throw new UncheckedIOException("The backup could not be written to " + target + ": " + e.getMessage(), e);

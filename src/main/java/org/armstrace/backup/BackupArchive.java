@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ final class BackupArchive {
         private final List<Manifest.Entry> entries = new ArrayList<>();
 
         Writer(Path file) throws IOException {
+            // The archive holds the whole registry's personal data: readable by its owner only.
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             zip = new ZipOutputStream(Files.newOutputStream(file));
             // The dump is compressed already, photos too: the fastest level saves most of the CPU for little size.
             zip.setLevel(Deflater.BEST_SPEED);
@@ -90,7 +95,8 @@ final class BackupArchive {
             Manifest manifest = manifest(zip);
             var listed = new HashSet<String>();
             for (Manifest.Entry e : manifest.entries()) {
-                if (!SAFE_NAME.matcher(e.name()).matches() || !listed.add(e.name())) {
+                if (!SAFE_NAME.matcher(e.name()).matches() || !listed.add(e.name())
+                        || e.name().startsWith(FILES) && !DataFiles.carried(e.name().substring(FILES.length()))) {
                     throw damaged(archive, "the manifest lists an unacceptable entry name " + e.name());
                 }
                 ZipEntry entry = zip.getEntry(e.name());

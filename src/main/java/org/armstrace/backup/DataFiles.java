@@ -14,8 +14,11 @@ import java.util.stream.Stream;
  */
 final class DataFiles {
 
-    /** Content stores (base.ContentStore): photos with their derived sizes, imported extracts, documents sent. */
-    static final List<String> CONTENT = List.of("photos", "imports", "documents");
+    /**
+     * Content stores (base.ContentStore): photos with their derived sizes, imported extracts, documents
+     * sent, and partners' submissions as received (tracing.SubmissionStore).
+     */
+    static final List<String> CONTENT = List.of("photos", "imports", "documents", "submissions");
     /** The audit chain's anchors, written by security.AuditLog; an installation may not have them yet. */
     static final String ANCHORS = "audit-anchors.log";
     /** Where a restore with --force moves what the data directory held. */
@@ -41,6 +44,16 @@ final class DataFiles {
         }
         files.sort(null);
         return files;
+    }
+
+    /**
+     * Whether an archive's {@code files/} entry is one a backup writes: inside a content store, or the
+     * anchors. Anything else (the audit key, the TLS keystore, the store, an earlier replaced copy) a
+     * restore must never write, whatever the archive's manifest says.
+     */
+    static boolean carried(String relative) {
+        int slash = relative.indexOf('/');
+        return relative.equals(ANCHORS) || slash > 0 && CONTENT.contains(relative.substring(0, slash));
     }
 
     /** The archive entry name of a data directory file: always with '/' whatever the platform. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -88,6 +90,8 @@ class RefusedSignIns {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(RefusedSignIns.class);
+
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
@@ -125,7 +129,7 @@ class RefusedSignIns {
         for (int i = 0; i < taken.size(); i++) {
             var e = taken.get(i);
             if (i < MAX_EVENTS && !OTHERS.equals(e.getKey())) {
-                write(e.getKey(), e.getValue(), until);
+                writeOrKeep(e.getKey(), e.getValue(), until);
             } else {
                 if (rest == null) {
                     rest = new Bucket(e.getValue().from);
@@ -134,7 +138,24 @@ class RefusedSignIns {
             }
         }
         if (rest != null) {
-            write(OTHERS, rest, until);
+            writeOrKeep(OTHERS, rest, until);
+        }
+    }
+
+    /**
+     * One event; when it cannot be written (a timeout under the lock contention of a guessing
+     * burst), the counts go back for the next flush instead of being lost with the rest.
+     */
+    private void writeOrKeep(String source, Bucket b, Instant until) {
+        try {
+            write(source, b, until);
+        } catch (RuntimeException e) {
+            log.warn("Refused sign-ins from {} could not be written to the audit trail yet; kept for the next flush",
+                    source, e);
+            buckets.merge(source, b, (newer, kept) -> {
+                kept.addAll(newer);
+                return kept;
+            });
         }
     }
 

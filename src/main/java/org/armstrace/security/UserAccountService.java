@@ -315,7 +315,7 @@ public class UserAccountService {
                         MERGE (u:User {username: $username})
                           ON CREATE SET u.source = $directory, u.enabled = true, u.locale = 'en',
                                         u.mustChangePassword = false, u.createdAt = $now
-                        SET u.roles = $roles, u.lastSignInAt = $now,
+                        SET u.roles = $roles,
                             u.displayName = CASE WHEN $displayName = '' THEN coalesce(u.displayName, '') ELSE $displayName END
                         """)
                 .bindAll(Map.of("username", name, "directory", DIRECTORY, "roles", sortedNames(roles),
@@ -327,6 +327,8 @@ public class UserAccountService {
         } else if (!before.get().roles().equals(roles)) {
             audit.recordAs(name, "user.directory-roles", List.of("User:" + name),
                     "roles " + sortedNames(before.get().roles()) + " -> " + sortedNames(roles));
+            // Sessions keep the roles they signed in with: those opened before the change end now.
+            sessions.endSessionsOf(name);
         }
         return find(name);
     }
@@ -340,6 +342,7 @@ public class UserAccountService {
                     .bind(name).to("username").run();
             audit.recordAs(name, "user.directory-roles", List.of("User:" + name),
                     "roles " + sortedNames(a.roles()) + " -> []");
+            sessions.endSessionsOf(name);
         });
     }
 

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -114,6 +115,8 @@ class BackupRestoreTests {
         assertThat(manifest.relationshipTypes()).isNotEmpty();
         assertThat(manifest.entries()).anySatisfy(e -> assertThat(e.sha256()).isEqualTo(photo));
         assertThat(manifest.auditKey().path()).isEqualTo(original.resolve("audit.key").toString());
+        // It holds every person in the registry: its owner alone may read it.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).isEqualTo("rw-------");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFReader;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,8 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -144,6 +147,20 @@ class DirectorySignInTests {
         refusals.flush();
         assertThat(Actors.admin(() -> audit.page(0, 20, "", "login.refused"))).extracting(AuditEvent::entities)
                 .anySatisfy(entities -> assertThat(entities).contains("User:nobody.here"));
+    }
+
+    @Test
+    void a_directory_user_is_told_of_their_previous_sign_in_not_of_this_one() {
+        attempt("dir.lead", "lead-pw-1");
+        Instant between = Instant.now();
+        Authentication now = attempt("dir.lead", "lead-pw-1");
+
+        SecurityContextHolder.setContext(new SecurityContextImpl(now));
+        try {
+            assertThat(users.previousSignIn()).get().extracting(SignIn::at).matches(at -> at.isBefore(between));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
