@@ -67,7 +67,7 @@ public class BackupCommands {
         long files = m.entries().stream().filter(e -> e.name().startsWith(BackupArchive.FILES)).count();
         long bytes = m.entries().stream().mapToLong(Manifest.Entry::size).sum();
         out.println("Backup written to " + archive.toAbsolutePath() + ": database '" + m.database() + "' ("
-                + m.nodes() + " nodes, " + m.relationships() + " relationships) and " + files + " files, "
+                + m.nodes() + " nodes, " + m.relationships() + " relationships) and " + files + " file(s), "
                 + bytes + " bytes before compression.");
         out.println("The audit key file " + keyFile + " is NOT in the backup: keep a copy of it apart from the backups"
                 + (m.auditKey().sha256() == null ? " (there is none yet)." : " (SHA-256 " + m.auditKey().sha256() + ")."));
