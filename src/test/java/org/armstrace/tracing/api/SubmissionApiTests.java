@@ -2,16 +2,13 @@ package org.armstrace.tracing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.armstrace.Actors;
-import org.armstrace.TestHttps;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.base.Sha256;
-import org.armstrace.security.Role;
 import org.armstrace.tracing.Submission;
 import org.armstrace.tracing.Submissions;
 import org.junit.jupiter.api.Test;
@@ -35,19 +32,19 @@ class SubmissionApiTests {
     SslBundles ssl;
 
     private String partner(String country) {
-        return Actors.admin(() -> tokens.create("partner " + country + " " + System.nanoTime(),
-                Role.PARTNER, 1_000, country)).secret();
+        return api().token(country);
     }
 
     private HttpResponse<String> post(String token, String json) throws Exception {
-        return TestHttps.client(ssl).send(HttpRequest.newBuilder(TestHttps.uri(port, "/api/v1/trace-requests")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api().post(token, json, null);
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return TestHttps.client(ssl).send(HttpRequest.newBuilder(TestHttps.uri(port, path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return api().get(token, path);
+    }
+
+    private PartnerApi api() {
+        return new PartnerApi(port, ssl, tokens);
     }
 
     private Submission kept(String json) {

@@ -2,15 +2,12 @@ package org.armstrace.tracing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
-import org.armstrace.TestHttps;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
@@ -48,8 +45,7 @@ class TraceApiTests {
     TraceAnswers answers;
 
     private String partner(String country) {
-        return Actors.admin(() -> tokens.create("partner " + country + " " + System.nanoTime(),
-                Role.PARTNER, 1_000, country)).secret();
+        return api().token(country);
     }
 
     static String body(String serial) {
@@ -65,18 +61,15 @@ class TraceApiTests {
     }
 
     private HttpResponse<String> post(String token, String json, String key) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/trace-requests"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return TestHttps.client(ssl).send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api().post(token, json, key);
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return TestHttps.client(ssl).send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return api().get(token, path);
+    }
+
+    private PartnerApi api() {
+        return new PartnerApi(port, ssl, tokens);
     }
 
     private static String number(HttpResponse<String> response) {
