@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -190,11 +191,16 @@ class EmbeddedGraphConfiguration {
      * system database in-process (no Bolt login needed), on every start, so that a changed
      * ARMSTRACE_NEO4J_PASSWORD takes effect.
      */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(10);
+
     private static void setNeo4jPassword(DatabaseManagementService dbms, String username, String password) {
         var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         try {
+            // Start-up work, not an interactive query: on a loaded machine it outlasted the 30 s
+            // interactive limit (db.transaction.timeout) and the application did not start.
             system.executeTransactionally("ALTER USER " + quoteIdentifier(username)
-                    + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+                    + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password), r -> null,
+                    STARTUP_TIMEOUT);
         } catch (RuntimeException e) {
             String message = String.valueOf(rootMessage(e)).toLowerCase(Locale.ROOT);
             if (message.contains("same")) {
