@@ -118,7 +118,7 @@ class EmbeddedGraphConfiguration {
                     "Check that no other ArmsTrace process uses this data directory (ARMSTRACE_DATA_DIR) and that the disk is not full.", e);
         }
         try {
-            setNeo4jPassword(dbms, properties.username(), password);
+            setNeo4jPassword(dbms, properties.username(), password, STARTUP_TIMEOUT);
         } catch (RuntimeException e) {
             dbms.shutdown();
             throw e;
@@ -186,29 +186,43 @@ class EmbeddedGraphConfiguration {
         }
     }
 
+    /** Start-up work on the system database is not an interactive query (see {@link #setNeo4jPassword}). */
+    static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(10);
+
     /**
      * Neo4j starts with user neo4j / "neo4j" and "change required". The password is set through the
      * system database in-process (no Bolt login needed), on every start, so that a changed
-     * ARMSTRACE_NEO4J_PASSWORD takes effect.
+     * ARMSTRACE_NEO4J_PASSWORD takes effect. It runs with a start-up limit, not the 30 s interactive
+     * one (db.transaction.timeout): on a loaded machine it outlasted that and the application did
+     * not start.
      */
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(10);
-
-    private static void setNeo4jPassword(DatabaseManagementService dbms, String username, String password) {
+    static void setNeo4jPassword(DatabaseManagementService dbms, String username, String password, Duration limit) {
         var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         try {
-            // Start-up work, not an interactive query: on a loaded machine it outlasted the 30 s
-            // interactive limit (db.transaction.timeout) and the application did not start.
             system.executeTransactionally("ALTER USER " + quoteIdentifier(username)
-                    + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password), r -> null,
-                    STARTUP_TIMEOUT);
+                    + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password), r -> null, limit);
         } catch (RuntimeException e) {
             String message = String.valueOf(rootMessage(e)).toLowerCase(Locale.ROOT);
             if (message.contains("same")) {
                 return; // already set to this password
             }
-            throw new StartupProblem("The Neo4j password could not be set: " + rootMessage(e),
+            throw passwordProblem(e, message, limit);
+        }
+    }
+
+    /** Names what went wrong: a refused password is the operator's to fix, a timeout is the machine's. */
+    private static StartupProblem passwordProblem(RuntimeException e, String message, Duration limit) {
+        if (message.contains("timeout") || message.contains("timed out") || message.contains("not completed within")) {
+            return new StartupProblem("Setting the Neo4j password did not finish within " + limit.toSeconds()
+                    + " s: " + rootMessage(e),
+                    "The machine is probably overloaded or the data directory's disk is slow; start again when it is quieter.", e);
+        }
+        if (message.contains("password") && (message.contains("length") || message.contains("at least") || message.contains("short"))) {
+            return new StartupProblem("The Neo4j password was refused: " + rootMessage(e),
                     "The password must be at least 8 characters; check ARMSTRACE_NEO4J_PASSWORD.", e);
         }
+        return new StartupProblem("The Neo4j password could not be set: " + rootMessage(e),
+                "Check ARMSTRACE_NEO4J_PASSWORD and the log above for Neo4j's own message.", e);
     }
 
     private static String quoteIdentifier(String name) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.armstrace.graph.BatchTransactions;
 import org.armstrace.security.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds reference data at start-up from {@code reference/*.csv} (types, calibres, manufacturers) and
@@ -41,21 +41,25 @@ class ReferenceDataImport implements ApplicationRunner {
     private final Neo4jClient neo4j;
     private final ReferenceData reference;
     private final AuditLog audit;
+    private final BatchTransactions batch;
 
-    ReferenceDataImport(Neo4jClient neo4j, ReferenceData reference, AuditLog audit) {
+    ReferenceDataImport(Neo4jClient neo4j, ReferenceData reference, AuditLog audit, BatchTransactions batch) {
         this.neo4j = neo4j;
         this.reference = reference;
         this.audit = audit;
+        this.batch = batch;
     }
 
+    /** Start-up work with the batch limit: on a loaded machine the first seeding may outlast the interactive one. */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
-        long created = importCountries() + importTypes() + importCalibres() + importManufacturers();
-        if (created > 0) {
-            audit.recordAs("system", "reference.imported", List.of("ReferenceData"), created + " entries created");
-            log.info("Reference data: {} entries created", created);
-        }
+        batch.writes().executeWithoutResult(status -> {
+            long created = importCountries() + importTypes() + importCalibres() + importManufacturers();
+            if (created > 0) {
+                audit.recordAs("system", "reference.imported", List.of("ReferenceData"), created + " entries created");
+                log.info("Reference data: {} entries created", created);
+            }
+        });
         reference.refresh();
     }
 
