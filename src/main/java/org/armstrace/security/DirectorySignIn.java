@@ -94,8 +94,11 @@ final class DirectorySignIn {
         return result;
     }
 
-    /** Lower case, and an AD user who types {@code name@domain} is the same person as {@code name}. */
-    private String username(String typed) {
+    /**
+     * Lower case, and an AD user who types {@code name@domain} is the same person as {@code name}:
+     * one account, so one lockout counter whichever way the name is typed.
+     */
+    String username(String typed) {
         String name = UserAccountService.normalise(typed);
         if (settings.activeDirectory()) {
             String suffix = "@" + settings.activeDirectoryDomain().strip().toLowerCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.armstrace.security.ui.LoginView;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -118,6 +119,7 @@ class SecurityConfiguration {
         // lockout and audit: one wrapper around both, so that one attempt is counted once.
         return new ThrottledAuthenticationProvider(
                 directory.<AuthenticationProvider>map(d -> d.withLocalAccounts(dao)).orElse(dao),
-                lockout, refusals, users, audit);
+                lockout, refusals, users, audit,
+                directory.<UnaryOperator<String>>map(d -> d::username).orElse(UserAccountService::normalise));
     }
 }

@@ -1,6 +1,7 @@
 package org.armstrace.security;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -31,10 +32,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final RefusedSignIns refusals;
     private final UserAccountService users;
     private final AuditLog audit;
+    private final UnaryOperator<String> accountName;
 
+    /**
+     * @param accountName the account a typed name stands for ({@code Bob@domain} and {@code bob} are
+     *                    one AD account): counted under it, so that typing it two ways does not
+     *                    double the guesses the lockout allows
+     */
     ThrottledAuthenticationProvider(AuthenticationProvider delegate, SignInLockout lockout, RefusedSignIns refusals,
-                                    UserAccountService users, AuditLog audit) {
+                                    UserAccountService users, AuditLog audit, UnaryOperator<String> accountName) {
         this.delegate = delegate;
+        this.accountName = accountName;
         this.lockout = lockout;
         this.refusals = refusals;
         this.users = users;
@@ -43,7 +51,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String name = UserAccountService.normalise(authentication.getName());
+        String name = accountName.apply(authentication.getName());
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         SignInLockout.Attempt attempt = lockout.reserve(name, address);
         if (!attempt.allowed()) {

@@ -30,6 +30,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -220,6 +221,30 @@ class DirectorySignInTests {
         }
 
         assertThatThrownBy(() -> attempt("dir.guessed", "guessed-pw-1")).isInstanceOf(LockedException.class);
+    }
+
+    /**
+     * The in-memory directory cannot take an AD bind ({@code name@domain} is no DN), so the guesses
+     * go to the local accounts, behind the lockout keyed the way production keys it with AD on.
+     */
+    @Test
+    void an_active_directory_name_typed_with_and_without_its_domain_counts_against_one_lockout() {
+        var activeDirectory = new DirectorySettings(true, "ldap://127.0.0.1:" + directory.getListenPort(), BASE, null,
+                null, null, null, "(member={0})", null, null, "police.example", Map.of("ANALYST", ANALYSTS),
+                Duration.ofSeconds(5));
+        var accounts = new DaoAuthenticationProvider(userDetails);
+        accounts.setPasswordEncoder(encoder);
+        var adSignIn = new ThrottledAuthenticationProvider(accounts, lockout, refusals, users, audit,
+                new DirectoryConfiguration().directorySignIn(activeDirectory, users)::username);
+        for (int i = 0; i < lockout.attempts(); i++) {
+            String typed = i % 2 == 0 ? "ad.guessed" : "AD.Guessed@police.example";
+            assertThatThrownBy(() -> adSignIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(typed, "guess")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThatThrownBy(() -> adSignIn.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated("ad.guessed@POLICE.example", "guess")))
+                .isInstanceOf(LockedException.class);
     }
 
     @Test
