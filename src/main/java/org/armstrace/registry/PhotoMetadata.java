@@ -111,6 +111,12 @@ final class PhotoMetadata {
         };
     }
 
+    /**
+     * Segment by segment, the scans' coded data copied as it is. A progressive JPEG has several
+     * scans with segments between them, which may carry metadata too; whatever follows the end of
+     * the image (a maker's trailer, an appended file) is dropped, and a file cut off inside its last
+     * scan gets its end marker back.
+     */
     private static Optional<byte[]> stripJpeg(byte[] b) {
         if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != SOI) {
             return Optional.empty();
@@ -118,7 +124,7 @@ final class PhotoMetadata {
         var out = new ByteArrayOutputStream(b.length);
         out.write(b, 0, 2);
         int at = 2;
-        while (at + 4 <= b.length) {
+        while (at + 2 <= b.length) {
             if ((b[at] & 0xff) != 0xFF) {
                 return Optional.empty();
             }
@@ -134,17 +140,33 @@ final class PhotoMetadata {
             if (length < 2 || at + 2 + length > b.length) {
                 return Optional.empty();
             }
-            if (marker == SOS) {
-                out.write(b, at, b.length - at); // the scan and everything after it: pixels
-                return Optional.of(out.toByteArray());
-            }
+            int next = marker == SOS ? scanEnd(b, at + 2 + length) : at + 2 + length;
             boolean metadata = (marker > APP0 && marker <= 0xEF && marker != APP14) || marker == COM;
             if (!metadata) {
-                out.write(b, at, 2 + length);
+                out.write(b, at, next - at);
             }
-            at += 2 + length;
+            at = next;
         }
-        return Optional.empty();
+        if (at + 2 > b.length && at < b.length) {
+            return Optional.empty(); // one stray byte where a marker should be
+        }
+        out.write(0xFF);
+        out.write(EOI);
+        return Optional.of(out.toByteArray());
+    }
+
+    /** Where the coded data of a scan starting at {@code from} ends: the next marker that is not a restart. */
+    private static int scanEnd(byte[] b, int from) {
+        int i = from;
+        while (i + 1 < b.length) {
+            int next = b[i + 1] & 0xff;
+            if ((b[i] & 0xff) != 0xFF || next == 0x00 || next >= 0xD0 && next <= 0xD7) {
+                i += (b[i] & 0xff) == 0xFF ? 2 : 1; // data, a stuffed 0xFF, or a restart marker
+            } else {
+                return i;
+            }
+        }
+        return b.length;
     }
 
     private static Optional<byte[]> stripPng(byte[] b) {
