@@ -13,6 +13,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.armstrace.base.SpreadsheetText;
 import org.armstrace.base.Translations;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +28,21 @@ public class IssueReport {
     public enum Format { CSV, XLSX }
 
     private final Translations translations;
+    private final PersonalDataReads reads;
 
-    IssueReport(Translations translations) {
+    IssueReport(Translations translations, PersonalDataReads reads) {
         this.translations = translations;
+        this.reads = reads;
     }
 
+    /**
+     * Writes the report. Its issues quote the rows (names, personal numbers), and those people need
+     * not be in the graph, so the download is audited as one read of the batch rather than by person.
+     */
     void write(ImportBatch batch, Format format, Locale locale, Consumer<Consumer<Issue>> issues, OutputStream out)
             throws IOException {
+        reads.recordUnlisted(PersonalDataPath.IMPORT_ISSUE_REPORT, List.of("ImportBatch:" + batch.id()),
+                format + " issue report of " + batch.fileName());
         List<String> head = List.of(t(locale, "import.report.line"), t(locale, "import.report.outcome"),
                 t(locale, "import.report.column"), t(locale, "import.report.reason"));
         List<String> totals = List.of(batch.fileName(), t(locale, "import.report.totals", batch.read(), batch.accepted(),

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -37,19 +40,29 @@ public class MatchReviews {
 
     private final Neo4jClient neo4j;
     private final AuditLog audit;
+    private final PersonalDataReads reads;
 
-    MatchReviews(Neo4jClient neo4j, AuditLog audit) {
+    MatchReviews(Neo4jClient neo4j, AuditLog audit, PersonalDataReads reads) {
         this.neo4j = neo4j;
         this.audit = audit;
+        this.reads = reads;
     }
 
     /** Questions by status (PENDING, MERGED, KEPT_APART, AUTO_MERGED), most certain first. */
+    /** The page shows both people of each person question: one audited read for the page. */
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Review> list(String status, int offset, int limit) {
-        return neo4j.query(QUERY + " WHERE d.status = $status RETURN d, " + LABELS + " ORDER BY d.score DESC, d.at SKIP $offset LIMIT $limit")
+        List<Review> page = neo4j.query(QUERY + " WHERE d.status = $status RETURN d, " + LABELS + " ORDER BY d.score DESC, d.at SKIP $offset LIMIT $limit")
                 .bindAll(Map.of("status", status, "offset", Math.max(0, offset), "limit", Math.max(1, Math.min(limit, 500))))
                 .fetchAs(Review.class).mappedBy((t, r) -> toReview(r)).all().stream().toList();
+        reads.record(PersonalDataPath.IMPORT_REVIEW, people(page));
+        return page;
+    }
+
+    private static List<String> people(List<Review> reviews) {
+        return reviews.stream().filter(r -> r.kind().equals("PERSON"))
+                .flatMap(r -> Stream.of(r.recordId(), r.candidateId())).toList();
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
@@ -60,8 +73,15 @@ public class MatchReviews {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<Review> find(String id) {
+        Optional<Review> found = load(id);
+        found.ifPresent(r -> reads.record(PersonalDataPath.IMPORT_REVIEW, people(List.of(r))));
+        return found;
+    }
+
+    /** Without auditing: a decision is audited as the decision. */
+    private Optional<Review> load(String id) {
         return neo4j.query(QUERY + " WHERE d.id = $id RETURN d, " + LABELS).bind(id).to("id")
                 .fetchAs(Review.class).mappedBy((t, r) -> toReview(r)).one();
     }
@@ -74,7 +94,7 @@ public class MatchReviews {
     @Transactional
     public Review decide(String id, Verdict verdict) {
         lock(id);
-        Review r = find(id).filter(x -> x.status().equals("PENDING"))
+        Review r = load(id).filter(x -> x.status().equals("PENDING"))
                 .orElseThrow(() -> new IllegalStateException("import.review.not-pending"));
         String by = AuditLog.currentActor();
         neo4j.query("""
@@ -91,7 +111,7 @@ public class MatchReviews {
                 List.of(r.kind().equals("PERSON") ? "Person:" + r.recordId() : "Firearm:" + r.recordId(),
                         (r.kind().equals("PERSON") ? "Person:" : "Firearm:") + r.candidateId()),
                 "score " + String.format(Locale.ROOT, "%.2f", r.score()));
-        return find(id).orElseThrow();
+        return load(id).orElseThrow();
     }
 
     /** Takes a decision back: a merge's link is marked revoked (kept, not deleted) and the question is pending again. */
@@ -99,7 +119,7 @@ public class MatchReviews {
     @Transactional
     public Review undo(String id) {
         lock(id);
-        Review r = find(id).filter(x -> x.status().equals("MERGED") || x.status().equals("KEPT_APART"))
+        Review r = load(id).filter(x -> x.status().equals("MERGED") || x.status().equals("KEPT_APART"))
                 .orElseThrow(() -> new IllegalStateException("import.review.not-decided"));
         String by = AuditLog.currentActor();
         neo4j.query("""
@@ -113,7 +133,7 @@ public class MatchReviews {
                 .bindAll(CypherParams.of("id", id, "by", by, "was", r.status())).run();
         audit.record("import.review.undone", List.of((r.kind().equals("PERSON") ? "Person:" : "Firearm:") + r.recordId()),
                 "was " + r.status());
-        return find(id).orElseThrow();
+        return load(id).orElseThrow();
     }
 
     /**

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.armstrace.base.PlainText;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,16 +49,21 @@ public class Alerts {
     private final Neo4jClient neo4j;
     private final AuditLog audit;
     private final LinkAnalysis links;
+    private final PersonalDataReads reads;
 
-    Alerts(Neo4jClient neo4j, AuditLog audit, LinkAnalysis links) {
+    Alerts(Neo4jClient neo4j, AuditLog audit, LinkAnalysis links, PersonalDataReads reads) {
         this.neo4j = neo4j;
         this.audit = audit;
         this.links = links;
+        this.reads = reads;
     }
 
-    /** A page of alerts, highest rank first (open ones before those no longer found). */
+    /**
+     * A page of alerts, highest rank first (open ones before those no longer found). Summaries name
+     * holders, sellers and possessors, so the page is one audited read of the people in it.
+     */
     @PreAuthorize(LinkAnalysis.ANALYSTS)
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Alert> list(Alert.Filter filter, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > LinkAnalysis.MAX_PAGE) {
             throw new IntelligenceRejected("intelligence.bad-page");
@@ -63,9 +71,13 @@ public class Alerts {
         var params = params(filter);
         params.put("offset", offset);
         params.put("limit", limit);
-        return neo4j.query(FILTER + "RETURN " + ALERT + " AS a ORDER BY a.current DESC, a.score DESC, a.firstSeenAt DESC, "
-                        + "a.id SKIP $offset LIMIT $limit")
+        List<Alert> page = neo4j.query(FILTER + "RETURN " + ALERT + " AS a ORDER BY a.current DESC, a.score DESC, "
+                        + "a.firstSeenAt DESC, a.id SKIP $offset LIMIT $limit")
                 .bindAll(params).fetchAs(Alert.class).mappedBy((x, r) -> alert(r.get("a"))).all().stream().toList();
+        reads.record(PersonalDataPath.ALERT_LIST, page.stream()
+                .flatMap(a -> Stream.concat(Stream.ofNullable(a.subject()), a.evidence().stream()))
+                .filter(ref -> ref.startsWith("Person:")).map(ref -> ref.substring("Person:".length())).toList());
+        return page;
     }
 
     @PreAuthorize(LinkAnalysis.ANALYSTS)

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -65,10 +67,35 @@ public class LinkAnalysis {
 
     private final Neo4jClient neo4j;
     private final AuditLog audit;
+    private final PersonalDataReads reads;
 
-    LinkAnalysis(Neo4jClient neo4j, AuditLog audit) {
+    LinkAnalysis(Neo4jClient neo4j, AuditLog audit, PersonalDataReads reads) {
         this.neo4j = neo4j;
         this.audit = audit;
+        this.reads = reads;
+    }
+
+    /**
+     * The audit entities of a chart read: what it started from, then the people it shows (bounded,
+     * {@link PersonalDataReads#MAX_PEOPLE}), so that each person's trail lists who saw them on a chart.
+     */
+    static List<String> shown(List<String> about, Collection<LinkGraph.Entity> entities) {
+        return PersonalDataReads.entities(about, people(entities));
+    }
+
+    private static List<String> people(Collection<LinkGraph.Entity> entities) {
+        return entities.stream().map(LinkGraph.Entity::ref)
+                .filter(r -> r != null && r.startsWith("Person:")).map(r -> r.substring("Person:".length())).toList();
+    }
+
+    /**
+     * The analyst downloads the chart as a workbook ({@link LinkChartWorkbook}): the people in it
+     * have left the application, so the export is audited by itself.
+     */
+    @PreAuthorize(ANALYSTS)
+    @Transactional
+    public void exported(LinkGraph graph) {
+        reads.record(PersonalDataPath.CHART_EXPORT, people(graph.entities()));
     }
 
     /**
@@ -103,7 +130,8 @@ public class LinkAnalysis {
                     found.get(i).get("type").asString()));
         }
         long total = row.get("total").asLong();
-        audit.record("intelligence.expanded", List.of(ref.toString()), (entities.size() - 1) + " of " + total
+        audit.record("intelligence.expanded", shown(List.of(ref.toString()), entities.values()),
+                (entities.size() - 1) + " of " + total
                 + " neighbour(s) from " + offset);
         return new LinkGraph(List.copyOf(entities.values()), links, Math.max(0, total - offset - (nodes.size() - 1)));
     }
@@ -146,7 +174,8 @@ public class LinkAnalysis {
                     found.add(new LinkGraph(entities, links, 0));
                     return null;
                 }).all();
-        audit.record("intelligence.paths", List.of(from.toString(), to.toString()), found.size() + " path(s) within "
+        audit.record("intelligence.paths", shown(List.of(from.toString(), to.toString()),
+                found.stream().flatMap(g -> g.entities().stream()).toList()), found.size() + " path(s) within "
                 + hops + " hop(s)");
         return found;
     }
@@ -203,7 +232,7 @@ public class LinkAnalysis {
             }
             frontier = next;
         }
-        audit.record("intelligence.neighbourhood", List.of(ref.toString()), entities.size() + " entities within " + hops
+        audit.record("intelligence.neighbourhood", shown(List.of(ref.toString()), entities.values()), entities.size() + " entities within " + hops
                 + " hop(s)");
         return new LinkGraph(List.copyOf(entities.values()), List.copyOf(links), capped);
     }
@@ -247,7 +276,10 @@ public class LinkAnalysis {
             links.add(new LinkGraph.Link(byElement.get(l.get("from").asString()), byElement.get(l.get("to").asString()),
                     l.get("type").asString()));
         }
-        audit.record("intelligence.opened", entities.stream().map(LinkGraph.Entity::ref).limit(20).toList(),
+        // The first entities say what was opened; every person shown is named, up to the bound.
+        var about = entities.stream().map(LinkGraph.Entity::ref).filter(r -> r != null && !r.startsWith("Person:"))
+                .limit(20).toList();
+        audit.record("intelligence.opened", shown(about, entities),
                 entities.size() + " entities, " + links.size() + " link(s): " + why);
         return new LinkGraph(entities, links, 0);
     }

@@ -14,6 +14,8 @@ import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.SerialHit;
 import org.armstrace.registry.SerialSearch;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
@@ -30,6 +32,9 @@ import org.springframework.stereotype.Component;
  * <p>Reads registry's {@code :Firearm} and {@code :Licence} in its own Cypher: the checks at the
  * scene are one query per recovery, inside the field officer's wait (owners:
  * graph-model/README.md).
+ *
+ * <p>The officer learns that a weapon has a licensed holder, not who: holders' names are for the
+ * roles that may see personal data, and showing them is audited.
  */
 @Component
 class InstantChecks {
@@ -41,12 +46,15 @@ class InstantChecks {
     private final SerialSearch search;
     private final FirearmRegistry firearms;
     private final OpenTraces traces;
+    private final PersonalDataReads reads;
 
-    InstantChecks(Neo4jClient neo4j, SerialSearch search, FirearmRegistry firearms, OpenTraces traces) {
+    InstantChecks(Neo4jClient neo4j, SerialSearch search, FirearmRegistry firearms, OpenTraces traces,
+                  PersonalDataReads reads) {
         this.neo4j = neo4j;
         this.search = search;
         this.firearms = firearms;
         this.traces = traces;
+        this.reads = reads;
     }
 
     /** Searches for one recovered weapon and stores what it finds; returns how many candidates were kept. */
@@ -99,7 +107,9 @@ class InstantChecks {
         return hits.stream().filter(h -> !sameRecovery.contains(h.firearm().id())).toList();
     }
 
-    private record Facts(List<String> holders, int earlierRecoveries, List<String> traces) {
+    /** {@code holders} are names (empty unless personal), {@code people} the ids of those who are persons. */
+    private record Facts(List<String> holders, int holdersOnFile, List<String> people, int earlierRecoveries,
+                         List<String> traces) {
     }
 
     /**
@@ -114,14 +124,20 @@ class InstantChecks {
                         MATCH (f:Firearm {id: fid})
                         RETURN fid,
                                COLLECT { MATCH (f)<-[c:COVERS]-(:Licence)<-[:HOLDS]-(h) WHERE c.to IS NULL
-                                         RETURN DISTINCT coalesce(h.name, h.givenName + ' ' + h.familyName) } AS holders,
+                                         RETURN DISTINCT {name: coalesce(h.name, h.givenName + ' ' + h.familyName),
+                                                          person: CASE WHEN h:Person THEN h.id END} } AS holders,
                                COUNT { MATCH (f)<-[:IDENTIFIED_AS]-(:Firearm)<-[:RECOVERED]-(:Recovery) }
                                  + CASE WHEN f.status = 'RECOVERED' THEN 1 ELSE 0 END AS recoveries
                         """)
                 .bindAll(Map.of("ids", ids))
-                .fetchAs(Record.class).mappedBy((t, r) -> r).all().forEach(r -> out.put(r.get("fid").asString(),
-                        new Facts(personal ? r.get("holders").asList(Value::asString) : List.of(),
-                                r.get("recoveries").asInt(), open.getOrDefault(r.get("fid").asString(), List.of()))));
+                .fetchAs(Record.class).mappedBy((t, r) -> r).all().forEach(r -> {
+                    List<Value> holders = r.get("holders").asList(v -> v);
+                    out.put(r.get("fid").asString(), new Facts(
+                            personal ? holders.stream().map(h -> h.get("name").asString("")).toList() : List.of(),
+                            holders.size(), holders.stream().filter(h -> !h.get("person").isNull())
+                                    .map(h -> h.get("person").asString()).toList(),
+                            r.get("recoveries").asInt(), open.getOrDefault(r.get("fid").asString(), List.of())));
+                });
         return out;
     }
 
@@ -142,19 +158,27 @@ class InstantChecks {
         return kinds;
     }
 
-    /** The candidates of a recovery, per weapon in recording order, best first. */
+    /**
+     * The candidates of a recovery, per weapon in recording order, best first; with holders' names
+     * when {@code personal}, and then the names shown are audited (one event for the recovery).
+     */
     List<MatchCandidate> of(String recoveryId, boolean personal, String onlyRecordedBy) {
-        return read("""
+        var people = new ArrayList<String>();
+        List<MatchCandidate> candidates = read("""
                 MATCH (r:Recovery {id: $id})-[k:RECOVERED]->(rf:Firearm)-[:HAS_CANDIDATE]->(c:MatchCandidate)-[:MATCHES]->(f)
                 WHERE $by IS NULL OR r.recordedBy = $by
                 """ + RETURN + " ORDER BY k.position, c.rank", CypherParams.of("id", recoveryId, "by", onlyRecordedBy),
-                personal);
+                personal, people);
+        if (personal) {
+            reads.record(PersonalDataPath.RECOVERY_CHECKS, List.of("Recovery:" + recoveryId), people);
+        }
+        return candidates;
     }
 
     MatchCandidate one(String candidateId, boolean personal) {
         return read("""
                 MATCH (r:Recovery)-[:RECOVERED]->(rf:Firearm)-[:HAS_CANDIDATE]->(c:MatchCandidate {id: $id})-[:MATCHES]->(f)
-                """ + RETURN, Map.of("id", candidateId), personal).getFirst();
+                """ + RETURN, Map.of("id", candidateId), personal, new ArrayList<>()).getFirst();
     }
 
     private static final String RETURN = """
@@ -162,10 +186,12 @@ class InstantChecks {
             RETURN c, rf.id AS recovered, f.id AS firearm, i.timeToCrimeDays AS ttc
             """;
 
-    private List<MatchCandidate> read(String cypher, Map<String, Object> params, boolean personal) {
+    /** The candidates the query finds; the ids of the people among their holders are added to {@code people}. */
+    private List<MatchCandidate> read(String cypher, Map<String, Object> params, boolean personal, List<String> people) {
         List<Record> rows = new ArrayList<>();
         neo4j.query(cypher).bindAll(params).fetchAs(Record.class).mappedBy((t, r) -> r).all().forEach(rows::add);
         Map<String, Facts> facts = facts(rows.stream().map(r -> r.get("firearm").asString()).distinct().toList(), personal);
+        facts.values().forEach(f -> people.addAll(f.people()));
         return rows.stream().map(r -> {
             Node c = r.get("c").asNode();
             String firearmId = r.get("firearm").asString();
@@ -176,7 +202,7 @@ class InstantChecks {
                     firearms.find(firearmId).orElseThrow(),
                     kinds,
                     c.get("score").asDouble(), c.get("reasons").asList(Value::asString),
-                    f == null ? List.of() : f.holders(), f == null ? List.of() : f.traces(),
+                    f == null ? List.of() : f.holders(), f == null ? 0 : f.holdersOnFile(), f == null ? List.of() : f.traces(),
                     MatchCandidate.Status.valueOf(c.get("status").asString()), c.get("decidedBy").asString(null),
                     c.get("decidedAt").isNull() ? null : c.get("decidedAt").asZonedDateTime().toInstant(),
                     c.get("decisionReason").asString(null), r.get("ttc").isNull() ? null : r.get("ttc").asLong());

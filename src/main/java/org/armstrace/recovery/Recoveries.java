@@ -16,6 +16,8 @@ import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.Provenance;
 import org.armstrace.security.AuditLog;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.armstrace.security.Role;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
@@ -58,9 +60,11 @@ public class Recoveries {
     private final Municipalities municipalities;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final PersonalDataReads reads;
 
     Recoveries(Neo4jClient neo4j, FirearmRegistry firearms, PersonRegistry people, Photos photos, InstantChecks checks,
-               Municipalities municipalities, AuditLog audit, ApplicationEventPublisher events) {
+               Municipalities municipalities, AuditLog audit, ApplicationEventPublisher events, PersonalDataReads reads) {
+        this.reads = reads;
         this.neo4j = neo4j;
         this.firearms = firearms;
         this.people = people;
@@ -197,11 +201,15 @@ public class Recoveries {
         return people.register(p.person(), provenance).id();
     }
 
+    /**
+     * One recovery. Possessors are named for the roles that may see personal data and for the
+     * officer who recorded them (who wrote the names down at the scene); the names shown are audited.
+     */
     @PreAuthorize(RECORDERS)
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<Recovery> find(String id) {
         boolean personal = Role.current(Role.PERSONAL_DATA);
-        return neo4j.query("""
+        Optional<Recovery> found = neo4j.query("""
                         MATCH (r:Recovery {id: $id})
                         WHERE $by IS NULL OR r.recordedBy = $by
                         OPTIONAL MATCH (r)-[:AT]->(l:Location)
@@ -221,6 +229,9 @@ public class Recoveries {
                     return toRecovery(n, r.get("l"), weapons, possessors, r.get("open").asInt());
                 })
                 .one();
+        found.ifPresent(r -> reads.record(PersonalDataPath.RECOVERY_POSSESSORS, List.of("Recovery:" + id),
+                r.possessors().stream().map(Recovery.Possessor::personId).toList()));
+        return found;
     }
 
     /**
@@ -293,13 +304,15 @@ public class Recoveries {
     }
 
     /** The candidate matches of a recovery's weapons, best first per weapon. */
+    /**
+     * Holders' names only for the roles that may see personal data, and then audited: the officer
+     * at the scene, even the one who recorded the recovery, learns that there is a holder on file
+     * ({@link MatchCandidate#holdersOnFile()}), not who.
+     */
     @PreAuthorize(RECORDERS)
-    @Transactional(readOnly = true)
+    @Transactional
     public List<MatchCandidate> candidates(String recoveryId) {
-        boolean personal = Role.current(Role.PERSONAL_DATA) || neo4j.query(
-                        "MATCH (r:Recovery {id: $id}) RETURN r.recordedBy = $me AS mine")
-                .bindAll(Map.of("id", recoveryId, "me", AuditLog.currentActor())).fetchAs(Boolean.class).one().orElse(false);
-        return checks.of(recoveryId, personal, ownOnly());
+        return checks.of(recoveryId, PersonalDataReads.allowed(), ownOnly());
     }
 
     /** The analyst confirms that the recovered weapon is this weapon: linked with provenance, time-to-crime computed. */

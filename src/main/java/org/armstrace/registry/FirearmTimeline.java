@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  * A weapon's life in date order as the registry knows it: registration and corrections, transfers,
  * licences covering it, lost/stolen reports. Recoveries and traces are other modules' records;
  * intelligence's timeline puts them beside these.
+ *
+ * <p>Licence holders and transfer parties who are people are named for the roles that may see
+ * personal data, and the read is audited once for the whole timeline; for the others (a field
+ * officer) they are {@link Person#ON_FILE}.
  */
 @Service
 public class FirearmTimeline {
@@ -23,33 +29,46 @@ public class FirearmTimeline {
     private final FirearmRegistry registry;
     private final Holdings holdings;
     private final LostStolenRegister lostStolen;
+    private final PersonalDataReads reads;
 
-    FirearmTimeline(Neo4jClient neo4j, FirearmRegistry registry, Holdings holdings, LostStolenRegister lostStolen) {
+    FirearmTimeline(Neo4jClient neo4j, FirearmRegistry registry, Holdings holdings, LostStolenRegister lostStolen,
+                    PersonalDataReads reads) {
         this.neo4j = neo4j;
         this.registry = registry;
         this.holdings = holdings;
         this.lostStolen = lostStolen;
+        this.reads = reads;
     }
 
+    /** Read-write: showing people writes the audit event in the same transaction. */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional
     public List<TimelineEntry> of(String firearmId) {
+        boolean personal = PersonalDataReads.allowed();
+        var people = new ArrayList<String>();
         var entries = new ArrayList<TimelineEntry>();
         for (RecordVersion v : registry.history(firearmId)) {
             entries.add(new TimelineEntry(day(v.at()), v.version() == 1 ? TimelineEntry.Kind.REGISTERED
                     : TimelineEntry.Kind.CORRECTED, List.of(v.by(), v.source(), v.reason()), null));
         }
-        for (Transfer t : holdings.transfers(firearmId)) {
+        List<Transfer> transfers = holdings.transfers(firearmId, personal);
+        people.addAll(Holdings.people(transfers));
+        for (Transfer t : transfers) {
             entries.add(new TimelineEntry(t.date(), TimelineEntry.Kind.TRANSFER, List.of(t.kind().name(),
                     orDash(t.fromName()), orDash(t.toName()), orDash(t.reference())), t.id()));
         }
         neo4j.query("""
                         MATCH (h)-[:HOLDS]->(l:Licence)-[c:COVERS]->(:Firearm {id: $id})
-                        RETURN l.id AS licence, l.number AS number, c.from AS from, c.to AS to,
-                               coalesce(h.name, h.givenName + ' ' + h.familyName) AS holder
+                        RETURN l.id AS licence, l.number AS number, c.from AS from, c.to AS to, h:Person AS person,
+                               h.id AS holderId, coalesce(h.name, h.givenName + ' ' + h.familyName) AS holder
                         """)
                 .bind(firearmId).to("id").fetch().all().forEach(r -> {
-                    var args = List.of((String) r.get("number"), (String) r.get("holder"));
+                    boolean person = Boolean.TRUE.equals(r.get("person"));
+                    if (person) {
+                        people.add((String) r.get("holderId"));
+                    }
+                    var args = List.of((String) r.get("number"),
+                            person && !personal ? Person.ON_FILE : (String) r.get("holder"));
                     if (r.get("from") != null) {
                         entries.add(new TimelineEntry((LocalDate) r.get("from"), TimelineEntry.Kind.LICENCE_FROM, args,
                                 (String) r.get("licence")));
@@ -74,6 +93,9 @@ public class FirearmTimeline {
             }
         }
         entries.sort(Comparator.comparing(TimelineEntry::date));
+        if (personal) {
+            reads.record(PersonalDataPath.FIREARM_TIMELINE, List.of("Firearm:" + firearmId), people);
+        }
         return entries;
     }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,10 +32,12 @@ public class Holdings {
 
     private final Neo4jClient neo4j;
     private final AuditLog audit;
+    private final PersonalDataReads reads;
 
-    Holdings(Neo4jClient neo4j, AuditLog audit) {
+    Holdings(Neo4jClient neo4j, AuditLog audit, PersonalDataReads reads) {
         this.neo4j = neo4j;
         this.audit = audit;
+        this.reads = reads;
     }
 
     /** Registers an organisation (not a manufacturer: those are reference data); returns its id. */
@@ -92,7 +96,8 @@ public class Holdings {
         }
         audit.record("transfer.recorded", List.of("Transfer:" + id, "Firearm:" + t.firearmId()),
                 t.kind() + " on " + t.date());
-        return transfers(t.firearmId()).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        // The recorder named the parties: reading them back is not a new read of personal data.
+        return transfers(t.firearmId(), true).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -151,25 +156,62 @@ public class Holdings {
                 .one();
     }
 
-    /** Every transfer of the weapon, oldest first. */
+    /**
+     * Every transfer of the weapon, oldest first. People among the parties are named for the roles
+     * that may see personal data (and the read is audited); for the others they are
+     * {@link Person#ON_FILE}. Organisations (dealers, importers, agencies) are named for everyone.
+     */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Transfer> transfers(String firearmId) {
+        boolean personal = PersonalDataReads.allowed();
+        List<Transfer> transfers = transfers(firearmId, personal);
+        if (personal) {
+            reads.record(PersonalDataPath.FIREARM_TRANSFERS, List.of("Firearm:" + firearmId), people(transfers));
+        }
+        return transfers;
+    }
+
+    /** The people among the parties, by id; only meaningful on a list read with names. */
+    static List<String> people(List<Transfer> transfers) {
+        var ids = new ArrayList<String>();
+        for (Transfer t : transfers) {
+            if (t.fromPerson()) {
+                ids.add(t.fromId());
+            }
+            if (t.toPerson()) {
+                ids.add(t.toId());
+            }
+        }
+        return ids;
+    }
+
+    /** The transfers without auditing; people as {@link Person#ON_FILE} unless {@code personal}. */
+    List<Transfer> transfers(String firearmId, boolean personal) {
         return neo4j.query("""
                         MATCH (t:Transfer)-[:OF]->(:Firearm {id: $id})
                         OPTIONAL MATCH (t)-[:FROM]->(a)
                         OPTIONAL MATCH (t)-[:TO]->(b)
                         RETURN t, a.id AS fromId, coalesce(a.name, a.givenName + ' ' + a.familyName) AS fromName,
-                               b.id AS toId, coalesce(b.name, b.givenName + ' ' + b.familyName) AS toName
+                               a:Person AS fromPerson, b.id AS toId,
+                               coalesce(b.name, b.givenName + ' ' + b.familyName) AS toName, b:Person AS toPerson
                         ORDER BY t.date, t.recordedAt
                         """)
                 .bind(firearmId).to("id").fetchAs(Transfer.class).mappedBy((ts, r) -> {
                     Node t = r.get("t").asNode();
+                    boolean fromPerson = r.get("fromPerson").asBoolean(false);
+                    boolean toPerson = r.get("toPerson").asBoolean(false);
+                    boolean hideFrom = fromPerson && !personal;
+                    boolean hideTo = toPerson && !personal;
                     return new Transfer(t.get("id").asString(), Transfer.Kind.valueOf(t.get("kind").asString()),
-                            t.get("date").asLocalDate(), firearmId, r.get("fromId").asString(null),
-                            r.get("fromName").asString(null), r.get("toId").asString(null), r.get("toName").asString(null),
+                            t.get("date").asLocalDate(), firearmId,
+                            hideFrom ? Person.ON_FILE : r.get("fromId").asString(null),
+                            hideFrom ? Person.ON_FILE : r.get("fromName").asString(null),
+                            hideTo ? Person.ON_FILE : r.get("toId").asString(null),
+                            hideTo ? Person.ON_FILE : r.get("toName").asString(null),
                             t.get("reference").asString(null), t.get("source").asString(""),
-                            t.get("confidence").asString(""), t.get("recordedAt").asZonedDateTime().toInstant());
+                            t.get("confidence").asString(""), t.get("recordedAt").asZonedDateTime().toInstant(),
+                            fromPerson, toPerson);
                 }).all().stream().toList();
     }
 

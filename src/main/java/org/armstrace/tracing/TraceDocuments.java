@@ -20,6 +20,8 @@ import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.AuditLog;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.neo4j.driver.types.Node;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -79,10 +81,12 @@ public class TraceDocuments {
     private final AuditLog audit;
     private final ContentStore store;
     private final String home;
+    private final PersonalDataReads reads;
 
     TraceDocuments(Neo4jClient neo4j, TraceRequests traces, TraceAnswers answers, FirearmRegistry firearms,
                    Photos photos, ReferenceData reference, Translations i18n, AuditLog audit, GraphProperties graph,
-                   @Value("${armstrace.home-country:XK}") String home) {
+                   @Value("${armstrace.home-country:XK}") String home, PersonalDataReads reads) {
+        this.reads = reads;
         this.neo4j = neo4j;
         this.traces = traces;
         this.answers = answers;
@@ -160,10 +164,22 @@ public class TraceDocuments {
                 }).all().stream().toList();
     }
 
-    /** A kept document exactly as it was produced (checked against its hash). */
+    /**
+     * A kept document exactly as it was produced (checked against its hash). A request or an answer
+     * may name people in free text (circumstances, findings), so downloading one is audited; a
+     * receipt names nobody.
+     */
     @PreAuthorize(TraceRequests.DESK)
+    @Transactional
     public byte[] content(Document document) {
-        return store.get(document.sha256());
+        byte[] bytes = store.get(document.sha256());
+        if (document.kind() != Kind.RECEIPT) {
+            String request = neo4j.query("MATCH (t:TraceRequest)-[:HAS_DOCUMENT]->(:TraceDocument {id: $id}) RETURN t.id")
+                    .bind(document.id()).to("id").fetchAs(String.class).one().orElse("");
+            reads.recordUnlisted(PersonalDataPath.TRACE_DOCUMENT, List.of("TraceRequest:" + request),
+                    document.fileName() + " sha256 " + document.sha256());
+        }
+        return bytes;
     }
 
     private Optional<TraceAnswer> approvedAnswer(TraceRequest t) {

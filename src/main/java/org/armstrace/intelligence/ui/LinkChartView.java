@@ -59,7 +59,7 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     private final Investigations investigations;
     final LinkCanvas canvas = new LinkCanvas();
     final GraphView graph = new GraphView();
-    final LinkChartToolbar toolbar = new LinkChartToolbar(graph, canvas::visibleGraph);
+    final LinkChartToolbar toolbar = new LinkChartToolbar(graph, this::exported);
     final TimelineMap timelineMap;
     final Details notes = new Details();
     final Paragraph notesText = new Paragraph();
@@ -322,6 +322,13 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
 
     private void error(IntelligenceRejected rejected) {
         Notification.show(getTranslation(rejected.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** What the workbook export holds; the service audits the people in it as they leave. */
+    private LinkGraph exported() {
+        LinkGraph visible = canvas.visibleGraph();
+        analysis.exported(visible);
+        return visible;
     }
 
     @Override

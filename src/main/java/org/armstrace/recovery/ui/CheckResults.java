@@ -53,6 +53,11 @@ class CheckResults extends Div {
         card.add(badges, link, reasons);
         if (!hit.holders().isEmpty()) {
             card.add(new Paragraph(card.getTranslation("recovery.holder", String.join(", ", hit.holders()))));
+        } else if (hit.holdersOnFile() > 0) {
+            // The service withheld the names (a field officer): the desk has them.
+            var onFile = new Paragraph(card.getTranslation("recovery.holder-on-file"));
+            onFile.addClassName("hit-holder-on-file");
+            card.add(onFile);
         }
         if (!hit.traceRequests().isEmpty()) {
             card.add(new Paragraph(card.getTranslation("recovery.traces", String.join(", ", hit.traceRequests()))));

@@ -44,6 +44,7 @@ import org.armstrace.registry.FirearmTimeline;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.LostStolenReport;
 import org.armstrace.registry.Neighbourhood;
+import org.armstrace.registry.Person;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.Provenance;
 import org.armstrace.registry.TimelineEntry;
@@ -102,6 +103,13 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
                 fact("firearm.country", f.countryOfManufacture()), fact("firearm.year", f.year() == null ? null : f.year().toString()),
                 fact("firearm.source", f.source() + " · " + f.confidence()));
         add(facts);
+        // The service hands a field officer the graph without names: say there is a holder, not who.
+        Neighbourhood.Graph g = neighbourhood.ofFirearm(firearmId);
+        if (g.nodes().stream().anyMatch(n -> Person.ON_FILE.equals(n.id()))) {
+            var onFile = new Paragraph(getTranslation("firearm.holder-on-file"));
+            onFile.setId("firearm-holder-on-file");
+            add(onFile);
+        }
         if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
             // By address, not by class: the registry does not depend on the tracing desk's views.
             var traceAbroad = new Anchor("tracing/outgoing?firearm=" + f.id(),
@@ -120,17 +128,17 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
                 getTranslation("chart.open"));
         chart.setId("firearm-open-chart");
         chart.setVisible(Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST));
-        add(new H3(getTranslation("firearm.neighbourhood")), chart, neighbourhoodGraph());
+        add(new H3(getTranslation("firearm.neighbourhood")), chart, neighbourhoodGraph(g));
         add(new H3(getTranslation("firearm.timeline")), timelineGrid());
     }
 
-    private Component neighbourhoodGraph() {
+    private Component neighbourhoodGraph(Neighbourhood.Graph g) {
         var graph = new GraphView();
         graph.setId("firearm-graph");
         graph.setHeight("360px");
-        Neighbourhood.Graph g = neighbourhood.ofFirearm(firearmId);
         var elements = new ArrayList<GraphView.CyElement>();
-        g.nodes().forEach(n -> elements.add(GraphView.CyElement.node(n.id(), n.caption(), n.kind())));
+        g.nodes().forEach(n -> elements.add(GraphView.CyElement.node(n.id(), Person.ON_FILE.equals(n.id())
+                ? getTranslation("person.on-file") : n.caption(), n.kind())));
         int i = 0;
         for (Neighbourhood.Edge e : g.edges()) {
             elements.add(GraphView.CyElement.edge("e" + i++, e.from(), e.to(), e.type()));
@@ -284,7 +292,8 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
 
     /** The entry's sentence, with its enum arguments (transfer kind, report kind, outcome) translated too. */
     private String describe(TimelineEntry e) {
-        Object[] args = e.args().toArray();
+        Object[] args = e.args().stream().map(a -> Person.ON_FILE.equals(a) ? getTranslation("person.on-file") : a)
+                .toArray();
         switch (e.kind()) {
             case TRANSFER -> args[0] = getTranslation("transfer.kind." + args[0]);
             case REPORTED -> args[0] = getTranslation("lost.kind." + args[0]);
