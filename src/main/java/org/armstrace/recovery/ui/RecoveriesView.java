@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import org.armstrace.base.ui.DatePickers;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.Recovery;
@@ -71,6 +72,7 @@ public class RecoveriesView extends VerticalLayout implements HasDynamicTitle {
         status.setItemLabelGenerator(s -> getTranslation("recovery.status." + s));
         from.setId("recoveries-from");
         to.setId("recoveries-to");
+        DatePickers.localise(from, to);
         kind.setId("recoveries-kind");
         municipality.setId("recoveries-municipality");
         status.setId("recoveries-status");

@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.armstrace.base.ui.ChartView;
+import org.armstrace.base.ui.DatePickers;
 import org.armstrace.security.Role;
 import org.armstrace.statistics.Figures;
 import org.armstrace.statistics.Period;
@@ -87,10 +88,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         from.setId("statistics-from");
         to.setLabel(getTranslation("statistics.to"));
         to.setId("statistics-to");
-        for (DatePicker d : List.of(from, to)) {
-            d.setLocale(getLocale());
-            d.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
-        }
+        DatePickers.localise(from, to);
         preset.addValueChangeListener(e -> {
             if (e.getValue() != null && e.getValue() != Preset.CUSTOM) {
                 LocalDate today = LocalDate.now(statistics.zone());
