@@ -69,9 +69,19 @@ public final class Dates {
         };
     }
 
+    /** The formatter behind {@link #date}, for a grid column; instants are taken in the home zone. */
+    public static DateTimeFormatter dateFormatter(Locale locale) {
+        return DateTimeFormatter.ofPattern(datePattern(locale), textLocale(locale)).withZone(zone);
+    }
+
+    /** The formatter behind {@link #dateTime}, for a grid column; instants are taken in the home zone. */
+    public static DateTimeFormatter dateTimeFormatter(Locale locale) {
+        return DateTimeFormatter.ofPattern(datePattern(locale) + " HH:mm", textLocale(locale)).withZone(zone);
+    }
+
     /** A date in a grid or a form: {@code 06/12/2026}; empty for none. */
     public static String date(LocalDate date, Locale locale) {
-        return format(date, DateTimeFormatter.ofPattern(datePattern(locale), textLocale(locale)));
+        return format(date, dateFormatter(locale));
     }
 
     /** The day an instant falls on in the home jurisdiction, as {@link #date(LocalDate, Locale)}. */
@@ -81,14 +91,12 @@ public final class Dates {
 
     /** An instant in a grid: {@code 06/12/2026 14:05} in the home jurisdiction's zone; empty for none. */
     public static String dateTime(Instant at, Locale locale) {
-        return at == null ? "" : format(at.atZone(zone), DateTimeFormatter.ofPattern(datePattern(locale) + " HH:mm",
-                textLocale(locale)));
+        return format(at, dateTimeFormatter(locale));
     }
 
     /** An instant to the second (audit trails): {@code 06/12/2026 14:05:09}; empty for none. */
     public static String timestamp(Instant at, Locale locale) {
-        return at == null ? "" : format(at.atZone(zone), DateTimeFormatter.ofPattern(datePattern(locale) + " HH:mm:ss",
-                textLocale(locale)));
+        return format(at, DateTimeFormatter.ofPattern(datePattern(locale) + " HH:mm:ss", textLocale(locale)).withZone(zone));
     }
 
     /** A date inside a sentence or a document: {@code 6 Dec 2026}; empty for none. */

@@ -25,11 +25,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.armstrace.base.ContentStore;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.UploadTexts;
 import org.armstrace.importer.ImportBatch;
 import org.armstrace.importer.Issue;
@@ -49,7 +48,6 @@ import org.armstrace.security.Role;
 @RolesAllowed(Role.Names.ADMIN)
 public class ImportsView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final RegistryImports imports;
     private final ComboBox<MappingProfile> profile = new ComboBox<>();
@@ -145,7 +143,7 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
     /** Every import so far; a click shows its details and report. */
     private void historyGrid() {
         history.setId("import-history");
-        history.addColumn(b -> WHEN.format(b.startedAt())).setHeader(getTranslation("imports.started")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(b -> Dates.dateTime(b.startedAt(), getLocale())).setHeader(getTranslation("imports.started")).setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ImportBatch::fileName).setHeader(getTranslation("imports.file"));
         history.addColumn(ImportBatch::profileName).setHeader(getTranslation("imports.profile"));
         history.addColumn(b -> getTranslation("imports.status." + b.status()) + (b.dryRun() ? " (" + getTranslation("imports.dry-run") + ")" : ""))
@@ -183,7 +181,7 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         RegistryImports.Started started = imports.start(stored, profile.getValue(), dry);
         if (started.repeated() && started.batch().finished()) {
             progressText.setText(getTranslation("imports.repeated", started.batch().fileName(),
-                    WHEN.format(started.batch().startedAt())));
+                    Dates.dateTime(started.batch().startedAt(), getLocale())));
             show(started.batch().id());
             enableStart();
             return;

@@ -26,13 +26,11 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.ChartView;
 import org.armstrace.intelligence.Alert;
 import org.armstrace.intelligence.AlertScanner;
@@ -249,8 +247,7 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
     }
 
     private String date(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(at);
+        return Dates.dateTime(at, getLocale());
     }
 
     @Override

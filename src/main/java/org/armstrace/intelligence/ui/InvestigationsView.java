@@ -13,10 +13,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
+import org.armstrace.base.Dates;
 import org.armstrace.intelligence.Investigations;
 import org.armstrace.security.Role;
 
@@ -85,8 +83,7 @@ public class InvestigationsView extends VerticalLayout implements HasDynamicTitl
     }
 
     private String date(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(at);
+        return Dates.dateTime(at, getLocale());
     }
 
     @Override

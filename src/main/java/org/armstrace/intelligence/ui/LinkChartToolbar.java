@@ -157,7 +157,7 @@ final class LinkChartToolbar extends HorizontalLayout {
                             getTranslation("chart.col.caption"), getTranslation("chart.col.date")),
                     getTranslation("chart.sheet.links"), List.of(getTranslation("chart.col.from"),
                             getTranslation("chart.col.to"), getTranslation("chart.col.relationship")),
-                    event.getOutputStream());
+                    getLocale(), event.getOutputStream());
         };
         var workbook = new Anchor(xlsx, getTranslation("chart.export-xlsx"));
         workbook.setId("chart-xlsx");

@@ -18,10 +18,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.DatePickers;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.Recoveries;
@@ -83,8 +81,7 @@ public class RecoveriesView extends VerticalLayout implements HasDynamicTitle {
                 q -> recoveries.list(q.getFilter().orElse(RecoveryFilter.ALL), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, recoveries.count(q.getFilter().orElse(RecoveryFilter.ALL))));
         data = provider.withConfigurableFilter();
-        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        var when = Dates.dateTimeFormatter(getLocale());
         grid.setId("recoveries-grid");
         grid.addColumn(r -> when.format(r.at())).setHeader(getTranslation("recovery.at")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> getTranslation("recovery.kind." + r.kind().name())).setHeader(getTranslation("recovery.kind"))

@@ -23,14 +23,12 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.Basemaps;
 import org.armstrace.base.ui.MapView;
 import org.armstrace.recovery.Completeness;
@@ -115,8 +113,7 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
 
     /** The title (kind, time, status) and what the recovery was: where, which case, by whom, found with whom. */
     private void summary(Recovery r) {
-        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        var when = Dates.dateTimeFormatter(getLocale());
         title = getTranslation("recovery.kind." + r.kind().name()) + " · " + when.format(r.at());
         var status = new Span(getTranslation("recovery.status." + r.status()));
         status.addClassName("badge");

@@ -13,7 +13,7 @@ import org.armstrace.base.ui.UiLocale;
 import org.armstrace.security.Role;
 
 /**
- * A record's provenance as a sentence ("imported from firearms.csv, row 2, on 6 Dec 2026,
+ * A record's provenance as a sentence ("imported from firearms.csv (row 2) on 6 Dec 2026,
  * confidence high"; "entered by analyst1 on …") instead of the stored source string
  * ({@code import:firearms.csv#row=2 · HIGH}), with a link to the import batch or the user for
  * those who may open the administration pages.

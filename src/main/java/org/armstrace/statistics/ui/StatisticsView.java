@@ -24,13 +24,11 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.ChartView;
 import org.armstrace.base.ui.DatePickers;
 import org.armstrace.security.Role;
@@ -232,7 +230,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
 
     private void drillDown(Statistics.Part part) {
         Period period = figures.period();
-        var when = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        var when = Dates.dateFormatter(getLocale());
         var dialog = new Dialog(getTranslation("statistics.table.sdg") + ": "
                 + getTranslation("statistics.sdg." + part.name().toLowerCase(Locale.ROOT)) + " · " + period.label());
         dialog.setWidth("90vw");

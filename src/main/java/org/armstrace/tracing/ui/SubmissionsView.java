@@ -18,11 +18,10 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.armstrace.base.Dates;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
@@ -132,8 +131,7 @@ public class SubmissionsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private DateTimeFormatter when() {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        return Dates.dateTimeFormatter(getLocale());
     }
 
     @Override

@@ -10,15 +10,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.armstrace.base.Dates;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.TraceQueues;
 import org.armstrace.tracing.TraceRequest;
@@ -47,8 +45,7 @@ public class TraceQueueView extends VerticalLayout implements HasDynamicTitle {
             queues.put(tab, q);
             tabs.add(tab);
         }
-        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        var when = Dates.dateTimeFormatter(getLocale());
         grid.setId("trace-queue");
         grid.addColumn(TraceRequest::number).setHeader(getTranslation("trace.number")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> getTranslation("trace.direction." + t.direction().name())).setHeader(
