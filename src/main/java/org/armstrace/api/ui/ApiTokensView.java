@@ -21,6 +21,7 @@ import java.util.Arrays;
 import org.armstrace.api.ApiToken;
 import org.armstrace.api.ApiTokenService;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.security.Role;
 
 /** Administrators create and revoke REST API tokens. The secret is shown once, when it is created. */
@@ -71,6 +72,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         form.getStyle().set("gap", "var(--lumo-space-m)");
 
         grid.setId("tokens-grid");
+        EmptyGrids.say(grid, "empty.tokens");
         grid.addColumn(ApiToken::name).setHeader(getTranslation("tokens.name")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation("role." + t.role().name()) + (t.country() == null ? "" : " · " + t.country()))
                 .setHeader(getTranslation("tokens.role")).setAutoWidth(true);

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.armstrace.base.ContentStore;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.base.ui.UploadTexts;
 import org.armstrace.importer.ImportBatch;
 import org.armstrace.importer.Issue;
@@ -143,6 +144,7 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
     /** Every import so far; a click shows its details and report. */
     private void historyGrid() {
         history.setId("import-history");
+        EmptyGrids.say(history, "empty.imports");
         history.addColumn(b -> Dates.dateTime(b.startedAt(), getLocale())).setHeader(getTranslation("imports.started")).setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ImportBatch::fileName).setHeader(getTranslation("imports.file"));
         history.addColumn(ImportBatch::profileName).setHeader(getTranslation("imports.profile"));
@@ -251,6 +253,7 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         xlsx.setId("import-report-xlsx");
         var issues = new Grid<Issue>();
         issues.setId("import-issues");
+        EmptyGrids.say(issues, "empty.import-issues");
         issues.addColumn(i -> i.line() == 0 ? getTranslation("imports.whole-file") : String.valueOf(i.line()))
                 .setHeader(getTranslation("import.report.line")).setAutoWidth(true).setFlexGrow(0);
         issues.addColumn(i -> getTranslation("import.severity." + i.severity())).setHeader(getTranslation("import.report.outcome"))

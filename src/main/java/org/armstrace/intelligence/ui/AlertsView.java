@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.ChartView;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.intelligence.Alert;
 import org.armstrace.intelligence.AlertScanner;
 import org.armstrace.intelligence.Alerts;
@@ -111,6 +112,7 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
     /** The alerts matching the filters, a page at a time; selecting one shows it below. */
     private void grid(Alerts alerts) {
         grid.setId("alerts-grid");
+        EmptyGrids.say(grid, "empty.alerts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(a -> getTranslation("alerts.pattern." + a.pattern().name())).setHeader(getTranslation("alerts.pattern"))
                 .setAutoWidth(true).setFlexGrow(0);

@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.List;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.intelligence.Investigations;
 import org.armstrace.security.Role;
 
@@ -38,6 +39,7 @@ public class InvestigationsView extends VerticalLayout implements HasDynamicTitl
         this.investigations = investigations;
         setSizeFull();
         list.setId("investigations");
+        EmptyGrids.say(list, "empty.investigations");
         list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         list.addColumn(Investigations.Investigation::name).setHeader(getTranslation("investigation.name")).setFlexGrow(3);
         list.addColumn(Investigations.Investigation::owner).setHeader(getTranslation("investigation.owner"));
@@ -52,6 +54,7 @@ public class InvestigationsView extends VerticalLayout implements HasDynamicTitl
         list.addItemDoubleClickListener(e -> openChart(e.getItem()));
 
         versions.setId("investigation-versions");
+        EmptyGrids.say(versions, "empty.investigation-versions");
         versions.addColumn(Investigations.Version::revision).setHeader(getTranslation("investigation.revision"));
         versions.addColumn(Investigations.Version::name).setHeader(getTranslation("investigation.name")).setFlexGrow(3);
         versions.addColumn(Investigations.Version::entities).setHeader(getTranslation("investigation.entities"));

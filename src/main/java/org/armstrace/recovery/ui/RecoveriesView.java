@@ -21,6 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.DatePickers;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.Recovery;
@@ -83,6 +84,7 @@ public class RecoveriesView extends VerticalLayout implements HasDynamicTitle {
         data = provider.withConfigurableFilter();
         var when = Dates.dateTimeFormatter(getLocale());
         grid.setId("recoveries-grid");
+        EmptyGrids.say(grid, "empty.recoveries");
         grid.addColumn(r -> when.format(r.at())).setHeader(getTranslation("recovery.at")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> getTranslation("recovery.kind." + r.kind().name())).setHeader(getTranslation("recovery.kind"))
                 .setAutoWidth(true).setFlexGrow(0);

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.RecordVersion;
@@ -70,6 +71,7 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         add(new H3(getTranslation("firearm.history")));
         var history = new Grid<RecordVersion>();
         history.setId("person-history");
+        EmptyGrids.say(history, "empty.history");
         history.addColumn(RecordVersion::version).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(v -> Dates.dateTime(v.at(), getLocale())).setHeader(getTranslation("timeline.date"))
                 .setAutoWidth(true);

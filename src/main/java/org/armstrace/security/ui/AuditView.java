@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.security.AuditChainReport;
 import org.armstrace.security.AuditEvent;
 import org.armstrace.security.AuditLog;
@@ -48,6 +49,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         verify.addClickListener(e -> show(audit.verify()));
 
         grid.setId("audit-grid");
+        EmptyGrids.say(grid, "empty.audit");
         grid.addColumn(AuditEvent::seq).setHeader("#").setAutoWidth(true);
         grid.addColumn(e -> Dates.timestamp(e.at(), getLocale())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
         grid.addColumn(AuditEvent::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.ChartView;
 import org.armstrace.base.ui.DatePickers;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.security.Role;
 import org.armstrace.statistics.Figures;
 import org.armstrace.statistics.Period;
@@ -209,6 +210,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
     /** The chart's numbers as a table: the same lines and columns the export writes. */
     static Grid<StatisticsTables.Line> tableView(StatisticsTables.Table table) {
         var grid = new Grid<StatisticsTables.Line>();
+        EmptyGrids.say(grid, "empty.statistics-table");
         grid.addColumn(StatisticsTables.Line::label).setHeader("").setAutoWidth(true).setFlexGrow(1);
         for (int i = 0; i < table.columns().size(); i++) {
             int c = i;
@@ -236,6 +238,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         dialog.setWidth("90vw");
         var grid = new Grid<RecoveredWeapon>();
         grid.setId("statistics-drill-down");
+        EmptyGrids.say(grid, "empty.statistics-weapons");
         grid.addColumn(w -> when.format(w.recoveredAt().atZone(statistics.zone()))).setHeader(
                 getTranslation("statistics.col.recovered-at")).setAutoWidth(true);
         grid.addColumn(w -> getTranslation("recovery.kind." + w.kind())).setHeader(getTranslation("statistics.col.kind"))

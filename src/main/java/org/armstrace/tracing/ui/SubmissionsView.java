@@ -22,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
@@ -58,6 +59,7 @@ public class SubmissionsView extends VerticalLayout implements HasDynamicTitle {
         outcome.setPlaceholder(getTranslation("submission.all"));
         outcome.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         grid.setId("submissions");
+        EmptyGrids.say(grid, "empty.submissions");
         var when = when();
         grid.addColumn(s -> when.format(s.receivedAt())).setHeader(getTranslation("submission.received"))
                 .setAutoWidth(true).setFlexGrow(0);

@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.ReferenceData;
@@ -198,6 +199,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         var when = when();
         var timeline = new Grid<TraceTransition>();
         timeline.setId("trace-timeline");
+        EmptyGrids.say(timeline, "empty.trace-timeline");
         timeline.addColumn(x -> when.format(x.at())).setHeader(getTranslation("timeline.date")).setAutoWidth(true)
                 .setFlexGrow(0);
         timeline.addColumn(x -> (x.from() == null ? "" : getTranslation("trace.status." + x.from().name()) + " → ")
@@ -215,6 +217,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         var when = when();
         var events = new Grid<AuditEvent>();
         events.setId("trace-audit");
+        EmptyGrids.say(events, "empty.audit");
         events.addColumn(e -> when.format(e.at())).setHeader(getTranslation("timeline.date")).setAutoWidth(true)
                 .setFlexGrow(0);
         events.addColumn(AuditEvent::actor).setHeader(getTranslation("trace.by")).setAutoWidth(true).setFlexGrow(0);
