@@ -41,6 +41,7 @@ import org.armstrace.recovery.RecoveryRejected;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Photos;
+import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.Role;
 import org.springframework.web.util.UriUtils;
 
@@ -57,10 +58,13 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
     private final Photos photos;
     private final Municipalities municipalities;
     private final Basemaps basemaps;
+    private final ReferenceData reference;
     private String recoveryId;
     private String title = "";
 
-    public RecoveryView(Recoveries recoveries, Photos photos, Municipalities municipalities, Basemaps basemaps) {
+    public RecoveryView(Recoveries recoveries, Photos photos, Municipalities municipalities, Basemaps basemaps,
+                        ReferenceData reference) {
+        this.reference = reference;
         this.recoveries = recoveries;
         this.photos = photos;
         this.municipalities = municipalities;
@@ -153,8 +157,9 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
         section.addClassName("weapon-card");
         section.setId("recovered-" + i);
         section.add(new H3(getTranslation("recovery.weapon", i + 1) + " · " + w.serialAsRead()));
-        section.add(new Paragraph(Stream.of(w.typeCode(), w.makeAsRead(), w.model(), w.calibreCode(),
-                w.countryOfManufacture()).map(x -> Objects.toString(x, "")).collect(Collectors.joining(" · "))));
+        section.add(new Paragraph(Stream.of(reference.typeName(w.typeCode(), getLocale()), w.makeAsRead(), w.model(),
+                reference.calibreName(w.calibreCode()), reference.countryName(w.countryOfManufacture(), getLocale()))
+                .map(x -> Objects.toString(x, "")).collect(Collectors.joining(" · "))));
         section.add(completeness(w));
         section.add(gallery(w));
         List<MatchCandidate> mine = candidates.stream().filter(c -> c.recoveredFirearmId().equals(w.id())).toList();
