@@ -96,7 +96,8 @@ public final class Dates {
 
     /** An instant to the second (audit trails): {@code 06/12/2026 14:05:09}; empty for none. */
     public static String timestamp(Instant at, Locale locale) {
-        return format(at, DateTimeFormatter.ofPattern(datePattern(locale) + " HH:mm:ss", textLocale(locale)).withZone(zone));
+        return format(at, DateTimeFormatter.ofPattern(datePattern(locale) + " HH:mm:ss", textLocale(locale))
+                .withZone(zone));
     }
 
     /** A date inside a sentence or a document: {@code 6 Dec 2026}; empty for none. */

@@ -77,13 +77,16 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(t -> getTranslation("role." + t.role().name()) + (t.country() == null ? "" : " · " + t.country()))
                 .setHeader(getTranslation("tokens.role")).setAutoWidth(true);
         grid.addColumn(ApiToken::requestsPerMinute).setHeader(getTranslation("tokens.rate")).setAutoWidth(true);
-        grid.addColumn(t -> t.createdBy() + " · " + Dates.dateTime(t.createdAt(), getLocale())).setHeader(getTranslation("tokens.created"))
+        grid.addColumn(t -> t.createdBy() + " · " + Dates.dateTime(t.createdAt(), getLocale()))
+                .setHeader(getTranslation("tokens.created"))
                 .setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "—" : Dates.dateTime(t.lastUsedAt(), getLocale())).setHeader(getTranslation("tokens.last-used"))
+        grid.addColumn(t -> t.lastUsedAt() == null ? "—" : Dates.dateTime(t.lastUsedAt(), getLocale()))
+                .setHeader(getTranslation("tokens.last-used"))
                 .setAutoWidth(true);
         grid.addComponentColumn(t -> {
             if (!t.active()) {
-                return new Paragraph(getTranslation("tokens.revoked", t.revokedBy(), Dates.dateTime(t.revokedAt(), getLocale())));
+                return new Paragraph(getTranslation("tokens.revoked", t.revokedBy(),
+                        Dates.dateTime(t.revokedAt(), getLocale())));
             }
             var revoke = new Button(getTranslation("tokens.revoke"), e -> confirmRevoke(t));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);

@@ -145,7 +145,8 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
     private void historyGrid() {
         history.setId("import-history");
         EmptyGrids.say(history, "empty.imports");
-        history.addColumn(b -> Dates.dateTime(b.startedAt(), getLocale())).setHeader(getTranslation("imports.started")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(b -> Dates.dateTime(b.startedAt(), getLocale())).setHeader(getTranslation("imports.started"))
+                .setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ImportBatch::fileName).setHeader(getTranslation("imports.file"));
         history.addColumn(ImportBatch::profileName).setHeader(getTranslation("imports.profile"));
         history.addColumn(b -> getTranslation("imports.status." + b.status()) + (b.dryRun() ? " (" + getTranslation("imports.dry-run") + ")" : ""))

@@ -26,6 +26,7 @@ final class EventCaptions {
             return caption;
         }
         String code = caption.split(" ", 2)[0];
-        return page.getTranslation(prefix + code) + (x.date() == null ? "" : " " + Dates.date(x.date(), UiLocale.current()));
+        return page.getTranslation(prefix + code)
+                + (x.date() == null ? "" : " " + Dates.date(x.date(), UiLocale.current()));
     }
 }

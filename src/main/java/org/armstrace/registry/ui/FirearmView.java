@@ -107,7 +107,8 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
                 fact("registry.serial-as-read", f.serialAsRead()), fact("firearm.serial-key", f.serialKey()),
                 fact("firearm.country", reference.countryName(f.countryOfManufacture(), getLocale())),
                 fact("firearm.year", f.year() == null ? null : f.year().toString()),
-                ProvenanceLine.of(this, f.source(), f.confidence(), f.recordedAt(), registry.importBatch(f.id()).orElse(null)));
+                ProvenanceLine.of(this, f.source(), f.confidence(), f.recordedAt(),
+                        registry.importBatch(f.id()).orElse(null)));
         add(facts);
         if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
             // By address, not by class: the registry does not depend on the tracing desk's views.
@@ -278,7 +279,8 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
     private Component timelineGrid() {
         var grid = new Grid<TimelineEntry>();
         grid.setId("firearm-timeline");
-        grid.addColumn(e -> Dates.date(e.date(), getLocale())).setHeader(getTranslation("timeline.date")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> Dates.date(e.date(), getLocale())).setHeader(getTranslation("timeline.date"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> getTranslation("timeline.kind." + e.kind().name())).setHeader(getTranslation("timeline.event"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::describe).setHeader(getTranslation("timeline.details"))
