@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.armstrace.base.Dates;
 import org.armstrace.base.SpreadsheetText;
 
 /**
@@ -25,7 +27,7 @@ public final class LinkChartWorkbook {
      * @param linkHeaders   the column headers of the links sheet: from, to, relationship
      */
     public static void write(LinkGraph graph, String entitySheet, List<String> entityHeaders, String linkSheet,
-                             List<String> linkHeaders, OutputStream out) {
+                             List<String> linkHeaders, Locale locale, OutputStream out) {
         try (var book = new XSSFWorkbook()) {
             CellStyle quoted = book.createCellStyle();
             quoted.setQuotePrefixed(true);
@@ -34,7 +36,7 @@ public final class LinkChartWorkbook {
             int r = 1;
             for (LinkGraph.Entity e : graph.entities()) {
                 row(entities, r++, Arrays.asList(e.ref(), e.kind(), e.caption(),
-                        e.date() == null ? null : e.date().toString()), quoted);
+                        e.date() == null ? null : Dates.date(e.date(), locale)), quoted);
             }
             Sheet links = book.createSheet(linkSheet);
             row(links, 0, linkHeaders, quoted);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.armstrace.base.Dates;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
@@ -295,7 +296,8 @@ public class Recoveries {
             """;
 
     private Map<String, Object> listParams(RecoveryFilter f, int offset, int limit) {
-        ZoneId zone = ZoneId.systemDefault();
+        // Days as the office counts them, not the server's zone.
+        ZoneId zone = Dates.zone();
         return CypherParams.of(
                 "from", f.from() == null ? null : f.from().atStartOfDay(zone),
                 "to", f.to() == null ? null : f.to().plusDays(1).atStartOfDay(zone),

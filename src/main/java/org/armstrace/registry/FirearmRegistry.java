@@ -204,6 +204,16 @@ public class FirearmRegistry {
                 .one();
     }
 
+    /** The import batch that wrote the weapon's record, if an import did (for the provenance sentence's link). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<String> importBatch(String id) {
+        return neo4j.query("MATCH (f:Firearm {id: $id}) WHERE f.importBatch IS NOT NULL RETURN f.importBatch AS batch")
+                .bind(id).to("id")
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("batch").asString())
+                .one();
+    }
+
     /** Every version of the weapon's record, oldest first. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -2,10 +2,10 @@ package org.armstrace.registry;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.armstrace.base.Dates;
 import org.armstrace.security.PersonalDataPath;
 import org.armstrace.security.PersonalDataReads;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -99,8 +99,9 @@ public class FirearmTimeline {
         return entries;
     }
 
+    /** The day it happened where the office is, not in UTC: a report at 00:30 in Pristina is that day's. */
     private static LocalDate day(Instant at) {
-        return at.atOffset(ZoneOffset.UTC).toLocalDate();
+        return at.atZone(Dates.zone()).toLocalDate();
     }
 
     private static String orDash(String s) {

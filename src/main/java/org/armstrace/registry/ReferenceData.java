@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -72,6 +73,33 @@ public class ReferenceData {
 
     public Optional<FirearmType> resolveFirearmType(String text) {
         return Optional.ofNullable(snapshot().typeByKey().get(ReferenceKeys.key(text)));
+    }
+
+    /**
+     * Display names: what a person reads where the graph holds a code ({@code REVOLVER},
+     * {@code 38SPL}, {@code SMITH_WESSON}, {@code US}), in the reader's language where the reference
+     * data has one. Codes stay for machines (API fields, exports' code columns); an unknown code or
+     * free text is shown as it is, and none as an empty string.
+     */
+    public String typeName(String code, Locale locale) {
+        return code == null ? "" : resolveFirearmType(code).map(t -> t.name(locale)).orElse(code);
+    }
+
+    public String calibreName(String code) {
+        return code == null ? "" : resolveCalibre(code).map(Calibre::name).orElse(code);
+    }
+
+    public String manufacturerName(String code) {
+        return code == null ? "" : resolveManufacturer(code).map(Manufacturer::name).orElse(code);
+    }
+
+    public String countryName(String code, Locale locale) {
+        return code == null ? "" : country(code.toUpperCase(Locale.ROOT)).map(c -> c.name(locale)).orElse(code);
+    }
+
+    /** The make as people name it: the manufacturer's name when recognised, else as read off the weapon. */
+    public String makeName(String makeCode, String makeAsRead) {
+        return makeCode == null ? (makeAsRead == null ? "" : makeAsRead) : manufacturerName(makeCode);
     }
 
     /** Active calibres whose name or an alias starts with what was typed, best (shortest) first. */

@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.armstrace.base.Dates;
 import org.armstrace.base.SpreadsheetText;
 import org.armstrace.base.Translations;
 import org.armstrace.registry.ReferenceData;
@@ -67,7 +68,7 @@ public class StatisticsWorkbooks {
             Sheet sheet = book.sheet(safeSheetName(table.title()));
             book.title(sheet, table.title());
             book.line(sheet, i18n.getTranslation("statistics.period", locale), f.period().label());
-            book.line(sheet, i18n.getTranslation("statistics.as-of", locale), stamp(f.asOf()));
+            book.line(sheet, i18n.getTranslation("statistics.as-of", locale), Dates.dateTime(f.asOf(), locale));
             book.skip(sheet);
             writeTable(book, sheet, table);
             book.write(out);
@@ -125,7 +126,9 @@ public class StatisticsWorkbooks {
             book.title(sheet, t.apply("statistics.table.sdg") + ": " + t.apply("statistics.sdg."
                     + part.name().toLowerCase(Locale.ROOT)));
             book.line(sheet, t.apply("statistics.period"), period.label());
-            book.line(sheet, t.apply("statistics.as-of"), stamp(asOf));
+            // This workbook is read here, in the reader's language; the annual return and the KPIs go abroad in
+            // English with ISO 8601 dates.
+            book.line(sheet, t.apply("statistics.as-of"), Dates.dateTime(asOf, locale));
             book.skip(sheet);
             book.header(sheet, List.of(t.apply("statistics.col.recovered-at"), t.apply("statistics.col.kind"),
                     t.apply("statistics.col.municipality"), t.apply("statistics.col.case"), t.apply("statistics.col.type"),
@@ -134,7 +137,6 @@ public class StatisticsWorkbooks {
                     t.apply("statistics.col.tracing"), t.apply("statistics.col.established-at"),
                     t.apply("statistics.col.established-by"), t.apply("statistics.col.diverted-in"),
                     t.apply("statistics.col.weapon-id")));
-            ZoneId zone = statistics.zone();
             Map<String, String> labels = new HashMap<>();
             for (String kind : List.of("SEIZED", "FOUND", "SURRENDERED")) {
                 labels.put(kind, t.apply("recovery.kind." + kind));
@@ -147,20 +149,20 @@ public class StatisticsWorkbooks {
                 Row row = book.row(sheet);
                 int c = 0;
                 boolean established = w.established();
-                book.text(row, c++, w.recoveredAt().atZone(zone).toLocalDate().toString());
+                book.text(row, c++, Dates.date(w.recoveredAt(), locale));
                 book.text(row, c++, labels.get(w.kind()));
                 book.text(row, c++, w.municipality());
                 book.text(row, c++, w.caseReference());
-                book.text(row, c++, w.type());
+                book.text(row, c++, reference.typeName(w.type(), locale));
                 book.text(row, c++, w.make());
                 book.text(row, c++, w.model());
                 book.text(row, c++, w.serial());
-                book.text(row, c++, w.countryOfManufacture());
-                book.text(row, c++, w.countryOfImport());
+                book.text(row, c++, reference.countryName(w.countryOfManufacture(), locale));
+                book.text(row, c++, reference.countryName(w.countryOfImport(), locale));
                 book.text(row, c++, w.amnesty() ? amnesty : labels.get(w.tracing().name()));
-                book.text(row, c++, established ? w.establishedAt().atZone(zone).toLocalDate().toString() : null);
+                book.text(row, c++, established ? Dates.date(w.establishedAt(), locale) : null);
                 book.text(row, c++, established ? w.establishedBy() : null);
-                book.text(row, c++, established ? w.diversionCountry() : null);
+                book.text(row, c++, established ? reference.countryName(w.diversionCountry(), locale) : null);
                 book.text(row, c, w.firearmId());
             });
             audit.record("statistics.weapons-exported", List.of(), period.label() + " " + part + ": " + n

@@ -1,10 +1,10 @@
 package org.armstrace.tracing;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.armstrace.base.Dates;
 
 /**
  * What a document sent abroad says, whatever its format: a title, the request number and when it
@@ -36,8 +36,9 @@ record DocumentContent(String title, String number, String numberLabel, Instant 
         return at == null ? "" : DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /** The day in the home jurisdiction (a request received at 00:30 in Pristina is that day's), in ISO 8601. */
     static String isoDate(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(at.atOffset(ZoneOffset.UTC));
+        return at == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(at.atZone(Dates.zone()));
     }
 
     /** "XK-IN-2026-000001 · Generated at 2026-11-24T10:15:00Z", for headers and footers. */

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.armstrace.base.Dates;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -50,7 +51,7 @@ public record ServiceLevels(Map<Priority, Duration> levels, Set<DayOfWeek> weeke
         }
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         soonDue = soonDue == null ? Duration.ofDays(2) : soonDue;
-        zone = zone == null ? ZoneId.systemDefault() : zone;
+        zone = zone == null ? Dates.DEFAULT_ZONE : zone;
     }
 
     public boolean workingDay(LocalDate day) {

@@ -6,14 +6,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.EnumSet;
 import java.util.UUID;
 import org.armstrace.Actors;
 import org.armstrace.ViewTest;
+import org.armstrace.base.Dates;
 import org.armstrace.base.Translations;
 import org.armstrace.base.ui.HomeView;
 import org.junit.jupiter.api.Test;
@@ -57,8 +55,7 @@ class PreviousSignInViewTests extends ViewTest {
 
         navigate(HomeView.class);
 
-        String date = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Translations.SERBIAN_LATIN)
-                .withZone(ZoneId.systemDefault()).format(previous);
+        String date = Dates.dateTime(previous, Translations.SERBIAN_LATIN);
         assertThat($(Notification.class).all()).extracting(n -> test(n).getText())
                 .containsExactly("Prethodna prijava: " + date + " sa adrese 10.0.0.7");
         navigate(HomeView.class);

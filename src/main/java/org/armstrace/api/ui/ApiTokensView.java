@@ -17,11 +17,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import org.armstrace.api.ApiToken;
 import org.armstrace.api.ApiTokenService;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.security.Role;
 
 /** Administrators create and revoke REST API tokens. The secret is shown once, when it is created. */
@@ -30,7 +30,6 @@ import org.armstrace.security.Role;
 @RolesAllowed(Role.Names.ADMIN)
 public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     final Grid<ApiToken> grid = new Grid<>();
     final TextField name = new TextField();
@@ -73,17 +72,21 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         form.getStyle().set("gap", "var(--lumo-space-m)");
 
         grid.setId("tokens-grid");
+        EmptyGrids.say(grid, "empty.tokens");
         grid.addColumn(ApiToken::name).setHeader(getTranslation("tokens.name")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation("role." + t.role().name()) + (t.country() == null ? "" : " · " + t.country()))
                 .setHeader(getTranslation("tokens.role")).setAutoWidth(true);
         grid.addColumn(ApiToken::requestsPerMinute).setHeader(getTranslation("tokens.rate")).setAutoWidth(true);
-        grid.addColumn(t -> t.createdBy() + " · " + TIME.format(t.createdAt())).setHeader(getTranslation("tokens.created"))
+        grid.addColumn(t -> t.createdBy() + " · " + Dates.dateTime(t.createdAt(), getLocale()))
+                .setHeader(getTranslation("tokens.created"))
                 .setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "—" : TIME.format(t.lastUsedAt())).setHeader(getTranslation("tokens.last-used"))
+        grid.addColumn(t -> t.lastUsedAt() == null ? "—" : Dates.dateTime(t.lastUsedAt(), getLocale()))
+                .setHeader(getTranslation("tokens.last-used"))
                 .setAutoWidth(true);
         grid.addComponentColumn(t -> {
             if (!t.active()) {
-                return new Paragraph(getTranslation("tokens.revoked", t.revokedBy(), TIME.format(t.revokedAt())));
+                return new Paragraph(getTranslation("tokens.revoked", t.revokedBy(),
+                        Dates.dateTime(t.revokedAt(), getLocale())));
             }
             var revoke = new Button(getTranslation("tokens.revoke"), e -> confirmRevoke(t));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);

@@ -25,11 +25,11 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.armstrace.base.ContentStore;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.base.ui.UploadTexts;
 import org.armstrace.importer.ImportBatch;
 import org.armstrace.importer.Issue;
@@ -49,7 +49,6 @@ import org.armstrace.security.Role;
 @RolesAllowed(Role.Names.ADMIN)
 public class ImportsView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final RegistryImports imports;
     private final ComboBox<MappingProfile> profile = new ComboBox<>();
@@ -145,7 +144,9 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
     /** Every import so far; a click shows its details and report. */
     private void historyGrid() {
         history.setId("import-history");
-        history.addColumn(b -> WHEN.format(b.startedAt())).setHeader(getTranslation("imports.started")).setAutoWidth(true).setFlexGrow(0);
+        EmptyGrids.say(history, "empty.imports");
+        history.addColumn(b -> Dates.dateTime(b.startedAt(), getLocale())).setHeader(getTranslation("imports.started"))
+                .setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ImportBatch::fileName).setHeader(getTranslation("imports.file"));
         history.addColumn(ImportBatch::profileName).setHeader(getTranslation("imports.profile"));
         history.addColumn(b -> getTranslation("imports.status." + b.status()) + (b.dryRun() ? " (" + getTranslation("imports.dry-run") + ")" : ""))
@@ -183,7 +184,7 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         RegistryImports.Started started = imports.start(stored, profile.getValue(), dry);
         if (started.repeated() && started.batch().finished()) {
             progressText.setText(getTranslation("imports.repeated", started.batch().fileName(),
-                    WHEN.format(started.batch().startedAt())));
+                    Dates.dateTime(started.batch().startedAt(), getLocale())));
             show(started.batch().id());
             enableStart();
             return;
@@ -253,6 +254,7 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         xlsx.setId("import-report-xlsx");
         var issues = new Grid<Issue>();
         issues.setId("import-issues");
+        EmptyGrids.say(issues, "empty.import-issues");
         issues.addColumn(i -> i.line() == 0 ? getTranslation("imports.whole-file") : String.valueOf(i.line()))
                 .setHeader(getTranslation("import.report.line")).setAutoWidth(true).setFlexGrow(0);
         issues.addColumn(i -> getTranslation("import.severity." + i.severity())).setHeader(getTranslation("import.report.outcome"))

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.importer.MatchReviews;
 import org.armstrace.security.Role;
 
@@ -48,6 +49,7 @@ public class MatchReviewView extends VerticalLayout implements HasDynamicTitle {
         }
         tabs.addSelectedChangeListener(e -> refresh());
         grid.setId("review-grid");
+        EmptyGrids.say(grid, "empty.reviews");
         grid.addColumn(r -> getTranslation("review.kind." + r.kind())).setHeader(getTranslation("review.kind"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> String.format(Locale.ROOT, "%.0f %%", r.score() * 100)).setHeader(getTranslation("review.score"))

@@ -26,14 +26,13 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.ChartView;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.intelligence.Alert;
 import org.armstrace.intelligence.AlertScanner;
 import org.armstrace.intelligence.Alerts;
@@ -113,6 +112,7 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
     /** The alerts matching the filters, a page at a time; selecting one shows it below. */
     private void grid(Alerts alerts) {
         grid.setId("alerts-grid");
+        EmptyGrids.say(grid, "empty.alerts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(a -> getTranslation("alerts.pattern." + a.pattern().name())).setHeader(getTranslation("alerts.pattern"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -249,8 +249,7 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
     }
 
     private String date(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(at);
+        return Dates.dateTime(at, getLocale());
     }
 
     @Override

@@ -13,10 +13,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.intelligence.Investigations;
 import org.armstrace.security.Role;
 
@@ -40,6 +39,7 @@ public class InvestigationsView extends VerticalLayout implements HasDynamicTitl
         this.investigations = investigations;
         setSizeFull();
         list.setId("investigations");
+        EmptyGrids.say(list, "empty.investigations");
         list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         list.addColumn(Investigations.Investigation::name).setHeader(getTranslation("investigation.name")).setFlexGrow(3);
         list.addColumn(Investigations.Investigation::owner).setHeader(getTranslation("investigation.owner"));
@@ -54,6 +54,7 @@ public class InvestigationsView extends VerticalLayout implements HasDynamicTitl
         list.addItemDoubleClickListener(e -> openChart(e.getItem()));
 
         versions.setId("investigation-versions");
+        EmptyGrids.say(versions, "empty.investigation-versions");
         versions.addColumn(Investigations.Version::revision).setHeader(getTranslation("investigation.revision"));
         versions.addColumn(Investigations.Version::name).setHeader(getTranslation("investigation.name")).setFlexGrow(3);
         versions.addColumn(Investigations.Version::entities).setHeader(getTranslation("investigation.entities"));
@@ -85,8 +86,7 @@ public class InvestigationsView extends VerticalLayout implements HasDynamicTitl
     }
 
     private String date(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(at);
+        return Dates.dateTime(at, getLocale());
     }
 
     @Override

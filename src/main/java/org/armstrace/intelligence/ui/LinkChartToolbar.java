@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.armstrace.base.ui.DatePickers;
 import org.armstrace.base.ui.GraphView;
 import org.armstrace.intelligence.Investigations;
 import org.armstrace.intelligence.LinkAnalysis;
@@ -93,6 +94,7 @@ final class LinkChartToolbar extends HorizontalLayout {
         until.setLabel(getTranslation("chart.until"));
         until.setId("chart-until");
         until.setClearButtonVisible(true);
+        DatePickers.localise(since, until);
         since.addValueChangeListener(e -> {
             if (!settingDates) {
                 datesChanged.run();
@@ -155,7 +157,7 @@ final class LinkChartToolbar extends HorizontalLayout {
                             getTranslation("chart.col.caption"), getTranslation("chart.col.date")),
                     getTranslation("chart.sheet.links"), List.of(getTranslation("chart.col.from"),
                             getTranslation("chart.col.to"), getTranslation("chart.col.relationship")),
-                    event.getOutputStream());
+                    getLocale(), event.getOutputStream());
         };
         var workbook = new Anchor(xlsx, getTranslation("chart.export-xlsx"));
         workbook.setId("chart-xlsx");

@@ -310,7 +310,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         LinkGraph visible = canvas.visibleGraph();
         for (LinkGraph.Entity x : visible.entities()) {
             Investigations.Position at = canvas.placed(x.ref());
-            elements.add(new GraphView.CyElement("nodes", Map.of("id", x.ref(), "label", x.caption(), "type", x.kind()),
+            elements.add(new GraphView.CyElement("nodes",
+                    Map.of("id", x.ref(), "label", EventCaptions.of(this, x), "type", x.kind()),
                     canvas.styleClasses(x), at == null ? null : Map.of("x", at.x(), "y", at.y())));
         }
         int i = 0;

@@ -19,15 +19,14 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.Basemaps;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.NewRecovery;
@@ -191,7 +190,7 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
         try {
             drafts.save(form.draftKey(), fields);
             saved.setText(getTranslation("recovery.draft-saved",
-                    LocalTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
+                    LocalTime.now(Dates.zone()).format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
             form.getElement().executeJs("window.armstraceDraft.ack(this, $0)", form.draftKey());
         } catch (RecoveryRejected closed) {
             // Submitted in another tab: go on in a new draft rather than lose this typing.

@@ -9,9 +9,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.DatePickers;
 import org.armstrace.recovery.NewRecovery;
 
 /** One person found in possession: looked up by personal number, or written down as new. */
@@ -42,7 +43,8 @@ final class PossessorRow extends Div {
             }
         }
         birth.setLabel(getTranslation("person.birth-date"));
-        birth.setMax(LocalDate.now());
+        birth.setMax(Dates.today());
+        DatePickers.localise(birth);
         nationalId.setId(p + "nid");
         given.setId(p + "given");
         family.setId(p + "family");

@@ -18,10 +18,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.DatePickers;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.Recovery;
@@ -71,6 +71,7 @@ public class RecoveriesView extends VerticalLayout implements HasDynamicTitle {
         status.setItemLabelGenerator(s -> getTranslation("recovery.status." + s));
         from.setId("recoveries-from");
         to.setId("recoveries-to");
+        DatePickers.localise(from, to);
         kind.setId("recoveries-kind");
         municipality.setId("recoveries-municipality");
         status.setId("recoveries-status");
@@ -81,9 +82,9 @@ public class RecoveriesView extends VerticalLayout implements HasDynamicTitle {
                 q -> recoveries.list(q.getFilter().orElse(RecoveryFilter.ALL), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, recoveries.count(q.getFilter().orElse(RecoveryFilter.ALL))));
         data = provider.withConfigurableFilter();
-        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        var when = Dates.dateTimeFormatter(getLocale());
         grid.setId("recoveries-grid");
+        EmptyGrids.say(grid, "empty.recoveries");
         grid.addColumn(r -> when.format(r.at())).setHeader(getTranslation("recovery.at")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> getTranslation("recovery.kind." + r.kind().name())).setHeader(getTranslation("recovery.kind"))
                 .setAutoWidth(true).setFlexGrow(0);

@@ -20,13 +20,14 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.DatePickers;
 import org.armstrace.base.ui.MapView;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.NewRecovery;
@@ -123,8 +124,10 @@ public class RecoveryForm extends VerticalLayout {
         at.setLabel(getTranslation("recovery.at"));
         at.setId("recovery-at");
         at.setStep(Duration.ofMinutes(1));
-        at.setMax(LocalDateTime.now().plusMinutes(5));
-        at.setValue(LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES));
+        // The officer's wall clock is the home jurisdiction's, whatever the server's zone.
+        at.setMax(LocalDateTime.now(Dates.zone()).plusMinutes(5));
+        at.setValue(LocalDateTime.now(Dates.zone()).truncatedTo(ChronoUnit.MINUTES));
+        DatePickers.localise(at);
         binder.bind("at", at, () -> at.getValue() == null ? "" : at.getValue().toString(),
                 text -> at.setValue(DraftBinder.dateTime(text)));
     }
@@ -300,7 +303,7 @@ public class RecoveryForm extends VerticalLayout {
                 w.obliterated.getValue(), w.photos())).toList();
         var people = possessors.stream().filter(p -> !p.blank()).map(PossessorRow::possessor).toList();
         return new NewRecovery(draftKey, kind.getValue(),
-                at.getValue().atZone(ZoneId.systemDefault()).toInstant(), where,
+                Dates.instant(at.getValue()), where,
                 DraftBinder.blankToNull(circumstances.getValue()), DraftBinder.blankToNull(caseReference.getValue()),
                 people, recovered);
     }

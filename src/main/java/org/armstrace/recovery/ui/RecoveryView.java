@@ -23,14 +23,12 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.Basemaps;
 import org.armstrace.base.ui.MapView;
 import org.armstrace.recovery.Completeness;
@@ -43,6 +41,7 @@ import org.armstrace.recovery.RecoveryRejected;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Photos;
+import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.Role;
 import org.springframework.web.util.UriUtils;
 
@@ -59,10 +58,13 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
     private final Photos photos;
     private final Municipalities municipalities;
     private final Basemaps basemaps;
+    private final ReferenceData reference;
     private String recoveryId;
     private String title = "";
 
-    public RecoveryView(Recoveries recoveries, Photos photos, Municipalities municipalities, Basemaps basemaps) {
+    public RecoveryView(Recoveries recoveries, Photos photos, Municipalities municipalities, Basemaps basemaps,
+                        ReferenceData reference) {
+        this.reference = reference;
         this.recoveries = recoveries;
         this.photos = photos;
         this.municipalities = municipalities;
@@ -115,8 +117,7 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
 
     /** The title (kind, time, status) and what the recovery was: where, which case, by whom, found with whom. */
     private void summary(Recovery r) {
-        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        var when = Dates.dateTimeFormatter(getLocale());
         title = getTranslation("recovery.kind." + r.kind().name()) + " · " + when.format(r.at());
         var status = new Span(getTranslation("recovery.status." + r.status()));
         status.addClassName("badge");
@@ -156,8 +157,9 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
         section.addClassName("weapon-card");
         section.setId("recovered-" + i);
         section.add(new H3(getTranslation("recovery.weapon", i + 1) + " · " + w.serialAsRead()));
-        section.add(new Paragraph(Stream.of(w.typeCode(), w.makeAsRead(), w.model(), w.calibreCode(),
-                w.countryOfManufacture()).map(x -> Objects.toString(x, "")).collect(Collectors.joining(" · "))));
+        section.add(new Paragraph(Stream.of(reference.typeName(w.typeCode(), getLocale()), w.makeAsRead(), w.model(),
+                reference.calibreName(w.calibreCode()), reference.countryName(w.countryOfManufacture(), getLocale()))
+                .map(x -> Objects.toString(x, "")).collect(Collectors.joining(" · "))));
         section.add(completeness(w));
         section.add(gallery(w));
         List<MatchCandidate> mine = candidates.stream().filter(c -> c.recoveredFirearmId().equals(w.id())).toList();

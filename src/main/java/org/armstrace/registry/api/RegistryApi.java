@@ -7,12 +7,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.armstrace.api.ApiNotFound;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.PersonHit;
 import org.armstrace.registry.PersonRegistry;
+import org.armstrace.registry.ReferenceData;
 import org.armstrace.registry.SerialHit;
 import org.armstrace.registry.SerialQuery;
 import org.armstrace.registry.SerialSearch;
@@ -39,14 +41,25 @@ class RegistryApi {
     record MarkingJson(String kind, String text, String position, String country, Integer year) {
     }
 
+    /** What people read for the codes beside them, in English ({@code SMITH_WESSON} is "Smith & Wesson"). */
+    record NamesJson(String type, String make, String calibre, String countryOfManufacture) {
+        static NamesJson of(Firearm f, ReferenceData reference) {
+            return new NamesJson(reference.typeName(f.typeCode(), Locale.ENGLISH),
+                    reference.makeName(f.makeCode(), f.makeAsRead()), reference.calibreName(f.calibreCode()),
+                    reference.countryName(f.countryOfManufacture(), Locale.ENGLISH));
+        }
+    }
+
+    /** Codes for machines (type, make, calibre, countryOfManufacture); their names in {@code names}. */
     record FirearmJson(String id, String type, String make, String makeAsRead, String model, String calibre,
                        String serialAsRead, String serialKey, String countryOfManufacture, Integer year,
-                       List<MarkingJson> markings, int version, String source, String confidence, Instant recordedAt) {
-        static FirearmJson of(Firearm f) {
+                       List<MarkingJson> markings, int version, String source, String confidence, Instant recordedAt,
+                       NamesJson names) {
+        static FirearmJson of(Firearm f, ReferenceData reference) {
             return new FirearmJson(f.id(), f.typeCode(), f.makeCode(), f.makeAsRead(), f.model(), f.calibreCode(),
                     f.serialAsRead(), f.serialKey(), f.countryOfManufacture(), f.year(),
                     f.markings().stream().map(m -> new MarkingJson(m.kind(), m.text(), m.position(), m.country(), m.year()))
-                            .toList(), f.version(), f.source(), f.confidence(), f.recordedAt());
+                            .toList(), f.version(), f.source(), f.confidence(), f.recordedAt(), NamesJson.of(f, reference));
         }
     }
 
@@ -71,8 +84,11 @@ class RegistryApi {
     private final FirearmRegistry firearms;
     private final LostStolenRegister lostStolen;
     private final PersonRegistry people;
+    private final ReferenceData reference;
 
-    RegistryApi(SerialSearch search, FirearmRegistry firearms, LostStolenRegister lostStolen, PersonRegistry people) {
+    RegistryApi(SerialSearch search, FirearmRegistry firearms, LostStolenRegister lostStolen, PersonRegistry people,
+                ReferenceData reference) {
+        this.reference = reference;
         this.search = search;
         this.firearms = firearms;
         this.lostStolen = lostStolen;
@@ -94,7 +110,7 @@ class RegistryApi {
             @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit,
             @Parameter(description = "TOLERANT (default) or EXACT") @RequestParam(defaultValue = "TOLERANT") SerialQuery.Mode mode) {
         return search.search(new SerialQuery(serial, make, type, calibre, limit, mode, model)).stream()
-                .map(RegistryApi::hit).toList();
+                .map(this::hit).toList();
     }
 
     @GetMapping("/firearms/{id}")
@@ -105,7 +121,7 @@ class RegistryApi {
             throw new ApiNotFound("No firearm with this id.");
         }
         Firearm f = firearms.find(id).orElseThrow(() -> new ApiNotFound("No firearm with this id."));
-        return new FirearmDetailJson(FirearmJson.of(f), lostStolen.alerts(id).stream()
+        return new FirearmDetailJson(FirearmJson.of(f, reference), lostStolen.alerts(id).stream()
                 .map(a -> new AlertJson(a.report().kind().name(), a.report().id(), a.reportedFirearmId(),
                         a.reportedSerial(), a.direct(), a.report().occurredOn(), a.reasons()))
                 .toList());
@@ -118,8 +134,8 @@ class RegistryApi {
         return people.search(q, limit).stream().map(RegistryApi::person).toList();
     }
 
-    private static FirearmHitJson hit(SerialHit h) {
-        return new FirearmHitJson(FirearmJson.of(h.firearm()), h.score(), h.reasons(), h.flags());
+    private FirearmHitJson hit(SerialHit h) {
+        return new FirearmHitJson(FirearmJson.of(h.firearm(), reference), h.score(), h.reasons(), h.flags());
     }
 
     private static PersonHitJson person(PersonHit h) {

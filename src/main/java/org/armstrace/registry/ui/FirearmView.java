@@ -35,7 +35,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.BoundedUpload;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.base.ui.GraphView;
 import org.armstrace.base.ui.UploadTexts;
 import org.armstrace.registry.Firearm;
@@ -47,6 +49,7 @@ import org.armstrace.registry.Neighbourhood;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.Provenance;
+import org.armstrace.registry.ReferenceData;
 import org.armstrace.registry.TimelineEntry;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
@@ -64,12 +67,14 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
     private final LostStolenRegister lostStolen;
     private final Photos photos;
     private final Neighbourhood neighbourhood;
+    private final ReferenceData reference;
     private String title = "";
     private String firearmId;
 
     public FirearmView(FirearmRegistry registry, FirearmTimeline timeline, LostStolenRegister lostStolen, Photos photos,
-                       Neighbourhood neighbourhood) {
+                       Neighbourhood neighbourhood, ReferenceData reference) {
         this.neighbourhood = neighbourhood;
+        this.reference = reference;
         this.registry = registry;
         this.timeline = timeline;
         this.lostStolen = lostStolen;
@@ -91,17 +96,20 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         }
         Firearm f = found.get();
         title = f.serialAsRead();
-        add(new H2((f.makeCode() != null ? f.makeCode() : nullToEmpty(f.makeAsRead())) + " " + nullToEmpty(f.model())
-                + " · " + f.serialAsRead()));
+        // Display names, not reference codes: "Smith & Wesson Model 10", not "SMITH_WESSON Model 10".
+        String make = reference.makeName(f.makeCode(), f.makeAsRead());
+        add(new H2((make + " " + nullToEmpty(f.model())).strip() + " · " + f.serialAsRead()));
         add(alerts());
         var facts = new Div();
         facts.setId("firearm-facts");
         facts.addClassName("facts");
-        facts.add(fact("registry.type", f.typeCode()), fact("registry.make", f.makeAsRead()),
-                fact("registry.model", f.model()), fact("registry.calibre", f.calibreCode()),
+        facts.add(fact("registry.type", reference.typeName(f.typeCode(), getLocale())), fact("registry.make", make),
+                fact("registry.model", f.model()), fact("registry.calibre", reference.calibreName(f.calibreCode())),
                 fact("registry.serial-as-read", f.serialAsRead()), fact("firearm.serial-key", f.serialKey()),
-                fact("firearm.country", f.countryOfManufacture()), fact("firearm.year", f.year() == null ? null : f.year().toString()),
-                fact("firearm.source", f.source() + " · " + f.confidence()));
+                fact("firearm.country", reference.countryName(f.countryOfManufacture(), getLocale())),
+                fact("firearm.year", f.year() == null ? null : f.year().toString()),
+                ProvenanceLine.of(this, f.source(), f.confidence(), f.recordedAt(),
+                        registry.importBatch(f.id()).orElse(null)));
         add(facts);
         // The service hands a field officer the graph without names: say there is a holder, not who.
         Neighbourhood.Graph g = neighbourhood.ofFirearm(firearmId);
@@ -171,7 +179,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
             String kind = getTranslation("lost.kind." + a.report().kind().name());
             if (a.direct()) {
                 alert.add(new Span(getTranslation("firearm.alert-reported", kind, a.report().occurredOn() == null ? "—"
-                        : a.report().occurredOn().toString(), nullToEmpty(a.report().place()))));
+                        : Dates.date(a.report().occurredOn(), getLocale()), nullToEmpty(a.report().place()))));
                 if (Role.current(Role.Names.ADMIN, Role.Names.ANALYST, Role.Names.SUPERVISOR)) {
                     var close = new Button(getTranslation("lost.close"), e -> closeDialog(a.report()));
                     close.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -279,13 +287,15 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
     private Component timelineGrid() {
         var grid = new Grid<TimelineEntry>();
         grid.setId("firearm-timeline");
-        grid.addColumn(TimelineEntry::date).setHeader(getTranslation("timeline.date")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> Dates.date(e.date(), getLocale())).setHeader(getTranslation("timeline.date"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> getTranslation("timeline.kind." + e.kind().name())).setHeader(getTranslation("timeline.event"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::describe).setHeader(getTranslation("timeline.details"))
                 .setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
+        EmptyGrids.say(grid, "empty.timeline");
         grid.setItems(timeline.of(firearmId));
         return grid;
     }

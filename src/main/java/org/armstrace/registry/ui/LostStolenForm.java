@@ -11,6 +11,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.time.LocalDate;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.DatePickers;
 import org.armstrace.registry.LostStolenReport;
 
 /** Report a weapon lost or stolen. Fires {@link ReportEvent}; the view files the report. */
@@ -47,7 +49,8 @@ public class LostStolenForm extends FormLayout {
         kind.setValue(LostStolenReport.Kind.STOLEN);
         kind.setId("lost-kind");
         occurredOn.setLabel(getTranslation("lost.occurred-on"));
-        occurredOn.setMax(LocalDate.now());
+        occurredOn.setMax(Dates.today());
+        DatePickers.localise(occurredOn);
         place.setLabel(getTranslation("lost.place"));
         place.setMaxLength(200);
         reference.setLabel(getTranslation("lost.reference"));

@@ -53,7 +53,7 @@ public class OrganisationView extends VerticalLayout implements HasUrlParameter<
         facts.addClassName("facts");
         facts.add(fact(this, "organisation.kind", getTranslation("organisation.kind." + o.kind().name())),
                 fact(this, "organisation.code", o.code()), fact(this, "organisation.country", o.country()),
-                fact(this, "firearm.source", o.source()),
+                fact(this, "firearm.source", ProvenanceLine.sentence(this, o.source(), null, null)),
                 fact(this, "organisation.totals", getTranslation("organisation.totals.value",
                         o.firearmsCovered(), o.firearmsMade(), o.transfers())));
         add(facts);

@@ -15,6 +15,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.RecordVersion;
@@ -58,9 +60,9 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         facts.setId("person-facts");
         facts.addClassName("facts");
         facts.add(fact(this, "person.name-latin", p.nameLatin()), fact(this, "person.parent-name", p.parentName()),
-                fact(this, "person.birth-date", p.birthDate() == null ? null : p.birthDate().toString()),
+                fact(this, "person.birth-date", Dates.date(p.birthDate(), getLocale())),
                 fact(this, "person.birth-place", p.birthPlace()), fact(this, "person.national-id", p.nationalId()),
-                fact(this, "firearm.source", p.source() + " · " + p.confidence()));
+                ProvenanceLine.of(this, p.source(), p.confidence(), p.recordedAt(), null));
         add(facts, new Paragraph(getTranslation("person.read-audited")));
 
         add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "person-licences", record.licences()));
@@ -69,8 +71,9 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         add(new H3(getTranslation("firearm.history")));
         var history = new Grid<RecordVersion>();
         history.setId("person-history");
+        EmptyGrids.say(history, "empty.history");
         history.addColumn(RecordVersion::version).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(v -> v.at().toString().substring(0, 16).replace('T', ' ')).setHeader(getTranslation("timeline.date"))
+        history.addColumn(v -> Dates.dateTime(v.at(), getLocale())).setHeader(getTranslation("timeline.date"))
                 .setAutoWidth(true);
         history.addColumn(RecordVersion::by).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
         history.addColumn(RecordVersion::reason).setHeader(getTranslation("person.reason")).setAutoWidth(true);

@@ -4,6 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
+import org.armstrace.base.ui.UiLocale;
 import org.armstrace.registry.Licence;
 import org.armstrace.registry.PersonRegistry;
 
@@ -24,8 +27,9 @@ final class RecordParts {
         licences.addColumn(l -> page.getTranslation("licence.kind." + l.kind().name()))
                 .setHeader(page.getTranslation("licence.kind")).setAutoWidth(true);
         licences.addColumn(Licence::issuedBy).setHeader(page.getTranslation("licence.issued-by")).setAutoWidth(true);
-        licences.addColumn(Licence::validFrom).setHeader(page.getTranslation("licence.valid-from")).setAutoWidth(true);
-        licences.addColumn(Licence::validTo).setHeader(page.getTranslation("licence.valid-to")).setAutoWidth(true);
+        licences.addColumn(l -> Dates.date(l.validFrom(), UiLocale.current())).setHeader(page.getTranslation("licence.valid-from")).setAutoWidth(true);
+        licences.addColumn(l -> Dates.date(l.validTo(), UiLocale.current())).setHeader(page.getTranslation("licence.valid-to")).setAutoWidth(true);
+        EmptyGrids.say(licences, "empty.licences");
         licences.setItems(items);
         licences.setAllRowsVisible(true);
         return licences;
@@ -37,15 +41,17 @@ final class RecordParts {
         firearms.setId(id);
         firearms.addColumn(h -> h.firearm().serialAsRead()).setHeader(page.getTranslation("registry.serial-as-read"))
                 .setAutoWidth(true);
-        firearms.addColumn(h -> h.firearm().makeCode() == null ? h.firearm().makeAsRead() : h.firearm().makeCode())
+        // As read off the weapon ("Smith & Wesson"), not the reference code (SMITH_WESSON).
+        firearms.addColumn(h -> h.firearm().makeAsRead() != null ? h.firearm().makeAsRead() : h.firearm().makeCode())
                 .setHeader(page.getTranslation("registry.make")).setAutoWidth(true);
         firearms.addColumn(h -> h.firearm().model()).setHeader(page.getTranslation("registry.model")).setAutoWidth(true);
         firearms.addColumn(PersonRegistry.HeldFirearm::licenceNumber).setHeader(page.getTranslation("licence.number"))
                 .setAutoWidth(true);
-        firearms.addColumn(PersonRegistry.HeldFirearm::from).setHeader(page.getTranslation("person.held-from"))
+        firearms.addColumn(h -> Dates.date(h.from(), UiLocale.current())).setHeader(page.getTranslation("person.held-from"))
                 .setAutoWidth(true);
-        firearms.addColumn(PersonRegistry.HeldFirearm::to).setHeader(page.getTranslation("person.held-to")).setAutoWidth(true);
+        firearms.addColumn(h -> Dates.date(h.to(), UiLocale.current())).setHeader(page.getTranslation("person.held-to")).setAutoWidth(true);
         firearms.addItemClickListener(e -> page.getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getItem().firearm().id())));
+        EmptyGrids.say(firearms, "empty.held-firearms");
         firearms.setItems(items);
         firearms.setAllRowsVisible(true);
         return firearms;

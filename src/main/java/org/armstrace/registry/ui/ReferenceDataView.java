@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.registry.Calibre;
 import org.armstrace.registry.Country;
 import org.armstrace.registry.FirearmType;
@@ -64,6 +65,7 @@ public class ReferenceDataView extends VerticalLayout implements HasDynamicTitle
         calibreFilter.addValueChangeListener(e -> refreshCalibres());
         calibreFilter.setClearButtonVisible(true);
         calibres.setId("calibre-grid");
+        EmptyGrids.say(calibres, "empty.reference");
         calibres.addColumn(Calibre::code).setHeader(getTranslation("reference.code")).setAutoWidth(true);
         calibres.addColumn(Calibre::name).setHeader(getTranslation("reference.name")).setAutoWidth(true);
         calibres.addColumn(c -> String.join(", ", c.aliases())).setHeader(getTranslation("reference.aliases"));
@@ -143,6 +145,7 @@ public class ReferenceDataView extends VerticalLayout implements HasDynamicTitle
     private Grid<Manufacturer> manufacturerGrid() {
         var grid = new Grid<Manufacturer>();
         grid.setId("manufacturer-grid");
+        EmptyGrids.say(grid, "empty.reference");
         grid.addColumn(Manufacturer::code).setHeader(getTranslation("reference.code")).setAutoWidth(true);
         grid.addColumn(Manufacturer::name).setHeader(getTranslation("reference.name")).setAutoWidth(true);
         grid.addColumn(Manufacturer::country).setHeader(getTranslation("reference.country")).setAutoWidth(true);
@@ -154,6 +157,7 @@ public class ReferenceDataView extends VerticalLayout implements HasDynamicTitle
 
     private Grid<FirearmType> typeGrid() {
         var grid = new Grid<FirearmType>();
+        EmptyGrids.say(grid, "empty.reference");
         grid.addColumn(FirearmType::code).setHeader(getTranslation("reference.code")).setAutoWidth(true);
         grid.addColumn(t -> t.name(getLocale())).setHeader(getTranslation("reference.name")).setAutoWidth(true);
         grid.addColumn(FirearmType::category).setHeader(getTranslation("reference.category")).setAutoWidth(true);
@@ -165,6 +169,7 @@ public class ReferenceDataView extends VerticalLayout implements HasDynamicTitle
 
     private Grid<Country> countryGrid() {
         var grid = new Grid<Country>();
+        EmptyGrids.say(grid, "empty.reference");
         grid.addColumn(Country::code).setHeader(getTranslation("reference.code")).setAutoWidth(true);
         grid.addColumn(Country::nameEn).setHeader("English");
         grid.addColumn(Country::nameSq).setHeader("Shqip");

@@ -17,6 +17,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.registry.Calibre;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.Manufacturer;
@@ -114,12 +116,10 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         results.setId("registry-results");
         results.addComponentColumn(this::flags).setHeader("").setAutoWidth(true).setFlexGrow(0);
         results.addColumn(h -> h.firearm().serialAsRead()).setHeader(getTranslation("registry.serial-as-read")).setAutoWidth(true);
-        results.addColumn(h -> h.firearm().makeCode() == null ? h.firearm().makeAsRead()
-                        : reference.resolveManufacturer(h.firearm().makeCode()).map(Manufacturer::name).orElse(h.firearm().makeCode()))
+        results.addColumn(h -> reference.makeName(h.firearm().makeCode(), h.firearm().makeAsRead()))
                 .setHeader(getTranslation("registry.make")).setAutoWidth(true);
         results.addColumn(h -> h.firearm().model()).setHeader(getTranslation("registry.model")).setAutoWidth(true);
-        results.addColumn(h -> h.firearm().calibreCode() == null ? "" : reference.resolveCalibre(h.firearm().calibreCode())
-                .map(Calibre::name).orElse(h.firearm().calibreCode())).setHeader(getTranslation("registry.calibre")).setAutoWidth(true);
+        results.addColumn(h -> reference.calibreName(h.firearm().calibreCode())).setHeader(getTranslation("registry.calibre")).setAutoWidth(true);
         results.addColumn(h -> Math.round(h.score() * 100) + " %").setHeader(getTranslation("registry.match")).setAutoWidth(true);
         results.addColumn(h -> String.join(" · ", h.reasons())).setHeader(getTranslation("registry.why")).setFlexGrow(3);
         // Reasons are the point of the list: wrap them rather than cut them off on a tablet.
@@ -127,6 +127,7 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         results.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getItem().firearm().id())));
         results.setAllRowsVisible(false);
         results.setMinHeight("12rem");
+        EmptyGrids.say(results, "empty.search-start");
     }
 
     /** The people found, hidden until a search finds some; a click opens the person. */
@@ -134,7 +135,7 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         peopleResults.setId("registry-people");
         peopleResults.addColumn(h -> h.person().displayName()).setHeader(getTranslation("person.name")).setAutoWidth(true);
         peopleResults.addColumn(h -> h.person().nameLatin()).setHeader(getTranslation("person.name-latin")).setAutoWidth(true);
-        peopleResults.addColumn(h -> h.person().birthDate()).setHeader(getTranslation("person.birth-date")).setAutoWidth(true);
+        peopleResults.addColumn(h -> Dates.date(h.person().birthDate(), getLocale())).setHeader(getTranslation("person.birth-date")).setAutoWidth(true);
         peopleResults.addColumn(h -> String.join(" · ", h.reasons())).setHeader(getTranslation("registry.why")).setFlexGrow(3);
         peopleResults.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         peopleResults.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PersonView.class, e.getItem().person().id())));
@@ -171,6 +172,7 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
                     type.getValue() == null ? null : type.getValue().code(),
                     calibre.getValue() == null ? null : calibre.getValue().code(), SerialQuery.MAX_LIMIT));
             results.setItems(hits);
+            EmptyGrids.say(results, "empty.search");
             summary.setText(getTranslation(hits.isEmpty() ? "registry.none" : "registry.found", hits.size()));
         } catch (SearchRejected rejected) {
             rejectedKey = rejected.getMessage();

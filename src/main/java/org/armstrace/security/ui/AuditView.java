@@ -13,8 +13,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.security.AuditChainReport;
 import org.armstrace.security.AuditEvent;
 import org.armstrace.security.AuditLog;
@@ -26,7 +26,6 @@ import org.armstrace.security.Role;
 @RolesAllowed(Role.Names.ADMIN)
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     final Grid<AuditEvent> grid = new Grid<>();
     final TextField actor = new TextField();
@@ -50,8 +49,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         verify.addClickListener(e -> show(audit.verify()));
 
         grid.setId("audit-grid");
+        EmptyGrids.say(grid, "empty.audit");
         grid.addColumn(AuditEvent::seq).setHeader("#").setAutoWidth(true);
-        grid.addColumn(e -> TIME.format(e.at())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
+        grid.addColumn(e -> Dates.timestamp(e.at(), getLocale())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
         grid.addColumn(AuditEvent::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
         grid.addColumn(AuditEvent::action).setHeader(getTranslation("audit.action")).setAutoWidth(true);
         grid.addColumn(e -> String.join(", ", e.entities())).setHeader(getTranslation("audit.entities"));

@@ -7,12 +7,10 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.WrappedSession;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.armstrace.base.Dates;
 import org.armstrace.security.Role;
 import org.armstrace.security.SignIn;
 import org.armstrace.security.UserAccount;
@@ -82,8 +80,7 @@ class UiAccessGuard implements VaadinServiceInitListener {
     /** "Previous sign-in: 05.12.2026 14:03 from 10.0.0.7", the date as the user's language writes it. */
     static String previousSignInText(Optional<SignIn> previous, UI ui) {
         Locale locale = ui.getLocale();
-        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)
-                .withZone(ZoneId.systemDefault());
+        var when = Dates.dateTimeFormatter(locale);
         return previous.map(p -> ui.getTranslation("login.previous", when.format(p.at()),
                         p.address() == null ? ui.getTranslation("login.previous.unknown-address") : p.address()))
                 .orElseGet(() -> ui.getTranslation("login.previous.none"));

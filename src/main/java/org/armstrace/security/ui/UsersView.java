@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.stream.Collectors;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccount;
 import org.armstrace.security.UserAccountException;
@@ -35,6 +36,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         this.users = users;
         setSizeFull();
         grid.setId("users-grid");
+        EmptyGrids.say(grid, "empty.users");
         grid.addColumn(UserAccount::username).setHeader(getTranslation("users.username")).setAutoWidth(true);
         grid.addColumn(UserAccount::displayName).setHeader(getTranslation("users.display-name"));
         grid.addColumn(a -> a.roles().stream().map(r -> getTranslation("role." + r.name())).sorted()

@@ -24,14 +24,14 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.ChartView;
+import org.armstrace.base.ui.DatePickers;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.security.Role;
 import org.armstrace.statistics.Figures;
 import org.armstrace.statistics.Period;
@@ -87,10 +87,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         from.setId("statistics-from");
         to.setLabel(getTranslation("statistics.to"));
         to.setId("statistics-to");
-        for (DatePicker d : List.of(from, to)) {
-            d.setLocale(getLocale());
-            d.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
-        }
+        DatePickers.localise(from, to);
         preset.addValueChangeListener(e -> {
             if (e.getValue() != null && e.getValue() != Preset.CUSTOM) {
                 LocalDate today = LocalDate.now(statistics.zone());
@@ -213,6 +210,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
     /** The chart's numbers as a table: the same lines and columns the export writes. */
     static Grid<StatisticsTables.Line> tableView(StatisticsTables.Table table) {
         var grid = new Grid<StatisticsTables.Line>();
+        EmptyGrids.say(grid, "empty.statistics-table");
         grid.addColumn(StatisticsTables.Line::label).setHeader("").setAutoWidth(true).setFlexGrow(1);
         for (int i = 0; i < table.columns().size(); i++) {
             int c = i;
@@ -234,12 +232,13 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
 
     private void drillDown(Statistics.Part part) {
         Period period = figures.period();
-        var when = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        var when = Dates.dateFormatter(getLocale());
         var dialog = new Dialog(getTranslation("statistics.table.sdg") + ": "
                 + getTranslation("statistics.sdg." + part.name().toLowerCase(Locale.ROOT)) + " · " + period.label());
         dialog.setWidth("90vw");
         var grid = new Grid<RecoveredWeapon>();
         grid.setId("statistics-drill-down");
+        EmptyGrids.say(grid, "empty.statistics-weapons");
         grid.addColumn(w -> when.format(w.recoveredAt().atZone(statistics.zone()))).setHeader(
                 getTranslation("statistics.col.recovered-at")).setAutoWidth(true);
         grid.addColumn(w -> getTranslation("recovery.kind." + w.kind())).setHeader(getTranslation("statistics.col.kind"))

@@ -18,11 +18,11 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
@@ -59,6 +59,7 @@ public class SubmissionsView extends VerticalLayout implements HasDynamicTitle {
         outcome.setPlaceholder(getTranslation("submission.all"));
         outcome.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         grid.setId("submissions");
+        EmptyGrids.say(grid, "empty.submissions");
         var when = when();
         grid.addColumn(s -> when.format(s.receivedAt())).setHeader(getTranslation("submission.received"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -132,8 +133,7 @@ public class SubmissionsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private DateTimeFormatter when() {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        return Dates.dateTimeFormatter(getLocale());
     }
 
     @Override

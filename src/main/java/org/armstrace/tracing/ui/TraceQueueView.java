@@ -10,15 +10,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.TraceQueues;
 import org.armstrace.tracing.TraceRequest;
@@ -47,9 +46,9 @@ public class TraceQueueView extends VerticalLayout implements HasDynamicTitle {
             queues.put(tab, q);
             tabs.add(tab);
         }
-        var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        var when = Dates.dateTimeFormatter(getLocale());
         grid.setId("trace-queue");
+        EmptyGrids.say(grid, "empty.trace-queue");
         grid.addColumn(TraceRequest::number).setHeader(getTranslation("trace.number")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> getTranslation("trace.direction." + t.direction().name())).setHeader(
                 getTranslation("trace.direction")).setAutoWidth(true).setFlexGrow(0);
@@ -74,6 +73,7 @@ public class TraceQueueView extends VerticalLayout implements HasDynamicTitle {
         expand(grid);
         if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR)) {
             escalation.setId("trace-escalation");
+            EmptyGrids.say(escalation, "empty.escalation");
             escalation.addColumn(TraceQueues.Workload::analyst).setHeader(getTranslation("trace.assignee"));
             escalation.addColumn(TraceQueues.Workload::open).setHeader(getTranslation("trace.open"));
             escalation.addColumn(TraceQueues.Workload::overdue).setHeader(getTranslation("trace.queue.OVERDUE"));

@@ -27,9 +27,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +35,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.ReferenceData;
@@ -151,8 +151,10 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
                 + " · " + getTranslation("trace.due") + ": " + (t.dueAt() == null ? "—" : when.format(t.dueAt()))
                 + (t.overdue() ? " ⚠ " + getTranslation("trace.queue.OVERDUE") : "")));
         facts.add(new Paragraph(getTranslation("trace.assignee") + ": " + (t.assignee() == null ? "—" : t.assignee())));
-        facts.add(new Paragraph(getTranslation("trace.weapon") + ": " + Stream.of(t.weaponType(),
-                t.weaponMake(), t.weaponModel(), t.weaponCalibre(), t.weaponSerial(), t.weaponCountry())
+        // As typed by the partner or the desk, but named as the reference data names it where it recognises it.
+        facts.add(new Paragraph(getTranslation("trace.weapon") + ": " + Stream.of(reference.typeName(t.weaponType(), getLocale()),
+                t.weaponMake(), t.weaponModel(), reference.calibreName(t.weaponCalibre()), t.weaponSerial(),
+                reference.countryName(t.weaponCountry(), getLocale()))
                 .filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(" · "))));
         facts.add(new Paragraph(getTranslation("trace.why-illicit") + ": " + Objects.toString(t.whyIllicit(), "")));
         facts.add(new Paragraph(getTranslation("trace.legal-basis") + ": " + Objects.toString(t.legalBasis(), "")));
@@ -197,6 +199,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         var when = when();
         var timeline = new Grid<TraceTransition>();
         timeline.setId("trace-timeline");
+        EmptyGrids.say(timeline, "empty.trace-timeline");
         timeline.addColumn(x -> when.format(x.at())).setHeader(getTranslation("timeline.date")).setAutoWidth(true)
                 .setFlexGrow(0);
         timeline.addColumn(x -> (x.from() == null ? "" : getTranslation("trace.status." + x.from().name()) + " → ")
@@ -214,6 +217,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         var when = when();
         var events = new Grid<AuditEvent>();
         events.setId("trace-audit");
+        EmptyGrids.say(events, "empty.audit");
         events.addColumn(e -> when.format(e.at())).setHeader(getTranslation("timeline.date")).setAutoWidth(true)
                 .setFlexGrow(0);
         events.addColumn(AuditEvent::actor).setHeader(getTranslation("trace.by")).setAutoWidth(true).setFlexGrow(0);
@@ -381,8 +385,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
 
     /** Dates and times as the user reads them. */
     private DateTimeFormatter when() {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        return Dates.dateTimeFormatter(getLocale());
     }
 
     private void act(Runnable action) {

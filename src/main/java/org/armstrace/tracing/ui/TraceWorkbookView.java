@@ -19,6 +19,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.base.ui.UploadTexts;
 import org.armstrace.security.Role;
 import org.armstrace.tracing.TraceRequest;
@@ -89,6 +90,7 @@ public class TraceWorkbookView extends VerticalLayout implements HasDynamicTitle
         heading.addClassName("form-errors");
         var problems = new Grid<TraceWorkbook.Problem>();
         problems.setId("workbook-problems");
+        EmptyGrids.say(problems, "empty.workbook-problems");
         problems.addColumn(p -> p.cell() == null ? getTranslation("workbook.whole") : p.cell())
                 .setHeader(getTranslation("workbook.cell")).setAutoWidth(true).setFlexGrow(0);
         problems.addColumn(p -> getTranslation(p.key(), p.args().toArray())).setHeader(getTranslation("workbook.problem"));

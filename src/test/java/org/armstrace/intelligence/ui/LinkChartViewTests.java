@@ -92,7 +92,7 @@ class LinkChartViewTests extends ViewTest {
 
         var out = new ByteArrayOutputStream();
         LinkChartWorkbook.write(visible, "Entities", List.of("Entity", "Kind", "Caption",
-                "Date"), "Links", List.of("From", "To", "Relationship"), out);
+                "Date"), "Links", List.of("From", "To", "Relationship"), java.util.Locale.ENGLISH, out);
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(book.getSheet("Entities").getLastRowNum()).isEqualTo(visible.entities().size());
             assertThat(book.getSheet("Links").getLastRowNum()).isEqualTo(visible.links().size());

@@ -88,6 +88,16 @@ class RegistryApiTests {
     }
 
     @Test
+    void a_weapon_through_the_api_keeps_its_codes_and_names_them_for_people() throws Exception {
+        var one = get("/api/v1/firearms/" + weapon.id(), analystToken);
+
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.body()).contains("\"type\":\"PISTOL\"", "\"make\":\"ZASTAVA\"", "\"calibre\":\"762X25\"",
+                "\"names\":{\"type\":\"Self-loading pistol\",\"make\":\"Zastava Oružje\","
+                        + "\"calibre\":\"7.62×25 mm Tokarev\",\"countryOfManufacture\":\"Serbia\"}");
+    }
+
+    @Test
     void people_are_found_across_scripts_by_tokens_whose_role_may_see_personal_data() throws Exception {
         Actors.analyst(() -> people.register(NewPeople.newPerson("Милош", "Ђурић").build(), SOURCE));
         var response = get("/api/v1/people?q=" + q("Milos Djuric"), analystToken);

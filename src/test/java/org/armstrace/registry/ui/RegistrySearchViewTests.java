@@ -47,6 +47,19 @@ class RegistrySearchViewTests extends ViewTest {
     }
 
     @Test
+    void the_empty_result_grid_says_what_to_do_before_a_search_and_that_nothing_matched_after_one() {
+        RegistrySearchView view = navigate(RegistrySearchView.class);
+        assertThat(view.results.getEmptyStateText())
+                .isEqualTo("Enter a serial number, or pick a make, type or calibre, and search.");
+
+        test(view.serial).setValue("QQZX" + Math.abs(UUID.randomUUID().hashCode() % 100_000) + "ZZQQ");
+        test(view.search).click();
+
+        assertThat(test(view.results).size()).isZero();
+        assertThat(view.results.getEmptyStateText()).isEqualTo("No registered weapon matches this search.");
+    }
+
+    @Test
     void a_query_of_only_unreadable_positions_is_explained_not_failed() {
         RegistrySearchView view = navigate(RegistrySearchView.class);
 
