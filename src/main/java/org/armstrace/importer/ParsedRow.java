@@ -17,7 +17,9 @@ record ParsedRow(int line, NewPerson person, NewFirearm firearm, ImportedRecords
                  LicencePart licence, HolderRef holder, TransferPart transfer, ReportPart report,
                  List<Issue> warnings) {
 
-    record LicencePart(String number, Licence.Kind kind, String issuedBy, LocalDate validFrom, LocalDate validTo) {
+    /** {@code status}: as the registry says (ACTIVE when the extract has no such column), since {@code statusDate}. */
+    record LicencePart(String number, Licence.Kind kind, String issuedBy, LocalDate validFrom, LocalDate validTo,
+                       Licence.Status status, LocalDate statusDate) {
     }
 
     /** A licence's holder named by personal number or organisation code (normalised keys). */

@@ -27,6 +27,7 @@ import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.NewTransfer;
 import org.armstrace.registry.PersonNames;
 import org.armstrace.registry.RecordStore;
+import org.armstrace.registry.Standing;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 
 /**
@@ -159,6 +160,29 @@ final class StagedRecords implements RecordStore {
             }
         });
         return out;
+    }
+
+    /**
+     * A first load: nothing was said of any record before it, so a record is new or, made by an
+     * earlier extract of this load, joined. (A node is written once here: a later extract's hash and
+     * source are not added to it, as a transactional import would.)
+     */
+    @Override
+    public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows) {
+        Set<String> found = existing(kind, rows.stream().map(Row::id).toList());
+        var out = new HashMap<String, Standing>();
+        rows.forEach(r -> out.put(r.id(), found.contains(r.id()) ? Standing.JOINED : Standing.NEW));
+        return out;
+    }
+
+    @Override
+    public void writeChanges(Kind kind, List<? extends Row<?>> rows, Map<String, Standing> standings, String reason) {
+        throw new UnsupportedOperationException("A first load changes nothing: every record in it is new");
+    }
+
+    @Override
+    public List<String> flagMissing(Kind kind, String profile, Set<String> seen, String batch) {
+        return List.of(); // an empty store held nothing that could be missing
     }
 
     @Override

@@ -29,8 +29,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ImportedRecords implements RecordStore {
 
-    /** A record to write: its id, its content and where it came from ({@code import:<file>#row=<n>}). */
-    public record Row<T>(String id, T value, String source) {
+    /**
+     * A record to write: its id, its content and where it came from ({@code import:<file>#row=<n>}).
+     *
+     * @param hash    what its source said, as {@link #entry}; null when not imported
+     * @param refresh the record exists and this row is a later word of its source (or its first word
+     *                on a record made elsewhere): the row's hash and source are added to the record
+     */
+    public record Row<T>(String id, T value, String source, String hash, boolean refresh) {
+        public Row(String id, T value, String source) {
+            this(id, value, source, null, false);
+        }
+
+        public Row<T> refreshing() {
+            return new Row<>(id, value, source, hash, true);
+        }
+    }
+
+    /** The hash entry a record keeps of what one source (mapping profile) said of it. */
+    public static String entry(String profile, Object content) {
+        return ImportHistory.entry(profile, content);
     }
 
     /** A weapon's identity as the registry keys it: make (code, or the make as written when unknown), model, serial. */
@@ -57,8 +75,15 @@ public class ImportedRecords implements RecordStore {
         }
     }
 
-    /** A licence with its holder and, in a registry extract, the weapon it covers from {@code coversFrom}. */
-    public record LicenceRow(Holdings.NewLicence licence, String firearmId, LocalDate coversFrom) {
+    /**
+     * A licence with its holder and, in a registry extract, the weapon it covers from {@code coversFrom};
+     * a licence the registry says is no longer active ends its holdings on {@code endedOn}.
+     */
+    public record LicenceRow(Holdings.NewLicence licence, String firearmId, LocalDate coversFrom, Licence.Status status,
+                             LocalDate endedOn) {
+        public LicenceRow(Holdings.NewLicence licence, String firearmId, LocalDate coversFrom) {
+            this(licence, firearmId, coversFrom, Licence.Status.ACTIVE, null);
+        }
     }
 
     /** A transfer with its parties resolved to ids, or kept as written when they could not be. */
@@ -272,16 +297,109 @@ public class ImportedRecords implements RecordStore {
         }
     }
 
+    /**
+     * How each row (one per record id, each with its {@link Row#hash}) stands against what its source
+     * said of the record last time. Read only: a dry run asks it too.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows) {
+        List<Row<Object>> list = (List) rows;
+        return ImportHistory.standings(neo4j, kind, list, r -> content(kind, r.value()));
+    }
+
+    /**
+     * Writes the changes of rows whose standing is {@link Standing.State#CHANGED}: new values with the
+     * row as their source, the old ones in a version. Fields in conflict are left as the desk set them.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void writeChanges(Kind kind, List<? extends Row<?>> rows, Map<String, Standing> standings, String reason) {
+        var changes = new ArrayList<ImportHistory.Change>();
+        for (Row<?> r : rows) {
+            Standing s = standings.get(r.id());
+            if (s != null && !s.changes().isEmpty()) {
+                changes.add(new ImportHistory.Change(r.id(), s.changes(), derived(kind, r.value(), s), r.source()));
+            }
+        }
+        ImportHistory.supersede(neo4j, kind, changes, reason, now());
+    }
+
+    /**
+     * After a full extract of a source: flags the records of this kind it sent before and no longer
+     * does ({@code seen}: every id the extract named) and returns them, sorted.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public List<String> flagMissing(Kind kind, String profile, Set<String> seen, String batch) {
+        return ImportHistory.flagMissing(neo4j, kind, profile, seen, batch, now().toLocalDate());
+    }
+
+    /** The fields of a record a row sets, as stored: what a later row of the same source is compared with. */
+    private Map<String, Object> content(Kind kind, Object value) {
+        Map<String, Object> props = switch (kind) {
+            case PERSON -> PersonRegistry.properties((NewPerson) value);
+            case FIREARM -> {
+                NewFirearm w = (NewFirearm) value;
+                var f = firearms.identification(w.type(), w.make(), w.model(), w.calibre(), w.serialAsRead(),
+                        w.countryOfManufacture(), w.year(), false);
+                f.remove("serialNeighbourhood");
+                yield f;
+            }
+            case ORGANISATION -> {
+                var o = organisationProperties(new Row<>(null, (NewOrganisation) value, null), null, null);
+                yield CypherParams.of("kind", o.get("kind"), "code", o.get("code"), "name", o.get("name"));
+            }
+            case LICENCE -> {
+                var l = licenceProperties(new Row<>(null, (LicenceRow) value, null), null, null);
+                l.keySet().removeAll(Set.of("id", "source", "importBatch", "confidence", "recordedAt", "importHashes"));
+                l.putIfAbsent("status", null);
+                yield l;
+            }
+            default -> throw new IllegalArgumentException("No history is kept of " + kind);
+        };
+        return props;
+    }
+
+    /** Search keys derived from the values a change leaves on the record (the desk's, where in conflict). */
+    private Map<String, Object> derived(Kind kind, Object value, Standing s) {
+        Set<String> held = new HashSet<>();
+        s.conflicts().forEach(c -> held.add(c.field()));
+        return switch (kind) {
+            case PERSON -> {
+                NewPerson p = (NewPerson) value;
+                Map<String, String> desk = new HashMap<>();
+                s.conflicts().forEach(c -> desk.put(c.field(), c.current()));
+                yield PersonRegistry.derived(new NewPerson(desk.getOrDefault("givenName", p.givenName()),
+                        desk.getOrDefault("familyName", p.familyName()), desk.getOrDefault("parentName", p.parentName()),
+                        desk.containsKey("birthDate") ? (desk.get("birthDate").isEmpty() ? null
+                                : LocalDate.parse(desk.get("birthDate"))) : p.birthDate(),
+                        p.birthPlace(), desk.getOrDefault("nationalId", p.nationalId())));
+            }
+            case FIREARM -> {
+                NewFirearm w = (NewFirearm) value;
+                if (held.contains("serialAsRead") || !s.changes().containsKey("serialAsRead")) {
+                    yield Map.of();
+                }
+                yield CypherParams.of("serialNeighbourhood", firearms.identification(w.type(), w.make(), w.model(),
+                        w.calibre(), w.serialAsRead(), w.countryOfManufacture(), w.year(), false).get("serialNeighbourhood"));
+            }
+            default -> Map.of();
+        };
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writeOrganisations(List<Row<NewOrganisation>> rows, String batch) {
         ZonedDateTime now = now();
-        var params = rows.stream().map(r -> CypherParams.of("id", r.value().id(), "props", organisationProperties(r, batch, now),
-                "country", r.value().countryCode())).toList();
+        var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.value().id(),
+                "props", organisationProperties(r, batch, now), "country", r.value().countryCode()))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         MERGE (o:Organisation {id: row.id})
                           ON CREATE SET o += row.props
+                        """ + refresh("o") + """
                         WITH o, row WHERE row.country IS NOT NULL
                         MATCH (c:Country {code: row.country})
                         MERGE (o)-[:BASED_IN]->(c)
@@ -293,12 +411,13 @@ public class ImportedRecords implements RecordStore {
     @Transactional
     public void writePeople(List<Row<NewPerson>> rows, String batch) {
         ZonedDateTime now = now();
-        var params = rows.stream().map(r -> Map.of("id", r.id(), "props", personProperties(r, batch, now))).toList();
+        var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.id(), "props", personProperties(r, batch, now))))
+                .toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         MERGE (p:Person {id: row.id})
                           ON CREATE SET p += row.props
-                        """)
+                        """ + refresh("p"))
                 .bind(params).to("rows").run();
     }
 
@@ -308,12 +427,14 @@ public class ImportedRecords implements RecordStore {
         ZonedDateTime now = now();
         var params = new ArrayList<Map<String, Object>>(rows.size());
         for (Row<NewFirearm> r : rows) {
-            params.add(Map.of("id", r.id(), "props", firearmProperties(r, batch, now), "markings", markingProperties(r, now)));
+            params.add(withRefresh(r, CypherParams.of("id", r.id(), "props", firearmProperties(r, batch, now),
+                    "markings", markingProperties(r, now))));
         }
         neo4j.query("""
                         UNWIND $rows AS row
                         MERGE (f:Firearm {id: row.id})
                           ON CREATE SET f += row.props
+                        """ + refresh("f") + """
                         WITH f, row
                         CALL (f, row) {
                           MATCH (maker:Organisation {id: 'MANUFACTURER:' + row.props.makeCode})
@@ -337,9 +458,9 @@ public class ImportedRecords implements RecordStore {
     @Transactional
     public void writeLicences(List<Row<LicenceRow>> rows, String batch) {
         ZonedDateTime now = now();
-        var params = rows.stream().map(r -> CypherParams.of("id", r.id(), "props", licenceProperties(r, batch, now),
-                "holder", r.value().licence().holderId(), "firearm", r.value().firearmId(),
-                "covers", coverProperties(r.value().coversFrom(), null, r.source(), "HIGH", now))).toList();
+        var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.id(), "props", licenceProperties(r, batch, now),
+                "holder", r.value().licence().holderId(), "firearm", r.value().firearmId(), "ended", r.value().endedOn(),
+                "covers", coverProperties(r.value().coversFrom(), null, r.source(), "HIGH", now)))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         CALL (row) {
@@ -349,11 +470,18 @@ public class ImportedRecords implements RecordStore {
                         }
                         MERGE (l:Licence {id: row.id})
                           ON CREATE SET l += row.props
+                        """ + refresh("l") + """
                         FOREACH (_ IN CASE WHEN h IS NULL THEN [] ELSE [1] END | MERGE (h)-[:HOLDS]->(l))
-                        WITH row, l WHERE row.firearm IS NOT NULL
-                        MATCH (f:Firearm {id: row.firearm})
-                        MERGE (l)-[c:COVERS]->(f)
-                          ON CREATE SET c += row.covers
+                        WITH row, l
+                        CALL (row, l) {
+                          MATCH (f:Firearm {id: row.firearm})
+                          MERGE (l)-[c:COVERS]->(f)
+                            ON CREATE SET c += row.covers
+                        }
+                        // Revoked, suspended or expired: the holdings under it end; nothing is deleted.
+                        WITH row, l WHERE row.ended IS NOT NULL
+                        MATCH (l)-[c:COVERS]->() WHERE c.to IS NULL
+                        SET c.to = row.ended
                         """)
                 .bind(params).to("rows").run();
     }
@@ -384,9 +512,36 @@ public class ImportedRecords implements RecordStore {
     // What the writes set on what they create, in one place: the offline load of an empty store
     // (importer.StagedRecords) writes the same nodes and relationships without Cypher.
 
+    /** A row's hash and, for a record that exists, whether this row refreshes what its source said. */
+    private static Map<String, Object> withRefresh(Row<?> r, Map<String, Object> params) {
+        params.put("refresh", r.refresh());
+        params.put("hash", r.hash());
+        params.put("prefix", r.hash() == null ? null : ImportHistory.prefix(r.hash()));
+        params.put("source", r.source());
+        return params;
+    }
+
+    /**
+     * On a record that exists, a refreshing row replaces its source's hash, joins the record's sources
+     * and lifts a "not in the latest extract" flag. Offline loads never refresh (they write a node once).
+     */
+    private static String refresh(String n) {
+        return """
+                FOREACH (_ IN CASE WHEN row.refresh AND row.hash IS NOT NULL THEN [1] ELSE [] END |
+                  SET %1$s.importHashes = [h IN coalesce(%1$s.importHashes, []) WHERE NOT h STARTS WITH row.prefix] + row.hash,
+                      %1$s.sources = coalesce(%1$s.sources, [%1$s.source])
+                                    + [s IN [row.source] WHERE NOT s IN coalesce(%1$s.sources, [%1$s.source])],
+                      %1$s.notInLatestExtract = null, %1$s.notInLatestBatch = null)
+                """.formatted(n);
+    }
+
     /** Provenance every imported node carries. */
-    private static Map<String, Object> provenance(Map<String, Object> props, String id, String source, String batch,
+    private static Map<String, Object> provenance(Map<String, Object> props, Row<?> row, String id, String batch,
                                                   String confidence, ZonedDateTime now) {
+        String source = row.source();
+        if (row.hash() != null) {
+            props.put("importHashes", List.of(row.hash()));
+        }
         props.put("id", id);
         props.put("source", source);
         props.put("importBatch", batch);
@@ -400,14 +555,14 @@ public class ImportedRecords implements RecordStore {
         props.put("kind", r.value().kind().name());
         props.put("code", ReferenceKeys.key(r.value().code()));
         props.put("name", r.value().name());
-        return provenance(props, r.value().id(), r.source(), batch, "HIGH", now);
+        return provenance(props, r, r.value().id(), batch, "HIGH", now);
     }
 
     public static Map<String, Object> personProperties(Row<NewPerson> r, String batch, ZonedDateTime now) {
         Map<String, Object> props = PersonRegistry.properties(r.value());
         props.putAll(PersonRegistry.derived(r.value()));
         props.put("version", 1L);
-        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
+        return provenance(props, r, r.id(), batch, "HIGH", now);
     }
 
     public Map<String, Object> firearmProperties(Row<NewFirearm> r, String batch, ZonedDateTime now) {
@@ -416,7 +571,7 @@ public class ImportedRecords implements RecordStore {
                 w.serialAsRead(), w.countryOfManufacture(), w.year(), false);
         props.put("status", "REGISTERED");
         props.put("version", 1L);
-        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
+        return provenance(props, r, r.id(), batch, "HIGH", now);
     }
 
     /** The weapon's markings as nodes; their ids are the weapon's id and the marking's position in the row. */
@@ -449,7 +604,11 @@ public class ImportedRecords implements RecordStore {
         props.put("issuedBy", l.issuedBy());
         props.put("validFrom", l.validFrom());
         props.put("validTo", l.validTo());
-        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
+        // ACTIVE is left unwritten: it is what every licence recorded before the registry sent a status was.
+        if (r.value().status() != null && r.value().status().ends()) {
+            props.put("status", r.value().status().name());
+        }
+        return provenance(props, r, r.id(), batch, "HIGH", now);
     }
 
     /** A licence's cover of a weapon from a date; {@code transfer} when a transfer under the licence began it. */
@@ -473,7 +632,7 @@ public class ImportedRecords implements RecordStore {
         props.put("reference", t.reference());
         props.put("fromAsWritten", r.value().fromAsWritten());
         props.put("toAsWritten", r.value().toAsWritten());
-        return provenance(props, r.id(), r.source(), batch, confidence, now);
+        return provenance(props, r, r.id(), batch, confidence, now);
     }
 
     public static Map<String, Object> reportProperties(Row<ReportRow> r, String batch, ZonedDateTime now) {
@@ -485,7 +644,7 @@ public class ImportedRecords implements RecordStore {
         props.put("status", "ACTIVE");
         props.put("reportedBy", "import");
         props.put("reportedAt", now);
-        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
+        return provenance(props, r, r.id(), batch, "HIGH", now);
     }
 
     public static ZonedDateTime now() {
