@@ -2,7 +2,6 @@ package org.armstrace.importer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,12 +16,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.Kind;
-import org.armstrace.registry.Licence;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
@@ -110,21 +107,15 @@ final class ChunkWriter {
     /** Weapons this chunk (a dry run: this run) created, by make key and folded serial. */
     private final Map<String, List<KnownFirearm>> createdFirearms = new HashMap<>();
     /** Time spent per step over the run, for the log line that says where an import's time went. */
-    private final Map<String, Long> nanos = new LinkedHashMap<>();
+    private final StepTimes times = new StepTimes();
 
     private <T> T timed(String step, Supplier<T> work) {
-        long t0 = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            nanos.merge(step, System.nanoTime() - t0, Long::sum);
-        }
+        return times.timed(step, work);
     }
 
     /** "match 12.1 s, write 40.2 s …": where this run's time went. */
     String timings() {
-        return String.join(", ", nanos.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9)).toList());
+        return times.toString();
     }
 
     ChunkWriter(RecordStore records, String batch, String fileName, String profile, boolean dryRun) {
@@ -166,11 +157,12 @@ final class ChunkWriter {
         }
         Stood stood = timed("compare", () -> stand(out, toWrite));
         ExtractHistory.countRows(toWrite.named, toWrite.states, out);
-        long w0 = System.nanoTime();
-        if (!dryRun) {
-            store(stood, toWrite);
-        }
-        nanos.merge("write", System.nanoTime() - w0, Long::sum);
+        timed("write", () -> {
+            if (!dryRun) {
+                store(stood, toWrite);
+            }
+            return null;
+        });
         return out;
     }
 
@@ -245,10 +237,7 @@ final class ChunkWriter {
     private String addLicence(ParsedRow.LicencePart l, String holder, String firearmId, String source, ChunkRecords into) {
         String id = id("licence", ReferenceKeys.key(l.issuedBy()), ReferenceKeys.key(l.number()));
         var licence = new Holdings.NewLicence(l.number(), l.kind(), holder, l.issuedBy(), l.validFrom(), l.validTo());
-        LocalDate ended = !l.status().ends() ? null
-                : l.statusDate() != null ? l.statusDate()
-                : l.status() == Licence.Status.EXPIRED && l.validTo() != null ? l.validTo()
-                : LocalDate.now(ZoneOffset.UTC);
+        LocalDate ended = l.endedOn();
         var value = new ImportedRecords.LicenceRow(licence, firearmId, l.validFrom(), l.status(), ended);
         // One licence often covers several weapons, one row each: every row's weapon is kept. The hash is of
         // the licence alone, so that the weapons it covers do not make it differ from row to row.
@@ -325,22 +314,16 @@ final class ChunkWriter {
     /** In this order: people and organisations before the licences and transfers that name them; changes before rows. */
     private void store(Stood stood, ChunkRecords chunk) {
         String reason = "import " + fileName;
-        changes(Kind.ORGANISATION, stood.organisations(), reason);
+        history.writeChanges(Kind.ORGANISATION, stood.organisations(), reason);
         writeAny(stood.organisations().write(), rows -> records.writeOrganisations(rows, batch));
-        changes(Kind.PERSON, stood.people(), reason);
+        history.writeChanges(Kind.PERSON, stood.people(), reason);
         writeAny(stood.people().write(), rows -> records.writePeople(rows, batch));
-        changes(Kind.FIREARM, stood.firearms(), reason);
+        history.writeChanges(Kind.FIREARM, stood.firearms(), reason);
         writeAny(stood.firearms().write(), rows -> records.writeFirearms(rows, batch));
-        changes(Kind.LICENCE, stood.licences(), reason);
+        history.writeChanges(Kind.LICENCE, stood.licences(), reason);
         writeAny(stood.licences().write(), rows -> records.writeLicences(rows, batch));
         writeAny(chunk.transfers.values(), rows -> records.writeTransfers(rows, batch));
         writeAny(chunk.reports.values(), rows -> records.writeReports(rows, batch));
-    }
-
-    private void changes(Kind kind, ExtractHistory.Staged<?> staged, String reason) {
-        if (!staged.changed().isEmpty()) {
-            records.writeChanges(kind, staged.changed(), staged.standings(), reason);
-        }
     }
 
     /** One write of the chunk's rows of a kind; none when the chunk has no such rows. */

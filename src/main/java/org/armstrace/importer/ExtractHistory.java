@@ -111,6 +111,13 @@ final class ExtractHistory {
         return new Staged<>(write, changed, standings);
     }
 
+    /** Writes a kind's changes (before its rows: a version names the row that changed it). */
+    void writeChanges(Kind kind, Staged<?> staged, String reason) {
+        if (!staged.changed().isEmpty()) {
+            records.writeChanges(kind, staged.changed(), staged.standings(), reason);
+        }
+    }
+
     /** The fields a changed row changes, counted, and its conflicts with the desk, reported on its line. */
     private static void counted(String k, Row<?> r, Standing s, ChunkWriter.Outcome out) {
         s.changes().keySet().forEach(field -> out.add(k + ".field." + field, 1));

@@ -121,6 +121,59 @@ final class ImportHistory {
         }
     }
 
+    /** The fields of a record a row sets, as stored: what a later row of the same source is compared with. */
+    static Map<String, Object> content(FirearmRegistry firearms, Kind kind, Object value) {
+        Map<String, Object> props = switch (kind) {
+            case PERSON -> PersonRegistry.properties((NewPerson) value);
+            case FIREARM -> {
+                NewFirearm w = (NewFirearm) value;
+                var f = firearms.identification(w.type(), w.make(), w.model(), w.calibre(), w.serialAsRead(),
+                        w.countryOfManufacture(), w.year(), false);
+                f.remove("serialNeighbourhood");
+                yield f;
+            }
+            case ORGANISATION -> {
+                var o = ImportedProperties.organisationProperties(new ImportedRecords.Row<>(null, (ImportedRecords.NewOrganisation) value, null), null, null);
+                yield CypherParams.of("kind", o.get("kind"), "code", o.get("code"), "name", o.get("name"));
+            }
+            case LICENCE -> {
+                var l = ImportedProperties.licenceProperties(new ImportedRecords.Row<>(null, (ImportedRecords.LicenceRow) value, null), null, null);
+                l.keySet().removeAll(Set.of("id", "source", "importBatch", "confidence", "recordedAt", "importHashes"));
+                l.putIfAbsent("status", null);
+                yield l;
+            }
+            default -> throw new IllegalArgumentException("No history is kept of " + kind);
+        };
+        return props;
+    }
+
+    /** Search keys derived from the values a change leaves on the record (the desk's, where in conflict). */
+    static Map<String, Object> derived(FirearmRegistry firearms, Kind kind, Object value, Standing s) {
+        Set<String> held = new HashSet<>();
+        s.conflicts().forEach(c -> held.add(c.field()));
+        return switch (kind) {
+            case PERSON -> {
+                NewPerson p = (NewPerson) value;
+                Map<String, String> desk = new HashMap<>();
+                s.conflicts().forEach(c -> desk.put(c.field(), c.current()));
+                yield PersonRegistry.derived(new NewPerson(desk.getOrDefault("givenName", p.givenName()),
+                        desk.getOrDefault("familyName", p.familyName()), desk.getOrDefault("parentName", p.parentName()),
+                        desk.containsKey("birthDate") ? (desk.get("birthDate").isEmpty() ? null
+                                : LocalDate.parse(desk.get("birthDate"))) : p.birthDate(),
+                        p.birthPlace(), desk.getOrDefault("nationalId", p.nationalId())));
+            }
+            case FIREARM -> {
+                NewFirearm w = (NewFirearm) value;
+                if (held.contains("serialAsRead") || !s.changes().containsKey("serialAsRead")) {
+                    yield Map.of();
+                }
+                yield CypherParams.of("serialNeighbourhood", firearms.identification(w.type(), w.make(), w.model(),
+                        w.calibre(), w.serialAsRead(), w.countryOfManufacture(), w.year(), false).get("serialNeighbourhood"));
+            }
+            default -> Map.of();
+        };
+    }
+
     /** Equal as stored: the graph gives back longs for ints, and dates and strings as they went in. */
     private static boolean same(Object stored, Object offered) {
         if (stored == null || offered == null) {

@@ -306,7 +306,7 @@ public class ImportedRecords implements RecordStore {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows) {
         List<Row<Object>> list = (List) rows;
-        return ImportHistory.standings(neo4j, kind, list, r -> content(kind, r.value()));
+        return ImportHistory.standings(neo4j, kind, list, r -> ImportHistory.content(firearms, kind, r.value()));
     }
 
     /**
@@ -320,7 +320,8 @@ public class ImportedRecords implements RecordStore {
         for (Row<?> r : rows) {
             Standing s = standings.get(r.id());
             if (s != null && !s.changes().isEmpty()) {
-                changes.add(new ImportHistory.Change(r.id(), s.changes(), derived(kind, r.value(), s), r.source()));
+                changes.add(new ImportHistory.Change(r.id(), s.changes(), ImportHistory.derived(firearms, kind, r.value(), s),
+                        r.source()));
             }
         }
         ImportHistory.supersede(neo4j, kind, changes, reason, now());
@@ -336,65 +337,12 @@ public class ImportedRecords implements RecordStore {
         return ImportHistory.flagMissing(neo4j, kind, profile, seen, batch, now().toLocalDate());
     }
 
-    /** The fields of a record a row sets, as stored: what a later row of the same source is compared with. */
-    private Map<String, Object> content(Kind kind, Object value) {
-        Map<String, Object> props = switch (kind) {
-            case PERSON -> PersonRegistry.properties((NewPerson) value);
-            case FIREARM -> {
-                NewFirearm w = (NewFirearm) value;
-                var f = firearms.identification(w.type(), w.make(), w.model(), w.calibre(), w.serialAsRead(),
-                        w.countryOfManufacture(), w.year(), false);
-                f.remove("serialNeighbourhood");
-                yield f;
-            }
-            case ORGANISATION -> {
-                var o = organisationProperties(new Row<>(null, (NewOrganisation) value, null), null, null);
-                yield CypherParams.of("kind", o.get("kind"), "code", o.get("code"), "name", o.get("name"));
-            }
-            case LICENCE -> {
-                var l = licenceProperties(new Row<>(null, (LicenceRow) value, null), null, null);
-                l.keySet().removeAll(Set.of("id", "source", "importBatch", "confidence", "recordedAt", "importHashes"));
-                l.putIfAbsent("status", null);
-                yield l;
-            }
-            default -> throw new IllegalArgumentException("No history is kept of " + kind);
-        };
-        return props;
-    }
-
-    /** Search keys derived from the values a change leaves on the record (the desk's, where in conflict). */
-    private Map<String, Object> derived(Kind kind, Object value, Standing s) {
-        Set<String> held = new HashSet<>();
-        s.conflicts().forEach(c -> held.add(c.field()));
-        return switch (kind) {
-            case PERSON -> {
-                NewPerson p = (NewPerson) value;
-                Map<String, String> desk = new HashMap<>();
-                s.conflicts().forEach(c -> desk.put(c.field(), c.current()));
-                yield PersonRegistry.derived(new NewPerson(desk.getOrDefault("givenName", p.givenName()),
-                        desk.getOrDefault("familyName", p.familyName()), desk.getOrDefault("parentName", p.parentName()),
-                        desk.containsKey("birthDate") ? (desk.get("birthDate").isEmpty() ? null
-                                : LocalDate.parse(desk.get("birthDate"))) : p.birthDate(),
-                        p.birthPlace(), desk.getOrDefault("nationalId", p.nationalId())));
-            }
-            case FIREARM -> {
-                NewFirearm w = (NewFirearm) value;
-                if (held.contains("serialAsRead") || !s.changes().containsKey("serialAsRead")) {
-                    yield Map.of();
-                }
-                yield CypherParams.of("serialNeighbourhood", firearms.identification(w.type(), w.make(), w.model(),
-                        w.calibre(), w.serialAsRead(), w.countryOfManufacture(), w.year(), false).get("serialNeighbourhood"));
-            }
-            default -> Map.of();
-        };
-    }
-
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writeOrganisations(List<Row<NewOrganisation>> rows, String batch) {
         ZonedDateTime now = now();
         var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.value().id(),
-                "props", organisationProperties(r, batch, now), "country", r.value().countryCode()))).toList();
+                "props", ImportedProperties.organisationProperties(r, batch, now), "country", r.value().countryCode()))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         MERGE (o:Organisation {id: row.id})
@@ -411,7 +359,7 @@ public class ImportedRecords implements RecordStore {
     @Transactional
     public void writePeople(List<Row<NewPerson>> rows, String batch) {
         ZonedDateTime now = now();
-        var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.id(), "props", personProperties(r, batch, now))))
+        var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.id(), "props", ImportedProperties.personProperties(r, batch, now))))
                 .toList();
         neo4j.query("""
                         UNWIND $rows AS row
@@ -428,7 +376,7 @@ public class ImportedRecords implements RecordStore {
         var params = new ArrayList<Map<String, Object>>(rows.size());
         for (Row<NewFirearm> r : rows) {
             params.add(withRefresh(r, CypherParams.of("id", r.id(), "props", firearmProperties(r, batch, now),
-                    "markings", markingProperties(r, now))));
+                    "markings", ImportedProperties.markingProperties(r, now))));
         }
         neo4j.query("""
                         UNWIND $rows AS row
@@ -458,9 +406,9 @@ public class ImportedRecords implements RecordStore {
     @Transactional
     public void writeLicences(List<Row<LicenceRow>> rows, String batch) {
         ZonedDateTime now = now();
-        var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.id(), "props", licenceProperties(r, batch, now),
+        var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.id(), "props", ImportedProperties.licenceProperties(r, batch, now),
                 "holder", r.value().licence().holderId(), "firearm", r.value().firearmId(), "ended", r.value().endedOn(),
-                "covers", coverProperties(r.value().coversFrom(), null, r.source(), "HIGH", now)))).toList();
+                "covers", ImportedProperties.coverProperties(r.value().coversFrom(), null, r.source(), "HIGH", now)))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         CALL (row) {
@@ -498,7 +446,7 @@ public class ImportedRecords implements RecordStore {
     public void writeReports(List<Row<ReportRow>> rows, String batch) {
         ZonedDateTime now = now();
         var params = rows.stream().map(r -> CypherParams.of("id", r.id(), "firearm", r.value().firearmId(),
-                "props", reportProperties(r, batch, now))).toList();
+                "props", ImportedProperties.reportProperties(r, batch, now))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         MATCH (f:Firearm {id: row.firearm})
@@ -509,8 +457,6 @@ public class ImportedRecords implements RecordStore {
                 .bind(params).to("rows").run();
     }
 
-    // What the writes set on what they create, in one place: the offline load of an empty store
-    // (importer.StagedRecords) writes the same nodes and relationships without Cypher.
 
     /** A row's hash and, for a record that exists, whether this row refreshes what its source said. */
     private static Map<String, Object> withRefresh(Row<?> r, Map<String, Object> params) {
@@ -535,116 +481,13 @@ public class ImportedRecords implements RecordStore {
                 """.formatted(n);
     }
 
-    /** Provenance every imported node carries. */
-    private static Map<String, Object> provenance(Map<String, Object> props, Row<?> row, String id, String batch,
-                                                  String confidence, ZonedDateTime now) {
-        String source = row.source();
-        if (row.hash() != null) {
-            props.put("importHashes", List.of(row.hash()));
-        }
-        props.put("id", id);
-        props.put("source", source);
-        props.put("importBatch", batch);
-        props.put("confidence", confidence);
-        props.put("recordedAt", now);
-        return props;
-    }
-
-    public static Map<String, Object> organisationProperties(Row<NewOrganisation> r, String batch, ZonedDateTime now) {
-        var props = new HashMap<String, Object>();
-        props.put("kind", r.value().kind().name());
-        props.put("code", ReferenceKeys.key(r.value().code()));
-        props.put("name", r.value().name());
-        return provenance(props, r, r.value().id(), batch, "HIGH", now);
-    }
-
-    public static Map<String, Object> personProperties(Row<NewPerson> r, String batch, ZonedDateTime now) {
-        Map<String, Object> props = PersonRegistry.properties(r.value());
-        props.putAll(PersonRegistry.derived(r.value()));
-        props.put("version", 1L);
-        return provenance(props, r, r.id(), batch, "HIGH", now);
-    }
-
     public Map<String, Object> firearmProperties(Row<NewFirearm> r, String batch, ZonedDateTime now) {
         NewFirearm w = r.value();
         Map<String, Object> props = firearms.identification(w.type(), w.make(), w.model(), w.calibre(),
                 w.serialAsRead(), w.countryOfManufacture(), w.year(), false);
         props.put("status", "REGISTERED");
         props.put("version", 1L);
-        return provenance(props, r, r.id(), batch, "HIGH", now);
-    }
-
-    /** The weapon's markings as nodes; their ids are the weapon's id and the marking's position in the row. */
-    public static List<Map<String, Object>> markingProperties(Row<NewFirearm> r, ZonedDateTime now) {
-        var markings = new ArrayList<Map<String, Object>>();
-        for (int m = 0; m < r.value().markings().size(); m++) {
-            NewFirearm.NewMarking mk = r.value().markings().get(m);
-            var props = new HashMap<String, Object>();
-            props.put("id", r.id() + ":" + m);
-            props.put("kind", mk.kind().name());
-            props.put("text", mk.text());
-            props.put("key", SerialNumbers.normalise(mk.text()));
-            props.put("position", mk.position());
-            props.put("country", mk.country());
-            props.put("year", mk.year());
-            props.put("source", r.source());
-            props.put("confidence", "HIGH");
-            props.put("recordedAt", now);
-            markings.add(props);
-        }
-        return markings;
-    }
-
-    public static Map<String, Object> licenceProperties(Row<LicenceRow> r, String batch, ZonedDateTime now) {
-        Holdings.NewLicence l = r.value().licence();
-        var props = new HashMap<String, Object>();
-        props.put("number", l.number().strip());
-        props.put("numberKey", ReferenceKeys.key(l.number()));
-        props.put("kind", l.kind().name());
-        props.put("issuedBy", l.issuedBy());
-        props.put("validFrom", l.validFrom());
-        props.put("validTo", l.validTo());
-        // ACTIVE is left unwritten: it is what every licence recorded before the registry sent a status was.
-        if (r.value().status() != null && r.value().status().ends()) {
-            props.put("status", r.value().status().name());
-        }
-        return provenance(props, r, r.id(), batch, "HIGH", now);
-    }
-
-    /** A licence's cover of a weapon from a date; {@code transfer} when a transfer under the licence began it. */
-    public static Map<String, Object> coverProperties(LocalDate from, String transfer, String source, String confidence,
-                                                      ZonedDateTime now) {
-        var props = new HashMap<String, Object>();
-        props.put("from", from);
-        props.put("transfer", transfer);
-        props.put("source", source);
-        props.put("confidence", confidence);
-        props.put("recordedAt", now);
-        return props;
-    }
-
-    public static Map<String, Object> transferProperties(Row<TransferRow> r, String confidence, String batch,
-                                                         ZonedDateTime now) {
-        NewTransfer t = r.value().transfer();
-        var props = new HashMap<String, Object>();
-        props.put("kind", t.kind().name());
-        props.put("date", t.date());
-        props.put("reference", t.reference());
-        props.put("fromAsWritten", r.value().fromAsWritten());
-        props.put("toAsWritten", r.value().toAsWritten());
-        return provenance(props, r, r.id(), batch, confidence, now);
-    }
-
-    public static Map<String, Object> reportProperties(Row<ReportRow> r, String batch, ZonedDateTime now) {
-        var props = new HashMap<String, Object>();
-        props.put("kind", r.value().kind().name());
-        props.put("occurredOn", r.value().occurredOn());
-        props.put("place", r.value().place());
-        props.put("reference", r.value().reference());
-        props.put("status", "ACTIVE");
-        props.put("reportedBy", "import");
-        props.put("reportedAt", now);
-        return provenance(props, r, r.id(), batch, "HIGH", now);
+        return ImportedProperties.provenance(props, r, r.id(), batch, "HIGH", now);
     }
 
     public static ZonedDateTime now() {

@@ -170,6 +170,11 @@ class ReimportTests {
                 .bind(moved.nid()).to("nid").fetchAs(String.class).one())
                 .contains("import:register-2.csv#row=2 birthPlace=Prizren -> birthPlace=Prishtinë");
         assertThat((List<Object>) movedNow.get("sources")).containsExactly("import:register-1.csv#row=2", "import:register-2.csv#row=2");
+        String movedId = neo4j.query("MATCH (p:Person {nationalIdKey: $nid}) RETURN p.id").bind(moved.nid()).to("nid")
+                .fetchAs(String.class).one().orElseThrow();
+        assertThat(Actors.as("analyst", Role.ANALYST, () -> people.read(movedId)).orElseThrow().extractRows())
+                .as("the person's page lists the rows that became or changed them")
+                .containsExactly("import:register-1.csv#row=2", "import:register-2.csv#row=2");
         assertThat((List<?>) firearm(rebored).get("history")).singleElement().asString()
                 .startsWith("import:register-2.csv#row=4 calibreCode=");
 
@@ -187,6 +192,10 @@ class ReimportTests {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertThat(firearm(gone)).containsEntry("missing", today);
         assertThat(person(gone)).containsEntry("missing", today);
+        String goneId = neo4j.query("MATCH (p:Person {nationalIdKey: $nid}) RETURN p.id").bind(gone.nid()).to("nid")
+                .fetchAs(String.class).one().orElseThrow();
+        assertThat(Actors.as("analyst", Role.ANALYST, () -> people.read(goneId)).orElseThrow().notInLatestExtract())
+                .isEqualTo(today);
         assertThat(issues(second)).filteredOn(i -> i.code().equals("record-not-in-extract")).extracting(i -> i.args().get(1))
                 .contains((String) firearm(gone).get("id"));
     }

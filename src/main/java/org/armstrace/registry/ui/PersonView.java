@@ -8,7 +8,9 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -60,12 +62,20 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         facts.add(fact(this, "person.name-latin", p.nameLatin()), fact(this, "person.parent-name", p.parentName()),
                 fact(this, "person.birth-date", p.birthDate() == null ? null : p.birthDate().toString()),
                 fact(this, "person.birth-place", p.birthPlace()), fact(this, "person.national-id", p.nationalId()),
-                fact(this, "firearm.source", p.source() + " · " + p.confidence()));
+                fact(this, "firearm.source", p.source() + " · " + p.confidence()),
+                fact(this, "person.not-in-latest-extract",
+                        record.notInLatestExtract() == null ? null : record.notInLatestExtract().toString()));
         add(facts, new Paragraph(getTranslation("person.read-audited")));
 
         add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "person-licences", record.licences()));
         add(new H3(getTranslation("person.firearms")), RecordParts.heldFirearms(this, "person-firearms", record.firearms()));
 
+        // Every row of every extract that became or joined this person, so that a merge can be traced to its rows.
+        add(new H3(getTranslation("person.extract-rows")));
+        var rows = new UnorderedList();
+        rows.setId("person-extract-rows");
+        record.extractRows().forEach(r -> rows.add(new ListItem(r)));
+        add(rows);
         add(new H3(getTranslation("firearm.history")));
         var history = new Grid<RecordVersion>();
         history.setId("person-history");
