@@ -1,6 +1,7 @@
 package org.armstrace.importer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.ImportedRecords;
@@ -84,6 +85,16 @@ final class ChunkWriter {
         final Map<String, ImportedRecords.Row<ImportedRecords.LicenceRow>> licences = new LinkedHashMap<>();
         final Map<String, ImportedRecords.Row<ImportedRecords.TransferRow>> transfers = new LinkedHashMap<>();
         final Map<String, ImportedRecords.Row<ImportedRecords.ReportRow>> reports = new LinkedHashMap<>();
+        /** The records each accepted line names, as {@code KIND:id}, its main record first. */
+        final Map<Integer, List<String>> named = new TreeMap<>();
+
+        /** Notes a record a line names; {@code main} when it is what the line is a row of. */
+        void name(int line, Kind kind, String id, boolean main) {
+            List<String> list = named.computeIfAbsent(line, l -> new ArrayList<>(3));
+            list.add(main ? 0 : list.size(), kind.name() + ":" + id);
+        }
+        /** How each record stood, by {@code KIND:id}: created, existing, unchanged, changed. */
+        final Map<String, String> states = new HashMap<>();
     }
 
     private final RecordStore records;
@@ -92,28 +103,24 @@ final class ChunkWriter {
     private final boolean dryRun;
     private final Map<String, String> organisations;
     private final PeopleMatcher people;
+    private final ExtractHistory history;
     /** Weapons this chunk (a dry run: this run) created, by make key and folded serial. */
     private final Map<String, List<KnownFirearm>> createdFirearms = new HashMap<>();
     /** Time spent per step over the run, for the log line that says where an import's time went. */
-    private final Map<String, Long> nanos = new LinkedHashMap<>();
+    private final StepTimes times = new StepTimes();
 
     private <T> T timed(String step, Supplier<T> work) {
-        long t0 = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            nanos.merge(step, System.nanoTime() - t0, Long::sum);
-        }
+        return times.timed(step, work);
     }
 
     /** "match 12.1 s, write 40.2 s …": where this run's time went. */
     String timings() {
-        return String.join(", ", nanos.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9)).toList());
+        return times.toString();
     }
 
-    ChunkWriter(RecordStore records, String batch, String fileName, boolean dryRun) {
+    ChunkWriter(RecordStore records, String batch, String fileName, String profile, boolean dryRun) {
         this.records = records;
+        this.history = new ExtractHistory(records, profile);
         this.batch = batch;
         this.fileName = fileName;
         this.dryRun = dryRun;
@@ -148,15 +155,14 @@ final class ChunkWriter {
             out.accepted++;
             collect(r, refs, toWrite, out);
         }
-        timed("count existing", () -> {
-            countExisting(out, toWrite);
+        Stood stood = timed("compare", () -> stand(out, toWrite));
+        ExtractHistory.countRows(toWrite.named, toWrite.states, out);
+        timed("write", () -> {
+            if (!dryRun) {
+                store(stood, toWrite);
+            }
             return null;
         });
-        long w0 = System.nanoTime();
-        if (!dryRun) {
-            store(toWrite);
-        }
-        nanos.merge("write", System.nanoTime() - w0, Long::sum);
         return out;
     }
 
@@ -197,36 +203,46 @@ final class ChunkWriter {
         String source = source(line);
         if (r.organisation() != null) {
             String id = r.organisation().id();
-            into.organisations.putIfAbsent(id, new ImportedRecords.Row<>(id, r.organisation(), source));
+            into.name(line, Kind.ORGANISATION, id, true);
+            into.organisations.putIfAbsent(id, row(id, r.organisation(), source, r.organisation()));
             organisations.putIfAbsent(ReferenceKeys.key(r.organisation().code()), id);
         }
         String personId = refs.personIds().get(line);
         if (personId != null) {
-            into.people.putIfAbsent(personId, new ImportedRecords.Row<>(personId, r.person(), source));
+            into.name(line, Kind.PERSON, personId, r.firearm() == null);
+            into.people.putIfAbsent(personId, row(personId, r.person(), source, r.person()));
         }
         String firearmId = refs.firearmId(line);
         if (refs.firearmIds().containsKey(line)) {
-            into.firearms.putIfAbsent(firearmId, new ImportedRecords.Row<>(firearmId, r.firearm(), source));
+            into.name(line, Kind.FIREARM, firearmId, true);
+            into.firearms.putIfAbsent(firearmId, row(firearmId, r.firearm(), source, r.firearm()));
         }
         if (r.licence() != null) {
             String holder = r.holder() != null ? refs.holderRefs().get(line) : personId;
-            addLicence(r.licence(), holder, firearmId, source, into);
+            into.name(line, Kind.LICENCE, addLicence(r.licence(), holder, firearmId, source, into), r.holder() != null);
         }
         if (r.transfer() != null) {
             addTransfer(line, r.transfer(), firearmId, refs, source, into, out);
         }
         if (r.report() != null) {
-            addReport(r.report(), firearmId, source, into);
+            addReport(line, r.report(), firearmId, source, into);
         }
     }
 
-    private static void addLicence(ParsedRow.LicencePart l, String holder, String firearmId, String source,
-                                   ChunkRecords into) {
+    private <T> ImportedRecords.Row<T> row(String id, T value, String source, Object content) {
+        return new ImportedRecords.Row<>(id, value, source, history.entry(content), false);
+    }
+
+    /** Adds a licence row and returns the licence's id. */
+    private String addLicence(ParsedRow.LicencePart l, String holder, String firearmId, String source, ChunkRecords into) {
         String id = id("licence", ReferenceKeys.key(l.issuedBy()), ReferenceKeys.key(l.number()));
         var licence = new Holdings.NewLicence(l.number(), l.kind(), holder, l.issuedBy(), l.validFrom(), l.validTo());
-        // One licence often covers several weapons, one row each: every row's weapon is kept.
-        into.licences.putIfAbsent(id + "|" + firearmId, new ImportedRecords.Row<>(id, new ImportedRecords.LicenceRow(licence,
-                firearmId, l.validFrom()), source));
+        LocalDate ended = l.endedOn();
+        var value = new ImportedRecords.LicenceRow(licence, firearmId, l.validFrom(), l.status(), ended);
+        // One licence often covers several weapons, one row each: every row's weapon is kept. The hash is of
+        // the licence alone, so that the weapons it covers do not make it differ from row to row.
+        into.licences.putIfAbsent(id + "|" + firearmId, row(id, value, source, List.of(licence, l.status(), ended == null ? "" : ended)));
+        return id;
     }
 
     /** A transfer between the parties and under the licence found; one not found is kept as text, with a warning. */
@@ -243,6 +259,7 @@ final class ChunkWriter {
         String licence = transferLicence(line, t, refs.licencesByNumber(), out);
         String id = id("transfer", firearmId, t.kind().name(), t.date().toString(), String.valueOf(t.from()),
                 String.valueOf(t.to()), String.valueOf(t.reference()));
+        into.name(line, Kind.TRANSFER, id, true);
         into.transfers.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.TransferRow(
                 new NewTransfer(t.kind(), t.date(), firearmId, from, to, licence, t.reference()),
                 from == null ? t.from() : null, to == null ? t.to() : null), source));
@@ -263,30 +280,48 @@ final class ChunkWriter {
         return null;
     }
 
-    private static void addReport(ParsedRow.ReportPart p, String firearmId, String source, ChunkRecords into) {
+    private static void addReport(int line, ParsedRow.ReportPart p, String firearmId, String source, ChunkRecords into) {
         // The report's own reference, when the extract has one, tells apart two reports of one weapon
         // on one day (or both undated); without it the id is what it always was.
         String id = p.reference() == null ? id("report", firearmId, p.kind().name(), String.valueOf(p.occurredOn()))
                 : id("report", firearmId, p.kind().name(), String.valueOf(p.occurredOn()), p.reference());
+        into.name(line, Kind.REPORT, id, true);
         into.reports.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.ReportRow(firearmId, p.kind(),
                 p.occurredOn(), p.place(), p.reference()), source));
     }
 
-    private void countExisting(Outcome out, ChunkRecords chunk) {
-        count(out, Kind.ORGANISATION, chunk.organisations.keySet());
-        count(out, Kind.PERSON, chunk.people.keySet());
-        count(out, Kind.FIREARM, chunk.firearms.keySet());
-        count(out, Kind.LICENCE, chunk.licences.values().stream().map(ImportedRecords.Row::id).collect(Collectors.toSet()));
-        count(out, Kind.TRANSFER, chunk.transfers.keySet());
-        count(out, Kind.REPORT, chunk.reports.keySet());
+    /** The kept kinds of a chunk, stood against what their source said before. */
+    private record Stood(ExtractHistory.Staged<ImportedRecords.NewOrganisation> organisations,
+                         ExtractHistory.Staged<NewPerson> people, ExtractHistory.Staged<NewFirearm> firearms,
+                         ExtractHistory.Staged<ImportedRecords.LicenceRow> licences) {
     }
 
-    /** In this order: people and organisations before the licences and transfers that name them. */
-    private void store(ChunkRecords chunk) {
-        writeAny(chunk.organisations.values(), rows -> records.writeOrganisations(rows, batch));
-        writeAny(chunk.people.values(), rows -> records.writePeople(rows, batch));
-        writeAny(chunk.firearms.values(), rows -> records.writeFirearms(rows, batch));
-        writeAny(chunk.licences.values(), rows -> records.writeLicences(rows, batch));
+    private Stood stand(Outcome out, ChunkRecords chunk) {
+        var stood = new Stood(history.stand(Kind.ORGANISATION, chunk.organisations.values(), false, out, chunk.states),
+                history.stand(Kind.PERSON, chunk.people.values(), false, out, chunk.states),
+                history.stand(Kind.FIREARM, chunk.firearms.values(), false, out, chunk.states),
+                history.stand(Kind.LICENCE, chunk.licences.values(), true, out, chunk.states));
+        count(out, Kind.TRANSFER, chunk.transfers.keySet(), chunk.states);
+        count(out, Kind.REPORT, chunk.reports.keySet(), chunk.states);
+        return stood;
+    }
+
+    /** Every record id of a kind this run has named: what a full extract still contains. */
+    Set<String> seen(Kind kind) {
+        return history.seen(kind);
+    }
+
+    /** In this order: people and organisations before the licences and transfers that name them; changes before rows. */
+    private void store(Stood stood, ChunkRecords chunk) {
+        String reason = "import " + fileName;
+        history.writeChanges(Kind.ORGANISATION, stood.organisations(), reason);
+        writeAny(stood.organisations().write(), rows -> records.writeOrganisations(rows, batch));
+        history.writeChanges(Kind.PERSON, stood.people(), reason);
+        writeAny(stood.people().write(), rows -> records.writePeople(rows, batch));
+        history.writeChanges(Kind.FIREARM, stood.firearms(), reason);
+        writeAny(stood.firearms().write(), rows -> records.writeFirearms(rows, batch));
+        history.writeChanges(Kind.LICENCE, stood.licences(), reason);
+        writeAny(stood.licences().write(), rows -> records.writeLicences(rows, batch));
         writeAny(chunk.transfers.values(), rows -> records.writeTransfers(rows, batch));
         writeAny(chunk.reports.values(), rows -> records.writeReports(rows, batch));
     }
@@ -299,11 +334,13 @@ final class ChunkWriter {
     }
 
     /** Counts {@code <kind>.created} and {@code <kind>.existing}: what a write adds, and what was already there. */
-    private void count(Outcome out, Kind kind, Set<String> ids) {
+    private void count(Outcome out, Kind kind, Set<String> ids, Map<String, String> states) {
         if (ids.isEmpty()) {
             return;
         }
-        int existing = records.existing(kind, ids).size();
+        Set<String> found = records.existing(kind, ids);
+        ids.forEach(id -> states.put(kind.name() + ":" + id, found.contains(id) ? "existing" : "created"));
+        int existing = found.size();
         String k = kind.name().toLowerCase(Locale.ROOT);
         out.add(k + ".created", ids.size() - existing);
         out.add(k + ".existing", existing);

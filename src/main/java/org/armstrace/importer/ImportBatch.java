@@ -1,6 +1,7 @@
 package org.armstrace.importer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,20 @@ public record ImportBatch(String id, String fileName, String sha256, long size, 
         RUNNING, COMPLETED, FAILED,
         /** The process stopped mid-way (crash, kill, shutdown); it resumes from its checkpoint. */
         INTERRUPTED
+    }
+
+    /** What each row became, in the order printed; together they are every row read. */
+    public static final List<String> ROW_OUTCOMES = List.of("created", "merged", "review", "changed", "unchanged", "rejected");
+
+    /** How many rows ended as this outcome ({@link #ROW_OUTCOMES}). */
+    public long rows(String outcome) {
+        return counts.getOrDefault("row." + outcome, 0L);
+    }
+
+    /** "created 3 + merged 1 + … = read 6": every row accounted for. */
+    public String rowSummary() {
+        return String.join(" + ", ROW_OUTCOMES.stream().map(o -> o + " " + String.format(java.util.Locale.ROOT, "%,d", rows(o)))
+                .toList()) + String.format(java.util.Locale.ROOT, " = read %,d", read);
     }
 
     public boolean finished() {

@@ -233,6 +233,7 @@ public class ImportCommand {
         out.printf("batch %s: %s%n", b.id(), b.status());
         out.printf("read %,d = accepted %,d + rejected %,d (%,d rows with warnings)%n", b.read(), b.accepted(),
                 b.rejected(), b.warnings());
+        out.println("rows: " + b.rowSummary());
         b.counts().forEach((k, v) -> out.printf("  %-22s %,d%n", k, v));
         if (b.status() == ImportBatch.Status.FAILED) {
             imports.issues(b.id(), 0, 20).stream().filter(i -> i.line() == 0 && i.severity() == Issue.Severity.REJECTED)

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceData;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ final class ImportRun {
         var queue = new ArrayBlockingQueue<Chunk>(2);
         Thread reader = Thread.ofPlatform().name("import-read-" + batch.id().substring(0, 8)).daemon()
                 .start(() -> read(extract, opened.parser(), resumeAfter, queue));
-        var writer = new ChunkWriter(records, batch.id(), batch.fileName(), batch.dryRun());
+        var writer = new ChunkWriter(records, batch.id(), batch.fileName(), profile.name(), batch.dryRun());
         long started = System.nanoTime();
         long rows = batch.read();
         try {
@@ -100,8 +101,41 @@ final class ImportRun {
         } finally {
             closeQuietly(extract);
         }
+        if (profile.full() && !batch.dryRun()) {
+            missing(batch, resumeAfter, writer);
+        }
         return completed(batch, rows, started, writer);
     }
+
+    /** At most this many missing records are named one by one in a run's report; all are counted and flagged. */
+    static final int MISSING_LISTED = 10_000;
+
+    /**
+     * A full extract: the records its source sent before and this extract lacks are flagged (never
+     * deleted), counted as {@code <kind>.missing} and listed in the run's report. A run resumed after a
+     * crash has not seen the rows committed before it, so it cannot tell, and says so.
+     */
+    private void missing(ImportBatch batch, int resumeAfter, ChunkWriter writer) {
+        var outcome = new ChunkWriter.Outcome();
+        if (resumeAfter > 0) {
+            outcome.issues.add(Issue.warning(0, "missing-not-checked", null));
+        } else {
+            tx.executeWithoutResult(s -> {
+                for (ImportedRecords.Kind kind : ExtractHistory.KEPT) {
+                    if (writer.seen(kind).isEmpty()) {
+                        continue; // the extract has no such records: it says nothing of them
+                    }
+                    List<String> missing = records.flagMissing(kind, batch.profileName(), writer.seen(kind), batch.id());
+                    outcome.add(kind.name().toLowerCase(Locale.ROOT) + ".missing", missing.size());
+                    missing.stream().limit(MISSING_LISTED).forEach(id ->
+                            outcome.issues.add(Issue.warning(0, "record-not-in-extract", null, kind.label(), id)));
+                }
+            });
+        }
+        tx.executeWithoutResult(s -> batches.checkpoint(batch.id(), batches.find(batch.id()).orElseThrow().committedThrough(),
+                0, outcome, false));
+    }
+
 
     /** The extract and a parser for its header; the extract is closed again when the header will not do. */
     private Opened open(Path file, MappingProfile profile) throws IOException, Extract.Unreadable {

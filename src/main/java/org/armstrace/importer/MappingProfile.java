@@ -26,9 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param dateFormats {@link DateTimeFormatter} patterns tried in order for every
  *                    date column; empty means the defaults of {@link Values#DEFAULT_DATE_FORMATS}
  * @param nameOrder   how a {@code person.fullName} column is written
+ * @param full        each extract is the source's whole register, not a part of it: a record this source
+ *                    sent before and the latest extract lacks is flagged "not in the latest extract"
  */
 public record MappingProfile(String name, String description, RecordKind kind, Format format, List<Column> columns,
-                             List<String> dateFormats, NameOrder nameOrder, String organisationKind) {
+                             List<String> dateFormats, NameOrder nameOrder, String organisationKind, boolean full) {
 
     public enum NameOrder { FAMILY_FIRST, GIVEN_FIRST }
 
@@ -99,6 +101,11 @@ public record MappingProfile(String name, String description, RecordKind kind, F
         dateFormats = dateFormats == null ? List.of() : List.copyOf(dateFormats);
         format = format == null ? new Format(null, null, null, null, 1) : format;
         nameOrder = nameOrder == null ? NameOrder.FAMILY_FIRST : nameOrder;
+    }
+
+    /** This profile, saying whether its extracts are full ones. */
+    public MappingProfile withFull(boolean isFull) {
+        return new MappingProfile(name, description, kind, format, columns, dateFormats, nameOrder, organisationKind, isFull);
     }
 
     /** Reads and checks a profile; a broken one is refused with the reason. */

@@ -1,6 +1,7 @@
 package org.armstrace.importer;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.LostStolenReport;
@@ -17,7 +18,23 @@ record ParsedRow(int line, NewPerson person, NewFirearm firearm, ImportedRecords
                  LicencePart licence, HolderRef holder, TransferPart transfer, ReportPart report,
                  List<Issue> warnings) {
 
-    record LicencePart(String number, Licence.Kind kind, String issuedBy, LocalDate validFrom, LocalDate validTo) {
+    /** {@code status}: as the registry says (ACTIVE when the extract has no such column), since {@code statusDate}. */
+    record LicencePart(String number, Licence.Kind kind, String issuedBy, LocalDate validFrom, LocalDate validTo,
+                       Licence.Status status, LocalDate statusDate) {
+
+        /**
+         * When the holdings under a licence the registry no longer holds active end: the day of that status
+         * if given, else an expired licence's last valid day, else the day the extract says so. Null when active.
+         */
+        LocalDate endedOn() {
+            if (!status.ends()) {
+                return null;
+            }
+            if (statusDate != null) {
+                return statusDate;
+            }
+            return status == Licence.Status.EXPIRED && validTo != null ? validTo : LocalDate.now(ZoneOffset.UTC);
+        }
     }
 
     /** A licence's holder named by personal number or organisation code (normalised keys). */

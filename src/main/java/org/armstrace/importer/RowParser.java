@@ -414,7 +414,9 @@ final class RowParser {
             if (from != null && to != null && to.isBefore(from)) {
                 rejected.add(Issue.rejected(line, "licence-expires-before-issue", column(Target.LICENCE_VALID_TO), from, to));
             }
-            return number == null ? null : new ParsedRow.LicencePart(number, kind, issuedBy, from, to);
+            Licence.Status status = choice(Target.LICENCE_STATUS, Licence.Status.class, false, Licence.Status.ACTIVE);
+            LocalDate statusDate = date(Target.LICENCE_STATUS_DATE, false, LocalDate.of(1945, 1, 1), today.plusDays(1));
+            return number == null ? null : new ParsedRow.LicencePart(number, kind, issuedBy, from, to, status, statusDate);
         }
 
         ParsedRow.HolderRef holder() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.armstrace.graph.OfflineLoad;
+import org.armstrace.registry.ImportedProperties;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.FirearmCandidate;
 import org.armstrace.registry.ImportedRecords.FirearmIdentity;
@@ -27,6 +28,7 @@ import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.NewTransfer;
 import org.armstrace.registry.PersonNames;
 import org.armstrace.registry.RecordStore;
+import org.armstrace.registry.Standing;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 
 /**
@@ -161,6 +163,29 @@ final class StagedRecords implements RecordStore {
         return out;
     }
 
+    /**
+     * A first load: nothing was said of any record before it, so a record is new or, made by an
+     * earlier extract of this load, joined. (A node is written once here: a later extract's hash and
+     * source are not added to it, as a transactional import would.)
+     */
+    @Override
+    public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows) {
+        Set<String> found = existing(kind, rows.stream().map(Row::id).toList());
+        var out = new HashMap<String, Standing>();
+        rows.forEach(r -> out.put(r.id(), found.contains(r.id()) ? Standing.JOINED : Standing.NEW));
+        return out;
+    }
+
+    @Override
+    public void writeChanges(Kind kind, List<? extends Row<?>> rows, Map<String, Standing> standings, String reason) {
+        throw new UnsupportedOperationException("A first load changes nothing: every record in it is new");
+    }
+
+    @Override
+    public List<String> flagMissing(Kind kind, String profile, Set<String> seen, String batch) {
+        return List.of(); // an empty store held nothing that could be missing
+    }
+
     @Override
     public int addMissingBlockKeys() {
         return 0; // every person staged here got its keys when it was written
@@ -171,7 +196,7 @@ final class StagedRecords implements RecordStore {
         ZonedDateTime now = ImportedRecords.now();
         for (Row<NewOrganisation> r : rows) {
             String id = r.value().id();
-            Map<String, Object> props = ImportedRecords.organisationProperties(r, batch, now);
+            Map<String, Object> props = ImportedProperties.organisationProperties(r, batch, now);
             Long organisation = create("Organisation", id, props);
             if (organisation != null) {
                 if (props.get("code") != null && !"MANUFACTURER".equals(props.get("kind"))) {
@@ -189,7 +214,7 @@ final class StagedRecords implements RecordStore {
     public void writePeople(List<Row<NewPerson>> rows, String batch) {
         ZonedDateTime now = ImportedRecords.now();
         for (Row<NewPerson> r : rows) {
-            Map<String, Object> props = ImportedRecords.personProperties(r, batch, now);
+            Map<String, Object> props = ImportedProperties.personProperties(r, batch, now);
             if (create("Person", r.id(), props) != null) {
                 var candidate = new PersonCandidate(r.id(), (String) props.get("givenName"), (String) props.get("familyName"),
                         (String) props.get("parentName"), (LocalDate) props.get("birthDate"),
@@ -232,7 +257,7 @@ final class StagedRecords implements RecordStore {
                 }
             }
             // A later row for the same weapon may carry markings the first did not (MERGE on the marking's id).
-            for (Map<String, Object> marking : ImportedRecords.markingProperties(r, now)) {
+            for (Map<String, Object> marking : ImportedProperties.markingProperties(r, now)) {
                 String id = (String) marking.get("id");
                 if (markings.add(id)) {
                     load.relationship(firearm, "HAS_MARKING", load.node(List.of("Marking"), marking), Map.of());
@@ -246,7 +271,7 @@ final class StagedRecords implements RecordStore {
         ZonedDateTime now = ImportedRecords.now();
         for (Row<LicenceRow> r : rows) {
             Long holder = party(r.value().licence().holderId());
-            Map<String, Object> props = ImportedRecords.licenceProperties(r, batch, now);
+            Map<String, Object> props = ImportedProperties.licenceProperties(r, batch, now);
             Long licence = create("Licence", r.id(), props);
             if (licence != null) {
                 licencesByNumber.computeIfAbsent((String) props.get("numberKey"), k -> new ArrayList<>(1)).add(r.id());
@@ -260,7 +285,7 @@ final class StagedRecords implements RecordStore {
             if (written("Firearm", firearm) != null) {
                 List<Cover> list = covers.computeIfAbsent(firearm, k -> new ArrayList<>(1));
                 if (list.stream().noneMatch(c -> c.licence().equals(r.id()))) {
-                    list.add(new Cover(r.id(), ImportedRecords.coverProperties(r.value().coversFrom(), null, r.source(),
+                    list.add(new Cover(r.id(), ImportedProperties.coverProperties(r.value().coversFrom(), null, r.source(),
                             "HIGH", now)));
                 }
             }
@@ -276,7 +301,7 @@ final class StagedRecords implements RecordStore {
             if (firearm == null || (t.toLicenceId() != null && written("Licence", t.toLicenceId()) == null)) {
                 continue; // as the Cypher write: a transfer of an unknown weapon or under an unknown licence is refused
             }
-            Long transfer = create("Transfer", r.id(), ImportedRecords.transferProperties(r, "HIGH", batch, now));
+            Long transfer = create("Transfer", r.id(), ImportedProperties.transferProperties(r, "HIGH", batch, now));
             if (transfer != null) {
                 load.relationship(transfer, "OF", firearm, Map.of());
                 Long from = party(t.fromId());
@@ -297,7 +322,7 @@ final class StagedRecords implements RecordStore {
                             open.props().put("to", t.date());
                         }
                     }
-                    list.add(new Cover(t.toLicenceId(), ImportedRecords.coverProperties(t.date(), r.id(), r.source(),
+                    list.add(new Cover(t.toLicenceId(), ImportedProperties.coverProperties(t.date(), r.id(), r.source(),
                             "HIGH", now)));
                 }
             }
@@ -312,7 +337,7 @@ final class StagedRecords implements RecordStore {
             if (firearm == null) {
                 continue;
             }
-            Long report = create("LostStolenReport", r.id(), ImportedRecords.reportProperties(r, batch, now));
+            Long report = create("LostStolenReport", r.id(), ImportedProperties.reportProperties(r, batch, now));
             if (report != null) {
                 load.relationship(report, "CONCERNS", firearm, Map.of());
             }

@@ -25,6 +25,7 @@ enum Target {
 
     LICENCE_NUMBER("licence.number"), LICENCE_KIND("licence.kind"), LICENCE_ISSUED_BY("licence.issuedBy"),
     LICENCE_VALID_FROM("licence.validFrom"), LICENCE_VALID_TO("licence.validTo"),
+    LICENCE_STATUS("licence.status"), LICENCE_STATUS_DATE("licence.statusDate"),
     HOLDER_NATIONAL_ID("holder.nationalId"), HOLDER_CODE("holder.organisationCode"),
 
     TRANSFER_KIND("transfer.kind"), TRANSFER_DATE("transfer.date"), TRANSFER_REFERENCE("transfer.reference"),

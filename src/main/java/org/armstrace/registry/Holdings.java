@@ -321,8 +321,8 @@ public class Holdings {
             var r = transfers.get(i);
             NewTransfer t = r.value().transfer();
             rows.add(CypherParams.of("i", i, "id", r.id(), "date", t.date(), "firearm", t.firearmId(), "from", t.fromId(),
-                    "to", t.toId(), "licence", t.toLicenceId(), "props", ImportedRecords.transferProperties(r, confidence, batch, now),
-                    "cover", ImportedRecords.coverProperties(t.date(), r.id(), r.source(), confidence, now)));
+                    "to", t.toId(), "licence", t.toLicenceId(), "props", ImportedProperties.transferProperties(r, confidence, batch, now),
+                    "cover", ImportedProperties.coverProperties(t.date(), r.id(), r.source(), confidence, now)));
         }
         return neo4j.query("""
                         UNWIND $rows AS row

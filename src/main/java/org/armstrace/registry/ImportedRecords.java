@@ -29,8 +29,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ImportedRecords implements RecordStore {
 
-    /** A record to write: its id, its content and where it came from ({@code import:<file>#row=<n>}). */
-    public record Row<T>(String id, T value, String source) {
+    /**
+     * A record to write: its id, its content and where it came from ({@code import:<file>#row=<n>}).
+     *
+     * @param hash    what its source said, as {@link #entry}; null when not imported
+     * @param refresh the record exists and this row is a later word of its source (or its first word
+     *                on a record made elsewhere): the row's hash and source are added to the record
+     */
+    public record Row<T>(String id, T value, String source, String hash, boolean refresh) {
+        public Row(String id, T value, String source) {
+            this(id, value, source, null, false);
+        }
+
+        public Row<T> refreshing() {
+            return new Row<>(id, value, source, hash, true);
+        }
+    }
+
+    /** The hash entry a record keeps of what one source (mapping profile) said of it. */
+    public static String entry(String profile, Object content) {
+        return ImportHistory.entry(profile, content);
     }
 
     /** A weapon's identity as the registry keys it: make (code, or the make as written when unknown), model, serial. */
@@ -57,8 +75,15 @@ public class ImportedRecords implements RecordStore {
         }
     }
 
-    /** A licence with its holder and, in a registry extract, the weapon it covers from {@code coversFrom}. */
-    public record LicenceRow(Holdings.NewLicence licence, String firearmId, LocalDate coversFrom) {
+    /**
+     * A licence with its holder and, in a registry extract, the weapon it covers from {@code coversFrom};
+     * a licence the registry says is no longer active ends its holdings on {@code endedOn}.
+     */
+    public record LicenceRow(Holdings.NewLicence licence, String firearmId, LocalDate coversFrom, Licence.Status status,
+                             LocalDate endedOn) {
+        public LicenceRow(Holdings.NewLicence licence, String firearmId, LocalDate coversFrom) {
+            this(licence, firearmId, coversFrom, Licence.Status.ACTIVE, null);
+        }
     }
 
     /** A transfer with its parties resolved to ids, or kept as written when they could not be. */
@@ -272,16 +297,57 @@ public class ImportedRecords implements RecordStore {
         }
     }
 
+    /**
+     * How each row (one per record id, each with its {@link Row#hash}) stands against what its source
+     * said of the record last time. Read only: a dry run asks it too.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows) {
+        List<Row<Object>> list = (List) rows;
+        return ImportHistory.standings(neo4j, kind, list, r -> ImportHistory.content(firearms, kind, r.value()));
+    }
+
+    /**
+     * Writes the changes of rows whose standing is {@link Standing.State#CHANGED}: new values with the
+     * row as their source, the old ones in a version. Fields in conflict are left as the desk set them.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void writeChanges(Kind kind, List<? extends Row<?>> rows, Map<String, Standing> standings, String reason) {
+        var changes = new ArrayList<ImportHistory.Change>();
+        for (Row<?> r : rows) {
+            Standing s = standings.get(r.id());
+            if (s != null && !s.changes().isEmpty()) {
+                changes.add(new ImportHistory.Change(r.id(), s.changes(), ImportHistory.derived(firearms, kind, r.value(), s),
+                        r.source()));
+            }
+        }
+        ImportHistory.supersede(neo4j, kind, changes, reason, now());
+    }
+
+    /**
+     * After a full extract of a source: flags the records of this kind it sent before and no longer
+     * does ({@code seen}: every id the extract named) and returns them, sorted.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public List<String> flagMissing(Kind kind, String profile, Set<String> seen, String batch) {
+        return ImportHistory.flagMissing(neo4j, kind, profile, seen, batch, now().toLocalDate());
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writeOrganisations(List<Row<NewOrganisation>> rows, String batch) {
         ZonedDateTime now = now();
-        var params = rows.stream().map(r -> CypherParams.of("id", r.value().id(), "props", organisationProperties(r, batch, now),
-                "country", r.value().countryCode())).toList();
+        var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.value().id(),
+                "props", ImportedProperties.organisationProperties(r, batch, now), "country", r.value().countryCode()))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         MERGE (o:Organisation {id: row.id})
                           ON CREATE SET o += row.props
+                        """ + refresh("o") + """
                         WITH o, row WHERE row.country IS NOT NULL
                         MATCH (c:Country {code: row.country})
                         MERGE (o)-[:BASED_IN]->(c)
@@ -293,12 +359,13 @@ public class ImportedRecords implements RecordStore {
     @Transactional
     public void writePeople(List<Row<NewPerson>> rows, String batch) {
         ZonedDateTime now = now();
-        var params = rows.stream().map(r -> Map.of("id", r.id(), "props", personProperties(r, batch, now))).toList();
+        var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.id(), "props", ImportedProperties.personProperties(r, batch, now))))
+                .toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         MERGE (p:Person {id: row.id})
                           ON CREATE SET p += row.props
-                        """)
+                        """ + refresh("p"))
                 .bind(params).to("rows").run();
     }
 
@@ -308,12 +375,14 @@ public class ImportedRecords implements RecordStore {
         ZonedDateTime now = now();
         var params = new ArrayList<Map<String, Object>>(rows.size());
         for (Row<NewFirearm> r : rows) {
-            params.add(Map.of("id", r.id(), "props", firearmProperties(r, batch, now), "markings", markingProperties(r, now)));
+            params.add(withRefresh(r, CypherParams.of("id", r.id(), "props", firearmProperties(r, batch, now),
+                    "markings", ImportedProperties.markingProperties(r, now))));
         }
         neo4j.query("""
                         UNWIND $rows AS row
                         MERGE (f:Firearm {id: row.id})
                           ON CREATE SET f += row.props
+                        """ + refresh("f") + """
                         WITH f, row
                         CALL (f, row) {
                           MATCH (maker:Organisation {id: 'MANUFACTURER:' + row.props.makeCode})
@@ -337,9 +406,9 @@ public class ImportedRecords implements RecordStore {
     @Transactional
     public void writeLicences(List<Row<LicenceRow>> rows, String batch) {
         ZonedDateTime now = now();
-        var params = rows.stream().map(r -> CypherParams.of("id", r.id(), "props", licenceProperties(r, batch, now),
-                "holder", r.value().licence().holderId(), "firearm", r.value().firearmId(),
-                "covers", coverProperties(r.value().coversFrom(), null, r.source(), "HIGH", now))).toList();
+        var params = rows.stream().map(r -> withRefresh(r, CypherParams.of("id", r.id(), "props", ImportedProperties.licenceProperties(r, batch, now),
+                "holder", r.value().licence().holderId(), "firearm", r.value().firearmId(), "ended", r.value().endedOn(),
+                "covers", ImportedProperties.coverProperties(r.value().coversFrom(), null, r.source(), "HIGH", now)))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         CALL (row) {
@@ -349,11 +418,18 @@ public class ImportedRecords implements RecordStore {
                         }
                         MERGE (l:Licence {id: row.id})
                           ON CREATE SET l += row.props
+                        """ + refresh("l") + """
                         FOREACH (_ IN CASE WHEN h IS NULL THEN [] ELSE [1] END | MERGE (h)-[:HOLDS]->(l))
-                        WITH row, l WHERE row.firearm IS NOT NULL
-                        MATCH (f:Firearm {id: row.firearm})
-                        MERGE (l)-[c:COVERS]->(f)
-                          ON CREATE SET c += row.covers
+                        WITH row, l
+                        CALL (row, l) {
+                          MATCH (f:Firearm {id: row.firearm})
+                          MERGE (l)-[c:COVERS]->(f)
+                            ON CREATE SET c += row.covers
+                        }
+                        // Revoked, suspended or expired: the holdings under it end; nothing is deleted.
+                        WITH row, l WHERE row.ended IS NOT NULL
+                        MATCH (l)-[c:COVERS]->() WHERE c.to IS NULL
+                        SET c.to = row.ended
                         """)
                 .bind(params).to("rows").run();
     }
@@ -370,7 +446,7 @@ public class ImportedRecords implements RecordStore {
     public void writeReports(List<Row<ReportRow>> rows, String batch) {
         ZonedDateTime now = now();
         var params = rows.stream().map(r -> CypherParams.of("id", r.id(), "firearm", r.value().firearmId(),
-                "props", reportProperties(r, batch, now))).toList();
+                "props", ImportedProperties.reportProperties(r, batch, now))).toList();
         neo4j.query("""
                         UNWIND $rows AS row
                         MATCH (f:Firearm {id: row.firearm})
@@ -381,33 +457,28 @@ public class ImportedRecords implements RecordStore {
                 .bind(params).to("rows").run();
     }
 
-    // What the writes set on what they create, in one place: the offline load of an empty store
-    // (importer.StagedRecords) writes the same nodes and relationships without Cypher.
 
-    /** Provenance every imported node carries. */
-    private static Map<String, Object> provenance(Map<String, Object> props, String id, String source, String batch,
-                                                  String confidence, ZonedDateTime now) {
-        props.put("id", id);
-        props.put("source", source);
-        props.put("importBatch", batch);
-        props.put("confidence", confidence);
-        props.put("recordedAt", now);
-        return props;
+    /** A row's hash and, for a record that exists, whether this row refreshes what its source said. */
+    private static Map<String, Object> withRefresh(Row<?> r, Map<String, Object> params) {
+        params.put("refresh", r.refresh());
+        params.put("hash", r.hash());
+        params.put("prefix", r.hash() == null ? null : ImportHistory.prefix(r.hash()));
+        params.put("source", r.source());
+        return params;
     }
 
-    public static Map<String, Object> organisationProperties(Row<NewOrganisation> r, String batch, ZonedDateTime now) {
-        var props = new HashMap<String, Object>();
-        props.put("kind", r.value().kind().name());
-        props.put("code", ReferenceKeys.key(r.value().code()));
-        props.put("name", r.value().name());
-        return provenance(props, r.value().id(), r.source(), batch, "HIGH", now);
-    }
-
-    public static Map<String, Object> personProperties(Row<NewPerson> r, String batch, ZonedDateTime now) {
-        Map<String, Object> props = PersonRegistry.properties(r.value());
-        props.putAll(PersonRegistry.derived(r.value()));
-        props.put("version", 1L);
-        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
+    /**
+     * On a record that exists, a refreshing row replaces its source's hash, joins the record's sources
+     * and lifts a "not in the latest extract" flag. Offline loads never refresh (they write a node once).
+     */
+    private static String refresh(String n) {
+        return """
+                FOREACH (_ IN CASE WHEN row.refresh AND row.hash IS NOT NULL THEN [1] ELSE [] END |
+                  SET %1$s.importHashes = [h IN coalesce(%1$s.importHashes, []) WHERE NOT h STARTS WITH row.prefix] + row.hash,
+                      %1$s.sources = coalesce(%1$s.sources, [%1$s.source])
+                                    + [s IN [row.source] WHERE NOT s IN coalesce(%1$s.sources, [%1$s.source])],
+                      %1$s.notInLatestExtract = null, %1$s.notInLatestBatch = null)
+                """.formatted(n);
     }
 
     public Map<String, Object> firearmProperties(Row<NewFirearm> r, String batch, ZonedDateTime now) {
@@ -416,76 +487,7 @@ public class ImportedRecords implements RecordStore {
                 w.serialAsRead(), w.countryOfManufacture(), w.year(), false);
         props.put("status", "REGISTERED");
         props.put("version", 1L);
-        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
-    }
-
-    /** The weapon's markings as nodes; their ids are the weapon's id and the marking's position in the row. */
-    public static List<Map<String, Object>> markingProperties(Row<NewFirearm> r, ZonedDateTime now) {
-        var markings = new ArrayList<Map<String, Object>>();
-        for (int m = 0; m < r.value().markings().size(); m++) {
-            NewFirearm.NewMarking mk = r.value().markings().get(m);
-            var props = new HashMap<String, Object>();
-            props.put("id", r.id() + ":" + m);
-            props.put("kind", mk.kind().name());
-            props.put("text", mk.text());
-            props.put("key", SerialNumbers.normalise(mk.text()));
-            props.put("position", mk.position());
-            props.put("country", mk.country());
-            props.put("year", mk.year());
-            props.put("source", r.source());
-            props.put("confidence", "HIGH");
-            props.put("recordedAt", now);
-            markings.add(props);
-        }
-        return markings;
-    }
-
-    public static Map<String, Object> licenceProperties(Row<LicenceRow> r, String batch, ZonedDateTime now) {
-        Holdings.NewLicence l = r.value().licence();
-        var props = new HashMap<String, Object>();
-        props.put("number", l.number().strip());
-        props.put("numberKey", ReferenceKeys.key(l.number()));
-        props.put("kind", l.kind().name());
-        props.put("issuedBy", l.issuedBy());
-        props.put("validFrom", l.validFrom());
-        props.put("validTo", l.validTo());
-        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
-    }
-
-    /** A licence's cover of a weapon from a date; {@code transfer} when a transfer under the licence began it. */
-    public static Map<String, Object> coverProperties(LocalDate from, String transfer, String source, String confidence,
-                                                      ZonedDateTime now) {
-        var props = new HashMap<String, Object>();
-        props.put("from", from);
-        props.put("transfer", transfer);
-        props.put("source", source);
-        props.put("confidence", confidence);
-        props.put("recordedAt", now);
-        return props;
-    }
-
-    public static Map<String, Object> transferProperties(Row<TransferRow> r, String confidence, String batch,
-                                                         ZonedDateTime now) {
-        NewTransfer t = r.value().transfer();
-        var props = new HashMap<String, Object>();
-        props.put("kind", t.kind().name());
-        props.put("date", t.date());
-        props.put("reference", t.reference());
-        props.put("fromAsWritten", r.value().fromAsWritten());
-        props.put("toAsWritten", r.value().toAsWritten());
-        return provenance(props, r.id(), r.source(), batch, confidence, now);
-    }
-
-    public static Map<String, Object> reportProperties(Row<ReportRow> r, String batch, ZonedDateTime now) {
-        var props = new HashMap<String, Object>();
-        props.put("kind", r.value().kind().name());
-        props.put("occurredOn", r.value().occurredOn());
-        props.put("place", r.value().place());
-        props.put("reference", r.value().reference());
-        props.put("status", "ACTIVE");
-        props.put("reportedBy", "import");
-        props.put("reportedAt", now);
-        return provenance(props, r.id(), r.source(), batch, "HIGH", now);
+        return ImportedProperties.provenance(props, r, r.id(), batch, "HIGH", now);
     }
 
     public static ZonedDateTime now() {

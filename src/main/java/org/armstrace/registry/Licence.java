@@ -9,6 +9,15 @@ public record Licence(String id, String number, Kind kind, String holderId, Stri
 
     public enum Kind { POSSESSION, CARRY, HUNTING, SPORT, COLLECTOR, DEALER, SECURITY_COMPANY }
 
+    /** What the issuing registry says of a licence; any but ACTIVE ends the holdings under it. */
+    public enum Status {
+        ACTIVE, REVOKED, SUSPENDED, EXPIRED;
+
+        public boolean ends() {
+            return this != ACTIVE;
+        }
+    }
+
     /** Valid on the given day: issued and not yet expired. */
     public boolean validOn(LocalDate day) {
         return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));

@@ -40,9 +40,13 @@ public class PersonRegistry {
     private static final Pattern BIRTH_YEAR = Pattern.compile("(?<!\\d)(19|20)\\d{2}(?!\\d)");
     static final int MAX_QUERY = 200;
 
-    /** A person's whole record: the person, licences held, weapons held or once held, history. */
+    /**
+     * A person's whole record: the person, licences held, weapons held or once held, history, every
+     * extract row that became or joined the person ({@code import:<file>#row=<n>}), and since when the
+     * person is missing from the latest full extract of a source that named them (null if not).
+     */
     public record PersonRecord(Person person, List<Licence> licences, List<HeldFirearm> firearms,
-                               List<RecordVersion> history) {
+                               List<RecordVersion> history, List<String> extractRows, LocalDate notInLatestExtract) {
     }
 
     /** A weapon covered by one of the holder's licences, from/to the dates of the holding. */
@@ -143,7 +147,15 @@ public class PersonRegistry {
                         """)
                 .bind(id).to("id").fetchAs(HeldFirearm.class).mappedBy((t, r) -> HeldFirearm.of(r))
                 .all().stream().toList();
-        return Optional.of(new PersonRecord(person.get(), licences, firearms, Versions.of(neo4j, "Person", id)));
+        Map<String, Object> rows = neo4j.query("""
+                        MATCH (p:Person {id: $id})
+                        RETURN [s IN coalesce(p.sources, [p.source]) WHERE s STARTS WITH 'import:'] AS rows,
+                               p.notInLatestExtract AS missing""")
+                .bind(id).to("id").fetch().one().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<String> extractRows = (List<String>) rows.get("rows");
+        return Optional.of(new PersonRecord(person.get(), licences, firearms, Versions.of(neo4j, "Person", id),
+                extractRows, (LocalDate) rows.get("missing")));
     }
 
     /**

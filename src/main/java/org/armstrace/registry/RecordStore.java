@@ -38,6 +38,15 @@ public interface RecordStore {
 
     int addMissingBlockKeys();
 
+    /** See {@link ImportedRecords#standings}. */
+    Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows);
+
+    /** See {@link ImportedRecords#writeChanges}. */
+    void writeChanges(Kind kind, List<? extends Row<?>> rows, Map<String, Standing> standings, String reason);
+
+    /** See {@link ImportedRecords#flagMissing}. */
+    List<String> flagMissing(Kind kind, String profile, Set<String> seen, String batch);
+
     void writeOrganisations(List<Row<NewOrganisation>> rows, String batch);
 
     void writePeople(List<Row<NewPerson>> rows, String batch);

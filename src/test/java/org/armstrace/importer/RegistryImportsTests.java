@@ -144,7 +144,8 @@ class RegistryImportsTests {
         ImportBatch b = run(copy, "kosovo-people", false).batch();
         accountedFor(b);
         assertThat(count("Person")).isEqualTo(people);
-        assertThat(b.counts()).doesNotContainKey("person.created").containsEntry("person.existing", 2_001L);
+        // The same source saying the same again: recognised by each record's hash of what it said, and not written.
+        assertThat(b.counts()).doesNotContainKey("person.created").containsEntry("person.unchanged", 2_001L);
     }
 
     @Test
@@ -175,7 +176,7 @@ class RegistryImportsTests {
         Files.writeString(again, Files.readString(file) + "\n");
         ImportBatch repeat = run(again, "kosovo-people", false).batch();
         accountedFor(repeat);
-        assertThat(repeat.counts()).containsEntry("person.existing", 1L).doesNotContainKeys("person.created", "person.review");
+        assertThat(repeat.counts()).containsEntry("person.unchanged", 1L).doesNotContainKeys("person.created", "person.review");
         assertThat(count("Person")).isEqualTo(people + 1);
     }
 

@@ -231,6 +231,16 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         history.setItems(imports.history(50));
     }
 
+    /** A count's label; a changed field's count names the kind of record and the field. */
+    private String countLabel(String key) {
+        int field = key.indexOf(".field.");
+        if (field < 0) {
+            return getTranslation("imports.count." + key);
+        }
+        return getTranslation("imports.count.changed-field", getTranslation("imports.kind." + key.substring(0, field)),
+                key.substring(field + ".field.".length()));
+    }
+
     /** A batch's totals, what it did per kind of record, its issues, and the report to download. */
     private void show(String batchId) {
         batchDetails.removeAll();
@@ -244,8 +254,12 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         totals.setId("import-totals");
         var counts = new Div();
         counts.setId("import-counts");
+        var rows = new Div(getTranslation("imports.row-outcomes", b.rows("created"), b.rows("merged"), b.rows("review"),
+                b.rows("changed"), b.rows("unchanged"), b.rows("rejected"), b.read()));
+        rows.setId("import-rows");
+        counts.add(rows);
         for (Map.Entry<String, Long> c : b.counts().entrySet()) {
-            counts.add(new Div(getTranslation("imports.count." + c.getKey()) + ": " + c.getValue()));
+            counts.add(new Div(countLabel(c.getKey()) + ": " + c.getValue()));
         }
         Locale locale = UI.getCurrent().getLocale();
         var csv = new Anchor(report(b, IssueReport.Format.CSV, locale), getTranslation("imports.report-csv"));

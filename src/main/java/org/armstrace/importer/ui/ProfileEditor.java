@@ -2,6 +2,7 @@ package org.armstrace.importer.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -28,9 +29,13 @@ class ProfileEditor extends Dialog {
         error.setId("profile-error");
         error.addClassName("form-errors");
         var help = new Paragraph(getTranslation("imports.profile-help"));
+        // Full or partial decides whether records a later extract lacks are flagged: a choice, not a JSON detail.
+        var full = new Checkbox(getTranslation("imports.profile-full"), current != null && current.full());
+        full.setId("profile-full");
+        full.setTooltipText(getTranslation("imports.profile-full-help"));
         var save = new Button(getTranslation("imports.save-profile"), e -> {
             try {
-                onSave.accept(MappingProfile.parse(json.getValue()));
+                onSave.accept(MappingProfile.parse(json.getValue()).withFull(full.getValue()));
                 close();
             } catch (MappingProfile.ProfileInvalid invalid) {
                 error.setText(getTranslation(invalid.key(), invalid.argument()));
@@ -39,7 +44,7 @@ class ProfileEditor extends Dialog {
         save.setId("profile-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var cancel = new Button(getTranslation("imports.cancel"), e -> close());
-        add(help, json, error);
+        add(help, full, json, error);
         getFooter().add(cancel, save);
     }
 

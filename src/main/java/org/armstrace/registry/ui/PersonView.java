@@ -8,7 +8,9 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -62,12 +64,19 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         facts.add(fact(this, "person.name-latin", p.nameLatin()), fact(this, "person.parent-name", p.parentName()),
                 fact(this, "person.birth-date", Dates.date(p.birthDate(), getLocale())),
                 fact(this, "person.birth-place", p.birthPlace()), fact(this, "person.national-id", p.nationalId()),
-                ProvenanceLine.of(this, p.source(), p.confidence(), p.recordedAt(), null));
+                ProvenanceLine.of(this, p.source(), p.confidence(), p.recordedAt(), null),
+                fact(this, "person.not-in-latest-extract", Dates.date(record.notInLatestExtract(), getLocale())));
         add(facts, new Paragraph(getTranslation("person.read-audited")));
 
         add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "person-licences", record.licences()));
         add(new H3(getTranslation("person.firearms")), RecordParts.heldFirearms(this, "person-firearms", record.firearms()));
 
+        // Every row of every extract that became or joined this person, so that a merge can be traced to its rows.
+        add(new H3(getTranslation("person.extract-rows")));
+        var rows = new UnorderedList();
+        rows.setId("person-extract-rows");
+        record.extractRows().forEach(r -> rows.add(new ListItem(r)));
+        add(rows);
         add(new H3(getTranslation("firearm.history")));
         var history = new Grid<RecordVersion>();
         history.setId("person-history");

@@ -1,0 +1,174 @@
+package org.armstrace.importer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.armstrace.registry.ImportedRecords.Kind;
+import org.armstrace.registry.ImportedRecords.Row;
+import org.armstrace.registry.RecordStore;
+import org.armstrace.registry.Standing;
+
+/**
+ * A run's view of what its source (the mapping profile) said before: which of a chunk's records are
+ * new, unchanged, changed or joined from elsewhere, which rows to write, and every id the run named,
+ * so that a full extract can tell which records it no longer contains.
+ *
+ * <p>A record named again later in the same run (a holder on several rows, say) is the same word of the
+ * source, not a change: only the first row that names it in a run is compared, as a first load that
+ * writes each node once does.
+ */
+final class ExtractHistory {
+
+    /** The kinds whose records keep what their source said; transfers and reports are their own content. */
+    static final List<Kind> KEPT = List.of(Kind.ORGANISATION, Kind.PERSON, Kind.FIREARM, Kind.LICENCE);
+
+    /** A kind's rows to write, the changes to write before them, and how each record stands. */
+    record Staged<T>(List<Row<T>> write, List<Row<T>> changed, Map<String, Standing> standings) {
+    }
+
+    private final RecordStore records;
+    private final String profile;
+    private final Map<Kind, Set<String>> seen = new HashMap<>();
+
+    ExtractHistory(RecordStore records, String profile) {
+        this.records = records;
+        this.profile = profile;
+    }
+
+    /** Every record id of this kind the run has named so far. */
+    Set<String> seen(Kind kind) {
+        return seen.getOrDefault(kind, Set.of());
+    }
+
+    /** The hash entry of a row's content. */
+    String entry(Object content) {
+        return org.armstrace.registry.ImportedRecords.entry(profile, content);
+    }
+
+    /**
+     * Stands a chunk's rows of one kind against the graph, counting {@code <kind>.created|existing|
+     * unchanged|changed|conflict} and per changed field {@code <kind>.field.<name>}; conflicts become
+     * warnings on their rows. {@code states} receives each record's outcome by {@code KIND:id}.
+     *
+     * @param writeUnchanged whether unchanged rows are written all the same (licences: a row may add a
+     *                       weapon the licence covers, which its hash does not say)
+     */
+    <T> Staged<T> stand(Kind kind, Collection<Row<T>> rows, boolean writeUnchanged, ChunkWriter.Outcome out,
+                        Map<String, String> states) {
+        if (rows.isEmpty()) {
+            return new Staged<>(List.of(), List.of(), Map.of());
+        }
+        String k = kind.name().toLowerCase(Locale.ROOT);
+        Set<String> before = seen.computeIfAbsent(kind, x -> new HashSet<>());
+        var distinct = new LinkedHashMap<String, Row<T>>();
+        rows.forEach(r -> distinct.putIfAbsent(r.id(), r));
+        List<Row<T>> fresh = distinct.values().stream().filter(r -> !before.contains(r.id())).toList();
+        Map<String, Standing> standings = records.standings(kind, fresh);
+        var changed = new ArrayList<Row<T>>();
+        var refreshed = new HashSet<String>();
+        var skipped = new HashSet<String>();
+        for (Row<T> r : distinct.values()) {
+            Standing s = before.contains(r.id()) ? null : standings.get(r.id());
+            String state = s == null ? "existing" : switch (s.state()) {
+                case NEW -> "created";
+                case UNCHANGED -> {
+                    skipped.add(r.id());
+                    yield "unchanged";
+                }
+                case RETURNED -> {
+                    refreshed.add(r.id());
+                    yield "unchanged";
+                }
+                case JOINED -> {
+                    refreshed.add(r.id());
+                    yield "existing";
+                }
+                case CHANGED -> {
+                    refreshed.add(r.id());
+                    changed.add(r);
+                    counted(k, r, s, out);
+                    yield s.changes().isEmpty() ? "unchanged" : "changed";
+                }
+            };
+            out.add(k + "." + state, 1);
+            states.put(kind.name() + ":" + r.id(), state);
+        }
+        before.addAll(distinct.keySet());
+        var write = new ArrayList<Row<T>>();
+        for (Row<T> r : rows) {
+            if (refreshed.contains(r.id())) {
+                write.add(r.refreshing());
+            } else if (writeUnchanged || !skipped.contains(r.id())) {
+                write.add(r);
+            }
+        }
+        return new Staged<>(write, changed, standings);
+    }
+
+    /** Writes a kind's changes (before its rows: a version names the row that changed it). */
+    void writeChanges(Kind kind, Staged<?> staged, String reason) {
+        if (!staged.changed().isEmpty()) {
+            records.writeChanges(kind, staged.changed(), staged.standings(), reason);
+        }
+    }
+
+    /** The fields a changed row changes, counted, and its conflicts with the desk, reported on its line. */
+    private static void counted(String k, Row<?> r, Standing s, ChunkWriter.Outcome out) {
+        s.changes().keySet().forEach(field -> out.add(k + ".field." + field, 1));
+        if (!s.conflicts().isEmpty()) {
+            out.add(k + ".conflict", 1);
+        }
+        int line = line(r.source());
+        for (Standing.Conflict c : s.conflicts()) {
+            out.issues.add(Issue.warning(line, "field-conflict", null, c.field(), c.current(), c.offered()));
+        }
+    }
+
+    /** The line of an import source ({@code import:<file>#row=<n>}). */
+    static int line(String source) {
+        return Integer.parseInt(source.substring(source.lastIndexOf('=') + 1));
+    }
+
+    /**
+     * Each accepted row's one outcome, counted as {@code row.created|merged|review|changed|unchanged}:
+     * its main record's review or merge decision if it had one; else created if it created its main
+     * record, changed if it changed any record it names, unchanged if its main record is as its source
+     * left it; else merged into a record by the same key (a second row naming a record, say).
+     *
+     * @param named the records of each accepted line, as {@code KIND:id}, its main record first
+     */
+    static void countRows(Map<Integer, List<String>> named, Map<String, String> states, ChunkWriter.Outcome out) {
+        var decided = new HashMap<String, String>();
+        for (ChunkWriter.Decision d : out.decisions) {
+            decided.put(d.line() + "|" + d.kind().name(), d.status().equals("PENDING") ? "review" : "merged");
+        }
+        var first = new HashSet<String>();
+        named.forEach((line, records) -> {
+            String main = records.getFirst();
+            String kind = main.substring(0, main.indexOf(':'));
+            boolean firstRow = first.add(main);
+            String state = states.getOrDefault(main, "existing");
+            boolean content = kind.equals(Kind.TRANSFER.name()) || kind.equals(Kind.REPORT.name());
+            String outcome = decided.get(line + "|" + kind);
+            if (outcome == null) {
+                if (firstRow && state.equals("created")) {
+                    outcome = "created";
+                } else if (firstRow && records.stream().anyMatch(r -> "changed".equals(states.get(r)))) {
+                    outcome = "changed";
+                } else if (firstRow && (state.equals("unchanged") || content && state.equals("existing"))) {
+                    outcome = "unchanged";
+                } else {
+                    outcome = "merged";
+                }
+            }
+            out.add("row." + outcome, 1);
+        });
+        out.add("row.rejected", out.rejected);
+    }
+}
