@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public final class SecurityHeaders implements Customizer<HeadersConfigurer<HttpSecurity>> {
 
-    /** OWASP ASVS V14.4: every other powerful feature off, for this site and any frame. */
+    /**
+     * OWASP ASVS V14.4: every other powerful feature off, for this site and any frame. Only features
+     * Chromium knows: an unknown one (Web Bluetooth's {@code bluetooth}) is an error on every page's console.
+     */
     static final String PERMISSIONS_POLICY = "geolocation=(self), camera=(self), microphone=(), payment=(), usb=(), "
-            + "serial=(), bluetooth=(), hid=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), "
+            + "serial=(), hid=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), "
             + "magnetometer=(), xr-spatial-tracking=(), browsing-topics=()";
 
     private static final Pattern ORIGIN = Pattern.compile("^(https?://[^/?#]+)");

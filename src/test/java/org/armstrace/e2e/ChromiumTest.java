@@ -82,7 +82,9 @@ abstract class ChromiumTest {
         BrowserContext context = browser.newContext(options.setIgnoreHTTPSErrors(true));
         context.addInitScript(CSP_LISTENER);
         context.onConsoleMessage(m -> {
-            if (m.text().contains("Content Security Policy") || m.text().startsWith("CSP violation")) {
+            // Chromium's own complaints about the security headers count as violations too.
+            if (m.text().contains("Content Security Policy") || m.text().startsWith("CSP violation")
+                    || m.text().startsWith("Error with Permissions-Policy header")) {
                 CSP_VIOLATIONS.add(m.text());
             }
         });
