@@ -130,7 +130,7 @@ class MetricsEndpointTests {
     }
 
     @Test
-    void a_signed_in_administrator_reads_the_metrics() throws Exception {
+    void a_signed_in_administrator_reads_the_metrics_and_sees_the_database_in_readiness() throws Exception {
         var cookies = new CookieManager();
         var browser = HttpClient.newBuilder().cookieHandler(cookies).sslContext(TestHttps.trusting(ssl))
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
@@ -152,6 +152,10 @@ class MetricsEndpointTests {
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("armstrace_trace_requests_overdue", "armstrace_audit_events");
+        // The administrator also sees why the application would not be ready: the database is part of it.
+        var readiness = browser.send(HttpRequest.newBuilder(TestHttps.uri(port, "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(readiness.body()).contains("\"readinessState\"", "\"neo4j\"");
     }
 
     @Test
