@@ -43,27 +43,34 @@ class ApiSecurityConfiguration {
     }
 
     /**
-     * {@code /actuator/health} answers everybody with its status (load balancers, container health
-     * checks) and shows its components and details only to administrators
-     * ({@code management.endpoint.health.roles}). Administrators sign in to the UI and never hold
-     * API tokens, so this chain reads the UI's session too (it never creates one); it changes
-     * nothing, so the session cookie's SameSite=Strict is protection enough against cross-site use.
+     * {@code /actuator/health} (and its liveness and readiness groups) answers everybody with its
+     * status (load balancers, container probes) and shows its components and details only to
+     * administrators ({@code management.endpoint.health.roles}). {@code /actuator/prometheus} is for
+     * administrators and for the metrics token ({@link MetricsTokenFilter}) only. Administrators sign
+     * in to the UI and never hold API tokens, so this chain reads the UI's session too (it never
+     * creates one); it changes nothing, so the session cookie's SameSite=Strict is protection enough
+     * against cross-site use.
      */
     @Bean
     @Order(0)
     @ConditionalOnWebApplication
-    SecurityFilterChain actuatorSecurity(HttpSecurity http, ApiTokenService tokens, SecurityHeaders headers)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ApiTokenService tokens, SecurityHeaders headers,
+                                         @Value("${armstrace.metrics.token:}") String metricsToken)
             throws Exception {
         var session = new HttpSessionSecurityContextRepository();
         session.setAllowSessionCreation(false);
         return problems(http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .hasAnyAuthority("ROLE_" + Role.Names.ADMIN, MetricsTokenFilter.AUTHORITY)
                         .anyRequest().hasRole(Role.Names.SUPERVISOR))
                 .securityContext(c -> c.securityContextRepository(session))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers)
+                // In this order: the metrics token first, so that the API-token check lets it pass.
+                .addFilterBefore(new MetricsTokenFilter(metricsToken), AuthorizationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, new RateLimiter()), AuthorizationFilter.class));
     }
 

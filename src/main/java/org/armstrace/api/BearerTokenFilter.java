@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.armstrace.security.PartnerScope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,6 +38,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        var current = SecurityContextHolder.getContext().getAuthentication();
+        if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)) {
+            // The actuator's chain: the metrics token (MetricsTokenFilter) or an administrator's session was accepted.
+            chain.doFilter(request, response);
+            return;
+        }
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             chain.doFilter(request, response); // anonymous: the entry point answers 401 where a token is needed
             return;

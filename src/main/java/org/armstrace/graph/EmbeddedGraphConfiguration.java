@@ -28,6 +28,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
 import org.neo4j.fleetmanagement.FleetManagementSettings;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -141,11 +142,17 @@ class EmbeddedGraphConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Driver neo4jDriver(DatabaseManagementService dbms, GraphProperties properties) {
+    Driver neo4jDriver(DatabaseManagementService dbms, GraphProperties properties,
+                       MetricsObservationProvider observations) {
         String password = BoltPassword.resolve(properties);
         return GraphDatabase.driver("bolt://" + LOOPBACK + ":" + boltPort(dbms),
                 AuthTokens.basic(properties.username(), password),
-                Config.builder().withoutEncryption().build());
+                Config.builder().withoutEncryption().withObservationProvider(observations).build());
+    }
+
+    @Bean
+    EmbeddedTransactionMetrics neo4jTransactionMetrics(DatabaseManagementService dbms, GraphProperties properties) {
+        return new EmbeddedTransactionMetrics(dbms, properties.database());
     }
 
     static int boltPort(DatabaseManagementService dbms) {

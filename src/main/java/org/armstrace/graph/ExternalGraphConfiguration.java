@@ -6,6 +6,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.observation.metrics.MetricsObservationProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +17,16 @@ import org.springframework.context.annotation.Configuration;
 class ExternalGraphConfiguration {
 
     @Bean(destroyMethod = "close")
-    Driver neo4jDriver(GraphProperties properties) {
-        return connect(properties);
+    Driver neo4jDriver(GraphProperties properties, MetricsObservationProvider observations) {
+        return connect(properties, Config.builder().withObservationProvider(observations));
+    }
+
+    static Driver connect(GraphProperties properties) {
+        return connect(properties, Config.builder());
     }
 
     /** A driver that has proven it can reach and log in to the server, or a plain start-up failure. */
-    static Driver connect(GraphProperties properties) {
+    static Driver connect(GraphProperties properties, Config.ConfigBuilder config) {
         if (properties.uri() == null) {
             throw new StartupProblem("External database mode needs a URI, but none is set.",
                     "Set ARMSTRACE_NEO4J_URI, e.g. bolt://neo4j.example:7687 or neo4j://cluster:7687.", null);
@@ -34,7 +39,7 @@ class ExternalGraphConfiguration {
         try {
             driver = GraphDatabase.driver(properties.uri(),
                     AuthTokens.basic(properties.username(), properties.password()),
-                    Config.builder().withConnectionTimeout(10, TimeUnit.SECONDS).build());
+                    config.withConnectionTimeout(10, TimeUnit.SECONDS).build());
         } catch (IllegalArgumentException e) {
             throw new StartupProblem("The database URI " + properties.uri() + " is not valid: " + e.getMessage(),
                     "Use a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI in ARMSTRACE_NEO4J_URI.", e);

@@ -76,6 +76,7 @@ public class RegistryImports {
     private final Path mappingsDir;
     private final long maxBytes;
     private final int chunkSize;
+    private final ImportMetrics metrics;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("registry-import").daemon().factory());
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
@@ -90,7 +91,7 @@ public class RegistryImports {
     private final GraphProperties.Mode mode;
 
     RegistryImports(ImportBatches batches, IssueReport report, ImportedRecords records, ReferenceData reference, BatchTransactions batch,
-                    AuditLog audit, Neo4jClient neo4j, GraphProperties graph,
+                    AuditLog audit, Neo4jClient neo4j, GraphProperties graph, ImportMetrics metrics,
                     @Value("${armstrace.import.mappings-dir:import/mappings}") Path mappingsDir,
                     @Value("${armstrace.import.max-file-size:2GB}") DataSize maxSize,
                     @Value("${armstrace.import.chunk-rows:" + ImportRun.CHUNK + "}") int chunkSize) {
@@ -107,6 +108,7 @@ public class RegistryImports {
         this.mappingsDir = mappingsDir;
         this.maxBytes = maxSize.toBytes();
         this.chunkSize = chunkSize;
+        this.metrics = metrics;
     }
 
     public long maxFileSize() {
@@ -307,11 +309,20 @@ public class RegistryImports {
             if (batch.status() != ImportBatch.Status.RUNNING) {
                 batches.status(batch.id(), ImportBatch.Status.RUNNING, null);
             }
-            ImportBatch done = new ImportRun(batches, store, reference, tx, chunkSize).run(batch, files.path(batch.sha256()),
-                    profile, p -> {
-                        progress.put(batch.id(), p);
-                        listener.accept(p);
-                    });
+            long started = System.nanoTime();
+            ImportBatch done;
+            try {
+                done = new ImportRun(batches, store, reference, tx, chunkSize).run(batch, files.path(batch.sha256()),
+                        profile, p -> {
+                            progress.put(batch.id(), p);
+                            listener.accept(p);
+                        });
+            } catch (RuntimeException e) {
+                metrics.ran(batch, "interrupted", 0, Duration.ofNanos(System.nanoTime() - started));
+                throw e;
+            }
+            metrics.ran(batch, done.status().name().toLowerCase(Locale.ROOT), Math.max(0, done.read() - batch.read()),
+                    Duration.ofNanos(System.nanoTime() - started));
             tx.executeWithoutResult(s -> audit.record("import." + done.status().name().toLowerCase(Locale.ROOT),
                     List.of("ImportBatch:" + done.id()), done.read() + " read = " + done.accepted() + " accepted + "
                             + done.rejected() + " rejected"));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.armstrace.recovery.FirearmRecovered;
 import org.armstrace.recovery.MatchConfirmed;
 import org.armstrace.security.AuditLog;
@@ -51,6 +54,7 @@ public class AlertScanner implements DisposableBean {
     private final AlertStore store;
     private final AuditLog audit;
     private final boolean onArrival;
+    private final MeterRegistry metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pattern-scan");
         t.setDaemon(true);
@@ -62,8 +66,10 @@ public class AlertScanner implements DisposableBean {
     private volatile Report last;
 
     AlertScanner(PatternScan scan, AlertStore store, AuditLog audit,
-                 @Value("${armstrace.intelligence.patterns.scan-on-arrival:true}") boolean onArrival) {
+                 @Value("${armstrace.intelligence.patterns.scan-on-arrival:true}") boolean onArrival,
+                 MeterRegistry metrics) {
         this.scan = scan;
+        this.metrics = metrics;
         this.store = store;
         this.audit = audit;
         this.onArrival = onArrival;
@@ -124,9 +130,12 @@ public class AlertScanner implements DisposableBean {
                     pending = null;
                     next = null;
                 }
+                long started = System.nanoTime();
                 try {
                     queued.complete(run(mine));
+                    scanned("completed", started);
                 } catch (RuntimeException | Error e) {
+                    scanned("failed", started);
                     log.error("Pattern scan failed", e);
                     queued.completeExceptionally(e);
                 }
@@ -141,8 +150,12 @@ public class AlertScanner implements DisposableBean {
             long start = System.nanoTime();
             List<PatternInstance> found = scan.find(p);
             AlertStore.Applied applied = store.apply(p, found, arrivals);
+            var took = Duration.ofNanos(System.nanoTime() - start);
             runs.put(p, new Run(applied.found(), applied.created(), applied.changed(), applied.gone(), applied.notified(),
-                    Duration.ofNanos(System.nanoTime() - start)));
+                    took));
+            // Which pattern's query has grown slow as the graph grew.
+            Timer.builder("armstrace.alert.pattern.scans").description("Time of one pattern's query and alert update")
+                    .tag("pattern", p.name().toLowerCase(Locale.ROOT)).register(metrics).record(took);
         }
         var report = new Report(Instant.now(), Map.copyOf(runs));
         last = report;
@@ -154,6 +167,12 @@ public class AlertScanner implements DisposableBean {
                 .append(" new, ").append(r.notified()).append(" notified, ").append(r.took().toMillis()).append(" ms; "));
         audit.record("intelligence.scanned", List.of(), details.toString());
         return report;
+    }
+
+    /** For operators ({@code /actuator/prometheus}): how long whole scans take, and how many fail. */
+    private void scanned(String outcome, long started) {
+        Timer.builder("armstrace.alert.scans").description("Pattern scans (all patterns), by how they ended")
+                .tag("outcome", outcome).register(metrics).record(Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
