@@ -96,12 +96,16 @@ class RegistryApi {
     @GetMapping("/firearms")
     @PreAuthorize(STAFF)
     @Operation(summary = "Search firearms by serial",
-            description = "Exact, partial (? or * for unreadable positions) and fuzzy (confusions such as O/0, "
-                    + "dropped, doubled and swapped characters, Cyrillic look-alikes). Ranked, with reasons; "
-                    + "flags name active lost/stolen reports.")
+            description = "Exact, partial (? for one unreadable character, * for any number) and fuzzy "
+                    + "(confusions such as O/0, dropped, doubled and swapped characters, Cyrillic look-alikes), "
+                    + "over serials and markings (import marks, arsenal and assembly numbers). A make, type or "
+                    + "calibre not in the reference data is not refused: a misspelt make is taken for the "
+                    + "closest maker, otherwise it is ignored with a note in the reasons. Ranked, with reasons "
+                    + "in the Accept-Language language (English by default) and as machine codes; flags name "
+                    + "active lost/stolen reports.")
     List<FirearmHitJson> searchFirearms(
             @Parameter(description = "Serial as read") @RequestParam String serial,
-            @Parameter(description = "Make, any known spelling") @RequestParam(required = false) String make,
+            @Parameter(description = "Make as read; matched tolerantly, never refused") @RequestParam(required = false) String make,
             @Parameter(description = "Firearm type, any known spelling") @RequestParam(required = false) String type,
             @Parameter(description = "Calibre, any known spelling") @RequestParam(required = false) String calibre,
             @Parameter(description = "Model as read: ranks equally close serials, not a filter") @RequestParam(required = false) String model,
