@@ -75,7 +75,7 @@ class InstantChecks {
             }
             rows.add(Map.of("id", UUID.randomUUID().toString(), "firearm", hit.firearm().id(),
                     "kinds", kinds.stream().map(Enum::name).sorted().toList(), "score", hit.score(),
-                    "reasons", hit.reasons(), "rank", i + 1));
+                    "reasons", hit.storedReasons(), "rank", i + 1));
         }
         neo4j.query("""
                         MATCH (rf:Firearm {id: $recovered})

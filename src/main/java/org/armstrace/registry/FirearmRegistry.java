@@ -83,7 +83,7 @@ public class FirearmRegistry {
             row.put("id", UUID.randomUUID().toString());
             row.put("kind", m.kind().name());
             row.put("text", m.text());
-            row.put("key", SerialNumbers.normalise(m.text()));
+            row.putAll(SerialNumbers.markingKeys(m.text()));
             row.put("position", m.position());
             row.put("country", m.country());
             row.put("year", m.year());

@@ -55,7 +55,7 @@ public final class ImportedProperties {
             props.put("id", r.id() + ":" + m);
             props.put("kind", mk.kind().name());
             props.put("text", mk.text());
-            props.put("key", SerialNumbers.normalise(mk.text()));
+            props.putAll(SerialNumbers.markingKeys(mk.text()));
             props.put("position", mk.position());
             props.put("country", mk.country());
             props.put("year", mk.year());

@@ -137,7 +137,7 @@ public class LostStolenRegister {
     void flagRegistration(String firearmId, List<SerialHit> similar) {
         var rows = similar.stream().filter(h -> !h.flags().isEmpty() && !h.firearm().id().equals(firearmId))
                 .map(h -> Map.<String, Object>of("other", h.firearm().id(), "score", h.score(),
-                        "reasons", h.reasons()))
+                        "reasons", h.storedReasons()))
                 .toList();
         if (rows.isEmpty()) {
             return;

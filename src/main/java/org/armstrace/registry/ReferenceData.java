@@ -71,6 +71,31 @@ public class ReferenceData {
         return Optional.ofNullable(snapshot().manufacturerByKey().get(ReferenceKeys.key(text)));
     }
 
+    /**
+     * The manufacturer a field reading most likely means when it is no known spelling: the one whose
+     * code, name or an alias is within a typo of it (two for names of eight letters or more, none
+     * under five), or of which it is a longer or shorter form ("Zastava Arms Kragujevac" for
+     * "Zastava"; both at least four letters). Empty when nothing is that close, or when two makers
+     * are equally close: a guess between two makers would hide the right weapon.
+     */
+    public Optional<Manufacturer> closestManufacturer(String text) {
+        String typed = ReferenceKeys.key(text);
+        Manufacturer best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        boolean ambiguous = false;
+        for (var known : snapshot().manufacturerByKey().entrySet()) {
+            int d = NameDistance.within(typed, known.getKey());
+            if (d < bestDistance) {
+                best = known.getValue();
+                bestDistance = d;
+                ambiguous = false;
+            } else if (d == bestDistance && best != null && !best.code().equals(known.getValue().code())) {
+                ambiguous = true;
+            }
+        }
+        return best == null || ambiguous || bestDistance == Integer.MAX_VALUE ? Optional.empty() : Optional.of(best);
+    }
+
     public Optional<FirearmType> resolveFirearmType(String text) {
         return Optional.ofNullable(snapshot().typeByKey().get(ReferenceKeys.key(text)));
     }

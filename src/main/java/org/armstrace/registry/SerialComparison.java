@@ -3,6 +3,7 @@ package org.armstrace.registry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How far a serial as read is from a registered serial, and why.
@@ -19,16 +20,17 @@ import java.util.List;
  *     {@value #SWAP_COST};
  * <li>any other substitution or extra character costs 1.
  * </ul>
- * An unreadable position ({@code ?}) in the query matches any one character at no cost. The
- * alignment is traced back to explain each difference in words. Dense numeric serial ranges make
+ * An unreadable position ({@code ?}) in the query matches any one character at no cost, and an
+ * unreadable run ({@code *}) any number of characters, none included, at no cost. The alignment is
+ * traced back to explain each difference ({@link MatchReason}, translated where it is shown). Dense numeric serial ranges make
  * this matter: a five-digit reading with a drop and a swap is two edits from dozens of registered
  * serials, but a drop and a swap from only a few of them.
  *
  * @param cost    total cost; 0 is an exact match
  * @param edits   the real edits (missing, extra, swapped or different characters)
- * @param reasons one plain-language line per difference, in reading order (1-based positions)
+ * @param reasons one reason per difference, in reading order (1-based positions)
  */
-record SerialComparison(double cost, int edits, List<String> reasons) {
+record SerialComparison(double cost, int edits, List<MatchReason> reasons) {
 
     public static final double CONFUSION_COST = 0.25;
     public static final double DOUBLED_COST = 0.6;
@@ -61,6 +63,13 @@ record SerialComparison(double cost, int edits, List<String> reasons) {
         }
         for (int i = 1; i <= n; i++) {
             char q = query.charAt(i - 1);
+            if (q == SerialNumbers.UNREADABLE_RUN) {
+                // Stands for nothing (the row above) or takes in one more character (the cell to the left).
+                for (int j = 1; j <= m; j++) {
+                    d[i][j] = Math.min(d[i - 1][j], d[i][j - 1]);
+                }
+                continue;
+            }
             double extra = extra(query, i);
             for (int j = 1; j <= m; j++) {
                 char c = candidate.charAt(j - 1);
@@ -85,6 +94,9 @@ record SerialComparison(double cost, int edits, List<String> reasons) {
     /** The cost of the query's i-th character (1-based) being extra: cheaper when it repeats a neighbour. */
     private static double extra(String query, int i) {
         char q = query.charAt(i - 1);
+        if (q == SerialNumbers.UNREADABLE_RUN) {
+            return 0;
+        }
         boolean doubled = q != SerialNumbers.UNREADABLE && (i > 1 && query.charAt(i - 2) == q
                 || i < query.length() && query.charAt(i) == q);
         return doubled ? DOUBLED_COST : 1;
@@ -92,23 +104,34 @@ record SerialComparison(double cost, int edits, List<String> reasons) {
 
     /** Walks the table back from the end, preferring the cheapest step, and names each difference. */
     private static SerialComparison explain(String query, String candidate, double[][] d) {
-        var reasons = new ArrayList<String>();
+        var reasons = new ArrayList<MatchReason>();
         int edits = 0;
         int i = query.length();
         int j = candidate.length();
         final double eps = 1e-9;
         while (i > 0 || j > 0) {
+            if (i > 0 && query.charAt(i - 1) == SerialNumbers.UNREADABLE_RUN) {
+                int end = j;
+                while (j > 0 && Math.abs(d[i][j] - d[i][j - 1]) < eps) {
+                    j--;
+                }
+                if (end > j) {
+                    reasons.add(MatchReason.of("serial-unreadable-run", j + 1, end, candidate.substring(j, end)));
+                }
+                i--;
+                continue;
+            }
             if (i > 0 && j > 0) {
                 char q = query.charAt(i - 1);
                 char c = candidate.charAt(j - 1);
                 double sub = substitution(q, c);
                 if (Math.abs(d[i][j] - (d[i - 1][j - 1] + sub)) < eps) {
                     if (q == SerialNumbers.UNREADABLE) {
-                        reasons.add("position " + j + " unreadable (registered '" + c + "')");
+                        reasons.add(MatchReason.of("serial-unreadable", j, c));
                     } else if (q != c && sub < 1) {
-                        reasons.add(c + " read as " + q + " at position " + j);
+                        reasons.add(MatchReason.of("serial-confused", c, q, j));
                     } else if (q != c) {
-                        reasons.add("'" + q + "' instead of '" + c + "' at position " + j);
+                        reasons.add(MatchReason.of("serial-different", q, c, j));
                         edits++;
                     }
                     i--;
@@ -117,7 +140,7 @@ record SerialComparison(double cost, int edits, List<String> reasons) {
                 }
                 if (i > 1 && j > 1 && q == candidate.charAt(j - 2) && query.charAt(i - 2) == c && q != c
                         && Math.abs(d[i][j] - (d[i - 2][j - 2] + SWAP_COST)) < eps) {
-                    reasons.add("'" + candidate.charAt(j - 2) + c + "' swapped at positions " + (j - 1) + "–" + j);
+                    reasons.add(MatchReason.of("serial-swapped", "" + candidate.charAt(j - 2) + c, j - 1, j));
                     edits++;
                     i -= 2;
                     j -= 2;
@@ -125,16 +148,21 @@ record SerialComparison(double cost, int edits, List<String> reasons) {
                 }
             }
             if (j > 0 && (i == 0 || Math.abs(d[i][j] - (d[i][j - 1] + DROP_COST)) < eps)) {
-                reasons.add("'" + candidate.charAt(j - 1) + "' missing at position " + j);
+                reasons.add(MatchReason.of("serial-missing", candidate.charAt(j - 1), j));
                 edits++;
                 j--;
             } else {
-                reasons.add((extra(query, i) < 1 ? "doubled '" : "extra '") + query.charAt(i - 1) + "' after position " + j);
+                reasons.add(MatchReason.of(extra(query, i) < 1 ? "serial-doubled" : "serial-extra", query.charAt(i - 1), j));
                 edits++;
                 i--;
             }
         }
         Collections.reverse(reasons);
         return new SerialComparison(d[query.length()][candidate.length()], edits, reasons);
+    }
+
+    /** The differences in English, as a clerk would read them (tests, logs). */
+    List<String> english() {
+        return reasons.stream().map(r -> r.text(Locale.ENGLISH)).toList();
     }
 }

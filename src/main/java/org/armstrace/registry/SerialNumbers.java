@@ -3,6 +3,7 @@ package org.armstrace.registry;
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,6 +19,9 @@ public final class SerialNumbers {
 
     /** Stands for a position that could not be read. */
     public static final char UNREADABLE = '?';
+
+    /** Stands for any number (zero or more) of characters that could not be read, e.g. a worn-off end. */
+    public static final char UNREADABLE_RUN = '*';
 
     /** Longest key we index or search; anything longer is not a serial (ISACS layouts use ~20). */
     public static final int MAX_LENGTH = 40;
@@ -50,8 +54,9 @@ public final class SerialNumbers {
     /**
      * The normalised key: compatibility-normalised (full-width digits become ASCII), upper case,
      * Cyrillic look-alikes replaced by their Latin twins, separators (spaces, dashes, dots, slashes,
-     * underscores) dropped, {@code *} written as {@code ?}. Other characters outside A–Z, 0–9 are
-     * dropped. Returns "" for null.
+     * underscores) dropped, {@code ?} kept for one unreadable character and {@code *} for any
+     * number of them (a run of {@code *} is one). Other characters outside A–Z, 0–9 are dropped.
+     * Returns "" for null.
      */
     public static String normalise(String asRead) {
         if (asRead == null) {
@@ -67,8 +72,10 @@ public final class SerialNumbers {
             }
             if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
                 key.append(c);
-            } else if (c == '?' || c == '*') {
+            } else if (c == '?') {
                 key.append(UNREADABLE);
+            } else if (c == '*' && (key.isEmpty() || key.charAt(key.length() - 1) != UNREADABLE_RUN)) {
+                key.append(UNREADABLE_RUN);
             }
         }
         return key.toString();
@@ -124,6 +131,16 @@ public final class SerialNumbers {
         return out;
     }
 
+    /**
+     * A marking's search keys, as stored on {@code :Marking} (graph-model V0020): {@code key}
+     * (normalised), {@code folded} and {@code neighbourhood} (space-separated), as for serials.
+     */
+    static Map<String, Object> markingKeys(String text) {
+        String key = normalise(text);
+        String folded = fold(key);
+        return Map.of("key", key, "folded", folded, "neighbourhood", String.join(" ", neighbourhood(folded)));
+    }
+
     /** True when two characters are the same or commonly confused for each other. */
     public static boolean confusable(char a, char b) {
         return a == b || (a < 128 && b < 128 && FOLD[a] == FOLD[b]);
@@ -131,14 +148,25 @@ public final class SerialNumbers {
 
     /** True when the key has at least one unreadable position. */
     public static boolean isPartial(String normalised) {
-        return normalised.indexOf(UNREADABLE) >= 0;
+        return normalised.indexOf(UNREADABLE) >= 0 || normalised.indexOf(UNREADABLE_RUN) >= 0;
+    }
+
+    /** True when the key has a run of unreadable characters of unknown length ({@code *}). */
+    public static boolean hasUnreadableRun(String normalised) {
+        return normalised.indexOf(UNREADABLE_RUN) >= 0;
+    }
+
+    /** The key with its unreadable positions ({@code ?}) left out. */
+    static String readable(String normalised) {
+        return normalised.replace(String.valueOf(UNREADABLE), "");
     }
 
     /** Number of readable characters, for judging whether a query says enough to search. */
     public static int readableLength(String normalised) {
         int n = 0;
         for (int i = 0; i < normalised.length(); i++) {
-            if (normalised.charAt(i) != UNREADABLE) {
+            char c = normalised.charAt(i);
+            if (c != UNREADABLE && c != UNREADABLE_RUN) {
                 n++;
             }
         }

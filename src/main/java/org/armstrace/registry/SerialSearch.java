@@ -2,14 +2,11 @@ package org.armstrace.registry;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import org.armstrace.graph.CypherParams;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
+import java.util.Set;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -19,28 +16,40 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Confusion-aware serial search, the heart of the registry.
  *
- * <p>Candidates come from three indexes: the range index on the normalised key (exact), the
- * full-text keyword index on the folded key (partial, {@code ?} as Lucene wildcard), and the
- * full-text index of each serial's deletion neighbourhood (fuzzy: any serial within two edits
- * shares a token with the query's neighbourhood; confusions cost nothing after folding). Every
- * candidate is then compared character by character ({@link SerialComparison}) and ranked by cost,
- * Lucene relevance breaking ties, with the reasons spelled out. Why this structure:
- * {@code src/bench/README.md}.
+ * <p>Candidates come from the indexes on serials and on the weapons' other markings (import marks,
+ * arsenal and assembly numbers, …; see {@link SerialCandidates}): exact on the normalised key,
+ * partial ({@code ?} and {@code *} as Lucene wildcards over the folded key) and fuzzy (any serial
+ * or marking within two edits shares a token with the query's deletion neighbourhood; confusions
+ * cost nothing after folding). Every candidate's serial and markings are then compared character by
+ * character with what was read ({@link SerialComparison}), the closest one counts, and candidates
+ * are ranked by cost, Lucene relevance breaking ties, with the reasons spelled out
+ * ({@link MatchReason}). Why this structure: {@code src/bench/README.md}.
+ *
+ * <p>A field query is never refused for what it says about the weapon: a make, type or calibre
+ * that reference data does not know is matched tolerantly (makes), or else left out of the search
+ * with a note in every hit's reasons.
  */
 @Service
 public class SerialSearch {
 
     static final int MIN_READABLE = 3;
-    private static final int CANDIDATES = 200;
     private static final int MAX_EDITS = 2;
     /** Less than one edit: a weapon of another model ranks after equally close ones of the model read. */
     private static final double MODEL_MISMATCH = 0.5;
+    /** Less than a confusion: when a serial and a marking are equally close, the serial is named. */
+    private static final double MARKING_MATCH = 0.01;
 
-    private final Neo4jClient neo4j;
+    /** The marking kinds whose reason has its own translation; any other kind is an "other" marking. */
+    private static final Set<String> MARKING_KINDS = Set.of("serial", "import", "proof", "arsenal", "other");
+
+    /** The `exact` lookup (exact mode, and the first source of the tolerant one). */
+    static final String EXACT = SerialCandidates.EXACT;
+
+    private final SerialCandidates index;
     private final ReferenceData reference;
 
     SerialSearch(Neo4jClient neo4j, ReferenceData reference) {
-        this.neo4j = neo4j;
+        this.index = new SerialCandidates(neo4j);
         this.reference = reference;
     }
 
@@ -52,25 +61,26 @@ public class SerialSearch {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<SerialHit> search(SerialQuery query) {
         String key = checkedKey(query);
-        Filters filters = filters(query);
-        Map<String, Candidate> candidates = candidates(query.mode(), key, filters);
+        SearchFilters filters = SearchFilters.of(query, reference);
+        List<SerialCandidates.Candidate> candidates = candidates(query.mode(), key, filters);
         String modelKey = optional(query.model()).map(ReferenceKeys::key).filter(k -> !k.isEmpty()).orElse(null);
         var ranked = new ArrayList<Ranked>();
         int order = 0;
-        for (Candidate candidate : candidates.values()) {
+        for (SerialCandidates.Candidate candidate : candidates) {
             Firearm f = candidate.firearm();
             order++;
             if (!filters.admit(f)) {
                 continue;
             }
-            SerialComparison c = SerialComparison.of(key, f.serialKey());
-            if (c.edits() > MAX_EDITS) {
+            Closest closest = Closest.of(key, f);
+            if (closest.comparison().edits() > MAX_EDITS) {
                 continue;
             }
             boolean otherModel = modelKey != null && !modelKey.equals(ReferenceKeys.key(f.model()));
-            List<String> reasons = reasons(key, c, filters, modelKey != null && !otherModel, candidate);
-            ranked.add(new Ranked(new SerialHit(f, c.similarity(key.length(), f.serialKey().length()), reasons,
-                    candidate.flags()), c.cost() + (otherModel ? MODEL_MISMATCH : 0), order));
+            List<MatchReason> reasons = reasons(key, closest, filters, modelKey != null && !otherModel, candidate);
+            SerialComparison c = closest.comparison();
+            ranked.add(new Ranked(new SerialHit(f, c.similarity(key.length(), closest.key().length()), reasons,
+                    candidate.flags(), closest.marking()), closest.cost() + (otherModel ? MODEL_MISMATCH : 0), order));
         }
         return ranked.stream().sorted(Comparator.comparingDouble(Ranked::cost).thenComparingInt(Ranked::order))
                 .limit(query.limit()).map(Ranked::hit).toList();
@@ -94,52 +104,75 @@ public class SerialSearch {
         return key;
     }
 
-    /** The make, type and calibre asked for, as reference data knows them; one it does not know is refused. */
-    private Filters filters(SerialQuery query) {
-        Optional<Manufacturer> make = optional(query.make()).map(m -> reference.resolveManufacturer(m)
-                .orElseThrow(() -> new SearchRejected("search.unknown-make")));
-        Optional<FirearmType> type = optional(query.type()).map(t -> reference.resolveFirearmType(t)
-                .orElseThrow(() -> new SearchRejected("search.unknown-type")));
-        Optional<Calibre> calibre = optional(query.calibre()).map(c -> reference.resolveCalibre(c)
-                .orElseThrow(() -> new SearchRejected("search.unknown-calibre")));
-        return new Filters(make, type, calibre);
-    }
-
-    /** The weapons the mode's indexes offer for the key, by id, in the order found. */
-    private Map<String, Candidate> candidates(SerialQuery.Mode mode, String key, Filters filters) {
+    /**
+     * The weapons the mode's indexes offer for the key, exact finds first. A key with one
+     * unreadable position ({@code ?}) also gets typo tolerance: with that position left out of the
+     * query and of the registered key, one more edit apart still share a member of the deletion
+     * neighbourhood. With two, the index's two-deletion budget is spent on the unreadable positions.
+     */
+    private List<SerialCandidates.Candidate> candidates(SerialQuery.Mode mode, String key, SearchFilters filters) {
         String folded = SerialNumbers.fold(key);
-        String makeCode = filters.make().map(Manufacturer::code).orElse(null);
-        String scope = filters.scope();
-        var candidates = new LinkedHashMap<String, Candidate>();
+        var sources = index.sources(key, filters.make().map(Manufacturer::code).orElse(null));
         if (mode == SerialQuery.Mode.EXACT) {
             if (SerialNumbers.isPartial(key)) {
                 throw new SearchRejected("search.exact-with-wildcards");
             }
-            exact(key, makeCode, candidates);
-        } else if (SerialNumbers.isPartial(key)) {
-            fulltext("firearm_serial_folded_ident", scope + "+serialFolded:" + folded, candidates);
-        } else {
-            exact(key, makeCode, candidates);
-            String tokens = String.join(" ", SerialNumbers.neighbourhood(folded));
-            fulltext("firearm_serial_neighbourhood_ident", scope + "+serialNeighbourhood:(" + tokens + ")", candidates);
+            return sources.exact().fetch();
         }
-        return candidates;
+        String scope = filters.scope();
+        if (SerialNumbers.isPartial(key)) {
+            sources.firearms(SerialCandidates.FIREARM_FOLDED, scope + "+serialFolded:" + folded)
+                    .markings(SerialCandidates.MARKING_FOLDED, "folded:" + folded);
+            long unreadable = folded.chars().filter(ch -> ch == SerialNumbers.UNREADABLE).count();
+            if (unreadable == 1 && !SerialNumbers.hasUnreadableRun(folded)) {
+                String tokens = oneDeletion(SerialNumbers.readable(folded));
+                sources.firearms(SerialCandidates.FIREARM_NEIGHBOURHOOD, scope + "+serialNeighbourhood:(" + tokens + ")")
+                        .markings(SerialCandidates.MARKING_NEIGHBOURHOOD, "neighbourhood:(" + tokens + ")");
+            }
+        } else {
+            String tokens = String.join(" ", SerialNumbers.neighbourhood(folded));
+            sources.exact()
+                    .firearms(SerialCandidates.FIREARM_NEIGHBOURHOOD, scope + "+serialNeighbourhood:(" + tokens + ")")
+                    .markings(SerialCandidates.MARKING_NEIGHBOURHOOD, "neighbourhood:(" + tokens + ")");
+        }
+        return sources.fetch();
     }
 
-    /** Why a weapon is a hit, for the person reading the list: the serial first, then each filter it matched. */
-    private static List<String> reasons(String key, SerialComparison c, Filters filters, boolean modelMatches,
-                                        Candidate candidate) {
-        Firearm f = candidate.firearm();
-        var reasons = new ArrayList<String>();
-        reasons.add(c.cost() == 0 && !SerialNumbers.isPartial(key) ? "serial matches exactly" : "serial: "
-                + (c.reasons().isEmpty() ? "same after normalisation" : String.join("; ", c.reasons())));
-        filters.make().ifPresent(m -> reasons.add("make matches (" + m.name() + ")"));
-        filters.type().ifPresent(t -> reasons.add("type matches"));
-        filters.calibre().ifPresent(cal -> reasons.add("calibre matches (" + cal.name() + ")"));
-        if (modelMatches) {
-            reasons.add("model matches (" + f.model() + ")");
+    /** A key and every string made by deleting one of its characters, as Lucene terms. */
+    private static String oneDeletion(String folded) {
+        var members = new LinkedHashSet<String>();
+        members.add(folded);
+        for (int i = 0; i < folded.length() && folded.length() > 1; i++) {
+            members.add(folded.substring(0, i) + folded.substring(i + 1));
         }
-        candidate.flags().forEach(flag -> reasons.add("reported " + flag.toLowerCase(Locale.ROOT)));
+        return String.join(" ", members);
+    }
+
+    /**
+     * Why a weapon is a hit, for the person reading the list: the serial (or the marking that
+     * matched) first, then each filter it matched and what was made of the ones not known.
+     */
+    private static List<MatchReason> reasons(String key, Closest closest, SearchFilters filters, boolean modelMatches,
+                                             SerialCandidates.Candidate candidate) {
+        Firearm f = candidate.firearm();
+        SerialComparison c = closest.comparison();
+        var reasons = new ArrayList<MatchReason>();
+        boolean exact = c.cost() == 0 && !SerialNumbers.isPartial(key);
+        if (closest.marking() != null) {
+            Firearm.Marking m = closest.marking();
+            String kind = m.kind() == null ? "other" : m.kind().toLowerCase(Locale.ROOT);
+            reasons.add(MatchReason.of("marking-" + (MARKING_KINDS.contains(kind) ? kind : "other"), m.text()));
+        } else if (exact) {
+            reasons.add(MatchReason.of("serial-exact"));
+        } else if (c.reasons().isEmpty()) {
+            reasons.add(MatchReason.of("serial-normalised"));
+        }
+        reasons.addAll(c.reasons());
+        reasons.addAll(filters.reasons());
+        if (modelMatches) {
+            reasons.add(MatchReason.of("model-matches", f.model()));
+        }
+        candidate.flags().forEach(flag -> reasons.add(MatchReason.of("reported-" + flag.toLowerCase(Locale.ROOT))));
         return reasons;
     }
 
@@ -154,81 +187,39 @@ public class SerialSearch {
     public List<SerialHit> searchAsRead(String serial, String make, String model, int limit) {
         try {
             return search(new SerialQuery(serial, make, null, null, limit, SerialQuery.Mode.TOLERANT, model));
-        } catch (SearchRejected rejected) {
-            if (make == null || make.isBlank()) {
-                return List.of();
-            }
-            try {
-                return search(new SerialQuery(serial, null, null, null, limit, SerialQuery.Mode.TOLERANT, model));
-            } catch (SearchRejected unsearchable) {
-                return List.of();
-            }
+        } catch (SearchRejected unsearchable) {
+            return List.of();
         }
     }
 
-    private record Candidate(Firearm firearm, List<String> flags) {
+    /**
+     * What on the weapon is closest to what was read: its serial, or one of its markings (the
+     * serial wins a tie; markings of kind SERIAL that repeat the serial are the serial).
+     */
+    private record Closest(SerialComparison comparison, String key, Firearm.Marking marking, double cost) {
+
+        static Closest of(String query, Firearm f) {
+            SerialComparison serial = SerialComparison.of(query, f.serialKey());
+            var best = new Closest(serial, f.serialKey(), null, serial.cost());
+            for (Firearm.Marking m : f.markings()) {
+                if (m.key() == null || m.key().isEmpty() || m.key().length() > SerialNumbers.MAX_LENGTH
+                        || m.key().equals(f.serialKey())) {
+                    continue;
+                }
+                SerialComparison c = SerialComparison.of(query, m.key());
+                double cost = c.cost() + MARKING_MATCH;
+                if (c.edits() <= MAX_EDITS && (cost < best.cost() || best.comparison().edits() > MAX_EDITS)) {
+                    best = new Closest(c, m.key(), m, cost);
+                }
+            }
+            return best;
+        }
     }
 
     private record Ranked(SerialHit hit, double cost, int order) {
     }
 
-    /** The make, type and calibre a search is narrowed to; each may be absent. */
-    private record Filters(Optional<Manufacturer> make, Optional<FirearmType> type, Optional<Calibre> calibre) {
-
-        /** The filters also scope the index query, so that candidates are weapons of that kind only. */
-        String scope() {
-            return clause("makeCode", make.map(Manufacturer::code).orElse(null))
-                    + clause("typeCode", type.map(FirearmType::code).orElse(null))
-                    + clause("calibreCode", calibre.map(Calibre::code).orElse(null));
-        }
-
-        /** Whether the weapon is of the make, type and calibre asked for (the index scope may have left codes out). */
-        boolean admit(Firearm f) {
-            return !(make.isPresent() && !make.get().code().equals(f.makeCode())
-                    || type.isPresent() && !type.get().code().equals(f.typeCode())
-                    || calibre.isPresent() && !calibre.get().code().equals(f.calibreCode()));
-        }
-    }
-
-    private static final String RETURN_CANDIDATE = """
-            RETURN f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings,
-                   COLLECT { MATCH (f)<-[:CONCERNS]-(r:LostStolenReport {status: 'ACTIVE'}) RETURN DISTINCT r.kind } AS flags
-            """;
-
-    /** The serial key's own index; the make, which may be absent, is filtered after the seek. */
-    static final String EXACT = """
-            MATCH (f:Firearm {serialKey: $key})
-            WHERE $make IS NULL OR f.makeCode = $make
-            """ + RETURN_CANDIDATE + " LIMIT $limit";
-
-    private static Candidate candidate(Record r) {
-        return new Candidate(FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")),
-                r.get("flags").asList(Value::asString));
-    }
-
-    private void exact(String key, String makeCode, Map<String, Candidate> into) {
-        neo4j.query(EXACT)
-                .bindAll(CypherParams.of("key", key, "make", makeCode, "limit", CANDIDATES))
-                .fetchAs(Candidate.class).mappedBy((t, r) -> candidate(r))
-                .all().forEach(c -> into.putIfAbsent(c.firearm().id(), c));
-    }
-
-    /** Query text is built only from [A-Z0-9?] keys and reference codes, so nothing needs escaping. */
-    private void fulltext(String index, String lucene, Map<String, Candidate> into) {
-        neo4j.query("""
-                        CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node AS f
-                        """ + RETURN_CANDIDATE)
-                .bindAll(Map.of("index", index, "query", lucene, "limit", CANDIDATES))
-                .fetchAs(Candidate.class).mappedBy((t, r) -> candidate(r))
-                .all().forEach(c -> into.putIfAbsent(c.firearm().id(), c));
-    }
-
-    /** A required Lucene term for a reference code; codes outside [A-Z0-9_] are left to the filter after the query. */
-    private static String clause(String field, String code) {
-        return code != null && code.matches("[A-Z0-9_]+") ? "+" + field + ":" + code + " " : "";
-    }
-
-    private static Optional<String> optional(String s) {
+    static Optional<String> optional(String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 }

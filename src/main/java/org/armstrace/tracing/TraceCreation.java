@@ -158,7 +158,7 @@ class TraceCreation {
         var rows = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < hits.size(); i++) {
             SerialHit h = hits.get(i);
-            rows.add(Map.of("firearm", h.firearm().id(), "score", h.score(), "reasons", h.reasons(), "rank", i + 1,
+            rows.add(Map.of("firearm", h.firearm().id(), "score", h.score(), "reasons", h.storedReasons(), "rank", i + 1,
                     "flags", h.flags()));
         }
         return rows;

@@ -35,9 +35,17 @@ class GraphMigrationsTest {
         assertThat(first).extracting(GraphMigrations.Migration::version).isSorted().doesNotHaveDuplicates();
         assertThat(first).extracting(GraphMigrations.Migration::checksum)
                 .containsExactlyElementsOf(second.stream().map(GraphMigrations.Migration::checksum).toList());
-        assertThat(first).allSatisfy(m -> assertThat(m.statements()).allSatisfy(
-                s -> assertThat(s).as("every schema statement must be idempotent")
-                        .containsIgnoringCase(s.strip().toUpperCase().startsWith("DROP") ? "IF EXISTS" : "IF NOT EXISTS")));
+        assertThat(first).allSatisfy(m -> assertThat(m.statements()).allSatisfy(s -> {
+            if (s.strip().toUpperCase().startsWith("MATCH")) {
+                // A data backfill (V0020: search keys of markings written before it) touches only
+                // what it has not filled yet, in batches that a large store can take.
+                assertThat(s).as("a backfill must skip what it already did and run in batches")
+                        .contains("IS NULL").contains("IN TRANSACTIONS OF");
+            } else {
+                assertThat(s).as("every schema statement must be idempotent")
+                        .containsIgnoringCase(s.strip().toUpperCase().startsWith("DROP") ? "IF EXISTS" : "IF NOT EXISTS");
+            }
+        }));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -21,6 +22,7 @@ import org.armstrace.registry.Holdings;
 import org.armstrace.registry.Licence;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.LostStolenReport;
+import org.armstrace.registry.MatchReason;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewFirearms;
 import org.armstrace.registry.NewPeople;
@@ -166,7 +168,7 @@ class RecoveriesTests {
             assertThat(hit.kinds()).contains(MatchCandidate.Kind.REGISTERED, MatchCandidate.Kind.LOST_STOLEN);
             assertThat(hit.holders()).as("the officer at the scene learns there is a holder, not who").isEmpty();
             assertThat(hit.holdersOnFile()).isEqualTo(1);
-            assertThat(String.join("; ", hit.reasons())).contains("5 read as S", "0 read as O").contains("make matches");
+            assertThat(String.join("; ", MatchReason.texts(hit.reasons(), Locale.ENGLISH))).contains("5 read as S", "0 read as O").contains("make matches");
         });
         assertThat(Actors.officer(OFFICER, () -> recoveries.candidates(recorded.recoveryId())).getFirst().holders())
                 .as("not on a later look either").isEmpty();
@@ -182,7 +184,7 @@ class RecoveriesTests {
         var recorded = Actors.officer(OFFICER, () -> recoveries.record(recovery(key(), weapon("Glock", "17", "RC-79011"))));
 
         assertThat(recorded.checks()).extracting(c -> c.firearm().id()).contains(registered.id());
-        assertThat(recorded.checks().getFirst().reasons()).noneMatch(r -> r.startsWith("make matches"));
+        assertThat(MatchReason.texts(recorded.checks().getFirst().reasons(), Locale.ENGLISH)).noneMatch(r -> r.startsWith("make matches"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class LostStolenRegisterTests {
         SerialHit hit = Actors.analyst(() -> search.search(new SerialQuery("L5-4O417", "CZ", null, null, 10))).getFirst();
         assertThat(hit.firearm().id()).isEqualTo(f.id());
         assertThat(hit.flags()).containsExactly("STOLEN");
-        assertThat(hit.reasons()).contains("reported stolen");
+        assertThat(hit.reasonTexts(Locale.ENGLISH)).contains("reported stolen");
 
         Actors.analyst(() -> {
             register.close(r.id(), LostStolenReport.Status.RECOVERED, "found in a search of a car");
@@ -63,7 +64,7 @@ class LostStolenRegisterTests {
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.direct()).isFalse();
             assertThat(a.reportedFirearmId()).isEqualTo(stolen.id());
-            assertThat(a.reasons()).anySatisfy(reason -> assertThat(reason).contains("0 read as O"));
+            assertThat(MatchReason.texts(a.reasons(), Locale.ENGLISH)).anySatisfy(reason -> assertThat(reason).contains("0 read as O"));
         });
         assertThat(Actors.analyst(() -> timeline.of(later.id()))).extracting(TimelineEntry::kind)
                 .contains(TimelineEntry.Kind.REGISTERED, TimelineEntry.Kind.RESEMBLES_REPORTED);

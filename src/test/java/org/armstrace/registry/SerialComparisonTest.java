@@ -19,7 +19,7 @@ class SerialComparisonTest {
 
         assertThat(c.cost()).isEqualTo(SerialComparison.CONFUSION_COST);
         assertThat(c.edits()).isZero();
-        assertThat(c.reasons()).containsExactly("S read as 5 at position 3");
+        assertThat(c.english()).containsExactly("S read as 5 at position 3");
     }
 
     @Test
@@ -27,7 +27,7 @@ class SerialComparisonTest {
         var c = SerialComparison.of("AB1245", "AB12345");
 
         assertThat(c.edits()).isEqualTo(1);
-        assertThat(c.reasons()).containsExactly("'3' missing at position 5");
+        assertThat(c.english()).containsExactly("'3' missing at position 5");
     }
 
     @Test
@@ -35,7 +35,7 @@ class SerialComparisonTest {
         var c = SerialComparison.of("AB123345", "AB12345");
 
         assertThat(c.edits()).isEqualTo(1);
-        assertThat(c.reasons()).hasSize(1).first().asString().startsWith("doubled '3'");
+        assertThat(c.english()).hasSize(1).first().asString().startsWith("doubled '3'");
         assertThat(c.cost()).isEqualTo(SerialComparison.DOUBLED_COST);
     }
 
@@ -44,7 +44,7 @@ class SerialComparisonTest {
         var c = SerialComparison.of("AB13245", "AB12345");
 
         assertThat(c.edits()).isEqualTo(1);
-        assertThat(c.reasons()).containsExactly("'23' swapped at positions 4–5");
+        assertThat(c.english()).containsExactly("'23' swapped at positions 4–5");
     }
 
     @Test
@@ -52,7 +52,7 @@ class SerialComparisonTest {
         var c = SerialComparison.of("AB?23?5", "AB12345");
 
         assertThat(c.cost()).isZero();
-        assertThat(c.reasons()).containsExactly("position 3 unreadable (registered '1')",
+        assertThat(c.english()).containsExactly("position 3 unreadable (registered '1')",
                 "position 6 unreadable (registered '4')");
     }
 
@@ -62,7 +62,7 @@ class SerialComparisonTest {
 
         assertThat(c.edits()).isEqualTo(1);
         assertThat(c.cost()).isEqualTo(SerialComparison.DROP_COST + 2 * SerialComparison.CONFUSION_COST);
-        assertThat(c.reasons()).containsExactly("B read as 8 at position 1", "2 read as Z at position 2",
+        assertThat(c.english()).containsExactly("B read as 8 at position 1", "2 read as Z at position 2",
                 "'3' missing at position 5");
     }
 
@@ -71,7 +71,7 @@ class SerialComparisonTest {
         var c = SerialComparison.of("AB1X2345", "AB12345");
 
         assertThat(c.cost()).isEqualTo(1);
-        assertThat(c.reasons()).containsExactly("extra 'X' after position 3");
+        assertThat(c.english()).containsExactly("extra 'X' after position 3");
     }
 
     @Test
@@ -84,7 +84,7 @@ class SerialComparisonTest {
         assertThat(likely.edits()).isEqualTo(2);
         assertThat(unlikely.edits()).isEqualTo(2);
         assertThat(likely.cost()).isLessThan(unlikely.cost());
-        assertThat(likely.reasons()).containsExactly("'12' swapped at positions 1–2", "'5' missing at position 5");
+        assertThat(likely.english()).containsExactly("'12' swapped at positions 1–2", "'5' missing at position 5");
     }
 
     @Test
@@ -92,7 +92,21 @@ class SerialComparisonTest {
         var c = SerialComparison.of("AB1X345", "AB12345");
 
         assertThat(c.edits()).isEqualTo(1);
-        assertThat(c.reasons()).containsExactly("'X' instead of '2' at position 4");
+        assertThat(c.english()).containsExactly("'X' instead of '2' at position 4");
         assertThat(c.similarity(7, 7)).isCloseTo(6.0 / 7, Offset.offset(1e-9));
+    }
+
+    @Test
+    void a_star_takes_in_any_number_of_characters_at_no_cost_and_says_which() {
+        var three = SerialComparison.of("AB*45", "AB12345");
+        var none = SerialComparison.of("AB1*2345", "AB12345");
+        var withTypo = SerialComparison.of("AB*4X", "AB12345");
+
+        assertThat(three.cost()).isZero();
+        assertThat(three.english()).containsExactly("positions 3–5 unreadable (registered '123')");
+        assertThat(none.cost()).isZero();
+        assertThat(none.english()).isEmpty();
+        assertThat(withTypo.edits()).isEqualTo(1);
+        assertThat(withTypo.english()).contains("'X' instead of '5' at position 7");
     }
 }

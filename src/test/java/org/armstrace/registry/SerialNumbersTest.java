@@ -22,10 +22,13 @@ class SerialNumbersTest {
     }
 
     @Test
-    void unreadable_positions_are_kept_as_question_marks_whether_written_with_a_star_or_not() {
-        assertThat(SerialNumbers.normalise("AB*12?4")).isEqualTo("AB?12?4");
+    void a_question_mark_is_one_unreadable_position_and_a_star_a_run_of_any_length() {
+        assertThat(SerialNumbers.normalise("AB*12?4")).isEqualTo("AB*12?4");
+        assertThat(SerialNumbers.normalise("AB**-*12")).as("a run of stars is one run").isEqualTo("AB*12");
         assertThat(SerialNumbers.isPartial("AB?12")).isTrue();
+        assertThat(SerialNumbers.isPartial("AB*12")).isTrue();
         assertThat(SerialNumbers.readableLength("AB?12")).isEqualTo(4);
+        assertThat(SerialNumbers.readableLength("AB*12?")).isEqualTo(4);
     }
 
     @Test

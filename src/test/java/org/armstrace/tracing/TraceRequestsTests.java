@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.MatchReason;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Provenance;
 import org.armstrace.security.Role;
@@ -255,7 +257,7 @@ class TraceRequestsTests {
 
         assertThat(intake(() -> traces.candidates(r.id()))).first().satisfies(c -> {
             assertThat(c.firearm().id()).isEqualTo(registered.id());
-            assertThat(String.join("; ", c.reasons())).contains("5 read as S", "make matches");
+            assertThat(String.join("; ", MatchReason.texts(c.reasons(), Locale.ENGLISH))).contains("5 read as S", "make matches");
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.armstrace.recovery.MatchCandidate;
 import org.armstrace.registry.Firearm;
+import org.armstrace.registry.MatchReason;
 
 /**
  * The instant checks' answer, as the officer sees it right after saving: per recovered weapon, the
@@ -48,7 +49,7 @@ class CheckResults extends Div {
         Firearm f = hit.firearm();
         var link = new Anchor("registry/firearm/" + f.id(), f.label());
         link.addClassName("hit-title");
-        var reasons = new Paragraph(String.join("; ", hit.reasons()));
+        var reasons = new Paragraph(String.join("; ", MatchReason.texts(hit.reasons(), card::getTranslation)));
         reasons.addClassName("hit-reasons");
         card.add(badges, link, reasons);
         if (!hit.holders().isEmpty()) {

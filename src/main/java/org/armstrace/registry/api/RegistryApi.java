@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import jakarta.servlet.http.HttpServletRequest;
+import org.armstrace.base.Translations;
 import org.armstrace.api.ApiNotFound;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.LostStolenRegister;
+import org.armstrace.registry.MatchReason;
 import org.armstrace.registry.PersonHit;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.ReferenceData;
@@ -63,7 +66,17 @@ class RegistryApi {
         }
     }
 
-    record FirearmHitJson(FirearmJson firearm, double score, List<String> reasons, List<String> flags) {
+    /**
+     * @param reasons       why it was found, in words, in the language asked for (Accept-Language:
+     *                      sq, sr-Latn; English otherwise)
+     * @param reasonCodes   the same reasons as machine codes with their arguments
+     * @param matchedMarking the marking that matched what was read, when not the serial
+     */
+    record FirearmHitJson(FirearmJson firearm, double score, List<String> reasons, List<ReasonJson> reasonCodes,
+                          List<String> flags, MarkingJson matchedMarking) {
+    }
+
+    record ReasonJson(String code, List<String> args) {
     }
 
     record AlertJson(String kind, String reportId, String reportedFirearmId, String reportedSerial, boolean direct,
@@ -98,32 +111,39 @@ class RegistryApi {
     @GetMapping("/firearms")
     @PreAuthorize(STAFF)
     @Operation(summary = "Search firearms by serial",
-            description = "Exact, partial (? or * for unreadable positions) and fuzzy (confusions such as O/0, "
-                    + "dropped, doubled and swapped characters, Cyrillic look-alikes). Ranked, with reasons; "
-                    + "flags name active lost/stolen reports.")
+            description = "Exact, partial (? for one unreadable character, * for any number) and fuzzy "
+                    + "(confusions such as O/0, dropped, doubled and swapped characters, Cyrillic look-alikes), "
+                    + "over serials and markings (import marks, arsenal and assembly numbers). A make, type or "
+                    + "calibre not in the reference data is not refused: a misspelt make is taken for the "
+                    + "closest maker, otherwise it is ignored with a note in the reasons. Ranked, with reasons "
+                    + "in the Accept-Language language (English by default) and as machine codes; flags name "
+                    + "active lost/stolen reports.")
     List<FirearmHitJson> searchFirearms(
             @Parameter(description = "Serial as read") @RequestParam String serial,
-            @Parameter(description = "Make, any known spelling") @RequestParam(required = false) String make,
+            @Parameter(description = "Make as read; matched tolerantly, never refused") @RequestParam(required = false) String make,
             @Parameter(description = "Firearm type, any known spelling") @RequestParam(required = false) String type,
             @Parameter(description = "Calibre, any known spelling") @RequestParam(required = false) String calibre,
             @Parameter(description = "Model as read: ranks equally close serials, not a filter") @RequestParam(required = false) String model,
             @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit,
-            @Parameter(description = "TOLERANT (default) or EXACT") @RequestParam(defaultValue = "TOLERANT") SerialQuery.Mode mode) {
+            @Parameter(description = "TOLERANT (default) or EXACT") @RequestParam(defaultValue = "TOLERANT") SerialQuery.Mode mode,
+            HttpServletRequest request) {
+        Locale language = language(request);
         return search.search(new SerialQuery(serial, make, type, calibre, limit, mode, model)).stream()
-                .map(this::hit).toList();
+                .map(h -> hit(h, language)).toList();
     }
 
     @GetMapping("/firearms/{id}")
     @PreAuthorize(STAFF)
     @Operation(summary = "One firearm with its markings and active lost/stolen alerts")
-    FirearmDetailJson firearm(@PathVariable String id) {
+    FirearmDetailJson firearm(@PathVariable String id, HttpServletRequest request) {
         if (id.length() > 64) {
             throw new ApiNotFound("No firearm with this id.");
         }
         Firearm f = firearms.find(id).orElseThrow(() -> new ApiNotFound("No firearm with this id."));
         return new FirearmDetailJson(FirearmJson.of(f, reference), lostStolen.alerts(id).stream()
                 .map(a -> new AlertJson(a.report().kind().name(), a.report().id(), a.reportedFirearmId(),
-                        a.reportedSerial(), a.direct(), a.report().occurredOn(), a.reasons()))
+                        a.reportedSerial(), a.direct(), a.report().occurredOn(),
+                        MatchReason.texts(a.reasons(), language(request))))
                 .toList());
     }
 
@@ -134,8 +154,17 @@ class RegistryApi {
         return people.search(q, limit).stream().map(RegistryApi::person).toList();
     }
 
-    private FirearmHitJson hit(SerialHit h) {
-        return new FirearmHitJson(FirearmJson.of(h.firearm(), reference), h.score(), h.reasons(), h.flags());
+    private FirearmHitJson hit(SerialHit h, Locale language) {
+        Firearm.Marking m = h.marking();
+        return new FirearmHitJson(FirearmJson.of(h.firearm(), reference), h.score(), h.reasonTexts(language),
+                h.reasons().stream().map(r -> new ReasonJson(r.code(), r.args())).toList(), h.flags(),
+                m == null ? null : new MarkingJson(m.kind(), m.text(), m.position(), m.country(), m.year()));
+    }
+
+    /** English, the API's language, unless the client asks for Albanian or Serbian. */
+    private static Locale language(HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? Translations.ENGLISH
+                : Translations.supported(request.getLocale());
     }
 
     private static PersonHitJson person(PersonHit h) {

@@ -45,6 +45,7 @@ import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.FirearmTimeline;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.LostStolenReport;
+import org.armstrace.registry.MatchReason;
 import org.armstrace.registry.Neighbourhood;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.Photos;
@@ -187,7 +188,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
                 }
             } else {
                 alert.add(new Span(getTranslation("firearm.alert-resembles", kind, a.reportedSerial(),
-                        String.join("; ", a.reasons()))), new RouterLink(getTranslation("firearm.open"), FirearmView.class,
+                        String.join("; ", MatchReason.texts(a.reasons(), this::getTranslation)))), new RouterLink(getTranslation("firearm.open"), FirearmView.class,
                         a.reportedFirearmId()));
             }
             box.add(alert);

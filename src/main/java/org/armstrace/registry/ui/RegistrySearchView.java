@@ -121,7 +121,8 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         results.addColumn(h -> h.firearm().model()).setHeader(getTranslation("registry.model")).setAutoWidth(true);
         results.addColumn(h -> reference.calibreName(h.firearm().calibreCode())).setHeader(getTranslation("registry.calibre")).setAutoWidth(true);
         results.addColumn(h -> Math.round(h.score() * 100) + " %").setHeader(getTranslation("registry.match")).setAutoWidth(true);
-        results.addColumn(h -> String.join(" · ", h.reasons())).setHeader(getTranslation("registry.why")).setFlexGrow(3);
+        results.addColumn(h -> h.reasons().stream().map(r -> r.text(this::getTranslation)).collect(Collectors.joining(" · ")))
+                .setHeader(getTranslation("registry.why")).setFlexGrow(3);
         // Reasons are the point of the list: wrap them rather than cut them off on a tablet.
         results.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         results.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(FirearmView.class, e.getItem().firearm().id())));

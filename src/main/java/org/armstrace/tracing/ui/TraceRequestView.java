@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.registry.Firearm;
+import org.armstrace.registry.MatchReason;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.AuditEvent;
@@ -242,7 +243,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
             card.addClassName("hit-card");
             var link = new Anchor("registry/firearm/" + c.firearm().id(), c.firearm().label());
             link.addClassName("hit-title");
-            card.add(link, new Paragraph(String.join("; ", c.reasons())));
+            card.add(link, new Paragraph(String.join("; ", MatchReason.texts(c.reasons(), this::getTranslation))));
             if (concerns.contains(c.firearm().id())) {
                 card.add(new Span("✓ " + getTranslation("trace.concerns")));
             } else if (analyst) {

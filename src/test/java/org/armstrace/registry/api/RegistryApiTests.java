@@ -61,7 +61,14 @@ class RegistryApiTests {
     }
 
     private HttpResponse<String> get(String pathAndQuery, String token) throws Exception {
+        return get(pathAndQuery, token, null);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String token, String language) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + pathAndQuery));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -95,6 +102,29 @@ class RegistryApiTests {
         assertThat(one.body()).contains("\"type\":\"PISTOL\"", "\"make\":\"ZASTAVA\"", "\"calibre\":\"762X25\"",
                 "\"names\":{\"type\":\"Self-loading pistol\",\"make\":\"Zastava Oružje\","
                         + "\"calibre\":\"7.62×25 mm Tokarev\",\"countryOfManufacture\":\"Serbia\"}");
+    }
+
+    @Test
+    void a_make_not_in_the_reference_data_gets_200_with_hits_and_a_note_not_a_400() throws Exception {
+        var response = get("/api/v1/firearms?serial=" + q(weapon.serialAsRead()) + "&make=" + q("Tvornica Nepoznata"),
+                analystToken);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"id\":\"" + weapon.id() + "\"",
+                "make Tvornica Nepoznata not known; searched all makes",
+                "{\"code\":\"make-unknown\",\"args\":[\"Tvornica Nepoznata\"]}");
+    }
+
+    @Test
+    void reasons_come_in_the_language_asked_for_with_their_machine_codes() throws Exception {
+        String misread = weapon.serialAsRead().replace('5', 'S');
+        var albanian = get("/api/v1/firearms?serial=" + q(misread) + "&make=ZCZ", analystToken, "sq-AL,sq;q=0.9");
+        var english = get("/api/v1/firearms?serial=" + q(misread) + "&make=ZCZ", analystToken);
+
+        assertThat(albanian.statusCode()).isEqualTo(200);
+        assertThat(albanian.body()).contains("5 u lexua si S", "prodhuesi përputhet (Zastava Oružje)",
+                "\"code\":\"serial-confused\"", "\"code\":\"make-matches\"").doesNotContain("make matches");
+        assertThat(english.body()).contains("5 read as S", "make matches (Zastava Oružje)");
     }
 
     @Test

@@ -2,10 +2,12 @@ package org.armstrace.registry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import java.util.List;
 import java.util.UUID;
 import org.armstrace.Actors;
 import org.armstrace.ViewTest;
+import org.armstrace.base.Translations;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.NewFirearms;
 import org.armstrace.registry.NewPeople;
@@ -57,6 +59,23 @@ class RegistrySearchViewTests extends ViewTest {
 
         assertThat(test(view.results).size()).isZero();
         assertThat(view.results.getEmptyStateText()).isEqualTo("No registered weapon matches this search.");
+    }
+
+    @Test
+    void the_reasons_are_shown_in_the_language_of_the_ui() {
+        String serial = "V" + Integer.toString(Math.abs(UUID.randomUUID().hashCode()) % 1_000_000, 36).toUpperCase() + "S82";
+        Actors.analyst(() -> registry.register(NewFirearms.newFirearm().type("pistol").make("Zastava").model("M70")
+                .calibre("7.65 Browning").serial(serial).country("RS").year(1988)
+                .build(), new Provenance("test", Provenance.Confidence.HIGH)));
+        UI.getCurrent().setLocale(Translations.ALBANIAN);
+        RegistrySearchView view = navigate(RegistrySearchView.class);
+
+        test(view.serial).setValue(serial.replace("S82", "582"));
+        view.make.setValue(reference.resolveManufacturer("ZCZ").orElseThrow());
+        test(view.search).click();
+
+        assertThat(test(view.results).getCellText(0, 6)).contains("S u lexua si 5", "prodhuesi përputhet (Zastava Oružje)")
+                .doesNotContain("read as", "make matches");
     }
 
     @Test

@@ -1,0 +1,123 @@
+package org.armstrace.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The weapons a serial search considers, from the indexes on weapons' serials and on their other
+ * markings, in one round trip per search (the sources are branches of one {@code UNION ALL}).
+ *
+ * <ul>
+ * <li>exact: the range indexes on {@code Firearm.serialKey} and {@code Marking.key};
+ * <li>partial: the keyword full-text indexes on the folded serial and the folded marking, the
+ *     query's {@code ?} and {@code *} being Lucene's own wildcards;
+ * <li>fuzzy: the deletion-neighbourhood full-text indexes of serials and markings.
+ * </ul>
+ * Every branch returns at most {@value #LIMIT} weapons, so a search reads at most a few hundred
+ * however the query is written.
+ */
+final class SerialCandidates {
+
+    /** Per branch; the union keeps twice as many (LIMIT 400 in the text below). */
+    static final int LIMIT = 200;
+
+    static final String FIREARM_FOLDED = "firearm_serial_folded_ident";
+    static final String FIREARM_NEIGHBOURHOOD = "firearm_serial_neighbourhood_ident";
+    static final String MARKING_FOLDED = "marking_folded";
+    static final String MARKING_NEIGHBOURHOOD = "marking_neighbourhood";
+
+    private static final String SERIAL_KEY = """
+            MATCH (f:Firearm {serialKey: $key}) WHERE $make IS NULL OR f.makeCode = $make
+            RETURN f, 0 AS via, 0.0 AS score
+            """;
+    private static final String MARKING_KEY = """
+            MATCH (f:Firearm)-[:HAS_MARKING]->(:Marking {key: $key}) WHERE $make IS NULL OR f.makeCode = $make
+            RETURN f, 1 AS via, 0.0 AS score
+            """;
+    private static final String FIREARM_TEXT = """
+            CALL db.index.fulltext.queryNodes($index%1$d, $query%1$d, {limit: $limit}) YIELD node AS f, score
+            RETURN f, 2 AS via, score
+            """;
+    private static final String MARKING_TEXT = """
+            CALL db.index.fulltext.queryNodes($index%1$d, $query%1$d, {limit: $limit}) YIELD node AS m, score
+            MATCH (f:Firearm)-[:HAS_MARKING]->(m)
+            RETURN f, 3 AS via, score
+            """;
+    /** Each weapon once, exact finds first, then by Lucene relevance (which breaks ties in the ranking). */
+    private static final String RETURN = """
+            }
+            WITH f, min(via) AS via, max(score) AS score
+            ORDER BY via, score DESC
+            LIMIT 400
+            RETURN f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings,
+                   COLLECT { MATCH (f)<-[:CONCERNS]-(r:LostStolenReport {status: 'ACTIVE'}) RETURN DISTINCT r.kind } AS flags
+            """;
+
+    /** The exact lookup: a weapon whose serial or one of whose markings has the normalised key. */
+    static final String EXACT = "CALL () {\n" + SERIAL_KEY + "UNION ALL\n" + MARKING_KEY + RETURN;
+
+    record Candidate(Firearm firearm, List<String> flags) {
+    }
+
+    private final Neo4jClient neo4j;
+
+    SerialCandidates(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** A search's sources, added in the order they are worth; then {@link #fetch}. */
+    final class Sources {
+        private final List<String> branches = new ArrayList<>();
+        private final Map<String, Object> params = new HashMap<>();
+
+        Sources(String key, String makeCode) {
+            params.put("key", key);
+            params.put("make", makeCode);
+            params.put("limit", LIMIT);
+        }
+
+        Sources exact() {
+            branches.add(SERIAL_KEY);
+            branches.add(MARKING_KEY);
+            return this;
+        }
+
+        /** A Lucene query on a weapons' index; its text is built only from [A-Z0-9?*_] keys, codes and fields. */
+        Sources firearms(String index, String lucene) {
+            return text(FIREARM_TEXT, index, lucene);
+        }
+
+        /** A Lucene query on a markings' index. */
+        Sources markings(String index, String lucene) {
+            return text(MARKING_TEXT, index, lucene);
+        }
+
+        private Sources text(String branch, String index, String lucene) {
+            int n = branches.size();
+            branches.add(branch.formatted(n));
+            params.put("index" + n, index);
+            params.put("query" + n, lucene);
+            return this;
+        }
+
+        List<Candidate> fetch() {
+            if (branches.isEmpty()) {
+                return List.of();
+            }
+            return neo4j.query("CALL () {\n" + String.join("UNION ALL\n", branches) + RETURN)
+                    .bindAll(params)
+                    .fetchAs(Candidate.class)
+                    .mappedBy((t, r) -> new Candidate(FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")),
+                            r.get("flags").asList(Value::asString)))
+                    .all().stream().toList();
+        }
+    }
+
+    Sources sources(String key, String makeCode) {
+        return new Sources(key, makeCode);
+    }
+}
