@@ -2,6 +2,7 @@ package org.armstrace.registry;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Fellegi–Sunter model of person matching (Fellegi and Sunter, "A Theory for Record Linkage",
@@ -97,8 +98,11 @@ public final class PersonMatchModel {
      * @param blocked    comparison vectors of the candidate pairs blocking found
      * @param random     comparison vectors of random pairs of records (for u)
      * @param iterations EM rounds; 20 is plenty, the estimate settles within ten
+     * @param held       the fields the blocking rule used: they agree on every blocked pair and say
+     *                   nothing there, so (as in Splink's training sessions) they are left out of the
+     *                   expectation and keep their m; estimate them in a session blocked on other fields
      */
-    public PersonMatchModel estimate(List<Level[]> blocked, List<Level[]> random, int iterations) {
+    public PersonMatchModel estimate(List<Level[]> blocked, List<Level[]> random, int iterations, Set<Field> held) {
         double[][] newU = proportions(random, null, u, 1_000);
         double[][] newM = copy(m);
         double lam = lambda;
@@ -107,15 +111,32 @@ public final class PersonMatchModel {
             var current = new PersonMatchModel(newM, newU, lam);
             double sum = 0;
             for (int j = 0; j < p.length; j++) {
-                double bayes = Math.pow(2, current.weight(blocked.get(j)));
+                Level[] v = blocked.get(j).clone();
+                held.forEach(f -> v[f.ordinal()] = null);
+                double bayes = Math.pow(2, current.weight(v));
                 double odds = lam / (1 - lam) * bayes;
                 p[j] = Double.isInfinite(odds) ? 1 : odds / (1 + odds);
                 sum += p[j];
             }
             lam = Math.clamp(sum / Math.max(1, p.length), 1e-6, 1 - 1e-6);
-            newM = proportions(blocked, p, m, 10);
+            double[][] estimated = proportions(blocked, p, m, 10);
+            for (Field f : Field.values()) {
+                if (!held.contains(f)) {
+                    newM[f.ordinal()] = estimated[f.ordinal()];
+                }
+            }
         }
         return new PersonMatchModel(newM, newU, lam);
+    }
+
+    /**
+     * This model with the m of {@code fields} taken from {@code other}: how the sessions of a
+     * training, each blocked on different fields, are put together.
+     */
+    public PersonMatchModel withM(PersonMatchModel other, Set<Field> fields) {
+        double[][] mm = copy(m);
+        fields.forEach(f -> mm[f.ordinal()] = other.m[f.ordinal()].clone());
+        return new PersonMatchModel(mm, copy(other.u), lambda);
     }
 
     /**

@@ -141,8 +141,24 @@ public final class PersonMatching {
                 && v[Field.PARENT.ordinal()] == Level.EXACT && v[Field.PLACE.ordinal()] == Level.EXACT;
         boolean namesAlike = atBest(v[Field.GIVEN.ordinal()], Level.CLOSE) && atBest(v[Field.FAMILY.ordinal()], Level.CLOSE);
         boolean sure = w >= SAME && evidence && namesAlike && !otherNumber;
-        Decision d = sure ? Decision.SAME : w >= REVIEW || sameNumber ? Decision.REVIEW : Decision.DIFFERENT;
+        Decision d = sure ? Decision.SAME : w >= REVIEW || sameNumber || undated(v) ? Decision.REVIEW : Decision.DIFFERENT;
         return new Comparison(w, d, reasons);
+    }
+
+    /**
+     * A record without a date of birth whose names agree (at worst a known variant) and whose other
+     * fields do not contradict: too little to merge, too much to call someone else. Without this
+     * rule, names alone weigh under the review threshold and the row would go silently apart.
+     */
+    private static boolean undated(Level[] v) {
+        return v[Field.BORN.ordinal()] == null && atBest(v[Field.GIVEN.ordinal()], Level.VARIANT)
+                && atBest(v[Field.FAMILY.ordinal()], Level.VARIANT) && v[Field.GIVEN.ordinal()] != null
+                && v[Field.FAMILY.ordinal()] != null && v[Field.PLACE.ordinal()] != Level.DIFFERENT
+                && v[Field.NID.ordinal()] != Level.DIFFERENT && !atWorst(v[Field.PARENT.ordinal()], Level.SIMILAR);
+    }
+
+    private static boolean atWorst(Level l, Level best) {
+        return l != null && l.ordinal() >= best.ordinal();
     }
 
     private static boolean atBest(Level l, Level worst) {
@@ -159,7 +175,7 @@ public final class PersonMatching {
         }
         v[Field.BORN.ordinal()] = born(a.born(), b.born(), reasons);
         if (a.place() != null && b.place() != null) {
-            boolean same = a.place().equals(b.place());
+            boolean same = PlaceNames.key(a.place()).equals(PlaceNames.key(b.place()));
             reasons.add(same ? "place-equal" : "place-differs");
             v[Field.PLACE.ordinal()] = same ? Level.EXACT : Level.DIFFERENT;
         }

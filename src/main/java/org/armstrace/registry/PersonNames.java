@@ -117,7 +117,7 @@ public final class PersonNames {
      *                   finds a record whose day or month of birth was mistyped
      * @param familyDate folded family name and date of birth: finds a typo in the given name; null without a date
      * @param givenDate  folded given name and date of birth: finds a typo in the family name; null without a date
-     * @param pair       the first given-name word and the last family-name word, each folded and taken
+     * @param pair       the first word of the given and of the family name, each folded and taken
      *                   to its group of {@link NameEquivalents}, in alphabetical order, without the date:
      *                   finds the family name written first, a parent's name in the middle, a short form
      *                   of the given name, and a record without a date of birth
@@ -141,7 +141,9 @@ public final class PersonNames {
             return null;
         }
         String a = NameEquivalents.canonical(given.getFirst());
-        String b = NameEquivalents.canonical(family.getLast());
+        // First words, not the last of the family name: a parent's name in the middle lands last in the
+        // family column when the family name is written first ("Gashi" | "Shpend Agim").
+        String b = NameEquivalents.canonical(family.getFirst());
         return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
     }
 
