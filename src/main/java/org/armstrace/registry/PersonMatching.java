@@ -28,7 +28,9 @@ import org.armstrace.registry.PersonMatchModel.Level;
  * and year mistyped by one digit or two swapped digits) or DIFFERENT.
  *
  * <p><b>Decision.</b> The weight is the sum of the levels' weights. An automatic merge needs
- * {@value #SAME} or more, names at worst one typo apart, no conflicting personal number, and hard
+ * {@value #SAME} or more, names at worst one typo apart, not all three of given name, family name and
+ * date of birth only nearly agreeing (unless the personal number is the same), no conflicting
+ * personal number, and hard
  * evidence: the same personal number, the same date of birth, or a near date with the same
  * parent's name and birthplace (names alike with a near date alone are as often cousins named after
  * one grandfather as a typo). {@value #REVIEW} or more, or the same personal number, goes to an
@@ -140,9 +142,22 @@ public final class PersonMatching {
         boolean evidence = sameNumber || born == Level.EXACT || born == Level.CLOSE
                 && v[Field.PARENT.ordinal()] == Level.EXACT && v[Field.PLACE.ordinal()] == Level.EXACT;
         boolean namesAlike = atBest(v[Field.GIVEN.ordinal()], Level.CLOSE) && atBest(v[Field.FAMILY.ordinal()], Level.CLOSE);
-        boolean sure = w >= SAME && evidence && namesAlike && !otherNumber;
+        boolean sure = w >= SAME && evidence && namesAlike && !otherNumber && (sameNumber || slips(v) <= 2);
         Decision d = sure ? Decision.SAME : w >= REVIEW || sameNumber || undated(v) ? Decision.REVIEW : Decision.DIFFERENT;
         return new Comparison(w, d, reasons);
+    }
+
+    /**
+     * How many of given name, family name and date of birth agree only nearly. One or two slips are
+     * typos; all three at once are as likely a relative (cousins named after one grandfather, born
+     * days apart) and are left to an analyst unless the personal number settles it.
+     */
+    private static int slips(Level[] v) {
+        int n = 0;
+        for (Field f : new Field[] {Field.GIVEN, Field.FAMILY, Field.BORN}) {
+            n += v[f.ordinal()] != null && v[f.ordinal()] != Level.EXACT ? 1 : 0;
+        }
+        return n;
     }
 
     /**

@@ -129,6 +129,13 @@ class PersonMatchingTest {
     }
 
     @Test
+    void a_typo_in_each_name_and_a_date_one_digit_off_is_for_an_analyst_not_merged() {
+        // Each slip alone is a typo; all three at once are as likely cousins.
+        assertThat(decide(side("Filaab", "Zvraab", "Agim", "1930-01-01", "Prizren", null),
+                side("Filaac", "Zvraac", "Agim", "1930-01-06", "Prizren", null))).isNotEqualTo(Decision.SAME);
+    }
+
+    @Test
     void namesakes_of_one_town_born_on_different_days_are_different_people_and_not_queued() {
         assertThat(decide(side("Agim", "Gashi", null, "1971-03-14", "Prizren", null),
                 side("Agim", "Gashi", null, "1984-07-02", "Prizren", null))).isEqualTo(Decision.DIFFERENT);
