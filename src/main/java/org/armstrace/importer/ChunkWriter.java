@@ -356,9 +356,12 @@ final class ChunkWriter {
         return org != null ? org : peopleByNumber.get(key);
     }
 
-    /** The keys a person is found by: personal number, folded names, family or given name with the date of birth. */
+    /**
+     * The keys a person is found by: personal number, folded names, family or given name with the
+     * date of birth, and the order-free pair of given and family name.
+     */
     static List<String> blockKeys(ImportedRecords.PersonBlocks b) {
-        var keys = new ArrayList<String>(3);
+        var keys = new ArrayList<String>(5);
         if (b.nationalIdKey() != null) {
             keys.add("i:" + b.nationalIdKey());
         }
@@ -366,6 +369,9 @@ final class ChunkWriter {
         if (b.blocks().familyDate() != null) {
             keys.add("f:" + b.blocks().familyDate());
             keys.add("g:" + b.blocks().givenDate());
+        }
+        if (b.blocks().pair() != null && !b.blocks().pair().isEmpty()) {
+            keys.add("p:" + b.blocks().pair());
         }
         return keys;
     }

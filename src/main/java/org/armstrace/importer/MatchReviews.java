@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.armstrace.graph.CypherParams;
+import org.armstrace.registry.PersonMatchUnsure;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.PersonalDataPath;
 import org.armstrace.security.PersonalDataReads;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -134,6 +136,25 @@ public class MatchReviews {
         audit.record("import.review.undone", List.of((r.kind().equals("PERSON") ? "Person:" : "Firearm:") + r.recordId()),
                 "was " + r.status());
         return load(id).orElseThrow();
+    }
+
+    /**
+     * A person typed outside an import (a possessor at a recovery) who may be one already recorded
+     * becomes a question like an import row's. Synchronous, in the registering transaction: the
+     * person and the question are written together or not at all.
+     */
+    @EventListener
+    void unsure(PersonMatchUnsure e) {
+        neo4j.query("""
+                        MERGE (d:MatchDecision {id: $id})
+                          ON CREATE SET d.batch = $where, d.line = 0, d.kind = 'PERSON', d.status = 'PENDING',
+                                        d.score = $score, d.reasons = $reasons, d.summary = $summary,
+                                        d.recordId = $record, d.candidateId = $candidate, d.at = datetime()
+                        """)
+                .bindAll(CypherParams.of("id", ChunkWriter.id("decision", e.where(), e.personId(), "PERSON"),
+                        "where", e.where(), "score", e.score(), "reasons", e.reasons(), "summary", e.summary(),
+                        "record", e.personId(), "candidate", e.candidateId()))
+                .run();
     }
 
     /**

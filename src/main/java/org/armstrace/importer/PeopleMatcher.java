@@ -8,6 +8,7 @@ import java.util.Map;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.Kind;
 import org.armstrace.registry.NewPerson;
+import org.armstrace.registry.PersonMatching;
 import org.armstrace.registry.PersonNames;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceKeys;

@@ -220,7 +220,8 @@ final class StagedRecords implements RecordStore {
                         (String) props.get("parentName"), (LocalDate) props.get("birthDate"),
                         (String) props.get("birthPlace"), (String) props.get("nationalIdKey"));
                 PersonNames.Blocks blocks = new PersonNames.Blocks((String) props.get("blockNames"),
-                        (String) props.get("blockFamilyDate"), (String) props.get("blockGivenDate"));
+                        (String) props.get("blockFamilyDate"), (String) props.get("blockGivenDate"),
+                        (String) props.get("blockNamePair"));
                 for (String key : ChunkWriter.blockKeys(new PersonBlocks(0, candidate.nationalIdKey(), blocks))) {
                     List<PersonCandidate> list = peopleByBlock.computeIfAbsent(key, x -> new ArrayList<>(1));
                     if (list.size() < ImportedRecords.MAX_CANDIDATES_PER_KEY) {

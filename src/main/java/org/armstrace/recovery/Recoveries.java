@@ -12,8 +12,7 @@ import org.armstrace.base.Dates;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
-import org.armstrace.registry.Person;
-import org.armstrace.registry.PersonRegistry;
+import org.armstrace.registry.PersonMatcher;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.Provenance;
 import org.armstrace.security.AuditLog;
@@ -55,7 +54,7 @@ public class Recoveries {
 
     private final Neo4jClient neo4j;
     private final FirearmRegistry firearms;
-    private final PersonRegistry people;
+    private final PersonMatcher matcher;
     private final Photos photos;
     private final InstantChecks checks;
     private final Municipalities municipalities;
@@ -63,12 +62,12 @@ public class Recoveries {
     private final ApplicationEventPublisher events;
     private final PersonalDataReads reads;
 
-    Recoveries(Neo4jClient neo4j, FirearmRegistry firearms, PersonRegistry people, Photos photos, InstantChecks checks,
+    Recoveries(Neo4jClient neo4j, FirearmRegistry firearms, PersonMatcher matcher, Photos photos, InstantChecks checks,
                Municipalities municipalities, AuditLog audit, ApplicationEventPublisher events, PersonalDataReads reads) {
         this.reads = reads;
         this.neo4j = neo4j;
         this.firearms = firearms;
-        this.people = people;
+        this.matcher = matcher;
         this.photos = photos;
         this.checks = checks;
         this.municipalities = municipalities;
@@ -155,7 +154,7 @@ public class Recoveries {
     /** Each possessor, known by id or national id or registered anew; an id that names nobody refuses the recovery. */
     private void linkPossessors(NewRecovery recovery, String id, Provenance provenance) {
         for (NewRecovery.Possessor p : recovery.possessors()) {
-            String personId = p.personId() != null && !p.personId().isBlank() ? p.personId() : possessor(p, provenance);
+            String personId = p.personId() != null && !p.personId().isBlank() ? p.personId() : possessor(p, provenance, id);
             long linked = neo4j.query("""
                             MATCH (r:Recovery {id: $id}), (p:Person {id: $person})
                             MERGE (p)-[k:POSSESSED]->(r)
@@ -191,15 +190,13 @@ public class Recoveries {
         return weaponIds;
     }
 
-    /** A possessor given by name: the person with that national id if there is one, otherwise a new person. */
-    private String possessor(NewRecovery.Possessor p, Provenance provenance) {
-        if (p.person().nationalId() != null) {
-            Optional<Person> known = people.identify(p.person().nationalId());
-            if (known.isPresent()) {
-                return known.get().id();
-            }
-        }
-        return people.register(p.person(), provenance).id();
+    /**
+     * A possessor given by name goes through the registry's identity matching, like a row of an
+     * import: a sure match is the person already recorded; an unsure one is registered and put to
+     * the review queue; only someone nobody resembles is simply new.
+     */
+    private String possessor(NewRecovery.Possessor p, Provenance provenance, String recoveryId) {
+        return matcher.resolve(p.person(), provenance, "recovery:" + recoveryId).personId();
     }
 
     /**

@@ -194,8 +194,13 @@ public class ImportedRecords implements RecordStore {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public Map<Integer, List<PersonCandidate>> personCandidates(List<PersonBlocks> keys) {
+        return personCandidates(neo4j, keys);
+    }
+
+    /** The query of {@link #personCandidates}, shared with {@link PersonMatcher}, which other roles call. */
+    static Map<Integer, List<PersonCandidate>> personCandidates(Neo4jClient neo4j, List<PersonBlocks> keys) {
         var rows = keys.stream().map(k -> CypherParams.of("i", k.i(), "nid", k.nationalIdKey(), "names", k.blocks().names(),
-                "fd", k.blocks().familyDate(), "gd", k.blocks().givenDate())).toList();
+                "fd", k.blocks().familyDate(), "gd", k.blocks().givenDate(), "pair", k.blocks().pair())).toList();
         var out = new HashMap<Integer, List<PersonCandidate>>();
         neo4j.query("""
                         UNWIND $rows AS k
@@ -207,6 +212,8 @@ public class ImportedRecords implements RecordStore {
                           MATCH (p:Person {blockFamilyDate: k.fd}) RETURN p LIMIT $perKey
                           UNION
                           MATCH (p:Person {blockGivenDate: k.gd}) RETURN p LIMIT $perKey
+                          UNION
+                          MATCH (p:Person {blockNamePair: k.pair}) RETURN p LIMIT $perKey
                         }
                         RETURN k.i AS i, p.id AS id, p.givenName AS given, p.familyName AS family, p.parentName AS parent,
                                p.birthDate AS born, p.birthPlace AS place, p.nationalIdKey AS nid
@@ -269,8 +276,9 @@ public class ImportedRecords implements RecordStore {
     }
 
     /**
-     * Gives the people recorded before blocking keys existed their keys, a thousand at a time, so
-     * that they take part in matching. Returns how many were updated.
+     * Gives the people recorded before blocking keys existed (or before the order-free name key,
+     * {@code blockNamePair}, was added) their keys, a thousand at a time, so that they take part in
+     * matching. Returns how many were updated.
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -279,19 +287,19 @@ public class ImportedRecords implements RecordStore {
         while (true) {
             var rows = new ArrayList<Map<String, Object>>();
             neo4j.query("""
-                            MATCH (p:Person) WHERE p.blockNames IS NULL
+                            MATCH (p:Person) WHERE p.blockNames IS NULL OR p.blockNamePair IS NULL
                             RETURN p.id AS id, p.givenName AS given, p.familyName AS family, p.birthDate AS born LIMIT 1000
                             """)
                     .fetch().all().forEach(r -> {
                         LocalDate born = (LocalDate) r.get("born");
                         PersonNames.Blocks b = PersonNames.blocks((String) r.get("given"), (String) r.get("family"), born);
                         rows.add(CypherParams.of("id", r.get("id"), "names", b.names(), "fd", b.familyDate(),
-                                "gd", b.givenDate()));
+                                "gd", b.givenDate(), "pair", b.pair() == null ? "" : b.pair()));
                     });
             if (rows.isEmpty()) {
                 return total;
             }
-            neo4j.query("UNWIND $rows AS r MATCH (p:Person {id: r.id}) SET p.blockNames = r.names, p.blockFamilyDate = r.fd, p.blockGivenDate = r.gd")
+            neo4j.query("UNWIND $rows AS r MATCH (p:Person {id: r.id}) SET p.blockNames = r.names, p.blockFamilyDate = r.fd, p.blockGivenDate = r.gd, p.blockNamePair = r.pair")
                     .bind(rows).to("rows").run();
             total += rows.size();
         }

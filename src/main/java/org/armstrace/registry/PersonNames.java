@@ -117,15 +117,34 @@ public final class PersonNames {
      *                   finds a record whose day or month of birth was mistyped
      * @param familyDate folded family name and date of birth: finds a typo in the given name; null without a date
      * @param givenDate  folded given name and date of birth: finds a typo in the family name; null without a date
+     * @param pair       the first word of the given and of the family name, each folded and taken
+     *                   to its group of {@link NameEquivalents}, in alphabetical order, without the date:
+     *                   finds the family name written first, a parent's name in the middle, a short form
+     *                   of the given name, and a record without a date of birth
      */
-    public record Blocks(String names, String familyDate, String givenDate) {
+    public record Blocks(String names, String familyDate, String givenDate, String pair) {
     }
 
     public static Blocks blocks(String givenName, String familyName, LocalDate birthDate) {
         String given = String.join("", keys(givenName));
         String family = String.join("", keys(familyName));
         return new Blocks(family + ":" + given + ":" + (birthDate == null ? "?" : birthDate.getYear()),
-                birthDate == null ? null : family + ":" + birthDate, birthDate == null ? null : given + ":" + birthDate);
+                birthDate == null ? null : family + ":" + birthDate, birthDate == null ? null : given + ":" + birthDate,
+                pair(givenName, familyName));
+    }
+
+    /** The order-free name key of {@link Blocks#pair}; null when a name has no letters. */
+    static String pair(String givenName, String familyName) {
+        List<String> given = keys(givenName);
+        List<String> family = keys(familyName);
+        if (given.isEmpty() || family.isEmpty()) {
+            return null;
+        }
+        String a = NameEquivalents.canonical(given.getFirst());
+        // First words, not the last of the family name: a parent's name in the middle lands last in the
+        // family column when the family name is written first ("Gashi" | "Shpend Agim").
+        String b = NameEquivalents.canonical(family.getFirst());
+        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
     }
 
     /** The folded keys of every word in the given name parts, in order, without repeats or empties. */

@@ -326,6 +326,8 @@ public class PersonRegistry {
         props.put("blockNames", blocks.names());
         props.put("blockFamilyDate", blocks.familyDate());
         props.put("blockGivenDate", blocks.givenDate());
+        // Empty rather than null for a name without letters, so that the back-fill of old records does not pick it up forever.
+        props.put("blockNamePair", blocks.pair() == null ? "" : blocks.pair());
         return props;
     }
 

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.armstrace.registry.NewPeople;
+import org.armstrace.registry.PersonMatching;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -124,6 +124,50 @@ class RecoveriesTests {
     }
 
     @Test
+    void a_possessor_who_matches_a_recorded_person_is_linked_to_them_not_registered_again() {
+        Person known = Actors.analyst(ANALYST, () -> people.register(NewPeople.newPerson("Shkëlqim", "Berishaj")
+                .parent("Ilaz").born(LocalDate.of(1979, 5, 17)).bornIn("Prizren").build(), REGISTRY));
+        // Typed at the roadside family name first, without diacritics, and without a personal number.
+        var r = NewRecoveries.newRecovery().key(key()).kind(RecoveryKind.SEIZED).at(Instant.now().minus(1, ChronoUnit.HOURS))
+                .place(PRISHTINA).circumstances("Vehicle check")
+                .possessor(NewRecovery.Possessor.of("Berishaj", "Shkelqim", null, LocalDate.of(1979, 5, 17), null))
+                .weapon(weapon("Zastava", "M70", "RC-79517")).build();
+
+        var recorded = Actors.officer(OFFICER, () -> recoveries.record(r));
+
+        assertThat(neo4j.query("MATCH (p:Person)-[:POSSESSED]->(:Recovery {id: $id}) RETURN p.id")
+                .bind(recorded.recoveryId()).to("id").fetchAs(String.class).all()).containsExactly(known.id());
+        assertThat(neo4j.query("MATCH (p:Person) WHERE p.nameKeys CONTAINS 'berisaj' RETURN count(p)")
+                .fetchAs(Long.class).one()).contains(1L);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_possessor_who_may_be_a_recorded_person_is_registered_and_put_to_the_review_queue() {
+        Person known = Actors.analyst(ANALYST, () -> people.register(NewPeople.newPerson("Fatbardh", "Lushtaku")
+                .born(LocalDate.of(1968, 1, 9)).bornIn("Gjakovë").build(), REGISTRY));
+        // No date of birth: the names alone cannot decide, and must not be silently apart either.
+        var r = NewRecoveries.newRecovery().key(key()).kind(RecoveryKind.SEIZED).at(Instant.now().minus(1, ChronoUnit.HOURS))
+                .place(PRISHTINA).circumstances("Vehicle check")
+                .possessor(NewRecovery.Possessor.of("Fatbardh", "Lushtaku", null, null, null))
+                .weapon(weapon("Zastava", "M70", "RC-68019")).build();
+
+        var recorded = Actors.officer(OFFICER, () -> recoveries.record(r));
+
+        String possessor = neo4j.query("MATCH (p:Person)-[:POSSESSED]->(:Recovery {id: $id}) RETURN p.id")
+                .bind(recorded.recoveryId()).to("id").fetchAs(String.class).one().orElseThrow();
+        assertThat(possessor).isNotEqualTo(known.id());
+        Map<String, Object> question = neo4j.query("""
+                        MATCH (d:MatchDecision {recordId: $record})
+                        RETURN d.status AS status, d.kind AS kind, d.candidateId AS candidate, d.batch AS batch,
+                               d.reasons AS reasons""")
+                .bind(possessor).to("record").fetch().one().orElseThrow();
+        assertThat(question).containsEntry("status", "PENDING").containsEntry("kind", "PERSON")
+                .containsEntry("candidate", known.id()).containsEntry("batch", "recovery:" + recorded.recoveryId());
+        assertThat((List<String>) question.get("reasons")).contains("born-missing", "given-equal", "family-equal");
+    }
+
+    @Test
     void submitting_the_same_draft_ten_times_at_once_creates_one_recovery() throws Exception {
         String key = key();
         NewRecovery r = recovery(key, weapon("Zastava", "M70", "RC-71002"));

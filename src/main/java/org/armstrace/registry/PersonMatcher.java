@@ -1,0 +1,90 @@
+package org.armstrace.registry;
+
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Identity matching for people typed in outside an import (possessors at a recovery): the same
+ * blocking ({@link PersonNames#blocks}) and the same comparison ({@link PersonMatching}) as the
+ * importer, so that a person is not recorded twice because they were typed at a roadside rather
+ * than read from an extract. A sure match is the existing person; an unsure one is registered and
+ * put to an analyst ({@link PersonMatchUnsure}); only a person nobody resembles is simply new.
+ */
+@Service
+public class PersonMatcher {
+
+    /**
+     * The best candidate for a person and how sure the match is.
+     *
+     * @param candidateId the closest recorded person, or null when blocking found nobody
+     */
+    public record Match(PersonMatching.Decision decision, String candidateId, double score, List<String> reasons) {
+
+        static final Match NOBODY = new Match(PersonMatching.Decision.DIFFERENT, null, 0, List.of());
+    }
+
+    /** Whom a typed person became: an existing person ({@code linked}) or a newly registered one. */
+    public record Resolved(String personId, boolean linked, Match match) {
+    }
+
+    private final Neo4jClient neo4j;
+    private final PersonRegistry people;
+    private final ApplicationEventPublisher events;
+
+    PersonMatcher(Neo4jClient neo4j, PersonRegistry people, ApplicationEventPublisher events) {
+        this.neo4j = neo4j;
+        this.people = people;
+        this.events = events;
+    }
+
+    /** The recorded person this one most likely is, by match weight, with the decision. */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER')")
+    @Transactional(readOnly = true)
+    public Match match(NewPerson person) {
+        PersonMatching.Side side = PersonMatching.Side.of(person);
+        var blocks = new ImportedRecords.PersonBlocks(0, side.nid(),
+                PersonNames.blocks(person.givenName(), person.familyName(), person.birthDate()));
+        Match best = Match.NOBODY;
+        double bestWeight = Double.NEGATIVE_INFINITY;
+        for (ImportedRecords.PersonCandidate c : ImportedRecords.personCandidates(neo4j, List.of(blocks))
+                .getOrDefault(0, List.of())) {
+            PersonMatching.Comparison cmp = PersonMatching.compare(side, PersonMatching.Side.of(PersonMatching.Fields.of(c)));
+            if (cmp.weight() > bestWeight) {
+                bestWeight = cmp.weight();
+                best = new Match(cmp.decision(), c.id(), cmp.score(), cmp.reasons());
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The person a typed record names: the existing one on a sure match, otherwise a newly
+     * registered person; when the match was unsure, the pair goes to the review queue.
+     *
+     * @param where where the person was typed, shown with the question (e.g. {@code recovery:<id>})
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER')")
+    @Transactional
+    public Resolved resolve(NewPerson person, Provenance provenance, String where) {
+        Match m = match(person);
+        if (m.decision() == PersonMatching.Decision.SAME) {
+            return new Resolved(m.candidateId(), true, m);
+        }
+        String id = people.register(person, provenance).id();
+        if (m.decision() == PersonMatching.Decision.REVIEW) {
+            events.publishEvent(new PersonMatchUnsure(id, m.candidateId(), m.score(), m.reasons(), summary(person), where));
+        }
+        return new Resolved(id, false, m);
+    }
+
+    /** The person as typed, in one line, for the review list. */
+    public static String summary(NewPerson p) {
+        return p.givenName() + " " + p.familyName() + (p.parentName() == null ? "" : " (" + p.parentName() + ")")
+                + (p.birthDate() == null ? "" : ", " + p.birthDate()) + (p.birthPlace() == null ? "" : ", " + p.birthPlace())
+                + (p.nationalId() == null ? "" : ", " + p.nationalId());
+    }
+}
