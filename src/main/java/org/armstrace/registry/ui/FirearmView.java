@@ -38,6 +38,8 @@ import java.util.Map;
 import org.armstrace.base.ui.BoundedUpload;
 import org.armstrace.base.ui.GraphView;
 import org.armstrace.base.ui.UploadTexts;
+import org.armstrace.cases.LinkKind;
+import org.armstrace.cases.ui.AddToCase;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.FirearmTimeline;
@@ -121,6 +123,9 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         chart.setId("firearm-open-chart");
         chart.setVisible(Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST));
         add(new H3(getTranslation("firearm.neighbourhood")), chart, neighbourhoodGraph());
+        if (chart.isVisible()) {
+            add(AddToCase.button(LinkKind.FIREARM, firearmId, null));
+        }
         add(new H3(getTranslation("firearm.timeline")), timelineGrid());
     }
 
