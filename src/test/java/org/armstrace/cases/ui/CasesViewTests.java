@@ -86,7 +86,7 @@ class CasesViewTests extends ViewTest {
     }
 
     @Test
-    void a_case_opened_from_a_recovery_page_shows_it_takes_a_trace_request_from_intake_and_a_note_notifies_a_colleague() {
+    void a_case_opened_from_a_recovery_page_shows_it_and_a_note_on_it_notifies_a_colleague() {
         String recoveryId = recovery();
         String number = Actors.analyst(analyst, () -> {
             navigate("recovery/" + recoveryId, RecoveryView.class);
@@ -101,23 +101,8 @@ class CasesViewTests extends ViewTest {
             return page.getPageTitle().substring(0, page.getPageTitle().indexOf(" · "));
         });
 
-        // An intake officer adds an incoming request from its page, to an existing case only.
-        TraceRequest trace = Actors.intake(() -> intake.receive(new NewTraceRequest(Direction.INCOMING, "AL", "AL-C-" + run,
-                Priority.ROUTINE, "pistol", "Zastava", "M70", "7.65 Browning", "VT-" + run, "RS", "found at a border crossing",
-                "CPC art. 208", "criminal proceedings", null, NewTraceRequest.Channel.MANUAL, null, null)));
-        Actors.intake(() -> {
-            navigate("tracing/request/" + trace.id(), TraceRequestView.class);
-            test($(Button.class).withId("add-to-case").single()).click();
-            AddToCaseDialog dialog = $(AddToCaseDialog.class).single();
-            assertThat(dialog.mode.isVisible()).as("intake officers do not open cases").isFalse();
-            Case target = dialog.existing.getListDataView().getItems().filter(c -> c.number().equals(number)).findFirst()
-                    .orElseThrow();
-            test(dialog.existing).selectItem(target.number() + " · " + target.title());
-            test(dialog.confirm).click();
-            return null;
-        });
         assertThat(Actors.analyst(analyst, () -> links.links(number))).extracting(CaseLink::kind)
-                .containsExactly(LinkKind.RECOVERY, LinkKind.TRACE_REQUEST);
+                .containsExactly(LinkKind.RECOVERY);
 
         Actors.analyst(analyst, () -> {
             navigate("case/" + number, CaseView.class);
@@ -158,5 +143,29 @@ class CasesViewTests extends ViewTest {
         Actors.analyst(outsider, () -> navigate("case/" + c.number(), CaseView.class));
         assertThat($(H2.class).withId("case-not-found").single().getText())
                 .isEqualTo("There is no case " + c.number() + ", or it is restricted to another team.");
+    }
+
+    @Test
+    void an_intake_officer_adds_a_trace_request_to_an_existing_case_from_its_page() {
+        String number = Actors.analyst(analyst, () -> cases.open(new Cases.NewCase("Border seizure " + run, CaseKind.SEIZURE,
+                null, false, null))).number();
+        // An intake officer adds an incoming request from its page, to an existing case only.
+        TraceRequest trace = Actors.intake(() -> intake.receive(new NewTraceRequest(Direction.INCOMING, "AL", "AL-C-" + run,
+                Priority.ROUTINE, "pistol", "Zastava", "M70", "7.65 Browning", "VT-" + run, "RS", "found at a border crossing",
+                "CPC art. 208", "criminal proceedings", null, NewTraceRequest.Channel.MANUAL, null, null)));
+        Actors.intake(() -> {
+            navigate("tracing/request/" + trace.id(), TraceRequestView.class);
+            test($(Button.class).withId("add-to-case").single()).click();
+            AddToCaseDialog dialog = $(AddToCaseDialog.class).single();
+            assertThat(dialog.mode.isVisible()).as("intake officers do not open cases").isFalse();
+            Case target = dialog.existing.getListDataView().getItems().filter(c -> c.number().equals(number)).findFirst()
+                    .orElseThrow();
+            test(dialog.existing).selectItem(target.number() + " · " + target.title());
+            test(dialog.confirm).click();
+            return null;
+        });
+        assertThat(Actors.analyst(analyst, () -> links.links(number))).extracting(CaseLink::kind, CaseLink::key)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LinkKind.TRACE_REQUEST, trace.id()));
+
     }
 }
