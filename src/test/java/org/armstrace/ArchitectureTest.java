@@ -67,7 +67,7 @@ class ArchitectureTest {
                             JavaClass.Predicates.resideInAPackage("org.armstrace.base.ui.."))
                     // The one shared piece of a feature's UI: the "Add to case" button other pages place (issue 28).
                     .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("org.armstrace..ui.."),
-                            JavaClass.Predicates.name("org.armstrace.cases.ui.AddToCase"))
+                            com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("org.armstrace.cases.ui.AddToCase"))
                     .as("no feature's ui package imports another feature's ui; the shell's base.ui is shared by all, "
                             + "and cases.ui.AddToCase by the pages that offer it");
 }
