@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.armstrace.base.PlainText;
+import org.armstrace.cases.CaseLinks;
+import org.armstrace.cases.LinkKind;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.PersonalDataPath;
@@ -26,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * once (dismissed, or promoted to a case) with a reason, and the notifications that point an
  * analyst at the new ones. Every decision and every opening of an alert's evidence is audited.
  *
- * <p>Reads recovery's {@code :Case} and registry's {@code :Firearm}, {@code :Organisation} and
- * {@code :Country} in the query that lists alerts, to name each alert's weapons and case without a call
+ * <p>Reads registry's {@code :Firearm}, {@code :Organisation} and
+ * {@code :Country} in the query that lists alerts, to name each alert's weapons without a call
  * per row (owners: graph-model/README.md).
  */
 @Service
@@ -50,8 +52,10 @@ public class Alerts {
     private final AuditLog audit;
     private final LinkAnalysis links;
     private final PersonalDataReads reads;
+    private final CaseLinks caseLinks;
 
-    Alerts(Neo4jClient neo4j, AuditLog audit, LinkAnalysis links, PersonalDataReads reads) {
+    Alerts(Neo4jClient neo4j, AuditLog audit, LinkAnalysis links, PersonalDataReads reads, CaseLinks caseLinks) {
+        this.caseLinks = caseLinks;
         this.neo4j = neo4j;
         this.audit = audit;
         this.links = links;
@@ -159,17 +163,14 @@ public class Alerts {
                         SET a.status = $to, a.decidedBy = $by, a.decidedAt = $now, a.reason = $reason,
                             a.caseReference = $case
                         CREATE (a)-[:HAS_EVENT]->(:AlertEvent {at: $now, by: $by, kind: $to, reason: $reason,
-                                                               caseReference: $case, added: [], removed: []})
-                        WITH a
-                        CALL (a) {
-                            WITH a WHERE $case IS NOT NULL
-                            MERGE (c:Case {reference: $case})
-                              ON CREATE SET c.recordedAt = $now, c.source = 'user:' + $by
-                            MERGE (a)-[:PROMOTED_TO]->(c)
-                        }""")
+                                                               caseReference: $case, added: [], removed: []})""")
                 .bindAll(CypherParams.of("id", id, "to", to.name(), "by", by, "now", ZonedDateTime.now(ZoneOffset.UTC),
                         "reason", reason, "case", caseReference))
                 .run();
+        if (caseReference != null) {
+            // Promotion joins the case named (by number or reference) or opens one under that reference.
+            caseLinks.join(caseReference, LinkKind.ALERT, id);
+        }
         Alert alert = find(id).orElseThrow();
         audit.record(to == Alert.Status.DISMISSED ? "alert.dismissed" : "alert.promoted",
                 caseReference == null ? List.of("Alert:" + id) : List.of("Alert:" + id, "Case:" + caseReference),

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.armstrace.base.Dates;
+import org.armstrace.cases.CaseLinks;
+import org.armstrace.cases.LinkKind;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
@@ -61,10 +63,13 @@ public class Recoveries {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final PersonalDataReads reads;
+    private final CaseLinks caseLinks;
 
     Recoveries(Neo4jClient neo4j, FirearmRegistry firearms, PersonMatcher matcher, Photos photos, InstantChecks checks,
-               Municipalities municipalities, AuditLog audit, ApplicationEventPublisher events, PersonalDataReads reads) {
+               Municipalities municipalities, AuditLog audit, ApplicationEventPublisher events, PersonalDataReads reads,
+               CaseLinks caseLinks) {
         this.reads = reads;
+        this.caseLinks = caseLinks;
         this.neo4j = neo4j;
         this.firearms = firearms;
         this.matcher = matcher;
@@ -134,21 +139,18 @@ public class Recoveries {
                                 point: point({latitude: $lat, longitude: $lon}), accuracyMetres: $accuracy,
                                 method: $method, municipality: $municipality, source: $source, recordedAt: $now})
                         WITH r
-                        CALL (r) {
-                            WITH r WHERE $case IS NOT NULL
-                            MERGE (c:Case {reference: $case})
-                            ON CREATE SET c.recordedAt = $now, c.source = $source
-                            CREATE (r)-[:PART_OF]->(c)
-                        }
-                        WITH r
                         OPTIONAL MATCH (d:RecoveryDraft {id: $key})
                         SET d.status = 'SUBMITTED', d.recoveryId = r.id, d.submittedAt = $now
                         """)
                 .bindAll(CypherParams.of("id", id, "lat", place.latitude(), "lon", place.longitude(),
                         "accuracy", place.accuracyMetres(), "method", place.method().name(), "municipality", municipality,
-                        "case", blankToNull(recovery.caseReference()), "key", recovery.idempotencyKey(),
-                        "source", provenance.source(), "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                        "key", recovery.idempotencyKey(), "source", provenance.source(), "now", ZonedDateTime.now(ZoneOffset.UTC)))
                 .run();
+        String reference = blankToNull(recovery.caseReference());
+        if (reference != null) {
+            // The case is the cases module's: it joins the named case, or opens one under that reference.
+            caseLinks.join(reference, LinkKind.RECOVERY, id);
+        }
     }
 
     /** Each possessor, known by id or national id or registered anew; an id that names nobody refuses the recovery. */

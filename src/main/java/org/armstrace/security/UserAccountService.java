@@ -233,6 +233,18 @@ public class UserAccountService {
     }
 
     /**
+     * Those of these users who exist and are enabled, by name: to check an owner, an assignee or a
+     * colleague named in a note before anything is written for them.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<String> enabledAmong(Collection<String> usernames) {
+        return neo4j.query("MATCH (u:User) WHERE u.enabled AND u.username IN $named RETURN u.username ORDER BY u.username")
+                .bind(usernames.stream().map(UserAccountService::normalise).toList()).to("named")
+                .fetchAs(String.class).all().stream().toList();
+    }
+
+    /**
      * Whom a notification about these users' work goes to: those of them who are enabled, or every
      * enabled analyst when none is. No role is asked for: background work (pattern scans) calls it
      * with nobody signed in, and it returns only user names, which it shows to nobody.

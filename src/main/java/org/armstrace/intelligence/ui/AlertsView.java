@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.ChartView;
 import org.armstrace.base.ui.EmptyGrids;
+import org.armstrace.cases.LinkKind;
+import org.armstrace.cases.ui.AddToCase;
 import org.armstrace.intelligence.Alert;
 import org.armstrace.intelligence.AlertScanner;
 import org.armstrace.intelligence.Alerts;
@@ -205,7 +207,8 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
         var title = new H3(summary(alert));
         title.setId("alert-summary");
         details.add(title, new Span(getTranslation("alerts.evidence-count", alert.evidence().size())),
-                new HorizontalLayout(open, dismiss, promote), new H3(getTranslation("alerts.history")), history);
+                new HorizontalLayout(open, dismiss, promote, AddToCase.button(LinkKind.ALERT, alert.id(), summary(alert))),
+                new H3(getTranslation("alerts.history")), history);
     }
 
     private void decide(Alert alert, Alert.Status to) {

@@ -31,6 +31,8 @@ import java.util.stream.Stream;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.Basemaps;
 import org.armstrace.base.ui.MapView;
+import org.armstrace.cases.LinkKind;
+import org.armstrace.cases.ui.AddToCase;
 import org.armstrace.recovery.Completeness;
 import org.armstrace.recovery.MatchCandidate;
 import org.armstrace.recovery.Municipalities;
@@ -141,7 +143,7 @@ public class RecoveryView extends VerticalLayout implements HasUrlParameter<Stri
     private void chartLinks(Recovery r) {
         var chart = new Anchor("intelligence/chart/Recovery:" + r.id(), getTranslation("chart.open"));
         chart.setId("recovery-open-chart");
-        add(chart);
+        add(chart, AddToCase.button(LinkKind.RECOVERY, r.id(), title));
         if (r.caseReference() != null) {
             var caseChart = new Anchor("intelligence/chart/Case:"
                     + UriUtils.encodePathSegment(r.caseReference(), StandardCharsets.UTF_8),

@@ -40,6 +40,8 @@ import org.armstrace.base.ui.BoundedUpload;
 import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.base.ui.GraphView;
 import org.armstrace.base.ui.UploadTexts;
+import org.armstrace.cases.LinkKind;
+import org.armstrace.cases.ui.AddToCase;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.FirearmTimeline;
@@ -138,6 +140,9 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         chart.setId("firearm-open-chart");
         chart.setVisible(Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST));
         add(new H3(getTranslation("firearm.neighbourhood")), chart, neighbourhoodGraph(g));
+        if (chart.isVisible()) {
+            add(AddToCase.button(LinkKind.FIREARM, firearmId, null));
+        }
         add(new H3(getTranslation("firearm.timeline")), timelineGrid());
     }
 

@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.EmptyGrids;
+import org.armstrace.cases.LinkKind;
+import org.armstrace.cases.ui.AddToCase;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.MatchReason;
 import org.armstrace.registry.FirearmRegistry;
@@ -115,6 +117,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         status.setId("trace-status");
         status.addClassName("badge");
         add(new H2(t.number()), status);
+        add(AddToCase.button(LinkKind.TRACE_REQUEST, t.id(), t.number()));
         if (Role.current(Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
             var chart = new Anchor("intelligence/chart/TraceRequest:" + t.id(),
                     getTranslation("chart.open"));
