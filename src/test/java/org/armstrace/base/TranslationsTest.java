@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,19 @@ class TranslationsTest {
         var english = load("").stringPropertyNames();
         assertThat(load("_sq").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english);
         assertThat(load("_sr_Latn").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english);
+    }
+
+    /** A key written twice takes its last text silently: a merge that keeps both lines hides the newer one. */
+    @Test
+    void no_key_is_written_twice_in_any_bundle() throws Exception {
+        for (String suffix : List.of("", "_sq", "_sr_Latn")) {
+            try (InputStream in = TranslationsTest.class.getResourceAsStream("/vaadin-i18n/translations" + suffix + ".properties")) {
+                var keys = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#") && l.contains("="))
+                        .map(l -> l.substring(0, l.indexOf('=')).strip()).toList();
+                assertThat(keys).as("bundle %s", suffix).doesNotHaveDuplicates();
+            }
+        }
     }
 
     @Test

@@ -292,8 +292,10 @@ class CasesTests {
                 CREATE (r:Recovery {id: 'legacy-rec-' + $run, kind: 'FOUND', at: datetime('2024-05-01T10:00:00Z')})
                 CREATE (r)-[:PART_OF]->(c:Case {reference: 'PR-2024/17 ' + $run, recordedAt: datetime('2024-05-01T10:05:00Z'),
                                                 source: 'user:officer1'})
-                CREATE (a:Alert {id: 'legacy-alert-' + $run, status: 'PROMOTED', pattern: 'DIVERSION', decidedBy: 'analyst1',
-                                 decidedAt: datetime('2025-01-02T09:00:00Z')})-[:PROMOTED_TO]->(c)
+                CREATE (a:Alert {id: 'legacy-alert-' + $run, key: 'DIVERSION:Person:legacy-' + $run, pattern: 'DIVERSION',
+                                 subject: 'Person:legacy-' + $run, score: 10.0, args: [], evidence: [], current: false,
+                                 status: 'PROMOTED', decidedBy: 'analyst1', decidedAt: datetime('2025-01-02T09:00:00Z')})
+                       -[:PROMOTED_TO]->(c)
                 """).bind(run).to("run").run();
 
         List<String> migrated = legacy.migrate();
