@@ -356,26 +356,6 @@ final class ChunkWriter {
         return org != null ? org : peopleByNumber.get(key);
     }
 
-    /**
-     * The keys a person is found by: personal number, folded names, family or given name with the
-     * date of birth, and the order-free pair of given and family name.
-     */
-    static List<String> blockKeys(ImportedRecords.PersonBlocks b) {
-        var keys = new ArrayList<String>(5);
-        if (b.nationalIdKey() != null) {
-            keys.add("i:" + b.nationalIdKey());
-        }
-        keys.add("n:" + b.blocks().names());
-        if (b.blocks().familyDate() != null) {
-            keys.add("f:" + b.blocks().familyDate());
-            keys.add("g:" + b.blocks().givenDate());
-        }
-        if (b.blocks().pair() != null && !b.blocks().pair().isEmpty()) {
-            keys.add("p:" + b.blocks().pair());
-        }
-        return keys;
-    }
-
     /** Weapons to create or merge (firearm extracts): same make, model and serial is the same weapon. */
     private Map<Integer, String> matchFirearms(List<ParsedRow> rows, Outcome out) {
         var ids = new HashMap<Integer, String>();

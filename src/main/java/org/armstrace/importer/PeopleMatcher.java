@@ -85,7 +85,7 @@ final class PeopleMatcher {
             chosen = closest(r, side, own, candidates, out);
         }
         if (chosen.equals(own)) {
-            for (String block : ChunkWriter.blockKeys(blocks)) {
+            for (String block : blockKeys(blocks)) {
                 createdPeople.computeIfAbsent(block, k -> new ArrayList<>()).add(new Known(own, side));
             }
         }
@@ -99,7 +99,7 @@ final class PeopleMatcher {
         for (ImportedRecords.PersonCandidate c : fromGraph) {
             candidates.computeIfAbsent(c.id(), id -> folded.of(PersonMatching.Fields.of(c)));
         }
-        for (String block : ChunkWriter.blockKeys(blocks)) {
+        for (String block : blockKeys(blocks)) {
             for (Known k : createdPeople.getOrDefault(block, List.of())) {
                 candidates.putIfAbsent(k.id(), k.side());
             }
@@ -168,5 +168,25 @@ final class PeopleMatcher {
         return p.givenName() + " " + p.familyName() + (p.parentName() == null ? "" : " (" + p.parentName() + ")")
                 + (p.birthDate() == null ? "" : ", " + p.birthDate()) + (p.birthPlace() == null ? "" : ", " + p.birthPlace())
                 + (p.nationalId() == null ? "" : ", " + p.nationalId());
+    }
+
+    /**
+     * The keys a person is found by: personal number, folded names, family or given name with the
+     * date of birth, and the order-free pair of given and family name.
+     */
+    static List<String> blockKeys(ImportedRecords.PersonBlocks b) {
+        var keys = new ArrayList<String>(5);
+        if (b.nationalIdKey() != null) {
+            keys.add("i:" + b.nationalIdKey());
+        }
+        keys.add("n:" + b.blocks().names());
+        if (b.blocks().familyDate() != null) {
+            keys.add("f:" + b.blocks().familyDate());
+            keys.add("g:" + b.blocks().givenDate());
+        }
+        if (b.blocks().pair() != null && !b.blocks().pair().isEmpty()) {
+            keys.add("p:" + b.blocks().pair());
+        }
+        return keys;
     }
 }

@@ -112,7 +112,7 @@ final class StagedRecords implements RecordStore {
         var out = new HashMap<Integer, List<PersonCandidate>>();
         for (PersonBlocks k : keys) {
             var found = new LinkedHashMap<String, PersonCandidate>();
-            for (String key : ChunkWriter.blockKeys(k)) {
+            for (String key : PeopleMatcher.blockKeys(k)) {
                 peopleByBlock.getOrDefault(key, List.of()).forEach(c -> found.putIfAbsent(c.id(), c));
             }
             if (!found.isEmpty()) {
@@ -222,7 +222,7 @@ final class StagedRecords implements RecordStore {
                 PersonNames.Blocks blocks = new PersonNames.Blocks((String) props.get("blockNames"),
                         (String) props.get("blockFamilyDate"), (String) props.get("blockGivenDate"),
                         (String) props.get("blockNamePair"));
-                for (String key : ChunkWriter.blockKeys(new PersonBlocks(0, candidate.nationalIdKey(), blocks))) {
+                for (String key : PeopleMatcher.blockKeys(new PersonBlocks(0, candidate.nationalIdKey(), blocks))) {
                     List<PersonCandidate> list = peopleByBlock.computeIfAbsent(key, x -> new ArrayList<>(1));
                     if (list.size() < ImportedRecords.MAX_CANDIDATES_PER_KEY) {
                         list.add(candidate);

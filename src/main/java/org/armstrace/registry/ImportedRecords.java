@@ -194,38 +194,7 @@ public class ImportedRecords implements RecordStore {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public Map<Integer, List<PersonCandidate>> personCandidates(List<PersonBlocks> keys) {
-        return personCandidates(neo4j, keys);
-    }
-
-    /** The query of {@link #personCandidates}, shared with {@link PersonMatcher}, which other roles call. */
-    static Map<Integer, List<PersonCandidate>> personCandidates(Neo4jClient neo4j, List<PersonBlocks> keys) {
-        var rows = keys.stream().map(k -> CypherParams.of("i", k.i(), "nid", k.nationalIdKey(), "names", k.blocks().names(),
-                "fd", k.blocks().familyDate(), "gd", k.blocks().givenDate(), "pair", k.blocks().pair())).toList();
-        var out = new HashMap<Integer, List<PersonCandidate>>();
-        neo4j.query("""
-                        UNWIND $rows AS k
-                        CALL (k) {
-                          MATCH (p:Person {nationalIdKey: k.nid}) RETURN p LIMIT $perKey
-                          UNION
-                          MATCH (p:Person {blockNames: k.names}) RETURN p LIMIT $perKey
-                          UNION
-                          MATCH (p:Person {blockFamilyDate: k.fd}) RETURN p LIMIT $perKey
-                          UNION
-                          MATCH (p:Person {blockGivenDate: k.gd}) RETURN p LIMIT $perKey
-                          UNION
-                          MATCH (p:Person {blockNamePair: k.pair}) RETURN p LIMIT $perKey
-                        }
-                        RETURN k.i AS i, p.id AS id, p.givenName AS given, p.familyName AS family, p.parentName AS parent,
-                               p.birthDate AS born, p.birthPlace AS place, p.nationalIdKey AS nid
-                        """)
-                .bindAll(Map.of("rows", rows, "perKey", MAX_CANDIDATES_PER_KEY))
-                .fetch().all().forEach(r -> {
-                    var list = out.computeIfAbsent(((Number) r.get("i")).intValue(), k -> new ArrayList<>());
-                    list.add(new PersonCandidate((String) r.get("id"), (String) r.get("given"),
-                                (String) r.get("family"), (String) r.get("parent"), (LocalDate) r.get("born"),
-                                (String) r.get("place"), (String) r.get("nid")));
-                });
-        return out;
+        return PersonMatcher.candidates(neo4j, keys);
     }
 
     /** Which of these ids already exist: what a write of them would leave as it is. */

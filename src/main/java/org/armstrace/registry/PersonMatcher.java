@@ -1,6 +1,11 @@
 package org.armstrace.registry;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.armstrace.graph.CypherParams;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,7 +55,7 @@ public class PersonMatcher {
                 PersonNames.blocks(person.givenName(), person.familyName(), person.birthDate()));
         Match best = Match.NOBODY;
         double bestWeight = Double.NEGATIVE_INFINITY;
-        for (ImportedRecords.PersonCandidate c : ImportedRecords.personCandidates(neo4j, List.of(blocks))
+        for (ImportedRecords.PersonCandidate c : candidates(neo4j, List.of(blocks))
                 .getOrDefault(0, List.of())) {
             PersonMatching.Comparison cmp = PersonMatching.compare(side, PersonMatching.Side.of(PersonMatching.Fields.of(c)));
             if (cmp.weight() > bestWeight) {
@@ -86,5 +91,40 @@ public class PersonMatcher {
         return p.givenName() + " " + p.familyName() + (p.parentName() == null ? "" : " (" + p.parentName() + ")")
                 + (p.birthDate() == null ? "" : ", " + p.birthDate()) + (p.birthPlace() == null ? "" : ", " + p.birthPlace())
                 + (p.nationalId() == null ? "" : ", " + p.nationalId());
+    }
+
+    /**
+     * People who share a blocking key or the personal number with each person: the query behind
+     * {@link ImportedRecords#personCandidates} (administrators, imports) and {@link #match} (every recorder).
+     */
+    static Map<Integer, List<ImportedRecords.PersonCandidate>> candidates(Neo4jClient neo4j,
+                                                                           List<ImportedRecords.PersonBlocks> keys) {
+        var rows = keys.stream().map(k -> CypherParams.of("i", k.i(), "nid", k.nationalIdKey(), "names", k.blocks().names(),
+                "fd", k.blocks().familyDate(), "gd", k.blocks().givenDate(), "pair", k.blocks().pair())).toList();
+        var out = new HashMap<Integer, List<ImportedRecords.PersonCandidate>>();
+        neo4j.query("""
+                        UNWIND $rows AS k
+                        CALL (k) {
+                          MATCH (p:Person {nationalIdKey: k.nid}) RETURN p LIMIT $perKey
+                          UNION
+                          MATCH (p:Person {blockNames: k.names}) RETURN p LIMIT $perKey
+                          UNION
+                          MATCH (p:Person {blockFamilyDate: k.fd}) RETURN p LIMIT $perKey
+                          UNION
+                          MATCH (p:Person {blockGivenDate: k.gd}) RETURN p LIMIT $perKey
+                          UNION
+                          MATCH (p:Person {blockNamePair: k.pair}) RETURN p LIMIT $perKey
+                        }
+                        RETURN k.i AS i, p.id AS id, p.givenName AS given, p.familyName AS family, p.parentName AS parent,
+                               p.birthDate AS born, p.birthPlace AS place, p.nationalIdKey AS nid
+                        """)
+                .bindAll(Map.of("rows", rows, "perKey", ImportedRecords.MAX_CANDIDATES_PER_KEY))
+                .fetch().all().forEach(r -> {
+                    var list = out.computeIfAbsent(((Number) r.get("i")).intValue(), k -> new ArrayList<>());
+                    list.add(new ImportedRecords.PersonCandidate((String) r.get("id"), (String) r.get("given"),
+                                (String) r.get("family"), (String) r.get("parent"), (LocalDate) r.get("born"),
+                                (String) r.get("place"), (String) r.get("nid")));
+                });
+        return out;
     }
 }
