@@ -29,7 +29,8 @@ public enum PersonalDataPath {
     CHART_SUBGRAPH("intelligence.opened"),
     CHART_EXPORT("intelligence.chart-exported"),
     ALERT_LIST("alert.list-read"),
-    TRACE_DOCUMENT("trace.document-read");
+    TRACE_DOCUMENT("trace.document-read"),
+    TRACE_ANSWER_PARTNER("trace.answer-read");
 
     private final String action;
 

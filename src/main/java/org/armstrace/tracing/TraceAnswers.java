@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.armstrace.security.Role;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
@@ -35,10 +37,12 @@ public class TraceAnswers {
     private final TraceIntake intake;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final PersonalDataReads reads;
 
     TraceAnswers(Neo4jClient neo4j, TraceRequests traces, TraceIntake intake, AuditLog audit,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, PersonalDataReads reads) {
         this.events = events;
+        this.reads = reads;
         this.neo4j = neo4j;
         this.traces = traces;
         this.intake = intake;
@@ -197,6 +201,11 @@ public class TraceAnswers {
                             RETURN a ORDER BY a.version DESC LIMIT 1
                             """).bind(t.id()).to("id").fetchAs(TraceAnswer.class)
                     .mappedBy((x, r) -> toAnswer(r.get("a").asNode())).one().orElse(null) : null;
+            if (released != null) {
+                // The findings may name the last legal holder: what goes abroad is a read like any other.
+                reads.recordUnlisted(PersonalDataPath.TRACE_ANSWER_PARTNER, List.of("TraceRequest:" + t.id()),
+                        "answer version " + released.version() + " read by the requesting partner");
+            }
             return new PartnerView(t, reason, released);
         });
     }

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +57,19 @@ import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Provenance;
 import org.armstrace.registry.Transfer;
+import org.armstrace.tracing.AnswerDraft;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.OutgoingTraces;
 import org.armstrace.tracing.Priority;
+import org.armstrace.tracing.TraceAnswer;
+import org.armstrace.tracing.TraceAnswers;
 import org.armstrace.tracing.TraceDocuments;
+import org.armstrace.tracing.TraceIntake;
+import org.armstrace.tracing.TraceQueues;
 import org.armstrace.tracing.TraceRequest;
+import org.armstrace.tracing.TraceRequests;
+import org.armstrace.tracing.TraceStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +103,11 @@ class PersonalDataPathsTests {
     @Autowired Alerts alerts;
     @Autowired OutgoingTraces outgoingTraces;
     @Autowired TraceDocuments documents;
+    @Autowired TraceIntake traceIntake;
+    @Autowired TraceQueues traceQueues;
+    @Autowired TraceRequests traces;
+    @Autowired TraceAnswers answers;
+    @Autowired UserAccountService users;
     @Autowired ApiTokenService tokens;
     @Autowired SslBundles ssl;
     @Autowired Neo4jClient neo4j;
@@ -182,6 +195,10 @@ class PersonalDataPathsTests {
                         TraceDocuments.Format.DOCX));
                 yield new Read(Actors.ANALYST, "TraceRequest:" + t.id(),
                         () -> Actors.analyst(() -> documents.content(produced.document())));
+            }
+            case TRACE_ANSWER_PARTNER -> {
+                TraceRequest t = answeredRequestFrom("AL");
+                yield new Read(null, "TraceRequest:" + t.id(), () -> Actors.partner("AL", () -> answers.forPartner(t.number())));
             }
         };
     }
@@ -324,6 +341,23 @@ class PersonalDataPathsTests {
             throw new UncheckedIOException(e);
         }
         return null;
+    }
+
+    /** A request from {@code country}, answered by an analyst with findings that name a holder, approved and sent. */
+    private TraceRequest answeredRequestFrom(String country) {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String analyst = "pd-an-" + tag;
+        Actors.admin(() -> users.create(analyst, "Personal data", EnumSet.of(Role.ANALYST)));
+        TraceRequest t = Actors.intake(() -> traceIntake.receive(new NewTraceRequest(Direction.INCOMING, country,
+                "REF-" + tag, Priority.ROUTINE, "pistol", "Zastava", "M70", "7.65 Browning", "PDA-" + tag, "RS",
+                "Seized without licence", "Law on Weapons art. 12", "Criminal proceedings", "Vehicle check",
+                NewTraceRequest.Channel.API, null, null)));
+        Actors.as("sup1", Role.SUPERVISOR, () -> traceQueues.assign(t.id(), analyst, "test"));
+        Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.IN_PROGRESS, null));
+        Actors.as(analyst, Role.ANALYST, () -> answers.draft(t.id(), new AnswerDraft(TraceAnswer.Outcome.TRACED,
+                "Last licensed to Dritan Hoxha of Prizren until 2019.", null, null)));
+        Actors.as("sup1", Role.SUPERVISOR, () -> traces.approve(t.id(), 1, null));
+        return Actors.as(analyst, Role.ANALYST, () -> traces.transition(t.id(), TraceStatus.ANSWERED, null));
     }
 
     private TraceRequest outgoingRequest(Firearm weapon) {
