@@ -39,6 +39,14 @@ public class IssueReport {
      * Writes the report. Its issues quote the rows (names, personal numbers), and those people need
      * not be in the graph, so the download is audited as one read of the batch rather than by person.
      */
+    /** A page of the batch's issues shown on the imports page: audited like the download, one event a page. */
+    void shown(String batchId, int offset, int count) {
+        if (count > 0) {
+            reads.recordUnlisted(PersonalDataPath.IMPORT_ISSUES, List.of("ImportBatch:" + batchId),
+                    "issues " + (offset + 1) + "–" + (offset + count) + " shown");
+        }
+    }
+
     void write(ImportBatch batch, Format format, Locale locale, Consumer<Consumer<Issue>> issues, OutputStream out)
             throws IOException {
         reads.recordUnlisted(PersonalDataPath.IMPORT_ISSUE_REPORT, List.of("ImportBatch:" + batch.id()),

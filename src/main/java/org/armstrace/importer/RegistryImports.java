@@ -356,7 +356,9 @@ public class RegistryImports {
 
     @PreAuthorize("hasRole('ADMIN')")
     public List<Issue> issues(String batchId, int offset, int limit) {
-        return batches.issues(batchId, Math.max(0, offset), Math.max(1, Math.min(limit, 1_000)));
+        List<Issue> page = batches.issues(batchId, Math.max(0, offset), Math.max(1, Math.min(limit, 1_000)));
+        report.shown(batchId, Math.max(0, offset), page.size());
+        return page;
     }
 
     @PreAuthorize("hasRole('ADMIN')")

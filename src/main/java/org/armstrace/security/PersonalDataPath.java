@@ -23,6 +23,7 @@ public enum PersonalDataPath {
     RECOVERY_CHECKS("recovery.holders-read"),
     IMPORT_REVIEW("import.review-read"),
     IMPORT_ISSUE_REPORT("import.issue-report-read"),
+    IMPORT_ISSUES("import.issues-read"),
     CHART_EXPAND("intelligence.expanded"),
     CHART_NEIGHBOURHOOD("intelligence.neighbourhood"),
     CHART_PATHS("intelligence.paths"),

@@ -168,6 +168,10 @@ class PersonalDataPathsTests {
                 String batch = batchWithIssues();
                 yield new Read(Actors.ADMIN, "ImportBatch:" + batch, () -> Actors.admin(() -> report(batch)));
             }
+            case IMPORT_ISSUES -> {
+                String batch = batchWithIssues();
+                yield new Read(Actors.ADMIN, "ImportBatch:" + batch, () -> Actors.admin(() -> imports.issues(batch, 0, 50)));
+            }
             case CHART_EXPAND -> new Read(Actors.ANALYST, person, () -> Actors.analyst(() -> links.expand(
                     new EntityRef(EntityRef.Kind.LICENCE, f.licence().id()), Set.of(), 0, 25)));
             case CHART_NEIGHBOURHOOD -> new Read(Actors.ANALYST, person, () -> Actors.analyst(() -> links.neighbourhood(
