@@ -4,7 +4,9 @@ import static org.armstrace.graph.GraphValues.instant;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.armstrace.graph.CypherParams;
@@ -120,10 +122,10 @@ public class CaseLinks {
                 .bindAll(CypherParams.of("number", c.number(), "labels", LABELS))
                 .fetchAs(CaseLink.class).mappedBy((t, r) -> new CaseLink(LinkKind.ofLabel(r.get("label").asString()),
                         r.get("key").asString(), r.get("name").asString(""), instant(r.get("at")), r.get("by").asString(null)))
-                .all().stream().sorted(java.util.Comparator.comparing(CaseLink::kind)).toList();
+                .all().stream().sorted(Comparator.comparing(CaseLink::kind)).toList();
         List<String> people = links.stream().filter(l -> l.kind() == LinkKind.PERSON).map(l -> "Person:" + l.key()).toList();
         if (!people.isEmpty()) {
-            var entities = new java.util.ArrayList<String>(List.of("Case:" + c.number()));
+            var entities = new ArrayList<String>(List.of("Case:" + c.number()));
             entities.addAll(people);
             audit.record("person.read", entities, people.size() + " person(s) linked to case " + c.number());
         }

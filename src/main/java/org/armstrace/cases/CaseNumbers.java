@@ -2,6 +2,7 @@ package org.armstrace.cases;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,7 +63,7 @@ class CaseNumbers {
                         WITH k, $number AS taken
                         WHERE NOT EXISTS { MATCH (:Case {number: taken}) }
                         SET k.value = k.value - 1""")
-                .bindAll(java.util.Map.of("year", year, "number", number)).run();
+                .bindAll(Map.of("year", year, "number", number)).run();
     }
 
     String format(int year, long seq) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.armstrace.graph.CypherParams;
@@ -77,7 +78,7 @@ public class CaseWork {
                         CREATE (c)-[:HAS_TASK]->(:CaseTask {id: $id, title: $title, assignee: $assignee, due: $due,
                                                            status: 'OPEN', createdBy: $by, createdAt: $now})""")
                 .bindAll(CypherParams.of("number", c.number(), "id", id, "title", what, "assignee", who == null ? null
-                        : who.toLowerCase(java.util.Locale.ROOT), "due", due, "by", by, "now", Instant.now().atZone(ZoneOffset.UTC)))
+                        : who.toLowerCase(Locale.ROOT), "due", due, "by", by, "now", Instant.now().atZone(ZoneOffset.UTC)))
                 .run();
         audit.record("case.task-added", List.of("Case:" + c.number()), what + "; assignee " + who + "; due " + due);
         if (who != null) {
@@ -177,7 +178,7 @@ public class CaseWork {
         String body = Cases.text(text, MAX_NOTE, "cases.bad-note", true);
         String by = AuditLog.currentActor();
         var named = new LinkedHashSet<String>();
-        MENTION.matcher(body).results().forEach(m -> named.add(m.group(1).toLowerCase(java.util.Locale.ROOT)));
+        MENTION.matcher(body).results().forEach(m -> named.add(m.group(1).toLowerCase(Locale.ROOT)));
         named.remove(by);
         List<String> mentioned = named.isEmpty() ? List.of() : users.enabledAmong(named);
         String id = UUID.randomUUID().toString();

@@ -22,7 +22,9 @@ import com.vaadin.flow.router.WildcardParameter;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.armstrace.cases.Case;
 import org.armstrace.cases.CaseAttachments;
@@ -123,7 +125,7 @@ public class CaseView extends VerticalLayout implements HasUrlParameter<String>,
         for (CaseStatus to : CaseStatus.values()) {
             if (c.status().canBecome(to)) {
                 var move = new Button(getTranslation("cases.move." + to.name()), e -> move(c, to));
-                move.setId("case-move-" + to.name().toLowerCase(java.util.Locale.ROOT));
+                move.setId("case-move-" + to.name().toLowerCase(Locale.ROOT));
                 actions.add(move);
             }
         }
@@ -143,7 +145,7 @@ public class CaseView extends VerticalLayout implements HasUrlParameter<String>,
         if (all.isEmpty()) {
             linked.add(new Paragraph(getTranslation("cases.no-links")));
         }
-        all.stream().collect(Collectors.groupingBy(CaseLink::kind, java.util.TreeMap::new, Collectors.toList()))
+        all.stream().collect(Collectors.groupingBy(CaseLink::kind, TreeMap::new, Collectors.toList()))
                 .forEach((kind, group) -> {
                     linked.add(new H4(getTranslation("cases.link-kind." + kind.name()) + " (" + group.size() + ")"));
                     for (CaseLink l : group) {
