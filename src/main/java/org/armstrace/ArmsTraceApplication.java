@@ -1,6 +1,8 @@
 package org.armstrace;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Set;
 import org.armstrace.backup.BackupCommands;
 import org.armstrace.backup.BackupContext;
 import org.armstrace.graph.GraphProperties;
@@ -25,28 +27,42 @@ public class ArmsTraceApplication {
      * (see {@link BackupCommands}), in a context of its own that starts no database.
      */
     public static void main(String[] args) {
-        if (args.length > 0 && AuditCommand.NAME.equals(args[0])) {
-            var context = command(AuditCommand.NAME, args);
-            System.exit(SpringApplication.exit(context, () -> context.getBean(AuditCommand.class).run(args)));
-        }
-        if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
-            var context = command(ImportCommand.NAME, args);
-            System.exit(SpringApplication.exit(context, () -> context.getBean(ImportCommand.class).run(args)));
-        }
-        if (args.length > 0 && InitialLoad.NAME.equals(args[0])) {
-            var context = command(InitialLoad.NAME, args);
-            String dataDir = context.getEnvironment().getProperty(GraphProperties.INITIAL_LOAD_TARGET);
-            int code = SpringApplication.exit(context, () -> context.getBean(ImportCommand.class).initialLoad(args, System.out));
-            if (code == 0 && dataDir != null) {
-                InitialLoad.removeStaging(Path.of(dataDir));
-            }
-            System.exit(code);
-        }
-        if (args.length > 0 && (BackupCommands.BACKUP.equals(args[0]) || BackupCommands.RESTORE.equals(args[0]))) {
-            var context = BackupContext.start(args[0], args);
-            System.exit(SpringApplication.exit(context, () -> context.getBean(BackupCommands.class).run(args, System.out)));
+        if (isCommand(args)) {
+            System.exit(runCommand(args, System.out));
         }
         SpringApplication.run(ArmsTraceApplication.class, args);
+    }
+
+    /** Whether {@code args} name one of the commands {@link #runCommand} runs instead of the web application. */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && Set.of(AuditCommand.NAME, ImportCommand.NAME, InitialLoad.NAME, BackupCommands.BACKUP,
+                BackupCommands.RESTORE).contains(args[0]);
+    }
+
+    /**
+     * Runs the command {@code args[0]} to its end in this JVM, printing to {@code out}: what {@code main}
+     * does before it exits with the returned code (tests run the commands this way, without a JVM of
+     * their own). A context that fails to start throws, as it does for {@code main}.
+     */
+    public static int runCommand(String[] args, PrintStream out) {
+        String name = args[0];
+        if (BackupCommands.BACKUP.equals(name) || BackupCommands.RESTORE.equals(name)) {
+            var context = BackupContext.start(name, args);
+            return SpringApplication.exit(context, () -> context.getBean(BackupCommands.class).run(args, out));
+        }
+        var context = command(name, args);
+        if (AuditCommand.NAME.equals(name)) {
+            return SpringApplication.exit(context, () -> context.getBean(AuditCommand.class).run(args, out));
+        }
+        if (ImportCommand.NAME.equals(name)) {
+            return SpringApplication.exit(context, () -> context.getBean(ImportCommand.class).run(args, out));
+        }
+        String dataDir = context.getEnvironment().getProperty(GraphProperties.INITIAL_LOAD_TARGET);
+        int code = SpringApplication.exit(context, () -> context.getBean(ImportCommand.class).initialLoad(args, out));
+        if (code == 0 && dataDir != null) {
+            InitialLoad.removeStaging(Path.of(dataDir));
+        }
+        return code;
     }
 
     /** The application without web server or UI, as the command {@code name} runs it (also for tests). */

@@ -45,7 +45,8 @@ public class ImportCommand {
         return run(args, System.out);
     }
 
-    int run(String[] args, PrintStream out) {
+    /** @return the process exit code; progress and the report go to {@code out} */
+    public int run(String[] args, PrintStream out) {
         String profileArg = null;
         String reportArg = null;
         boolean dryRun = false;

@@ -1,5 +1,6 @@
 package org.armstrace.security;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,28 +34,37 @@ public class AuditCommand {
 
     /** @return the process exit code: 0 intact, 1 broken, 2 when the given anchors file does not exist */
     public int run(String[] args) {
+        return run(args, System.out);
+    }
+
+    /**
+     * Prints the verdict to {@code out}.
+     *
+     * @return the process exit code: 0 intact, 1 broken, 2 when the given anchors file does not exist
+     */
+    public int run(String[] args, PrintStream out) {
         Path file = anchorsArgument(args);
         if (file == null) {
             file = anchors.file();
         } else if (!Files.isRegularFile(file)) {
-            System.out.println("The anchors file " + file + " does not exist.");
+            out.println("The anchors file " + file + " does not exist.");
             return 2;
         }
         AuditChainReport report = audit.verifyChain(file);
         String anchorsLine = report.anchorsChecked() + " anchor(s) checked in " + file + ".";
         if (report.intact()) {
-            System.out.println("Audit chain intact: " + report.eventsChecked() + " event(s) verified.");
+            out.println("Audit chain intact: " + report.eventsChecked() + " event(s) verified.");
             if (report.legacySealed() > 0) {
-                System.out.println(report.legacySealed() + " legacy events sealed under anchor 1 (not individually "
+                out.println(report.legacySealed() + " legacy events sealed under anchor 1 (not individually "
                         + "authenticated).");
             }
-            System.out.println(anchorsLine);
+            out.println(anchorsLine);
             return 0;
         }
-        System.out.println("Audit chain BROKEN at event " + report.firstBrokenSeq() + ": "
+        out.println("Audit chain BROKEN at event " + report.firstBrokenSeq() + ": "
                 + translations.getTranslation(report.problem(), Locale.ENGLISH)
                 + " (" + report.eventsChecked() + " events verified before it).");
-        System.out.println(anchorsLine);
+        out.println(anchorsLine);
         return 1;
     }
 

@@ -33,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A backup taken with the command line and restored into another data directory gives back the same
@@ -132,18 +130,9 @@ class BackupRestoreTests {
         if (Files.exists(original.resolve("audit.key"))) {
             Files.copy(original.resolve("audit.key"), restored.resolve("audit.key"));
         }
-        var context = ArmsTraceApplication.command(AuditCommand.NAME, options(restored, List.of(AuditCommand.NAME)));
         var printed = new ByteArrayOutputStream();
-        var standardOut = System.out;
-        int code;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            code = SpringApplication.exit(context, () -> context.getBean(AuditCommand.class).run());
-        } finally {
-            System.setOut(standardOut);
-            context.close();
-        }
-        assertThat(code).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+        int code = ArmsTraceApplication.runCommand(options(restored, List.of(AuditCommand.NAME)),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Audit chain intact");
     }
 
@@ -214,8 +203,7 @@ class BackupRestoreTests {
         String[] arguments = options(data, all);
         var printed = new ByteArrayOutputStream();
         var out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        ConfigurableApplicationContext context = BackupContext.start(name, arguments);
-        int code = SpringApplication.exit(context, () -> context.getBean(BackupCommands.class).run(arguments, out));
+        int code = ArmsTraceApplication.runCommand(arguments, out);
         return new Command(code, printed.toString(StandardCharsets.UTF_8));
     }
 

@@ -3,7 +3,9 @@ package org.armstrace.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.armstrace.ArmsTraceApplication;
+import org.armstrace.ArmsTraceTest;
 import org.armstrace.ChildJvm;
 import org.armstrace.ChildJvmTest;
 import org.armstrace.registry.SyntheticExtracts;
@@ -21,8 +25,11 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 /**
  * The import survives {@code kill -9}: a command-line import is killed (SIGKILL, no shutdown hook
  * runs) after it has committed some chunks, the same command is run again, and the store then
- * holds every row exactly once, and the batch's totals add up.
+ * holds every row exactly once, and the batch's totals add up. The run that is killed has a JVM of
+ * its own; the second runs in this one, as {@code main} runs it ({@link ArmsTraceApplication#runCommand}).
  */
+// In the same JVM as the browser tests: see InitialLoadTests for why the shared context starts first.
+@ArmsTraceTest
 @ChildJvmTest
 class ImportCrashTest {
 
@@ -54,10 +61,11 @@ class ImportCrashTest {
         assertThat(firstOutput).as("the first run got as far as a committed chunk").anyMatch(l -> l.startsWith("progress"));
         assertThat(first.exitValue()).isEqualTo(137);
 
-        Process second = command.start();
-        String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).as(output).isZero();
+        var printed = new ByteArrayOutputStream();
+        int code = ArmsTraceApplication.runCommand(arguments(data, files.people()).toArray(String[]::new),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(output).isZero();
         Matcher resumed = Pattern.compile("Resuming batch \\S+ after line (\\d+)").matcher(output);
         assertThat(resumed.find()).as("the second run resumed the first: " + output).isTrue();
         int after = Integer.parseInt(resumed.group(1));
@@ -81,9 +89,12 @@ class ImportCrashTest {
 
     /** The import as an administrator types it; the child JVM comes from {@link ChildJvm}. */
     private static ProcessBuilder command(Path data, Path file) {
-        return ChildJvm.application("512m", List.of("import", "--profile", "kosovo-people",
-                "--armstrace.neo4j.data-dir=" + data, "--armstrace.neo4j.bolt-port=0",
-                "--armstrace.neo4j.page-cache=32MB", "--armstrace.import.chunk-rows=250", "--logging.level.root=warn",
-                file.toString()));
+        return ChildJvm.application("512m", arguments(data, file));
+    }
+
+    private static List<String> arguments(Path data, Path file) {
+        return List.of(ImportCommand.NAME, "--profile", "kosovo-people", "--armstrace.neo4j.data-dir=" + data,
+                "--armstrace.neo4j.bolt-port=0", "--armstrace.neo4j.page-cache=32MB", "--armstrace.import.chunk-rows=250",
+                "--logging.level.root=warn", file.toString());
     }
 }

@@ -28,17 +28,16 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The first load of a new installation writes, through the offline importer, the same registry
  * that importing the same extracts one after another through transactions writes: the same
  * nodes, values, relationships, batches, issues and decisions, and a store the application then
  * starts on with its audit chain intact. A load killed once the offline import has started is
- * completed by running the same command again. The loads run as real command lines in JVMs of their
- * own ({@link ChildJvm}); the audit check and the refused second load, which need no kill and no
- * fresh JVM, run in this one (a JVM start costs half a minute of CPU on two cores).
+ * completed by running the same command again. Only the load that is killed runs in a JVM of its own
+ * ({@link ChildJvm}), since a kill needs a process; every other command runs in this JVM as
+ * {@code main} runs it ({@link ArmsTraceApplication#runCommand}): a JVM start costs half a minute of
+ * CPU on two cores.
  */
 // In the same JVM as the browser tests: their application context installs Vaadin's security-context
 // strategy in SecurityContextHolder (a JVM-wide static) as it starts, which drops the administrator
@@ -78,7 +77,7 @@ class InitialLoadTests {
         Path bulk = tmp.resolve("bulk");
         var load = new ArrayList<>(List.of("initial-load"));
         EXTRACTS.forEach(e -> load.addAll(List.of("--profile", e.get(0), SAMPLES.resolve(e.get(1)).toString())));
-        String output = run(bulk, load);
+        String output = run(bulk, load, 0);
         assertThat(output).contains("Loaded ").contains("read 3,007 = accepted 3,002 + rejected 5").contains("Start the application");
         assertThat(bulk.resolve("initial-load").resolve("staging")).doesNotExist();
         assertThat(bulk.resolve("initial-load").resolve("IMPORTING")).doesNotExist();
@@ -87,11 +86,9 @@ class InitialLoadTests {
         assertThat(dump(bulk)).isEqualTo(expected);
 
         // The application starts on the new store, and the chain of audit events copied into it holds.
-        assertThat(inThisJvm(AuditCommand.NAME, bulk, List.of(AuditCommand.NAME), 0,
-                (command, out) -> command.getBean(AuditCommand.class).run())).contains("intact");
+        assertThat(run(bulk, List.of(AuditCommand.NAME), 0)).contains("intact");
         // A second first load into the same directory is refused, and the store is left as it was.
-        String again = inThisJvm(InitialLoad.NAME, bulk, load, 2,
-                (command, out) -> command.getBean(ImportCommand.class).initialLoad(arguments(bulk, load), out));
+        String again = run(bulk, load, 2);
         assertThat(again).contains("already holds a database");
         assertThat(dump(bulk)).isEqualTo(expected);
 
@@ -107,7 +104,7 @@ class InitialLoadTests {
                 .isTrue();
         killed.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
         assertThat(marker).as("the marker outlives the kill").exists();
-        assertThat(run(crashed, load)).contains("was interrupted during the offline import").contains("Loaded ");
+        assertThat(run(crashed, load, 0)).contains("was interrupted during the offline import").contains("Loaded ");
         assertThat(marker).doesNotExist();
         assertThat(dump(crashed)).isEqualTo(expected);
     }
@@ -124,47 +121,18 @@ class InitialLoadTests {
         return arguments.toArray(String[]::new);
     }
 
-    /** The real command line, in its own process, as an administrator would run it. */
-    private String run(Path data, List<String> args) throws Exception {
-        Path log = Files.createTempFile(tmp, "run", ".log");
-        Process p = start(data, args, log);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        String output = Files.readString(log);
-        assertThat(p.exitValue()).as(output).isEqualTo(0);
-        return output;
-    }
-
-    private static Process start(Path data, List<String> args, Path log) throws IOException {
-        return ChildJvm.application("1g", List.of(arguments(data, args))).redirectOutput(log.toFile()).start();
-    }
-
-    /**
-     * A command on a store no other process has open, run in this JVM (whose classes are loaded
-     * already) the way {@code ArmsTraceApplication.main} runs it: the command's context, its exit
-     * code, and what it printed, whether to the stream it is given or to standard output.
-     */
-    private static String inThisJvm(String command, Path data, List<String> args, int expected,
-                                    CommandBody body) throws Exception {
+    /** The command line {@code args} on {@code data}, run to its end in this JVM as {@code main} runs it. */
+    private static String run(Path data, List<String> args, int expected) {
         var printed = new ByteArrayOutputStream();
-        var out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        var context = ArmsTraceApplication.command(command, arguments(data, args));
-        var standardOut = System.out;
-        int code;
-        try {
-            System.setOut(out);
-            code = SpringApplication.exit(context, () -> body.run(context, out));
-        } finally {
-            System.setOut(standardOut);
-            context.close();
-        }
+        int code = ArmsTraceApplication.runCommand(arguments(data, args), new PrintStream(printed, true, StandardCharsets.UTF_8));
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(code).as(output).isEqualTo(expected);
         return output;
     }
 
-    @FunctionalInterface
-    private interface CommandBody {
-        int run(ConfigurableApplicationContext context, PrintStream out);
+    /** The real command line, in its own process, as an administrator would run it. */
+    private static Process start(Path data, List<String> args, Path log) throws IOException {
+        return ChildJvm.application("1g", List.of(arguments(data, args))).redirectOutput(log.toFile()).start();
     }
 
     /**

@@ -2,6 +2,8 @@ package org.armstrace.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +12,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.armstrace.ChildJvm;
+import org.armstrace.ArmsTraceApplication;
+import org.armstrace.ArmsTraceTest;
 import org.armstrace.ChildJvmTest;
+import org.armstrace.base.StartupProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -21,7 +24,12 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * An installation upgraded from the version without an audit key, as an administrator meets it:
  * the first start seals the old SHA-256 chain under anchor 1 and {@code audit-verify} passes; with
  * the key file then gone, the next start is refused instead of quietly making a new key.
+ *
+ * <p>{@code audit-verify} runs in this JVM as {@code main} runs it ({@link ArmsTraceApplication#runCommand});
+ * three JVMs of its own cost two minutes of CPU on two cores.
  */
+// In the same JVM as the browser tests: see InitialLoadTests for why the shared context starts first.
+@ArmsTraceTest
 @ChildJvmTest
 class AuditUpgradeTest {
 
@@ -59,13 +67,29 @@ class AuditUpgradeTest {
     record Result(int exit, String output) {
     }
 
-    private static Result run(Path data) throws Exception {
-        Process p = ChildJvm.application("512m", List.of("audit-verify", "--armstrace.neo4j.data-dir=" + data.toAbsolutePath(),
-                "--armstrace.neo4j.bolt-port=0", "--armstrace.neo4j.page-cache=32MB", "--logging.level.root=warn"))
-                .start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), output);
+    /** {@code audit-verify} on {@code data}; a start that fails gives exit 1 and its problem, as {@code main} prints it. */
+    private static Result run(Path data) {
+        var printed = new ByteArrayOutputStream();
+        var out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        try {
+            int code = ArmsTraceApplication.runCommand(new String[]{AuditCommand.NAME,
+                    "--armstrace.neo4j.data-dir=" + data.toAbsolutePath(), "--armstrace.neo4j.bolt-port=0",
+                    "--armstrace.neo4j.page-cache=32MB", "--logging.level.root=warn"}, out);
+            return new Result(code, printed.toString(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            StartupProblem problem = startupProblem(e);
+            assertThat(problem).as("the start failed with a problem an administrator can act on").isNotNull();
+            return new Result(1, problem.getMessage() + "\n" + problem.action());
+        }
+    }
+
+    private static StartupProblem startupProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StartupProblem problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     /** The trail as the version before the key wrote it: SHA-256, no scheme, no anchors. */
