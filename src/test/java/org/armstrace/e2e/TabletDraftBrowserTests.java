@@ -123,7 +123,6 @@ class TabletDraftBrowserTests extends ChromiumTest {
         // The session ends without a sign-out (expired, or the tablet's browser dropped it).
         page.context().clearCookies();
         page.context().setOffline(false);
-        System.err.println("DIAG bootstrap " + page.request().get(url("/recoveries/new")).text());
         page.navigate(url("/recoveries/new"));
         assertThat(page.locator("input[name='username']")).isVisible();
         assertThat(everythingStored()).doesNotContain(DRAFTS).doesNotContain(given);
