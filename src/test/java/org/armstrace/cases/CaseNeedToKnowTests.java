@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.intelligence.Alert;
+import org.armstrace.intelligence.Alerts;
 import org.armstrace.recovery.NewRecoveries;
 import org.armstrace.recovery.NewRecovery;
 import org.armstrace.recovery.Place;
@@ -36,6 +38,8 @@ class CaseNeedToKnowTests {
     CaseLinks links;
     @Autowired
     Recoveries recoveries;
+    @Autowired
+    Alerts alerts;
     @Autowired
     UserAccountService users;
     @Autowired
@@ -87,6 +91,14 @@ class CaseNeedToKnowTests {
                 .isInstanceOf(RecoveryRejected.class).hasMessage("recovery.case-refused");
         assertThatThrownBy(() -> Actors.supervisor(outsider, () -> links.join(c.number(), LinkKind.FIREARM, "ntk-gun-" + run)))
                 .isInstanceOf(CaseRejected.class).hasMessage("cases.not-found");
+        neo4j.query("""
+                CREATE (:Alert {id: 'ntk-alert-' + $run, key: 'DIVERSION:Person:ntk-' + $run, pattern: 'DIVERSION',
+                                subject: 'Person:ntk-' + $run, score: 10.0, status: 'OPEN', current: true, args: [],
+                                evidence: [], firstSeenAt: datetime(), seenAt: datetime()})""").bind(run).to("run").run();
+        assertThatThrownBy(() -> Actors.supervisor(outsider, () -> alerts.promote("ntk-alert-" + run, c.number(), "Same batch")))
+                .isInstanceOf(CaseRejected.class).hasMessage("cases.not-found");
+        assertThat(Actors.supervisor(outsider, () -> alerts.find("ntk-alert-" + run))).get().extracting(Alert::status)
+                .as("nothing was promoted").isEqualTo(Alert.Status.OPEN);
         assertThat(Actors.analyst(analyst, () -> links.links(c.number()))).as("nothing was added").isEmpty();
 
         // The team itself still names it, by number, from anywhere.
