@@ -41,9 +41,11 @@ WORKDIR /app
 EXPOSE 8443 8080
 
 # The image has neither curl nor wget, but openssl (a dependency of ca-certificates) speaks TLS.
-# /actuator/health answers 200 when UP and 503 when DOWN. The first start creates the store: be patient.
+# Liveness, not the whole health: it answers 200 while the process can serve, whereas
+# /actuator/health turns 503 when the database is away, and an unhealthy container gets restarted
+# by orchestrators, which cures no database outage. The first start creates the store: be patient.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
-    CMD ["bash", "-c", "printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' | openssl s_client -quiet -connect 127.0.0.1:8443 2>/dev/null | head -n 1 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "printf 'GET /actuator/health/liveness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' | openssl s_client -quiet -connect 127.0.0.1:8443 2>/dev/null | head -n 1 | grep -q ' 200 '"]
 
 # The flags quiet embedded Neo4j on JDK 25 and keep Logback the only SLF4J provider.
 ENTRYPOINT ["java", \

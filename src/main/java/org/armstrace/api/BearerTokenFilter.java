@@ -7,12 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.armstrace.security.PartnerScope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,16 +36,19 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        var current = SecurityContextHolder.getContext().getAuthentication();
-        if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)) {
-            // The actuator's chain: the metrics token (MetricsTokenFilter) or an administrator's session was accepted.
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            // No token: anonymous (the entry point answers 401 where a token is needed), or, on the
+            // actuator's chain only, an administrator's UI session. The API's chain reads no session.
             chain.doFilter(request, response);
             return;
         }
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            chain.doFilter(request, response); // anonymous: the entry point answers 401 where a token is needed
+        if (metricsToken()) {
+            chain.doFilter(request, response); // the actuator's chain accepted the metrics token (MetricsTokenFilter)
             return;
         }
+        // A token is judged on its own, whatever session came with it: an unknown, revoked or
+        // mistyped token is refused even beside a signed-in session, and a valid one acts with the
+        // token's role only, never with the session's.
         Optional<ApiTokenService.Caller> caller = tokens.authenticate(header.substring(7).strip());
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
@@ -78,5 +79,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** Whether this request's Authorization header was the metrics token, which MetricsTokenFilter accepted before this filter. */
+    private static boolean metricsToken() {
+        var current = SecurityContextHolder.getContext().getAuthentication();
+        return current != null && current.isAuthenticated() && current.getAuthorities().stream()
+                .anyMatch(a -> MetricsTokenFilter.AUTHORITY.equals(a.getAuthority()));
     }
 }

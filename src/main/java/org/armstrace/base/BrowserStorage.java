@@ -8,9 +8,8 @@ import com.vaadin.flow.dom.Element;
  * ({@code armstrace-draft.js}) may hold possessors' names and personal numbers. Every key the
  * application writes to {@code localStorage} or {@code sessionStorage} starts with
  * {@value #PREFIX}. They are removed at sign-out, in the browser before the server's redirect
- * ({@link #forgetOnClick}). After a session that ended without sign-out (expired, idle) the copy
- * stays, sealed with a key that died with the session, until the recovery form is next opened on
- * that browser, which discards copies it cannot open or that belong to someone else.
+ * ({@link #forgetOnClick}), and again as the login page loads ({@link AppShell}), where the
+ * browser lands after sign-out and after a session expired or was closed for idleness.
  */
 public final class BrowserStorage {
 
@@ -27,10 +26,14 @@ public final class BrowserStorage {
                 const s = window[storage];
                 Object.keys(s).filter((k) => k.startsWith('%s')).forEach((k) => s.removeItem(k));
               } catch (e) {
-                // storage disabled (private mode): nothing was kept
+                /* storage disabled (private mode): nothing was kept; a block comment, because the
+                   page's inline copy may be joined into one line */
               }
             }
             """.formatted(PREFIX);
+
+    /** {@link #FORGET} when the page is the login page (its path ends in {@code /login}; a context path may precede it). */
+    static final String ON_LOGIN_PAGE = "if (/\\/login\\/?$/.test(location.pathname)) {\n" + FORGET + "}\n";
 
     private BrowserStorage() {
     }

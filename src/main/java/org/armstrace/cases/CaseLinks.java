@@ -4,13 +4,14 @@ import static org.armstrace.graph.GraphValues.instant;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
+import org.armstrace.security.PersonalDataPath;
+import org.armstrace.security.PersonalDataReads;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,15 +34,24 @@ public class CaseLinks {
     private final Neo4jClient neo4j;
     private final Cases cases;
     private final CaseNumbers numbers;
+    private final CaseAccess access;
     private final AuditLog audit;
+    private final PersonalDataReads reads;
     private final ApplicationEventPublisher events;
 
-    CaseLinks(Neo4jClient neo4j, Cases cases, CaseNumbers numbers, AuditLog audit, ApplicationEventPublisher events) {
+    CaseLinks(Neo4jClient neo4j, Cases cases, CaseNumbers numbers, CaseAccess access, AuditLog audit,
+              PersonalDataReads reads, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
         this.cases = cases;
         this.numbers = numbers;
+        this.access = access;
         this.audit = audit;
+        this.reads = reads;
         this.events = events;
+    }
+
+    /** A case named by number or reference, and whether the caller may see it ({@link CaseAccess}). */
+    private record Named(String number, boolean visible) {
     }
 
     /**
@@ -70,22 +80,23 @@ public class CaseLinks {
 
     /**
      * Adds a record to the case a recovery or an alert names by number or by its free-text
-     * reference, and opens a case under that reference when there is none. The caller need not see
-     * the case: a field officer names the case of a seizure without access to cases. Returns the
-     * case's number.
+     * reference, and opens a case under that reference when there is none. The caller need not be
+     * able to open cases (a field officer names the case of a seizure without access to cases), but
+     * a case restricted to a team is refused to anyone outside it, as every other read of a case is:
+     * knowing its number must not be enough to add to it. Returns the case's number.
      */
     @PreAuthorize(RECORDERS)
     @Transactional
     public String join(String reference, LinkKind kind, String key) {
         String ref = Cases.text(reference, 100, "cases.bad-reference", true);
         exists(kind, key);
-        String number = byReference(ref).orElse(null);
+        String number = visibleByReference(ref);
         if (number == null) {
             Instant now = Instant.now();
             // Holding the counter's lock, look again: a case opened meanwhile under the same reference is joined,
             // and the number taken for nothing is given back, so numbers stay gapless.
             String taken = numbers.next(now);
-            number = byReference(ref).orElse(null);
+            number = visibleByReference(ref);
             numbers.giveBack(now, taken);
             if (number == null) {
                 String owner = Cases.worker() ? AuditLog.currentActor() : null;
@@ -123,12 +134,8 @@ public class CaseLinks {
                 .fetchAs(CaseLink.class).mappedBy((t, r) -> new CaseLink(LinkKind.ofLabel(r.get("label").asString()),
                         r.get("key").asString(), r.get("name").asString(""), instant(r.get("at")), r.get("by").asString(null)))
                 .all().stream().sorted(Comparator.comparing(CaseLink::kind)).toList();
-        List<String> people = links.stream().filter(l -> l.kind() == LinkKind.PERSON).map(l -> "Person:" + l.key()).toList();
-        if (!people.isEmpty()) {
-            var entities = new ArrayList<String>(List.of("Case:" + c.number()));
-            entities.addAll(people);
-            audit.record("person.read", entities, people.size() + " person(s) linked to case " + c.number());
-        }
+        List<String> people = links.stream().filter(l -> l.kind() == LinkKind.PERSON).map(CaseLink::key).toList();
+        reads.record(PersonalDataPath.CASE_PEOPLE, List.of("Case:" + c.number()), people);
         return links;
     }
 
@@ -162,12 +169,20 @@ public class CaseLinks {
         }
     }
 
-    private Optional<String> byReference(String ref) {
-        return neo4j.query("""
+    /** The number of the case named, null when there is none; refused as "no such case" when the caller may not see it. */
+    private String visibleByReference(String ref) {
+        var params = access.params();
+        params.put("ref", ref);
+        Optional<Named> named = neo4j.query("""
                         OPTIONAL MATCH (a:Case {number: $ref})
                         OPTIONAL MATCH (b:Case {reference: $ref})
                         WITH coalesce(a, b) AS c WHERE c IS NOT NULL
-                        RETURN c.number""")
-                .bind(ref).to("ref").fetchAs(String.class).one();
+                        RETURN c.number AS number, """ + CaseAccess.VISIBLE + " AS visible")
+                .bindAll(params).fetchAs(Named.class)
+                .mappedBy((t, r) -> new Named(r.get("number").asString(), r.get("visible").asBoolean())).one();
+        if (named.isPresent() && !named.get().visible()) {
+            throw new CaseRejected("cases.not-found", ref);
+        }
+        return named.map(Named::number).orElse(null);
     }
 }

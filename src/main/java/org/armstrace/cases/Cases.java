@@ -57,15 +57,17 @@ public class Cases {
     private final Neo4jClient neo4j;
     private final CaseNumbers numbers;
     private final CaseAccess access;
+    private final CaseOpenings openings;
     private final UserAccountService users;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    Cases(Neo4jClient neo4j, CaseNumbers numbers, CaseAccess access, UserAccountService users, AuditLog audit,
-          ApplicationEventPublisher events) {
+    Cases(Neo4jClient neo4j, CaseNumbers numbers, CaseAccess access, CaseOpenings openings, UserAccountService users,
+          AuditLog audit, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
         this.numbers = numbers;
         this.access = access;
+        this.openings = openings;
         this.users = users;
         this.audit = audit;
         this.events = events;
@@ -112,12 +114,16 @@ public class Cases {
         return number;
     }
 
-    /** The case for its page: opening it is audited. Empty when there is none or it is restricted to another team. */
+    /**
+     * The case for its page: opening it is audited, once per reader and case within a window
+     * ({@link CaseOpenings}). Empty when there is none or it is restricted to another team.
+     */
     @PreAuthorize(WORKERS)
     @Transactional
     public Optional<Case> read(String number) {
         Optional<Case> found = find(number);
-        found.ifPresent(c -> audit.record("case.opened", List.of("Case:" + c.number()), c.title()));
+        found.filter(c -> openings.first(AuditLog.currentActor(), c.number(), Instant.now()))
+                .ifPresent(c -> audit.record("case.opened", List.of("Case:" + c.number()), c.title()));
         return found;
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.armstrace.base.Dates;
 import org.armstrace.cases.CaseLinks;
+import org.armstrace.cases.CaseRejected;
 import org.armstrace.cases.LinkKind;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.registry.Firearm;
@@ -149,7 +150,14 @@ public class Recoveries {
         String reference = blankToNull(recovery.caseReference());
         if (reference != null) {
             // The case is the cases module's: it joins the named case, or opens one under that reference.
-            caseLinks.join(reference, LinkKind.RECOVERY, id);
+            try {
+                caseLinks.join(reference, LinkKind.RECOVERY, id);
+            } catch (CaseRejected refused) {
+                if ("cases.not-found".equals(refused.getMessage())) {
+                    throw new RecoveryRejected("recovery.case-refused"); // restricted to another team: nothing is stored
+                }
+                throw refused;
+            }
         }
     }
 

@@ -55,7 +55,11 @@ class SecurityConfiguration {
         failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?error=throttled",
                 DirectorySignIn.NoMappedGroup.class.getName(), "/login?error=no-role"));
         failures.setDefaultFailureUrl("/login?error");
-        http.formLogin(f -> f.failureHandler(failures));
+        // The login page is named here, not only by Vaadin's configurer below: Vaadin names it in its
+        // init(), which runs after this configurer's own init, which has by then found no login page
+        // and switched on Spring Security's generated one. That page, not LoginView, then answered
+        // GET /login, so nothing of the application ran where a browser lands after its session ended.
+        http.formLogin(f -> f.loginPage("/login").failureHandler(failures));
         http.headers(headers);
         // Unlimited sessions per user, but registered, so that they can be ended (SignedInSessions).
         http.sessionManagement(s -> s.addSessionAuthenticationStrategy(sessions.stampSignIn())

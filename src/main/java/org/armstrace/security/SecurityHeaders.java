@@ -52,8 +52,22 @@ public final class SecurityHeaders implements Customizer<HeadersConfigurer<HttpS
      * The policy. Each allowance beyond {@code 'self'} and why:
      * <ul>
      * <li>{@code script-src 'unsafe-inline'}: Vaadin's bootstrap page starts the Flow client with an
-     * inline script (Vaadin 25 docs, "Content Security Policy", required settings). A nonce-based
-     * policy works only in production mode, and the tests run in development mode.</li>
+     * inline script (Vaadin 25 docs, "Content Security Policy", required settings). The only inline
+     * script of the application's own is the login page's storage clean-up ({@code AppShell},
+     * {@code BrowserStorage.ON_LOGIN_PAGE}). Examined and not taken (issue 24, item 2):
+     * <ul>
+     * <li>a nonce instead: Vaadin 25 supports a nonce-based policy in production mode only (docs,
+     * "strict CSP": an {@code IndexHtmlRequestListener} puts it on each script tag), while the
+     * tests, the browser tests included, run in development mode on the precompiled dev bundle: the
+     * policy the browser tests prove would not be the one production sends, and making the tests run
+     * a production build is a build change of its own. A nonce would also not remove
+     * {@code 'unsafe-eval'} (below).</li>
+     * <li>hashes instead: a browser that sees a hash (or a nonce) ignores {@code 'unsafe-inline'}, so
+     * every inline script of the bootstrap page would need its hash, and Flow writes one of them per
+     * request: {@code <script initial>} holds the UI's first state ({@code window.Vaadin.TypeScript
+     * .initial}: a random {@code appId}, the request URL, the first UIDL), seen in the browser tests'
+     * bootstrap page, so no hash could be fixed in advance.</li>
+     * </ul></li>
      * <li>{@code script-src 'unsafe-eval'}: the Flow client runs the expressions the server sends
      * ({@code executeJs}, event data expressions) by constructing functions from them.</li>
      * <li>{@code style-src 'unsafe-inline'}: Vaadin's web components and Leaflet set inline styles

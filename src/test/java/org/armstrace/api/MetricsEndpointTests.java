@@ -129,8 +129,8 @@ class MetricsEndpointTests {
         assertThat(body).doesNotContain(file.getFileName().toString(), "Glock");
     }
 
-    @Test
-    void a_signed_in_administrator_reads_the_metrics_and_sees_the_database_in_readiness() throws Exception {
+    /** An HTTP client holding a signed-in administrator's UI session cookie. */
+    private HttpClient signedInAdministrator() throws Exception {
         var cookies = new CookieManager();
         var browser = HttpClient.newBuilder().cookieHandler(cookies).sslContext(TestHttps.trusting(ssl))
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
@@ -146,6 +146,12 @@ class MetricsEndpointTests {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("/login");
+        return browser;
+    }
+
+    @Test
+    void a_signed_in_administrator_reads_the_metrics_and_sees_the_database_in_readiness() throws Exception {
+        HttpClient browser = signedInAdministrator();
 
         var metrics = browser.send(HttpRequest.newBuilder(TestHttps.uri(port, "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -156,6 +162,28 @@ class MetricsEndpointTests {
         var readiness = browser.send(HttpRequest.newBuilder(TestHttps.uri(port, "/actuator/health/readiness")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(readiness.body()).contains("\"readinessState\"", "\"neo4j\"");
+    }
+
+    @Test
+    void a_bogus_or_revoked_bearer_token_is_refused_even_beside_an_administrators_session() throws Exception {
+        HttpClient browser = signedInAdministrator();
+        var revoked = Actors.admin(() -> tokens.create("revoked " + System.nanoTime(), Role.SUPERVISOR, 100));
+        Actors.admin(() -> {
+            tokens.revoke(revoked.token().id());
+            return null;
+        });
+
+        for (String bearer : List.of("at_bogus" + UUID.randomUUID(), revoked.secret())) {
+            for (String path : List.of("/actuator/prometheus", "/actuator/health", "/api/v1/trace-requests")) {
+                var answer = browser.send(HttpRequest.newBuilder(TestHttps.uri(port, path))
+                        .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(path).isEqualTo(401);
+                assertThat(answer.body()).as(path).doesNotContain("armstrace_", "components");
+            }
+        }
+        // The API never reads the UI's session: a cookie alone opens nothing there.
+        assertThat(browser.send(HttpRequest.newBuilder(TestHttps.uri(port, "/api/v1/trace-requests")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }
 
     @Test

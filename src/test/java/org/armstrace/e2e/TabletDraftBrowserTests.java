@@ -13,7 +13,6 @@ import org.armstrace.ArmsTraceTest;
 import org.armstrace.BrowserTest;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,9 +98,6 @@ class TabletDraftBrowserTests extends ChromiumTest {
                 .doesNotContain("Krasniqi-" + tag);
     }
 
-    // Fails at the session-end step: nothing removes the sealed copy when a session ends without a
-    // sign-out and the browser lands on the login page (issue 24, item 8, left open).
-    @Disabled("the login page does not yet clear the copy after a session ends without sign-out")
     @Test
     void a_second_officer_on_the_same_tablet_never_sees_the_first_officers_draft() {
         String tag = tag();

@@ -31,6 +31,10 @@ import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.TestHttps;
 import org.armstrace.api.ApiTokenService;
+import org.armstrace.cases.CaseKind;
+import org.armstrace.cases.CaseLinks;
+import org.armstrace.cases.Cases;
+import org.armstrace.cases.LinkKind;
 import org.armstrace.importer.IssueReport;
 import org.armstrace.importer.MatchReviews;
 import org.armstrace.importer.RegistryImports;
@@ -109,6 +113,8 @@ class PersonalDataPathsTests {
     @Autowired TraceAnswers answers;
     @Autowired UserAccountService users;
     @Autowired ApiTokenService tokens;
+    @Autowired Cases cases;
+    @Autowired CaseLinks caseLinks;
     @Autowired SslBundles ssl;
     @Autowired Neo4jClient neo4j;
     @LocalServerPort int port;
@@ -203,6 +209,12 @@ class PersonalDataPathsTests {
             case TRACE_ANSWER_PARTNER -> {
                 TraceRequest t = answeredRequestFrom("AL");
                 yield new Read(null, "TraceRequest:" + t.id(), () -> Actors.partner("AL", () -> answers.forPartner(t.number())));
+            }
+            case CASE_PEOPLE -> {
+                String number = Actors.analyst(() -> cases.open(new Cases.NewCase("Personal data " + f.holder().id(),
+                        CaseKind.OTHER, null, false, null))).number();
+                Actors.analyst(() -> caseLinks.link(number, LinkKind.PERSON, f.holder().id()));
+                yield new Read(Actors.SUPERVISOR, person, () -> Actors.supervisor(() -> caseLinks.links(number)));
             }
         };
     }

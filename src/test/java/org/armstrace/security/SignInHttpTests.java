@@ -155,6 +155,20 @@ class SignInHttpTests {
     }
 
     @Test
+    void a_browser_whose_session_ended_lands_on_the_applications_own_sign_in_page_which_forgets_the_tablets_storage()
+            throws Exception {
+        var browser = new Browser(uniqueAddress());
+        var sent = browser.get("/recoveries/new");
+        assertSentToSignIn(sent);
+
+        String page = browser.get(path(sent)).body();
+
+        // Vaadin's bootstrap page (LoginView), with the storage clean-up inline before Flow starts;
+        // not Spring Security's generated form, on which nothing of the application runs.
+        assertThat(page).doesNotContain("default-ui.css").contains("<meta name=\"_csrf\"", "armstrace-forget");
+    }
+
+    @Test
     void a_disabled_account_gets_the_same_page_as_a_wrong_password() throws Exception {
         String name = uniqueName();
         String password = Actors.admin(() -> users.create(name, "", EnumSet.of(Role.ANALYST)));

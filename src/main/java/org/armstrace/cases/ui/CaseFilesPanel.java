@@ -13,6 +13,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
+import org.armstrace.base.Dates;
 import org.armstrace.base.ui.BoundedUpload;
 import org.armstrace.base.ui.UploadTexts;
 import org.armstrace.cases.Case;
@@ -55,13 +56,13 @@ class CaseFilesPanel extends VerticalLayout {
         var history = new Div();
         history.setId("case-history");
         for (Cases.Transition t : cases.history(c.number())) {
-            history.add(new Paragraph(getTranslation("cases.transition", t.at(), t.by(),
+            history.add(new Paragraph(getTranslation("cases.transition", Dates.dateTime(t.at(), getLocale()), t.by(),
                     getTranslation("cases.status." + t.to().name()), t.reason())));
         }
         var trail = new Div();
         trail.setId("case-audit");
         for (AuditEvent e : audit.about("Case:" + c.number(), 200)) {
-            trail.add(new Div(new Span(e.at() + " · " + e.actor() + " · " + e.action() + " · " + e.details())));
+            trail.add(new Div(new Span(Dates.timestamp(e.at(), getLocale()) + " · " + e.actor() + " · " + e.action() + " · " + e.details())));
         }
         add(new H3(getTranslation("cases.attachments")), files, upload, new H3(getTranslation("cases.history")), history,
                 new H3(getTranslation("cases.audit")), trail);
@@ -74,7 +75,7 @@ class CaseFilesPanel extends VerticalLayout {
             String name = a.fileName() == null || a.fileName().isBlank() ? a.sha256().substring(0, 12) : a.fileName();
             var link = new Anchor(DownloadHandler.fromInputStream(e -> new DownloadResponse(
                     new ByteArrayInputStream(attachments.content(c.number(), a.id())), name, a.contentType(), a.size())), name);
-            files.add(new Div(link, new Span(" · " + getTranslation("cases.attached-by", a.by(), a.at(), a.size()))));
+            files.add(new Div(link, new Span(" · " + getTranslation("cases.attached-by", a.by(), Dates.dateTime(a.at(), getLocale()), a.size()))));
         }
     }
 

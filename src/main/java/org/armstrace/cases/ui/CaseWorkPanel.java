@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import org.armstrace.base.Dates;
 import org.armstrace.cases.Case;
 import org.armstrace.cases.CaseRejected;
 import org.armstrace.cases.CaseWork;
@@ -43,7 +44,7 @@ class CaseWorkPanel extends VerticalLayout {
         tasks.setAllRowsVisible(true);
         tasks.addColumn(CaseWork.Task::title).setHeader(getTranslation("cases.task")).setFlexGrow(3);
         tasks.addColumn(t -> t.assignee() == null ? "—" : t.assignee()).setHeader(getTranslation("cases.assignee"));
-        tasks.addColumn(t -> t.due() == null ? "" : t.due().toString()).setHeader(getTranslation("cases.due"));
+        tasks.addColumn(t -> Dates.date(t.due(), getLocale())).setHeader(getTranslation("cases.due"));
         tasks.addComponentColumn(t -> t.done() ? new Paragraph(getTranslation("cases.done-by", t.doneBy()))
                 : new Button(getTranslation("cases.done"), e -> act(() -> work.completeTask(c.number(), t.id())))).setHeader("");
         taskTitle.setPlaceholder(getTranslation("cases.task"));
@@ -59,7 +60,7 @@ class CaseWorkPanel extends VerticalLayout {
         deadlines.setId("case-deadlines");
         deadlines.setAllRowsVisible(true);
         deadlines.addColumn(CaseWork.Deadline::what).setHeader(getTranslation("cases.deadline")).setFlexGrow(3);
-        deadlines.addColumn(d -> d.due().toString()).setHeader(getTranslation("cases.due"));
+        deadlines.addColumn(d -> Dates.date(d.due(), getLocale())).setHeader(getTranslation("cases.due"));
         deadlines.addComponentColumn(d -> d.metAt() != null ? new Paragraph(getTranslation("cases.met"))
                 : new Button(getTranslation("cases.meet"), e -> act(() -> work.meetDeadline(c.number(), d.id())))).setHeader("");
         deadlineWhat.setPlaceholder(getTranslation("cases.deadline"));

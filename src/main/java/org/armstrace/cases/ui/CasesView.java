@@ -18,7 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
+import org.armstrace.base.Dates;
 import org.armstrace.cases.Case;
 import org.armstrace.cases.CaseKind;
 import org.armstrace.cases.CaseRejected;
@@ -62,7 +62,7 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> getTranslation("cases.kind." + c.kind().name())).setHeader(getTranslation("cases.kind"));
         grid.addColumn(c -> getTranslation("cases.status." + c.status().name())).setHeader(getTranslation("cases.status"));
         grid.addColumn(c -> c.owner() == null ? "—" : c.owner()).setHeader(getTranslation("cases.owner"));
-        grid.addColumn(c -> c.nextDue() == null ? "" : c.nextDue() + (c.overdue(LocalDate.now())
+        grid.addColumn(c -> c.nextDue() == null ? "" : Dates.date(c.nextDue(), getLocale()) + (c.overdue(Dates.today())
                 ? " · " + getTranslation("cases.overdue") : "")).setHeader(getTranslation("cases.next-due"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CaseView.path(e.getItem().number()))));
 

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.ChartView;
 import org.armstrace.base.ui.EmptyGrids;
+import org.armstrace.cases.CaseRejected;
 import org.armstrace.cases.LinkKind;
 import org.armstrace.cases.ui.AddToCase;
 import org.armstrace.intelligence.Alert;
@@ -225,6 +226,11 @@ public class AlertsView extends VerticalLayout implements HasUrlParameter<String
             } catch (IntelligenceRejected rejected) {
                 form.decide.setEnabled(true);
                 Notification.show(getTranslation(rejected.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } catch (CaseRejected rejected) {
+                // The case named does not exist for this user (restricted to another team): nothing was promoted.
+                form.decide.setEnabled(true);
+                Notification.show(getTranslation(rejected.getMessage(), rejected.args()))
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         form.open();
