@@ -99,6 +99,11 @@ class AnalysisSteps {
                     run.analyst2(), LocalDate.now().plusDays(7));
             work.addTask(trafficking.number(), "Send an outgoing trace request to Albania", analyst,
                     LocalDate.now().minusDays(2));
+            // Supervisor and administrator have work in the case too, so their "My cases" is not empty.
+            work.addTask(trafficking.number(), "Approve the report to the prosecutor", run.supervisor(),
+                    LocalDate.now().plusDays(14));
+            work.addTask(trafficking.number(), "Give the prosecutor's liaison read access to the case", run.admin(),
+                    LocalDate.now().plusDays(5));
             work.addDeadline(trafficking.number(), "Report to the prosecutor", LocalDate.now().plusDays(21));
             work.addNote(trafficking.number(), "Two of the pistols were sold by the same dealer within a week.");
             work.addNote(trafficking.number(), "Prokurori kërkon raport deri në fund të muajit.");

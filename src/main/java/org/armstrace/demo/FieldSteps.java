@@ -49,12 +49,15 @@ class FieldSteps {
             }
             var possessors = new ArrayList<NewRecovery.Possessor>();
             if (i % 2 == 0) {
-                possessors.add(new NewRecovery.Possessor(run.person(run.random.nextInt(run.personIds.size())), null));
+                // A few people turn up at two recoveries each: the repeat-possessor pattern has something to find.
+                int repeat = Math.max(3, run.size.recoveries() / 4);
+                possessors.add(new NewRecovery.Possessor(run.person(i / 2 % repeat), null));
             } else if (i % 3 == 0) {
                 var p = DemoNames.person(run.random, 90_000 + i);
                 possessors.add(NewRecovery.Possessor.of(p.givenName(), p.familyName(), p.parentName(), p.birthDate(), null));
             }
-            var m = places.isEmpty() ? null : places.get(i % places.size());
+            // One recovery in three in the same municipality: a place the repeat-place pattern notices.
+            var m = places.isEmpty() ? null : places.get(i % 3 == 0 ? 0 : i % places.size());
             var place = m == null ? new Place(42.6629, 21.1655, null, Place.Method.MAP, null)
                     : new Place(m.centreLatitude(), m.centreLongitude(), null, Place.Method.MUNICIPALITY, m.code());
             Instant at = now.minus(Duration.ofHours(6 + run.random.nextInt(24 * 540)));

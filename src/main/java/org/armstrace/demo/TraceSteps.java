@@ -14,9 +14,9 @@ import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.OutgoingTraces;
 import org.armstrace.tracing.PointOfDiversion;
 import org.armstrace.tracing.Priority;
+import org.armstrace.tracing.Submissions;
 import org.armstrace.tracing.TraceAnswer;
 import org.armstrace.tracing.TraceAnswers;
-import org.armstrace.tracing.TraceIntake;
 import org.armstrace.tracing.TraceQueues;
 import org.armstrace.tracing.TraceRequest;
 import org.armstrace.tracing.TraceRequests;
@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
  * Trace requests at every status of both directions that a request rests in, each walked there through the tracing
  * services by the user whose job each move is (intake acknowledges, the supervisor assigns and
  * approves, the analyst works and drafts), so that histories, audit and queues are as in service.
+ * Incoming requests are typed in at the desk from a partner's letter, so each is kept as a submission too.
  * Answers drafted and not yet approved wait in the supervisor's queue.
  */
 @Component
@@ -59,15 +60,15 @@ class TraceSteps {
 
     private static final String[] PARTNERS = {"AL", "RS", "MK", "ME", "DE", "AT", "CH", "IT"};
 
-    private final TraceIntake intake;
+    private final Submissions submissions;
     private final OutgoingTraces outgoing;
     private final TraceRequests traces;
     private final TraceQueues queues;
     private final TraceAnswers answers;
 
-    TraceSteps(TraceIntake intake, OutgoingTraces outgoing, TraceRequests traces, TraceQueues queues,
+    TraceSteps(Submissions submissions, OutgoingTraces outgoing, TraceRequests traces, TraceQueues queues,
                TraceAnswers answers) {
-        this.intake = intake;
+        this.submissions = submissions;
         this.outgoing = outgoing;
         this.traces = traces;
         this.queues = queues;
@@ -77,7 +78,7 @@ class TraceSteps {
     void requests(DemoRun run) {
         for (int copy = 0; copy < run.size.requestsPerStatus(); copy++) {
             for (var e : INCOMING.entrySet()) {
-                TraceRequest t = run.as(run.intake(), Role.INTAKE, () -> intake.receive(request(run, Direction.INCOMING,
+                TraceRequest t = run.as(run.intake(), Role.INTAKE, () -> submissions.receiveTyped(request(run, Direction.INCOMING,
                         run.random.nextInt(run.weapons.size()))));
                 walk(run, t, e.getValue());
                 run.traceIds.add(t.id());

@@ -137,8 +137,8 @@ class DemoDataTests {
         assertThat(Actors.as(analyst, Role.ANALYST, () -> investigations.list(50)))
                 .anySatisfy(i -> assertThat(i.owner()).isEqualTo(analyst));
         List<Case> worked = Actors.as(supervisor, Role.SUPERVISOR, () -> cases.list(Cases.Filter.ALL, 500));
-        assertThat(worked.stream().filter(c -> c.owner() != null && c.owner().startsWith(name + "-")).toList()).hasSizeGreaterThanOrEqualTo(3)
-                .anySatisfy(c -> assertThat(c.status()).isEqualTo(CaseStatus.CLOSED));
+        assertThat(worked.stream().filter(c -> c.owner() != null && c.owner().startsWith(name + "-")).toList())
+                .hasSizeGreaterThanOrEqualTo(3).anySatisfy(c -> assertThat(c.status()).isEqualTo(CaseStatus.CLOSED));
     }
 
     private synchronized String loadedDemo() {
