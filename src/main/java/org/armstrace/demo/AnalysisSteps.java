@@ -77,6 +77,12 @@ class AnalysisSteps {
                 "Armë të vjedhura në Prizren / Ukradeno oružje, Prizren",
                 "Stolen weapons that turned up at recoveries, and the dealer that sold most of them.",
                 Role.Names.ANALYST, canvas));
+        // An investigation is shared with one role: the supervisor keeps one of their own, shared with administrators.
+        var dealer = new Investigations.Canvas(List.of("Organisation:" + run.dealerIds.getFirst()), List.of(), List.of(),
+                Set.of(), null, null, "concentric", Map.of());
+        run.as(run.supervisor(), Role.SUPERVISOR, () -> investigations.save(Investigations.newId(), 0,
+                "Kontroll i shitësit / Dealer audit", "Weapons sold by the dealer that most recoveries lead back to.",
+                Role.Names.ADMIN, dealer));
     }
 
     void cases(DemoRun run) {

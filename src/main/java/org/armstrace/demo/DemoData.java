@@ -110,8 +110,7 @@ public class DemoData {
 
     /** What makes the store not empty, in words for the log; empty when the demo may load. */
     Optional<String> realData() {
-        List<UserAccount> accounts = new DemoRun(DEFAULT_NAME, DemoSize.STANDARD).as("system:demo", Role.ADMIN,
-                users::list);
+        List<UserAccount> accounts = DemoRun.acting("system:demo", Role.ADMIN, users::list);
         var others = accounts.stream().filter(u -> !u.roles().contains(Role.ADMIN)).map(UserAccount::username).toList();
         if (accounts.size() > 1 || !others.isEmpty()) {
             return Optional.of(accounts.size() + " user accounts (only the first administrator may exist)");

@@ -81,6 +81,11 @@ final class DemoRun {
     }
 
     <T> T as(String username, Role role, Supplier<T> action) {
+        return acting(username, role, action);
+    }
+
+    /** Runs the action signed in as this user with this role, as the services' method security expects. */
+    static <T> T acting(String username, Role role, Supplier<T> action) {
         var previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
                 username, null, AuthorityUtils.createAuthorityList("ROLE_" + role.name()))));

@@ -85,7 +85,7 @@ class TraceSteps {
                 run.progress.accept(run.traceIds.size() + " trace requests");
             }
             for (var e : OUTGOING.entrySet()) {
-                // Outgoing requests start from weapons recovered here, whose origin is abroad.
+                // Outgoing requests start from a weapon in our registry, as the firearm page's "trace abroad" does.
                 int weapon = run.random.nextInt(run.weapons.size());
                 TraceRequest t = run.as(run.analyst(), Role.ANALYST, () -> outgoing.draft(request(run, Direction.OUTGOING,
                         weapon)));
