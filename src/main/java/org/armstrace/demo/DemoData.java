@@ -74,7 +74,7 @@ public class DemoData {
         steps.put("lost and stolen reports", registry::lostAndStolen);
         steps.put("recoveries", field::recoveries);
         steps.put("trace requests", traces::requests);
-        steps.put("pattern scan", run -> run.progress.accept(analysis.scan(run) + " pattern instances found"));
+        steps.put("pattern scan", run -> log.info("Demo data: the pattern scan found {} instances", analysis.scan(run)));
         steps.put("saved investigation", analysis::investigation);
         steps.put("cases", analysis::cases);
     }
