@@ -21,7 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
  * list at least one row.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"armstrace.demo=true", "armstrace.demo.firearms=60"})
+        // The demo runs one pattern scan when it has loaded: scans on each arrival would only slow the start.
+        properties = {"armstrace.demo=true", "armstrace.demo.firearms=60",
+                "armstrace.intelligence.patterns.scan-on-arrival=false"})
 @ActiveProfiles("test")
 @BrowserTest
 class DemoBrowserTests extends ChromiumTest {
