@@ -52,6 +52,8 @@ final class ProvenanceLine {
             origin = page.getTranslation("provenance.import", imported.group(1), imported.group(2));
         } else if (s.startsWith("user:")) {
             origin = page.getTranslation("provenance.user", s.substring("user:".length()));
+        } else if (s.equals("demo") || s.startsWith("demo:")) {
+            origin = page.getTranslation("provenance.demo");
         } else if (s.startsWith("partner:")) {
             origin = page.getTranslation("provenance.partner", s.substring("partner:".length()));
         } else {

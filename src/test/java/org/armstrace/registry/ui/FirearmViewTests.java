@@ -188,6 +188,20 @@ class FirearmViewTests extends ViewTest {
     }
 
     @Test
+    void the_source_of_a_demo_weapon_says_it_is_not_real() {
+        Firearm f = Actors.admin(() -> registry.registerBatch(List.of(NewFirearms.newFirearm().type("pistol")
+                .make("Zastava").model("M70").calibre("7.65 Browning").serial("DEMO-" + System.nanoTime() % 1_000_000)
+                .build()), new Provenance("demo", Provenance.Confidence.HIGH)).stream().findFirst()
+                .flatMap(registry::find).orElseThrow());
+        UI.getCurrent().setLocale(Translations.SERBIAN_LATIN);
+
+        FirearmView view = navigate("registry/firearm/" + f.id(), FirearmView.class);
+
+        assertThat(text(view, "firearm-facts")).contains("sintetički demo podaci (nisu stvarni)")
+                .doesNotContain("izvor: demo");
+    }
+
+    @Test
     void the_date_picker_of_a_report_takes_dates_as_written_in_each_language() {
         Firearm f = Actors.analyst(() -> registry.register(NewFirearms.newFirearm().type("pistol").make("Glock")
                 .model("17").calibre("9x19").serial("PICK-" + System.nanoTime() % 1_000_000).build(),
