@@ -147,6 +147,9 @@ public class AlertScanner implements DisposableBean {
     private Report run(Set<String> arrivals) {
         var runs = new EnumMap<Pattern, Run>(Pattern.class);
         for (Pattern p : Pattern.values()) {
+            if (!p.scanned()) {
+                continue; // a scan would find none of them and mark them all gone
+            }
             long start = System.nanoTime();
             List<PatternInstance> found = scan.find(p);
             AlertStore.Applied applied = store.apply(p, found, arrivals);

@@ -67,6 +67,23 @@ class AlertStore {
         return new Applied(instances.size(), changes.creates().size(), changed, changes.gone().size(), notified);
     }
 
+    /**
+     * Raises one alert of a pattern that is not scanned for (an event says it happened), and tells
+     * its analysts as a scan's new alert would. Returns the alert's id.
+     */
+    @Transactional
+    String raise(PatternInstance instance) {
+        var now = ZonedDateTime.now(ZoneOffset.UTC);
+        List<String> evidence = instance.evidence().stream().map(EntityRef::toString).toList();
+        String id = UUID.randomUUID().toString();
+        var row = CypherParams.of("id", id, "key", instance.key(),
+                "subject", instance.subject() == null ? null : instance.subject().toString(), "score", instance.score(),
+                "args", instance.args(), "evidence", evidence);
+        create(List.of(row), CypherParams.of("pattern", instance.pattern().name(), "now", now));
+        notify(id, evidence, now);
+        return id;
+    }
+
     /** The pattern's alerts, current or not, by key. */
     private Map<String, Known> known(Pattern pattern) {
         var known = new HashMap<String, Known>();

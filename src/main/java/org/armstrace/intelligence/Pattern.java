@@ -1,6 +1,6 @@
 package org.armstrace.intelligence;
 
-/** The trafficking patterns the scans look for, each computed by one bounded query. */
+/** The trafficking patterns the scans look for, each computed by one bounded query, and the alerts raised on an event. */
 public enum Pattern {
     /** One licence holder, dealer or state stock behind several recovered weapons. */
     DIVERSION,
@@ -15,5 +15,16 @@ public enum Pattern {
     /** A person found in possession at several recoveries. */
     REPEAT_POSSESSOR,
     /** A place where weapons were recovered several times. */
-    REPEAT_PLACE
+    REPEAT_PLACE,
+    /**
+     * A new or reopened lost/stolen report whose weapon may be one already on record (recovered
+     * before, registered, described in another report). Raised by the registry's check of the
+     * report, not by a scan.
+     */
+    LOST_STOLEN_MATCH;
+
+    /** Found by the scans; the others are raised when what they are about happens. */
+    public boolean scanned() {
+        return this != LOST_STOLEN_MATCH;
+    }
 }

@@ -141,7 +141,6 @@ class PatternScan {
                    toString(date(recoveries[-1].at)) AS first, toString(date(recoveries[0].at)) AS last
             ORDER BY size(recoveries) DESC, id LIMIT $max
             """;
-
     // About 110 m north-south and 80 m east-west in the region; a place typed as a municipality has no
     // position of its own, and a hand-in desk is not a trafficking spot.
     static final String PLACES = """
@@ -179,6 +178,7 @@ class PatternScan {
             case COMMUNITY -> communities();
             case REPEAT_POSSESSOR -> possessors();
             case REPEAT_PLACE -> places();
+            case LOST_STOLEN_MATCH -> List.of(); // raised when a report is checked (LostStolenAlerts), not scanned
         });
     }
 

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,15 +34,15 @@ public class FirearmRegistry {
     private final ReferenceData reference;
     private final AuditLog audit;
     private final SerialSearch search;
-    private final LostStolenRegister lostStolen;
+    private final RegistrationFlags flags;
 
     FirearmRegistry(Neo4jClient neo4j, ReferenceData reference, AuditLog audit, SerialSearch search,
-                    LostStolenRegister lostStolen) {
+                    RegistrationFlags flags) {
         this.neo4j = neo4j;
         this.reference = reference;
         this.audit = audit;
         this.search = search;
-        this.lostStolen = lostStolen;
+        this.flags = flags;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
@@ -67,6 +68,18 @@ public class FirearmRegistry {
         String id = create(weapon, "RECOVERED", obliterated, provenance);
         audit.record("firearm.recovered", List.of("Firearm:" + id), "serial as read " + weapon.serialAsRead()
                 + (obliterated ? "; obliterated or altered" : "") + "; source " + provenance.source());
+        return id;
+    }
+
+    /**
+     * Records a weapon known only from a lost/stolen report (make, type, calibre, serial as the
+     * owner described it), in the caller's transaction: status {@code REPORTED}. It is a weapon like
+     * any other to the serial search, so a later recovery or registration of it is flagged.
+     */
+    String recordReported(NewFirearm weapon, Provenance provenance) {
+        String id = create(weapon, "REPORTED", false, provenance);
+        audit.record("firearm.described-in-report", List.of("Firearm:" + id), "serial " + weapon.serialAsRead()
+                + "; source " + provenance.source());
         return id;
     }
 
@@ -103,7 +116,7 @@ public class FirearmRegistry {
                         SET mk = m, mk.source = $source, mk.confidence = $confidence, mk.recordedAt = $now
                         """)
                 .bindAll(Map.of("id", id, "status", status, "props", props, "markings", markings,
-                        "after", describe(props), "reason", status.equals("RECOVERED") ? "recovered" : "registered",
+                        "after", describe(props), "reason", status.toLowerCase(Locale.ROOT),
                         "source", provenance.source(), "confidence", provenance.confidence().name(),
                         "now", ZonedDateTime.now(ZoneOffset.UTC), "by", AuditLog.currentActor()))
                 .run();
@@ -118,7 +131,7 @@ public class FirearmRegistry {
                 || SerialNumbers.readableLength(SerialNumbers.normalise(serial)) < SerialSearch.MIN_READABLE) {
             return;
         }
-        lostStolen.flagRegistration(id, search.search(new SerialQuery(serial, makeCode, null, null, 20)));
+        flags.flagRegistration(id, search.search(new SerialQuery(serial, makeCode, null, null, 20)));
     }
 
     /**

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
@@ -18,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The national lost/stolen register (INTERPOL practice: check it first). A weapon with an active
  * report is flagged in every search that returns it, and a later registration whose make and
- * serial resemble it is linked to it ({@code RESEMBLES_REPORTED}) and flagged.
+ * serial resemble it is linked to it ({@code RESEMBLES_REPORTED}) and flagged. A new or reopened
+ * report looks backwards too: {@link LostStolenCheck} finds the records it may be. Reports are
+ * closed and reopened, never edited or deleted, each step kept as a {@code :LostStolenEvent}
+ * ({@link LostStolenList#history}).
  */
 @Service
 public class LostStolenRegister {
@@ -32,15 +35,26 @@ public class LostStolenRegister {
         }
     }
 
+    static final String CLOSERS = "hasAnyRole('ADMIN','ANALYST','SUPERVISOR')";
+    static final String REPORTERS = "hasAnyRole('ADMIN','ANALYST','SUPERVISOR','INTAKE','FIELD_OFFICER')";
+
     private final Neo4jClient neo4j;
     private final AuditLog audit;
+    private final FirearmRegistry firearms;
+    private final LostStolenCheck check;
 
-    LostStolenRegister(Neo4jClient neo4j, AuditLog audit) {
+    LostStolenRegister(Neo4jClient neo4j, AuditLog audit, FirearmRegistry firearms, LostStolenCheck check) {
         this.neo4j = neo4j;
         this.audit = audit;
+        this.firearms = firearms;
+        this.check = check;
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','ANALYST','INTAKE','FIELD_OFFICER')")
+    /**
+     * Files a report on a weapon on record and checks it against the records (recoveries before it,
+     * registrations, other reports): what it may be is kept on the report and notified.
+     */
+    @PreAuthorize(REPORTERS)
     @Transactional
     public LostStolenReport report(String firearmId, LostStolenReport.Kind kind, LocalDate occurredOn, String place,
                                    String reference, String circumstances, Provenance provenance) {
@@ -57,6 +71,7 @@ public class LostStolenRegister {
                                 reference: $reference, circumstances: $circumstances, status: 'ACTIVE',
                                 reportedBy: $by, reportedAt: $now, source: $source, confidence: $confidence,
                                 recordedAt: $now})-[:CONCERNS]->(f)
+                        CREATE (r)-[:HAS_EVENT]->(:LostStolenEvent {at: $now, by: $by, kind: 'REPORTED', status: 'ACTIVE'})
                         RETURN count(*) AS n
                         """)
                 .bindAll(CypherParams.of("firearm", firearmId, "id", id, "kind", kind.name(), "occurredOn", occurredOn,
@@ -69,11 +84,38 @@ public class LostStolenRegister {
             throw new IllegalArgumentException("No firearm " + firearmId);
         }
         audit.record("lost-stolen.reported", List.of("LostStolenReport:" + id, "Firearm:" + firearmId), kind.name());
-        return reports(firearmId).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        LostStolenReport filed = find(id).orElseThrow();
+        check.check(filed, firearms.find(firearmId).orElseThrow());
+        return filed;
     }
 
-    /** Closes an active report (weapon recovered, or report withdrawn). A closed report stays on record. */
-    @PreAuthorize("hasAnyRole('ADMIN','ANALYST','SUPERVISOR')")
+    /**
+     * Files a report on a weapon that is not in the registry, described by the owner (make, type,
+     * calibre, serial; markings if known). The description is kept as a weapon of its own (status
+     * {@code REPORTED}), so that searches, recoveries and registrations that hit it are flagged.
+     */
+    @PreAuthorize(REPORTERS)
+    @Transactional
+    public LostStolenReport reportDescribed(NewFirearm weapon, LostStolenReport.Kind kind, LocalDate occurredOn,
+                                            String place, String reference, String circumstances,
+                                            Provenance provenance) {
+        if (kind == null || weapon == null || weapon.serialAsRead() == null) {
+            throw new IllegalArgumentException("Lost or stolen, and which weapon?");
+        }
+        if (weapon.serialAsRead().length() > SerialQuery.MAX_INPUT || SerialNumbers.readableLength(
+                SerialNumbers.normalise(weapon.serialAsRead())) < SerialSearch.MIN_READABLE) {
+            // A weapon described without a serial that can be searched could never be recognised.
+            throw new IllegalArgumentException("A described weapon needs a readable serial");
+        }
+        if (occurredOn != null && occurredOn.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+            throw new IllegalArgumentException("A loss cannot be reported for a future date");
+        }
+        return report(firearms.recordReported(weapon, provenance), kind, occurredOn, place, reference, circumstances,
+                provenance);
+    }
+
+    /** Closes an active report (weapon recovered, or report made in error). A closed report stays on record. */
+    @PreAuthorize(CLOSERS)
     @Transactional
     public void close(String reportId, LostStolenReport.Status outcome, String reason) {
         if (outcome == LostStolenReport.Status.ACTIVE || outcome == null) {
@@ -85,15 +127,54 @@ public class LostStolenRegister {
         long closed = neo4j.query("""
                         MATCH (r:LostStolenReport {id: $id, status: 'ACTIVE'})
                         SET r.status = $outcome, r.closedBy = $by, r.closedAt = $now, r.closeReason = $reason
+                        CREATE (r)-[:HAS_EVENT]->(:LostStolenEvent {at: $now, by: $by, kind: 'CLOSED', status: $outcome,
+                                                                    reason: $reason})
                         RETURN count(*) AS n
                         """)
                 .bindAll(CypherParams.of("id", reportId, "outcome", outcome.name(), "by", AuditLog.currentActor(),
-                        "now", ZonedDateTime.now(ZoneOffset.UTC), "reason", reason))
+                        "now", ZonedDateTime.now(ZoneOffset.UTC), "reason", reason.strip()))
                 .fetchAs(Long.class).one().orElse(0L);
         if (closed == 0) {
             throw new IllegalArgumentException("No active report " + reportId);
         }
         audit.record("lost-stolen.closed", List.of("LostStolenReport:" + reportId), outcome + ": " + reason);
+    }
+
+    /**
+     * Reopens a closed report (the weapon found was not the one reported, or the report was closed
+     * in error), with the reason; the closing stays in the history. The report is checked against the
+     * records again, and what it may be that earlier checks had not found is notified.
+     */
+    @PreAuthorize(CLOSERS)
+    @Transactional
+    public LostStolenReport reopen(String reportId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Reopening a report needs a reason");
+        }
+        String firearmId = neo4j.query("""
+                        MATCH (r:LostStolenReport {id: $id})-[:CONCERNS]->(f:Firearm) WHERE r.status <> 'ACTIVE'
+                        SET r.status = 'ACTIVE', r.reopenedBy = $by, r.reopenedAt = $now,
+                            r.closedBy = null, r.closedAt = null, r.closeReason = null
+                        CREATE (r)-[:HAS_EVENT]->(:LostStolenEvent {at: $now, by: $by, kind: 'REOPENED', status: 'ACTIVE',
+                                                                    reason: $reason})
+                        RETURN f.id AS firearm
+                        """)
+                .bindAll(CypherParams.of("id", reportId, "by", AuditLog.currentActor(),
+                        "now", ZonedDateTime.now(ZoneOffset.UTC), "reason", reason.strip()))
+                .fetchAs(String.class).one()
+                .orElseThrow(() -> new IllegalArgumentException("No closed report " + reportId));
+        audit.record("lost-stolen.reopened", List.of("LostStolenReport:" + reportId), reason.strip());
+        LostStolenReport reopened = find(reportId).orElseThrow();
+        check.check(reopened, firearms.find(firearmId).orElseThrow());
+        return reopened;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<LostStolenReport> find(String reportId) {
+        return neo4j.query("MATCH (r:LostStolenReport {id: $id})-[:CONCERNS]->(f:Firearm) RETURN r, f.id AS firearm")
+                .bind(String.valueOf(reportId)).to("id").fetchAs(LostStolenReport.class)
+                .mappedBy((t, rec) -> toReport(rec.get("r").asNode(), rec.get("firearm").asString())).one();
     }
 
     /** Every report on the weapon, newest first, active and closed. */
@@ -130,31 +211,7 @@ public class LostStolenRegister {
                 .all().stream().toList();
     }
 
-    /**
-     * Links a newly registered weapon to reported weapons that the serial search finds for its make
-     * and serial, so that the registration is flagged. Called inside the registration.
-     */
-    void flagRegistration(String firearmId, List<SerialHit> similar) {
-        var rows = similar.stream().filter(h -> !h.flags().isEmpty() && !h.firearm().id().equals(firearmId))
-                .map(h -> Map.<String, Object>of("other", h.firearm().id(), "score", h.score(),
-                        "reasons", h.storedReasons()))
-                .toList();
-        if (rows.isEmpty()) {
-            return;
-        }
-        neo4j.query("""
-                        MATCH (f:Firearm {id: $id})
-                        UNWIND $rows AS row
-                        MATCH (other:Firearm {id: row.other})
-                        CREATE (f)-[:RESEMBLES_REPORTED {at: $now, score: row.score, reasons: row.reasons}]->(other)
-                        """)
-                .bindAll(CypherParams.of("id", firearmId, "rows", rows, "now", ZonedDateTime.now(ZoneOffset.UTC)))
-                .run();
-        audit.record("lost-stolen.registration-flagged", List.of("Firearm:" + firearmId),
-                rows.size() + " reported weapon(s) resemble this registration");
-    }
-
-    private static LostStolenReport toReport(Node r, String firearmId) {
+    static LostStolenReport toReport(Node r, String firearmId) {
         return new LostStolenReport(r.get("id").asString(), LostStolenReport.Kind.valueOf(r.get("kind").asString()),
                 firearmId, PersonRegistry.date(r.get("occurredOn")), r.get("place").asString(null),
                 r.get("reference").asString(null), r.get("circumstances").asString(null),

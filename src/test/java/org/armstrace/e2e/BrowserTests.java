@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
@@ -399,5 +400,28 @@ class BrowserTests extends ChromiumTest {
             page.context().close();
             page = null;
         }
+    }
+
+    @Test
+    void a_lost_stolen_report_with_a_retroactive_hit() {
+        String digits = "E2L" + UUID.randomUUID().toString().substring(0, 4).toUpperCase().replaceAll("[^A-Z1-9]", "7");
+        var onRecord = Actors.admin(() -> registry.register(NewFirearms.newFirearm().type("pistol").make("CZ").model("75")
+                .calibre("9x19").serial(digits + "0").country("CZ").year(2004).build(),
+                new Provenance("e2e", Provenance.Confidence.HIGH)));
+        open(1440, 900);
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate("https://localhost:" + port + "/lost-stolen");
+        page.locator("#lost-report-described").click();
+        page.locator("#lost-weapon-make input").fill("CZ");
+        page.locator("#lost-weapon-model input").fill("75");
+        page.locator("#lost-weapon-serial input").fill(digits + "O"); // the owner wrote O for the registered 0
+        page.locator("#lost-report").click();
+
+        assertThat(page.locator("#lost-report-status")).hasText("Active");
+        assertThat(page.locator("#lost-hits")).containsText("Registered");
+        assertThat(page.locator("#lost-hits")).containsText("read as O");
+        shot("desk-lost-stolen-report");
+        page.locator("#lost-hits").getByText(onRecord.serialAsRead()).first().click();
+        assertThat(page).hasURL(Pattern.compile(".*/registry/firearm/" + onRecord.id()));
     }
 }

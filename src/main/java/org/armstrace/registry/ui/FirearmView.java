@@ -186,6 +186,9 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
             if (a.direct()) {
                 alert.add(new Span(getTranslation("firearm.alert-reported", kind, a.report().occurredOn() == null ? "—"
                         : Dates.date(a.report().occurredOn(), getLocale()), nullToEmpty(a.report().place()))));
+                if (Role.current(Role.PERSONAL_DATA)) {
+                    alert.add(new RouterLink(getTranslation("firearm.open"), LostStolenReportView.class, a.report().id()));
+                }
                 if (Role.current(Role.Names.ADMIN, Role.Names.ANALYST, Role.Names.SUPERVISOR)) {
                     var close = new Button(getTranslation("lost.close"), e -> closeDialog(a.report()));
                     close.addThemeVariants(ButtonVariant.LUMO_SMALL);

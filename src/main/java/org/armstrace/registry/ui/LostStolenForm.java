@@ -11,15 +11,22 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.time.LocalDate;
+import java.util.List;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.DatePickers;
 import org.armstrace.registry.LostStolenReport;
+import org.armstrace.registry.NewFirearm;
 
-/** Report a weapon lost or stolen. Fires {@link ReportEvent}; the view files the report. */
+/**
+ * Report a weapon lost or stolen: one on record, or (with {@code describe}) one not in the registry,
+ * described by type, make, model, calibre and serial. Fires {@link ReportEvent}; the view files the
+ * report.
+ */
 public class LostStolenForm extends FormLayout {
 
+    /** {@code weapon} is the description of a weapon not in the registry; null for one on record. */
     public record Values(LostStolenReport.Kind kind, LocalDate occurredOn, String place, String reference,
-                         String circumstances) {
+                         String circumstances, NewFirearm weapon) {
     }
 
     public static class ReportEvent extends ComponentEvent<LostStolenForm> {
@@ -41,8 +48,19 @@ public class LostStolenForm extends FormLayout {
     final TextField reference = new TextField();
     final TextArea circumstances = new TextArea();
     final Button report = new Button();
+    final TextField type = new TextField();
+    final TextField make = new TextField();
+    final TextField model = new TextField();
+    final TextField calibre = new TextField();
+    final TextField serial = new TextField();
+    private final boolean describe;
 
     public LostStolenForm() {
+        this(false);
+    }
+
+    public LostStolenForm(boolean describe) {
+        this.describe = describe;
         kind.setLabel(getTranslation("lost.kind"));
         kind.setItems(LostStolenReport.Kind.values());
         kind.setItemLabelGenerator(k -> getTranslation("lost.kind." + k.name()));
@@ -63,9 +81,33 @@ public class LostStolenForm extends FormLayout {
         // One report per click: the button stays disabled until the view has handled it.
         report.setDisableOnClick(true);
         report.addClickListener(e -> fireEvent(new ReportEvent(this, new Values(kind.getValue(), occurredOn.getValue(),
-                place.getValue(), reference.getValue(), circumstances.getValue()))));
+                place.getValue(), reference.getValue(), circumstances.getValue(), describe ? weapon() : null))));
+        if (describe) {
+            describeWeapon();
+        }
         add(kind, occurredOn, place, reference, circumstances, report);
         setColspan(circumstances, 2);
+    }
+
+    private void describeWeapon() {
+        var fields = List.of(type, make, model, calibre, serial);
+        var keys = List.of("type", "make", "model", "calibre", "serial");
+        for (int i = 0; i < fields.size(); i++) {
+            fields.get(i).setLabel(getTranslation("lost.weapon." + keys.get(i)));
+            fields.get(i).setMaxLength(100);
+            fields.get(i).setId("lost-weapon-" + keys.get(i));
+            add(fields.get(i));
+        }
+        serial.setRequired(true);
+    }
+
+    private NewFirearm weapon() {
+        return new NewFirearm(blankToNull(type.getValue()), blankToNull(make.getValue()), blankToNull(model.getValue()),
+                blankToNull(calibre.getValue()), serial.getValue().strip(), null, null, List.of());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public Registration addReportListener(ComponentEventListener<ReportEvent> listener) {
