@@ -31,7 +31,8 @@ public enum PersonalDataPath {
     CHART_EXPORT("intelligence.chart-exported"),
     ALERT_LIST("alert.list-read"),
     TRACE_DOCUMENT("trace.document-read"),
-    TRACE_ANSWER_PARTNER("trace.answer-read");
+    TRACE_ANSWER_PARTNER("trace.answer-read"),
+    CASE_FILE("case.file-read");
 
     private final String action;
 
