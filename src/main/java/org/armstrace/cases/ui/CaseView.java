@@ -46,7 +46,8 @@ import org.springframework.web.util.UriUtils;
  * what the case links grouped by kind with links to their pages, the case in the link chart, then
  * its tasks, deadlines and notes ({@link CaseWorkPanel}) and its attachments and history
  * ({@link CaseFilesPanel}); between them, the sections of the features above cases ({@link PageSection}:
- * intelligence's timeline and map, the case file for the prosecutor). Opening it is audited; a case restricted to another team is "not found".
+ * intelligence's timeline and map, the case file for the prosecutor). Opening it is audited; a case
+ * restricted to another team is "not found".
  */
 @Route("case")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST})
@@ -106,7 +107,8 @@ public class CaseView extends VerticalLayout implements HasUrlParameter<String>,
         summary(c);
         links(c);
         // What the features above cases add to its page: the timeline and map (intelligence), the case file.
-        sections.orderedStream().filter(s -> s.page().equals("case")).forEach(s -> s.create(c.number()).ifPresent(this::add));
+        sections.orderedStream().filter(s -> s.page().equals("case"))
+                .forEach(s -> s.create(c.number()).ifPresent(this::add));
         add(new CaseWorkPanel(c, work), new CaseFilesPanel(c, attachments, cases, audit));
     }
 
@@ -139,8 +141,9 @@ public class CaseView extends VerticalLayout implements HasUrlParameter<String>,
         }
         var edit = new Button(getTranslation("cases.edit"), e -> new CaseDetailsForm(c, cases, this::refresh).open());
         edit.setId("case-edit");
-        var chart = new Anchor("intelligence/chart/Case:" + UriUtils.encodePathSegment(c.reference(), StandardCharsets.UTF_8),
-                getTranslation("chart.open"));
+        // The chart seeded with everything the case links (intelligence's route; cases does not depend on it).
+        var chart = new Anchor("intelligence/chart/CaseRecords:" + UriUtils.encodePathSegment(c.number(),
+                StandardCharsets.UTF_8), getTranslation("chart.open"));
         chart.setId("case-open-chart");
         actions.add(edit, chart);
         add(actions);

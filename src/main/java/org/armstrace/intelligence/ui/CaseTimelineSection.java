@@ -1,11 +1,9 @@
 package org.armstrace.intelligence.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.armstrace.base.ui.Basemaps;
 import org.armstrace.base.ui.PageSection;
@@ -16,12 +14,11 @@ import org.armstrace.cases.Cases;
 import org.armstrace.intelligence.TimeAndPlace;
 import org.armstrace.registry.ReferenceData;
 import org.springframework.core.annotation.Order;
-import org.springframework.web.util.UriUtils;
 
 /**
  * On a case's page: the timeline and the map of the events around everything the case links (the
- * same picture as below the link chart, without the chart), and the link chart opened on the
- * case's records. Intelligence knows cases; cases does not know intelligence, so the page collects
+ * same picture as below the link chart, without the chart); the page's "Open in the link chart"
+ * opens {@link LinkChartView} on the case's records. Intelligence knows cases; cases does not know intelligence, so the page collects
  * this section at run time.
  */
 @org.springframework.stereotype.Component
@@ -58,16 +55,12 @@ class CaseTimelineSection implements PageSection {
         var section = new VerticalLayout();
         section.setPadding(false);
         section.setId("case-timeline");
-        var chart = new Anchor("intelligence/chart/" + LinkChartView.CASE_RECORDS
-                + UriUtils.encodePathSegment(c.number(), StandardCharsets.UTF_8), "");
-        chart.setText(chart.getTranslation("cases.timeline-chart"));
-        chart.setId("case-chart-records");
         var map = new TimelineMap(reference, basemaps.of(UiLocale.current(), true));
         TimeAndPlace.Picture picture = timeAndPlace.around(CaseSeeds.of(c, links.keys(c.number())));
         map.show(picture, c.number());
         String weapon = section.getTranslation("cases.timeline-weapon");
         map.draw(null, null, date -> true, ref -> weapon);
-        section.add(new H3(section.getTranslation("cases.timeline")), chart);
+        section.add(new H3(section.getTranslation("cases.timeline")));
         if (picture.events().isEmpty()) {
             section.add(new Paragraph(section.getTranslation("cases.timeline-none")));
         }

@@ -56,7 +56,7 @@ class CaseTimelineSectionTests extends ViewTest {
             assertThat(map.picture.events()).extracting(TimeAndPlace.Event::ref).contains("Recovery:tl-rec-" + run);
             assertThat(map.picture.routes()).as("the pistol made in Serbia, recovered here").hasSize(1);
             assertThat($(Span.class).withId("chart-timeline-status").single().getText()).contains("1 route(s)");
-            assertThat($(Anchor.class).withId("case-chart-records").single().getHref())
+            assertThat($(Anchor.class).withId("case-open-chart").single().getHref())
                     .isEqualTo("intelligence/chart/CaseRecords:" + c.number());
             return null;
         });
