@@ -139,6 +139,25 @@ public class CaseLinks {
         return links;
     }
 
+    /**
+     * What the case links, as kind and id only (no names, so no person is shown and nothing is
+     * audited): the seeds of the case's timeline, map and link chart.
+     */
+    @PreAuthorize(Cases.WORKERS)
+    @Transactional(readOnly = true)
+    public List<CaseLink> keys(String number) {
+        Case c = cases.visible(number);
+        return neo4j.query("""
+                        MATCH (c:Case {number: $number})<-[p:PART_OF]-(x)
+                        WITH p, x, [l IN labels(x) WHERE l IN $labels][0] AS label
+                        WHERE label IS NOT NULL
+                        RETURN label, x.id AS key, p.at AS at, p.by AS by ORDER BY label, at DESC, key LIMIT 2000""")
+                .bindAll(CypherParams.of("number", c.number(), "labels", LABELS))
+                .fetchAs(CaseLink.class).mappedBy((t, r) -> new CaseLink(LinkKind.ofLabel(r.get("label").asString()),
+                        r.get("key").asString(), "", instant(r.get("at")), r.get("by").asString(null)))
+                .all().stream().toList();
+    }
+
     private CaseLink write(String number, LinkKind kind, String key) {
         Instant now = Instant.now();
         String by = AuditLog.currentActor();

@@ -32,7 +32,8 @@ public enum PersonalDataPath {
     ALERT_LIST("alert.list-read"),
     TRACE_DOCUMENT("trace.document-read"),
     TRACE_ANSWER_PARTNER("trace.answer-read"),
-    CASE_PEOPLE("person.read");
+    CASE_PEOPLE("person.read"),
+    CASE_FILE("case.file-read");
 
     private final String action;
 

@@ -31,6 +31,7 @@ import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.TestHttps;
 import org.armstrace.api.ApiTokenService;
+import org.armstrace.casefile.CaseFiles;
 import org.armstrace.cases.CaseKind;
 import org.armstrace.cases.CaseLinks;
 import org.armstrace.cases.Cases;
@@ -111,6 +112,9 @@ class PersonalDataPathsTests {
     @Autowired TraceQueues traceQueues;
     @Autowired TraceRequests traces;
     @Autowired TraceAnswers answers;
+    @Autowired Cases cases;
+    @Autowired CaseLinks caseLinks;
+    @Autowired CaseFiles caseFiles;
     @Autowired UserAccountService users;
     @Autowired ApiTokenService tokens;
     @Autowired Cases cases;
@@ -205,6 +209,13 @@ class PersonalDataPathsTests {
                         TraceDocuments.Format.DOCX));
                 yield new Read(Actors.ANALYST, "TraceRequest:" + t.id(),
                         () -> Actors.analyst(() -> documents.content(produced.document())));
+            }
+            case CASE_FILE -> {
+                String number = Actors.analyst(() -> cases.open(new Cases.NewCase("Personal data", CaseKind.OTHER, null,
+                        false, null))).number();
+                Actors.analyst(() -> caseLinks.link(number, LinkKind.PERSON, f.holder().id()));
+                var produced = Actors.analyst(() -> caseFiles.produce(number, Locale.ENGLISH));
+                yield new Read(Actors.SUPERVISOR, person, () -> Actors.supervisor(() -> caseFiles.content(produced.file(), true)));
             }
             case TRACE_ANSWER_PARTNER -> {
                 TraceRequest t = answeredRequestFrom("AL");

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.armstrace.base.ui.PageSection;
 import org.armstrace.cases.Case;
 import org.armstrace.cases.CaseAttachments;
 import org.armstrace.cases.CaseLink;
@@ -37,13 +38,16 @@ import org.armstrace.cases.Cases;
 import org.armstrace.cases.LinkKind;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.util.UriUtils;
 
 /**
  * A case's page, where the analyst lives: the summary and status (with the moves the status allows),
  * what the case links grouped by kind with links to their pages, the case in the link chart, then
  * its tasks, deadlines and notes ({@link CaseWorkPanel}) and its attachments and history
- * ({@link CaseFilesPanel}). Opening it is audited; a case restricted to another team is "not found".
+ * ({@link CaseFilesPanel}); between them, the sections of the features above cases ({@link PageSection}:
+ * intelligence's timeline and map, the case file for the prosecutor). Opening it is audited; a case
+ * restricted to another team is "not found".
  */
 @Route("case")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST})
@@ -61,11 +65,14 @@ public class CaseView extends VerticalLayout implements HasUrlParameter<String>,
     private final CaseWork work;
     private final CaseAttachments attachments;
     private final AuditLog audit;
+    private final ObjectProvider<PageSection> sections;
     private String number;
     private String title = "";
 
-    public CaseView(Cases cases, CaseLinks links, CaseWork work, CaseAttachments attachments, AuditLog audit) {
+    public CaseView(Cases cases, CaseLinks links, CaseWork work, CaseAttachments attachments, AuditLog audit,
+                    ObjectProvider<PageSection> sections) {
         this.cases = cases;
+        this.sections = sections;
         this.links = links;
         this.work = work;
         this.attachments = attachments;
@@ -99,6 +106,9 @@ public class CaseView extends VerticalLayout implements HasUrlParameter<String>,
         title = c.number() + " · " + c.title();
         summary(c);
         links(c);
+        // What the features above cases add to its page: the timeline and map (intelligence), the case file.
+        sections.orderedStream().filter(s -> s.page().equals("case"))
+                .forEach(s -> s.create(c.number()).ifPresent(this::add));
         add(new CaseWorkPanel(c, work), new CaseFilesPanel(c, attachments, cases, audit));
     }
 
@@ -131,8 +141,9 @@ public class CaseView extends VerticalLayout implements HasUrlParameter<String>,
         }
         var edit = new Button(getTranslation("cases.edit"), e -> new CaseDetailsForm(c, cases, this::refresh).open());
         edit.setId("case-edit");
-        var chart = new Anchor("intelligence/chart/Case:" + UriUtils.encodePathSegment(c.reference(), StandardCharsets.UTF_8),
-                getTranslation("chart.open"));
+        // The chart seeded with everything the case links (intelligence's route; cases does not depend on it).
+        var chart = new Anchor("intelligence/chart/CaseRecords:" + UriUtils.encodePathSegment(c.number(),
+                StandardCharsets.UTF_8), getTranslation("chart.open"));
         chart.setId("case-open-chart");
         actions.add(edit, chart);
         add(actions);

@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import org.armstrace.base.ui.Basemaps;
 import org.armstrace.base.ui.GraphView;
+import org.armstrace.cases.Case;
+import org.armstrace.cases.CaseLinks;
+import org.armstrace.cases.Cases;
 import org.armstrace.intelligence.Alerts;
 import org.armstrace.intelligence.EntityRef;
 import org.armstrace.intelligence.IntelligenceRejected;
@@ -52,11 +55,15 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
      * wildcard because a case reference may hold a slash ({@code Case:PR-2024/17}).
      */
     static final String INVESTIGATION = "Investigation:";
+    /** A case's linked records as the seeds, from the case's page: {@code intelligence/chart/CaseRecords:<number>}. */
+    static final String CASE_RECORDS = "CaseRecords:";
 
     private final LinkAnalysis analysis;
     private final Alerts alerts;
     private final TimeAndPlace timeAndPlace;
     private final Investigations investigations;
+    private final Cases cases;
+    private final CaseLinks caseLinks;
     final LinkCanvas canvas = new LinkCanvas();
     final GraphView graph = new GraphView();
     final LinkChartToolbar toolbar = new LinkChartToolbar(graph, this::exported);
@@ -70,8 +77,10 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     InvestigationForm form;
 
     public LinkChartView(LinkAnalysis analysis, Alerts alerts, TimeAndPlace timeAndPlace, ReferenceData reference,
-                         Basemaps basemaps, Investigations investigations) {
+                         Basemaps basemaps, Investigations investigations, Cases cases, CaseLinks caseLinks) {
         this.analysis = analysis;
+        this.cases = cases;
+        this.caseLinks = caseLinks;
         this.alerts = alerts;
         this.timeAndPlace = timeAndPlace;
         this.investigations = investigations;
@@ -128,6 +137,10 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
                 restore(investigations.open(parameter.substring(INVESTIGATION.length())));
                 return;
             }
+            if (parameter != null && parameter.startsWith(CASE_RECORDS)) {
+                openCase(parameter.substring(CASE_RECORDS.length()));
+                return;
+            }
             if (parameter != null && parameter.startsWith(ALERT)) {
                 canvas.merge(alerts.evidence(parameter.substring(ALERT.length())));
                 status.setText(getTranslation("chart.alert-evidence", canvas.entities().size()));
@@ -142,6 +155,19 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         } catch (IntelligenceRejected rejected) {
             status.setText(getTranslation(rejected.getMessage()));
         }
+    }
+
+    /** The case's records and the links among them, as seeds; a case the analyst may not see is "not found". */
+    private void openCase(String number) {
+        Case c = cases.find(number).orElse(null);
+        if (c == null) {
+            status.setText(getTranslation("cases.not-found", number));
+            return;
+        }
+        canvas.merge(analysis.subgraph(CaseSeeds.of(c, caseLinks.keys(c.number())), Set.of(), "case " + c.number()));
+        status.setText(getTranslation("chart.case-records", canvas.entities().size(), c.number()));
+        draw();
+        canvasChanged();
     }
 
     /** Adds the next page of the entity's neighbours along the chosen types. */
