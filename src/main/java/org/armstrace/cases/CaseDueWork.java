@@ -74,7 +74,7 @@ public class CaseDueWork {
     /** Gives an open task to this user, audited on its case. Refused while someone is signed in. */
     @Transactional
     public void reassignTask(String taskId, String username, String why) {
-        if (!"system".equals(AuditLog.currentActor()) || users.enabledAmong(List.of(username)).isEmpty()) {
+        if (!"system".equals(AuditLog.currentActor()) || users.localesOf(List.of(username)).isEmpty()) {
             throw new CaseRejected("cases.no-such-user", username);
         }
         String number = neo4j.query("""

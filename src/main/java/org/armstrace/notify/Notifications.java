@@ -109,7 +109,9 @@ public class Notifications {
     }
 
     private String render(String key, Locale locale, Notice notice) {
-        return translations.getTranslation(key, locale, notice.args().toArray());
+        Object[] args = notice.args().stream().map(a -> a.startsWith(Notice.KEY)
+                ? translations.getTranslation(a.substring(Notice.KEY.length()), locale) : a).toArray();
+        return translations.getTranslation(key, locale, args);
     }
 
     private String body(Notice notice, Locale locale) {
