@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.UserAccountService;
 import org.neo4j.driver.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +47,12 @@ class AlertStore {
 
     private final Neo4jClient neo4j;
     private final UserAccountService users;
+    private final ApplicationEventPublisher events;
 
-    AlertStore(Neo4jClient neo4j, UserAccountService users) {
+    AlertStore(Neo4jClient neo4j, UserAccountService users, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
         this.users = users;
+        this.events = events;
     }
 
     @Transactional
@@ -62,7 +65,7 @@ class AlertStore {
         markGone(changes.gone(), params);
         int notified = 0;
         for (var row : changes.fresh()) {
-            notified += notify((String) row.get("id"), (List<?>) row.get("evidence"), now);
+            notified += notify(pattern, (String) row.get("id"), (List<?>) row.get("evidence"), now);
         }
         return new Applied(instances.size(), changes.creates().size(), changed, changes.gone().size(), notified);
     }
@@ -203,7 +206,7 @@ class AlertStore {
      * Tells the analysts responsible for what the evidence holds: the assignee of an incoming request
      * in it, or whoever identified a weapon in it; every analyst when nobody is.
      */
-    private int notify(String alertId, List<?> evidence, ZonedDateTime now) {
+    private int notify(Pattern pattern, String alertId, List<?> evidence, ZonedDateTime now) {
         var requests = new ArrayList<String>();
         var weapons = new ArrayList<String>();
         for (Object o : evidence) {
@@ -230,12 +233,16 @@ class AlertStore {
                         """)
                 .bindAll(CypherParams.of("requests", requests, "weapons", weapons))
                 .fetchAs(String.class).all().stream().toList();
-        return neo4j.query("""
+        List<String> told = users.notifiable(named);
+        int created = neo4j.query("""
                         UNWIND $users AS user
                         CREATE (n:Notification {id: randomUUID(), user: user, alert: $alert, at: $now, read: false})
                         RETURN count(n)
                         """)
-                .bindAll(CypherParams.of("users", users.notifiable(named), "alert", alertId, "now", now))
+                .bindAll(CypherParams.of("users", told, "alert", alertId, "now", now))
                 .fetchAs(Long.class).one().orElse(0L).intValue();
+        // In this transaction: e-mail (notify) queues its messages with the in-app notifications.
+        events.publishEvent(new AlertRaised(alertId, pattern, told));
+        return created;
     }
 }

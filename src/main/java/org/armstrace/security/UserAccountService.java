@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -255,6 +256,26 @@ public class UserAccountService {
                         MATCH (u:User) WHERE u.enabled AND u.username IN $named RETURN u.username ORDER BY u.username
                         """).bind(List.copyOf(usernames)).to("named").fetchAs(String.class).all().stream().toList();
         return enabled.isEmpty() ? analysts() : enabled;
+    }
+
+    /**
+     * The language of each of these users who is enabled, for a message written to them while
+     * someone else (or nobody: a scheduled job) is signed in. Shows nothing but the language.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Locale> localesOf(Collection<String> usernames) {
+        var locales = new LinkedHashMap<String, Locale>();
+        neo4j.query("MATCH (u:User) WHERE u.enabled AND u.username IN $named RETURN u.username AS user, u.locale AS locale")
+                .bind(List.copyOf(usernames)).to("named").fetch().all().forEach(r -> locales.put((String) r.get("user"),
+                        r.get("locale") == null ? Translations.ENGLISH : Locale.forLanguageTag((String) r.get("locale"))));
+        return locales;
+    }
+
+    /** The enabled supervisors, by name: whom an overdue item escalates to. Callable by scheduled jobs. */
+    @Transactional(readOnly = true)
+    public List<String> enabledSupervisors() {
+        return neo4j.query("MATCH (u:User) WHERE u.enabled AND 'SUPERVISOR' IN u.roles RETURN u.username ORDER BY u.username")
+                .fetchAs(String.class).all().stream().toList();
     }
 
     private List<String> analysts() {

@@ -16,6 +16,8 @@ import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.QueryPlans;
 import org.armstrace.graph.CypherParams;
+import org.armstrace.notify.NotificationKind;
+import org.armstrace.notify.Notifications;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.RecoveryKind;
 import org.armstrace.registry.Firearm;
@@ -54,6 +56,8 @@ class PatternTests {
     UserAccountService users;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    Notifications notifications;
 
     PatternFixture fixture;
     String analyst;
@@ -149,6 +153,8 @@ class PatternTests {
 
     @Test
     void a_recovery_that_completes_a_pattern_notifies_the_analyst_who_identified_it() throws Exception {
+        Actors.analyst(analyst, () -> notifications.saveMySettings(analyst + "@patterns.example",
+                EnumSet.of(NotificationKind.ALERT)));
         String dealer = Actors.analyst(analyst, () -> holdings.registerOrganisation(
                 Holdings.OrganisationKind.DEALER, "LD" + fixture.run, "Late dealer " + fixture.run, "XK",
                 PatternFixture.PROVENANCE));
@@ -177,6 +183,9 @@ class PatternTests {
         // The same pistol is also a short time-to-crime: at least two new alerts for this analyst.
         long after = Actors.analyst(analyst, alerts::unread);
         assertThat(after).isGreaterThanOrEqualTo(before + 2);
+        // And by e-mail: queued in the scan's transaction with the in-app notifications (notify).
+        assertThat(Actors.admin(() -> notifications.outbox(null, 0, 500)))
+                .filteredOn(m -> m.user().equals(analyst) && m.kind() == NotificationKind.ALERT).hasSizeGreaterThanOrEqualTo(2);
         assertThat(Actors.analyst(analyst, () -> alerts.list(new Alert.Filter(Pattern.TIME_TO_CRIME, null, true), 0, 50)))
                 .anySatisfy(a -> assertThat(a.evidence()).contains("Recovery:" + recovery));
         String id = alert.id();
