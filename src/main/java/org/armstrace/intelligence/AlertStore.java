@@ -83,7 +83,7 @@ class AlertStore {
                 "subject", instance.subject() == null ? null : instance.subject().toString(), "score", instance.score(),
                 "args", instance.args(), "evidence", evidence);
         create(List.of(row), CypherParams.of("pattern", instance.pattern().name(), "now", now));
-        notify(id, evidence, now);
+        notify(instance.pattern(), id, evidence, now);
         return id;
     }
 
