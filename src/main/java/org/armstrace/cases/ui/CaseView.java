@@ -131,7 +131,8 @@ public class CaseView extends VerticalLayout implements HasUrlParameter<String>,
         }
         var edit = new Button(getTranslation("cases.edit"), e -> new CaseDetailsForm(c, cases, this::refresh).open());
         edit.setId("case-edit");
-        var chart = new Anchor("intelligence/chart/Case:" + UriUtils.encodePathSegment(c.reference(), StandardCharsets.UTF_8),
+        // The chart opens on what the case links (its records as seeds), which a case without a reference has too.
+        var chart = new Anchor("intelligence/chart/CaseLinks:" + UriUtils.encodePathSegment(c.number(), StandardCharsets.UTF_8),
                 getTranslation("chart.open"));
         chart.setId("case-open-chart");
         actions.add(edit, chart);
