@@ -105,7 +105,8 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         // A partner's entity is not a record of ours: selecting it would offer to expand what is not in the graph.
         graph.addNodeClickListener(e -> select(LinkCanvas.isOverlay(e.getNodeId()) ? null : e.getNodeId()));
         timelineMap.timeline.addRangeListener(e -> toolbar.setDates(e.from(), e.to()));
-        add(new H2(getTranslation("chart.title")), toolbar, partner, status, notes, graph, timelineMap);
+        // A partner's chart is reviewed under the map: above, it would push the chart and timeline down the page.
+        add(new H2(getTranslation("chart.title")), toolbar, status, notes, graph, timelineMap, partner);
         expand(graph);
         select(null);
     }

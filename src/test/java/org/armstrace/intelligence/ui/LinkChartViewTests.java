@@ -232,4 +232,23 @@ class LinkChartViewTests extends ViewTest {
                 .as("the partner's pistol is joined to our record").contains("Firearm:gun-" + run);
         assertThat(view.partner.summary.getText()).contains("Accepted: Their pistol is", "i2:partner " + run + ".anx");
     }
+
+    @Test
+    @WithMockUser(username = "analyst1", roles = "ANALYST")
+    void a_picture_of_the_chart_is_audited_as_an_export_of_the_people_in_it() {
+        LinkChartView view = navigate("intelligence/chart/Recovery:rec-" + run, LinkChartView.class);
+        for (String button : List.of("chart-png", "chart-svg")) {
+            long before = exports();
+            test($(com.vaadin.flow.component.button.Button.class).withId(button).single()).click();
+            assertThat(exports()).as(button).isEqualTo(before + 1);
+        }
+    }
+
+    /** Export events naming the carrier, who is on the chart. */
+    private long exports() {
+        return neo4j.query("""
+                        MATCH (e:AuditEvent {action: 'intelligence.chart-exported'})
+                        WHERE 'Person:carrier-' + $run IN e.entities RETURN count(e) AS n""")
+                .bind(run).to("run").fetchAs(Long.class).one().orElseThrow();
+    }
 }
