@@ -16,9 +16,10 @@ final class DataFiles {
 
     /**
      * Content stores (base.ContentStore): photos with their derived sizes, imported extracts, documents
-     * sent, and partners' submissions as received (tracing.SubmissionStore).
+     * sent, partners' submissions as received (tracing.SubmissionStore), and partners' i2 charts
+     * (intelligence.ChartInterchange).
      */
-    static final List<String> CONTENT = List.of("photos", "imports", "documents", "submissions");
+    static final List<String> CONTENT = List.of("photos", "imports", "documents", "submissions", "partner-charts");
     /** The audit chain's anchors, written by security.AuditLog; an installation may not have them yet. */
     static final String ANCHORS = "audit-anchors.log";
     /** Where a restore with --force moves what the data directory held. */

@@ -29,6 +29,7 @@ public enum PersonalDataPath {
     CHART_PATHS("intelligence.paths"),
     CHART_SUBGRAPH("intelligence.opened"),
     CHART_EXPORT("intelligence.chart-exported"),
+    CHART_ANX_EXPORT("intelligence.chart-anx-exported"),
     ALERT_LIST("alert.list-read"),
     TRACE_DOCUMENT("trace.document-read"),
     TRACE_ANSWER_PARTNER("trace.answer-read"),

@@ -114,6 +114,14 @@ class IntelligenceBrowserTests extends ChromiumTest {
             assertThat(download.suggestedFilename()).isEqualTo("link-chart.svg");
             String svg = Files.readString(download.path());
             assertThat(svg).contains("<svg").contains("Dragan Ilić");
+            // ...as a picture, and as an i2 Analyst's Notebook chart with each entity's identity and icon.
+            var png = page.waitForDownload(() -> page.locator("#chart-png").click());
+            assertThat(png.suggestedFilename()).isEqualTo("link-chart.png");
+            assertThat(Files.readAllBytes(png.path())).startsWith(0x89, 'P', 'N', 'G');
+            var anx = page.waitForDownload(() -> page.locator("#chart-anx").click());
+            assertThat(anx.suggestedFilename()).isEqualTo("link-chart.anx");
+            assertThat(Files.readString(anx.path())).contains("<Chart", "Identity=\"Person:carrier-" + run + "\"",
+                    "Label=\"Dragan Ilić\"", "<IconStyle Type=\"Gun\"");
 
             // The holder behind six recovered pistols is an alert; it opens with its evidence in the chart.
             page.navigate(url("/intelligence/alerts"));

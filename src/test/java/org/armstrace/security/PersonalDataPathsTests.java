@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,6 +42,7 @@ import org.armstrace.importer.MatchReviews;
 import org.armstrace.importer.RegistryImports;
 import org.armstrace.intelligence.Alert;
 import org.armstrace.intelligence.Alerts;
+import org.armstrace.intelligence.ChartInterchange;
 import org.armstrace.intelligence.EntityRef;
 import org.armstrace.intelligence.LinkAnalysis;
 import org.armstrace.intelligence.LinkGraph;
@@ -105,6 +107,7 @@ class PersonalDataPathsTests {
     @Autowired MatchReviews reviews;
     @Autowired RegistryImports imports;
     @Autowired LinkAnalysis links;
+    @Autowired ChartInterchange interchange;
     @Autowired Alerts alerts;
     @Autowired OutgoingTraces outgoingTraces;
     @Autowired TraceDocuments documents;
@@ -195,6 +198,11 @@ class PersonalDataPathsTests {
             case CHART_EXPORT -> new Read(Actors.ANALYST, person, () -> Actors.analyst(() -> {
                 LinkGraph chart = links.expand(new EntityRef(EntityRef.Kind.LICENCE, f.licence().id()), Set.of(), 0, 25);
                 links.exported(chart);
+                return chart;
+            }));
+            case CHART_ANX_EXPORT -> new Read(Actors.ANALYST, person, () -> Actors.analyst(() -> {
+                LinkGraph chart = links.expand(new EntityRef(EntityRef.Kind.LICENCE, f.licence().id()), Set.of(), 0, 25);
+                interchange.exportAnx(chart, type -> type, OutputStream.nullOutputStream());
                 return chart;
             }));
             case ALERT_LIST -> {

@@ -30,15 +30,29 @@ public class GraphView extends Component implements HasSize {
      * One Cytoscape element: group is "nodes" or "edges"; edges need data.source and data.target.
      * A node may carry the position it was drawn at ({@code x}, {@code y}); when every node does,
      * the graph is drawn as placed, without a layout. Nodes of class {@code pinned} stay where they are.
+     * {@code style} overrides the graph's style for this element alone.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CyElement(String group, Map<String, Object> data, String classes, Map<String, Double> position) {
+    public record CyElement(String group, Map<String, Object> data, String classes, Map<String, Double> position,
+                            Map<String, Object> style) {
         public CyElement {
             classes = classes == null ? "" : classes;
         }
 
+        public CyElement(String group, Map<String, Object> data, String classes, Map<String, Double> position) {
+            this(group, data, classes, position, null);
+        }
+
         public CyElement(String group, Map<String, Object> data, String classes) {
-            this(group, data, classes, null);
+            this(group, data, classes, null, null);
+        }
+
+        /**
+         * The same element drawn with its own style on top of the graph's (Cytoscape's per-element
+         * style bypass), e.g. what a partner's chart overlays: no new stylesheet in the browser.
+         */
+        public CyElement styled(Map<String, Object> bypass) {
+            return new CyElement(group, data, classes, position, bypass);
         }
 
         public static CyElement node(String id, String label, String type) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.armstrace.intelligence.EntityRef;
 import org.armstrace.intelligence.Investigations;
 import org.armstrace.intelligence.LinkGraph;
+import org.armstrace.intelligence.PartnerChart;
 
 /**
  * What the link chart's canvas holds, without a component in sight: the entities and links on it,
@@ -40,6 +41,12 @@ final class LinkCanvas {
     private String from;
     private LocalDate since;
     private LocalDate until;
+    /** A partner's i2 chart drawn beside ours, never part of it; and which of its entities were accepted as which record. */
+    private PartnerChart overlay;
+    private final Map<String, String> overlayAccepted = new LinkedHashMap<>();
+
+    /** The drawing's id of a partner's entity: never a ref of ours, so nothing mistakes it for a record. */
+    static final String OVERLAY = "i2:";
 
     Map<String, LinkGraph.Entity> entities() {
         return Collections.unmodifiableMap(entities);
@@ -226,5 +233,28 @@ final class LinkCanvas {
         pinned.addAll(saved.pinned());
         placed = saved.positions();
         return saved.entities().stream().filter(r -> !entities.containsKey(r)).count();
+    }
+
+    /** Shows a partner's chart beside the canvas (or none); accepted matches start empty. */
+    void overlay(PartnerChart chart) {
+        overlay = chart;
+        overlayAccepted.clear();
+    }
+
+    PartnerChart overlay() {
+        return overlay;
+    }
+
+    /** The partner's entity {@code anxId} was accepted as our record {@code ref}. */
+    void overlayAccepted(String anxId, String ref) {
+        overlayAccepted.put(anxId, ref);
+    }
+
+    Map<String, String> overlayAccepted() {
+        return Collections.unmodifiableMap(overlayAccepted);
+    }
+
+    static boolean isOverlay(String id) {
+        return id != null && id.startsWith(OVERLAY);
     }
 }

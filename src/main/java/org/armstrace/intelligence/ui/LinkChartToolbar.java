@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
@@ -46,8 +47,17 @@ final class LinkChartToolbar extends HorizontalLayout {
     private boolean settingDates;
     private Runnable datesChanged = () -> { };
 
-    /** {@code visible} is what the workbook export holds: the entities and links the canvas shows. */
-    LinkChartToolbar(GraphView graph, Supplier<LinkGraph> visible) {
+    /** Writes the visible chart as an i2 ANX file (the service audits it). */
+    @FunctionalInterface
+    interface AnxExport {
+        void write(OutputStream out);
+    }
+
+    /**
+     * {@code visible} is what the workbook and picture exports hold, the entities and links the
+     * canvas shows (asking for it audits the export); {@code anx} writes the same as an i2 chart.
+     */
+    LinkChartToolbar(GraphView graph, Supplier<LinkGraph> visible, AnxExport anx) {
         filters();
         expand.setText(getTranslation("chart.expand"));
         expand.setId("chart-expand");
@@ -72,7 +82,7 @@ final class LinkChartToolbar extends HorizontalLayout {
         record.setId("chart-open-record");
         record.setText(getTranslation("chart.open-record"));
         add(types, since, until, layout, selection, record, expand, hops, around, hide, pin, pathFrom, pathTo,
-                saveInvestigation, exports(graph, visible));
+                saveInvestigation, exports(graph, visible, anx));
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         setWrap(true);
     }
@@ -141,12 +151,21 @@ final class LinkChartToolbar extends HorizontalLayout {
         pathTo.setEnabled(canPathTo);
     }
 
-    /** PNG and SVG of the canvas (drawn by Cytoscape in the browser), and the visible subgraph as XLSX. */
-    private HorizontalLayout exports(GraphView graph, Supplier<LinkGraph> visible) {
-        var png = new Button(getTranslation("chart.export-png"), e -> graph.download("png", "link-chart.png"));
+    /**
+     * PNG and SVG of the canvas (drawn by Cytoscape in the browser, so the picture never passes the
+     * server; the click is audited as the export it is), the visible subgraph as XLSX, and as i2 ANX.
+     */
+    private HorizontalLayout exports(GraphView graph, Supplier<LinkGraph> visible, AnxExport anx) {
+        var png = new Button(getTranslation("chart.export-png"), e -> {
+            visible.get();
+            graph.download("png", "link-chart.png");
+        });
         png.setId("chart-png");
         png.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var svg = new Button(getTranslation("chart.export-svg"), e -> graph.download("svg", "link-chart.svg"));
+        var svg = new Button(getTranslation("chart.export-svg"), e -> {
+            visible.get();
+            graph.download("svg", "link-chart.svg");
+        });
         svg.setId("chart-svg");
         svg.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         DownloadHandler xlsx = event -> {
@@ -162,7 +181,15 @@ final class LinkChartToolbar extends HorizontalLayout {
         var workbook = new Anchor(xlsx, getTranslation("chart.export-xlsx"));
         workbook.setId("chart-xlsx");
         workbook.getElement().setAttribute("download", true);
-        var row = new HorizontalLayout(png, svg, workbook);
+        DownloadHandler anxFile = event -> {
+            event.setFileName("link-chart.anx");
+            event.setContentType("application/xml");
+            anx.write(event.getOutputStream());
+        };
+        var i2 = new Anchor(anxFile, getTranslation("chart.export-anx"));
+        i2.setId("chart-anx");
+        i2.getElement().setAttribute("download", true);
+        var row = new HorizontalLayout(png, svg, workbook, i2);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         return row;
     }

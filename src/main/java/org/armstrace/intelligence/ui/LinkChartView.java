@@ -23,11 +23,13 @@ import org.armstrace.cases.Case;
 import org.armstrace.cases.CaseLinks;
 import org.armstrace.cases.Cases;
 import org.armstrace.intelligence.Alerts;
+import org.armstrace.intelligence.ChartInterchange;
 import org.armstrace.intelligence.EntityRef;
 import org.armstrace.intelligence.IntelligenceRejected;
 import org.armstrace.intelligence.Investigations;
 import org.armstrace.intelligence.LinkAnalysis;
 import org.armstrace.intelligence.LinkGraph;
+import org.armstrace.intelligence.PartnerChart;
 import org.armstrace.intelligence.TimeAndPlace;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.AuditLog;
@@ -57,6 +59,11 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     static final String INVESTIGATION = "Investigation:";
     /** A case's linked records as the seeds, from the case's page: {@code intelligence/chart/CaseRecords:<number>}. */
     static final String CASE_RECORDS = "CaseRecords:";
+    /** How a partner's chart is drawn: dashed and pale, so it is never taken for our records. */
+    static final Map<String, Object> OVERLAY_NODE = Map.of("border-style", "dashed", "border-width", 2,
+            "border-color", "#6d4c41", "background-opacity", 0.35, "shape", "round-octagon");
+    static final Map<String, Object> OVERLAY_EDGE = Map.of("line-style", "dashed", "line-color", "#8d6e63",
+            "target-arrow-color", "#8d6e63");
 
     private final LinkAnalysis analysis;
     private final Alerts alerts;
@@ -64,9 +71,11 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     private final Investigations investigations;
     private final Cases cases;
     private final CaseLinks caseLinks;
+    private final ChartInterchange interchange;
     final LinkCanvas canvas = new LinkCanvas();
     final GraphView graph = new GraphView();
-    final LinkChartToolbar toolbar = new LinkChartToolbar(graph, this::exported);
+    final LinkChartToolbar toolbar;
+    final PartnerOverlayPanel partner;
     final TimelineMap timelineMap;
     final Details notes = new Details();
     final Paragraph notesText = new Paragraph();
@@ -77,13 +86,19 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
     InvestigationForm form;
 
     public LinkChartView(LinkAnalysis analysis, Alerts alerts, TimeAndPlace timeAndPlace, ReferenceData reference,
-                         Basemaps basemaps, Investigations investigations, Cases cases, CaseLinks caseLinks) {
+                         Basemaps basemaps, Investigations investigations, Cases cases, CaseLinks caseLinks,
+                         ChartInterchange interchange) {
         this.analysis = analysis;
         this.cases = cases;
         this.caseLinks = caseLinks;
         this.alerts = alerts;
         this.timeAndPlace = timeAndPlace;
         this.investigations = investigations;
+        this.interchange = interchange;
+        this.toolbar = new LinkChartToolbar(graph, this::exported,
+                out -> interchange.exportAnx(canvas.visibleGraph(), t -> getTranslation("rel." + t), out));
+        this.partner = new PartnerOverlayPanel(interchange);
+        wirePartner();
         this.timelineMap = new TimelineMap(reference, basemaps.of(getLocale(), true));
         setSizeFull();
         wireToolbar();
@@ -95,9 +110,11 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         status.setId("chart-status");
         graph.setId("chart-graph");
         graph.setHeight("55vh");
-        graph.addNodeClickListener(e -> select(e.getNodeId()));
+        // A partner's entity is not a record of ours: selecting it would offer to expand what is not in the graph.
+        graph.addNodeClickListener(e -> select(LinkCanvas.isOverlay(e.getNodeId()) ? null : e.getNodeId()));
         timelineMap.timeline.addRangeListener(e -> toolbar.setDates(e.from(), e.to()));
-        add(new H2(getTranslation("chart.title")), toolbar, status, notes, graph, timelineMap);
+        // A partner's chart is reviewed under the map: above, it would push the chart and timeline down the page.
+        add(new H2(getTranslation("chart.title")), toolbar, status, notes, graph, timelineMap, partner);
         expand(graph);
         select(null);
     }
@@ -128,6 +145,29 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
             status.setText(getTranslation("chart.path-from-set", canvas.caption(canvas.from())));
         });
         toolbar.pathTo.addClickListener(e -> paths(canvas.from(), canvas.selected()));
+    }
+
+    /** A partner's chart is drawn beside ours; an accepted match brings the record onto the canvas, joined to it. */
+    private void wirePartner() {
+        partner.onOverlay(o -> {
+            canvas.overlay(o.chart());
+            draw();
+        });
+        partner.onAccepted((anxId, ref) -> {
+            canvas.overlayAccepted(anxId, ref);
+            if (!canvas.entities().containsKey(ref)) {
+                try {
+                    canvas.merge(analysis.subgraph(List.of(EntityRef.parse(ref)), Set.of(), "i2 match"));
+                } catch (IntelligenceRejected rejected) {
+                    error(rejected);
+                }
+            }
+            draw();
+        });
+        partner.onCleared(() -> {
+            canvas.overlay(null);
+            draw();
+        });
     }
 
     @Override
@@ -344,7 +384,32 @@ public class LinkChartView extends VerticalLayout implements HasUrlParameter<Str
         for (LinkGraph.Link l : visible.links()) {
             elements.add(GraphView.CyElement.edge("l" + i++, l.from(), l.to(), getTranslation("rel." + l.type())));
         }
+        drawOverlay(elements, visible);
         graph.setElements(elements);
+    }
+
+    /** The partner's chart: its entities and links dashed, and each accepted match as a dashed link to our record. */
+    private void drawOverlay(List<GraphView.CyElement> elements, LinkGraph visible) {
+        PartnerChart overlay = canvas.overlay();
+        if (overlay == null) {
+            return;
+        }
+        for (PartnerChart.Item x : overlay.entities()) {
+            elements.add(new GraphView.CyElement("nodes", Map.of("id", LinkCanvas.OVERLAY + x.id(), "label", x.label(),
+                    "type", "overlay"), "overlay").styled(OVERLAY_NODE));
+        }
+        int i = 0;
+        for (PartnerChart.Link l : overlay.links()) {
+            elements.add(GraphView.CyElement.edge("o" + i++, LinkCanvas.OVERLAY + l.from(), LinkCanvas.OVERLAY + l.to(),
+                    l.label()).styled(OVERLAY_EDGE));
+        }
+        var shown = visible.entities().stream().map(LinkGraph.Entity::ref).collect(java.util.stream.Collectors.toSet());
+        for (var match : canvas.overlayAccepted().entrySet()) {
+            if (shown.contains(match.getValue())) {
+                elements.add(GraphView.CyElement.edge("m" + i++, LinkCanvas.OVERLAY + match.getKey(), match.getValue(), "i2")
+                        .styled(OVERLAY_EDGE));
+            }
+        }
     }
 
     private void error(IntelligenceRejected rejected) {

@@ -27,6 +27,8 @@ class LinkChartViewTests extends ViewTest {
 
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    org.armstrace.intelligence.ChartInterchange interchange;
 
     String run;
 
@@ -193,5 +195,60 @@ class LinkChartViewTests extends ViewTest {
         LinkChartView view = navigate("intelligence/chart/User:admin", LinkChartView.class);
         assertThat(view.status.getText()).isEqualTo("That is not an entity of an investigation.");
         assertThat(view.canvas.entities()).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "analyst1", roles = "ANALYST")
+    void a_partners_chart_is_drawn_dashed_beside_ours_and_an_accepted_match_joins_it_to_the_record() {
+        LinkChartView view = navigate("intelligence/chart/Recovery:rec-" + run, LinkChartView.class);
+        String anx = """
+                <Chart><ChartItemCollection>
+                  <ChartItem Label="Their pistol"><End><Entity EntityId="g" Identity="Firearm:gun-%1$s">
+                    <Icon><IconStyle Type="Gun"/></Icon></Entity></End></ChartItem>
+                  <ChartItem Label="Their courier"><End><Entity EntityId="c" Identity="AL-C-1">
+                    <Icon><IconStyle Type="Car"/></Icon></Entity></End></ChartItem>
+                  <ChartItem Label="drove"><Link End1Id="c" End2Id="g"><LinkStyle Type="Link"/></Link></ChartItem>
+                </ChartItemCollection></Chart>""".formatted(run);
+        view.partner.show(interchange.importAnx("partner " + run + ".anx",
+                new ByteArrayInputStream(anx.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+        String drawnNow = view.graph.getElement().getPropertyRaw("elements").toString();
+        assertThat(drawnNow).contains("\"i2:g\"", "\"i2:c\"", "Their courier", "dashed", "drove");
+        assertThat(view.canvas.entities()).as("nothing of the partner's chart is on our canvas")
+                .doesNotContainKeys("i2:g", "Firearm:gun-" + run);
+        assertThat(view.partner.summary.getText()).contains("2 entities and 1 links");
+        var rows = view.partner.proposals.getGenericDataView().getItems().toList();
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.anxId()).isEqualTo("g");
+            assertThat(r.proposal().ref()).isEqualTo("Firearm:gun-" + run);
+        });
+
+        view.partner.accept(rows.getFirst());
+
+        assertThat(view.canvas.entities()).as("the accepted record comes onto the canvas").containsKey("Firearm:gun-" + run);
+        var elements = (JsonNode) view.graph.getElement().getPropertyRaw("elements");
+        assertThat(StreamSupport.stream(elements.spliterator(), false).filter(e -> e.path("data").path("source").asString()
+                .equals("i2:g")).map(e -> e.path("data").path("target").asString()).toList())
+                .as("the partner's pistol is joined to our record").contains("Firearm:gun-" + run);
+        assertThat(view.partner.summary.getText()).contains("Accepted: Their pistol is", "i2:partner " + run + ".anx");
+    }
+
+    @Test
+    @WithMockUser(username = "analyst1", roles = "ANALYST")
+    void a_picture_of_the_chart_is_audited_as_an_export_of_the_people_in_it() {
+        LinkChartView view = navigate("intelligence/chart/Recovery:rec-" + run, LinkChartView.class);
+        for (String button : List.of("chart-png", "chart-svg")) {
+            long before = exports();
+            test($(com.vaadin.flow.component.button.Button.class).withId(button).single()).click();
+            assertThat(exports()).as(button).isEqualTo(before + 1);
+        }
+    }
+
+    /** Export events naming the carrier, who is on the chart. */
+    private long exports() {
+        return neo4j.query("""
+                        MATCH (e:AuditEvent {action: 'intelligence.chart-exported'})
+                        WHERE 'Person:carrier-' + $run IN e.entities RETURN count(e) AS n""")
+                .bind(run).to("run").fetchAs(Long.class).one().orElseThrow();
     }
 }
