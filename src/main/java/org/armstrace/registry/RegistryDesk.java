@@ -245,20 +245,21 @@ public class RegistryDesk {
         if (query == null || query.strip().length() < 3) {
             return List.of();
         }
+        int max = Math.clamp(limit, 1, PersonRegistry.MAX_LIMIT);
         var found = new ArrayList<Party>();
         neo4j.query("""
                         MATCH (o:Organisation) WHERE o.kind <> 'MANUFACTURER' AND toLower(o.name) CONTAINS toLower($q)
                         RETURN o.id AS id, o.name AS name ORDER BY o.name LIMIT $limit
                         """)
-                .bindAll(Map.of("q", query.strip(), "limit", limit))
+                .bindAll(Map.of("q", query.strip(), "limit", max))
                 .fetch().all().forEach(r -> found.add(new Party((String) r.get("id"), (String) r.get("name"), false)));
         try {
-            people.search(query, limit).forEach(h -> found.add(new Party(h.person().id(), h.person().displayName()
+            people.search(query, max).forEach(h -> found.add(new Party(h.person().id(), h.person().displayName()
                     + (h.person().birthDate() == null ? "" : " (" + h.person().birthDate().getYear() + ")"), true)));
         } catch (SearchRejected tooShortOrOdd) {
             // An organisation's name may be no valid person query: organisations alone then.
         }
-        return found.stream().limit(limit).toList();
+        return found.stream().limit(max).toList();
     }
 
     /** The licences a person or an organisation holds, latest first (for a transfer's receiving licence). */

@@ -4,9 +4,11 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.shared.Registration;
+import org.armstrace.base.Dates;
 
 /**
  * A desk form: fields, a save button and a line for what is wrong. It checks what it can by itself
@@ -69,6 +71,11 @@ public abstract class DeskForm<V> extends FormLayout {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Registration addSaveListener(ComponentEventListener<Save<V>> listener) {
         return addListener(Save.class, (ComponentEventListener) listener);
+    }
+
+    /** A date picker's value that cannot be right: unparsable, or after today. */
+    static boolean badDate(DatePicker picker) {
+        return picker.isInvalid() || picker.getValue() != null && picker.getValue().isAfter(Dates.today());
     }
 
     static boolean blank(String s) {

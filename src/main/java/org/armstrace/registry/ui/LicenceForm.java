@@ -48,7 +48,7 @@ public class LicenceForm extends DeskForm<LicenceForm.Values> {
             refuse(getTranslation("desk.licence-number-required"));
             return null;
         }
-        if (validFrom.isInvalid() || validTo.isInvalid()) {
+        if (badDate(validFrom) || validTo.isInvalid()) {
             refuse(getTranslation("desk.date-invalid"));
             return null;
         }

@@ -68,7 +68,7 @@ public class PersonForm extends DeskForm<PersonForm.Values> {
             refuse(getTranslation("desk.names-required"));
             return null;
         }
-        if (birthDate.isInvalid()) {
+        if (badDate(birthDate)) {
             refuse(getTranslation("desk.date-invalid"));
             return null;
         }

@@ -95,7 +95,7 @@ public class TransferForm extends DeskForm<TransferForm.Values> {
 
     @Override
     Values values() {
-        if (date.getValue() == null || date.isInvalid()) {
+        if (date.getValue() == null || badDate(date)) {
             refuse(getTranslation("desk.transfer-date-required"));
             return null;
         }

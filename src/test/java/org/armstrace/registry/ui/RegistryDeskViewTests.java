@@ -3,6 +3,7 @@ package org.armstrace.registry.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.armstrace.base.Dates;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Holdings;
+import org.armstrace.registry.Licence;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.Person;
@@ -128,6 +130,39 @@ class RegistryDeskViewTests extends ViewTest {
         assertThat(Actors.analyst(() -> holdings.transfers(f.id()))).singleElement()
                 .satisfies(x -> assertThat(x.source()).isEqualTo("user:analyst1"))
                 .satisfies(x -> assertThat(x.kind()).isEqualTo(Transfer.Kind.SALE));
+    }
+
+    @Test
+    void an_organisation_registered_on_the_desk_page_gets_a_licence_recorded_on_its_own_page() {
+        String code = "DO" + tag();
+        navigate("registry/desk", RegistryDeskView.class);
+        test($view(Button.class).withId("desk-register-organisation").single()).click();
+        OrganisationForm form = $(OrganisationForm.class).single();
+        assertThat(form.kind.getListDataView().getItems()).as("makers are reference data, for administrators")
+                .doesNotContain(Holdings.OrganisationKind.MANUFACTURER);
+        form.kind.setValue(Holdings.OrganisationKind.IMPORTER);
+        test(form.code).setValue(code);
+        test(form.name).setValue("Importi " + code);
+        test(form.country).selectItem("Kosovo");
+        test(form.save).click();
+
+        OrganisationView page = (OrganisationView) getCurrentView();
+        assertThat(page.getPageTitle()).startsWith("Importi " + code);
+        test($view(Button.class).withId("record-licence").single()).click();
+        LicenceForm licence = $(LicenceForm.class).single();
+        test(licence.number).setValue("LIC-" + code);
+        licence.kind.setValue(Licence.Kind.DEALER);
+        licence.validFrom.setValue(Dates.today().plusDays(3));
+        test(licence.save).click();
+        assertThat(licence.problem.getText()).isEqualTo("A date is not valid or lies in the future.");
+        licence.validFrom.setValue(LocalDate.of(2024, 1, 15));
+        test(licence.save).click();
+
+        @SuppressWarnings("unchecked")
+        Grid<Licence> licences = (Grid<Licence>) $view(Grid.class).withId("organisation-licences").single();
+        assertThat(test(licences).getCellText(0, 0)).isEqualTo("LIC-" + code);
+        assertThat(Actors.analyst(() -> holdings.organisation("IMPORTER:" + code)).orElseThrow().licences())
+                .singleElement().satisfies(l -> assertThat(l.source()).isEqualTo("user:analyst1"));
     }
 
     @Test
