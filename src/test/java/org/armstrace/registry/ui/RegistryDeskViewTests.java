@@ -81,6 +81,27 @@ class RegistryDeskViewTests extends ViewTest {
     }
 
     @Test
+    void a_correction_of_a_weapon_on_its_page_shows_in_its_history_with_display_names() {
+        Firearm f = Actors.analyst(() -> firearms.register(new NewFirearm("pistol", "Glock", "17", "9mm", "DC-" + tag(), "AT",
+                2015, List.of()), REGISTRY));
+        navigate("registry/firearm/" + f.id(), FirearmView.class);
+
+        test($view(Button.class).withId("firearm-correct").single()).click();
+        FirearmForm form = $(FirearmForm.class).single();
+        assertThat(form.make.getValue().label()).isEqualTo("Glock GmbH");
+        test(form.model).setValue("19");
+        test(form.country).selectItem("Germany");
+        test(form.reason).setValue("invoice seen");
+        test(form.save).click();
+
+        String by = " on " + today() + ", by analyst1, source user:analyst1 (reason: invoice seen)";
+        assertThat(sentences("firearm-history")).containsExactlyInAnyOrder(
+                "Changed country of manufacture from Austria to Germany" + by,
+                "Changed model from 17 to 19" + by,
+                "Recorded on " + today() + ", by analyst1, source import firearms.csv row 12 (reason: registered)");
+    }
+
+    @Test
     void a_correction_of_a_person_on_their_page_shows_in_the_history_as_a_sentence_and_the_read_is_audited() {
         Person p = Actors.analyst(() -> people.register(new NewPerson("Genc", "Faqja" + tag(), null,
                 LocalDate.of(1975, 3, 2), "Podujevë", null), REGISTRY));
