@@ -196,7 +196,8 @@ class BrowserTests extends ChromiumTest {
     }
 
     @Test
-    void an_analyst_finds_a_person_written_in_cyrillic_by_a_latin_spelling_and_adds_a_photo_to_a_weapon() throws Exception {
+    void an_analyst_finds_a_person_written_in_cyrillic_by_a_latin_spelling_corrects_the_record_and_adds_a_photo_to_a_weapon()
+            throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         var person = Actors.admin(() -> people.register(NewPeople.newPerson("Ђорђе", "Ђурђевић").bornIn("Kraljevo")
                 .nationalId("E2E" + tag).build(), new Provenance("e2e", Provenance.Confidence.HIGH)));
@@ -213,6 +214,16 @@ class BrowserTests extends ChromiumTest {
         page.getByText("Đorđe Đurđević").first().click();
         assertThat(page.locator("#person-facts")).containsText("Kraljevo");
         shot("desk-person");
+
+        // The desk corrects the record; the change shows in its history as a sentence.
+        page.locator("#person-correct").click();
+        page.locator("#person-desk-birth-place input").fill("Kruševac");
+        page.locator("#person-desk-reason input").fill("birth certificate seen");
+        page.locator("#person-desk-save").click();
+        assertThat(page.locator("#person-facts")).containsText("Kruševac");
+        assertThat(page.locator("#person-history")).containsText("Changed birth place from Kraljevo to Kruševac");
+        assertThat(page.locator("#person-history")).containsText("by admin, source user:admin (reason: birth certificate seen)");
+        shot("desk-person-corrected");
 
         page.navigate("https://localhost:" + port + "/registry/firearm/" + weapon.id());
         // A 1×1 PNG, as a camera roll file would arrive.

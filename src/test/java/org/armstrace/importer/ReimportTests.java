@@ -18,8 +18,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.registry.NewPerson;
+import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Provenance;
+import org.armstrace.registry.RegistryDesk;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,8 @@ class ReimportTests {
     RegistryImports imports;
     @Autowired
     PersonRegistry people;
+    @Autowired
+    RegistryDesk desk;
     @Autowired
     Neo4jClient neo4j;
 
@@ -242,6 +246,25 @@ class ReimportTests {
         ImportBatch unchangedSource = run("desk-3.csv", List.of(h));
         assertThat(unchangedSource.counts()).doesNotContainKey("person.conflict");
         assertThat(person(h)).containsEntry("place", "Obiliq");
+    }
+
+    @Test
+    void a_correction_made_on_the_desks_form_is_not_overwritten_by_a_later_extract_and_the_new_value_goes_to_review()
+            throws IOException {
+        Holder h = holder(2, "Berisha", "Arta", "Gjakovë");
+        run("form-1.csv", List.of(h));
+        String id = neo4j.query("MATCH (p:Person {nationalIdKey: $nid}) RETURN p.id").bind(h.nid()).to("nid")
+                .fetchAs(String.class).one().orElseThrow();
+        Person now = Actors.analyst(() -> people.read(id)).orElseThrow().person();
+        Actors.analyst(() -> desk.correctPerson(id, new NewPerson(now.givenName(), now.familyName(), now.parentName(),
+                now.birthDate(), "Rahovec", now.nationalId()), "identity card seen"));
+
+        ImportBatch later = run("form-2.csv", List.of(h.bornIn("Deçan")));
+
+        assertThat(person(h)).containsEntry("place", "Rahovec");
+        assertThat(later.counts()).containsEntry("person.conflict", 1L).doesNotContainKey("person.field.birthPlace");
+        assertThat(issues(later)).filteredOn(i -> i.code().equals("field-conflict")).singleElement()
+                .satisfies(i -> assertThat(i.args()).containsExactly("birthPlace", "Rahovec", "Deçan"));
     }
 
     List<Issue> issues(ImportBatch b) {

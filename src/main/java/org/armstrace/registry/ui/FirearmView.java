@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -53,6 +54,7 @@ import org.armstrace.registry.Person;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.Provenance;
 import org.armstrace.registry.ReferenceData;
+import org.armstrace.registry.RegistryDesk;
 import org.armstrace.registry.TimelineEntry;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
@@ -71,11 +73,13 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
     private final Photos photos;
     private final Neighbourhood neighbourhood;
     private final ReferenceData reference;
+    private final RegistryDesk desk;
     private String title = "";
     private String firearmId;
 
     public FirearmView(FirearmRegistry registry, FirearmTimeline timeline, LostStolenRegister lostStolen, Photos photos,
-                       Neighbourhood neighbourhood, ReferenceData reference) {
+                       Neighbourhood neighbourhood, ReferenceData reference, RegistryDesk desk) {
+        this.desk = desk;
         this.neighbourhood = neighbourhood;
         this.reference = reference;
         this.registry = registry;
@@ -114,6 +118,10 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
                 ProvenanceLine.of(this, f.source(), f.confidence(), f.recordedAt(),
                         registry.importBatch(f.id()).orElse(null)));
         add(facts);
+        if (RegistryDesk.allowed()) {
+            add(new HorizontalLayout(DeskActions.correctFirearm(this, desk, reference, f, this::refresh),
+                    DeskActions.recordTransfer(this, desk, f.id(), this::refresh)));
+        }
         // The service hands a field officer the graph without names: say there is a holder, not who.
         Neighbourhood.Graph g = neighbourhood.ofFirearm(firearmId);
         if (g.nodes().stream().anyMatch(n -> Person.ON_FILE.equals(n.id()))) {
@@ -144,6 +152,18 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
             add(AddToCase.button(LinkKind.FIREARM, firearmId, null));
         }
         add(new H3(getTranslation("firearm.timeline")), timelineGrid());
+        add(new H3(getTranslation("firearm.history")), HistorySentences.list(this, "firearm-history",
+                registry.history(firearmId), this::displayValue));
+    }
+
+    /** A stored code in a history sentence as people name it. */
+    private String displayValue(String field, String value) {
+        return switch (field) {
+            case "typeCode" -> reference.typeName(value, getLocale());
+            case "calibreCode" -> reference.calibreName(value);
+            case "countryOfManufacture" -> reference.countryName(value, getLocale());
+            default -> value;
+        };
     }
 
     private Component neighbourhoodGraph(Neighbourhood.Graph g) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.armstrace.registry.Holdings;
+import org.armstrace.registry.RegistryDesk;
 import org.armstrace.security.Role;
 
 /**
@@ -26,14 +27,20 @@ import org.armstrace.security.Role;
 public class OrganisationView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final Holdings holdings;
+    private final RegistryDesk desk;
     private String title = "";
 
-    public OrganisationView(Holdings holdings) {
+    public OrganisationView(Holdings holdings, RegistryDesk desk) {
         this.holdings = holdings;
+        this.desk = desk;
     }
 
     @Override
     public void setParameter(BeforeEvent event, String id) {
+        show(id);
+    }
+
+    private void show(String id) {
         removeAll();
         var found = holdings.organisation(id);
         if (found.isEmpty()) {
@@ -57,6 +64,9 @@ public class OrganisationView extends VerticalLayout implements HasUrlParameter<
                 fact(this, "organisation.totals", getTranslation("organisation.totals.value",
                         o.firearmsCovered(), o.firearmsMade(), o.transfers())));
         add(facts);
+        if (RegistryDesk.allowed()) {
+            add(DeskActions.recordLicence(this, desk, o.id(), () -> show(id)));
+        }
 
         add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "organisation-licences", o.licences()));
 

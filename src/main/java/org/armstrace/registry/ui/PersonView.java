@@ -2,8 +2,6 @@ package org.armstrace.registry.ui;
 
 import static org.armstrace.registry.ui.RecordParts.fact;
 
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -11,17 +9,19 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
 import org.armstrace.base.Dates;
-import org.armstrace.base.ui.EmptyGrids;
+import org.armstrace.registry.ErasureOrders;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
-import org.armstrace.registry.RecordVersion;
+import org.armstrace.registry.RegistryDesk;
 import org.armstrace.security.Role;
 
 /**
@@ -33,14 +33,22 @@ import org.armstrace.security.Role;
 public class PersonView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final PersonRegistry people;
+    private final RegistryDesk desk;
+    private final ErasureOrders erasures;
     private String title = "";
 
-    public PersonView(PersonRegistry people) {
+    public PersonView(PersonRegistry people, RegistryDesk desk, ErasureOrders erasures) {
         this.people = people;
+        this.desk = desk;
+        this.erasures = erasures;
     }
 
     @Override
     public void setParameter(BeforeEvent event, String id) {
+        show(id);
+    }
+
+    private void show(String id) {
         removeAll();
         var found = people.read(id);
         if (found.isEmpty()) {
@@ -49,8 +57,16 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         }
         var record = found.get();
         Person p = record.person();
-        title = p.displayName();
-        add(new H2(p.displayName()));
+        Optional<ErasureOrders.Erasure> erased = erasures.erasure(id);
+        title = erased.isPresent() ? getTranslation("person.erased-title") : p.displayName();
+        add(new H2(title));
+        erased.ifPresent(e -> {
+            var tombstone = new Paragraph(getTranslation("person.erased", e.orderReference(),
+                    Dates.date(e.at(), getLocale()), e.by()));
+            tombstone.setId("person-erased");
+            tombstone.addClassName("alert-danger");
+            add(tombstone);
+        });
         if (Role.current(Role.Names.ADMIN,
                 Role.Names.SUPERVISOR, Role.Names.ANALYST)) {
             var chart = new Anchor("intelligence/chart/Person:" + p.id(),
@@ -67,6 +83,17 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
                 ProvenanceLine.of(this, p.source(), p.confidence(), p.recordedAt(), null),
                 fact(this, "person.not-in-latest-extract", Dates.date(record.notInLatestExtract(), getLocale())));
         add(facts, new Paragraph(getTranslation("person.read-audited")));
+        var actions = new HorizontalLayout();
+        if (RegistryDesk.allowed() && erased.isEmpty()) {
+            actions.add(DeskActions.correctPerson(this, desk, p, () -> show(id)),
+                    DeskActions.recordLicence(this, desk, p.id(), () -> show(id)));
+        }
+        if (Role.current(Role.Names.ADMIN) && erased.isEmpty()) {
+            actions.add(DeskActions.button("person-erase", getTranslation("erasure.erase"), () -> DeskActions.open(this,
+                    "erasure.title", new ErasureForm(), v -> erasures.erase(id, v.orderReference(), v.reason()),
+                    () -> show(id))));
+        }
+        add(actions);
 
         add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "person-licences", record.licences()));
         add(new H3(getTranslation("person.firearms")), RecordParts.heldFirearms(this, "person-firearms", record.firearms()));
@@ -77,21 +104,9 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         rows.setId("person-extract-rows");
         record.extractRows().forEach(r -> rows.add(new ListItem(r)));
         add(rows);
-        add(new H3(getTranslation("firearm.history")));
-        var history = new Grid<RecordVersion>();
-        history.setId("person-history");
-        EmptyGrids.say(history, "empty.history");
-        history.addColumn(RecordVersion::version).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(v -> Dates.dateTime(v.at(), getLocale())).setHeader(getTranslation("timeline.date"))
-                .setAutoWidth(true);
-        history.addColumn(RecordVersion::by).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-        history.addColumn(RecordVersion::reason).setHeader(getTranslation("person.reason")).setAutoWidth(true);
-        history.addColumn(v -> String.join(", ", v.before()) + (v.before().isEmpty() ? "" : " → ") + String.join(", ", v.after()))
-                .setHeader(getTranslation("timeline.details")).setFlexGrow(1);
-        history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        history.setItems(record.history());
-        history.setAllRowsVisible(true);
-        add(history);
+        // The history is part of the person's record: its read is the page's audited person.read.
+        add(new H3(getTranslation("firearm.history")),
+                HistorySentences.list(this, "person-history", record.history(), (field, value) -> value));
     }
 
     @Override
