@@ -120,8 +120,6 @@ class PersonalDataPathsTests {
     @Autowired CaseFiles caseFiles;
     @Autowired UserAccountService users;
     @Autowired ApiTokenService tokens;
-    @Autowired Cases cases;
-    @Autowired CaseLinks caseLinks;
     @Autowired SslBundles ssl;
     @Autowired Neo4jClient neo4j;
     @LocalServerPort int port;
