@@ -16,10 +16,12 @@ final class DataFiles {
 
     /**
      * Content stores (base.ContentStore): photos with their derived sizes, imported extracts, documents
-     * sent, partners' submissions as received (tracing.SubmissionStore), and partners' i2 charts
-     * (intelligence.ChartInterchange).
+     * sent, partners' submissions as received (tracing.SubmissionStore), partners' i2 charts
+     * (intelligence.ChartInterchange), case attachments (cases.CaseAttachments) and the case files
+     * produced for prosecutors (casefile.CaseFiles). DataFilesTest finds any store missing here.
      */
-    static final List<String> CONTENT = List.of("photos", "imports", "documents", "submissions", "partner-charts");
+    static final List<String> CONTENT = List.of("photos", "imports", "documents", "submissions", "partner-charts",
+            "case-files", "case-file-productions");
     /** The audit chain's anchors, written by security.AuditLog; an installation may not have them yet. */
     static final String ANCHORS = "audit-anchors.log";
     /** Where a restore with --force moves what the data directory held. */
