@@ -137,7 +137,10 @@ public class Cases {
                 .bindAll(params).fetchAs(Case.class).mappedBy((t, r) -> CaseRows.caseOf(r.get("c"))).one();
     }
 
-    /** The caller's cases (owned or with a task for them), the open ones, the overdue ones, or all: newest first. */
+    /**
+     * The caller's cases (owned or with a task for them), the open ones, the overdue ones, or all: newest
+     * first. A free-text reference that LegacyCases has not numbered yet is not a case to list.
+     */
     @PreAuthorize(WORKERS)
     @Transactional(readOnly = true)
     public List<Case> list(Filter filter, int limit) {
@@ -145,7 +148,7 @@ public class Cases {
         params.put("filter", (filter == null ? Filter.ALL : filter).name());
         params.put("limit", Math.clamp(limit, 1, MAX_PAGE));
         return neo4j.query("""
-                        MATCH (c:Case) WHERE %s
+                        MATCH (c:Case) WHERE c.number IS NOT NULL AND %s
                           AND ($filter <> 'MINE' OR (c.status <> 'CLOSED' AND (c.owner = $viewer
                                OR EXISTS { (c)-[:HAS_TASK]->(t:CaseTask {assignee: $viewer, status: 'OPEN'}) })))
                           AND ($filter <> 'OPEN' OR c.status = 'OPEN')

@@ -7,6 +7,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,6 +20,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.TestHttps;
 import org.armstrace.base.Translations;
 import org.armstrace.cases.CaseKind;
 import org.armstrace.cases.CaseWork;
@@ -33,6 +36,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -49,6 +54,10 @@ class NotificationsTests {
 
     static GreenMail smtp;
 
+    @LocalServerPort
+    int httpsPort;
+    @Autowired
+    SslBundles ssl;
     @Autowired
     Notifications notifications;
     @Autowired
@@ -222,6 +231,9 @@ class NotificationsTests {
             assertThat(failed.nextAttemptAt()).isAfter(failed.createdAt().plusSeconds(30));
             // Not due yet: the back-off holds it.
             assertThat(outbox.sendDue(Instant.now())).isZero();
+            // And the application stays up: an SMTP server that is down is the outbox's business.
+            assertThat(TestHttps.client(ssl).send(HttpRequest.newBuilder(TestHttps.uri(httpsPort, "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         } finally {
             smtp = server(port);
         }
