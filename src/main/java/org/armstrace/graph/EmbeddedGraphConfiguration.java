@@ -61,8 +61,8 @@ class EmbeddedGraphConfiguration {
     private static final ConcurrentMap<Path, CompletableFuture<DatabaseManagementService>> STARTING =
             new ConcurrentHashMap<>();
 
-    /** Checks the store directory and port now, then boots Neo4j on its own thread. */
-    static void startEarly(GraphProperties properties) {
+    /** Checks the store directory and port now, then boots Neo4j on its own thread; returns the store directory. */
+    static Path startEarly(GraphProperties properties) {
         Path storeDir = prepareStoreDirectory(properties);
         ensurePortFree(properties.boltPort());
         STARTING.computeIfAbsent(storeDir, dir -> CompletableFuture.supplyAsync(() -> start(properties, dir), task -> {
@@ -70,6 +70,7 @@ class EmbeddedGraphConfiguration {
             thread.setDaemon(true);
             thread.start();
         }));
+        return storeDir;
     }
 
     static DatabaseManagementService obtain(GraphProperties properties) {
@@ -87,17 +88,21 @@ class EmbeddedGraphConfiguration {
     }
 
     /**
-     * The application failed before taking over an early start: wait for those databases to come up,
-     * then shut them down, so that a failed start leaves no database running and no files changing.
+     * The application failed before taking over its early start on {@code storeDir}: wait for that
+     * database to come up, then shut it down, so that a failed start leaves no database running and no
+     * files changing. Only this store's: other applications in the same JVM (commands run by tests)
+     * may be starting theirs.
      */
-    static void abandonEarlyStarts() {
-        STARTING.values().forEach(f -> f.handle((dbms, failure) -> {
-            if (dbms != null) {
-                dbms.shutdown();
-            }
-            return null;
-        }).join());
-        STARTING.clear();
+    static void abandonEarlyStart(Path storeDir) {
+        var early = STARTING.remove(storeDir);
+        if (early != null) {
+            early.handle((dbms, failure) -> {
+                if (dbms != null) {
+                    dbms.shutdown();
+                }
+                return null;
+            }).join();
+        }
     }
 
     private static DatabaseManagementService start(GraphProperties properties, Path storeDir) {

@@ -32,12 +32,15 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, Ord
     }
 
 
+    /** The store this application's database started early on, if it did (one listener per SpringApplication). */
+    private volatile Path startedEarly;
+
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
             check(prepared.getEnvironment());
-        } else if (event instanceof ApplicationFailedEvent) {
-            EmbeddedGraphConfiguration.abandonEarlyStarts();
+        } else if (event instanceof ApplicationFailedEvent && startedEarly != null) {
+            EmbeddedGraphConfiguration.abandonEarlyStart(startedEarly);
         }
     }
 
@@ -80,7 +83,7 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, Ord
                 environment.getPropertySources().addFirst(new MapPropertySource("armstrace-resolved-graph",
                         Map.of("armstrace.neo4j.data-dir", properties.dataDir().toAbsolutePath().toString())));
                 // Neo4j boots (several seconds on a new store) while Spring builds the web layer.
-                EmbeddedGraphConfiguration.startEarly(properties);
+                startedEarly = EmbeddedGraphConfiguration.startEarly(properties);
             }
             case EXTERNAL -> ExternalGraphConfiguration.connect(properties).close();
         }

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Set;
 import org.armstrace.Actors;
 import org.armstrace.BrowserTest;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The demo as a newcomer meets it: a context of its own started with the documented switch (and a
@@ -20,6 +23,11 @@ import org.springframework.test.context.ActiveProfiles;
  * their menu. Every page must come up without an error, and every page that lists something must
  * list at least one row.
  */
+// Last of the browser classes, and its context closed after it: a second application in this JVM
+// must not run while the shared one's browser and command tests act as signed-in users.
+@Order(Integer.MAX_VALUE)
+@ExtendWith(KeepSecurityStrategy.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // The demo runs one pattern scan when it has loaded: scans on each arrival would only slow the start.
         properties = {"armstrace.demo=true", "armstrace.demo.firearms=60",
@@ -30,12 +38,12 @@ class DemoBrowserTests extends ChromiumTest {
 
     /** Pages that are forms or a search to start, with no list of their own to fill. */
     static final Set<String> FORMS = Set.of("", "registry", "recoveries/new", "tracing/new", "tracing/workbook",
-            "tracing/outgoing", "statistics");
+            "tracing/outgoing", "statistics", "registry/desk", "account/notifications");
     /**
-     * Lists the demo does not fill yet: legacy imports and their match reviews. They must still open
-     * without an error.
+     * Lists the demo does not fill yet: legacy imports and their match reviews, and the e-mail outbox (the
+     * demo sends no e-mail). They must still open without an error.
      */
-    static final Set<String> NOT_FILLED = Set.of("admin/imports", "admin/imports/review");
+    static final Set<String> NOT_FILLED = Set.of("admin/imports", "admin/imports/review", "admin/outbox");
     /**
      * An intake officer's queue is "assigned to me", and only analysts are assigned: incoming
      * requests go to them by workload as they arrive. Empty by design, in the demo as in service.
