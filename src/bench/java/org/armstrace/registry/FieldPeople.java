@@ -192,10 +192,10 @@ final class FieldPeople {
             parent = parent == null ? null : Spellings.cyrillic(parent);
             place = place == null ? null : Spellings.cyrillic(place);
         } else if (chance(v.noDiacritics())) {
-            given = Spellings.plain(given);
-            family = Spellings.plain(family);
-            parent = parent == null ? null : Spellings.plain(parent);
-            place = place == null ? null : Spellings.plain(place);
+            given = PersonNames.typedWithoutDiacritics(given);
+            family = PersonNames.typedWithoutDiacritics(family);
+            parent = parent == null ? null : PersonNames.typedWithoutDiacritics(parent);
+            place = place == null ? null : PersonNames.typedWithoutDiacritics(place);
         }
         return new NewPerson(given, family, parent, born, place, nid);
     }

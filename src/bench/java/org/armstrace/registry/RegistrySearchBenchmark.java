@@ -184,9 +184,9 @@ class RegistrySearchBenchmark {
         NewPerson p = dp.person();
         String name = p.givenName() + " " + p.parentName() + " " + p.familyName();
         return switch (kind) {
-            case "other-script" -> PersonNames.latin(name).equals(name) && dp.serbian() ? RegistryDataset.cyrillic(name)
+            case "other-script" -> PersonNames.latin(name).equals(name) && dp.serbian() ? PersonNames.cyrillic(name)
                     : PersonNames.latin(name);
-            case "no-diacritics" -> RegistryDataset.plain(PersonNames.latin(name));
+            case "no-diacritics" -> PersonNames.typedWithoutDiacritics(PersonNames.latin(name));
             case "typo" -> {
                 String family = PersonNames.latin(p.familyName());
                 int at = 1 + random.nextInt(family.length() - 1);

@@ -1,6 +1,5 @@
 package org.armstrace.registry;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -49,11 +48,6 @@ final class Spellings {
         return out.toString();
     }
 
-    /** Without diacritics, as typed on a keyboard without them (đ as dj). */
-    static String plain(String name) {
-        String s = name.replace("đ", "dj").replace("Đ", "Dj");
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    }
 
     /** One slip: a letter changed, left out, doubled, or two neighbours swapped (never the first letter). */
     static String typo(String name, Random random) {

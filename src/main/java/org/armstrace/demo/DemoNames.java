@@ -1,11 +1,11 @@
 package org.armstrace.demo;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
+import org.armstrace.registry.PersonNames;
 
 /**
  * What the demo's records are made of: makes, models and serial shapes as the region's registries
@@ -78,12 +78,12 @@ final class DemoNames {
         String family = pick(serbian ? SERBIAN_FAMILY : ALBANIAN_FAMILY, random);
         String parent = pick(serbian ? SERBIAN_GIVEN : ALBANIAN_GIVEN, random);
         if (serbian && random.nextInt(10) < 4) {
-            given = cyrillic(given);
-            family = cyrillic(family);
-            parent = cyrillic(parent);
+            given = PersonNames.cyrillic(given);
+            family = PersonNames.cyrillic(family);
+            parent = PersonNames.cyrillic(parent);
         } else if (random.nextInt(100) < 15) {
-            given = plain(given);
-            family = plain(family);
+            given = PersonNames.typedWithoutDiacritics(given);
+            family = PersonNames.typedWithoutDiacritics(family);
         }
         var born = LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12), 1 + random.nextInt(28));
         // Shaped like a personal number, but from a range no real one uses (the last digits count the demo's people).
@@ -102,28 +102,5 @@ final class DemoNames {
             });
         }
         return sb.toString();
-    }
-
-    /** Serbian Latin to Cyrillic, digraphs first. */
-    static String cyrillic(String latin) {
-        String[][] digraphs = {{"Lj", "Љ"}, {"lj", "љ"}, {"Nj", "Њ"}, {"nj", "њ"}, {"Dž", "Џ"}, {"dž", "џ"}};
-        String s = latin;
-        for (String[] d : digraphs) {
-            s = s.replace(d[0], d[1]);
-        }
-        String from = "ABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠabvgdđežzijklmnoprstćufhcčš";
-        String to = "АБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШабвгдђежзијклмнопрстћуфхцчш";
-        var sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            int k = from.indexOf(c);
-            sb.append(k < 0 ? c : to.charAt(k));
-        }
-        return sb.toString();
-    }
-
-    /** What a keyboard without the local letters makes of a name: Gëzim → Gezim, Đorđe → Djordje. */
-    static String plain(String name) {
-        String s = name.replace("Đ", "Dj").replace("đ", "dj");
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 }

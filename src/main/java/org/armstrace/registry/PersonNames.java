@@ -61,6 +61,36 @@ public final class PersonNames {
         return remembered(LATIN, name, PersonNames::latinOnce);
     }
 
+    /**
+     * A Serbian Latin name in Cyrillic, digraphs first (the inverse of the official one-to-one
+     * alphabets): how a Serbian extract writes what another writes in Latin. For synthetic data
+     * (the demo, test and benchmark extracts); {@link #latin} reads it back.
+     */
+    public static String cyrillic(String latin) {
+        String[][] digraphs = {{"Lj", "Љ"}, {"lj", "љ"}, {"Nj", "Њ"}, {"nj", "њ"}, {"Dž", "Џ"}, {"dž", "џ"}};
+        String s = latin;
+        for (String[] d : digraphs) {
+            s = s.replace(d[0], d[1]);
+        }
+        String from = "ABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠabvgdđežzijklmnoprstćufhcčš";
+        String to = "АБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШабвгдђежзијклмнопрстћуфхцчш";
+        var sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            int k = from.indexOf(c);
+            sb.append(k < 0 ? c : to.charAt(k));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * What a keyboard without the local letters makes of a name: Gaši → Gasi, Đorđe → Djordje,
+     * Gëzim → Gezim. For synthetic data, like {@link #cyrillic}.
+     */
+    public static String typedWithoutDiacritics(String name) {
+        String s = name.replace("Đ", "Dj").replace("đ", "dj");
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+
     private static String latinOnce(String name) {
         String text = Normalizer.normalize(name, Normalizer.Form.NFC).strip();
         if (text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {

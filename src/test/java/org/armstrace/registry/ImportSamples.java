@@ -72,7 +72,7 @@ public final class ImportSamples {
                 continue;
             }
             NewPerson p = population.get(i).person();
-            String given = RegistryDataset.cyrillic(PersonNames.latin(p.givenName()));
+            String given = PersonNames.cyrillic(PersonNames.latin(p.givenName()));
             LocalDate born = p.birthDate();
             int variant = random.nextInt(10);
             if (variant == 0 && given.length() > 3) {
@@ -80,15 +80,15 @@ public final class ImportSamples {
             } else if (variant == 1 && born.getDayOfMonth() <= 12) {
                 born = LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue()); // day and month swapped
             }
-            cyr.add(List.of("", given, RegistryDataset.cyrillic(PersonNames.latin(p.familyName())),
-                    RegistryDataset.cyrillic(PersonNames.latin(p.parentName())), SyntheticExtracts.DOTTED.format(born) + ".",
-                    RegistryDataset.cyrillic(RegistryDataset.plain(p.birthPlace()))));
+            cyr.add(List.of("", given, PersonNames.cyrillic(PersonNames.latin(p.familyName())),
+                    PersonNames.cyrillic(PersonNames.latin(p.parentName())), SyntheticExtracts.DOTTED.format(born) + ".",
+                    PersonNames.cyrillic(PersonNames.typedWithoutDiacritics(p.birthPlace()))));
         }
         for (RegistryDataset.DatasetPerson d : RegistryDataset.people(200, 2099).stream()
                 .filter(RegistryDataset.DatasetPerson::serbian).limit(50).toList()) {
             NewPerson p = d.person();
-            cyr.add(List.of("", RegistryDataset.cyrillic(PersonNames.latin(p.givenName())),
-                    RegistryDataset.cyrillic(PersonNames.latin(p.familyName())), "", SyntheticExtracts.DOTTED.format(p.birthDate()), ""));
+            cyr.add(List.of("", PersonNames.cyrillic(PersonNames.latin(p.givenName())),
+                    PersonNames.cyrillic(PersonNames.latin(p.familyName())), "", SyntheticExtracts.DOTTED.format(p.birthDate()), ""));
         }
         write(out.resolve("people-cyrillic-1251.csv"), CP1251, ';', false, cyr, null);
 
@@ -100,8 +100,8 @@ public final class ImportSamples {
             String given = PersonNames.latin(p.givenName());
             String family = PersonNames.latin(p.familyName());
             if (i % 4 == 0) {
-                given = RegistryDataset.plain(given);
-                family = RegistryDataset.plain(family);
+                given = PersonNames.typedWithoutDiacritics(given);
+                family = PersonNames.typedWithoutDiacritics(family);
             }
             latin.add(List.of(i % 2 == 0 ? p.nationalId() : "", given, family, PersonNames.latin(p.parentName()),
                     SyntheticExtracts.DOTTED.format(p.birthDate()), PersonNames.latin(p.birthPlace())));
@@ -234,14 +234,14 @@ public final class ImportSamples {
             String id = random.nextInt(3) == 0 ? a.nationalId() : "";
             String id1 = id.isEmpty() ? "" : a.nationalId();
             if (kind.contains("script")) {
-                given = PersonNames.latin(given).equals(given) ? RegistryDataset.cyrillic(RegistryDataset.plain(given))
+                given = PersonNames.latin(given).equals(given) ? PersonNames.cyrillic(PersonNames.typedWithoutDiacritics(given))
                         : PersonNames.latin(given);
-                family = PersonNames.latin(family).equals(family) ? RegistryDataset.cyrillic(RegistryDataset.plain(family))
+                family = PersonNames.latin(family).equals(family) ? PersonNames.cyrillic(PersonNames.typedWithoutDiacritics(family))
                         : PersonNames.latin(family);
             }
             if (kind.contains("plain")) {
-                given = RegistryDataset.plain(PersonNames.latin(given));
-                family = RegistryDataset.plain(PersonNames.latin(family));
+                given = PersonNames.typedWithoutDiacritics(PersonNames.latin(given));
+                family = PersonNames.typedWithoutDiacritics(PersonNames.latin(family));
             }
             if (kind.contains("typo-given") || kind.equals("script+typo")) {
                 given = typo(given, random);

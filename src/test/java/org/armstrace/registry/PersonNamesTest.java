@@ -25,6 +25,13 @@ class PersonNamesTest {
     }
 
     @Test
+    void a_name_written_in_cyrillic_for_synthetic_extracts_reads_back_as_the_same_latin_name() {
+        assertThat(PersonNames.cyrillic("Đorđe Džajić Ljubica Njegoš")).isEqualTo("Ђорђе Џајић Љубица Његош");
+        assertThat(PersonNames.latin(PersonNames.cyrillic("Ćirić Žarko"))).isEqualTo("Ćirić Žarko");
+        assertThat(PersonNames.typedWithoutDiacritics("Đorđe Gaši Gëzim")).isEqualTo("Djordje Gasi Gezim");
+    }
+
+    @Test
     void serbian_cyrillic_is_shown_in_serbian_latin_not_a_generic_transliteration() {
         assertThat(PersonNames.latin("Ђорђе Џајић Љубица Његош")).isEqualTo("Đorđe Džajić Ljubica Njegoš");
         assertThat(PersonNames.latin("Agim Gashi")).isEqualTo("Agim Gashi");

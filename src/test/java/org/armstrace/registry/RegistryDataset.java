@@ -1,6 +1,5 @@
 package org.armstrace.registry;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,12 +68,12 @@ final class RegistryDataset {
             String family = pick(serbian ? SERBIAN_FAMILY : ALBANIAN_FAMILY, random);
             String parent = pick(serbian ? SERBIAN_GIVEN : ALBANIAN_GIVEN, random);
             if (serbian && random.nextInt(10) < 4) {
-                given = cyrillic(given);
-                family = cyrillic(family);
-                parent = cyrillic(parent);
+                given = PersonNames.cyrillic(given);
+                family = PersonNames.cyrillic(family);
+                parent = PersonNames.cyrillic(parent);
             } else if (random.nextInt(10) < 2) {
-                given = plain(given);
-                family = plain(family);
+                given = PersonNames.typedWithoutDiacritics(given);
+                family = PersonNames.typedWithoutDiacritics(family);
             }
             var born = LocalDate.of(1945 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
             String nationalId = String.format("%02d%02d%03d%06d", born.getDayOfMonth(), born.getMonthValue(),
@@ -87,29 +86,6 @@ final class RegistryDataset {
 
     static <T> T pick(List<T> list, Random random) {
         return list.get(random.nextInt(list.size()));
-    }
-
-    /** Serbian Latin to Cyrillic, digraphs first (the inverse of the official one-to-one alphabets). */
-    static String cyrillic(String latin) {
-        String[][] map = {{"Lj", "Љ"}, {"lj", "љ"}, {"Nj", "Њ"}, {"nj", "њ"}, {"Dž", "Џ"}, {"dž", "џ"}};
-        String s = latin;
-        for (String[] m : map) {
-            s = s.replace(m[0], m[1]);
-        }
-        String from = "ABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠabvgdđežzijklmnoprstćufhcčš";
-        String to = "АБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШабвгдђежзијклмнопрстћуфхцчш";
-        var sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            int k = from.indexOf(c);
-            sb.append(k < 0 ? c : to.charAt(k));
-        }
-        return sb.toString();
-    }
-
-    /** What a keyboard without the local letters makes of a name: Gaši → Gasi, Đorđe → Djordje, Gëzim → Gezim. */
-    static String plain(String name) {
-        String s = name.replace("Đ", "Dj").replace("đ", "dj");
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     static List<NewFirearm> generate(int n, long seed) {
