@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Start-up benchmark for the production jar (issue: foundation). Prints, per variant and store:
-# seconds from process start to the first HTTP 200 from /login, idle RSS, and heap used after a full GC.
+# Start-up benchmark for the production jar (issue 29). Prints, per launch and store, the median of
+# RUNS runs (default 3) of: seconds from launching java to the first HTTP 200 from /login, idle RSS
+# 30 s after that, and heap used after a full GC.
 #
-#   ./mvnw -B -Pproduction -DskipTests package && bash src/bench/startup.sh [seed-firearms]
+#   ./mvnw -B -Pproduction -DskipTests package
+#   bash src/bench/startup.sh [empty|demo|all] [runs]        # under flock /tmp/maven.lock on the shared machine
+#   DEMO_STORE=<data dir an ARMSTRACE_DEMO=true start filled> bash src/bench/startup.sh demo   # reuse a demo store
 #
-# Stores: "empty" (a new data directory, so Neo4j creates its store) and "data" (the same store after
-# seeding N firearms with one marking each, default 200000, then restarting).
-# Variants: the fat jar as built; the jar extracted with Spring Boot's tools mode; extracted plus a
-# JDK 25 AOT cache recorded in a training run (-XX:AOTCacheOutput, JEP 514/515).
+# Launches:
+#   jar        java <flags> -jar target/armstrace.jar, as the README runs it;
+#   jar+AOT    the jar extracted with Spring Boot's tools mode and started with a JDK 25 AOT cache
+#              recorded by src/build/aot-cache.sh, as the container image runs it.
+# Stores:
+#   empty      a new data directory each run: Neo4j creates its store, migrations, TLS certificate;
+#   demo       a copy, each run, of a store that ARMSTRACE_DEMO=true filled (made once, untimed),
+#              started with the switch still on, as the demo's users do.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-SEED=${1:-200000}
+STORES=${1:-all}
+RUNS=${2:-3}
 JAR=target/armstrace.jar
 [ -f "$JAR" ] || { echo "Build first: ./mvnw -B -Pproduction -DskipTests package" >&2; exit 2; }
 JAVA_HOME=${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
@@ -19,63 +27,82 @@ JCMD="$JAVA_HOME/bin/jcmd"
 FLAGS=(--enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-modules=jdk.incubator.vector
        -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider)
 WORK=$(mktemp -d /tmp/armstrace-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
 PORT=18080
-BOLT=17687
-PASSWORD=bench-neo4j-password
-export ARMSTRACE_NEO4J_PASSWORD=$PASSWORD ARMSTRACE_ADMIN_PASSWORD=bench-first-chief-pw SERVER_PORT=$PORT ARMSTRACE_HTTP_REDIRECT_PORT= ARMSTRACE_BOLT_PORT=$BOLT
+export ARMSTRACE_NEO4J_PASSWORD=bench-neo4j-password ARMSTRACE_ADMIN_PASSWORD=bench-first-chief-pw SERVER_PORT=$PORT \
+       ARMSTRACE_HTTP_REDIRECT_PORT= ARMSTRACE_BOLT_PORT=17687
+unset ARMSTRACE_DEMO
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $("$JAVA" -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA" -version 2>&1 | head -1)"
 echo "jar: $(du -h "$JAR" | cut -f1); work dir $WORK"
 
-# Starts the app, waits for /login to answer 200, idles, samples memory, stops it. Prints one line.
-run() { # label data-dir java-args...
-  local label=$1 data=$2; shift 2
-  local log="$WORK/$label.log"
-  local t0 pid secs rss heap
+# Starts the app, waits for /login to answer 200, idles 30 s, samples memory, stops it.
+# Appends "seconds rss heap" to $WORK/<key>.txt.
+run() { # key data-dir java-args...
+  local key=$1 data=$2; shift 2
+  local log="$WORK/$key.log" t0 pid secs rss heap
   t0=$(date +%s.%N)
   ARMSTRACE_DATA_DIR=$data "$JAVA" "${FLAGS[@]}" "$@" > "$log" 2>&1 &
   pid=$!
   until curl -kfs -o /dev/null "https://127.0.0.1:$PORT/login"; do
-    kill -0 $pid 2>/dev/null || { echo "$label: process died, see $log" >&2; tail -20 "$log" >&2; return 1; }
+    kill -0 $pid 2>/dev/null || { echo "$key: process died, see its log:" >&2; tail -20 "$log" >&2; return 1; }
     sleep 0.05
   done
-  secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{print b-a}')
-  sleep 15
+  secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.2f", b-a}')
+  sleep 30
   rss=$(awk '/VmRSS/{printf "%.0f", $2/1024}' /proc/$pid/status)
   "$JCMD" $pid GC.run > /dev/null
   heap=$("$JCMD" $pid GC.heap_info | awk '/garbage-first heap/{for(i=1;i<=NF;i++) if($i=="used"){v=$(i+1); sub(/K,?/,"",v); printf "%.0f", v/1024}}')
-  printf "%-34s first 200 from /login: %6.2f s   idle RSS: %5s MB   heap after GC: %4s MB\n" "$label" "$secs" "$rss" "$heap"
+  echo "  $key run: $secs s, RSS $rss MB, heap after GC $heap MB"
+  echo "$secs $rss $heap" >> "$WORK/$key.txt"
   kill -TERM $pid; wait $pid 2>/dev/null || true
 }
 
-# Variants share the store layout; each gets its own copy so that "empty" really is empty.
-mkdir -p "$WORK/extracted"
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/extracted" > /dev/null
-EXTRACTED="$WORK/extracted/armstrace.jar"
+median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+summary() { # key label
+  local f="$WORK/$1.txt"
+  [ -s "$f" ] || return 0
+  printf "%-22s first 200 from /login: %6s s   idle RSS: %5s MB   heap after GC: %4s MB   (median of %d)\n" "$2" \
+    "$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f2 "$f" | median)" "$(cut -d' ' -f3 "$f" | median)" "$(wc -l < "$f")"
+}
 
-# AOT cache training run: start, serve the login page once, stop (the cache is written at exit).
-ARMSTRACE_DATA_DIR="$WORK/train" "$JAVA" "${FLAGS[@]}" -XX:AOTCacheOutput="$WORK/app.aot" -jar "$EXTRACTED" > "$WORK/train.log" 2>&1 &
-tp=$!
-until curl -kfs -o /dev/null "https://127.0.0.1:$PORT/login"; do kill -0 $tp 2>/dev/null || { tail -20 "$WORK/train.log"; exit 1; }; sleep 0.2; done
-curl -ks -o /dev/null "https://127.0.0.1:$PORT/actuator/health" || true
-kill -TERM $tp; wait $tp 2>/dev/null || true   # the cache is assembled at exit, which takes a while
-echo "AOT cache: $(du -h "$WORK/app.aot" | cut -f1)"
+# The launch the container uses: extracted, with a cache recorded in a training run.
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
+JAVA="$JAVA" bash src/build/aot-cache.sh "$WORK/app" || exit 1
+AOT=(-XX:AOTCache="$WORK/app/armstrace.aot" -jar "$WORK/app/armstrace.jar")
 
-echo "--- empty store ---"
-run "fat jar, empty store"          "$WORK/empty-fat"  -jar "$JAR"
-run "extracted, empty store"        "$WORK/empty-ext"  -jar "$EXTRACTED"
-run "extracted+AOT, empty store"    "$WORK/empty-aot"  -XX:AOTCache="$WORK/app.aot" -jar "$EXTRACTED"
+if [ "$STORES" = empty ] || [ "$STORES" = all ]; then
+  for i in $(seq "$RUNS"); do
+    run empty-jar "$WORK/empty-jar-$i" -jar "$JAR"
+    run empty-aot "$WORK/empty-aot-$i" "${AOT[@]}"
+  done
+fi
 
-echo "--- store with data: seeding $SEED firearms ---"
-ARMSTRACE_DATA_DIR="$WORK/data" "$JAVA" "${FLAGS[@]}" -jar "$JAR" > "$WORK/seed-app.log" 2>&1 &
-sp=$!
-until curl -kfs -o /dev/null "https://127.0.0.1:$PORT/login"; do sleep 0.2; done
-CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeGroupIds=org.neo4j.driver,org.reactivestreams -Dmdep.outputFile=/dev/stdout 2>/dev/null)
-"$JAVA" -cp "$CP" src/bench/SeedGraph.java "bolt://127.0.0.1:$BOLT" "$PASSWORD" "$SEED"
-kill -TERM $sp; wait $sp 2>/dev/null || true
-echo "store size: $(du -sh "$WORK/data/graph" | cut -f1)"
-run "fat jar, store with data"      "$WORK/data" -jar "$JAR"
-run "extracted, store with data"    "$WORK/data" -jar "$EXTRACTED"
-run "extracted+AOT, store with data" "$WORK/data" -XX:AOTCache="$WORK/app.aot" -jar "$EXTRACTED"
+if [ "$STORES" = demo ] || [ "$STORES" = all ]; then
+  if [ -n "${DEMO_STORE:-}" ]; then
+    cp -a "$DEMO_STORE" "$WORK/demo"   # made beforehand (untimed), e.g. outside the lock under nice -n 19
+  else
+    start=$SECONDS
+    ARMSTRACE_DEMO=true ARMSTRACE_DATA_DIR="$WORK/demo" "$JAVA" "${FLAGS[@]}" -jar "$JAR" > "$WORK/demo-load.log" 2>&1 &
+    dp=$!
+    until grep -q "Demo data loaded" "$WORK/demo-load.log"; do
+      kill -0 $dp 2>/dev/null || { echo "demo load died:" >&2; tail -20 "$WORK/demo-load.log" >&2; exit 1; }
+      sleep 1
+    done
+    kill -TERM $dp; wait $dp 2>/dev/null || true
+    echo "demo store made in $((SECONDS - start)) s"
+  fi
+  echo "demo store: $(du -sh "$WORK/demo/graph" | cut -f1)"
+  for i in $(seq "$RUNS"); do
+    cp -a "$WORK/demo" "$WORK/demo-jar-$i"
+    ARMSTRACE_DEMO=true run demo-jar "$WORK/demo-jar-$i" -jar "$JAR"
+    cp -a "$WORK/demo" "$WORK/demo-aot-$i"
+    ARMSTRACE_DEMO=true run demo-aot "$WORK/demo-aot-$i" "${AOT[@]}"
+  done
+fi
 
-rm -rf "$WORK"
+echo "--- medians ---"
+summary empty-jar "jar, empty store"
+summary empty-aot "jar+AOT, empty store"
+summary demo-jar "jar, demo store"
+summary demo-aot "jar+AOT, demo store"
