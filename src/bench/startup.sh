@@ -6,6 +6,8 @@
 #   ./mvnw -B -Pproduction -DskipTests package
 #   bash src/bench/startup.sh [empty|demo|all] [runs]        # under flock /tmp/maven.lock on the shared machine
 #   DEMO_STORE=<data dir an ARMSTRACE_DEMO=true start filled> bash src/bench/startup.sh demo   # reuse a demo store
+#   TRY_FLAGS="<JVM flags>" ...     adds a third launch: jar+AOT with these flags (a candidate setting)
+#   APP_DIR=<the jar extracted, with armstrace.aot from src/build/aot-cache.sh> ...             # reuse a cache
 #
 # Launches:
 #   jar        java <flags> -jar target/armstrace.jar, as the README runs it;
@@ -67,14 +69,20 @@ summary() { # key label
 }
 
 # The launch the container uses: extracted, with a cache recorded in a training run.
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
-JAVA="$JAVA" bash src/build/aot-cache.sh "$WORK/app" || exit 1
-AOT=(-XX:AOTCache="$WORK/app/armstrace.aot" -jar "$WORK/app/armstrace.jar")
+# APP_DIR reuses a directory extracted from this jar with its armstrace.aot (saves a training run).
+APP=${APP_DIR:-$WORK/app}
+if [ ! -s "$APP/armstrace.aot" ]; then
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APP" > /dev/null
+  JAVA="$JAVA" bash src/build/aot-cache.sh "$APP" || exit 1
+fi
+AOT=(-XX:AOTCache="$APP/armstrace.aot" -jar "$APP/armstrace.jar")
 
 if [ "$STORES" = empty ] || [ "$STORES" = all ]; then
   for i in $(seq "$RUNS"); do
     run empty-jar "$WORK/empty-jar-$i" -jar "$JAR"
     run empty-aot "$WORK/empty-aot-$i" "${AOT[@]}"
+    # shellcheck disable=SC2086
+    [ -z "${TRY_FLAGS:-}" ] || run empty-try "$WORK/empty-try-$i" $TRY_FLAGS "${AOT[@]}"
   done
 fi
 
@@ -98,6 +106,11 @@ if [ "$STORES" = demo ] || [ "$STORES" = all ]; then
     ARMSTRACE_DEMO=true run demo-jar "$WORK/demo-jar-$i" -jar "$JAR"
     cp -a "$WORK/demo" "$WORK/demo-aot-$i"
     ARMSTRACE_DEMO=true run demo-aot "$WORK/demo-aot-$i" "${AOT[@]}"
+    if [ -n "${TRY_FLAGS:-}" ]; then   # a candidate setting, measured beside the shipped launch
+      cp -a "$WORK/demo" "$WORK/demo-try-$i"
+      # shellcheck disable=SC2086
+      ARMSTRACE_DEMO=true run demo-try "$WORK/demo-try-$i" $TRY_FLAGS "${AOT[@]}"
+    fi
   done
 fi
 
@@ -106,3 +119,6 @@ summary empty-jar "jar, empty store"
 summary empty-aot "jar+AOT, empty store"
 summary demo-jar "jar, demo store"
 summary demo-aot "jar+AOT, demo store"
+summary empty-try "jar+AOT+TRY, empty"
+summary demo-try "jar+AOT+TRY, demo"
+[ -z "${TRY_FLAGS:-}" ] || echo "TRY_FLAGS: $TRY_FLAGS"
