@@ -17,7 +17,8 @@ RUN --mount=type=cache,target=/root/.m2 \
     --mount=type=cache,target=/root/.cache/armstrace \
     --mount=type=cache,target=/root/.npm \
     ./mvnw -B -Pproduction -DskipTests package \
- && test -f target/armstrace.jar
+ && test -f target/armstrace.jar \
+ && java -Djarmode=tools -jar target/armstrace.jar extract --destination target/app
 
 # ---- runtime ----
 FROM eclipse-temurin:25-jre
@@ -26,15 +27,15 @@ RUN groupadd --system --gid 10001 armstrace \
             --shell /usr/sbin/nologin armstrace \
  && mkdir -p /app /data \
  && chown armstrace:armstrace /data
-COPY --from=build /src/target/armstrace.jar /tmp/armstrace.jar
+# The jar extracted by Spring Boot's tools mode (the application in /app/armstrace.jar, its
+# libraries as plain jars in /app/lib), so that the JVM's AOT cache can hold their classes.
+COPY --from=build /src/target/app /app
 COPY src/build/aot-cache.sh /tmp/aot-cache.sh
-# The jar extracted (classes in plain jars under /app/lib) and a JDK 25 AOT cache recorded in a
-# training run on this very JRE, so that the JVM starts with the application's classes already
-# loaded and linked: about a third of the start-up (README, "Start-up speed"). The training run
-# uses a throwaway data directory and its own passwords; only /app/armstrace.aot is kept.
-RUN java -Djarmode=tools -jar /tmp/armstrace.jar extract --destination /app \
- && rm /tmp/armstrace.jar \
- && bash /tmp/aot-cache.sh /app \
+# A JDK 25 AOT cache recorded in a training run on this very JRE: the JVM then starts with the
+# application's classes already loaded and linked, which more than halves the start-up (README,
+# "Start-up speed"). The training run uses a throwaway data directory and passwords of its own;
+# only /app/armstrace.aot is kept.
+RUN bash /tmp/aot-cache.sh /app \
  && rm /tmp/aot-cache.sh
 
 # The data directory: the embedded store (<dir>/graph), the Bolt password file, the generated
