@@ -18,6 +18,8 @@ import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The registry benchmark (issue 3). Loads a deterministic synthetic registry through the real bulk
@@ -38,6 +40,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ArmsTraceTest
 class RegistrySearchBenchmark {
 
+
+    /** With -Dbench.store=DIR the application's data directory is DIR and is kept for the next run. */
+    @DynamicPropertySource
+    static void keptStore(DynamicPropertyRegistry properties) {
+        if (SyntheticRegistry.STORE != null) {
+            properties.add("armstrace.neo4j.data-dir", () -> SyntheticRegistry.STORE);
+        }
+    }
 
     @Autowired
     FirearmRegistry registry;
@@ -65,6 +75,9 @@ class RegistrySearchBenchmark {
         List<RegistryDataset.DatasetPerson> population = data.population();
         List<String> personIds = data.personIds();
         List<Holdings.NewLicence> licences = data.licences();
+        if (Boolean.getBoolean("bench.load-only")) {
+            return; // building a kept store (-Dbench.store) outside the lock; the timed runs reuse it
+        }
 
         var plant = new Random(7);
         for (int i = 0; i < 700; i++) { // warm-up: every path, so the JIT does not favour the later kinds
@@ -170,6 +183,63 @@ class RegistrySearchBenchmark {
         });
         if (tiedOut[0] > 0) {
             System.out.printf("%-26s %d misses had ten hits at least as close as the planted weapon (ties)%n", "", tiedOut[0]);
+        }
+        if (Boolean.getBoolean("bench.phases")) {
+            phases(weapons, kind, ident, queries, random, mode);
+        }
+    }
+
+    /** The candidates' query up to the union's cut (Lucene, seeks, de-duplication), one constant per row. */
+    private static final String INDEX_ONLY = """
+            }
+            WITH f, min(via) AS via, max(score) AS score
+            ORDER BY via, score DESC
+            LIMIT 400
+            RETURN 0 AS n
+            """;
+    /** The same with four properties of each candidate read and sent: what ranking on the serial needs. */
+    private static final String LIGHT_ROWS = """
+            }
+            WITH f, min(via) AS via, max(score) AS score
+            ORDER BY via, score DESC
+            LIMIT 400
+            RETURN f.id AS id, f.serialKey AS key, f.model AS model, f.makeCode AS make
+            """;
+
+    /**
+     * Where a search's time goes (-Dbench.phases=true): each query of a fresh draw runs one phase
+     * only, in turn, so that every phase is timed on targets it has not seen (caches as cold as in
+     * the timed line): the index alone, light rows, the full records with markings and flags as the
+     * search fetches them, and the whole search (the difference being mapping and ranking in Java).
+     */
+    private void phases(List<NewFirearm> weapons, String kind, boolean ident, int queries, Random random,
+                        SerialQuery.Mode mode) {
+        String[] names = {"index only", "light rows", "full records", "whole search"};
+        var times = new ArrayList<List<Long>>();
+        var rows = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            times.add(new ArrayList<>());
+        }
+        for (int q = 0; q < queries; q++) {
+            NewFirearm w = weapons.get(random.nextInt(Integer.MAX_VALUE) % weapons.size());
+            String query = plant(w.serialAsRead(), kind, random);
+            SerialQuery sq = ident ? new SerialQuery(query, w.make(), w.type(), w.calibre(), 10, mode, w.model())
+                    : new SerialQuery(query, null, null, null, 10, mode);
+            int phase = q % names.length;
+            long s0 = System.nanoTime();
+            long n = Actors.as("bench", Role.ANALYST, () -> switch (phase) {
+                case 0 -> search.sources(sq).probe(INDEX_ONLY);
+                case 1 -> search.sources(sq).probe(LIGHT_ROWS);
+                case 2 -> search.sources(sq).probe(SerialCandidates.RETURN);
+                default -> (long) search.search(sq).size();
+            });
+            times.get(phase).add(System.nanoTime() - s0);
+            rows[phase] += n;
+        }
+        for (int i = 0; i < names.length; i++) {
+            long[] t = times.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("%-26s   %-13s p50 %6.2f ms  p95 %6.2f ms  (%d queries, %.0f rows each)%n", "", names[i],
+                    t[t.length / 2] / 1e6, t[(int) (t.length * 0.95)] / 1e6, t.length, rows[i] / (double) t.length);
         }
     }
 

@@ -55,10 +55,10 @@ record SearchFilters(Optional<Manufacturer> make, Optional<FirearmType> type, Op
     }
 
     /** Whether the weapon is of the make, type and calibre asked for (the index scope may have left codes out). */
-    boolean admit(Firearm f) {
-        return !(make.isPresent() && !make.get().code().equals(f.makeCode())
-                || type.isPresent() && !type.get().code().equals(f.typeCode())
-                || calibre.isPresent() && !calibre.get().code().equals(f.calibreCode()));
+    boolean admit(String makeCode, String typeCode, String calibreCode) {
+        return !(make.isPresent() && !make.get().code().equals(makeCode)
+                || type.isPresent() && !type.get().code().equals(typeCode)
+                || calibre.isPresent() && !calibre.get().code().equals(calibreCode));
     }
 
     /** A required Lucene term for a reference code; codes outside [A-Z0-9_] are left to the filter after the query. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -48,7 +49,7 @@ final class SerialCandidates {
             RETURN f, 3 AS via, score
             """;
     /** Each weapon once, exact finds first, then by Lucene relevance (which breaks ties in the ranking). */
-    private static final String RETURN = """
+    static final String RETURN = """
             }
             WITH f, min(via) AS via, max(score) AS score
             ORDER BY via, score DESC
@@ -57,10 +58,38 @@ final class SerialCandidates {
                    COLLECT { MATCH (f)<-[:CONCERNS]-(r:LostStolenReport {status: 'ACTIVE'}) RETURN DISTINCT r.kind } AS flags
             """;
 
+    /**
+     * A tolerant search's candidates as light rows: what ranking on the serial needs (the keys of the
+     * serial and the markings, the model and the codes the filters check), not the whole record.
+     */
+    private static final String LIGHT = """
+            }
+            WITH f, min(via) AS via, max(score) AS score
+            ORDER BY via, score DESC
+            LIMIT 400
+            RETURN elementId(f) AS ref, f.serialKey AS key, f.model AS model, f.makeCode AS make, f.typeCode AS type,
+                   f.calibreCode AS calibre, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m.key } AS markings
+            """;
+    /** The full records of the ranked candidates shown, with their markings and active reports. */
+    private static final String RECORDS = """
+            UNWIND $refs AS ref
+            MATCH (f:Firearm) WHERE elementId(f) = ref
+            RETURN ref, f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings,
+                   COLLECT { MATCH (f)<-[:CONCERNS]-(r:LostStolenReport {status: 'ACTIVE'}) RETURN DISTINCT r.kind } AS flags
+            """;
+
     /** The exact lookup: a weapon whose serial or one of whose markings has the normalised key. */
     static final String EXACT = "CALL () {\n" + SERIAL_KEY + "UNION ALL\n" + MARKING_KEY + RETURN;
 
     record Candidate(Firearm firearm, List<String> flags) {
+    }
+
+    /**
+     * A candidate before its record is read: enough to rank it. {@code markings} carry their keys
+     * only; {@code ref} finds the record again ({@link #records}).
+     */
+    record Light(String ref, String serialKey, String model, String makeCode, String typeCode, String calibreCode,
+                 List<Firearm.Marking> markings) {
     }
 
     private final Neo4jClient neo4j;
@@ -104,6 +133,33 @@ final class SerialCandidates {
             return this;
         }
 
+        /**
+         * The same sources with another ending, its rows counted: the registry benchmark's phase
+         * timings (index only, light rows, full records) run the search's own branches this way.
+         */
+        long probe(String ending) {
+            if (branches.isEmpty()) {
+                return 0;
+            }
+            return neo4j.query("CALL () {\n" + String.join("UNION ALL\n", branches) + ending).bindAll(params)
+                    .fetch().all().size();
+        }
+
+        /** The candidates as light rows, in the order of {@link #fetch}. */
+        List<Light> fetchLight() {
+            if (branches.isEmpty()) {
+                return List.of();
+            }
+            return neo4j.query("CALL () {\n" + String.join("UNION ALL\n", branches) + LIGHT)
+                    .bindAll(params)
+                    .fetchAs(Light.class)
+                    .mappedBy((t, r) -> new Light(r.get("ref").asString(), r.get("key").asString(""),
+                            r.get("model").asString(null), r.get("make").asString(null), r.get("type").asString(null),
+                            r.get("calibre").asString(null), r.get("markings").asList(v -> new Firearm.Marking(null, null,
+                                    v.asString(""), null, null, null))))
+                    .all().stream().toList();
+        }
+
         List<Candidate> fetch() {
             if (branches.isEmpty()) {
                 return List.of();
@@ -115,6 +171,21 @@ final class SerialCandidates {
                             r.get("flags").asList(Value::asString)))
                     .all().stream().toList();
         }
+    }
+
+    /** The full records of the given light candidates, in the same order (one round trip). */
+    List<Candidate> records(List<Light> ranked) {
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        var byRef = new HashMap<String, Candidate>();
+        neo4j.query(RECORDS).bind(ranked.stream().map(Light::ref).toList()).to("refs")
+                .fetchAs(Map.Entry.class)
+                .mappedBy((t, r) -> Map.entry(r.get("ref").asString(), new Candidate(
+                        FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")), r.get("flags").asList(Value::asString))))
+                .all().forEach(e -> byRef.put((String) e.getKey(), (Candidate) e.getValue()));
+        // A weapon deleted between the two reads (an erasure order) is left out rather than failing the search.
+        return ranked.stream().map(l -> byRef.get(l.ref())).filter(Objects::nonNull).toList();
     }
 
     Sources sources(String key, String makeCode) {

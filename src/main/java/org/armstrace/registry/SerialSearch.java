@@ -62,28 +62,61 @@ public class SerialSearch {
     public List<SerialHit> search(SerialQuery query) {
         String key = checkedKey(query);
         SearchFilters filters = SearchFilters.of(query, reference);
-        List<SerialCandidates.Candidate> candidates = candidates(query.mode(), key, filters);
         String modelKey = optional(query.model()).map(ReferenceKeys::key).filter(k -> !k.isEmpty()).orElse(null);
-        var ranked = new ArrayList<Ranked>();
+        SerialCandidates.Sources sources = sources(query.mode(), key, filters);
+        if (query.mode() == SerialQuery.Mode.EXACT) {
+            return hits(key, filters, modelKey, sources.fetch(), query.limit());
+        }
+        // Ranked on light rows (keys, model, codes), then only the records shown are read: at N a
+        // tolerant search has up to 400 candidates, and reading and sending their whole records was
+        // most of its time (src/bench/README.md, "Where the time goes").
+        var ranked = new ArrayList<Ranked<SerialCandidates.Light>>();
+        int order = 0;
+        for (SerialCandidates.Light c : sources.fetchLight()) {
+            order++;
+            if (filters.admit(c.makeCode(), c.typeCode(), c.calibreCode())) {
+                Closest closest = Closest.of(key, c.serialKey(), c.markings());
+                if (closest.comparison().edits() <= MAX_EDITS) {
+                    ranked.add(new Ranked<>(c, cost(closest, modelKey, c.model()), order));
+                }
+            }
+        }
+        List<SerialCandidates.Light> shown = ranked.stream().sorted(Ranked.byCost())
+                .limit(query.limit()).map(Ranked::item).toList();
+        return hits(key, filters, modelKey, index.records(shown), query.limit());
+    }
+
+    /** The hits for the candidates' full records, ranked: by cost, then in the order the indexes gave them. */
+    private static List<SerialHit> hits(String key, SearchFilters filters, String modelKey,
+                                        List<SerialCandidates.Candidate> candidates, int limit) {
+        var ranked = new ArrayList<Ranked<SerialHit>>();
         int order = 0;
         for (SerialCandidates.Candidate candidate : candidates) {
             Firearm f = candidate.firearm();
             order++;
-            if (!filters.admit(f)) {
+            if (!filters.admit(f.makeCode(), f.typeCode(), f.calibreCode())) {
                 continue;
             }
-            Closest closest = Closest.of(key, f);
+            Closest closest = Closest.of(key, f.serialKey(), f.markings());
             if (closest.comparison().edits() > MAX_EDITS) {
                 continue;
             }
-            boolean otherModel = modelKey != null && !modelKey.equals(ReferenceKeys.key(f.model()));
+            boolean otherModel = otherModel(modelKey, f.model());
             List<MatchReason> reasons = reasons(key, closest, filters, modelKey != null && !otherModel, candidate);
             SerialComparison c = closest.comparison();
-            ranked.add(new Ranked(new SerialHit(f, c.similarity(key.length(), closest.key().length()), reasons,
-                    candidate.flags(), closest.marking()), closest.cost() + (otherModel ? MODEL_MISMATCH : 0), order));
+            ranked.add(new Ranked<>(new SerialHit(f, c.similarity(key.length(), closest.key().length()), reasons,
+                    candidate.flags(), closest.marking()), cost(closest, modelKey, f.model()), order));
         }
-        return ranked.stream().sorted(Comparator.comparingDouble(Ranked::cost).thenComparingInt(Ranked::order))
-                .limit(query.limit()).map(Ranked::hit).toList();
+        return ranked.stream().sorted(Ranked.byCost())
+                .limit(limit).map(Ranked::item).toList();
+    }
+
+    private static double cost(Closest closest, String modelKey, String model) {
+        return closest.cost() + (otherModel(modelKey, model) ? MODEL_MISMATCH : 0);
+    }
+
+    private static boolean otherModel(String modelKey, String model) {
+        return modelKey != null && !modelKey.equals(ReferenceKeys.key(model));
     }
 
     /** The query's normalised serial key, once the query is one the engine takes. */
@@ -104,20 +137,25 @@ public class SerialSearch {
         return key;
     }
 
+    /** The query's sources, not yet fetched (the benchmark times their phases separately). */
+    SerialCandidates.Sources sources(SerialQuery query) {
+        return sources(query.mode(), checkedKey(query), SearchFilters.of(query, reference));
+    }
+
     /**
      * The weapons the mode's indexes offer for the key, exact finds first. A key with one
      * unreadable position ({@code ?}) also gets typo tolerance: with that position left out of the
      * query and of the registered key, one more edit apart still share a member of the deletion
      * neighbourhood. With two, the index's two-deletion budget is spent on the unreadable positions.
      */
-    private List<SerialCandidates.Candidate> candidates(SerialQuery.Mode mode, String key, SearchFilters filters) {
+    private SerialCandidates.Sources sources(SerialQuery.Mode mode, String key, SearchFilters filters) {
         String folded = SerialNumbers.fold(key);
         var sources = index.sources(key, filters.make().map(Manufacturer::code).orElse(null));
         if (mode == SerialQuery.Mode.EXACT) {
             if (SerialNumbers.isPartial(key)) {
                 throw new SearchRejected("search.exact-with-wildcards");
             }
-            return sources.exact().fetch();
+            return sources.exact();
         }
         String scope = filters.scope();
         if (SerialNumbers.isPartial(key)) {
@@ -135,7 +173,7 @@ public class SerialSearch {
                     .firearms(SerialCandidates.FIREARM_NEIGHBOURHOOD, scope + "+serialNeighbourhood:(" + tokens + ")")
                     .markings(SerialCandidates.MARKING_NEIGHBOURHOOD, "neighbourhood:(" + tokens + ")");
         }
-        return sources.fetch();
+        return sources;
     }
 
     /** A key and every string made by deleting one of its characters, as Lucene terms. */
@@ -198,12 +236,12 @@ public class SerialSearch {
      */
     private record Closest(SerialComparison comparison, String key, Firearm.Marking marking, double cost) {
 
-        static Closest of(String query, Firearm f) {
-            SerialComparison serial = SerialComparison.of(query, f.serialKey());
-            var best = new Closest(serial, f.serialKey(), null, serial.cost());
-            for (Firearm.Marking m : f.markings()) {
+        static Closest of(String query, String serialKey, List<Firearm.Marking> markings) {
+            SerialComparison serial = SerialComparison.of(query, serialKey);
+            var best = new Closest(serial, serialKey, null, serial.cost());
+            for (Firearm.Marking m : markings) {
                 if (m.key() == null || m.key().isEmpty() || m.key().length() > SerialNumbers.MAX_LENGTH
-                        || m.key().equals(f.serialKey())) {
+                        || m.key().equals(serialKey)) {
                     continue;
                 }
                 SerialComparison c = SerialComparison.of(query, m.key());
@@ -216,7 +254,11 @@ public class SerialSearch {
         }
     }
 
-    private record Ranked(SerialHit hit, double cost, int order) {
+    private record Ranked<T>(T item, double cost, int order) {
+
+        static <T> Comparator<Ranked<T>> byCost() {
+            return Comparator.<Ranked<T>>comparingDouble(Ranked::cost).thenComparingInt(Ranked::order);
+        }
     }
 
     static Optional<String> optional(String s) {

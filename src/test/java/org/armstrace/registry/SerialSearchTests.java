@@ -200,6 +200,25 @@ class SerialSearchTests {
     }
 
     @Test
+    void with_more_close_weapons_than_the_limit_the_closest_are_shown_in_order_with_their_whole_records() {
+        // Ranked on light rows, then only the shown weapons' records are read: the cut must fall
+        // after the closest ones, and what is shown must be whole.
+        Firearm oneConfusion = register("Zastava", "M70", "7.65 Browning", base + "S2S19"); // 5 read as S
+        Firearm oneDrop = register("Zastava", "M70", "7.65 Browning", base + "S219");
+
+        List<SerialHit> top2 = Actors.analyst(() -> search.search(
+                new SerialQuery(base + "S2519", "Zastava", null, null, 2, SerialQuery.Mode.TOLERANT, "M70")));
+        List<SerialHit> top3 = Actors.analyst(() -> search.search(
+                new SerialQuery(base + "S2519", "Zastava", null, null, 3, SerialQuery.Mode.TOLERANT, "M70")));
+
+        assertThat(top2).extracting(h -> h.firearm().id()).containsExactly(zastava.id(), oneConfusion.id());
+        assertThat(top3).extracting(h -> h.firearm().id()).containsExactly(zastava.id(), oneConfusion.id(), oneDrop.id());
+        assertThat(top3.getLast().firearm()).extracting(Firearm::serialAsRead, Firearm::model, Firearm::source)
+                .containsExactly(base + "S219", "M70", "test");
+        assertThat(top3.getFirst().reasonTexts(Locale.ENGLISH)).contains("serial matches exactly");
+    }
+
+    @Test
     void reasons_are_translated_into_albanian_and_serbian() {
         SerialHit exact = find(base + "S2519", "ZCZ").getFirst();
         SerialHit misread = find(base + "52519", "Zastava").getFirst();

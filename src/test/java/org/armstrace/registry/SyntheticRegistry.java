@@ -1,5 +1,9 @@
 package org.armstrace.registry;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +33,67 @@ public final class SyntheticRegistry {
     private SyntheticRegistry() {
     }
 
+    /**
+     * Loads the registry, or, with {@code -Dbench.store=DIR} (which is also the application's data
+     * directory, see {@link #STORE}), reuses the store a previous run left there: building N takes
+     * half an hour, a timed query run a few minutes. The weapons, people and licences are drawn again
+     * from the same seeds; the ids the services gave them are read back from the files saved beside
+     * the store after its load.
+     */
     public static Loaded load(int n, int p, FirearmRegistry registry, PersonRegistry people, Holdings holdings,
                               LostStolenRegister lostStolen) {
+        if (STORE == null) {
+            return loadFresh(n, p, registry, people, holdings, lostStolen);
+        }
+        Path saved = Path.of(STORE).resolve("bench");
+        try {
+            if (Files.exists(saved.resolve("size"))) {
+                return reuse(saved, n, p);
+            }
+            Loaded loaded = loadFresh(n, p, registry, people, holdings, lostStolen);
+            Files.createDirectories(saved);
+            Files.write(saved.resolve("firearm-ids"), loaded.ids());
+            Files.write(saved.resolve("person-ids"), loaded.personIds());
+            Files.write(saved.resolve("reported-ids"), loaded.reportedIds());
+            Files.writeString(saved.resolve("size"), n + " " + p); // last: marks the store complete
+            return loaded;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The kept store's directory ({@code -Dbench.store}), or null for a fresh store per run. */
+    public static final String STORE = System.getProperty("bench.store");
+
+    private static Loaded reuse(Path saved, int n, int p) throws IOException {
+        String size = Files.readString(saved.resolve("size")).strip();
+        if (!size.equals(n + " " + p)) {
+            throw new IllegalStateException("The kept store " + saved.getParent() + " holds " + size
+                    + " (firearms people), not " + n + " " + p + "; give another -Dbench.store");
+        }
+        var stream = new Random(2026);
+        var weapons = new ArrayList<NewFirearm>(n);
+        for (int i = 0; i < n; i++) {
+            weapons.add(RegistryDataset.firearm(stream));
+        }
+        List<String> personIds = Files.readAllLines(saved.resolve("person-ids"));
+        System.out.printf("reusing the store in %s: %,d firearms, %,d people%n", saved.getParent(), n, p);
+        return new Loaded(weapons, Files.readAllLines(saved.resolve("firearm-ids")), RegistryDataset.people(p, 2027),
+                personIds, licences(p, personIds, new Random(2028)), Files.readAllLines(saved.resolve("reported-ids")));
+    }
+
+    private static List<Holdings.NewLicence> licences(int p, List<String> personIds, Random random) {
+        var licences = new ArrayList<Holdings.NewLicence>(p);
+        for (int i = 0; i < p; i++) {
+            var from = LocalDate.of(2005 + random.nextInt(20), 1 + random.nextInt(12), 1);
+            licences.add(new Holdings.NewLicence(String.format("%s-%d/%06d", i % 2 == 0 ? "PR" : "MI", from.getYear(), i),
+                    Licence.Kind.values()[random.nextInt(4)], personIds.get(i), "MPB", from, from.plusYears(10)));
+        }
+        return licences;
+    }
+
+    private static Loaded loadFresh(int n, int p, FirearmRegistry registry, PersonRegistry people, Holdings holdings,
+                                    LostStolenRegister lostStolen) {
         var weapons = new ArrayList<NewFirearm>(n);
         var ids = new ArrayList<String>(n);
         var stream = new Random(2026);
@@ -65,12 +128,7 @@ public final class SyntheticRegistry {
         });
 
         var random = new Random(2028);
-        var licences = new ArrayList<Holdings.NewLicence>(p);
-        for (int i = 0; i < p; i++) {
-            var from = LocalDate.of(2005 + random.nextInt(20), 1 + random.nextInt(12), 1);
-            licences.add(new Holdings.NewLicence(String.format("%s-%d/%06d", i % 2 == 0 ? "PR" : "MI", from.getYear(), i),
-                    Licence.Kind.values()[random.nextInt(4)], personIds.get(i), "MPB", from, from.plusYears(10)));
-        }
+        List<Holdings.NewLicence> licences = licences(p, personIds, random);
         var licenceIds = new ArrayList<String>(p);
         timed("licences", p, () -> batches(licences, b -> licenceIds.addAll(admin(() -> holdings.issueLicenceBatch(b, SOURCE)))));
 
