@@ -76,7 +76,7 @@ public class SerialSearch {
             if (closest.comparison().edits() > MAX_EDITS) {
                 continue;
             }
-            boolean otherModel = modelKey != null && !modelKey.equals(ReferenceKeys.key(f.model()));
+            boolean otherModel = modelKey != null && !sameModel(modelKey, query.model(), f);
             List<MatchReason> reasons = reasons(key, closest, filters, modelKey != null && !otherModel, candidate);
             SerialComparison c = closest.comparison();
             ranked.add(new Ranked(new SerialHit(f, c.similarity(key.length(), closest.key().length()), reasons,
@@ -84,6 +84,21 @@ public class SerialSearch {
         }
         return ranked.stream().sorted(Comparator.comparingDouble(Ranked::cost).thenComparingInt(Ranked::order))
                 .limit(query.limit()).map(Ranked::hit).toList();
+    }
+
+    /**
+     * Whether the model read is the weapon's: the same spelling, or two spellings of one model of
+     * the weapon's maker in reference data ("M 70" and "M70A" when both name Zastava's M70).
+     */
+    private boolean sameModel(String modelKey, String typed, Firearm f) {
+        if (modelKey.equals(ReferenceKeys.key(f.model()))) {
+            return true;
+        }
+        if (f.makeCode() == null || f.model() == null) {
+            return false;
+        }
+        Optional<FirearmModel> read = reference.resolveModel(f.makeCode(), typed);
+        return read.isPresent() && read.equals(reference.resolveModel(f.makeCode(), f.model()));
     }
 
     /** The query's normalised serial key, once the query is one the engine takes. */
