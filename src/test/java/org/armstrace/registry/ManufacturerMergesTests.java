@@ -59,7 +59,7 @@ class ManufacturerMergesTests {
             assertThat(reference.resolveManufacturer(spelling)).map(Manufacturer::code).contains(kept);
         }
         assertThat(reference.manufacturers()).extracting(Manufacturer::code).contains(kept).doesNotContain(twice);
-        assertThat(registry.find(weapon.id()).orElseThrow().makeCode()).isEqualTo(kept);
+        assertThat(Actors.analyst(() -> registry.find(weapon.id())).orElseThrow().makeCode()).isEqualTo(kept);
         assertThat(Actors.analyst(() -> search.search(new SerialQuery("MRG" + tag, "Crvena Kept " + tag, null, null, 5))))
                 .filteredOn(h -> h.firearm().id().equals(weapon.id())).singleElement().satisfies(h -> {
                     assertThat(h.reasons()).contains(MatchReason.of("make-matches", "Kept Zastava " + tag));
