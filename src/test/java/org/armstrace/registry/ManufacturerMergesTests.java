@@ -78,7 +78,7 @@ class ManufacturerMergesTests {
                         MATCH (o:Organisation {id: 'MANUFACTURER:' + $code})
                         RETURN o.mergedInto AS into, o.retired AS retired, o.name AS name,
                                EXISTS { (o)-[:MERGED_INTO]->(:Organisation {code: $kept}) } AS linked,
-                               [(m:FirearmModel {id: $model}) | m.mergedInto][0] AS modelInto
+                               COLLECT { MATCH (m:FirearmModel {id: $model}) RETURN m.mergedInto }[0] AS modelInto
                         """).bindAll(Map.of("code", twice, "kept", kept, "model", sameM70.id())).fetch().one().orElseThrow();
         assertThat(record).containsEntry("into", kept).containsEntry("retired", true)
                 .containsEntry("name", "Crvena Kept " + tag).containsEntry("linked", true)
