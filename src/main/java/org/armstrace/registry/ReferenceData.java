@@ -2,43 +2,40 @@ package org.armstrace.registry;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.armstrace.security.AuditLog;
-import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Countries, firearm types, calibres and manufacturers: the pick-lists of every form, and the
  * alias tables that let search and import recognise "9mm Luger" as 9×19 or "ZCZ" as Zastava.
  *
  * <p>Read from the graph once and kept in memory (a few hundred entries); an edit writes a
- * {@code :ReferenceRevision} with the old and new values and an audit event, then refreshes the
- * snapshot. Entries are retired, never deleted, because registered weapons point at them.
+ * {@code :ReferenceRevision} with the old and new values and an audit event, then drops the
+ * snapshot, again once the transaction has committed, so the next pick-list, search or import row
+ * reads the edit (no restart). Entries are retired, never deleted, because registered weapons point
+ * at them. Only administrators edit reference data, as they always have edited calibres.
  */
 @Service
 public class ReferenceData {
 
-    private record Snapshot(List<Country> countries, List<FirearmType> types, List<Calibre> calibres,
-                            List<Manufacturer> manufacturers, Map<String, Calibre> calibreByKey,
-                            Map<String, Manufacturer> manufacturerByKey, Map<String, FirearmType> typeByKey) {
-    }
-
     private final Neo4jClient neo4j;
-    private final AuditLog audit;
-    private volatile Snapshot snapshot;
+    private final ReferenceRevisions revisions;
+    private volatile ReferenceSnapshot snapshot;
 
-    ReferenceData(Neo4jClient neo4j, AuditLog audit) {
+    ReferenceData(Neo4jClient neo4j, ReferenceRevisions revisions) {
         this.neo4j = neo4j;
-        this.audit = audit;
+        this.revisions = revisions;
     }
 
     public List<Country> countries() {
@@ -60,6 +57,22 @@ public class ReferenceData {
 
     public List<Manufacturer> manufacturers() {
         return snapshot().manufacturers();
+    }
+
+    /** The country meant by its code, or its name in any of the three languages, or an alias. */
+    public Optional<Country> resolveCountry(String text) {
+        return Optional.ofNullable(snapshot().countryByKey().get(ReferenceKeys.key(text)));
+    }
+
+    /** A manufacturer's models (retired ones too, marked), by name. */
+    public List<FirearmModel> models(String makerCode) {
+        return snapshot().modelsByMaker().getOrDefault(makerCode, List.of());
+    }
+
+    /** The model a make and model as written mean: the make resolved first, then the model among its models. */
+    public Optional<FirearmModel> resolveModel(String make, String model) {
+        return resolveManufacturer(make).map(m -> snapshot().modelByMakerAndKey().getOrDefault(m.code(), Map.of()))
+                .map(byKey -> byKey.get(ReferenceKeys.key(model)));
     }
 
     /** The calibre a clerk or officer meant, by code, name or any alias; retired entries still resolve. */
@@ -145,11 +158,12 @@ public class ReferenceData {
     public Calibre saveCalibre(Calibre calibre, String reason) {
         requireUniqueAliases(calibre.code(), names(calibre.code(), calibre.name(), calibre.aliases()),
                 snapshot().calibreByKey(), Calibre::code);
-        revise("Calibre", calibre.code(), Map.of("name", calibre.name(), "aliases", calibre.aliases(),
+        revise(ReferenceKind.CALIBRE, calibre.code(), Map.of("name", calibre.name(), "aliases", calibre.aliases(),
                 "type", calibre.type(), "retired", calibre.retired()), reason);
         return resolveCalibre(calibre.code()).orElseThrow();
     }
 
+    /** Adds or corrects a manufacturer: name, country, aliases, kind, retired. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public Manufacturer saveManufacturer(Manufacturer m, String reason) {
@@ -158,8 +172,8 @@ public class ReferenceData {
         if (country(m.country()).isEmpty()) {
             throw new IllegalArgumentException("Unknown country code " + m.country());
         }
-        revise("Organisation", m.code(), Map.of("name", m.name(), "aliases", m.aliases(), "country", m.country(),
-                "makerKind", m.kind(), "retired", m.retired()), reason);
+        revise(ReferenceKind.MANUFACTURER, m.code(), Map.of("name", m.name(), "aliases", m.aliases(),
+                "country", m.country(), "makerKind", m.kind(), "retired", m.retired()), reason);
         neo4j.query("""
                         MATCH (o:Organisation {id: 'MANUFACTURER:' + $code})
                         OPTIONAL MATCH (o)-[old:BASED_IN]->()
@@ -171,114 +185,100 @@ public class ReferenceData {
         return resolveManufacturer(m.code()).orElseThrow();
     }
 
-    private void revise(String label, String code, Map<String, Object> after, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("A reason is required for changing reference data");
+    /** Corrects a firearm type's names in the three languages, its aliases, or retires it. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public FirearmType saveFirearmType(FirearmType t, String reason) {
+        var all = new ArrayList<>(names(t.code(), t.nameEn(), t.aliases()));
+        all.add(t.nameSq());
+        all.add(t.nameSr());
+        requireUniqueAliases(t.code(), all, snapshot().typeByKey(), FirearmType::code);
+        revise(ReferenceKind.FIREARM_TYPE, t.code(), Map.of("nameEn", t.nameEn(), "nameSq", t.nameSq(),
+                "nameSr", t.nameSr(), "category", t.category(), "aliases", t.aliases(), "retired", t.retired()), reason);
+        return resolveFirearmType(t.code()).orElseThrow();
+    }
+
+    /**
+     * Corrects a country's names in the three languages or its aliases. Only the aliases must be
+     * unspoken for: CLDR's own names are kept as they are even where two languages share one.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Country saveCountry(Country c, String reason) {
+        if (country(c.code()).isEmpty()) {
+            throw new IllegalArgumentException("Unknown country code " + c.code());
         }
-        // Labels come from this class only (never from input), so the text block stays parameterised.
-        String match = label.equals("Organisation")
-                ? "MERGE (e:Organisation {id: 'MANUFACTURER:' + $code}) ON CREATE SET e.code = $code, e.kind = 'MANUFACTURER'"
-                : "MERGE (e:" + label + " {code: $code})";
-        neo4j.query(match + """
-
-                        WITH e, properties(e) AS before
-                        CREATE (r:ReferenceRevision {at: datetime(), by: $by, reason: $reason,
-                                                     before: [k IN keys(before) | k + '=' + %s],
-                                                     after: [k IN keys($after) | k + '=' + %s]})
-                        CREATE (r)-[:REVISES]->(e)
-                        SET e += $after, e.source = 'user:' + $by, e.recordedAt = datetime(), e.confidence = 'HIGH'
-                        """.formatted(text("before[k]"), text("$after[k]")))
-                .bindAll(Map.of("code", code, "after", after, "by", AuditLog.currentActor(), "reason", reason))
-                .run();
-        audit.record("reference.changed", List.of(label + ":" + code), reason);
-        snapshot = null;
+        requireUniqueAliases(c.code(), c.aliases(), snapshot().countryByKey(), Country::code);
+        revise(ReferenceKind.COUNTRY, c.code(), Map.of("nameEn", c.nameEn(), "nameSq", c.nameSq(),
+                "nameSr", c.nameSr(), "aliases", c.aliases()), reason);
+        return country(c.code()).orElseThrow();
     }
 
-    /** Cypher for a property value as text; lists become [a|b|c] (toString() refuses lists). */
-    private static String text(String value) {
-        return "CASE WHEN " + value + " IS :: LIST<ANY> THEN '[' + reduce(s = '', x IN " + value
-                + " | s + CASE WHEN s = '' THEN '' ELSE '|' END + toString(x)) + ']' ELSE toString(" + value + ") END";
+    /**
+     * Adds (id null) or corrects a model of a manufacturer. Its name and aliases must not already
+     * name another model of the same maker; other makers may have a model of the same name.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public FirearmModel saveModel(FirearmModel m, String reason) {
+        Manufacturer maker = resolveManufacturer(m.makerCode()).filter(x -> x.code().equals(m.makerCode()))
+                .orElseThrow(() -> new IllegalArgumentException("Unknown manufacturer " + m.makerCode()));
+        String id = m.id() != null ? m.id() : maker.code() + ":" + UUID.randomUUID();
+        requireUniqueAliases(id, names(m.name(), m.name(), m.aliases()),
+                snapshot().modelByMakerAndKey().getOrDefault(maker.code(), Map.of()), FirearmModel::id);
+        revise(ReferenceKind.MODEL, id, Map.of("makerCode", maker.code(), "name", m.name(), "aliases", m.aliases(),
+                "retired", m.retired()), reason);
+        neo4j.query("""
+                        MATCH (m:FirearmModel {id: $id})
+                        OPTIONAL MATCH (m)-[old:MODEL_OF]->()
+                        DELETE old
+                        WITH DISTINCT m
+                        MATCH (o:Organisation {id: 'MANUFACTURER:' + $maker})
+                        MERGE (m)-[:MODEL_OF]->(o)
+                        """).bindAll(Map.of("id", id, "maker", maker.code())).run();
+        return models(maker.code()).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     }
 
-    /** Forgets the in-memory copy, e.g. after an import. */
+    /** An entry's edits, oldest first (seeding is not an edit, so a seeded entry never edited has none). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<ReferenceRevision> history(ReferenceKind kind, String code) {
+        return revisions.history(kind, code);
+    }
+
+    private void revise(ReferenceKind kind, String code, Map<String, Object> after, String reason) {
+        revisions.revise(kind, code, after, reason);
+        refresh();
+    }
+
+    /**
+     * Forgets the in-memory copy (after an edit, an import or a merge). Dropped at once, so the
+     * rest of the writing transaction reads its own edit, and again after the commit, because a
+     * reader on another thread may have loaded the old values in between.
+     */
     void refresh() {
         snapshot = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    snapshot = null;
+                }
+            });
+        }
     }
 
-    private Snapshot snapshot() {
-        Snapshot s = snapshot;
+    private ReferenceSnapshot snapshot() {
+        ReferenceSnapshot s = snapshot;
         if (s == null) {
-            s = load();
+            s = ReferenceSnapshot.load(neo4j);
             snapshot = s;
         }
         return s;
     }
 
-    private Snapshot load() {
-        List<Country> countries = neo4j.query("MATCH (c:Country) RETURN c ORDER BY c.nameEn")
-                .fetchAs(Country.class).mappedBy((t, r) -> {
-                    Node n = r.get("c").asNode();
-                    return new Country(n.get("code").asString(), n.get("nameEn").asString(),
-                            n.get("nameSq").asString(), n.get("nameSr").asString());
-                }).all().stream().toList();
-        List<FirearmType> types = neo4j.query("MATCH (t:FirearmType) RETURN t ORDER BY t.code")
-                .fetchAs(FirearmType.class).mappedBy((t, r) -> {
-                    Node n = r.get("t").asNode();
-                    return new FirearmType(n.get("code").asString(), n.get("nameEn").asString(),
-                            n.get("nameSq").asString(), n.get("nameSr").asString(), n.get("category").asString(""),
-                            strings(n, "aliases"), n.get("retired").asBoolean(false));
-                }).all().stream().toList();
-        List<Calibre> calibres = neo4j.query("MATCH (c:Calibre) RETURN c ORDER BY c.name")
-                .fetchAs(Calibre.class).mappedBy((t, r) -> {
-                    Node n = r.get("c").asNode();
-                    return new Calibre(n.get("code").asString(), n.get("name").asString(), strings(n, "aliases"),
-                            n.get("type").asString(""), n.get("retired").asBoolean(false));
-                }).all().stream().toList();
-        List<Manufacturer> makers = neo4j.query("""
-                        MATCH (o:Organisation {kind: 'MANUFACTURER'})
-                        OPTIONAL MATCH (o)-[:BASED_IN]->(c:Country)
-                        RETURN o, c.code AS country ORDER BY o.name
-                        """)
-                .fetchAs(Manufacturer.class).mappedBy((t, r) -> {
-                    Node n = r.get("o").asNode();
-                    return new Manufacturer(n.get("code").asString(), n.get("name").asString(),
-                            r.get("country").asString(""), strings(n, "aliases"), n.get("makerKind").asString("MANUFACTURER"),
-                            n.get("retired").asBoolean(false));
-                }).all().stream().toList();
-        return new Snapshot(countries, types, calibres, makers,
-                index(calibres, c -> names(c.code(), c.name(), c.aliases())),
-                index(makers, m -> names(m.code(), m.name(), m.aliases())),
-                index(types, t -> {
-                    var all = new ArrayList<>(names(t.code(), t.nameEn(), t.aliases()));
-                    all.add(t.nameSq());
-                    all.add(t.nameSr());
-                    return all;
-                }));
-    }
-
-    private static List<String> strings(Node n, String key) {
-        return n.get(key).isNull() ? List.of() : n.get(key).asList(v -> v.asString());
-    }
-
     static List<String> names(String code, String name, List<String> aliases) {
-        var all = new ArrayList<String>(aliases.size() + 2);
-        all.add(code);
-        all.add(name);
-        all.addAll(aliases);
-        return all;
-    }
-
-    private static <T> Map<String, T> index(List<T> entries, Function<T, List<String>> names) {
-        var byKey = new HashMap<String, T>();
-        for (T e : entries) {
-            for (String n : names.apply(e)) {
-                String k = ReferenceKeys.key(n);
-                if (!k.isEmpty()) {
-                    byKey.putIfAbsent(k, e);
-                }
-            }
-        }
-        return Map.copyOf(byKey);
+        return ReferenceSnapshot.names(code, name, aliases);
     }
 
     private static <T> void requireUniqueAliases(String code, List<String> names, Map<String, T> byKey,

@@ -65,7 +65,7 @@ public class SerialSearch {
         String modelKey = optional(query.model()).map(ReferenceKeys::key).filter(k -> !k.isEmpty()).orElse(null);
         SerialCandidates.Sources sources = sources(query.mode(), key, filters);
         if (query.mode() == SerialQuery.Mode.EXACT) {
-            return hits(key, filters, modelKey, sources.fetch(), query.limit());
+            return hits(key, filters, modelKey, query.model(), sources.fetch(), query.limit());
         }
         // Ranked on light rows (keys, model, codes), then only the records shown are read: at N a
         // tolerant search has up to 400 candidates, and reading and sending their whole records was
@@ -77,18 +77,18 @@ public class SerialSearch {
             if (filters.admit(c.makeCode(), c.typeCode(), c.calibreCode())) {
                 Closest closest = Closest.of(key, c.serialKey(), c.markings());
                 if (closest.comparison().edits() <= MAX_EDITS) {
-                    ranked.add(new Ranked<>(c, cost(closest, modelKey, c.model()), order));
+                    ranked.add(new Ranked<>(c, cost(closest, modelKey, query.model(), c.makeCode(), c.model()), order));
                 }
             }
         }
         List<SerialCandidates.Light> shown = ranked.stream().sorted(Ranked.byCost())
                 .limit(query.limit()).map(Ranked::item).toList();
-        return hits(key, filters, modelKey, index.records(shown), query.limit());
+        return hits(key, filters, modelKey, query.model(), index.records(shown), query.limit());
     }
 
     /** The hits for the candidates' full records, ranked: by cost, then in the order the indexes gave them. */
-    private static List<SerialHit> hits(String key, SearchFilters filters, String modelKey,
-                                        List<SerialCandidates.Candidate> candidates, int limit) {
+    private List<SerialHit> hits(String key, SearchFilters filters, String modelKey, String typedModel,
+                                 List<SerialCandidates.Candidate> candidates, int limit) {
         var ranked = new ArrayList<Ranked<SerialHit>>();
         int order = 0;
         for (SerialCandidates.Candidate candidate : candidates) {
@@ -101,22 +101,34 @@ public class SerialSearch {
             if (closest.comparison().edits() > MAX_EDITS) {
                 continue;
             }
-            boolean otherModel = otherModel(modelKey, f.model());
+            boolean otherModel = otherModel(modelKey, typedModel, f.makeCode(), f.model());
             List<MatchReason> reasons = reasons(key, closest, filters, modelKey != null && !otherModel, candidate);
             SerialComparison c = closest.comparison();
             ranked.add(new Ranked<>(new SerialHit(f, c.similarity(key.length(), closest.key().length()), reasons,
-                    candidate.flags(), closest.marking()), cost(closest, modelKey, f.model()), order));
+                    candidate.flags(), closest.marking()), cost(closest, modelKey, typedModel, f.makeCode(), f.model()), order));
         }
         return ranked.stream().sorted(Ranked.byCost())
                 .limit(limit).map(Ranked::item).toList();
     }
 
-    private static double cost(Closest closest, String modelKey, String model) {
-        return closest.cost() + (otherModel(modelKey, model) ? MODEL_MISMATCH : 0);
+    private double cost(Closest closest, String modelKey, String typedModel, String makeCode, String model) {
+        return closest.cost() + (otherModel(modelKey, typedModel, makeCode, model) ? MODEL_MISMATCH : 0);
     }
 
-    private static boolean otherModel(String modelKey, String model) {
-        return modelKey != null && !modelKey.equals(ReferenceKeys.key(model));
+    /**
+     * Whether a model was read and the weapon's is another one: not the same spelling, nor two
+     * spellings of one model of the weapon's maker in reference data ("M 70" and "M70A" when both
+     * name Zastava's M70).
+     */
+    private boolean otherModel(String modelKey, String typedModel, String makeCode, String model) {
+        if (modelKey == null || modelKey.equals(ReferenceKeys.key(model))) {
+            return false;
+        }
+        if (makeCode == null || model == null) {
+            return true;
+        }
+        Optional<FirearmModel> read = reference.resolveModel(makeCode, typedModel);
+        return read.isEmpty() || !read.equals(reference.resolveModel(makeCode, model));
     }
 
     /** The query's normalised serial key, once the query is one the engine takes. */

@@ -25,11 +25,13 @@ import org.armstrace.BrowserTest;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.LostStolenReport;
+import org.armstrace.registry.Manufacturer;
 import org.armstrace.registry.NewFirearms;
 import org.armstrace.registry.NewPeople;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.Provenance;
+import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,8 @@ class BrowserTests extends ChromiumTest {
     PersonRegistry people;
     @Autowired
     Photos photos;
+    @Autowired
+    ReferenceData reference;
     Page page;
 
     @AfterEach
@@ -434,5 +438,28 @@ class BrowserTests extends ChromiumTest {
         shot("desk-lost-stolen-report");
         page.locator("#lost-hits").getByText(onRecord.serialAsRead()).first().click();
         assertThat(page).hasURL(Pattern.compile(".*/registry/firearm/" + onRecord.id()));
+    }
+
+    @Test
+    void an_administrator_renames_a_manufacturer_and_its_weapon_page_shows_the_new_name() {
+        String code = "E2M" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(Locale.ROOT).replace('-', '7');
+        Actors.admin(() -> reference.saveManufacturer(new Manufacturer(code, "Old Works " + code, "RS", List.of(),
+                "MANUFACTURER", false), "e2e maker"));
+        var weapon = Actors.admin(() -> registry.register(NewFirearms.newFirearm().type("pistol").make(code).model("M1")
+                .calibre("9x19").serial(code + "1").build(), new Provenance("e2e", Provenance.Confidence.HIGH)));
+        open(1440, 900);
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate("https://localhost:" + port + "/admin/reference");
+        page.locator("#reference-tab-manufacturers").click();
+        page.locator("#maker-filter input").fill(code);
+        page.locator("#manufacturer-grid").getByText("Old Works " + code).click();
+        page.locator("#maker-name input").fill("New Works " + code);
+        page.locator("#maker-reason input").fill("the name on its proof marks");
+        page.locator("#maker-save").click();
+        assertThat(page.locator("#maker-history")).containsText("the name on its proof marks");
+        shot("admin-reference-manufacturer");
+
+        page.navigate("https://localhost:" + port + "/registry/firearm/" + weapon.id());
+        assertThat(page.locator("#firearm-facts")).containsText("New Works " + code);
     }
 }

@@ -10,17 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.Manufacturer;
+import org.armstrace.registry.MatchReason;
 import org.armstrace.registry.NewFirearms;
 import org.armstrace.registry.NewPeople;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Provenance;
+import org.armstrace.registry.ReferenceData;
+import org.armstrace.registry.SerialQuery;
+import org.armstrace.registry.SerialSearch;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +50,10 @@ class RegistryImportsTests {
     FirearmRegistry firearms;
     @Autowired
     PersonRegistry registeredPeople;
+    @Autowired
+    ReferenceData reference;
+    @Autowired
+    SerialSearch search;
 
     @TempDir
     Path tmp;
@@ -325,6 +336,34 @@ class RegistryImportsTests {
                         """).bind("HK").to("make").fetch().one().orElseThrow();
         assertThat((List<Object>) chain.get("parties")).hasSize(3).startsWith("IMP5");
         assertThat(chain.get("held")).isEqualTo(true);
+    }
+
+    @Test
+    void a_spelling_added_to_a_manufacturer_is_used_at_once_by_the_serial_search_and_by_an_import_row() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        String spelling = "Fabrika Oruzja " + tag;
+        Manufacturer crvena = reference.resolveManufacturer("Crvena Zastava").orElseThrow();
+        Firearm registered = Actors.admin(() -> firearms.register(NewFirearms.newFirearm().type("pistol").make("Zastava")
+                .model("M70").calibre("7.65 Browning").serial("AL" + tag).build(),
+                new Provenance("test", Provenance.Confidence.HIGH)));
+        assertThat(reference.resolveManufacturer(spelling)).isEmpty();
+
+        var more = new ArrayList<>(crvena.aliases());
+        more.add(spelling);
+        Actors.admin(() -> reference.saveManufacturer(new Manufacturer(crvena.code(), crvena.name(), crvena.country(),
+                more, crvena.kind(), crvena.retired()), "the name on the factory's own export papers"));
+
+        assertThat(Actors.analyst(() -> search.search(new SerialQuery("AL" + tag, spelling, null, null, 5))))
+                .filteredOn(h -> h.firearm().id().equals(registered.id())).singleElement().satisfies(h -> {
+                    assertThat(h.reasons()).contains(MatchReason.of("make-matches", crvena.name()));
+                });
+        ImportBatch b = importWeapon(spelling, "M57", "IM" + tag);
+        assertThat(issues(b)).extracting(Issue::code).doesNotContain("make-unknown");
+        assertThat(neo4j.query("""
+                        MATCH (f:Firearm {serialKey: $s})-[:MADE_BY]->(o:Organisation)
+                        RETURN f.makeCode + ' ' + f.makeAsRead + ' ' + o.code AS made
+                        """).bind("IM" + tag).to("s").fetchAs(String.class).one())
+                .contains(crvena.code() + " " + spelling + " " + crvena.code());
     }
 
     @Test

@@ -36,7 +36,8 @@ record DeskChoices(List<Option> types, List<Option> makes, List<Option> calibres
                 reference.calibres().stream().filter(c -> !c.retired())
                         .map(c -> Option.of(c.code(), c.name(), c.aliases().stream())).toList(),
                 reference.countries().stream()
-                        .map(c -> Option.of(c.code(), c.name(locale), Stream.of(c.nameEn(), c.nameSq(), c.nameSr())))
+                        .map(c -> Option.of(c.code(), c.name(locale),
+                                Stream.concat(Stream.of(c.nameEn(), c.nameSq(), c.nameSr()), c.aliases().stream())))
                         .toList());
     }
 

@@ -24,19 +24,23 @@ import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.registry.Calibre;
 import org.armstrace.registry.Country;
 import org.armstrace.registry.FirearmType;
-import org.armstrace.registry.Manufacturer;
+import org.armstrace.registry.ManufacturerMerges;
 import org.armstrace.registry.ReferenceData;
+import org.armstrace.registry.ReferenceKind;
+import org.armstrace.registry.ReferenceRevision;
 import org.armstrace.security.Role;
 
 /**
- * Reference data for administrators: calibres and manufacturers with their aliases (editable, every
- * change with a reason), firearm types and countries (read here).
+ * Reference data for administrators: calibres, manufacturers (with their models), firearm types and
+ * countries, with their names and spellings, every change with a reason and kept in the entry's
+ * history; and the merge of a manufacturer entered twice.
  */
 @Route("admin/reference")
 @Menu(order = 92, icon = "vaadin:book", title = "menu.reference")
 @RolesAllowed(Role.Names.ADMIN)
 public class ReferenceDataView extends VerticalLayout implements HasDynamicTitle {
 
+    final TabSheet tabs = new TabSheet();
     final Grid<Calibre> calibres = new Grid<>();
     final TextField calibreFilter = new TextField();
     final TextField calibreName = new TextField();
@@ -44,18 +48,24 @@ public class ReferenceDataView extends VerticalLayout implements HasDynamicTitle
     final Checkbox calibreRetired = new Checkbox();
     final TextField calibreReason = new TextField();
     final Button calibreSave = new Button();
+    final ReferenceHistoryList calibreHistory = new ReferenceHistoryList("calibre-history");
+    final ManufacturerTab manufacturers;
+    final TranslatedNamesTab<FirearmType> types;
+    final TranslatedNamesTab<Country> countries;
     private final ReferenceData reference;
     private Calibre editing;
 
-    public ReferenceDataView(ReferenceData reference) {
+    public ReferenceDataView(ReferenceData reference, ManufacturerMerges merges) {
         this.reference = reference;
+        manufacturers = new ManufacturerTab(reference, merges);
+        types = new TranslatedNamesTab<>("type", types(reference), t -> t.name(getLocale()));
+        countries = new TranslatedNamesTab<>("country", countries(reference), c -> c.name(getLocale()));
         setSizeFull();
-        var tabs = new TabSheet();
         tabs.setSizeFull();
         tabs.add(getTranslation("reference.calibres"), calibreTab());
-        tabs.add(getTranslation("reference.manufacturers"), manufacturerGrid());
-        tabs.add(getTranslation("reference.types"), typeGrid());
-        tabs.add(getTranslation("reference.countries"), countryGrid());
+        tabs.add(getTranslation("reference.manufacturers"), manufacturers).setId("reference-tab-manufacturers");
+        tabs.add(getTranslation("reference.types"), types).setId("reference-tab-types");
+        tabs.add(getTranslation("reference.countries"), countries).setId("reference-tab-countries");
         add(new H2(getTranslation("menu.reference")), tabs);
     }
 
@@ -82,7 +92,7 @@ public class ReferenceDataView extends VerticalLayout implements HasDynamicTitle
         calibreSave.setText(getTranslation("action.save"));
         calibreSave.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         calibreSave.addClickListener(e -> saveCalibre());
-        var form = new FormLayout(calibreName, calibreAliases, calibreRetired, calibreReason, calibreSave);
+        var form = new FormLayout(calibreName, calibreAliases, calibreRetired, calibreReason, calibreSave, calibreHistory);
         form.setMaxWidth("26rem");
         edit(null);
 
@@ -110,6 +120,8 @@ public class ReferenceDataView extends VerticalLayout implements HasDynamicTitle
         calibreAliases.setValue(on ? String.join("\n", c.aliases()) : "");
         calibreRetired.setValue(on && c.retired());
         calibreReason.clear();
+        calibreHistory.setVisible(on);
+        calibreHistory.show(on ? reference.history(ReferenceKind.CALIBRE, c.code()) : List.of());
     }
 
     private void saveCalibre() {
@@ -142,41 +154,77 @@ public class ReferenceDataView extends VerticalLayout implements HasDynamicTitle
         calibres.setItems(f.isBlank() ? reference.calibres() : reference.suggestCalibres(f, 50));
     }
 
-    private Grid<Manufacturer> manufacturerGrid() {
-        var grid = new Grid<Manufacturer>();
-        grid.setId("manufacturer-grid");
-        EmptyGrids.say(grid, "empty.reference");
-        grid.addColumn(Manufacturer::code).setHeader(getTranslation("reference.code")).setAutoWidth(true);
-        grid.addColumn(Manufacturer::name).setHeader(getTranslation("reference.name")).setAutoWidth(true);
-        grid.addColumn(Manufacturer::country).setHeader(getTranslation("reference.country")).setAutoWidth(true);
-        grid.addColumn(m -> String.join(", ", m.aliases())).setHeader(getTranslation("reference.aliases"));
-        grid.setItems(reference.manufacturers());
-        grid.setSizeFull();
-        return grid;
+    private static TranslatedNamesTab.Entries<FirearmType> types(ReferenceData reference) {
+        return new TranslatedNamesTab.Entries<>() {
+            public List<FirearmType> all() {
+                return reference.firearmTypes();
+            }
+
+            public String code(FirearmType t) {
+                return t.code();
+            }
+
+            public List<String> names(FirearmType t) {
+                return List.of(t.nameEn(), t.nameSq(), t.nameSr());
+            }
+
+            public List<String> aliases(FirearmType t) {
+                return t.aliases();
+            }
+
+            public boolean retired(FirearmType t) {
+                return t.retired();
+            }
+
+            public boolean retires() {
+                return true;
+            }
+
+            public void save(FirearmType t, List<String> names, List<String> aliases, boolean retired, String reason) {
+                reference.saveFirearmType(new FirearmType(t.code(), names.get(0), names.get(1), names.get(2), t.category(),
+                        aliases, retired), reason);
+            }
+
+            public List<ReferenceRevision> history(FirearmType t) {
+                return reference.history(ReferenceKind.FIREARM_TYPE, t.code());
+            }
+        };
     }
 
-    private Grid<FirearmType> typeGrid() {
-        var grid = new Grid<FirearmType>();
-        EmptyGrids.say(grid, "empty.reference");
-        grid.addColumn(FirearmType::code).setHeader(getTranslation("reference.code")).setAutoWidth(true);
-        grid.addColumn(t -> t.name(getLocale())).setHeader(getTranslation("reference.name")).setAutoWidth(true);
-        grid.addColumn(FirearmType::category).setHeader(getTranslation("reference.category")).setAutoWidth(true);
-        grid.addColumn(t -> String.join(", ", t.aliases())).setHeader(getTranslation("reference.aliases"));
-        grid.setItems(reference.firearmTypes());
-        grid.setSizeFull();
-        return grid;
-    }
+    private static TranslatedNamesTab.Entries<Country> countries(ReferenceData reference) {
+        return new TranslatedNamesTab.Entries<>() {
+            public List<Country> all() {
+                return reference.countries();
+            }
 
-    private Grid<Country> countryGrid() {
-        var grid = new Grid<Country>();
-        EmptyGrids.say(grid, "empty.reference");
-        grid.addColumn(Country::code).setHeader(getTranslation("reference.code")).setAutoWidth(true);
-        grid.addColumn(Country::nameEn).setHeader("English");
-        grid.addColumn(Country::nameSq).setHeader("Shqip");
-        grid.addColumn(Country::nameSr).setHeader("Srpski");
-        grid.setItems(reference.countries());
-        grid.setSizeFull();
-        return grid;
+            public String code(Country c) {
+                return c.code();
+            }
+
+            public List<String> names(Country c) {
+                return List.of(c.nameEn(), c.nameSq(), c.nameSr());
+            }
+
+            public List<String> aliases(Country c) {
+                return c.aliases();
+            }
+
+            public boolean retired(Country c) {
+                return false;
+            }
+
+            public boolean retires() {
+                return false;
+            }
+
+            public void save(Country c, List<String> names, List<String> aliases, boolean retired, String reason) {
+                reference.saveCountry(new Country(c.code(), names.get(0), names.get(1), names.get(2), aliases), reason);
+            }
+
+            public List<ReferenceRevision> history(Country c) {
+                return reference.history(ReferenceKind.COUNTRY, c.code());
+            }
+        };
     }
 
     @Override
