@@ -3,6 +3,7 @@ package org.armstrace.tracing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.armstrace.registry.NewPerson;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.PartnerScope;
 import org.armstrace.security.Role;
@@ -21,11 +22,13 @@ public class TraceIntake {
     private final Neo4jClient neo4j;
     private final TraceCreation creation;
     private final AuditLog audit;
+    private final TracePeople tracePeople;
 
-    TraceIntake(Neo4jClient neo4j, TraceCreation creation, AuditLog audit) {
+    TraceIntake(Neo4jClient neo4j, TraceCreation creation, AuditLog audit, TracePeople tracePeople) {
         this.neo4j = neo4j;
         this.creation = creation;
         this.audit = audit;
+        this.tracePeople = tracePeople;
     }
 
     /**
@@ -37,6 +40,17 @@ public class TraceIntake {
     @PreAuthorize(TraceRequests.DESK + " or hasRole('PARTNER')")
     @Transactional
     public TraceRequest receive(NewTraceRequest request) {
+        return receive(request, List.of());
+    }
+
+    /**
+     * As {@link #receive(NewTraceRequest)}, with the people the request names, each matched against
+     * the registry's people in the same transaction ({@link TracePeople}): a sure match is linked, an
+     * unsure one registered and put to the review queue.
+     */
+    @PreAuthorize(TraceRequests.DESK + " or hasRole('PARTNER')")
+    @Transactional
+    public TraceRequest receive(NewTraceRequest request, List<NewPerson> people) {
         if (request.direction() != Direction.INCOMING) {
             throw new TransitionRefused("trace.not-incoming");
         }
@@ -46,7 +60,17 @@ public class TraceIntake {
             throw new TransitionRefused("trace.not-your-country");
         }
         ItiContent.require(request);
-        return creation.create(request);
+        TraceRequest created = creation.create(request);
+        tracePeople.link(created, people);
+        return created;
+    }
+
+    /** The people a request names, as linked to the registry's records (ids). */
+    @PreAuthorize(TraceRequests.DESK)
+    @Transactional(readOnly = true)
+    public List<String> peopleOf(String requestId) {
+        return neo4j.query("MATCH (:TraceRequest {id: $id})-[:NAMES]->(p:Person) RETURN p.id ORDER BY p.id")
+                .bind(requestId).to("id").fetchAs(String.class).all().stream().toList();
     }
 
     /**
