@@ -1,5 +1,6 @@
 package org.armstrace.tracing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,13 +82,26 @@ public class TraceIntake {
     @PreAuthorize(TraceRequests.DESK)
     @Transactional
     public List<TraceRequest> receiveAll(List<NewTraceRequest> requests) {
+        return receiveAll(requests, requests.stream().map(r -> List.<NewPerson>of()).toList());
+    }
+
+    /** As {@link #receiveAll(List)}, each request with the people it names ({@code people}, in the same order). */
+    @PreAuthorize(TraceRequests.DESK)
+    @Transactional
+    public List<TraceRequest> receiveAll(List<NewTraceRequest> requests, List<List<NewPerson>> people) {
         for (NewTraceRequest r : requests) {
             if (r.direction() != Direction.INCOMING) {
                 throw new TransitionRefused("trace.not-incoming");
             }
             ItiContent.require(r);
         }
-        return requests.stream().map(creation::create).toList();
+        var created = new ArrayList<TraceRequest>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            TraceRequest t = creation.create(requests.get(i));
+            tracePeople.link(t, people.get(i));
+            created.add(t);
+        }
+        return created;
     }
 
     /**

@@ -96,7 +96,8 @@ class TraceWorkbookTest {
                     .containsExactly("Requesting country", "Your reference", "Priority", "Weapon type", "Make",
                             "Model", "Calibre", "Serial number", "Country of manufacture",
                             "Why the weapon is considered illicit", "Legal basis", "Intended use of the information",
-                            "Circumstances of the recovery");
+                            "Circumstances of the recovery", "Person's given name", "Person's family name",
+                            "Person's date of birth", "Person's place of birth", "Person's personal number");
             for (var column : Column.values()) {
                 assertThat(header.getCell(column.ordinal()).getCellComment().getString().getString())
                         .isEqualTo(column.description());
