@@ -114,7 +114,7 @@ final class ChunkWriter {
     /** Time spent per step over the run, for the log line that says where an import's time went. */
     private final StepTimes times = new StepTimes();
 
-    private <T> T timed(String step, Supplier<T> work) {
+    <T> T timed(String step, Supplier<T> work) {
         return times.timed(step, work);
     }
 

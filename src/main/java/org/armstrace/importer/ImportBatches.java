@@ -114,9 +114,6 @@ class ImportBatches {
         if (!outcome.issues.isEmpty()) {
             saveIssues(id, outcome.issues);
         }
-        if (!outcome.rows.isEmpty()) {
-            saveRows(id, outcome.rows);
-        }
         if (!dryRun && !outcome.decisions.isEmpty()) {
             var rows = new ArrayList<Map<String, Object>>();
             for (ChunkWriter.Decision d : outcome.decisions) {
@@ -141,7 +138,10 @@ class ImportBatches {
      * chunk's transaction: the rows' outcomes are committed with the records they describe. Absent
      * values are left out rather than stored as nulls, so that a row costs only what it says.
      */
-    private void saveRows(String batch, List<RowOutcome> rows) {
+    void saveRows(String batch, List<RowOutcome> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         var params = new ArrayList<Map<String, Object>>(rows.size());
         for (RowOutcome r : rows) {
             var row = new LinkedHashMap<String, Object>();
