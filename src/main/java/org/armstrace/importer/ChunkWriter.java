@@ -25,6 +25,7 @@ import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.NewTransfer;
 import org.armstrace.registry.ReferenceKeys;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 
 /**
  * Matches one chunk of validated rows against the graph (and against what this batch created
@@ -48,11 +49,12 @@ final class ChunkWriter {
                     List<String> reasons, String summary) {
     }
 
-    /** What a chunk did: counts per kind, the issues to store, and the decisions. */
+    /** What a chunk did: counts per kind, the issues to store, the decisions, and what each row became. */
     static final class Outcome {
         final Map<String, Long> counts = new LinkedHashMap<>();
         final List<Issue> issues = new ArrayList<>();
         final List<Decision> decisions = new ArrayList<>();
+        final List<RowOutcome> rows = new ArrayList<>();
         int accepted;
         int rejected;
 
@@ -104,12 +106,15 @@ final class ChunkWriter {
     private final Map<String, String> organisations;
     private final PeopleMatcher people;
     private final ExtractHistory history;
+    private final String profile;
+    /** Weapons this run created under the extract's own record id (hashes of their ids): see {@link PeopleMatcher}. */
+    private final LongHashSet firearmsUnderRecordId = new LongHashSet();
     /** Weapons this chunk (a dry run: this run) created, by make key and folded serial. */
     private final Map<String, List<KnownFirearm>> createdFirearms = new HashMap<>();
     /** Time spent per step over the run, for the log line that says where an import's time went. */
     private final StepTimes times = new StepTimes();
 
-    private <T> T timed(String step, Supplier<T> work) {
+    <T> T timed(String step, Supplier<T> work) {
         return times.timed(step, work);
     }
 
@@ -125,7 +130,8 @@ final class ChunkWriter {
         this.fileName = fileName;
         this.dryRun = dryRun;
         this.organisations = new HashMap<>(records.organisationsByCode());
-        this.people = new PeopleMatcher(records);
+        this.people = new PeopleMatcher(records, profile);
+        this.profile = profile;
     }
 
     String source(int line) {
@@ -150,6 +156,8 @@ final class ChunkWriter {
         for (ParsedRow r : rows) {
             if (refs.rejectedLines().contains(r.line())) {
                 out.rejected++;
+                int line = r.line();
+                out.rows.add(RowOutcome.rejected(line, out.issues.stream().filter(i -> i.line() == line).toList()));
                 continue;
             }
             out.accepted++;
@@ -173,6 +181,7 @@ final class ChunkWriter {
             out.issues.addAll(item.issues());
             if (item.row() == null) {
                 out.rejected++;
+                out.rows.add(RowOutcome.rejected(item.line(), item.issues()));
             } else {
                 rows.add(item.row());
             }
@@ -368,13 +377,18 @@ final class ChunkWriter {
         for (int i = 0; i < list.size(); i++) {
             ParsedRow r = list.get(i);
             ImportedRecords.FirearmIdentity key = keys.get(i);
-            String own = id("firearm", key.makeKey(), key.modelKey(), key.serialKey());
+            String own = r.sourceRecord() != null ? id("firearm", "record", profile, r.sourceRecord())
+                    : id("firearm", key.makeKey(), key.modelKey(), key.serialKey());
             var candidates = new ArrayList<KnownFirearm>();
             for (ImportedRecords.FirearmCandidate c : fromGraph.getOrDefault(i, List.of())) {
                 candidates.add(new KnownFirearm(c.id(), c.serialKey(), ReferenceKeys.key(c.model())));
             }
             String block = key.makeKey() + "|" + key.serialFolded();
             candidates.addAll(createdFirearms.getOrDefault(block, List.of()));
+            if (r.sourceRecord() != null) {
+                // Another record id of the same extract is another weapon, as its source says, however alike.
+                candidates.removeIf(c -> !c.id().equals(own) && firearmsUnderRecordId.contains(RowParser.fnv64(c.id())));
+            }
             String chosen = own;
             if (candidates.stream().noneMatch(c -> c.id().equals(own))) {
                 KnownFirearm same = null;
@@ -401,6 +415,9 @@ final class ChunkWriter {
                     out.decisions.add(new Decision(r.line(), Kind.FIREARM, "PENDING", own, confusable.id(), 0.6,
                             List.of("make-equal", "serial-confusable"), describe(r.firearm())));
                 }
+            }
+            if (chosen.equals(own) && r.sourceRecord() != null) {
+                firearmsUnderRecordId.add(RowParser.fnv64(own));
             }
             if (chosen.equals(own)) {
                 createdFirearms.computeIfAbsent(block, k -> new ArrayList<>()).add(new KnownFirearm(own, key.serialKey(), key.modelKey()));

@@ -144,31 +144,51 @@ final class ExtractHistory {
      * @param named the records of each accepted line, as {@code KIND:id}, its main record first
      */
     static void countRows(Map<Integer, List<String>> named, Map<String, String> states, ChunkWriter.Outcome out) {
-        var decided = new HashMap<String, String>();
+        var decided = new HashMap<String, ChunkWriter.Decision>();
         for (ChunkWriter.Decision d : out.decisions) {
-            decided.put(d.line() + "|" + d.kind().name(), d.status().equals("PENDING") ? "review" : "merged");
+            decided.put(d.line() + "|" + d.kind().name(), d);
         }
         var first = new HashSet<String>();
+        var firstPerson = new HashSet<String>();
         named.forEach((line, records) -> {
             String main = records.getFirst();
-            String kind = main.substring(0, main.indexOf(':'));
-            boolean firstRow = first.add(main);
-            String state = states.getOrDefault(main, "existing");
-            boolean content = kind.equals(Kind.TRANSFER.name()) || kind.equals(Kind.REPORT.name());
-            String outcome = decided.get(line + "|" + kind);
-            if (outcome == null) {
-                if (firstRow && state.equals("created")) {
-                    outcome = "created";
-                } else if (firstRow && records.stream().anyMatch(r -> "changed".equals(states.get(r)))) {
-                    outcome = "changed";
-                } else if (firstRow && (state.equals("unchanged") || content && state.equals("existing"))) {
-                    outcome = "unchanged";
-                } else {
-                    outcome = "merged";
-                }
-            }
+            ChunkWriter.Decision decision = decided.get(line + "|" + main.substring(0, main.indexOf(':')));
+            String outcome = outcome(first.add(main), main, records, states, decision);
             out.add("row." + outcome, 1);
+            // The person a row names (a possessor on a weapon's row, say) is listed on that person's page.
+            String person = records.stream().filter(r -> r.startsWith(Kind.PERSON.name() + ":")).findFirst().orElse(null);
+            String personOutcome = null;
+            if (person != null) {
+                boolean firstForPerson = firstPerson.add(person);
+                personOutcome = person.equals(main) ? outcome : outcome(firstForPerson, person, List.of(person), states,
+                        decided.get(line + "|" + Kind.PERSON.name()));
+            }
+            out.rows.add(RowOutcome.accepted(line, outcome, main, decision, person == null ? null
+                    : person.substring(person.indexOf(':') + 1), personOutcome));
         });
         out.add("row.rejected", out.rejected);
+    }
+
+    /**
+     * A record's outcome for a row: its review or merge decision if it had one; else created if the row
+     * created it, changed if the row changed any record it names, unchanged if it is as its source left
+     * it; else merged into a record by the same key (a second row naming a record, say).
+     */
+    private static String outcome(boolean firstRow, String main, List<String> records, Map<String, String> states,
+                                  ChunkWriter.Decision decision) {
+        if (decision != null) {
+            return decision.status().equals("PENDING") ? "review" : "merged";
+        }
+        String kind = main.substring(0, main.indexOf(':'));
+        String state = states.getOrDefault(main, "existing");
+        boolean content = kind.equals(Kind.TRANSFER.name()) || kind.equals(Kind.REPORT.name());
+        if (firstRow && state.equals("created")) {
+            return "created";
+        } else if (firstRow && records.stream().anyMatch(r -> "changed".equals(states.get(r)))) {
+            return "changed";
+        } else if (firstRow && (state.equals("unchanged") || content && state.equals("existing"))) {
+            return "unchanged";
+        }
+        return "merged";
     }
 }

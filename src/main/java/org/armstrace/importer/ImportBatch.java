@@ -30,10 +30,22 @@ public record ImportBatch(String id, String fileName, String sha256, long size, 
         return counts.getOrDefault("row." + outcome, 0L);
     }
 
-    /** "created 3 + merged 1 + … = read 6": every row accounted for. */
+    /**
+     * Rows per outcome of the four every row ends as: created, merged (automatically, by the same key,
+     * or a later word of the record's own source, changed or unchanged), review, rejected.
+     */
+    public long outcome(String outcome) {
+        return switch (outcome) {
+            case "merged" -> rows("merged") + rows("changed") + rows("unchanged");
+            default -> rows(outcome);
+        };
+    }
+
+    /** "read 6 = created 3 + merged 1 + review 1 + rejected 1 (merged: changed 0, unchanged 0)": every row accounted for. */
     public String rowSummary() {
-        return String.join(" + ", ROW_OUTCOMES.stream().map(o -> o + " " + String.format(java.util.Locale.ROOT, "%,d", rows(o)))
-                .toList()) + String.format(java.util.Locale.ROOT, " = read %,d", read);
+        return String.format(java.util.Locale.ROOT, "read %,d = created %,d + merged %,d + review %,d + rejected %,d"
+                        + " (merged: changed %,d, unchanged %,d)", read, outcome("created"), outcome("merged"),
+                outcome("review"), outcome("rejected"), rows("changed"), rows("unchanged"));
     }
 
     public boolean finished() {

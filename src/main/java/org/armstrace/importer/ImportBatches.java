@@ -133,6 +133,41 @@ class ImportBatches {
         }
     }
 
+    /**
+     * What each row of a chunk became, one small {@code :ImportRow} node per row in one UNWIND, in the
+     * chunk's transaction: the rows' outcomes are committed with the records they describe. Absent
+     * values are left out rather than stored as nulls, so that a row costs only what it says.
+     */
+    void saveRows(String batch, List<RowOutcome> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var params = new ArrayList<Map<String, Object>>(rows.size());
+        for (RowOutcome r : rows) {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("batch", batch);
+            row.put("line", r.line());
+            row.put("outcome", r.outcome());
+            putIfPresent(row, "detail", r.detail());
+            putIfPresent(row, "kind", r.kind());
+            putIfPresent(row, "record", r.record());
+            putIfPresent(row, "candidate", r.candidate());
+            putIfPresent(row, "person", r.person());
+            putIfPresent(row, "personOutcome", r.personOutcome());
+            if (!r.reasons().isEmpty()) {
+                row.put("reasons", r.reasons());
+            }
+            params.add(row);
+        }
+        neo4j.query("UNWIND $rows AS row CREATE (r:ImportRow) SET r = row").bind(params).to("rows").run();
+    }
+
+    private static void putIfPresent(Map<String, Object> row, String key, Object value) {
+        if (value != null) {
+            row.put(key, value);
+        }
+    }
+
     void saveIssues(String batch, List<Issue> issues) {
         var rows = issues.stream().map(i -> CypherParams.of("line", i.line(), "severity", i.severity().name(),
                 "code", i.code(), "column", i.column(), "args", i.args())).toList();

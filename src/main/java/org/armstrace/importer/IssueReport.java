@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The downloadable report of a batch: every rejected row and every warning with its line, column
  * and reason in the reader's language, headed by the totals that must add up
- * ({@code read = accepted + rejected}). Streamed: a million issues are never held in memory.
+ * ({@code read = accepted + rejected}, and {@code read = created + merged + review + rejected}). Streamed: a million issues are never held in memory.
  */
 @Component
 public class IssueReport {
@@ -54,7 +54,9 @@ public class IssueReport {
         List<String> head = List.of(t(locale, "import.report.line"), t(locale, "import.report.outcome"),
                 t(locale, "import.report.column"), t(locale, "import.report.reason"));
         List<String> totals = List.of(batch.fileName(), t(locale, "import.report.totals", batch.read(), batch.accepted(),
-                batch.rejected()));
+                batch.rejected()), t(locale, "imports.row-outcomes", batch.read(), batch.outcome("created"),
+                batch.outcome("merged"), batch.outcome("review"), batch.outcome("rejected"), batch.rows("changed"),
+                batch.rows("unchanged")));
         if (format == Format.CSV) {
             var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write('\uFEFF'); // so that Excel opens the UTF-8 as UTF-8

@@ -12,6 +12,7 @@ import org.armstrace.registry.PersonMatching;
 import org.armstrace.registry.PersonNames;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceKeys;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 
 /**
  * Which person record each row of a chunk names: one already in the graph, one an earlier row
@@ -28,13 +29,20 @@ final class PeopleMatcher {
     }
 
     private final RecordStore records;
+    private final String profile;
+    /**
+     * People this run created under the extract's own record id (hashes of their ids): the source says
+     * they are other records than a row with another id, so no such row is merged into them.
+     */
+    private final LongHashSet createdUnderRecordId = new LongHashSet();
     /** People this chunk (a dry run: this run) created, by blocking key. */
     private final Map<String, List<Known>> createdPeople = new HashMap<>();
     /** Folded sides of the people this run compared; bounded so that a huge extract cannot fill the heap. */
     private final PersonMatching.Folded folded = new PersonMatching.Folded(300_000);
 
-    PeopleMatcher(RecordStore records) {
+    PeopleMatcher(RecordStore records, String profile) {
         this.records = records;
+        this.profile = profile;
     }
 
     /** Forgets the people created so far: the records store answers for them once written. */
@@ -74,15 +82,24 @@ final class PeopleMatcher {
     private String match(ParsedRow r, ImportedRecords.PersonBlocks blocks, List<ImportedRecords.PersonCandidate> fromGraph,
                          ChunkWriter.Outcome out) {
         PersonMatching.Side side = folded.of(PersonMatching.Fields.of(r.person()));
-        String own = side.nid() != null ? ChunkWriter.id("person", "nid", side.nid()) : personId(side, null);
+        String own = r.sourceRecord() != null ? ChunkWriter.id("person", "record", profile, r.sourceRecord())
+                : side.nid() != null ? ChunkWriter.id("person", "nid", side.nid()) : personId(side, null);
         Map<String, PersonMatching.Side> candidates = candidates(blocks, fromGraph);
+        if (r.sourceRecord() != null) {
+            // Another record id of the same extract is another person, as its source says, however alike.
+            String mine = own;
+            candidates.keySet().removeIf(id -> !id.equals(mine) && createdUnderRecordId.contains(RowParser.fnv64(id)));
+        }
         String chosen = own;
         PersonMatching.Side holder = candidates.get(own);
-        if (holder != null && side.nid() != null) {
+        if (holder != null && side.nid() != null && r.sourceRecord() == null) {
             own = ownOrApart(r, side, own, holder, candidates, out);
             chosen = own;
         } else if (!candidates.containsKey(own)) {
             chosen = closest(r, side, own, candidates, out);
+        }
+        if (chosen.equals(own) && r.sourceRecord() != null) {
+            createdUnderRecordId.add(RowParser.fnv64(own));
         }
         if (chosen.equals(own)) {
             for (String block : blockKeys(blocks)) {

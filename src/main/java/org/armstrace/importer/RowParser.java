@@ -109,9 +109,14 @@ final class RowParser {
         long hash = fnv64(values.toString());
         int first = seen.getIfAbsentPut(hash, line);
         if (first != line) {
-            return new Rejected(List.of(Issue.rejected(line, "row-duplicate", null, first)));
+            // Identical in every mapped column (the extract's own record id included, when mapped): the same
+            // record written twice. It is kept, and names the record the first row made, so both rows are traced.
+            warnings.add(Issue.warning(line, "row-duplicate", null, first));
         }
         ParsedRow parsed = parsedRow(new Fields(line, values, rejected, warnings));
+        if (parsed != null && values.containsKey(Target.SOURCE_RECORD_ID)) {
+            parsed = parsed.withSourceRecord(values.get(Target.SOURCE_RECORD_ID));
+        }
         if (!rejected.isEmpty()) {
             return new Rejected(concat(rejected, warnings));
         }

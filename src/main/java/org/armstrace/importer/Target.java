@@ -32,7 +32,10 @@ enum Target {
     TRANSFER_FROM("transfer.from"), TRANSFER_TO("transfer.to"), TRANSFER_LICENCE("transfer.licenceNumber"),
 
     REPORT_KIND("report.kind"), REPORT_DATE("report.occurredOn"), REPORT_PLACE("report.place"),
-    REPORT_REFERENCE("report.reference");
+    REPORT_REFERENCE("report.reference"),
+
+    /** The extract's own id of the row's record: two rows with different ids are two records. */
+    SOURCE_RECORD_ID("source.recordId");
 
     private final String key;
 

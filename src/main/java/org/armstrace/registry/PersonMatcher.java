@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Identity matching for people typed in outside an import (possessors at a recovery): the same
+ * Identity matching for people typed in outside an import (possessors at a recovery, people named
+ * in a partner's trace request): the same
  * blocking ({@link PersonNames#blocks}) and the same comparison ({@link PersonMatching}) as the
  * importer, so that a person is not recorded twice because they were typed at a roadside rather
  * than read from an extract. A sure match is the existing person; an unsure one is registered and
@@ -72,7 +73,9 @@ public class PersonMatcher {
      *
      * @param where where the person was typed, shown with the question (e.g. {@code recovery:<id>})
      */
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER')")
+    // PARTNER: a partner's trace request names people, matched and registered on its behalf; what the
+    // matcher found is never returned to the partner (the API answers with the request only).
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER','PARTNER')")
     @Transactional
     public Resolved resolve(NewPerson person, Provenance provenance, String where) {
         Match m = match(person);

@@ -67,8 +67,11 @@ public class PersonRegistry {
         this.audit = audit;
     }
 
-    /** Field officers register the people found in possession of a recovered weapon. */
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER')")
+    /**
+     * Field officers register the people found in possession of a recovered weapon; a partner's trace
+     * request registers the people it names that nobody recorded resembles ({@link PersonMatcher#resolve}).
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER','PARTNER')")
     @Transactional
     public Person register(NewPerson person, Provenance provenance) {
         String id = create(List.of(person), provenance).getFirst();

@@ -46,8 +46,9 @@ public class Submissions {
         String country = PartnerScope.country().orElseThrow(() -> new TransitionRefused("trace.not-your-country"));
         TraceRequest created;
         try {
-            created = intake.receive(SubmittedRequest.parse(json, body)
-                    .toRequest(country, NewTraceRequest.Channel.API, idempotencyKey));
+            SubmittedRequest submitted = SubmittedRequest.parse(json, body);
+            created = intake.receive(submitted.toRequest(country, NewTraceRequest.Channel.API, idempotencyKey),
+                    submitted.named());
         } catch (RuntimeException refused) {
             store.keep(NewTraceRequest.Channel.API, body, JSON, null, country, problems(refused), List.of());
             throw refused;

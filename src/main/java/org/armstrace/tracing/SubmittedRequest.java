@@ -1,5 +1,9 @@
 package org.armstrace.tracing;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.armstrace.registry.NewPerson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -9,9 +13,39 @@ import tools.jackson.databind.json.JsonMapper;
  * token, not its body, says which country it speaks for.
  */
 record SubmittedRequest(String requestingCountry, String partnerReference, Priority priority, Weapon weapon,
-                        String whyIllicit, String legalBasis, String intendedUse, String circumstances) {
+                        String whyIllicit, String legalBasis, String intendedUse, String circumstances,
+                        List<Person> people) {
 
     record Weapon(String type, String make, String model, String calibre, String serial, String countryOfManufacture) {
+    }
+
+    /** A person the request names (a possessor, a suspect), as the partner writes them. */
+    record Person(String givenName, String familyName, String parentName, LocalDate birthDate, String birthPlace,
+                  String nationalId) {
+    }
+
+    /** The people named, as the registry takes them; a person without both names, or too long, is refused. */
+    List<NewPerson> named() {
+        if (people == null || people.isEmpty()) {
+            return List.of();
+        }
+        if (people.size() > TracePeople.MAX) {
+            throw new TransitionRefused("trace.bad-person");
+        }
+        var out = new ArrayList<NewPerson>();
+        for (Person p : people) {
+            if (p == null) {
+                throw new TransitionRefused("trace.bad-person");
+            }
+            try {
+                out.add(new NewPerson(NewTraceRequest.text(p.givenName(), 100), NewTraceRequest.text(p.familyName(), 100),
+                        NewTraceRequest.text(p.parentName(), 100), p.birthDate(), NewTraceRequest.text(p.birthPlace(), 100),
+                        NewTraceRequest.text(p.nationalId(), 20)));
+            } catch (IllegalArgumentException e) {
+                throw new TransitionRefused("trace.bad-person");
+            }
+        }
+        return out;
     }
 
     /** The body read as JSON of the documented shape; anything else is refused as a malformed body. */
@@ -33,7 +67,7 @@ record SubmittedRequest(String requestingCountry, String partnerReference, Prior
     static SubmittedRequest of(NewTraceRequest r) {
         return new SubmittedRequest(r.counterpart(), r.partnerReference(), r.priority(), new Weapon(r.weaponType(),
                 r.weaponMake(), r.weaponModel(), r.weaponCalibre(), r.weaponSerial(), r.weaponCountry()),
-                r.whyIllicit(), r.legalBasis(), r.intendedUse(), r.circumstances());
+                r.whyIllicit(), r.legalBasis(), r.intendedUse(), r.circumstances(), null);
     }
 
     NewTraceRequest toRequest(String country, NewTraceRequest.Channel channel, String idempotencyKey) {

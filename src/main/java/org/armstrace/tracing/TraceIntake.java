@@ -1,8 +1,10 @@
 package org.armstrace.tracing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.armstrace.registry.NewPerson;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.PartnerScope;
 import org.armstrace.security.Role;
@@ -21,11 +23,13 @@ public class TraceIntake {
     private final Neo4jClient neo4j;
     private final TraceCreation creation;
     private final AuditLog audit;
+    private final TracePeople tracePeople;
 
-    TraceIntake(Neo4jClient neo4j, TraceCreation creation, AuditLog audit) {
+    TraceIntake(Neo4jClient neo4j, TraceCreation creation, AuditLog audit, TracePeople tracePeople) {
         this.neo4j = neo4j;
         this.creation = creation;
         this.audit = audit;
+        this.tracePeople = tracePeople;
     }
 
     /**
@@ -37,6 +41,17 @@ public class TraceIntake {
     @PreAuthorize(TraceRequests.DESK + " or hasRole('PARTNER')")
     @Transactional
     public TraceRequest receive(NewTraceRequest request) {
+        return receive(request, List.of());
+    }
+
+    /**
+     * As {@link #receive(NewTraceRequest)}, with the people the request names, each matched against
+     * the registry's people in the same transaction ({@link TracePeople}): a sure match is linked, an
+     * unsure one registered and put to the review queue.
+     */
+    @PreAuthorize(TraceRequests.DESK + " or hasRole('PARTNER')")
+    @Transactional
+    public TraceRequest receive(NewTraceRequest request, List<NewPerson> people) {
         if (request.direction() != Direction.INCOMING) {
             throw new TransitionRefused("trace.not-incoming");
         }
@@ -46,7 +61,17 @@ public class TraceIntake {
             throw new TransitionRefused("trace.not-your-country");
         }
         ItiContent.require(request);
-        return creation.create(request);
+        TraceRequest created = creation.create(request);
+        tracePeople.link(created, people);
+        return created;
+    }
+
+    /** The people a request names, as linked to the registry's records (ids). */
+    @PreAuthorize(TraceRequests.DESK)
+    @Transactional(readOnly = true)
+    public List<String> peopleOf(String requestId) {
+        return neo4j.query("MATCH (:TraceRequest {id: $id})-[:NAMES]->(p:Person) RETURN p.id ORDER BY p.id")
+                .bind(requestId).to("id").fetchAs(String.class).all().stream().toList();
     }
 
     /**
@@ -57,13 +82,26 @@ public class TraceIntake {
     @PreAuthorize(TraceRequests.DESK)
     @Transactional
     public List<TraceRequest> receiveAll(List<NewTraceRequest> requests) {
+        return receiveAll(requests, requests.stream().map(r -> List.<NewPerson>of()).toList());
+    }
+
+    /** As {@link #receiveAll(List)}, each request with the people it names ({@code people}, in the same order). */
+    @PreAuthorize(TraceRequests.DESK)
+    @Transactional
+    public List<TraceRequest> receiveAll(List<NewTraceRequest> requests, List<List<NewPerson>> people) {
         for (NewTraceRequest r : requests) {
             if (r.direction() != Direction.INCOMING) {
                 throw new TransitionRefused("trace.not-incoming");
             }
             ItiContent.require(r);
         }
-        return requests.stream().map(creation::create).toList();
+        var created = new ArrayList<TraceRequest>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            TraceRequest t = creation.create(requests.get(i));
+            tracePeople.link(t, people.get(i));
+            created.add(t);
+        }
+        return created;
     }
 
     /**

@@ -2,6 +2,10 @@ package org.armstrace.tracing;
 
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,16 +56,35 @@ public final class TraceWorkbook {
                 + "Instrument, a bilateral agreement, a mutual legal assistance request. Required.", true),
         INTENDED_USE("Intended use of the information",
                 "What the answer will be used for, e.g. a criminal investigation or prosecution. Required.", true),
-        CIRCUMSTANCES("Circumstances of the recovery", "When, where and how the weapon was recovered or seized.", true);
+        CIRCUMSTANCES("Circumstances of the recovery", "When, where and how the weapon was recovered or seized.", true),
+        // The person found with the weapon, if known: matched against the people already recorded. Optional
+        // columns: a workbook made from the earlier template, without them, is still read.
+        PERSON_GIVEN_NAME("Person's given name", "Given name of the person found with the weapon, if known.", false, true),
+        PERSON_FAMILY_NAME("Person's family name", "Family name of that person. Required when a given name is.", false,
+                true),
+        PERSON_BIRTH_DATE("Person's date of birth", "Date of birth as YYYY-MM-DD, if known.", false, true),
+        PERSON_BIRTH_PLACE("Person's place of birth", "Place of birth, if known.", false, true),
+        PERSON_NATIONAL_ID("Person's personal number", "Personal identification number, if known.", false, true);
 
         private final String header;
         private final String description;
         private final boolean longText;
+        private final boolean optional;
 
         Column(String header, String description, boolean longText) {
+            this(header, description, longText, false);
+        }
+
+        Column(String header, String description, boolean longText, boolean optional) {
             this.header = header;
             this.description = description;
             this.longText = longText;
+            this.optional = optional;
+        }
+
+        /** A column an earlier template lacked: a workbook without it (blank header) is still read. */
+        boolean optional() {
+            return optional;
         }
 
         /** The header text in row 1 of the template. */
@@ -89,6 +112,18 @@ public final class TraceWorkbook {
     }
 
     static final Column[] COLUMNS = Column.values();
+
+    /** A date as a partner types it: YYYY-MM-DD, or DD.MM.YYYY as the region writes it; null when it is neither. */
+    static LocalDate date(String text) {
+        for (String pattern : List.of("uuuu-MM-dd", "d.M.uuuu")) {
+            try {
+                return LocalDate.parse(text.strip(), DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT));
+            } catch (DateTimeParseException e) {
+                // the next pattern
+            }
+        }
+        return null;
+    }
 
     /**
      * One request as read from the sheet.

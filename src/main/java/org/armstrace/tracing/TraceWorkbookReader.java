@@ -134,6 +134,9 @@ final class TraceWorkbookReader {
                 int c = column.ordinal();
                 var cell = header == null ? null : header.getCell(c);
                 var text = Objects.requireNonNullElse(cell == null ? null : text(cell), "").strip();
+                if (column.optional() && text.isEmpty()) {
+                    continue; // a workbook from the earlier template, which had no such column
+                }
                 if (!text.equalsIgnoreCase(column.header())) {
                     add(0, c, "workbook.renamed-column", column.header(), abbreviated(text));
                 }
@@ -233,6 +236,11 @@ final class TraceWorkbookReader {
                         value = value.toUpperCase(Locale.ROOT);
                         if (!PRIORITIES.contains(value)) {
                             add(r, c, "workbook.bad-priority");
+                        }
+                    }
+                    case PERSON_BIRTH_DATE -> {
+                        if (TraceWorkbook.date(value) == null) {
+                            add(r, c, "workbook.bad-date");
                         }
                     }
                     default -> {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.armstrace.base.Sha256;
 import org.armstrace.base.Translations;
+import org.armstrace.registry.NewPerson;
 import org.armstrace.tracing.TraceWorkbook.Column;
 import org.armstrace.tracing.TraceWorkbook.Problem;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -83,6 +84,7 @@ public class WorkbookIntake {
         String file = Sha256.hex(bytes).substring(0, 32);
         var problems = new ArrayList<Problem>();
         var requests = new ArrayList<NewTraceRequest>();
+        var people = new ArrayList<List<NewPerson>>();
         for (TraceWorkbook.Row row : read.rows()) {
             String country = row.value(Column.REQUESTING_COUNTRY);
             if (!traces.isCounterpart(country)) {
@@ -109,10 +111,29 @@ public class WorkbookIntake {
                 problems.add(new Problem(row.cell(ITI_COLUMNS.get(field)), "workbook.required", List.of()));
             }
             requests.add(request);
+            people.add(person(row, problems));
         }
         if (!problems.isEmpty()) {
             return new Outcome(List.of(), problems);
         }
-        return new Outcome(intake.receiveAll(requests), List.of());
+        return new Outcome(intake.receiveAll(requests, people), List.of());
+    }
+
+    /** The person a row names, if any; a person without both names is a problem of the row's given-name cell. */
+    private static List<NewPerson> person(TraceWorkbook.Row row, List<Problem> problems) {
+        String given = row.value(Column.PERSON_GIVEN_NAME);
+        String family = row.value(Column.PERSON_FAMILY_NAME);
+        String born = row.value(Column.PERSON_BIRTH_DATE);
+        String place = row.value(Column.PERSON_BIRTH_PLACE);
+        String nid = row.value(Column.PERSON_NATIONAL_ID);
+        if (given == null && family == null && born == null && place == null && nid == null) {
+            return List.of();
+        }
+        if (given == null || family == null || given.length() > 100 || family.length() > 100) {
+            problems.add(new Problem(row.cell(given == null ? Column.PERSON_GIVEN_NAME : Column.PERSON_FAMILY_NAME),
+                    "workbook.person-incomplete", List.of()));
+            return List.of();
+        }
+        return List.of(new NewPerson(given, family, null, born == null ? null : TraceWorkbook.date(born), place, nid));
     }
 }

@@ -6,13 +6,20 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.registry.NewPeople;
+import org.armstrace.registry.Person;
+import org.armstrace.registry.PersonRegistry;
+import org.armstrace.registry.Provenance;
 import org.armstrace.tracing.TraceWorkbook.Column;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -30,6 +37,10 @@ class WorkbookIntakeTests {
     Neo4jClient neo4j;
     @Autowired
     Submissions submissions;
+    @Autowired
+    TraceIntake traceIntake;
+    @Autowired
+    PersonRegistry people;
 
     @Test
     void the_published_template_filled_in_and_uploaded_becomes_numbered_requests_and_a_second_upload_adds_none() {
@@ -129,6 +140,40 @@ class WorkbookIntakeTests {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    @Test
+    void the_person_a_workbook_row_names_is_matched_to_the_person_recorded_and_a_half_filled_person_is_a_problem() {
+        var letters = new StringBuilder("Krasniq");
+        for (int i = 0; i < 4; i++) {
+            letters.append("bdfgklmnpt".charAt(ThreadLocalRandom.current().nextInt(10))).append('a');
+        }
+        String family = letters.append('j').toString();
+        Person known = Actors.analyst(() -> people.register(NewPeople.newPerson("Arbër", family).parent("Ilaz")
+                .born(LocalDate.of(1981, 3, 4)).bornIn("Pejë").build(),
+                new Provenance("import:test-registry", Provenance.Confidence.HIGH)));
+        String ref = "WB-" + UUID.randomUUID().toString().substring(0, 6);
+        byte[] workbook = filled(sheet -> {
+            row(sheet, 1, "AL", ref + "-1", "", "Zastava", "ZP-" + ref, "Seized at a border crossing");
+            var cells = sheet.getRow(1);
+            cells.createCell(Column.PERSON_GIVEN_NAME.ordinal()).setCellValue("Arber");
+            cells.createCell(Column.PERSON_FAMILY_NAME.ordinal()).setCellValue(family);
+            cells.createCell(Column.PERSON_BIRTH_DATE.ordinal()).setCellValue("04.03.1981");
+        });
+
+        var outcome = upload(workbook);
+
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(Actors.intake(() -> traceIntake.peopleOf(outcome.received().getFirst().id())))
+                .containsExactly(known.id());
+
+        byte[] halfFilled = filled(sheet -> {
+            row(sheet, 1, "AL", ref + "-2", "", "Zastava", "ZQ-" + ref, "Seized at a border crossing");
+            sheet.getRow(1).createCell(Column.PERSON_FAMILY_NAME.ordinal()).setCellValue(family);
+        });
+        assertThat(upload(halfFilled).problems()).extracting(TraceWorkbook.Problem::cell, TraceWorkbook.Problem::key)
+                .containsExactly(Tuple.tuple(CellReference.convertNumToColString(Column.PERSON_GIVEN_NAME.ordinal()) + "2",
+                        "workbook.person-incomplete"));
     }
 
     private long count(String ref) {

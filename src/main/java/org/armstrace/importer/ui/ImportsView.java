@@ -32,6 +32,7 @@ import org.armstrace.base.Dates;
 import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.base.ui.UploadTexts;
 import org.armstrace.importer.ImportBatch;
+import org.armstrace.importer.ImportRows;
 import org.armstrace.importer.Issue;
 import org.armstrace.importer.IssueReport;
 import org.armstrace.importer.MappingProfile;
@@ -51,6 +52,7 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
 
 
     private final RegistryImports imports;
+    private final ImportRows importRows;
     private final ComboBox<MappingProfile> profile = new ComboBox<>();
     private final Span file = new Span();
     private final Button dryRun = new Button();
@@ -63,8 +65,9 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
     private String watching;
     private Registration poll;
 
-    public ImportsView(RegistryImports imports) {
+    public ImportsView(RegistryImports imports, ImportRows importRows) {
         this.imports = imports;
+        this.importRows = importRows;
         setMaxWidth("1200px");
         HorizontalLayout profileRow = profileRow();
         Upload upload = upload();
@@ -254,8 +257,8 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         totals.setId("import-totals");
         var counts = new Div();
         counts.setId("import-counts");
-        var rows = new Div(getTranslation("imports.row-outcomes", b.rows("created"), b.rows("merged"), b.rows("review"),
-                b.rows("changed"), b.rows("unchanged"), b.rows("rejected"), b.read()));
+        var rows = new Div(getTranslation("imports.row-outcomes", b.read(), b.outcome("created"), b.outcome("merged"),
+                b.outcome("review"), b.outcome("rejected"), b.rows("changed"), b.rows("unchanged")));
         rows.setId("import-rows");
         counts.add(rows);
         for (Map.Entry<String, Long> c : b.counts().entrySet()) {
@@ -280,7 +283,8 @@ public class ImportsView extends VerticalLayout implements HasDynamicTitle {
         issues.setHeight("24em");
         issues.setItems(q -> imports.issues(batchId, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, imports.issueCount(batchId)));
-        batchDetails.add(title, totals, counts, new HorizontalLayout(csv, xlsx), issues);
+        batchDetails.add(title, totals, counts, new H3(getTranslation("imports.row-list")), new BatchRows(importRows, batchId),
+                new HorizontalLayout(csv, xlsx), issues);
     }
 
     private DownloadHandler report(ImportBatch b, IssueReport.Format format, Locale locale) {

@@ -2,13 +2,13 @@ package org.armstrace.registry.ui;
 
 import static org.armstrace.registry.ui.RecordParts.fact;
 
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
@@ -18,7 +18,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ui.EmptyGrids;
 import org.armstrace.registry.ErasureOrders;
+import org.armstrace.registry.ExtractRows;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.RegistryDesk;
@@ -35,12 +37,14 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
     private final PersonRegistry people;
     private final RegistryDesk desk;
     private final ErasureOrders erasures;
+    private final ExtractRows extractRows;
     private String title = "";
 
-    public PersonView(PersonRegistry people, RegistryDesk desk, ErasureOrders erasures) {
+    public PersonView(PersonRegistry people, RegistryDesk desk, ErasureOrders erasures, ExtractRows extractRows) {
         this.people = people;
         this.desk = desk;
         this.erasures = erasures;
+        this.extractRows = extractRows;
     }
 
     @Override
@@ -99,14 +103,33 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         add(new H3(getTranslation("person.firearms")), RecordParts.heldFirearms(this, "person-firearms", record.firearms()));
 
         // Every row of every extract that became or joined this person, so that a merge can be traced to its rows.
-        add(new H3(getTranslation("person.extract-rows")));
-        var rows = new UnorderedList();
-        rows.setId("person-extract-rows");
-        record.extractRows().forEach(r -> rows.add(new ListItem(r)));
-        add(rows);
+        add(new H3(getTranslation("person.extract-rows")), extractRows(id));
         // The history is part of the person's record: its read is the page's audited person.read.
         add(new H3(getTranslation("firearm.history")),
                 HistorySentences.list(this, "person-history", record.history(), (field, value) -> value));
+    }
+
+    /** At most this many extract rows are listed: a person named on more rows is a register's own organisation. */
+    static final int EXTRACT_ROWS = 500;
+
+    private Grid<ExtractRows.ExtractRow> extractRows(String id) {
+        var grid = new Grid<ExtractRows.ExtractRow>();
+        grid.setId("person-extract-rows");
+        EmptyGrids.say(grid, "empty.person-extract-rows");
+        grid.addColumn(ExtractRows.ExtractRow::fileName).setHeader(getTranslation("person.extract-rows.file"));
+        grid.addColumn(ExtractRows.ExtractRow::line).setHeader(getTranslation("person.extract-rows.line"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.batchId().substring(0, 8)).setHeader(getTranslation("person.extract-rows.batch"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.outcome() == null ? "" : getTranslation("imports.row-outcome." + r.outcome())
+                        + (r.detail() == null ? "" : " (" + getTranslation("imports.row-detail." + r.detail()) + ")"))
+                .setHeader(getTranslation("person.extract-rows.outcome"));
+        grid.addColumn(r -> Dates.date(r.at(), getLocale())).setHeader(getTranslation("person.extract-rows.date"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.setItems(extractRows.ofPerson(id, EXTRACT_ROWS));
+        return grid;
     }
 
     @Override

@@ -47,7 +47,15 @@ class TraceApi {
 
     /** A request as a partner sends it: the weapon's identification and what the ITI requires (the documented shape). */
     record TraceRequestJson(String partnerReference, Priority priority, WeaponJson weapon, String whyIllicit,
-                            String legalBasis, String intendedUse, String circumstances) {
+                            String legalBasis, String intendedUse, String circumstances, List<PersonJson> people) {
+    }
+
+    /**
+     * A person the request names (a possessor, a suspect; at most 20). Each is matched against the
+     * registry's people: a sure match is linked, an unsure one goes to an analyst's review.
+     */
+    record PersonJson(String givenName, String familyName, String parentName, LocalDate birthDate, String birthPlace,
+                      String nationalId) {
     }
 
     /**
