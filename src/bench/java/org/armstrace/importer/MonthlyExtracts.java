@@ -138,7 +138,10 @@ final class MonthlyExtracts {
             out.add(v);
             return null;
         });
+        // The same reports in another file (a blank line more): the same file again would be recognised as
+        // already imported and not read at all.
         Files.copy(first.lostStolen(), dir.resolve("lost-stolen.csv"));
+        Files.writeString(dir.resolve("lost-stolen.csv"), "\r\n", java.nio.file.StandardOpenOption.APPEND);
         return changes;
     }
 
