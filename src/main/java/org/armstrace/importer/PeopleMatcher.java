@@ -76,10 +76,13 @@ final class PeopleMatcher {
      */
     private List<ParsedRow> matchedBefore(List<ParsedRow> rows, Map<Integer, String> ids) {
         var own = new HashMap<Integer, String>();
+        var sides = new HashMap<Integer, PersonMatching.Side>();
         var offered = new LinkedHashMap<String, ImportedRecords.Row<NewPerson>>();
         var ambiguous = new HashSet<String>();
         for (ParsedRow r : rows) {
-            String id = ownId(folded.of(PersonMatching.Fields.of(r.person())));
+            PersonMatching.Side side = folded.of(PersonMatching.Fields.of(r.person()));
+            sides.put(r.line(), side);
+            String id = ownId(side);
             var row = new ImportedRecords.Row<>(id, r.person(), null, hash.apply(r.person()), false);
             var first = offered.putIfAbsent(id, row);
             if (first != null && !first.hash().equals(row.hash())) {
@@ -94,6 +97,13 @@ final class PeopleMatcher {
             String id = own.get(r.line());
             if (unchanged.contains(id)) {
                 ids.put(r.line(), id);
+                // Known to the chunk's later rows as a matched row would be: a namesake further down is
+                // compared with this person even when the graph's candidate cap leaves them out.
+                var keys = blockKeys(new ImportedRecords.PersonBlocks(0,
+                        r.person().nationalId() == null ? null : ReferenceKeys.key(r.person().nationalId()),
+                        PersonNames.blocks(r.person().givenName(), r.person().familyName(), r.person().birthDate())));
+                keys.forEach(block -> createdPeople.computeIfAbsent(block, k -> new ArrayList<>())
+                        .add(new Known(id, sides.get(r.line()))));
             } else {
                 rest.add(r);
             }
