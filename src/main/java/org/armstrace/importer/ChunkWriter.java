@@ -95,6 +95,8 @@ final class ChunkWriter {
             List<String> list = named.computeIfAbsent(line, l -> new ArrayList<>(3));
             list.add(main ? 0 : list.size(), kind.name() + ":" + id);
         }
+        /** Transfers and reports that are in the graph as the chunk would write them. */
+        final Set<String> written = new HashSet<>();
         /** How each record stood, by {@code KIND:id}: created, existing, unchanged, changed. */
         final Map<String, String> states = new HashMap<>();
     }
@@ -130,7 +132,7 @@ final class ChunkWriter {
         this.fileName = fileName;
         this.dryRun = dryRun;
         this.organisations = new HashMap<>(records.organisationsByCode());
-        this.people = new PeopleMatcher(records, profile);
+        this.people = new PeopleMatcher(records, profile, history::entry);
         this.profile = profile;
     }
 
@@ -306,12 +308,19 @@ final class ChunkWriter {
     }
 
     private Stood stand(Outcome out, ChunkRecords chunk) {
-        var stood = new Stood(history.stand(Kind.ORGANISATION, chunk.organisations.values(), false, out, chunk.states),
-                history.stand(Kind.PERSON, chunk.people.values(), false, out, chunk.states),
-                history.stand(Kind.FIREARM, chunk.firearms.values(), false, out, chunk.states),
-                history.stand(Kind.LICENCE, chunk.licences.values(), true, out, chunk.states));
-        count(out, Kind.TRANSFER, chunk.transfers.keySet(), chunk.states);
-        count(out, Kind.REPORT, chunk.reports.keySet(), chunk.states);
+        var stood = new Stood(history.stand(Kind.ORGANISATION, chunk.organisations.values(), r -> false, out, chunk.states),
+                history.stand(Kind.PERSON, chunk.people.values(), r -> false, out, chunk.states),
+                history.stand(Kind.FIREARM, chunk.firearms.values(), r -> false, out, chunk.states),
+                // An unchanged licence row still adds the weapon it names (its hash is of the licence alone), and
+                // one that ends its holdings ends those a transfer opened under it since; any other writes nothing.
+                history.stand(Kind.LICENCE, chunk.licences.values(),
+                        r -> r.value().firearmId() != null || r.value().endedOn() != null, out, chunk.states));
+        Set<String> transfers = count(out, Kind.TRANSFER, chunk.transfers.keySet(), chunk.states);
+        // A transfer or report is its own content, its id derived from all of it: one that is in the graph
+        // with everything the row resolves is written again for nothing (on S, most of a monthly extract).
+        chunk.written.addAll(records.transfersWritten(chunk.transfers.values().stream()
+                .filter(r -> transfers.contains(r.id())).toList()));
+        chunk.written.addAll(count(out, Kind.REPORT, chunk.reports.keySet(), chunk.states));
         return stood;
     }
 
@@ -331,8 +340,12 @@ final class ChunkWriter {
         writeAny(stood.firearms().write(), rows -> records.writeFirearms(rows, batch));
         history.writeChanges(Kind.LICENCE, stood.licences(), reason);
         writeAny(stood.licences().write(), rows -> records.writeLicences(rows, batch));
-        writeAny(chunk.transfers.values(), rows -> records.writeTransfers(rows, batch));
-        writeAny(chunk.reports.values(), rows -> records.writeReports(rows, batch));
+        writeAny(unwritten(chunk.transfers.values(), chunk.written), rows -> records.writeTransfers(rows, batch));
+        writeAny(unwritten(chunk.reports.values(), chunk.written), rows -> records.writeReports(rows, batch));
+    }
+
+    private static <T> List<ImportedRecords.Row<T>> unwritten(Collection<ImportedRecords.Row<T>> rows, Set<String> written) {
+        return rows.stream().filter(r -> !written.contains(r.id())).toList();
     }
 
     /** One write of the chunk's rows of a kind; none when the chunk has no such rows. */
@@ -342,10 +355,10 @@ final class ChunkWriter {
         }
     }
 
-    /** Counts {@code <kind>.created} and {@code <kind>.existing}: what a write adds, and what was already there. */
-    private void count(Outcome out, Kind kind, Set<String> ids, Map<String, String> states) {
+    /** Counts {@code <kind>.created} and {@code <kind>.existing}; returns the ids that are already there. */
+    private Set<String> count(Outcome out, Kind kind, Set<String> ids, Map<String, String> states) {
         if (ids.isEmpty()) {
-            return;
+            return Set.of();
         }
         Set<String> found = records.existing(kind, ids);
         ids.forEach(id -> states.put(kind.name() + ":" + id, found.contains(id) ? "existing" : "created"));
@@ -353,6 +366,7 @@ final class ChunkWriter {
         String k = kind.name().toLowerCase(Locale.ROOT);
         out.add(k + ".created", ids.size() - existing);
         out.add(k + ".existing", existing);
+        return found;
     }
 
     /** A transfer party: an organisation code we know, or a personal number of someone in the registry. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.armstrace.registry.ImportedRecords.Kind;
 import org.armstrace.registry.ImportedRecords.Row;
 import org.armstrace.registry.RecordStore;
@@ -56,10 +57,10 @@ final class ExtractHistory {
      * unchanged|changed|conflict} and per changed field {@code <kind>.field.<name>}; conflicts become
      * warnings on their rows. {@code states} receives each record's outcome by {@code KIND:id}.
      *
-     * @param writeUnchanged whether unchanged rows are written all the same (licences: a row may add a
+     * @param writeUnchanged which unchanged rows are written all the same (licences: a row may add a
      *                       weapon the licence covers, which its hash does not say)
      */
-    <T> Staged<T> stand(Kind kind, Collection<Row<T>> rows, boolean writeUnchanged, ChunkWriter.Outcome out,
+    <T> Staged<T> stand(Kind kind, Collection<Row<T>> rows, Predicate<Row<T>> writeUnchanged, ChunkWriter.Outcome out,
                         Map<String, String> states) {
         if (rows.isEmpty()) {
             return new Staged<>(List.of(), List.of(), Map.of());
@@ -104,7 +105,7 @@ final class ExtractHistory {
         for (Row<T> r : rows) {
             if (refreshed.contains(r.id())) {
                 write.add(r.refreshing());
-            } else if (writeUnchanged || !skipped.contains(r.id())) {
+            } else if (!skipped.contains(r.id()) || writeUnchanged.test(r)) {
                 write.add(r);
             }
         }

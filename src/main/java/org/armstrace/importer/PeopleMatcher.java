@@ -2,9 +2,12 @@ package org.armstrace.importer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.Kind;
 import org.armstrace.registry.NewPerson;
@@ -35,14 +38,17 @@ final class PeopleMatcher {
      * they are other records than a row with another id, so no such row is merged into them.
      */
     private final LongHashSet createdUnderRecordId = new LongHashSet();
+    /** The hash entry of a person row, as the record keeps what its source said. */
+    private final Function<NewPerson, String> hash;
     /** People this chunk (a dry run: this run) created, by blocking key. */
     private final Map<String, List<Known>> createdPeople = new HashMap<>();
     /** Folded sides of the people this run compared; bounded so that a huge extract cannot fill the heap. */
     private final PersonMatching.Folded folded = new PersonMatching.Folded(300_000);
 
-    PeopleMatcher(RecordStore records, String profile) {
+    PeopleMatcher(RecordStore records, String profile, Function<NewPerson, String> hash) {
         this.records = records;
         this.profile = profile;
+        this.hash = hash;
     }
 
     /** Forgets the people created so far: the records store answers for them once written. */
@@ -52,8 +58,12 @@ final class PeopleMatcher {
 
     /** The person id of every row that names a person, by line; merges and reviews go to {@code out}. */
     Map<Integer, String> match(List<ParsedRow> rows, ChunkWriter.Outcome out) {
-        List<ParsedRow> withPerson = rows.stream().filter(r -> r.person() != null).toList();
         var ids = new HashMap<Integer, String>();
+        List<ParsedRow> withPerson = rows.stream().filter(r -> r.person() != null).toList();
+        if (withPerson.isEmpty()) {
+            return ids;
+        }
+        withPerson = matchedBefore(withPerson, ids);
         if (withPerson.isEmpty()) {
             return ids;
         }
@@ -64,6 +74,58 @@ final class PeopleMatcher {
             ids.put(r.line(), match(r, blocks.get(i), fromGraph.getOrDefault(i, List.of()), out));
         }
         return ids;
+    }
+
+    /**
+     * A later extract of the same source: a row whose person's record keeps this very row's hash was
+     * matched to that record when the source first sent it, and is the same person now. Those rows get
+     * their id from one read for the chunk, without fetching and comparing candidates again (on S, the
+     * candidates are most of a people file's time); the others are returned, to be matched.
+     */
+    private List<ParsedRow> matchedBefore(List<ParsedRow> rows, Map<Integer, String> ids) {
+        var own = new HashMap<Integer, String>();
+        var sides = new HashMap<Integer, PersonMatching.Side>();
+        var offered = new LinkedHashMap<String, ImportedRecords.Row<NewPerson>>();
+        var ambiguous = new HashSet<String>();
+        for (ParsedRow r : rows) {
+            PersonMatching.Side side = folded.of(PersonMatching.Fields.of(r.person()));
+            sides.put(r.line(), side);
+            String id = ownId(r, side);
+            var row = new ImportedRecords.Row<>(id, r.person(), null, hash.apply(r.person()), false);
+            var first = offered.putIfAbsent(id, row);
+            if (first != null && !first.hash().equals(row.hash())) {
+                ambiguous.add(id); // two rows of one chunk on one record, saying different things: match both
+            }
+            own.put(r.line(), id);
+        }
+        Set<String> unchanged = records.unchanged(Kind.PERSON, offered.values());
+        unchanged.removeAll(ambiguous);
+        var rest = new ArrayList<ParsedRow>();
+        for (ParsedRow r : rows) {
+            String id = own.get(r.line());
+            if (unchanged.contains(id)) {
+                ids.put(r.line(), id);
+                // Known to the chunk's later rows as a matched row would be: a namesake further down is
+                // compared with this person even when the graph's candidate cap leaves them out.
+                var keys = blockKeys(new ImportedRecords.PersonBlocks(0,
+                        r.person().nationalId() == null ? null : ReferenceKeys.key(r.person().nationalId()),
+                        PersonNames.blocks(r.person().givenName(), r.person().familyName(), r.person().birthDate())));
+                keys.forEach(block -> createdPeople.computeIfAbsent(block, k -> new ArrayList<>())
+                        .add(new Known(id, sides.get(r.line()))));
+            } else {
+                rest.add(r);
+            }
+        }
+        return rest;
+    }
+
+    /**
+     * The id a row's person has when it is not merged into someone else: by the extract's own record
+     * id when the profile maps one, else by the personal number, else by the person's fields.
+     */
+    private String ownId(ParsedRow r, PersonMatching.Side side) {
+        return r.sourceRecord() != null ? ChunkWriter.id("person", "record", profile, r.sourceRecord())
+                : side.nid() != null ? ChunkWriter.id("person", "nid", side.nid()) : personId(side, null);
     }
 
     /** The blocking keys of each row's person, numbered as the rows are, for the graph to find candidates by. */
@@ -82,8 +144,7 @@ final class PeopleMatcher {
     private String match(ParsedRow r, ImportedRecords.PersonBlocks blocks, List<ImportedRecords.PersonCandidate> fromGraph,
                          ChunkWriter.Outcome out) {
         PersonMatching.Side side = folded.of(PersonMatching.Fields.of(r.person()));
-        String own = r.sourceRecord() != null ? ChunkWriter.id("person", "record", profile, r.sourceRecord())
-                : side.nid() != null ? ChunkWriter.id("person", "nid", side.nid()) : personId(side, null);
+        String own = ownId(r, side);
         Map<String, PersonMatching.Side> candidates = candidates(blocks, fromGraph);
         if (r.sourceRecord() != null) {
             // Another record id of the same extract is another person, as its source says, however alike.

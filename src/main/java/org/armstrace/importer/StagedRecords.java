@@ -177,6 +177,16 @@ final class StagedRecords implements RecordStore {
     }
 
     @Override
+    public Set<String> unchanged(Kind kind, Collection<? extends Row<?>> rows) {
+        return Set.of(); // a first load keeps no earlier word of any source
+    }
+
+    @Override
+    public Set<String> transfersWritten(Collection<Row<TransferRow>> rows) {
+        return Set.of(); // staged transfers are written once, as files, whatever a chunk repeats
+    }
+
+    @Override
     public void writeChanges(Kind kind, List<? extends Row<?>> rows, Map<String, Standing> standings, String reason) {
         throw new UnsupportedOperationException("A first load changes nothing: every record in it is new");
     }

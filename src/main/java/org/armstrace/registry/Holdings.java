@@ -4,10 +4,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
@@ -361,6 +364,29 @@ public class Holdings {
                         """)
                 .bind(rows).to("rows")
                 .fetchAs(Integer.class).all().stream().toList();
+    }
+
+    /** The transfers among these rows that are in the graph as {@link #writeTransfers} would write them. */
+    Set<String> transfersWritten(Collection<ImportedRecords.Row<ImportedRecords.TransferRow>> transfers) {
+        if (transfers.isEmpty()) {
+            return Set.of();
+        }
+        var rows = transfers.stream().map(r -> {
+            NewTransfer t = r.value().transfer();
+            return CypherParams.of("id", r.id(), "firearm", t.firearmId(), "from", t.fromId(), "to", t.toId(),
+                    "licence", t.toLicenceId());
+        }).toList();
+        // Each part the write merges, checked: a party or licence that could not be resolved when the
+        // transfer was first written, and can now, still gets written.
+        return new HashSet<>(neo4j.query("""
+                        UNWIND $rows AS row
+                        MATCH (t:Transfer {id: row.id})-[:OF]->(f:Firearm {id: row.firearm})
+                        WHERE (row.from IS NULL OR EXISTS { (t)-[:FROM]->(p) WHERE p.id = row.from })
+                          AND (row.to IS NULL OR EXISTS { (t)-[:TO]->(p) WHERE p.id = row.to })
+                          AND (row.licence IS NULL OR EXISTS { (:Licence {id: row.licence})-[:COVERS {transfer: row.id}]->(f) })
+                        RETURN DISTINCT t.id
+                        """)
+                .bind(rows).to("rows").fetchAs(String.class).all());
     }
 
     private static String holderEntity(String holderId) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -77,6 +78,21 @@ final class ImportHistory {
             compare(neo4j, kind, changed, content, out);
         }
         return out;
+    }
+
+    /** The ids of the rows whose record keeps exactly the row's hash: see {@link ImportedRecords#unchanged}. */
+    static Set<String> unchanged(Neo4jClient neo4j, Kind kind, Collection<? extends ImportedRecords.Row<?>> rows) {
+        var params = rows.stream().filter(r -> r.hash() != null).map(r -> CypherParams.of("id", r.id(), "hash", r.hash())).toList();
+        if (params.isEmpty()) {
+            return Set.of();
+        }
+        // The label is one of Kind's constants, never input.
+        return new HashSet<>(neo4j.query("""
+                        UNWIND $rows AS row
+                        MATCH (n:%s {id: row.id}) WHERE row.hash IN n.importHashes
+                        RETURN DISTINCT n.id
+                        """.formatted(kind.label()))
+                .bind(params).to("rows").fetchAs(String.class).all());
     }
 
     /** Field by field, for the rows whose source said something else last time. */

@@ -287,6 +287,28 @@ public class ImportedRecords implements RecordStore {
     }
 
     /**
+     * The ids of the rows (each with its {@link Row#hash}) whose record keeps exactly that hash: what their
+     * source said last time, said again. A re-import knows these for what they were without matching them
+     * again; one read per chunk.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Set<String> unchanged(Kind kind, Collection<? extends Row<?>> rows) {
+        return ImportHistory.unchanged(neo4j, kind, rows);
+    }
+
+    /**
+     * The transfers among these rows that are in the graph as the rows would write them: the transfer on
+     * its weapon, with every party and the licence the row resolves. Writing them again would change
+     * nothing ({@link Holdings#writeTransfers} merges on the id), so a re-import leaves them alone.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Set<String> transfersWritten(Collection<Row<TransferRow>> rows) {
+        return holdings.transfersWritten(rows);
+    }
+
+    /**
      * Writes the changes of rows whose standing is {@link Standing.State#CHANGED}: new values with the
      * row as their source, the old ones in a version. Fields in conflict are left as the desk set them.
      */

@@ -41,6 +41,12 @@ public interface RecordStore {
     /** See {@link ImportedRecords#standings}. */
     Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows);
 
+    /** See {@link ImportedRecords#unchanged}. */
+    Set<String> unchanged(Kind kind, Collection<? extends Row<?>> rows);
+
+    /** See {@link ImportedRecords#transfersWritten}. */
+    Set<String> transfersWritten(Collection<Row<TransferRow>> rows);
+
     /** See {@link ImportedRecords#writeChanges}. */
     void writeChanges(Kind kind, List<? extends Row<?>> rows, Map<String, Standing> standings, String reason);
 
