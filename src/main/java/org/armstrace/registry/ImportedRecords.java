@@ -369,6 +369,8 @@ public class ImportedRecords implements RecordStore {
                         UNWIND row.markings AS m
                         MERGE (mk:Marking {id: m.id})
                           ON CREATE SET mk = m
+                        // A marking the desk retired stays retired when the extract sends it again.
+                        WITH f, mk WHERE NOT EXISTS { (f)-[:HAD_MARKING]->(mk) }
                         MERGE (f)-[:HAS_MARKING]->(mk)
                         """)
                 .bind(params).to("rows").run();

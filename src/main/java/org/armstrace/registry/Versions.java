@@ -11,7 +11,8 @@ import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
- * History, not overwrites, for records that are corrected in place (firearms, people): the first
+ * History, not overwrites, for records that are corrected in place (firearms, people, organisations,
+ * licences, transfers): the first
  * version and every correction are kept as {@code :<Label>Version} nodes with the changed fields
  * before and after, who, why and on what source. The node itself carries the current values for
  * search.
@@ -27,20 +28,32 @@ final class Versions {
      */
     static void supersede(Neo4jClient neo4j, String label, String id, Map<String, Object> next,
                           Map<String, Object> derived, String reason, Provenance provenance) {
+        supersede(neo4j, label, id, next, derived, List.of(), List.of(), reason, provenance);
+    }
+
+    /**
+     * As {@link #supersede(Neo4jClient, String, String, Map, Map, String, Provenance)}, with changes
+     * that are not properties of the node ({@code "key=value"} lines: a relationship such as an
+     * organisation's country, or a weapon's marking) added to the version as they are. Records that
+     * were written without a version (organisations, licences, transfers) count as version 1.
+     */
+    static void supersede(Neo4jClient neo4j, String label, String id, Map<String, Object> next,
+                          Map<String, Object> derived, List<String> otherBefore, List<String> otherAfter,
+                          String reason, Provenance provenance) {
         // Labels come from this package's constants only, never from input.
         neo4j.query("""
                         MATCH (n:%1$s {id: $id})
                         WITH n, properties(n) AS old
                         WITH n, old, [k IN keys($next) WHERE old[k] IS NULL OR $next[k] IS NULL OR old[k] <> $next[k]] AS changed
-                        CREATE (n)-[:HAS_VERSION]->(:%1$sVersion {version: n.version + 1, at: $now, by: $by,
+                        CREATE (n)-[:HAS_VERSION]->(:%1$sVersion {version: coalesce(n.version, 1) + 1, at: $now, by: $by,
                                source: $source, confidence: $confidence, reason: $reason,
-                               before: [k IN changed WHERE old[k] IS NOT NULL | k + '=' + toString(old[k])],
-                               after: [k IN changed WHERE $next[k] IS NOT NULL | k + '=' + toString($next[k])]})
-                        SET n += $next, n += $derived, n.version = n.version + 1,
+                               before: [k IN changed WHERE old[k] IS NOT NULL | k + '=' + toString(old[k])] + $otherBefore,
+                               after: [k IN changed WHERE $next[k] IS NOT NULL | k + '=' + toString($next[k])] + $otherAfter})
+                        SET n += $next, n += $derived, n.version = coalesce(n.version, 1) + 1,
                             n.source = $source, n.confidence = $confidence, n.recordedAt = $now
                         """.formatted(label))
-                .bindAll(CypherParams.of("id", id, "next", next, "derived", derived,
-                        "now", ZonedDateTime.now(ZoneOffset.UTC), "by", AuditLog.currentActor(),
+                .bindAll(CypherParams.of("id", id, "next", next, "derived", derived, "otherBefore", otherBefore,
+                        "otherAfter", otherAfter, "now", ZonedDateTime.now(ZoneOffset.UTC), "by", AuditLog.currentActor(),
                         "source", provenance.source(), "confidence", provenance.confidence().name(), "reason", reason))
                 .run();
     }
