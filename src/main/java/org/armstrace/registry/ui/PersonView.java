@@ -21,6 +21,7 @@ import org.armstrace.base.Dates;
 import org.armstrace.registry.ErasureOrders;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
+import org.armstrace.registry.RecordCorrections;
 import org.armstrace.registry.RegistryDesk;
 import org.armstrace.security.Role;
 
@@ -35,12 +36,14 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
     private final PersonRegistry people;
     private final RegistryDesk desk;
     private final ErasureOrders erasures;
+    private final RecordCorrections corrections;
     private String title = "";
 
-    public PersonView(PersonRegistry people, RegistryDesk desk, ErasureOrders erasures) {
+    public PersonView(PersonRegistry people, RegistryDesk desk, ErasureOrders erasures, RecordCorrections corrections) {
         this.people = people;
         this.desk = desk;
         this.erasures = erasures;
+        this.corrections = corrections;
     }
 
     @Override
@@ -95,7 +98,8 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         }
         add(actions);
 
-        add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "person-licences", record.licences()));
+        add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "person-licences", record.licences()),
+                CorrectionParts.licences(this, "person-licence-history", corrections, record.licences(), () -> show(id)));
         add(new H3(getTranslation("person.firearms")), RecordParts.heldFirearms(this, "person-firearms", record.firearms()));
 
         // Every row of every extract that became or joined this person, so that a merge can be traced to its rows.
