@@ -66,7 +66,7 @@ public class RecordCorrections {
         }
         Map<String, Object> current = neo4j.query("""
                         MATCH (o:Organisation {id: $id}) WHERE o.kind <> 'MANUFACTURER'
-                        RETURN o.name AS name, COLLECT { MATCH (o)-[:BASED_IN]->(c:Country) RETURN c.code }[0] AS country
+                        RETURN o.name AS name, head(COLLECT { MATCH (o)-[:BASED_IN]->(c:Country) RETURN c.code }) AS country
                         """)
                 .bind(id).to("id").fetch().one().orElseThrow(() -> new DeskRejected("desk.no-record"));
         var next = new HashMap<String, Object>();
