@@ -218,21 +218,31 @@ public class RecordCorrections {
         return Versions.of(neo4j, "Licence", id);
     }
 
+    /** The versions of each of these licences that has any, by id (a holder's page lists many). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<String, List<RecordVersion>> licenceHistories(List<String> ids) {
+        return Versions.ofAll(neo4j, "Licence", ids);
+    }
+
     /** The weapon's transfers in date order, each with its versions. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<TransferHistory> transferHistories(String firearmId) {
-        var out = new ArrayList<TransferHistory>();
-        neo4j.query("""
+        var rows = neo4j.query("""
                         MATCH (t:Transfer)-[:OF]->(:Firearm {id: $id})
                         RETURN t.id AS id, t.kind AS kind, t.date AS date, t.reference AS reference
                         ORDER BY t.date, t.recordedAt
                         """)
-                .bind(firearmId).to("id").fetch().all().forEach(r -> {
-                    String id = (String) r.get("id");
-                    out.add(new TransferHistory(id, Transfer.Kind.valueOf((String) r.get("kind")), (LocalDate) r.get("date"),
-                            (String) r.get("reference"), Versions.of(neo4j, "Transfer", id)));
-                });
+                .bind(firearmId).to("id").fetch().all();
+        Map<String, List<RecordVersion>> versions = Versions.ofAll(neo4j, "Transfer",
+                rows.stream().map(r -> (String) r.get("id")).toList());
+        var out = new ArrayList<TransferHistory>();
+        for (Map<String, Object> r : rows) {
+            String id = (String) r.get("id");
+            out.add(new TransferHistory(id, Transfer.Kind.valueOf((String) r.get("kind")), (LocalDate) r.get("date"),
+                    (String) r.get("reference"), versions.getOrDefault(id, List.of())));
+        }
         return out;
     }
 

@@ -2,6 +2,8 @@ package org.armstrace.registry;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.armstrace.graph.CypherParams;
@@ -58,18 +60,35 @@ final class Versions {
                 .run();
     }
 
+    /** The versions of many records of one label, by id, oldest first; records without versions are left out. */
+    static Map<String, List<RecordVersion>> ofAll(Neo4jClient neo4j, String label, List<String> ids) {
+        var out = new HashMap<String, List<RecordVersion>>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        neo4j.query("""
+                        UNWIND $ids AS id
+                        MATCH (:%1$s {id: id})-[:HAS_VERSION]->(v:%1$sVersion)
+                        RETURN id, v ORDER BY id, v.version
+                        """.formatted(label))
+                .bind(ids).to("ids").fetch().all()
+                .forEach(r -> out.computeIfAbsent((String) r.get("id"), k -> new ArrayList<>())
+                        .add(version((Node) r.get("v"))));
+        return out;
+    }
+
     static List<RecordVersion> of(Neo4jClient neo4j, String label, String id) {
         return neo4j.query("""
                         MATCH (:%1$s {id: $id})-[:HAS_VERSION]->(v:%1$sVersion)
                         RETURN v ORDER BY v.version
                         """.formatted(label))
                 .bind(id).to("id")
-                .fetchAs(RecordVersion.class).mappedBy((t, r) -> {
-                    Node v = r.get("v").asNode();
-                    return new RecordVersion(v.get("version").asInt(), v.get("at").asZonedDateTime().toInstant(),
-                            v.get("by").asString(""), v.get("source").asString(""), v.get("confidence").asString(""),
-                            v.get("reason").asString(""), v.get("before").asList(Value::asString),
-                            v.get("after").asList(Value::asString));
-                }).all().stream().toList();
+                .fetchAs(RecordVersion.class).mappedBy((t, r) -> version(r.get("v").asNode())).all().stream().toList();
+    }
+
+    private static RecordVersion version(Node v) {
+        return new RecordVersion(v.get("version").asInt(), v.get("at").asZonedDateTime().toInstant(),
+                v.get("by").asString(""), v.get("source").asString(""), v.get("confidence").asString(""),
+                v.get("reason").asString(""), v.get("before").asList(Value::asString), v.get("after").asList(Value::asString));
     }
 }

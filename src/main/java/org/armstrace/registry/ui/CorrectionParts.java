@@ -48,6 +48,7 @@ final class CorrectionParts {
         var box = new Div();
         box.setId(id);
         boolean desk = RegistryDesk.allowed();
+        var histories = corrections.licenceHistories(licences.stream().map(Licence::id).toList());
         for (Licence l : licences) {
             var line = new HorizontalLayout();
             line.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
@@ -66,7 +67,7 @@ final class CorrectionParts {
                 }
             }
             box.add(line);
-            List<RecordVersion> versions = corrections.licenceHistory(l.id());
+            List<RecordVersion> versions = histories.getOrDefault(l.id(), List.of());
             if (!versions.isEmpty()) {
                 box.add(sentences(page, page.getTranslation("licence.history-of", l.number()), versions,
                         (field, value) -> licenceValue(page, field, value)));
