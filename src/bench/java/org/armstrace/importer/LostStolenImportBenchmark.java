@@ -16,6 +16,7 @@ import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * A lost/stolen extract of 5,000 reports through the transactional importer, each on a weapon an
@@ -39,6 +40,8 @@ class LostStolenImportBenchmark {
     RegistryImports imports;
     @Autowired
     FirearmRegistry firearms;
+    @Autowired
+    Neo4jClient neo4j;
 
     @Test
     void five_thousand_imported_reports_are_checked_against_earlier_records() throws IOException {
@@ -78,6 +81,11 @@ class LostStolenImportBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("lost/stolen import: %,d reports read, %,d accepted, status %s, in %.2f s (%,.0f reports/s); "
                 + "counts %s%n", r.read(), r.accepted(), r.status(), seconds, r.read() / seconds, r.counts());
+        // How many of them the check found something for (none before the check existed).
+        System.out.println("reports of this run with a possible earlier record, and links: " + neo4j.query("""
+                        MATCH (r:LostStolenReport)-[m:MAY_BE]->() WHERE r.reference STARTS WITH $prefix
+                        RETURN count(DISTINCT r) + ' reports, ' + count(m) + ' links'""")
+                .bind("BR-" + run + "-").to("prefix").fetchAs(String.class).one().orElse("?"));
     }
 
     private ImportBatch run(Path file, String profile) {

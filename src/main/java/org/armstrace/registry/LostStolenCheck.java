@@ -94,6 +94,8 @@ class LostStolenCheck {
                         """)
                 .bind(List.copyOf(found.keySet())).to("ids").fetchAs(String.class).all().forEach(known::add);
         var rows = new ArrayList<Map<String, Object>>();
+        var refs = new ArrayList<String>();
+        var news = new ArrayList<LostStolenMatched>();
         int fresh = 0;
         for (Reported r : reports) {
             List<SerialHit> hits = found.getOrDefault(r.report().id(), List.of()).stream()
@@ -103,31 +105,31 @@ class LostStolenCheck {
             }
             hits.forEach(h -> rows.add(Map.of("report", r.report().id(), "firearm", h.firearm().id(), "score", h.score(),
                     "reasons", reasons(h, r.weapon()))));
-            announce(r, hits);
+            refs.add("LostStolenReport:" + r.report().id());
+            hits.forEach(h -> refs.add("Firearm:" + h.firearm().id()));
+            news.add(new LostStolenMatched(r.report().id(), r.report().kind(), r.report().reference(),
+                    r.weapon().label(), hits.stream().map(h -> h.firearm().id()).toList()));
             fresh += hits.size();
         }
-        if (!rows.isEmpty()) {
-            neo4j.query("""
-                            UNWIND $rows AS row
-                            MATCH (r:LostStolenReport {id: row.report})
-                            MATCH (f:Firearm {id: row.firearm})
-                            CREATE (r)-[:MAY_BE {at: $now, score: row.score, reasons: row.reasons}]->(f)
-                            """)
-                    .bindAll(CypherParams.of("rows", rows, "now", ZonedDateTime.now(ZoneOffset.UTC)))
-                    .run();
+        if (rows.isEmpty()) {
+            return 0;
         }
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        MATCH (r:LostStolenReport {id: row.report})
+                        MATCH (f:Firearm {id: row.firearm})
+                        CREATE (r)-[:MAY_BE {at: $now, score: row.score, reasons: row.reasons}]->(f)
+                        """)
+                .bindAll(CypherParams.of("rows", rows, "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .run();
+        // One audit event for the batch (an import's chunk, or the one report filed at the desk),
+        // naming every report and record: the audit chain is written one event at a time.
+        audit.record("lost-stolen.matched", refs, news.size() == 1
+                ? fresh + " earlier record(s) may be the reported weapon"
+                : news.size() + " report(s) may be " + fresh + " earlier record(s)");
+        // The analysts hear of each report's new hits once: an alert per report, as at the desk.
+        news.forEach(events::publishEvent);
         return fresh;
-    }
-
-    /** The audit trail and the analysts hear of each report's new hits once. */
-    private void announce(Reported r, List<SerialHit> fresh) {
-        List<String> ids = fresh.stream().map(h -> h.firearm().id()).toList();
-        var refs = new ArrayList<String>();
-        refs.add("LostStolenReport:" + r.report().id());
-        ids.forEach(id -> refs.add("Firearm:" + id));
-        audit.record("lost-stolen.matched", refs, fresh.size() + " earlier record(s) may be the reported weapon");
-        events.publishEvent(new LostStolenMatched(r.report().id(), r.report().kind(), r.report().reference(),
-                r.weapon().label(), ids));
     }
 
     /**
