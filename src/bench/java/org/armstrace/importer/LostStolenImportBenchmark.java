@@ -57,7 +57,8 @@ class LostStolenImportBenchmark {
             String serial = "B" + run + String.format("%07d", random.nextInt(10_000_000));
             weapons.append("pistol,").append(make[0]).append(',').append(make[1]).append(",9mm,").append(serial)
                     .append(",2010,AT,\n");
-            reports.append(i % 2 == 0 ? "Vjedhur" : "Humbur").append(",,").append(make[0]).append(',').append(make[1]).append(',').append(serial)
+            reports.append(i % 2 == 0 ? "Vjedhur" : "Humbur").append(",,")
+                    .append(make[0]).append(',').append(make[1]).append(',').append(serial)
                     .append(",Prishtinë,BR-").append(run).append('-').append(i).append('\n');
             if (i % 20 == 0) {
                 recovered.add(new String[] {make[0], make[1], serial.replace('5', 'S').replace('8', 'B')});

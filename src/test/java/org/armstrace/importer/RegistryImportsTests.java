@@ -21,8 +21,6 @@ import org.armstrace.registry.NewFirearms;
 import org.armstrace.registry.NewPeople;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Provenance;
-import org.armstrace.security.AuditEvent;
-import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +43,6 @@ class RegistryImportsTests {
     FirearmRegistry firearms;
     @Autowired
     PersonRegistry registeredPeople;
-    @Autowired
-    AuditLog audit;
 
     @TempDir
     Path tmp;
@@ -347,44 +343,6 @@ class RegistryImportsTests {
         assertThat(r.rejected()).as("the weapon is found by its make as written").isZero();
         assertThat(neo4j.query("MATCH (:LostStolenReport)-[:CONCERNS]->(f:Firearm {serialKey: $s}) RETURN count(f)")
                 .bind(serial).to("s").fetchAs(Long.class).one()).contains(1L);
-    }
-
-    @Test
-    void an_imported_report_is_checked_against_earlier_records_like_one_filed_at_the_desk_and_has_its_creation_event()
-            throws IOException {
-        String digits = String.format("%06d", (int) (System.nanoTime() % 1_000_000));
-        String serial = "LC5" + digits;
-        importWeapon("Glock", "17", serial);
-        // Found at a scene before the report came: the officer read the 5 as an S.
-        String recovered = Actors.analyst(() -> firearms.recordRecovered(NewFirearms.newFirearm().type("pistol")
-                .make("Glock").model("17").calibre("9mm").serial("LCS" + digits).build(), false,
-                new Provenance("user:" + Actors.ANALYST, Provenance.Confidence.MEDIUM)));
-        Path reports = tmp.resolve("checked-report.csv");
-        Files.writeString(reports, "Lloji,Data,Prodhuesi,Modeli,Numri serik,Vendi,Referenca\n"
-                + "Vjedhur,,Glock,17," + serial + ",Prizren,PR-" + digits + "\n");
-
-        ImportBatch b = run(reports, "kosovo-lost-stolen", false).batch();
-
-        accountedFor(b);
-        assertThat(b.counts()).containsEntry("report.created", 1L);
-        String report = neo4j.query("MATCH (r:LostStolenReport {reference: $ref}) RETURN r.id").bind("PR-" + digits)
-                .to("ref").fetchAs(String.class).one().orElseThrow();
-        assertThat(neo4j.query("MATCH (:LostStolenReport {id: $id})-[:MAY_BE]->(f:Firearm) RETURN f.id")
-                .bind(report).to("id").fetchAs(String.class).all()).as("the earlier recovery is found")
-                .containsExactly(recovered);
-        assertThat(neo4j.query("""
-                        MATCH (:LostStolenReport {id: $id})-[:HAS_EVENT]->(e:LostStolenEvent)
-                        RETURN e.kind + ' ' + e.status + ' ' + e.by""")
-                .bind(report).to("id").fetchAs(String.class).all()).containsExactly("REPORTED ACTIVE importer");
-        assertThat(Actors.admin(() -> audit.about("LostStolenReport:" + report, 10))).extracting(AuditEvent::action)
-                .contains("lost-stolen.matched");
-
-        Files.writeString(reports, Files.readString(reports) + "\n"); // the same row again: no new event, no new link
-        run(reports, "kosovo-lost-stolen", false);
-        assertThat(neo4j.query("""
-                        MATCH (r:LostStolenReport {id: $id})
-                        RETURN COUNT { (r)-[:HAS_EVENT]->() } + COUNT { (r)-[:MAY_BE]->() }""")
-                .bind(report).to("id").fetchAs(Long.class).one()).contains(2L);
     }
 
     @Test
