@@ -397,6 +397,8 @@ public class Holdings {
         return new Licence(l.get("id").asString(), l.get("number").asString(), Licence.Kind.valueOf(l.get("kind").asString()),
                 holderId, holderName, l.get("issuedBy").asString(null), PersonRegistry.date(l.get("validFrom")),
                 PersonRegistry.date(l.get("validTo")), l.get("source").asString(""), l.get("confidence").asString(""),
-                l.get("recordedAt").asZonedDateTime().toInstant());
+                l.get("recordedAt").asZonedDateTime().toInstant(),
+                l.get("status").isNull() ? Licence.Status.ACTIVE : Licence.Status.valueOf(l.get("status").asString()),
+                PersonRegistry.date(l.get("endedOn")));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.armstrace.graph.CypherParams;
+import org.armstrace.security.AuditLog;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -116,11 +117,13 @@ public class ImportedRecords implements RecordStore {
     private final Neo4jClient neo4j;
     private final FirearmRegistry firearms;
     private final Holdings holdings;
+    private final LostStolenCheck lostStolen;
 
-    ImportedRecords(Neo4jClient neo4j, FirearmRegistry firearms, Holdings holdings) {
+    ImportedRecords(Neo4jClient neo4j, FirearmRegistry firearms, Holdings holdings, LostStolenCheck lostStolen) {
         this.neo4j = neo4j;
         this.firearms = firearms;
         this.holdings = holdings;
+        this.lostStolen = lostStolen;
     }
 
     /** The identity keys of a weapon as read, resolved against reference data (make aliases). */
@@ -391,6 +394,8 @@ public class ImportedRecords implements RecordStore {
                         UNWIND row.markings AS m
                         MERGE (mk:Marking {id: m.id})
                           ON CREATE SET mk = m
+                        // A marking the desk retired stays retired when the extract sends it again.
+                        WITH f, mk WHERE NOT EXISTS { (f)-[:HAD_MARKING]->(mk) }
                         MERGE (f)-[:HAS_MARKING]->(mk)
                         """)
                 .bind(params).to("rows").run();
@@ -446,14 +451,24 @@ public class ImportedRecords implements RecordStore {
         ZonedDateTime now = now();
         var params = rows.stream().map(r -> CypherParams.of("id", r.id(), "firearm", r.value().firearmId(),
                 "props", ImportedProperties.reportProperties(r, batch, now))).toList();
-        neo4j.query("""
+        // A new report gets its creation event, as one filed at the desk does, and the same
+        // retroactive check against earlier records (LostStolenCheck), for the whole batch at once.
+        List<String> created = neo4j.query("""
                         UNWIND $rows AS row
                         MATCH (f:Firearm {id: row.firearm})
+                        OPTIONAL MATCH (known:LostStolenReport {id: row.id})
+                        WITH row, f, known IS NOT NULL AS known
                         MERGE (r:LostStolenReport {id: row.id})
                           ON CREATE SET r += row.props
                         MERGE (r)-[:CONCERNS]->(f)
+                        WITH r, known WHERE NOT known
+                        CREATE (r)-[:HAS_EVENT]->(:LostStolenEvent {at: $now, by: $by, kind: 'REPORTED', status: 'ACTIVE',
+                                                                  reason: 'import ' + r.source})
+                        RETURN r.id
                         """)
-                .bind(params).to("rows").run();
+                .bindAll(CypherParams.of("rows", params, "now", now, "by", AuditLog.currentActor()))
+                .fetchAs(String.class).all().stream().toList();
+        lostStolen.checkImported(created);
     }
 
 

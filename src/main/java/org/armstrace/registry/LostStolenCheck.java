@@ -3,10 +3,10 @@ package org.armstrace.registry;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.security.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,35 +45,91 @@ class LostStolenCheck {
 
     /** Checks the report's weapon against the records; returns how many records it had not found before. */
     int check(LostStolenReport report, Firearm weapon) {
-        List<SerialHit> hits = search.searchAsRead(weapon.serialAsRead(),
-                        weapon.makeCode() != null ? weapon.makeCode() : weapon.makeAsRead(), weapon.model(), MAX_HITS + 1)
-                .stream().filter(h -> !h.firearm().id().equals(weapon.id())).limit(MAX_HITS).toList();
-        if (hits.isEmpty()) {
+        return checkAll(List.of(new Reported(report, weapon)));
+    }
+
+    /** A report with the weapon it is about. */
+    record Reported(LostStolenReport report, Firearm weapon) {
+    }
+
+    /**
+     * Checks reports written by an import, in the import's transaction: the same search per report as
+     * {@link #check}, with the reports and weapons read in one query and the links written in one.
+     */
+    int checkImported(List<String> reportIds) {
+        if (reportIds.isEmpty()) {
             return 0;
         }
-        Set<String> known = new HashSet<>(neo4j.query("MATCH (:LostStolenReport {id: $id})-[:MAY_BE]->(f:Firearm) RETURN f.id")
-                .bind(report.id()).to("id").fetchAs(String.class).all());
-        List<SerialHit> fresh = hits.stream().filter(h -> !known.contains(h.firearm().id())).toList();
-        if (fresh.isEmpty()) {
+        List<Reported> reports = neo4j.query("""
+                        UNWIND $ids AS id
+                        MATCH (r:LostStolenReport {id: id})-[:CONCERNS]->(f:Firearm)
+                        RETURN r, f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings
+                        """)
+                .bind(reportIds).to("ids").fetchAs(Reported.class)
+                .mappedBy((t, r) -> {
+                    Firearm f = FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings"));
+                    return new Reported(LostStolenRegister.toReport(r.get("r").asNode(), f.id()), f);
+                }).all().stream().toList();
+        return checkAll(reports);
+    }
+
+    private int checkAll(List<Reported> reports) {
+        var found = new HashMap<String, List<SerialHit>>();
+        for (Reported r : reports) {
+            Firearm weapon = r.weapon();
+            List<SerialHit> hits = search.searchAsRead(weapon.serialAsRead(),
+                            weapon.makeCode() != null ? weapon.makeCode() : weapon.makeAsRead(), weapon.model(), MAX_HITS + 1)
+                    .stream().filter(h -> !h.firearm().id().equals(weapon.id())).limit(MAX_HITS).toList();
+            if (!hits.isEmpty()) {
+                found.put(r.report().id(), hits);
+            }
+        }
+        if (found.isEmpty()) {
             return 0;
         }
-        var rows = fresh.stream().map(h -> Map.<String, Object>of("firearm", h.firearm().id(), "score", h.score(),
-                "reasons", reasons(h, weapon))).toList();
+        var known = new HashSet<String>();
         neo4j.query("""
-                        MATCH (r:LostStolenReport {id: $id})
+                        UNWIND $ids AS id
+                        MATCH (:LostStolenReport {id: id})-[:MAY_BE]->(f:Firearm) RETURN id + ' ' + f.id AS pair
+                        """)
+                .bind(List.copyOf(found.keySet())).to("ids").fetchAs(String.class).all().forEach(known::add);
+        var rows = new ArrayList<Map<String, Object>>();
+        var refs = new ArrayList<String>();
+        var news = new ArrayList<LostStolenMatched>();
+        int fresh = 0;
+        for (Reported r : reports) {
+            List<SerialHit> hits = found.getOrDefault(r.report().id(), List.of()).stream()
+                    .filter(h -> !known.contains(r.report().id() + " " + h.firearm().id())).toList();
+            if (hits.isEmpty()) {
+                continue;
+            }
+            hits.forEach(h -> rows.add(Map.of("report", r.report().id(), "firearm", h.firearm().id(), "score", h.score(),
+                    "reasons", reasons(h, r.weapon()))));
+            refs.add("LostStolenReport:" + r.report().id());
+            hits.forEach(h -> refs.add("Firearm:" + h.firearm().id()));
+            news.add(new LostStolenMatched(r.report().id(), r.report().kind(), r.report().reference(),
+                    r.weapon().label(), hits.stream().map(h -> h.firearm().id()).toList()));
+            fresh += hits.size();
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        neo4j.query("""
                         UNWIND $rows AS row
+                        MATCH (r:LostStolenReport {id: row.report})
                         MATCH (f:Firearm {id: row.firearm})
                         CREATE (r)-[:MAY_BE {at: $now, score: row.score, reasons: row.reasons}]->(f)
                         """)
-                .bindAll(CypherParams.of("id", report.id(), "rows", rows, "now", ZonedDateTime.now(ZoneOffset.UTC)))
+                .bindAll(CypherParams.of("rows", rows, "now", ZonedDateTime.now(ZoneOffset.UTC)))
                 .run();
-        List<String> ids = fresh.stream().map(h -> h.firearm().id()).toList();
-        var refs = new ArrayList<String>();
-        refs.add("LostStolenReport:" + report.id());
-        ids.forEach(id -> refs.add("Firearm:" + id));
-        audit.record("lost-stolen.matched", refs, fresh.size() + " earlier record(s) may be the reported weapon");
-        events.publishEvent(new LostStolenMatched(report.id(), report.kind(), report.reference(), weapon.label(), ids));
-        return fresh.size();
+        // One audit event for the batch (an import's chunk, or the one report filed at the desk),
+        // naming every report and record: the audit chain is written one event at a time.
+        audit.record("lost-stolen.matched", refs, news.size() == 1
+                ? fresh + " earlier record(s) may be the reported weapon"
+                : news.size() + " report(s) may be " + fresh + " earlier record(s)");
+        // The analysts hear of each report's new hits once: an alert per report, as at the desk.
+        news.forEach(events::publishEvent);
+        return fresh;
     }
 
     /**

@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * or stolen, when, where) and the national police reference to quote back. What they do not get:
  * the circumstances (free text that names owners, witnesses and suspects), who filed the report and
  * the provenance (our desk's user names), and the registered holder (personal data, released only
- * through a trace request). Each export is audited.
+ * through a trace request). Each export is audited. Partners get the same rows as JSON, page by
+ * page, through the API ({@link #activePage}).
  *
  * <p>Written with POI's streaming workbook, a window of rows in memory, so the whole register
  * exports in one file however large it grows.
@@ -40,6 +41,8 @@ public class LostStolenExport {
             "Make", "Model", "Type", "Calibre", "Serial number", "Country of manufacture", "Year of manufacture",
             "Reported on", "Weapon on record");
     private static final int BATCH = 500;
+    /** The desk, and partners' API tokens: the export is made for them. */
+    static final String PARTNERS = "hasAnyRole('ADMIN','ANALYST','SUPERVISOR','INTAKE','PARTNER')";
 
     private final LostStolenList list;
     private final ReferenceData reference;
@@ -102,16 +105,56 @@ public class LostStolenExport {
         return written;
     }
 
-    private List<String> values(LostStolenEntry e) {
+    /**
+     * A page of the active reports for the partners' API, with exactly the workbook's fields; each
+     * call is audited with the page it read.
+     *
+     * @param page from 0
+     * @param size 1 to {@link LostStolenList#MAX_PAGE}
+     */
+    @PreAuthorize(PARTNERS)
+    @Transactional
+    public ActivePage activePage(int page, int size) {
+        if (page < 0 || size < 1 || size > LostStolenList.MAX_PAGE) {
+            throw new IllegalArgumentException("page is 0 or more; size is 1 to " + LostStolenList.MAX_PAGE);
+        }
+        long offset = (long) page * size;
+        long total = list.countRows(LostStolenFilter.ACTIVE);
+        List<ActiveReport> reports = offset >= total ? List.of()
+                : list.rows(LostStolenFilter.ACTIVE, Math.toIntExact(offset), size).stream().map(this::row).toList();
+        audit.record("lost-stolen.exported", List.of(), reports.size() + " active report(s), page " + page + " of size "
+                + size + ", through the API");
+        return new ActivePage(reports, page, size, total);
+    }
+
+    /** One active report as partners get it: the workbook's columns, named for machines. */
+    public record ActiveReport(String report, String kind, LocalDate occurredOn, String place, String policeReference,
+                               String make, String model, String type, String calibre, String serialNumber,
+                               String countryOfManufacture, Integer yearOfManufacture, LocalDate reportedOn,
+                               boolean weaponOnRecord) {
+    }
+
+    public record ActivePage(List<ActiveReport> reports, int page, int size, long total) {
+    }
+
+    /** The one mapping of a report to what partners see, for the workbook and the API alike. */
+    private ActiveReport row(LostStolenEntry e) {
         LostStolenReport r = e.report();
         Firearm f = e.weapon();
-        return List.of(r.id(), r.kind() == LostStolenReport.Kind.LOST ? "Lost" : "Stolen",
-                r.occurredOn() == null ? "" : r.occurredOn().toString(), nullToEmpty(r.place()),
-                nullToEmpty(r.reference()), reference.makeName(f.makeCode(), f.makeAsRead()), nullToEmpty(f.model()),
+        return new ActiveReport(r.id(), r.kind() == LostStolenReport.Kind.LOST ? "Lost" : "Stolen", r.occurredOn(),
+                r.place(), r.reference(), reference.makeName(f.makeCode(), f.makeAsRead()), f.model(),
                 reference.typeName(f.typeCode(), Locale.ENGLISH), reference.calibreName(f.calibreCode()),
-                nullToEmpty(f.serialAsRead()), reference.countryName(f.countryOfManufacture(), Locale.ENGLISH),
-                f.year() == null ? "" : f.year().toString(), LocalDate.ofInstant(r.reportedAt(), Dates.zone()).toString(),
-                e.described() ? "No (described in the report)" : "Yes");
+                f.serialAsRead(), reference.countryName(f.countryOfManufacture(), Locale.ENGLISH), f.year(),
+                LocalDate.ofInstant(r.reportedAt(), Dates.zone()), !e.described());
+    }
+
+    private List<String> values(LostStolenEntry e) {
+        ActiveReport a = row(e);
+        return List.of(a.report(), a.kind(), a.occurredOn() == null ? "" : a.occurredOn().toString(),
+                nullToEmpty(a.place()), nullToEmpty(a.policeReference()), a.make(), nullToEmpty(a.model()), a.type(),
+                a.calibre(), nullToEmpty(a.serialNumber()), a.countryOfManufacture(),
+                a.yearOfManufacture() == null ? "" : a.yearOfManufacture().toString(), a.reportedOn().toString(),
+                a.weaponOnRecord() ? "Yes" : "No (described in the report)");
     }
 
     private static String nullToEmpty(String s) {

@@ -49,6 +49,11 @@ public class LostStolenList {
     @PreAuthorize(DESK)
     @Transactional(readOnly = true)
     public List<LostStolenEntry> page(LostStolenFilter filter, int offset, int limit) {
+        return rows(filter, offset, limit);
+    }
+
+    /** {@link #page} for a caller of this package that decided who may read what (the partners' export). */
+    List<LostStolenEntry> rows(LostStolenFilter filter, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("A page is 1 to " + MAX_PAGE + " reports from offset 0 on");
         }
@@ -62,6 +67,10 @@ public class LostStolenList {
     @PreAuthorize(DESK)
     @Transactional(readOnly = true)
     public long count(LostStolenFilter filter) {
+        return countRows(filter);
+    }
+
+    long countRows(LostStolenFilter filter) {
         return neo4j.query(FILTER + "RETURN count(r)").bindAll(params(filter)).fetchAs(Long.class).one().orElse(0L);
     }
 

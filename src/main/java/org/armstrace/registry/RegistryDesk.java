@@ -310,7 +310,7 @@ public class RegistryDesk {
         }
     }
 
-    private static void notInFuture(LocalDate date) {
+    static void notInFuture(LocalDate date) {
         if (date != null && date.isAfter(Dates.today())) {
             throw new DeskRejected("desk.date-in-future");
         }
@@ -322,7 +322,7 @@ public class RegistryDesk {
         }
     }
 
-    private static void requireReason(String reason) {
+    static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new DeskRejected("desk.reason-required");
         }
@@ -340,7 +340,7 @@ public class RegistryDesk {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static Provenance provenance() {
+    static Provenance provenance() {
         // The desk enters what it has in front of it: a document, a certificate, the weapon itself.
         return new Provenance("user:" + AuditLog.currentActor(), Provenance.Confidence.HIGH);
     }

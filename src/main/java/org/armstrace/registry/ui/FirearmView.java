@@ -11,10 +11,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -48,6 +46,8 @@ import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.FirearmTimeline;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.LostStolenReport;
+import org.armstrace.registry.MarkingCorrections;
+import org.armstrace.registry.RecordCorrections;
 import org.armstrace.registry.MatchReason;
 import org.armstrace.registry.Neighbourhood;
 import org.armstrace.registry.Person;
@@ -74,12 +74,17 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
     private final Neighbourhood neighbourhood;
     private final ReferenceData reference;
     private final RegistryDesk desk;
+    private final RecordCorrections corrections;
+    private final MarkingCorrections markingCorrections;
     private String title = "";
     private String firearmId;
 
     public FirearmView(FirearmRegistry registry, FirearmTimeline timeline, LostStolenRegister lostStolen, Photos photos,
-                       Neighbourhood neighbourhood, ReferenceData reference, RegistryDesk desk) {
+                       Neighbourhood neighbourhood, ReferenceData reference, RegistryDesk desk,
+                       RecordCorrections corrections, MarkingCorrections markingCorrections) {
         this.desk = desk;
+        this.corrections = corrections;
+        this.markingCorrections = markingCorrections;
         this.neighbourhood = neighbourhood;
         this.reference = reference;
         this.registry = registry;
@@ -137,11 +142,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
             traceAbroad.addClassName("button-link");
             add(traceAbroad);
         }
-        add(new H3(getTranslation("firearm.markings")));
-        var markings = new UnorderedList();
-        f.markings().forEach(m -> markings.add(new ListItem(m.kind() + ": " + m.text()
-                + (m.position() == null ? "" : " (" + m.position() + ")"))));
-        add(f.markings().isEmpty() ? new Paragraph(getTranslation("firearm.no-markings")) : markings);
+        add(new H3(getTranslation("firearm.markings")), CorrectionParts.markings(this, markingCorrections, f, this::refresh));
         add(new H3(getTranslation("firearm.photos")), photoGallery());
         var chart = new Anchor("intelligence/chart/Firearm:" + firearmId,
                 getTranslation("chart.open"));
@@ -152,6 +153,8 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
             add(AddToCase.button(LinkKind.FIREARM, firearmId, null));
         }
         add(new H3(getTranslation("firearm.timeline")), timelineGrid());
+        add(new H3(getTranslation("firearm.transfers")), CorrectionParts.transfers(this, corrections, firearmId,
+                this::refresh));
         add(new H3(getTranslation("firearm.history")), HistorySentences.list(this, "firearm-history",
                 registry.history(firearmId), this::displayValue));
     }
@@ -162,6 +165,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
             case "typeCode" -> reference.typeName(value, getLocale());
             case "calibreCode" -> reference.calibreName(value);
             case "countryOfManufacture" -> reference.countryName(value, getLocale());
+            case "marking" -> CorrectionParts.markingValue(this, value);
             default -> value;
         };
     }

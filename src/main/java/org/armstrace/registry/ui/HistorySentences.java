@@ -32,8 +32,12 @@ final class HistorySentences {
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Fields with a name in the translations ({@code history.field.<key>}); others are shown by their key. */
     private static final Set<String> NAMED = Set.of("givenName", "familyName", "parentName", "birthDate", "birthPlace",
-            "nationalId", "typeCode", "makeAsRead", "model", "calibreCode", "serialAsRead", "countryOfManufacture", "year");
-    private static final Set<String> DERIVED = Set.of("serialKey", "serialFolded", "serialNeighbourhood", "makeCode");
+            "nationalId", "typeCode", "makeAsRead", "model", "calibreCode", "serialAsRead", "countryOfManufacture", "year",
+            // Organisations, licences, transfers and markings (RecordCorrections, MarkingCorrections).
+            "name", "country", "number", "kind", "issuedBy", "validFrom", "validTo", "status", "endedOn", "date",
+            "reference", "marking");
+    private static final Set<String> DERIVED = Set.of("serialKey", "serialFolded", "serialNeighbourhood", "makeCode",
+            "numberKey");
 
     private HistorySentences() {
     }

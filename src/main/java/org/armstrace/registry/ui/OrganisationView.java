@@ -13,7 +13,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import org.armstrace.base.ui.UiLocale;
 import org.armstrace.registry.Holdings;
+import org.armstrace.registry.RecordCorrections;
+import org.armstrace.registry.ReferenceData;
 import org.armstrace.registry.RegistryDesk;
 import org.armstrace.security.Role;
 
@@ -28,11 +32,15 @@ public class OrganisationView extends VerticalLayout implements HasUrlParameter<
 
     private final Holdings holdings;
     private final RegistryDesk desk;
+    private final RecordCorrections corrections;
+    private final ReferenceData reference;
     private String title = "";
 
-    public OrganisationView(Holdings holdings, RegistryDesk desk) {
+    public OrganisationView(Holdings holdings, RegistryDesk desk, RecordCorrections corrections, ReferenceData reference) {
         this.holdings = holdings;
         this.desk = desk;
+        this.corrections = corrections;
+        this.reference = reference;
     }
 
     @Override
@@ -65,16 +73,30 @@ public class OrganisationView extends VerticalLayout implements HasUrlParameter<
                         o.firearmsCovered(), o.firearmsMade(), o.transfers())));
         add(facts);
         if (RegistryDesk.allowed()) {
-            add(DeskActions.recordLicence(this, desk, o.id(), () -> show(id)));
+            var actions = new HorizontalLayout(DeskActions.recordLicence(this, desk, o.id(), () -> show(id)));
+            if (o.kind() != Holdings.OrganisationKind.MANUFACTURER) {
+                // A manufacturer is reference data, edited there.
+                actions.add(CorrectionParts.correctOrganisation(this, corrections,
+                        DeskChoices.of(reference, UiLocale.current()), o, () -> show(id)));
+            }
+            add(actions);
         }
 
-        add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "organisation-licences", o.licences()));
+        add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "organisation-licences", o.licences()),
+                CorrectionParts.licences(this, "organisation-licence-history", corrections, o.licences(), () -> show(id)));
 
         add(new H3(getTranslation("organisation.firearms")));
         if (o.firearmsCovered() > o.firearms().size()) {
             add(new Paragraph(getTranslation("organisation.firearms-latest", o.firearms().size(), o.firearmsCovered())));
         }
         add(RecordParts.heldFirearms(this, "organisation-firearms", o.firearms()));
+        add(new H3(getTranslation("firearm.history")), HistorySentences.list(this, "organisation-history",
+                corrections.organisationHistory(o.id()), this::displayValue));
+    }
+
+    /** An organisation's country in a history sentence by its name. */
+    private String displayValue(String field, String value) {
+        return field.equals("country") ? reference.countryName(value, getLocale()) : value;
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.armstrace.registry.ErasureOrders;
 import org.armstrace.registry.ExtractRows;
 import org.armstrace.registry.Person;
 import org.armstrace.registry.PersonRegistry;
+import org.armstrace.registry.RecordCorrections;
 import org.armstrace.registry.RegistryDesk;
 import org.armstrace.security.Role;
 
@@ -38,13 +39,16 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
     private final RegistryDesk desk;
     private final ErasureOrders erasures;
     private final ExtractRows extractRows;
+    private final RecordCorrections corrections;
     private String title = "";
 
-    public PersonView(PersonRegistry people, RegistryDesk desk, ErasureOrders erasures, ExtractRows extractRows) {
+    public PersonView(PersonRegistry people, RegistryDesk desk, ErasureOrders erasures, ExtractRows extractRows,
+                      RecordCorrections corrections) {
         this.people = people;
         this.desk = desk;
         this.erasures = erasures;
         this.extractRows = extractRows;
+        this.corrections = corrections;
     }
 
     @Override
@@ -99,7 +103,8 @@ public class PersonView extends VerticalLayout implements HasUrlParameter<String
         }
         add(actions);
 
-        add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "person-licences", record.licences()));
+        add(new H3(getTranslation("person.licences")), RecordParts.licences(this, "person-licences", record.licences()),
+                CorrectionParts.licences(this, "person-licence-history", corrections, record.licences(), () -> show(id)));
         add(new H3(getTranslation("person.firearms")), RecordParts.heldFirearms(this, "person-firearms", record.firearms()));
 
         // Every row of every extract that became or joined this person, so that a merge can be traced to its rows.

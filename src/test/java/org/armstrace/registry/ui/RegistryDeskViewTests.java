@@ -75,7 +75,7 @@ class RegistryDeskViewTests extends ViewTest {
         assertThat(page.getPageTitle()).startsWith(serial);
         String facts = $view(Div.class).withId("firearm-facts").single().getElement().getTextRecursively();
         assertThat(facts).contains("Glock GmbH", "Austria", "2018", "analyst1");
-        assertThat(page.getElement().getTextRecursively()).contains("IMPORT: XK 24 IMP");
+        assertThat(page.getElement().getTextRecursively()).contains("Import mark: XK 24 IMP");
         assertThat(sentences("firearm-history")).containsExactly("Recorded on " + today() + ", by analyst1, source "
                 + "user:analyst1 (reason: registered)");
     }
