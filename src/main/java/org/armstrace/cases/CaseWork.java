@@ -217,12 +217,12 @@ public class CaseWork {
                 }).all().stream().toList();
     }
 
-    /** The signed-in user's unread mentions, newest first. */
+    /** The signed-in user's unread mentions, newest first (a mention has no kind; escalations are {@link WorkNotices}). */
     @PreAuthorize(Cases.WORKERS)
     @Transactional(readOnly = true)
     public List<Mention> unreadMentions() {
         return neo4j.query("""
-                        MATCH (n:CaseNotification {user: $user, read: false})
+                        MATCH (n:CaseNotification {user: $user, read: false}) WHERE n.kind IS NULL
                         RETURN n ORDER BY n.at DESC LIMIT 200""")
                 .bind(AuditLog.currentActor()).to("user").fetchAs(Mention.class).mappedBy((x, r) -> {
                     var n = r.get("n");

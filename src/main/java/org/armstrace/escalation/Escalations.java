@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.armstrace.cases.CaseDueWork;
+import org.armstrace.cases.WorkNotices;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.notify.Notice;
 import org.armstrace.notify.NotificationKind;
@@ -37,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code supervisor-after}, reassign by rule. A step is taken in its own transaction that first
  * MERGEs its {@code :Escalation} node on the unique key item+step: when two instances run at once,
  * the unique index's lock makes the second wait and find the first's node, and it does nothing.
+ * Each step tells its users by e-mail (if they take it) and in the app ({@link WorkNotices}).
  */
 @Service
 public class Escalations {
@@ -53,6 +55,7 @@ public class Escalations {
     private final OverdueTraces traces;
     private final CaseDueWork caseWork;
     private final Notifications notifications;
+    private final WorkNotices notices;
     private final UserAccountService users;
     private final AuditLog audit;
     private final EscalationSettings settings;
@@ -60,23 +63,24 @@ public class Escalations {
 
     @Autowired
     Escalations(Neo4jClient neo4j, PlatformTransactionManager transactions, OverdueTraces traces, CaseDueWork caseWork,
-                Notifications notifications, UserAccountService users, AuditLog audit,
+                Notifications notifications, WorkNotices notices, UserAccountService users, AuditLog audit,
                 @Value("${armstrace.escalation.soon-due}") Duration soonDue,
                 @Value("${armstrace.escalation.supervisor-after}") Duration supervisorAfter,
                 @Value("${armstrace.escalation.on-duty-supervisor:}") String onDuty,
                 @Value("${armstrace.escalation.reassign:}") String rules) {
-        this(neo4j, transactions, traces, caseWork, notifications, users, audit,
+        this(neo4j, transactions, traces, caseWork, notifications, notices, users, audit,
                 new EscalationSettings(soonDue, supervisorAfter, onDuty, EscalationRules.parse(rules)), Clock.systemUTC());
     }
 
     Escalations(Neo4jClient neo4j, PlatformTransactionManager transactions, OverdueTraces traces, CaseDueWork caseWork,
-                Notifications notifications, UserAccountService users, AuditLog audit, EscalationSettings settings,
-                Clock clock) {
+                Notifications notifications, WorkNotices notices, UserAccountService users, AuditLog audit,
+                EscalationSettings settings, Clock clock) {
         this.neo4j = neo4j;
         this.tx = new TransactionTemplate(transactions);
         this.traces = traces;
         this.caseWork = caseWork;
         this.notifications = notifications;
+        this.notices = notices;
         this.users = users;
         this.audit = audit;
         this.settings = settings;
@@ -204,10 +208,13 @@ public class Escalations {
         notifications.enqueue(new Notice(NotificationKind.ESCALATION, told, "notify.escalation.subject",
                 "notify.escalation." + step.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 List.of(item.number(), String.valueOf(days)), item.link()));
+        // And in the app, where mentions are (the cases list), whether or not they take e-mail.
+        notices.escalated(told, step.name(), item.number(), item.link(), days, now);
     }
 
     /** The escalation steps taken on an item ({@code TraceRequest:<id>}, {@code CaseTask:<id>}, …), oldest first. */
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+    // Intake officers too: they see a trace request's page, whose history lists its escalation.
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE')")
     @Transactional(readOnly = true)
     public List<Escalation> history(String item) {
         return neo4j.query("MATCH (e:Escalation {item: $item}) RETURN e ORDER BY e.at, e.step")

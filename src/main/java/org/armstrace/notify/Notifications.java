@@ -177,12 +177,16 @@ public class Notifications {
                 m.get("lastError").asString(null));
     }
 
-    /** An administrator sends a failed message again (after fixing the server, say). Refused ones stay refused. */
+    /**
+     * An administrator sends a failed or refused message again: after fixing the server, or once the
+     * server has the mailbox it refused (the job itself never retries a refusal). Sent and waiting
+     * ones are left alone, so that a double click sends nothing twice.
+     */
     @PreAuthorize("hasRole('" + Role.Names.ADMIN + "')")
     @Transactional
     public boolean retry(String id) {
         long moved = neo4j.query("""
-                        MATCH (m:OutboundEmail {id: $id, status: 'FAILED'})
+                        MATCH (m:OutboundEmail {id: $id}) WHERE m.status IN ['FAILED', 'REFUSED']
                         SET m.status = 'PENDING', m.nextAttemptAt = $now, m.attempts = 0
                         RETURN count(m)""")
                 .bindAll(CypherParams.of("id", id, "now", clock.instant().atZone(ZoneOffset.UTC)))

@@ -18,7 +18,7 @@ public record OutboundEmail(String id, NotificationKind kind, String user, Strin
         /** Taken by a sender; back to pending if its lease runs out (the instance stopped mid-send). */
         SENDING,
         SENT,
-        /** The server refused the address: not retried. */
+        /** The server refused the address: not retried by the job; an administrator may send it again. */
         REFUSED,
         /** Every attempt failed: kept with the last error until an administrator retries it. */
         FAILED

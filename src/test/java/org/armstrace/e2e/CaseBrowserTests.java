@@ -3,13 +3,19 @@ package org.armstrace.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +28,9 @@ import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.BrowserTest;
 import org.armstrace.base.Sha256;
+import org.armstrace.base.Translations;
+import org.armstrace.notify.NotificationKind;
+import org.armstrace.notify.Notifications;
 import org.armstrace.recovery.NewRecoveries;
 import org.armstrace.recovery.NewRecovery;
 import org.armstrace.recovery.Place;
@@ -33,8 +42,11 @@ import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.NewTraceRequest;
 import org.armstrace.tracing.Priority;
 import org.armstrace.tracing.TraceIntake;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A case's life in headless Chromium (issue 28): opened from an alert, a recovery and a trace
  * request added from their pages, a note naming a colleague, and the case file for the prosecutor
  * produced and downloaded, its package checked against its manifest as the receiving system would.
+ * The colleague's e-mail is read back from a real SMTP server (GreenMail on the port the test profile
+ * gives {@code spring.mail.port}, as in {@code NotificationsTests}).
  */
 @ArmsTraceTest
 @BrowserTest
@@ -54,6 +68,21 @@ class CaseBrowserTests extends ChromiumTest {
     Recoveries recoveries;
     @Autowired
     TraceIntake traceIntake;
+    @Autowired
+    Notifications notifications;
+
+    static GreenMail smtp;
+
+    @BeforeAll
+    static void startSmtp(@Value("${spring.mail.port}") int port) {
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
 
     @Test
     void a_case_opened_from_an_alert_gathers_a_recovery_a_trace_and_a_note_and_its_file_downloads_with_hashes_that_check()
@@ -80,6 +109,11 @@ class CaseBrowserTests extends ChromiumTest {
                 null))).id();
         String colleague = "cb-co-" + tag;
         Actors.admin(() -> users.create(colleague, "Colleague " + tag, EnumSet.of(Role.ANALYST)));
+        String colleagueAddress = colleague + "@" + tag + ".example";
+        Actors.analyst(colleague, () -> {
+            users.setOwnLocale(Translations.SERBIAN_LATIN);
+            return notifications.saveMySettings(colleagueAddress, EnumSet.of(NotificationKind.MENTION));
+        });
 
         Page page = signedIn("cb-an-" + tag, Role.ANALYST);
         page.setDefaultTimeout(30_000);
@@ -112,6 +146,12 @@ class CaseBrowserTests extends ChromiumTest {
             assertThat(page.locator("#case-notes")).containsText("the trace from Albania is in.");
             assertThat(neo4j.query("MATCH (n:CaseNotification {user: $user, case: $case}) RETURN count(n)")
                     .bindAll(Map.of("user", colleague, "case", number)).fetchAs(Long.class).one().orElseThrow()).isEqualTo(1);
+            // ... and by e-mail, in their language (Serbian Latin), with a link to the case; the note's text stays home.
+            assertThat(mailTo(colleagueAddress)).singleElement().satisfies(m -> {
+                assertThat(m.getSubject()).isEqualTo("ArmsTrace: cb-an-" + tag + " vas je pomenuo u predmetu " + number);
+                assertThat((String) m.getContent()).contains("cb-an-" + tag + " vas je pomenuo u belešci u predmetu " + number)
+                        .contains("/case/" + number).doesNotContain("Albania");
+            });
 
             // The case file: produced, both files downloaded, the package checked against its manifest.
             page.locator("#case-file-produce").click();
@@ -144,6 +184,23 @@ class CaseBrowserTests extends ChromiumTest {
         } catch (AssertionError | RuntimeException e) {
             shot(page, "case-failed");
             throw e;
+        }
+    }
+
+    /** The messages GreenMail received for this address, waiting up to ten seconds for the first (the outbox sends after commit). */
+    private static List<MimeMessage> mailTo(String address) throws InterruptedException {
+        for (int i = 0; ; i++) {
+            var mail = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return GreenMailUtil.getAddressList(m.getAllRecipients()).equals(address);
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            if (!mail.isEmpty() || i == 100) {
+                return mail;
+            }
+            Thread.sleep(100);
         }
     }
 

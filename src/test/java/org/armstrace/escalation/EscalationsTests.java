@@ -21,6 +21,7 @@ import org.armstrace.cases.CaseDueWork;
 import org.armstrace.cases.CaseKind;
 import org.armstrace.cases.CaseWork;
 import org.armstrace.cases.Cases;
+import org.armstrace.cases.WorkNotices;
 import org.armstrace.notify.NotificationKind;
 import org.armstrace.notify.Notifications;
 import org.armstrace.notify.OutboundEmail;
@@ -59,6 +60,8 @@ class EscalationsTests {
     @Autowired
     Notifications notifications;
     @Autowired
+    WorkNotices notices;
+    @Autowired
     UserAccountService users;
     @Autowired
     AuditLog audit;
@@ -91,7 +94,7 @@ class EscalationsTests {
     }
 
     private Escalations at(Instant now, String rules) {
-        return new Escalations(neo4j, transactions, traces, due, notifications, users, audit,
+        return new Escalations(neo4j, transactions, traces, due, notifications, notices, users, audit,
                 new EscalationSettings(Duration.ofDays(1), Duration.ofDays(2), onDuty, EscalationRules.parse(rules)),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
@@ -140,6 +143,44 @@ class EscalationsTests {
         assertThat(escalationMail(analyst)).extracting(OutboundEmail::subject).hasSize(3)
                 .allMatch(s -> s.equals("ArmsTrace: " + t.caseNumber() + " needs attention"));
         assertThat(escalationMail(onDuty)).hasSize(2);
+    }
+
+    @Test
+    void the_assignee_and_the_supervisor_see_each_escalation_in_the_app_until_they_open_it() {
+        Task t = task();
+        String item = "CaseTask:" + t.id();
+        // In the app whether or not they take e-mail: the supervisor has no address.
+        Actors.analyst(onDuty, () -> notifications.saveMySettings(null, EnumSet.of(NotificationKind.ESCALATION)));
+        at(t.dueAt().minus(Duration.ofHours(2)), "").escalate(i -> i.item().equals(item));
+        at(t.dueAt().plus(Duration.ofDays(2)), "").escalate(i -> i.item().equals(item));
+
+        List<WorkNotices.Escalated> mine = Actors.analyst(analyst, () -> notices.unreadEscalations());
+        assertThat(mine).extracting(WorkNotices.Escalated::step, WorkNotices.Escalated::number, WorkNotices.Escalated::link)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("SOON_DUE", t.caseNumber(), "case/" + t.caseNumber()),
+                        org.assertj.core.groups.Tuple.tuple("OVERDUE", t.caseNumber(), "case/" + t.caseNumber()));
+        assertThat(Actors.supervisor(onDuty, () -> notices.unreadEscalations())).singleElement().satisfies(n -> {
+            assertThat(n.step()).isEqualTo("SUPERVISOR");
+            assertThat(n.days()).isEqualTo(2);
+        });
+        // They are not mentions.
+        assertThat(Actors.analyst(analyst, () -> work.unreadMentions())).isEmpty();
+
+        // Opened: read, for that user only.
+        Actors.analyst(analyst, () -> {
+            mine.forEach(n -> notices.read(n.id()));
+            return null;
+        });
+        assertThat(Actors.analyst(analyst, () -> notices.unreadEscalations())).isEmpty();
+        assertThat(Actors.supervisor(onDuty, () -> notices.unreadEscalations())).hasSize(1);
+    }
+
+    @Test
+    void a_signed_in_user_cannot_write_escalation_notices() {
+        assertThatThrownBy(() -> Actors.supervisor(() -> {
+            notices.escalated(List.of(analyst), "OVERDUE", "FFP-1", "case/FFP-1", 1, Instant.now());
+            return null;
+        })).isInstanceOf(org.armstrace.cases.CaseRejected.class);
+        assertThat(Actors.analyst(analyst, () -> notices.unreadEscalations())).isEmpty();
     }
 
     @Test

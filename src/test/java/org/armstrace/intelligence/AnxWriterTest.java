@@ -67,6 +67,22 @@ class AnxWriterTest {
     }
 
     @Test
+    void the_schema_fixture_types_the_strength_id_as_i2s_schema_does_an_xml_name_the_links_refer_to() throws Exception {
+        // i2's schema makes Strength/@Id an xs:ID and LinkStyle/@StrengthReference an xs:IDREF: a strength named
+        // like an ArmsTrace reference ("Kind:key") or a link to a strength that is not there would not load.
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(new StreamSource(getClass().getResourceAsStream("/anx/anx-chart-subset.xsd")));
+        String written = new String(write(SMALL), java.nio.charset.StandardCharsets.UTF_8);
+        String notAName = written.replace("\"Confirmed\"", "\"Strength:confirmed\"");
+        assertThat(notAName).contains("Id=\"Strength:confirmed\"");
+        assertThatCode(() -> schema.newValidator().validate(new StreamSource(new java.io.StringReader(notAName))))
+                .isInstanceOf(org.xml.sax.SAXException.class);
+        String dangling = written.replace("StrengthReference=\"Confirmed\"", "StrengthReference=\"Tentative\"");
+        assertThatCode(() -> schema.newValidator().validate(new StreamSource(new java.io.StringReader(dangling))))
+                .isInstanceOf(org.xml.sax.SAXException.class);
+    }
+
+    @Test
     void each_entity_has_its_i2_icon_identity_date_and_attributes_and_each_link_its_ends_label_and_date() throws Exception {
         Document doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(write(SMALL)));

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,14 +22,15 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.armstrace.Actors;
-import org.armstrace.ArmsTraceTest;
 import org.armstrace.TestHttps;
+import org.armstrace.ViewTest;
 import org.armstrace.base.Translations;
 import org.armstrace.cases.CaseKind;
 import org.armstrace.cases.CaseWork;
 import org.armstrace.cases.Cases;
 import org.armstrace.intelligence.AlertRaised;
 import org.armstrace.intelligence.Pattern;
+import org.armstrace.notify.ui.OutboxView;
 import org.armstrace.security.AuditLog;
 import org.armstrace.security.Role;
 import org.armstrace.security.UserAccountService;
@@ -47,10 +51,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * E-mail against a real SMTP server in the test JVM (GreenMail on the port the test profile gives
- * {@code spring.mail.port}), through the application's own {@code JavaMailSender}.
+ * {@code spring.mail.port}, refusing the addresses a test tells it to), through the application's own
+ * {@code JavaMailSender}. A browserless view test too, for the administrator's outbox page: the one
+ * class of the Surefire run that holds the SMTP port.
  */
-@ArmsTraceTest
-class NotificationsTests {
+class NotificationsTests extends ViewTest {
 
     static GreenMail smtp;
 
@@ -95,7 +100,7 @@ class NotificationsTests {
     }
 
     static GreenMail server(int port) {
-        var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        var server = new RefusingGreenMail(port);
         server.start();
         return server;
     }
@@ -247,6 +252,69 @@ class NotificationsTests {
             assertThat(m.attempts()).isEqualTo(2);
             assertThat(m.sentAt()).isNotNull();
         });
+    }
+
+    @Test
+    void a_message_the_server_refuses_is_kept_with_its_error_listed_on_the_outbox_page_and_sent_again_once_accepted()
+            throws Exception {
+        colleagueWants(EnumSet.of(NotificationKind.MENTION));
+        RefusingGreenMail.REFUSED.add(address);
+        OutboundEmail refused;
+        try {
+            caseWithMention();
+
+            refused = eventually(this::colleaguesOutbox,
+                    o -> o.size() == 1 && o.getFirst().status() == OutboundEmail.Status.REFUSED).getFirst();
+            assertThat(refused.status()).isEqualTo(OutboundEmail.Status.REFUSED);
+            assertThat(refused.attempts()).isEqualTo(1);
+            assertThat(refused.lastError()).contains("550", address);
+            // The job does not try a refusal again, however late it runs.
+            outbox.sendDue(Instant.now().plus(Duration.ofDays(2)));
+            assertThat(colleaguesOutbox()).singleElement()
+                    .satisfies(m -> assertThat(m.status()).isEqualTo(OutboundEmail.Status.REFUSED));
+            assertThat(received()).isEmpty();
+
+            // The administrator finds it on admin/outbox, with the server's answer and "send again".
+            Actors.admin(() -> {
+                UI.getCurrent().add(new OutboxView(notifications));
+                @SuppressWarnings("unchecked")
+                ComboBox<OutboundEmail.Status> filter = $(ComboBox.class).withId("outbox-filter").single();
+                test(filter).selectItem("Refused");
+                @SuppressWarnings("unchecked")
+                Grid<OutboundEmail> grid = $(Grid.class).withId("outbox-grid").single();
+                int row = rowOf(grid, refused.id());
+                assertThat(test(grid).getCellText(row, 2)).isEqualTo(address);
+                assertThat(test(grid).getCellText(row, 5)).isEqualTo("Refused");
+                assertThat(test(grid).getCellText(row, 8)).contains("550");
+                assertThat(test(grid).getCellComponent(row, 9).isVisible()).isTrue();
+                // The mailbox now exists: sending again delivers it.
+                RefusingGreenMail.REFUSED.remove(address);
+                test((Button) test(grid).getCellComponent(row, 9)).click();
+                return null;
+            });
+        } finally {
+            RefusingGreenMail.REFUSED.remove(address);
+        }
+
+        assertThat(eventually(this::received, m -> !m.isEmpty())).singleElement()
+                .satisfies(m -> assertThat(GreenMailUtil.getAddressList(m.getAllRecipients())).isEqualTo(address));
+        assertThat(eventually(this::colleaguesOutbox, o -> o.getFirst().status() == OutboundEmail.Status.SENT))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.status()).isEqualTo(OutboundEmail.Status.SENT);
+                    assertThat(m.attempts()).isEqualTo(1);
+                    assertThat(m.sentAt()).isNotNull();
+                });
+        assertThat(Actors.admin(() -> audit.about("OutboundEmail:" + refused.id(), 10))).extracting(e -> e.action())
+                .containsExactly("notify.email-retried");
+    }
+
+    private int rowOf(Grid<OutboundEmail> grid, String id) {
+        for (int i = 0; i < test(grid).size(); i++) {
+            if (test(grid).getRow(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not on the outbox page: " + id);
     }
 
     @Test

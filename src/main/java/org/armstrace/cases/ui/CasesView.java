@@ -18,17 +18,20 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
 import org.armstrace.base.Dates;
 import org.armstrace.cases.Case;
 import org.armstrace.cases.CaseKind;
 import org.armstrace.cases.CaseRejected;
 import org.armstrace.cases.CaseWork;
 import org.armstrace.cases.Cases;
+import org.armstrace.cases.WorkNotices;
 import org.armstrace.security.Role;
 
 /**
  * The cases list: mine (owned, or with a task for me), open, overdue or all, newest first; the
- * colleagues' notes that mention me; and a new case. Field officers and intake officers do not see it
+ * colleagues' notes that mention me and the escalations of my work (the in-app notifications); and a
+ * new case. Field officers and intake officers do not see it
  * (PRODUCT.md: cases are the analysts' and supervisors' work).
  */
 @Route("cases")
@@ -42,7 +45,7 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     final Button create = new Button();
     private final Cases cases;
 
-    public CasesView(Cases cases, CaseWork work) {
+    public CasesView(Cases cases, CaseWork work, WorkNotices notices) {
         this.cases = cases;
         setSizeFull();
         filter.setLabel(getTranslation("cases.filter"));
@@ -70,8 +73,23 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         for (CaseWork.Mention m : work.unreadMentions()) {
             mentions.add(new Div(new Anchor(CaseView.path(m.caseNumber()), getTranslation("cases.mentioned", m.by(), m.caseNumber()))));
         }
+        for (WorkNotices.Escalated n : notices.unreadEscalations()) {
+            mentions.add(new Div(escalation(notices, n)));
+        }
         add(new H2(getTranslation("menu.cases")), mentions, new HorizontalLayout(filter, create), grid);
         filter.setValue(Cases.Filter.MINE);
+    }
+
+    /** An escalation notice: opening the item's page reads it (it stays until then, wherever the user looked first). */
+    private Button escalation(WorkNotices notices, WorkNotices.Escalated n) {
+        var open = new Button(getTranslation("cases.notice." + n.step().toLowerCase(Locale.ROOT).replace('_', '-'),
+                n.number(), n.days()), e -> {
+            notices.read(n.id());
+            getUI().ifPresent(ui -> ui.navigate(n.link()));
+        });
+        open.addClassName("case-escalation-notice");
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        return open;
     }
 
     void refresh() {

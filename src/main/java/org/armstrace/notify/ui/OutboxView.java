@@ -18,7 +18,7 @@ import org.armstrace.security.Role;
 
 /**
  * The e-mail outbox for the administrator: every message with its status, attempts and the last
- * error; failed ones can be sent again. The messages' text is not shown: it is the recipient's.
+ * error; failed and refused ones can be sent again. The messages' text is not shown: it is the recipient's.
  */
 @Route("admin/outbox")
 @Menu(order = 95, icon = "vaadin:envelopes", title = "menu.outbox")
@@ -58,7 +58,8 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
                 grid.getDataProvider().refreshAll();
             });
             retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            retry.setVisible(m.status() == OutboundEmail.Status.FAILED);
+            retry.addClassName("outbox-retry");
+            retry.setVisible(m.status() == OutboundEmail.Status.FAILED || m.status() == OutboundEmail.Status.REFUSED);
             return retry;
         }).setAutoWidth(true);
         grid.setItems(query -> notifications.outbox(filter.getValue(), query.getOffset(), query.getLimit()).stream());

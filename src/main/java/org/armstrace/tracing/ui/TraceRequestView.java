@@ -27,7 +27,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +55,8 @@ import org.armstrace.tracing.OutgoingTraces;
 import org.armstrace.tracing.TraceAnswer;
 import org.armstrace.tracing.TraceAnswers;
 import org.armstrace.tracing.TraceDocuments;
+import org.armstrace.tracing.TraceHistoryNote;
+import org.armstrace.tracing.TraceHistoryNotes;
 import org.armstrace.tracing.TraceLifecycle;
 import org.armstrace.tracing.TraceQueues;
 import org.armstrace.tracing.TraceRequest;
@@ -63,8 +68,8 @@ import org.armstrace.tracing.TransitionRefused;
 /**
  * One trace request: what was asked and by whom, its due date, the moves the lifecycle allows from
  * here (each asking for a reason where the ITI wants one), the registry check's candidates, the
- * answer and its form, the documents, the whole timeline (every move with who, when and why) and
- * the request's audit events.
+ * answer and its form, the documents, the whole timeline (every move with who, when and why, and
+ * the steps other features took on it, such as escalation's) and the request's audit events.
  */
 @Route("tracing/request")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR, Role.Names.ANALYST, Role.Names.INTAKE})
@@ -78,6 +83,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
     private final FirearmRegistry firearms;
     private final ReferenceData reference;
     private final AuditLog audit;
+    private final List<TraceHistoryNotes> notes;
     private String id;
     private String title = "";
     /** The answer version this page shows: what a supervisor approves when they click approve. */
@@ -85,7 +91,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
 
     public TraceRequestView(TraceRequests traces, TraceQueues queues, OutgoingTraces outgoing, TraceAnswers answers,
                             TraceDocuments documents, FirearmRegistry firearms, ReferenceData reference,
-                            AuditLog audit) {
+                            AuditLog audit, List<TraceHistoryNotes> notes) {
         this.traces = traces;
         this.queues = queues;
         this.outgoing = outgoing;
@@ -94,6 +100,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         this.firearms = firearms;
         this.reference = reference;
         this.audit = audit;
+        this.notes = notes;
         setMaxWidth("1100px");
     }
 
@@ -198,21 +205,37 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
         return row;
     }
 
-    /** Every move with who, when and why. */
-    private Grid<TraceTransition> timeline() {
+    /** One line of the request's history: a move of its own, or a step another feature took on it. */
+    private record HistoryLine(Instant at, String what, String by, String why) {
+    }
+
+    /** Every move with who, when and why, and the other features' steps (escalation's) among them by time. */
+    private Grid<HistoryLine> timeline() {
         var when = when();
-        var timeline = new Grid<TraceTransition>();
+        var lines = new ArrayList<HistoryLine>();
+        for (TraceTransition x : traces.history(id)) {
+            lines.add(new HistoryLine(x.at(), (x.from() == null ? "" : getTranslation("trace.status." + x.from().name()) + " → ")
+                    + getTranslation("trace.status." + x.to().name()), x.by(), Objects.toString(x.reason(), "")));
+        }
+        for (TraceHistoryNotes source : notes) {
+            for (TraceHistoryNote n : source.about(id)) {
+                lines.add(new HistoryLine(n.at(), getTranslation(n.whatKey()), n.by(),
+                        getTranslation(n.detailKey(), n.detailArgs().toArray())));
+            }
+        }
+        // Stable: moves written in the same instant keep their own order.
+        lines.sort(Comparator.comparing(HistoryLine::at));
+        var timeline = new Grid<HistoryLine>();
         timeline.setId("trace-timeline");
         EmptyGrids.say(timeline, "empty.trace-timeline");
         timeline.addColumn(x -> when.format(x.at())).setHeader(getTranslation("timeline.date")).setAutoWidth(true)
                 .setFlexGrow(0);
-        timeline.addColumn(x -> (x.from() == null ? "" : getTranslation("trace.status." + x.from().name()) + " → ")
-                + getTranslation("trace.status." + x.to().name())).setHeader(getTranslation("trace.status")).setAutoWidth(true);
-        timeline.addColumn(TraceTransition::by).setHeader(getTranslation("trace.by")).setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(x -> Objects.toString(x.reason(), "")).setHeader(getTranslation("trace.reason"));
+        timeline.addColumn(HistoryLine::what).setHeader(getTranslation("trace.status")).setAutoWidth(true);
+        timeline.addColumn(HistoryLine::by).setHeader(getTranslation("trace.by")).setAutoWidth(true).setFlexGrow(0);
+        timeline.addColumn(HistoryLine::why).setHeader(getTranslation("trace.reason"));
         timeline.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         timeline.setAllRowsVisible(true);
-        timeline.setItems(traces.history(id));
+        timeline.setItems(lines);
         return timeline;
     }
 
