@@ -117,6 +117,7 @@ class EmbeddedGraphConfiguration {
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     // A runaway query ends here, not in a hung page; batch jobs ask the driver for longer.
                     .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
+                    .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, properties.replanInterval())
                     .build();
         } catch (RuntimeException e) {
             throw new StartupProblem(

@@ -61,7 +61,7 @@ class GraphPreflight implements ApplicationListener<SpringApplicationEvent>, Ord
         environment.getPropertySources().addFirst(new MapPropertySource("armstrace-initial-load",
                 Map.of(GraphProperties.INITIAL_LOAD_TARGET, dataDir.toString(), "armstrace.neo4j.bolt-port", "0")));
         return new GraphProperties(real.mode(), staging, real.pageCache(), 0, real.username(), real.password(), real.uri(),
-                real.database(), real.transactionTimeout(), real.batchTransactionTimeout());
+                real.database(), real.transactionTimeout(), real.batchTransactionTimeout(), real.replanInterval());
     }
 
     private void check(ConfigurableEnvironment environment) {

@@ -31,6 +31,11 @@ import org.springframework.validation.annotation.Validated;
  * @param batchTransactionTimeout how long one transaction of a batch job (import chunk, pattern scan,
  *                                migration) may run; given to the driver explicitly, it overrides the
  *                                server's default
+ * @param replanInterval          the embedded server's {@code dbms.cypher.min_replan_interval}: how long a
+ *                                cached Cypher plan is kept before Neo4j may plan the query again because
+ *                                the store's statistics changed. Neo4j's default (10 s) suits a store of
+ *                                settled size; the test suite, whose store grows from empty all the time,
+ *                                spent a quarter of its CPU re-planning with it
  */
 @Validated
 @ConfigurationProperties("armstrace.neo4j")
@@ -44,7 +49,8 @@ public record GraphProperties(
         URI uri,
         @NotBlank String database,
         @DefaultValue("30s") Duration transactionTimeout,
-        @DefaultValue("30m") Duration batchTransactionTimeout) {
+        @DefaultValue("30m") Duration batchTransactionTimeout,
+        @DefaultValue("10s") Duration replanInterval) {
 
     public enum Mode { EMBEDDED, EXTERNAL }
 

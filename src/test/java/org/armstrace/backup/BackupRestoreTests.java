@@ -210,7 +210,7 @@ class BackupRestoreTests {
     private static String[] options(Path data, List<String> args) {
         var all = new ArrayList<>(args);
         all.addAll(List.of("--armstrace.neo4j.data-dir=" + data, "--armstrace.neo4j.bolt-port=0",
-                "--armstrace.neo4j.page-cache=32MB", "--armstrace.admin.username=admin",
+                "--armstrace.neo4j.page-cache=32MB", "--armstrace.neo4j.replan-interval=1h", "--armstrace.admin.username=admin",
                 "--armstrace.admin.password=Kosovo-FFP-2026-pw!", "--logging.level.root=warn"));
         return all.toArray(String[]::new);
     }

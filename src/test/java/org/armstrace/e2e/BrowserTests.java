@@ -61,6 +61,7 @@ class BrowserTests extends ChromiumTest {
     void closePage() {
         if (page != null) {
             page.context().close();
+            page = null;
         }
     }
 
@@ -90,7 +91,7 @@ class BrowserTests extends ChromiumTest {
         page.evaluate("() => { const s = document.createElement('script'); s.src = 'https://" + INJECTED_ORIGIN
                 + "/steal.js'; document.head.appendChild(s); }");
 
-        page.waitForCondition(() -> CSP_VIOLATIONS.stream().anyMatch(v -> v.contains(INJECTED_ORIGIN)));
+        page.waitForCondition(() -> cspViolations.stream().anyMatch(v -> v.contains(INJECTED_ORIGIN)));
     }
 
     @Test

@@ -16,14 +16,23 @@ import org.armstrace.security.UserAccountService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** What every Chromium test class shares: one headless browser per class, the application's port, new accounts signed in. */
+/**
+ * What every Chromium test class shares: one headless browser per class, the application's port, new accounts signed in.
+ * The classes run side by side (Failsafe's JUnit pool), each with its own Playwright and Chromium, against the one
+ * shared application: a page mostly waits for the server or the browser, so two of them fill the second core.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
 abstract class ChromiumTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    Playwright playwright;
+    Browser browser;
 
     @LocalServerPort
     int port;
@@ -31,13 +40,13 @@ abstract class ChromiumTest {
     UserAccountService users;
 
     @BeforeAll
-    static void launch() {
+    void launch() {
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         if (browser != null) {
             browser.close();
             playwright.close();
@@ -60,12 +69,13 @@ abstract class ChromiumTest {
     void no_content_security_policy_violations() {
         // The injected script is reported twice (the page's listener and Chromium's own console
         // message), and the second report may come after the test ended: never count it here.
-        var seen = CSP_VIOLATIONS.stream().filter(v -> !v.contains(INJECTED_ORIGIN)).toList();
-        CSP_VIOLATIONS.clear();
+        var seen = cspViolations.stream().filter(v -> !v.contains(INJECTED_ORIGIN)).toList();
+        cspViolations.clear();
         assertThat(seen).as("Content-Security-Policy violations").isEmpty();
     }
 
-    static final List<String> CSP_VIOLATIONS = new CopyOnWriteArrayList<>();
+    /** This class's pages' violations; Playwright reports them on its own thread. */
+    final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
     /** Reports each violation on the console too, with what was blocked (Chromium's own message may be terse). */
     private static final String CSP_LISTENER = """
@@ -78,14 +88,14 @@ abstract class ChromiumTest {
      * certificate it generated at start; Chromium here has no certificate store to add it to, so
      * this context ignores certificate errors (the Java clients, {@code TestHttps}, do check it).
      */
-    static BrowserContext context(Browser.NewContextOptions options) {
+    BrowserContext context(Browser.NewContextOptions options) {
         BrowserContext context = browser.newContext(options.setIgnoreHTTPSErrors(true));
         context.addInitScript(CSP_LISTENER);
         context.onConsoleMessage(m -> {
             // Chromium's own complaints about the security headers count as violations too.
             if (m.text().contains("Content Security Policy") || m.text().startsWith("CSP violation")
                     || m.text().startsWith("Error with Permissions-Policy header")) {
-                CSP_VIOLATIONS.add(m.text());
+                cspViolations.add(m.text());
             }
         });
         return context;

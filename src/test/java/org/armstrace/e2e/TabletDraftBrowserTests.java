@@ -67,6 +67,7 @@ class TabletDraftBrowserTests extends ChromiumTest {
     void closePage() {
         if (page != null) {
             page.context().close();
+            page = null;
         }
     }
 

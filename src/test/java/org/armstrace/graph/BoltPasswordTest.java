@@ -18,7 +18,7 @@ class BoltPasswordTest {
 
     private GraphProperties properties(String password) {
         return new GraphProperties(GraphProperties.Mode.EMBEDDED, dataDir, DataSize.ofMegabytes(32), 0, "neo4j",
-                password, (URI) null, "neo4j", Duration.ofSeconds(30), Duration.ofMinutes(30));
+                password, (URI) null, "neo4j", Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(10));
     }
 
     @Test

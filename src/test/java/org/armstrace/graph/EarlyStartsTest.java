@@ -37,6 +37,6 @@ class EarlyStartsTest {
 
     private static GraphProperties properties(Path dataDir) {
         return new GraphProperties(GraphProperties.Mode.EMBEDDED, dataDir, DataSize.ofMegabytes(32), 0, "neo4j",
-                "early-starts-pw", null, "neo4j", Duration.ofSeconds(30), Duration.ofMinutes(30));
+                "early-starts-pw", null, "neo4j", Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(10));
     }
 }

@@ -74,6 +74,6 @@ class TransactionTimeoutTests {
 
     private static GraphProperties withBatchTimeout(GraphProperties p, Duration batchTimeout) {
         return new GraphProperties(p.mode(), p.dataDir(), p.pageCache(), p.boltPort(), p.username(), p.password(), p.uri(),
-                p.database(), p.transactionTimeout(), batchTimeout);
+                p.database(), p.transactionTimeout(), batchTimeout, p.replanInterval());
     }
 }

@@ -94,7 +94,8 @@ class ImportCrashTest {
 
     private static List<String> arguments(Path data, Path file) {
         return List.of(ImportCommand.NAME, "--profile", "kosovo-people", "--armstrace.neo4j.data-dir=" + data,
-                "--armstrace.neo4j.bolt-port=0", "--armstrace.neo4j.page-cache=32MB", "--armstrace.import.chunk-rows=250",
+                "--armstrace.neo4j.bolt-port=0", "--armstrace.neo4j.page-cache=32MB", "--armstrace.neo4j.replan-interval=1h",
+                "--armstrace.import.chunk-rows=250",
                 "--logging.level.root=warn", file.toString());
     }
 }

@@ -111,7 +111,7 @@ class InitialLoadTests {
 
     private static List<String> options(Path data) {
         return List.of("--armstrace.neo4j.data-dir=" + data, "--armstrace.neo4j.bolt-port=0",
-                "--armstrace.neo4j.page-cache=32MB", "--armstrace.admin.username=admin",
+                "--armstrace.neo4j.page-cache=32MB", "--armstrace.neo4j.replan-interval=1h", "--armstrace.admin.username=admin",
                 "--armstrace.admin.password=Kosovo-FFP-2026-pw!", "--logging.level.root=warn");
     }
 

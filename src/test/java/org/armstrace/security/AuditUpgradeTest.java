@@ -74,7 +74,7 @@ class AuditUpgradeTest {
         try {
             int code = ArmsTraceApplication.runCommand(new String[]{AuditCommand.NAME,
                     "--armstrace.neo4j.data-dir=" + data.toAbsolutePath(), "--armstrace.neo4j.bolt-port=0",
-                    "--armstrace.neo4j.page-cache=32MB", "--logging.level.root=warn"}, out);
+                    "--armstrace.neo4j.page-cache=32MB", "--armstrace.neo4j.replan-interval=1h", "--logging.level.root=warn"}, out);
             return new Result(code, printed.toString(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             StartupProblem problem = startupProblem(e);
