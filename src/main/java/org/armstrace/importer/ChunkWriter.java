@@ -25,7 +25,6 @@ import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.NewTransfer;
 import org.armstrace.registry.ReferenceKeys;
-import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 
 /**
  * Matches one chunk of validated rows against the graph (and against what this batch created
@@ -63,9 +62,6 @@ final class ChunkWriter {
                 counts.merge(counter, n, Long::sum);
             }
         }
-    }
-
-    private record KnownFirearm(String id, String serialKey, String modelKey) {
     }
 
     /** What the chunk's rows name, resolved: ids by line, and the parties and licences that transfers name by number. */
@@ -109,10 +105,7 @@ final class ChunkWriter {
     private final PeopleMatcher people;
     private final ExtractHistory history;
     private final String profile;
-    /** Weapons this run created under the extract's own record id (hashes of their ids): see {@link PeopleMatcher}. */
-    private final LongHashSet firearmsUnderRecordId = new LongHashSet();
-    /** Weapons this chunk (a dry run: this run) created, by make key and folded serial. */
-    private final Map<String, List<KnownFirearm>> createdFirearms = new HashMap<>();
+    private final FirearmsMatcher firearms;
     /** Time spent per step over the run, for the log line that says where an import's time went. */
     private final StepTimes times = new StepTimes();
 
@@ -133,6 +126,7 @@ final class ChunkWriter {
         this.dryRun = dryRun;
         this.organisations = new HashMap<>(records.organisationsByCode());
         this.people = new PeopleMatcher(records, profile, history::entry);
+        this.firearms = new FirearmsMatcher(records, profile);
         this.profile = profile;
     }
 
@@ -149,7 +143,7 @@ final class ChunkWriter {
             // The records store answers for earlier chunks; keeping them here too doubled the lookups and
             // the memory of a large file (on S, 300,000 people under four keys each).
             people.forgetCreated();
-            createdFirearms.clear();
+            firearms.forgetCreated();
         }
         var out = new Outcome();
         List<ParsedRow> rows = validated(items, out);
@@ -195,8 +189,8 @@ final class ChunkWriter {
     private Resolved resolve(List<ParsedRow> rows, Outcome out) {
         var rejectedLines = new HashSet<Integer>();
         Map<Integer, String> personIds = timed("match people", () -> people.match(rows, out));
-        Map<Integer, String> firearmIds = timed("match weapons", () -> matchFirearms(rows, out));
-        Map<Integer, String> firearmRefs = timed("resolve weapons", () -> resolveFirearmRefs(rows, out, rejectedLines));
+        Map<Integer, String> firearmIds = timed("match weapons", () -> firearms.match(rows, out));
+        Map<Integer, String> firearmRefs = timed("resolve weapons", () -> firearms.resolveRefs(rows, out, rejectedLines));
         Map<Integer, String> holderRefs = timed("resolve holders", () -> resolveHolders(rows, out, rejectedLines));
         Map<String, String> peopleByNumber = timed("resolve parties", () -> records.peopleByNationalId(rows.stream()
                 .filter(r -> r.transfer() != null)
@@ -379,109 +373,6 @@ final class ChunkWriter {
         return org != null ? org : peopleByNumber.get(key);
     }
 
-    /** Weapons to create or merge (firearm extracts): same make, model and serial is the same weapon. */
-    private Map<Integer, String> matchFirearms(List<ParsedRow> rows, Outcome out) {
-        var ids = new HashMap<Integer, String>();
-        var list = rows.stream().filter(r -> r.firearm() != null && !isReference(r)).toList();
-        if (list.isEmpty()) {
-            return ids;
-        }
-        List<ImportedRecords.FirearmIdentity> keys = identities(list);
-        Map<Integer, List<ImportedRecords.FirearmCandidate>> fromGraph = records.firearmCandidates(keys);
-        for (int i = 0; i < list.size(); i++) {
-            ParsedRow r = list.get(i);
-            ImportedRecords.FirearmIdentity key = keys.get(i);
-            String own = r.sourceRecord() != null ? id("firearm", "record", profile, r.sourceRecord())
-                    : id("firearm", key.makeKey(), key.modelKey(), key.serialKey());
-            var candidates = new ArrayList<KnownFirearm>();
-            for (ImportedRecords.FirearmCandidate c : fromGraph.getOrDefault(i, List.of())) {
-                candidates.add(new KnownFirearm(c.id(), c.serialKey(), ReferenceKeys.key(c.model())));
-            }
-            String block = key.makeKey() + "|" + key.serialFolded();
-            candidates.addAll(createdFirearms.getOrDefault(block, List.of()));
-            if (r.sourceRecord() != null) {
-                // Another record id of the same extract is another weapon, as its source says, however alike.
-                candidates.removeIf(c -> !c.id().equals(own) && firearmsUnderRecordId.contains(RowParser.fnv64(c.id())));
-            }
-            String chosen = own;
-            if (candidates.stream().noneMatch(c -> c.id().equals(own))) {
-                KnownFirearm same = null;
-                KnownFirearm confusable = null;
-                for (KnownFirearm c : candidates) {
-                    boolean modelsAgree = key.modelKey().isEmpty() || c.modelKey().isEmpty() || key.modelKey().equals(c.modelKey());
-                    if (!modelsAgree) {
-                        continue; // makers repeat serials across models: a different weapon
-                    }
-                    if (c.serialKey().equals(key.serialKey())) {
-                        same = same == null ? c : same;
-                    } else {
-                        confusable = confusable == null ? c : confusable;
-                    }
-                }
-                if (same != null) {
-                    chosen = same.id();
-                    out.add("firearm.merged", 1);
-                    out.decisions.add(new Decision(r.line(), Kind.FIREARM, "AUTO_MERGED", same.id(), same.id(), 0.97,
-                            List.of("make-equal", "serial-equal",
-                            same.modelKey().equals(key.modelKey()) ? "model-equal" : "model-missing"), describe(r.firearm())));
-                } else if (confusable != null) {
-                    out.add("firearm.review", 1);
-                    out.decisions.add(new Decision(r.line(), Kind.FIREARM, "PENDING", own, confusable.id(), 0.6,
-                            List.of("make-equal", "serial-confusable"), describe(r.firearm())));
-                }
-            }
-            if (chosen.equals(own) && r.sourceRecord() != null) {
-                firearmsUnderRecordId.add(RowParser.fnv64(own));
-            }
-            if (chosen.equals(own)) {
-                createdFirearms.computeIfAbsent(block, k -> new ArrayList<>()).add(new KnownFirearm(own, key.serialKey(), key.modelKey()));
-            }
-            ids.put(r.line(), chosen);
-        }
-        return ids;
-    }
-
-    private static String describe(NewFirearm f) {
-        return f.make() + (f.model() == null ? "" : " " + f.model()) + " " + f.serialAsRead();
-    }
-
-    /** Weapons named by licence, transfer and report rows: exactly one registered weapon must answer. */
-    private Map<Integer, String> resolveFirearmRefs(List<ParsedRow> rows, Outcome out, Set<Integer> rejectedLines) {
-        var ids = new HashMap<Integer, String>();
-        var list = rows.stream().filter(r -> r.firearm() != null && isReference(r)).toList();
-        if (list.isEmpty()) {
-            return ids;
-        }
-        List<ImportedRecords.FirearmIdentity> keys = identities(list);
-        Map<Integer, List<ImportedRecords.FirearmCandidate>> fromGraph = records.firearmCandidates(keys);
-        for (int i = 0; i < list.size(); i++) {
-            ParsedRow r = list.get(i);
-            ImportedRecords.FirearmIdentity key = keys.get(i);
-            var matches = new LinkedHashMap<String, Boolean>();
-            for (ImportedRecords.FirearmCandidate c : fromGraph.getOrDefault(i, List.of())) {
-                String model = ReferenceKeys.key(c.model());
-                if (c.serialKey().equals(key.serialKey()) && (key.modelKey().isEmpty() || model.isEmpty()
-                        || model.equals(key.modelKey()))) {
-                    matches.put(c.id(), true);
-                }
-            }
-            for (KnownFirearm c : createdFirearms.getOrDefault(key.makeKey() + "|" + key.serialFolded(), List.of())) {
-                if (c.serialKey().equals(key.serialKey())) {
-                    matches.put(c.id(), true);
-                }
-            }
-            String firearm = r.firearm().make() + " " + r.firearm().serialAsRead();
-            if (matches.size() == 1) {
-                ids.put(r.line(), matches.keySet().iterator().next());
-            } else {
-                rejectedLines.add(r.line());
-                out.issues.add(Issue.rejected(r.line(), matches.isEmpty() ? "firearm-unknown" : "firearm-ambiguous",
-                        null, firearm, matches.size()));
-            }
-        }
-        return ids;
-    }
-
     /** Licence holders named by personal number or organisation code in a licence extract. */
     private Map<Integer, String> resolveHolders(List<ParsedRow> rows, Outcome out, Set<Integer> rejectedLines) {
         var ids = new HashMap<Integer, String>();
@@ -502,13 +393,8 @@ final class ChunkWriter {
         return ids;
     }
 
-    private List<ImportedRecords.FirearmIdentity> identities(List<ParsedRow> rows) {
-        return rows.stream().map(r -> records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead()))
-                .toList();
-    }
-
     /** In licence, transfer and report extracts the weapon is named, not created. */
-    private static boolean isReference(ParsedRow r) {
+    static boolean isReference(ParsedRow r) {
         return r.holder() != null || r.transfer() != null || r.report() != null;
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.armstrace.graph.CypherParams;
-import org.armstrace.security.AuditLog;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -117,13 +116,13 @@ public class ImportedRecords implements RecordStore {
     private final Neo4jClient neo4j;
     private final FirearmRegistry firearms;
     private final Holdings holdings;
-    private final LostStolenCheck lostStolen;
+    private final ImportedReports reports;
 
-    ImportedRecords(Neo4jClient neo4j, FirearmRegistry firearms, Holdings holdings, LostStolenCheck lostStolen) {
+    ImportedRecords(Neo4jClient neo4j, FirearmRegistry firearms, Holdings holdings, ImportedReports reports) {
         this.neo4j = neo4j;
         this.firearms = firearms;
         this.holdings = holdings;
-        this.lostStolen = lostStolen;
+        this.reports = reports;
     }
 
     /** The identity keys of a weapon as read, resolved against reference data (make aliases). */
@@ -445,32 +444,12 @@ public class ImportedRecords implements RecordStore {
         holdings.writeTransfers(rows, "HIGH", batch);
     }
 
+    /** New lost/stolen reports, each with its creation event and checked against earlier records. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writeReports(List<Row<ReportRow>> rows, String batch) {
-        ZonedDateTime now = now();
-        var params = rows.stream().map(r -> CypherParams.of("id", r.id(), "firearm", r.value().firearmId(),
-                "props", ImportedProperties.reportProperties(r, batch, now))).toList();
-        // A new report gets its creation event, as one filed at the desk does, and the same
-        // retroactive check against earlier records (LostStolenCheck), for the whole batch at once.
-        List<String> created = neo4j.query("""
-                        UNWIND $rows AS row
-                        MATCH (f:Firearm {id: row.firearm})
-                        OPTIONAL MATCH (known:LostStolenReport {id: row.id})
-                        WITH row, f, known IS NOT NULL AS known
-                        MERGE (r:LostStolenReport {id: row.id})
-                          ON CREATE SET r += row.props
-                        MERGE (r)-[:CONCERNS]->(f)
-                        WITH r, known WHERE NOT known
-                        CREATE (r)-[:HAS_EVENT]->(:LostStolenEvent {at: $now, by: $by, kind: 'REPORTED', status: 'ACTIVE',
-                                                                  reason: 'import ' + r.source})
-                        RETURN r.id
-                        """)
-                .bindAll(CypherParams.of("rows", params, "now", now, "by", AuditLog.currentActor()))
-                .fetchAs(String.class).all().stream().toList();
-        lostStolen.checkImported(created);
+        reports.write(rows, batch);
     }
-
 
     /** A row's hash and, for a record that exists, whether this row refreshes what its source said. */
     private static Map<String, Object> withRefresh(Row<?> r, Map<String, Object> params) {
