@@ -17,18 +17,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What every Chromium test class shares: one headless browser per class, the application's port, new accounts signed in.
- * The classes run side by side (Failsafe's JUnit pool), each with its own Playwright and Chromium, against the one
- * shared application: a page mostly waits for the server or the browser, so two of them fill the second core.
+ * The browser and the violations it reports belong to the class's instance, not to static fields. The classes still run
+ * one after another: side by side (seven Chromiums and the shared application on two cores) their pages timed out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Execution(ExecutionMode.CONCURRENT)
 abstract class ChromiumTest {
 
     Playwright playwright;

@@ -11,7 +11,6 @@ import org.armstrace.Actors;
 import org.armstrace.BrowserTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,11 +23,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * their menu. Every page must come up without an error, and every page that lists something must
  * list at least one row.
  */
-// Last of the browser classes, alone (@Isolated: the other classes run side by side), and its context
-// closed after it: a second application in this JVM must not run while the shared one's browser and
-// command tests act as signed-in users.
+// Last of the browser classes, and its context closed after it: a second application in this JVM
+// must not run while the shared one's browser and command tests act as signed-in users.
 @Order(Integer.MAX_VALUE)
-@Isolated
 @ExtendWith(KeepSecurityStrategy.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
