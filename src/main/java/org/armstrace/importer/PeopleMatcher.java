@@ -98,7 +98,8 @@ final class PeopleMatcher {
             }
             own.put(r.line(), id);
         }
-        Set<String> unchanged = records.unchanged(Kind.PERSON, offered.values());
+        // A copy: the store may answer with an immutable set (a first load's store answers Set.of()).
+        Set<String> unchanged = new HashSet<>(records.unchanged(Kind.PERSON, offered.values()));
         unchanged.removeAll(ambiguous);
         var rest = new ArrayList<ParsedRow>();
         for (ParsedRow r : rows) {
