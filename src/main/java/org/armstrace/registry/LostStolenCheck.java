@@ -52,27 +52,6 @@ class LostStolenCheck {
     record Reported(LostStolenReport report, Firearm weapon) {
     }
 
-    /**
-     * Checks reports written by an import, in the import's transaction: the same search per report as
-     * {@link #check}, with the reports and weapons read in one query and the links written in one.
-     */
-    int checkImported(List<String> reportIds) {
-        if (reportIds.isEmpty()) {
-            return 0;
-        }
-        List<Reported> reports = neo4j.query("""
-                        UNWIND $ids AS id
-                        MATCH (r:LostStolenReport {id: id})-[:CONCERNS]->(f:Firearm)
-                        RETURN r, f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings
-                        """)
-                .bind(reportIds).to("ids").fetchAs(Reported.class)
-                .mappedBy((t, r) -> {
-                    Firearm f = FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings"));
-                    return new Reported(LostStolenRegister.toReport(r.get("r").asNode(), f.id()), f);
-                }).all().stream().toList();
-        return checkAll(reports);
-    }
-
     private int checkAll(List<Reported> reports) {
         var found = new HashMap<String, List<SerialHit>>();
         for (Reported r : reports) {

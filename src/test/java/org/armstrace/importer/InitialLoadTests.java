@@ -78,7 +78,7 @@ class InitialLoadTests {
         var load = new ArrayList<>(List.of("initial-load"));
         EXTRACTS.forEach(e -> load.addAll(List.of("--profile", e.get(0), SAMPLES.resolve(e.get(1)).toString())));
         String output = run(bulk, load, 0);
-        assertThat(output).contains("Loaded ").contains("read 3,007 = accepted 3,003 + rejected 4").contains("Start the application");
+        assertThat(output).contains("Loaded ").contains("read 3,007 = accepted 3,002 + rejected 5").contains("Start the application");
         assertThat(bulk.resolve("initial-load").resolve("staging")).doesNotExist();
         assertThat(bulk.resolve("initial-load").resolve("IMPORTING")).doesNotExist();
 
