@@ -7,7 +7,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -87,15 +86,8 @@ final class ManufacturerTab extends VerticalLayout {
         merge.addThemeVariants(ButtonVariant.LUMO_ERROR);
         merge.addClickListener(e -> merge());
 
-        var editor = new VerticalLayout(add, new FormLayout(code, name, country, form.aliases, form.retired, form.reason,
-                form.save), new FormLayout(mergeInto, merge), history, models);
-        editor.setPadding(false);
-        editor.setMaxWidth("30rem");
-        var body = new FlexLayout(grid, editor);
-        body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        body.setSizeFull();
-        body.setFlexGrow(1, grid);
-        add(filter, body);
+        add(filter, ReferenceTabs.listAndEditor(grid, add, new FormLayout(code, name, country, form.aliases, form.retired,
+                form.reason, form.save), new FormLayout(mergeInto, merge), history, models));
         refresh();
         edit(null, false);
     }

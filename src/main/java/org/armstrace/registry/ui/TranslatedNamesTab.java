@@ -2,7 +2,6 @@ package org.armstrace.registry.ui;
 
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -70,15 +69,8 @@ final class TranslatedNamesTab<T> extends VerticalLayout {
         nameSq.setId(id + "-name-sq");
         nameSr.setId(id + "-name-sr");
         form.retired.setVisible(entries.retires());
-        var editor = new VerticalLayout(new FormLayout(nameEn, nameSq, nameSr, form.aliases, form.retired, form.reason,
-                form.save), history);
-        editor.setPadding(false);
-        editor.setMaxWidth("30rem");
-        var body = new FlexLayout(grid, editor);
-        body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        body.setSizeFull();
-        body.setFlexGrow(1, grid);
-        add(filter, body);
+        add(filter, ReferenceTabs.listAndEditor(grid, new FormLayout(nameEn, nameSq, nameSr, form.aliases, form.retired,
+                form.reason, form.save), history));
         refresh();
         edit(null);
     }
