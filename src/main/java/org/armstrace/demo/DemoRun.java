@@ -7,11 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Provenance;
+import org.armstrace.security.Acting;
 import org.armstrace.security.Role;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
 
 /**
  * One load of the demo: its name (which prefixes the demo users and tells the dataset apart), its
@@ -86,14 +83,7 @@ final class DemoRun {
 
     /** Runs the action signed in as this user with this role, as the services' method security expects. */
     static <T> T acting(String username, Role role, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, AuthorityUtils.createAuthorityList("ROLE_" + role.name()))));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return Acting.as(username, role, action);
     }
 
     void as(String username, Role role, Runnable action) {

@@ -73,9 +73,9 @@ public class PersonMatcher {
      *
      * @param where where the person was typed, shown with the question (e.g. {@code recovery:<id>})
      */
-    // PARTNER: a partner's trace request names people, matched and registered on its behalf; what the
-    // matcher found is never returned to the partner (the API answers with the request only).
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER','PARTNER')")
+    // Not PARTNER: the people a partner's request names are matched by the desk's intake on its
+    // behalf (tracing's TracePeople acts as intake), so a partner's token never reaches this service.
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER')")
     @Transactional
     public Resolved resolve(NewPerson person, Provenance provenance, String where) {
         Match m = match(person);

@@ -69,9 +69,10 @@ public class PersonRegistry {
 
     /**
      * Field officers register the people found in possession of a recovered weapon; a partner's trace
-     * request registers the people it names that nobody recorded resembles ({@link PersonMatcher#resolve}).
+     * request registers, through the desk's intake, the people it names that nobody recorded resembles
+     * ({@link PersonMatcher#resolve}).
      */
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER','PARTNER')")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE','FIELD_OFFICER')")
     @Transactional
     public Person register(NewPerson person, Provenance provenance) {
         String id = create(List.of(person), provenance).getFirst();

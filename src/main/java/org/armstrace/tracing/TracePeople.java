@@ -5,6 +5,9 @@ import java.util.Map;
 import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.PersonMatcher;
 import org.armstrace.registry.Provenance;
+import org.armstrace.security.Acting;
+import org.armstrace.security.AuditLog;
+import org.armstrace.security.Role;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +43,15 @@ class TracePeople {
         if (people.isEmpty() || named(request.id())) {
             return List.of();
         }
+        // A partner may neither search nor register the registry's people: the desk's intake takes
+        // this step for it, under an identity that says on whose behalf (the audit shows both).
+        if (Role.current(Role.Names.PARTNER)) {
+            return Acting.as("intake-for:" + AuditLog.currentActor(), Role.INTAKE, () -> resolveAndLink(request, people));
+        }
+        return resolveAndLink(request, people);
+    }
+
+    private List<String> resolveAndLink(TraceRequest request, List<NewPerson> people) {
         var provenance = new Provenance("partner:" + request.number(), Provenance.Confidence.MEDIUM);
         List<String> ids = people.stream()
                 .map(p -> matcher.resolve(p, provenance, "trace:" + request.number()).personId()).distinct().toList();

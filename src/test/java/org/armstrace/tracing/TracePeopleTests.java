@@ -13,11 +13,13 @@ import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.registry.NewPeople;
 import org.armstrace.registry.Person;
+import org.armstrace.registry.PersonMatcher;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Provenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
@@ -36,6 +38,8 @@ class TracePeopleTests {
     TraceIntake intake;
     @Autowired
     PersonRegistry people;
+    @Autowired
+    PersonMatcher matcher;
     @Autowired
     Neo4jClient neo4j;
 
@@ -113,6 +117,31 @@ class TracePeopleTests {
         assertThat((List<String>) question.get("reasons")).contains("born-missing", "given-equal", "family-equal");
         assertThat(neo4j.query("MATCH (p:Person {id: $id}) RETURN p.source").bind(named.getFirst()).to("id")
                 .fetchAs(String.class).one()).contains("partner:" + request.number());
+    }
+
+    @Test
+    void a_partners_token_may_neither_match_nor_register_a_person_by_itself() {
+        var typed = NewPeople.newPerson("Arben", "Kastrat" + tag).born(LocalDate.of(1990, 3, 4)).build();
+
+        assertThatThrownBy(() -> Actors.partner("AL", () -> matcher.resolve(typed, REGISTRY, "trace:x")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> Actors.partner("AL", () -> people.register(typed, REGISTRY)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(recorded("Kastrat" + tag)).isZero();
+    }
+
+    @Test
+    void the_person_a_partners_request_registers_is_audited_as_intake_acting_for_that_partner() {
+        String family = "Dukagjin" + tag;
+
+        TraceRequest request = send("""
+                {"givenName": "Lulzim", "familyName": "%s", "birthDate": "1984-11-02"}""".formatted(family));
+
+        String id = Actors.intake(() -> intake.peopleOf(request.id())).getFirst();
+        assertThat(neo4j.query("""
+                        MATCH (e:AuditEvent {action: 'person.registered'}) WHERE 'Person:' + $id IN e.entities
+                        RETURN e.actor""")
+                .bind(id).to("id").fetchAs(String.class).all()).containsExactly("intake-for:token:AL");
     }
 
     @Test
