@@ -61,6 +61,10 @@ public class ArmsTraceApplication {
         int code = SpringApplication.exit(context, () -> context.getBean(ImportCommand.class).initialLoad(args, out));
         if (code == 0 && dataDir != null) {
             InitialLoad.removeStaging(Path.of(dataDir));
+            // Then what an import into the graph ends with, on the new store through the application's
+            // services: the staged records could not be searched, so their lost/stolen reports are checked now.
+            var loaded = command(ImportCommand.NAME, args);
+            code = SpringApplication.exit(loaded, () -> loaded.getBean(ImportCommand.class).checkReports(out));
         }
         return code;
     }

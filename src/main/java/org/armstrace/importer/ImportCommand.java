@@ -190,6 +190,28 @@ public class ImportCommand {
         }
     }
 
+    /**
+     * What a first load ends with, on the new store once the application runs on it: the imported
+     * lost/stolen reports are given their history and checked against the records, as an import
+     * into the graph does after its last chunk ({@link RegistryImports#checkReports}). Exit code 0,
+     * or 1 when the check stopped (the next import checks what is left).
+     */
+    public int checkReports(PrintStream out) {
+        actAsAdministrator();
+        try {
+            var c = imports.checkReports();
+            out.printf("Lost/stolen reports checked against the registry: %,d; %,d may be %,d record(s) on file%n",
+                    c.reports(), c.matched(), c.links());
+            return 0;
+        } catch (RuntimeException e) {
+            out.println("The lost/stolen check stopped: " + e.getMessage());
+            out.println("The store is loaded; the next import checks the reports left unchecked.");
+            return 1;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     /** The command line acts as an administrator, named after the operating-system user. */
     private static void actAsAdministrator() {
         SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(

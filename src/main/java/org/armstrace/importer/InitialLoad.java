@@ -35,6 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code neo4j-admin database import full} into the real data directory, which must not hold a
  * database yet, and the new store gets the schema.
  *
+ * <p>The staged records cannot be searched, so the lost/stolen reports' history and check, which an
+ * import into the graph ends with, come after the load: {@code ArmsTraceApplication.runCommand}
+ * then starts the application on the new store to run {@link ImportCommand#checkReports}.
+ *
  * <p>Nothing reaches the real data directory before every extract has been read. A load killed
  * while the offline importer runs leaves a marker, and the same command then replaces what that
  * import left.

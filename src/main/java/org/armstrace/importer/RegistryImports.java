@@ -27,6 +27,7 @@ import org.armstrace.graph.BatchTransactions;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.graph.GraphProperties;
 import org.armstrace.registry.ImportedRecords;
+import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.AuditLog;
@@ -77,6 +78,7 @@ public class RegistryImports {
     private final long maxBytes;
     private final int chunkSize;
     private final ImportMetrics metrics;
+    private final LostStolenRegister lostStolen;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("registry-import").daemon().factory());
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
@@ -91,7 +93,7 @@ public class RegistryImports {
     private final GraphProperties.Mode mode;
 
     RegistryImports(ImportBatches batches, IssueReport report, ImportedRecords records, ReferenceData reference, BatchTransactions batch,
-                    AuditLog audit, Neo4jClient neo4j, GraphProperties graph, ImportMetrics metrics,
+                    AuditLog audit, Neo4jClient neo4j, GraphProperties graph, ImportMetrics metrics, LostStolenRegister lostStolen,
                     @Value("${armstrace.import.mappings-dir:import/mappings}") Path mappingsDir,
                     @Value("${armstrace.import.max-file-size:2GB}") DataSize maxSize,
                     @Value("${armstrace.import.chunk-rows:" + ImportRun.CHUNK + "}") int chunkSize) {
@@ -109,6 +111,7 @@ public class RegistryImports {
         this.maxBytes = maxSize.toBytes();
         this.chunkSize = chunkSize;
         this.metrics = metrics;
+        this.lostStolen = lostStolen;
     }
 
     public long maxFileSize() {
@@ -321,6 +324,14 @@ public class RegistryImports {
                 metrics.ran(batch, "interrupted", 0, Duration.ofNanos(System.nanoTime() - started));
                 throw e;
             }
+            if (store == records && !done.dryRun()) {
+                try {
+                    checkReports();
+                } catch (RuntimeException e) {
+                    // The batch is written; the reports left without history are the next run's to check.
+                    log.error("The lost/stolen check after import {} stopped; the next import checks the rest", batch.id(), e);
+                }
+            }
             metrics.ran(batch, done.status().name().toLowerCase(Locale.ROOT), Math.max(0, done.read() - batch.read()),
                     Duration.ofNanos(System.nanoTime() - started));
             tx.executeWithoutResult(s -> audit.record("import." + done.status().name().toLowerCase(Locale.ROOT),
@@ -330,6 +341,23 @@ public class RegistryImports {
         } finally {
             progress.remove(batch.id());
         }
+    }
+
+    /**
+     * The lost/stolen reports imported without their history are given it and checked against the
+     * records, as one filed at the desk is: what an import into the graph ends with, after its last
+     * chunk, and what the first load ends with on its new store (the staged records cannot be
+     * searched). Any report a stopped run left unchecked is checked by the next.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public LostStolenRegister.Checked checkReports() {
+        long t0 = System.nanoTime();
+        LostStolenRegister.Checked c = lostStolen.checkImported();
+        if (c.reports() > 0) {
+            log.info("Lost/stolen check: {} imported report(s) checked, {} may be {} record(s) on file, in {} ms", c.reports(),
+                    c.matched(), c.links(), (System.nanoTime() - t0) / 1_000_000);
+        }
+        return c;
     }
 
     /** How far a running batch has got; empty when it is not running in this process. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,28 +64,33 @@ class AlertStore {
         create(changes.creates(), params);
         int changed = update(changes.updates(), params);
         markGone(changes.gone(), params);
-        int notified = 0;
-        for (var row : changes.fresh()) {
-            notified += notify(pattern, (String) row.get("id"), (List<?>) row.get("evidence"), now);
-        }
+        int notified = notify(pattern, changes.fresh(), now);
         return new Applied(instances.size(), changes.creates().size(), changed, changes.gone().size(), notified);
     }
 
     /**
-     * Raises one alert of a pattern that is not scanned for (an event says it happened), and tells
-     * its analysts as a scan's new alert would. Returns the alert's id.
+     * Raises alerts of patterns that are not scanned for (an event says they happened), each told to
+     * its analysts as a scan's new alert would be, with a few queries for all of them. Returns their
+     * ids, in order.
      */
     @Transactional
-    String raise(PatternInstance instance) {
+    List<String> raiseAll(List<PatternInstance> instances) {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
-        List<String> evidence = instance.evidence().stream().map(EntityRef::toString).toList();
-        String id = UUID.randomUUID().toString();
-        var row = CypherParams.of("id", id, "key", instance.key(),
-                "subject", instance.subject() == null ? null : instance.subject().toString(), "score", instance.score(),
-                "args", instance.args(), "evidence", evidence);
-        create(List.of(row), CypherParams.of("pattern", instance.pattern().name(), "now", now));
-        notify(instance.pattern(), id, evidence, now);
-        return id;
+        var ids = new ArrayList<String>(instances.size());
+        var byPattern = new LinkedHashMap<Pattern, List<Map<String, Object>>>();
+        for (PatternInstance instance : instances) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            byPattern.computeIfAbsent(instance.pattern(), p -> new ArrayList<>()).add(CypherParams.of("id", id,
+                    "key", instance.key(), "subject", instance.subject() == null ? null : instance.subject().toString(),
+                    "score", instance.score(), "args", instance.args(),
+                    "evidence", instance.evidence().stream().map(EntityRef::toString).toList()));
+        }
+        byPattern.forEach((pattern, rows) -> {
+            create(rows, CypherParams.of("pattern", pattern.name(), "now", now));
+            notify(pattern, rows, now);
+        });
+        return ids;
     }
 
     /** The pattern's alerts, current or not, by key. */
@@ -203,46 +209,69 @@ class AlertStore {
     }
 
     /**
-     * Tells the analysts responsible for what the evidence holds: the assignee of an incoming request
-     * in it, or whoever identified a weapon in it; every analyst when nobody is.
+     * Tells the analysts responsible for what each new alert's evidence holds: the assignee of an
+     * incoming request in it, or whoever identified a weapon in it; every analyst when nobody is.
+     * Rows are alerts' {@code id} and {@code evidence}; returns how many notifications were written.
      */
-    private int notify(Pattern pattern, String alertId, List<?> evidence, ZonedDateTime now) {
-        var requests = new ArrayList<String>();
-        var weapons = new ArrayList<String>();
-        for (Object o : evidence) {
-            String ref = (String) o;
-            if (ref.startsWith("TraceRequest:")) {
-                requests.add(ref.substring("TraceRequest:".length()));
-            } else if (ref.startsWith("Firearm:")) {
-                weapons.add(ref.substring("Firearm:".length()));
+    private int notify(Pattern pattern, List<Map<String, Object>> alerts, ZonedDateTime now) {
+        if (alerts.isEmpty()) {
+            return 0;
+        }
+        var rows = new ArrayList<Map<String, Object>>(alerts.size());
+        for (var alert : alerts) {
+            var requests = new ArrayList<String>();
+            var weapons = new ArrayList<String>();
+            for (Object o : (List<?>) alert.get("evidence")) {
+                String ref = (String) o;
+                if (ref.startsWith("TraceRequest:")) {
+                    requests.add(ref.substring("TraceRequest:".length()));
+                } else if (ref.startsWith("Firearm:")) {
+                    weapons.add(ref.substring("Firearm:".length()));
+                }
             }
+            rows.add(CypherParams.of("id", alert.get("id"), "requests", requests, "weapons", weapons));
         }
         // Trace requests and identifications are other modules' records, read here in one query for
         // speed (graph-model/README: owned by tracing and registry); the users are security's to name.
-        List<String> named = neo4j.query("""
-                        CALL () {
-                            UNWIND $requests AS id
+        var named = new HashMap<String, List<String>>();
+        neo4j.query("""
+                        UNWIND $alerts AS alert
+                        CALL (alert) {
+                            UNWIND alert.requests AS id
                             MATCH (t:TraceRequest {id: id}) WHERE t.assignee IS NOT NULL
                             RETURN t.assignee AS user
                             UNION
-                            UNWIND $weapons AS id
+                            UNWIND alert.weapons AS id
                             MATCH (:Firearm {id: id})-[i:IDENTIFIED_AS]->()
                             RETURN i.by AS user
                         }
-                        RETURN DISTINCT user
+                        RETURN alert.id AS alert, collect(DISTINCT user) AS users
                         """)
-                .bindAll(CypherParams.of("requests", requests, "weapons", weapons))
-                .fetchAs(String.class).all().stream().toList();
-        List<String> told = users.notifiable(named);
-        int created = neo4j.query("""
-                        UNWIND $users AS user
-                        CREATE (n:Notification {id: randomUUID(), user: user, alert: $alert, at: $now, read: false})
-                        RETURN count(n)
-                        """)
-                .bindAll(CypherParams.of("users", told, "alert", alertId, "now", now))
-                .fetchAs(Long.class).one().orElse(0L).intValue();
+                .bind(rows).to("alerts").fetch().all()
+                .forEach(r -> named.put((String) r.get("alert"), ((List<?>) r.get("users")).stream().map(String::valueOf).toList()));
+        // Whom each alert tells: most alerts name nobody and go to every analyst, so one question per distinct set.
+        var told = new HashMap<List<String>, List<String>>();
+        var notifications = new ArrayList<Map<String, Object>>();
+        var raised = new ArrayList<AlertRaised>(alerts.size());
+        for (var alert : alerts) {
+            String id = (String) alert.get("id");
+            List<String> users = told.computeIfAbsent(named.getOrDefault(id, List.of()), this.users::notifiable);
+            users.forEach(user -> notifications.add(Map.of("user", user, "alert", id)));
+            raised.add(new AlertRaised(id, pattern, users));
+        }
+        int created = 0;
+        for (int from = 0; from < notifications.size(); from += 5_000) {
+            created += neo4j.query("""
+                            UNWIND $rows AS row
+                            CREATE (n:Notification {id: randomUUID(), user: row.user, alert: row.alert, at: $now, read: false})
+                            RETURN count(n)
+                            """)
+                    .bindAll(CypherParams.of("rows", notifications.subList(from, Math.min(notifications.size(), from + 5_000)),
+                            "now", now))
+                    .fetchAs(Long.class).one().orElse(0L).intValue();
+        }
         // In this transaction: e-mail (notify) queues its messages with the in-app notifications.
-        events.publishEvent(new AlertRaised(alertId, pattern, told));
+        raised.forEach(events::publishEvent);
         return created;
     }
 }

@@ -3,6 +3,7 @@ package org.armstrace.intelligence;
 import java.util.ArrayList;
 import java.util.List;
 import org.armstrace.registry.LostStolenMatched;
+import org.armstrace.registry.LostStolenMatches;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,16 +23,21 @@ class LostStolenAlerts {
         this.store = store;
     }
 
+    /** One alert per report, all of a check's raised together (an import checks hundreds of reports at once). */
     @EventListener
-    void matched(LostStolenMatched e) {
+    void matched(LostStolenMatches e) {
+        store.raiseAll(e.matched().stream().map(LostStolenAlerts::instance).toList());
+    }
+
+    private static PatternInstance instance(LostStolenMatched e) {
         var evidence = new ArrayList<EntityRef>();
         EntityRef report = new EntityRef(EntityRef.Kind.LOST_STOLEN_REPORT, e.reportId());
         evidence.add(report);
         e.firearmIds().forEach(id -> evidence.add(new EntityRef(EntityRef.Kind.FIREARM, id)));
         // One alert per check that found something new: a reopened report that finds more is news again.
         String key = e.reportId() + "/" + String.join(",", e.firearmIds());
-        store.raise(new PatternInstance(Pattern.LOST_STOLEN_MATCH, key, report, e.firearmIds().size(),
+        return new PatternInstance(Pattern.LOST_STOLEN_MATCH, key, report, e.firearmIds().size(),
                 List.of(e.kind().name(), e.reference() == null ? "—" : e.reference(), e.weapon(),
-                        String.valueOf(e.firearmIds().size())), evidence));
+                        String.valueOf(e.firearmIds().size())), evidence);
     }
 }

@@ -444,7 +444,7 @@ public class ImportedRecords implements RecordStore {
         holdings.writeTransfers(rows, "HIGH", batch);
     }
 
-    /** New lost/stolen reports, each with its creation event and checked against earlier records. */
+    /** New lost/stolen reports; their creation event and check come after the import ({@link LostStolenRegister#checkImported}). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void writeReports(List<Row<ReportRow>> rows, String batch) {

@@ -20,9 +20,9 @@ class ImportedReports {
         ZonedDateTime now = ImportedRecords.now();
         var params = rows.stream().map(r -> CypherParams.of("id", r.id(), "firearm", r.value().firearmId(),
                 "props", ImportedProperties.reportProperties(r, batch, now))).toList();
-        // No creation event and no check against earlier records here: the offline first load writes the
-        // same reports without either, and both loads must write the same registry (InitialLoadTests).
-        // Checking imported reports waits until both paths can do it, and faster (issue 27).
+        // No creation event and no check against earlier records here: both load paths end with them
+        // (LostStolenCheck.checkImported, for every report without a history), since the offline first
+        // load cannot search its staged records and both loads must write the same registry (InitialLoadTests).
         neo4j.query("""
                         UNWIND $rows AS row
                         MATCH (f:Firearm {id: row.firearm})

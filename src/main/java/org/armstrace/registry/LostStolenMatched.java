@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A new or reopened lost/stolen report may be weapons already on record (recovered before,
- * registered, or described in another report): published inside the report's transaction, once per
- * check that found records it had not found before.
+ * registered, or described in another report): one report's records that an earlier check had not
+ * found, published with the others of the same check as {@link LostStolenMatches}.
  *
  * @param weapon     the reported weapon in one line (make, model, serial)
  * @param firearmIds the records newly found, closest first

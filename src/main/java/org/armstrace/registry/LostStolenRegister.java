@@ -35,6 +35,13 @@ public class LostStolenRegister {
         }
     }
 
+    /**
+     * What a check of imported reports did: how many reports got their history and were checked, how
+     * many of them may be records on file, and how many such records were linked.
+     */
+    public record Checked(int reports, int matched, int links) {
+    }
+
     static final String CLOSERS = "hasAnyRole('ADMIN','ANALYST','SUPERVISOR')";
     static final String REPORTERS = "hasAnyRole('ADMIN','ANALYST','SUPERVISOR','INTAKE','FIELD_OFFICER')";
 
@@ -167,6 +174,16 @@ public class LostStolenRegister {
         LostStolenReport reopened = find(reportId).orElseThrow();
         check.check(reopened, firearms.find(firearmId).orElseThrow());
         return reopened;
+    }
+
+    /**
+     * Gives every imported report that has no history yet its {@code REPORTED} event and checks it
+     * against the records, as a report filed here is checked, hits notified: what both load paths of
+     * the importer end with. In transactions of its own, a batch of reports each.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Checked checkImported() {
+        return check.checkImported();
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -1,7 +1,10 @@
 package org.armstrace.registry;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +72,21 @@ final class SerialCandidates {
             LIMIT 400
             RETURN elementId(f) AS ref, f.serialKey AS key, f.model AS model, f.makeCode AS make, f.typeCode AS type,
                    f.calibreCode AS calibre, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m.key } AS markings
+            """;
+    /**
+     * The ending of {@link #LIGHT} for many searches in one query ({@link #fetchLight(List)}): each
+     * search's candidates, ranked and cut as one search's are, collected into one row per search.
+     */
+    private static final String LIGHT_EACH = """
+              }
+              WITH f, min(via) AS via, max(score) AS score
+              ORDER BY via, score DESC
+              LIMIT 400
+              WITH f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m.key } AS markings
+              RETURN collect({ref: elementId(f), key: f.serialKey, model: f.model, make: f.makeCode, type: f.typeCode,
+                              calibre: f.calibreCode, markings: markings}) AS candidates
+            }
+            RETURN q.i AS i, candidates
             """;
     /** The full records of the ranked candidates shown, with their markings and active reports. */
     private static final String RECORDS = """
@@ -175,17 +193,62 @@ final class SerialCandidates {
 
     /** The full records of the given light candidates, in the same order (one round trip). */
     List<Candidate> records(List<Light> ranked) {
-        if (ranked.isEmpty()) {
-            return List.of();
-        }
+        Map<String, Candidate> byRef = recordsByRef(ranked.stream().map(Light::ref).toList());
+        // A weapon deleted between the two reads (an erasure order) is left out rather than failing the search.
+        return ranked.stream().map(l -> byRef.get(l.ref())).filter(Objects::nonNull).toList();
+    }
+
+    /** The full records of the candidates named by {@link Light#ref}, by ref (one round trip). */
+    Map<String, Candidate> recordsByRef(Collection<String> refs) {
         var byRef = new HashMap<String, Candidate>();
-        neo4j.query(RECORDS).bind(ranked.stream().map(Light::ref).toList()).to("refs")
+        if (refs.isEmpty()) {
+            return byRef;
+        }
+        neo4j.query(RECORDS).bind(List.copyOf(new LinkedHashSet<>(refs))).to("refs")
                 .fetchAs(Map.Entry.class)
                 .mappedBy((t, r) -> Map.entry(r.get("ref").asString(), new Candidate(
                         FirearmRegistry.toFirearm(r.get("f").asNode(), r.get("markings")), r.get("flags").asList(Value::asString))))
                 .all().forEach(e -> byRef.put((String) e.getKey(), (Candidate) e.getValue()));
-        // A weapon deleted between the two reads (an erasure order) is left out rather than failing the search.
-        return ranked.stream().map(l -> byRef.get(l.ref())).filter(Objects::nonNull).toList();
+        return byRef;
+    }
+
+    /**
+     * The candidates of many searches as light rows, each search's as {@link Sources#fetchLight} gives
+     * them, in one round trip per group of searches with the same branches (the reports of an import
+     * are all of one shape): each search's lookups run inside the query, one after another, and only
+     * the round trips are saved. Searches without sources have none.
+     */
+    List<List<Light>> fetchLight(List<Sources> searches) {
+        var out = new ArrayList<List<Light>>(searches.size());
+        var groups = new LinkedHashMap<String, List<Map<String, Object>>>();
+        for (int i = 0; i < searches.size(); i++) {
+            out.add(List.of());
+            Sources s = searches.get(i);
+            if (!s.branches.isEmpty()) {
+                var row = new HashMap<>(s.params);
+                row.put("i", i);
+                groups.computeIfAbsent(String.join("UNION ALL\n", s.branches), b -> new ArrayList<>()).add(row);
+            }
+        }
+        groups.forEach((branches, rows) -> neo4j.query("UNWIND $searches AS q\nCALL (q) {\n  CALL (q) {\n"
+                        + perSearch(branches) + LIGHT_EACH)
+                .bindAll(Map.of("searches", rows, "limit", LIMIT))
+                .fetch().all().forEach(r -> out.set(((Number) r.get("i")).intValue(),
+                        ((List<?>) r.get("candidates")).stream().map(c -> light((Map<?, ?>) c)).toList())));
+        return out;
+    }
+
+    /** A search's branches reading their parameters from the row {@code q} of many searches' query. */
+    private static String perSearch(String branches) {
+        return branches.replace("$key", "q.key").replace("$make", "q.make").replace("$index", "q.index")
+                .replace("$query", "q.query");
+    }
+
+    private static Light light(Map<?, ?> c) {
+        return new Light((String) c.get("ref"), c.get("key") == null ? "" : (String) c.get("key"), (String) c.get("model"),
+                (String) c.get("make"), (String) c.get("type"), (String) c.get("calibre"),
+                ((List<?>) c.get("markings")).stream().map(k -> new Firearm.Marking(null, null,
+                        k == null ? "" : (String) k, null, null, null)).toList());
     }
 
     Sources sources(String key, String makeCode) {

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -60,30 +62,46 @@ public class SerialSearch {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<SerialHit> search(SerialQuery query) {
-        String key = checkedKey(query);
-        SearchFilters filters = SearchFilters.of(query, reference);
-        String modelKey = optional(query.model()).map(ReferenceKeys::key).filter(k -> !k.isEmpty()).orElse(null);
-        SerialCandidates.Sources sources = sources(query.mode(), key, filters);
+        Prepared p = prepare(query);
         if (query.mode() == SerialQuery.Mode.EXACT) {
-            return hits(key, filters, modelKey, query.model(), sources.fetch(), query.limit());
+            return hits(p, p.sources().fetch());
         }
         // Ranked on light rows (keys, model, codes), then only the records shown are read: at N a
         // tolerant search has up to 400 candidates, and reading and sending their whole records was
         // most of its time (src/bench/README.md, "Where the time goes").
+        return hits(p, index.records(shown(p, p.sources().fetchLight())));
+    }
+
+    /** A query the engine takes, made ready: its key, filters and model key, and its sources not yet fetched. */
+    private record Prepared(SerialQuery query, String key, SearchFilters filters, String modelKey,
+                            SerialCandidates.Sources sources) {
+    }
+
+    private Prepared prepare(SerialQuery query) {
+        String key = checkedKey(query);
+        SearchFilters filters = SearchFilters.of(query, reference);
+        String modelKey = optional(query.model()).map(ReferenceKeys::key).filter(k -> !k.isEmpty()).orElse(null);
+        return new Prepared(query, key, filters, modelKey, sources(query.mode(), key, filters));
+    }
+
+    /** The tolerant search's candidates worth reading in full: within two edits, ranked, as many as asked for. */
+    private List<SerialCandidates.Light> shown(Prepared p, List<SerialCandidates.Light> candidates) {
         var ranked = new ArrayList<Ranked<SerialCandidates.Light>>();
         int order = 0;
-        for (SerialCandidates.Light c : sources.fetchLight()) {
+        for (SerialCandidates.Light c : candidates) {
             order++;
-            if (filters.admit(c.makeCode(), c.typeCode(), c.calibreCode())) {
-                Closest closest = Closest.of(key, c.serialKey(), c.markings());
+            if (p.filters().admit(c.makeCode(), c.typeCode(), c.calibreCode())) {
+                Closest closest = Closest.of(p.key(), c.serialKey(), c.markings());
                 if (closest.comparison().edits() <= MAX_EDITS) {
-                    ranked.add(new Ranked<>(c, cost(closest, modelKey, query.model(), c.makeCode(), c.model()), order));
+                    ranked.add(new Ranked<>(c, cost(closest, p.modelKey(), p.query().model(), c.makeCode(), c.model()), order));
                 }
             }
         }
-        List<SerialCandidates.Light> shown = ranked.stream().sorted(Ranked.byCost())
-                .limit(query.limit()).map(Ranked::item).toList();
-        return hits(key, filters, modelKey, query.model(), index.records(shown), query.limit());
+        return ranked.stream().sorted(Ranked.byCost()).limit(p.query().limit()).map(Ranked::item).toList();
+    }
+
+    private List<SerialHit> hits(Prepared p, List<SerialCandidates.Candidate> candidates) {
+        return hits(p.key(), p.filters(), p.modelKey(), p.query().model(), candidates, p.query().limit());
     }
 
     /** The hits for the candidates' full records, ranked: by cost, then in the order the indexes gave them. */
@@ -239,6 +257,46 @@ public class SerialSearch {
             return search(new SerialQuery(serial, make, null, null, limit, SerialQuery.Mode.TOLERANT, model));
         } catch (SearchRejected unsearchable) {
             return List.of();
+        }
+    }
+
+    /** A serial as read off a weapon, with the make and model read, for {@link #searchAllAsRead}. */
+    record AsRead(String serial, String make, String model, int limit) {
+    }
+
+    /**
+     * Many serials as read, each found exactly as {@link #searchAsRead} finds it, in two round trips
+     * for all of them: every search's candidates in one query, the records shown in one more. For
+     * checking many lost/stolen reports at once (an import's); the caller is trusted to have been
+     * authorised. Returns the hits in the order of {@code reads}.
+     */
+    List<List<SerialHit>> searchAllAsRead(List<AsRead> reads) {
+        var prepared = new ArrayList<Prepared>(reads.size());
+        for (AsRead r : reads) {
+            prepared.add(preparedOrNull(r));
+        }
+        List<List<SerialCandidates.Light>> found = index.fetchLight(prepared.stream()
+                .map(p -> p == null ? index.sources("", null) : p.sources()).toList());
+        var shown = new ArrayList<List<SerialCandidates.Light>>(reads.size());
+        for (int i = 0; i < reads.size(); i++) {
+            shown.add(prepared.get(i) == null ? List.of() : shown(prepared.get(i), found.get(i)));
+        }
+        Map<String, SerialCandidates.Candidate> records = index.recordsByRef(shown.stream().flatMap(List::stream)
+                .map(SerialCandidates.Light::ref).toList());
+        var out = new ArrayList<List<SerialHit>>(reads.size());
+        for (int i = 0; i < reads.size(); i++) {
+            out.add(prepared.get(i) == null ? List.of() : hits(prepared.get(i), shown.get(i).stream()
+                    .map(l -> records.get(l.ref())).filter(Objects::nonNull).toList()));
+        }
+        return out;
+    }
+
+    /** The reading as {@link #searchAsRead} would search it; null for one the engine refuses, which finds nothing. */
+    private Prepared preparedOrNull(AsRead r) {
+        try {
+            return prepare(new SerialQuery(r.serial(), r.make(), null, null, r.limit(), SerialQuery.Mode.TOLERANT, r.model()));
+        } catch (SearchRejected unsearchable) {
+            return null;
         }
     }
 
