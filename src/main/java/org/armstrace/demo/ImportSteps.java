@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import org.armstrace.importer.ImportBatch;
 import org.armstrace.importer.MappingProfile;
-import org.armstrace.importer.RecordKind;
 import org.armstrace.importer.RegistryImports;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
@@ -49,12 +48,13 @@ class ImportSteps {
 
     void imports(DemoRun run) {
         run.as(run.admin(), Role.ADMIN, () -> {
-            run.importBatchIds.add(run(run, "people", peopleProfile(run), peopleExtract(run)));
-            run.importBatchIds.add(run(run, "firearms", firearmsProfile(run), firearmsExtract(run)));
+            run.importBatchIds.add(take(run, "people", peopleProfile(run), peopleExtract(run)));
+            run.importBatchIds.add(take(run, "firearms", firearmsProfile(run), firearmsExtract(run)));
         });
     }
 
-    private String run(DemoRun run, String what, MappingProfile profile, String csv) {
+    /** Saves the profile, keeps the file and imports it on this thread, as the command line does. */
+    private String take(DemoRun run, String what, MappingProfile profile, String csv) {
         MappingProfile saved = imports.saveProfile(profile);
         var file = imports.store(run.name + "-registry-" + what + ".csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
@@ -63,21 +63,35 @@ class ImportSteps {
         return batch.id();
     }
 
+    /** As the shipped profiles are written (import/README.md), read by the importer's own parser. */
     private static MappingProfile peopleProfile(DemoRun run) {
-        var columns = List.of(column("Numri personal", "person.nationalId", "digits"), column("Emri", "person.givenName"),
-                column("Mbiemri", "person.familyName"), column("Emri i prindit", "person.parentName"),
-                column("Data e lindjes", "person.birthDate"), column("Vendlindja", "person.birthPlace"));
-        return new MappingProfile(run.name + "-people", "Demo: people from the civil registry's extract (Albanian headers)",
-                RecordKind.PEOPLE, csv(), columns, List.of("d.M.uuuu"), MappingProfile.NameOrder.FAMILY_FIRST, null, false);
+        return MappingProfile.parse("""
+                {"name": "%s-people", "description": "Demo: people from the civil registry's extract (Albanian headers)",
+                 "kind": "PEOPLE", "format": {"type": "CSV", "encoding": "UTF-8", "delimiter": ",", "headerRow": 1},
+                 "dateFormats": ["d.M.uuuu"], "nameOrder": "FAMILY_FIRST",
+                 "columns": [
+                   {"header": "Numri personal", "target": "person.nationalId", "transforms": ["digits"]},
+                   {"header": "Emri", "target": "person.givenName"},
+                   {"header": "Mbiemri", "target": "person.familyName"},
+                   {"header": "Emri i prindit", "target": "person.parentName"},
+                   {"header": "Data e lindjes", "target": "person.birthDate"},
+                   {"header": "Vendlindja", "target": "person.birthPlace"}]}
+                """.formatted(run.name));
     }
 
     private static MappingProfile firearmsProfile(DemoRun run) {
-        var columns = List.of(column("Lloji", "firearm.type"), column("Prodhuesi", "firearm.make"),
-                column("Modeli", "firearm.model"), column("Kalibri", "firearm.calibre"),
-                column("Numri serik", "firearm.serial"), column("Viti i prodhimit", "firearm.year"),
-                column("Shteti i prodhimit", "firearm.countryOfManufacture", "upper"));
-        return new MappingProfile(run.name + "-firearms", "Demo: weapons from the police register's extract (Albanian headers)",
-                RecordKind.FIREARMS, csv(), columns, List.of(), MappingProfile.NameOrder.FAMILY_FIRST, null, false);
+        return MappingProfile.parse("""
+                {"name": "%s-firearms", "description": "Demo: weapons from the police register's extract (Albanian headers)",
+                 "kind": "FIREARMS", "format": {"type": "CSV", "encoding": "UTF-8", "delimiter": ",", "headerRow": 1},
+                 "columns": [
+                   {"header": "Lloji", "target": "firearm.type"},
+                   {"header": "Prodhuesi", "target": "firearm.make"},
+                   {"header": "Modeli", "target": "firearm.model"},
+                   {"header": "Kalibri", "target": "firearm.calibre"},
+                   {"header": "Numri serik", "target": "firearm.serial"},
+                   {"header": "Viti i prodhimit", "target": "firearm.year"},
+                   {"header": "Shteti i prodhimit", "target": "firearm.countryOfManufacture", "transforms": ["upper"]}]}
+                """.formatted(run.name));
     }
 
     /**
@@ -156,14 +170,6 @@ class ImportSteps {
     private static List<String> firearm(NewFirearm w, String serial) {
         return List.of(w.type(), w.make(), w.model(), w.calibre(), serial == null ? w.serialAsRead() : serial,
                 w.year() == null ? "" : w.year().toString(), w.countryOfManufacture().toLowerCase(Locale.ROOT));
-    }
-
-    private static MappingProfile.Column column(String header, String target, String... transforms) {
-        return new MappingProfile.Column(header, target, List.of(transforms), null, null);
-    }
-
-    private static MappingProfile.Format csv() {
-        return new MappingProfile.Format("CSV", "UTF-8", ",", null, 1);
     }
 
     static String csv(List<String> headers, List<List<String>> rows) {
