@@ -2,7 +2,6 @@ package org.armstrace.demo;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,15 @@ import org.springframework.stereotype.Service;
 /**
  * Loads the demonstration dataset into a store that holds no real data, once. The data is built
  * step by step through the other modules' own services, as their users would make it, so every
- * screen shows what it would show in service; registry facts carry the source {@code demo}, and
- * what users make (recoveries, cases) is made by the demo users.
+ * screen shows what it would show in service; registry facts carry the source {@code demo}, what
+ * users make (recoveries, requests, cases) is made by the demo users and recorded as theirs, and
+ * imports run through the importer and carry its provenance. What does not carry the demo's source
+ * is tied to the dataset's node ({@code (:DemoDataset)-[:INCLUDES]->(record)}) when the load ends.
  *
  * <p>A store is refused when it holds any user other than the first administrator, or any record
  * (weapon, person, organisation other than a manufacturer, licence, transfer, report, recovery,
- * request, case, investigation, import) whose source is not the demo's: the demo never mixes with
+ * request, case, investigation, import) that is neither of the demo's source nor tied to a demo
+ * dataset: the demo never mixes with
  * real data and never deletes anything. A {@code :DemoDataset} node records the load, so a second
  * start with the switch still on does nothing and says so; one left {@code LOADING} by a crash is
  * reported, not completed or undone.
@@ -53,6 +55,17 @@ public class DemoData {
     static final List<String> RECORD_LABELS = List.of("Firearm", "Person", "Organisation", "Licence", "Transfer",
             "LostStolenReport", "Recovery", "TraceRequest", "Case", "Investigation", "ImportBatch");
 
+    /**
+     * A record that is not the demo's: neither a registry fact with the demo's source nor one a demo
+     * load tied to its dataset ({@link #include}), and not a manufacturer (reference data).
+     */
+    static final String NOT_DEMO = "NOT coalesce(n.source, '') STARTS WITH 'demo' AND NOT (n:Organisation AND"
+            + " n.kind = 'MANUFACTURER') AND NOT EXISTS { (n)<-[:INCLUDES]-(:DemoDataset) }";
+
+    /** Where each label's owner records who made a record, besides its {@code source}. */
+    private static final Map<String, String> MADE_BY = Map.of("Recovery", "recordedBy", "TraceRequest", "createdBy",
+            "Case", "openedBy", "Investigation", "owner", "ImportBatch", "startedBy");
+
     private final Neo4jClient neo4j;
     private final UserAccountService users;
     private final AuditLog audit;
@@ -60,7 +73,7 @@ public class DemoData {
     private final Map<String, Consumer<DemoRun>> steps = new LinkedHashMap<>();
 
     DemoData(Neo4jClient neo4j, UserAccountService users, AuditLog audit, DemoUsers demoUsers, RegistrySteps registry,
-             FieldSteps field, TraceSteps traces, AnalysisSteps analysis) {
+             FieldSteps field, TraceSteps traces, ImportSteps imports, AnalysisSteps analysis) {
         this.neo4j = neo4j;
         this.users = users;
         this.audit = audit;
@@ -71,9 +84,12 @@ public class DemoData {
         steps.put("people", registry::people);
         steps.put("licences", registry::licences);
         steps.put("transfers", registry::transfers);
+        steps.put("requests taken in before the desk had analysts", traces::beforeAnalysts);
+        steps.put("analysts", demoUsers::analysts);
         steps.put("lost and stolen reports", registry::lostAndStolen);
         steps.put("recoveries", field::recoveries);
         steps.put("trace requests", traces::requests);
+        steps.put("registry imports", imports::imports);
         steps.put("pattern scan", run -> log.info("Demo data: the pattern scan found {} instances", analysis.scan(run)));
         steps.put("saved investigation", analysis::investigation);
         steps.put("cases", analysis::cases);
@@ -116,8 +132,7 @@ public class DemoData {
             return Optional.of(accounts.size() + " user accounts (only the first administrator may exist)");
         }
         for (String label : RECORD_LABELS) {
-            boolean any = neo4j.query("RETURN EXISTS { MATCH (n:" + label + ") WHERE NOT coalesce(n.source, '') STARTS WITH"
-                            + " 'demo' AND NOT (n:Organisation AND n.kind = 'MANUFACTURER') } AS any")
+            boolean any = neo4j.query("RETURN EXISTS { MATCH (n:" + label + ") WHERE " + NOT_DEMO + " } AS any")
                     .fetchAs(Boolean.class).one().orElse(false);
             if (any) {
                 return Optional.of("records that are not demo data (" + label + ")");
@@ -136,17 +151,17 @@ public class DemoData {
                 size.people(), DemoRun.SEED);
         var run = new DemoRun(name, size);
         run.progress = progressLog(started);
-        var created = new ArrayList<DemoUsers.Created>();
         try {
-            created.addAll(demoUsers.create(run));
+            demoUsers.create(run);
             for (var step : steps.entrySet()) {
                 long t0 = System.nanoTime();
                 step.getValue().accept(run);
                 log.info("Demo data: {} done in {} s", step.getKey(), seconds(t0));
             }
         } finally {
-            DemoUsers.print(created);
+            DemoUsers.print(run.accounts);
         }
+        include(run);
         neo4j.query("MATCH (d:DemoDataset {name: $name}) SET d.status = 'LOADED', d.loadedAt = $now")
                 .bindAll(CypherParams.of("name", name, "now", ZonedDateTime.now(ZoneOffset.UTC))).run();
         String summary = String.format("%,d weapons, %,d people, %,d licences, %,d recoveries, %,d trace requests",
@@ -156,6 +171,29 @@ public class DemoData {
         String message = "Demo data loaded in " + seconds(started) + " s: " + summary;
         log.info(message);
         return new Outcome(Result.LOADED, message);
+    }
+
+    /**
+     * Ties to the dataset what the load made that does not carry the demo's source: what its users
+     * entered through the services, which record them as {@code user:<name>} or by name (recoveries,
+     * requests, cases, investigations, the people and weapons a recovery names), and what its imports
+     * created ({@code import:<file>#row=…}). Those users are this load's own (a store with any other
+     * user than the first administrator is refused), so everything they made is the demo's.
+     */
+    private void include(DemoRun run) {
+        List<String> users = DemoUsers.usernames(run);
+        List<String> sources = users.stream().map(u -> "user:" + u).toList();
+        for (String label : RECORD_LABELS) {
+            long linked = neo4j.query("MATCH (d:DemoDataset {name: $name}) MATCH (n:" + label + ")"
+                            + " WHERE n.source IN $sources OR n[$by] IN $users OR n.importBatch IN $batches"
+                            + " MERGE (d)-[:INCLUDES]->(n) RETURN count(n)")
+                    .bindAll(CypherParams.of("name", run.name, "sources", sources, "by", MADE_BY.getOrDefault(label,
+                            "source"), "users", users, "batches", run.importBatchIds))
+                    .fetchAs(Long.class).one().orElse(0L);
+            if (linked > 0) {
+                log.info("Demo data: {} {} records tied to the dataset", linked, label);
+            }
+        }
     }
 
     /** The dataset's record: LOADING or LOADED; empty when it was never started. */

@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.armstrace.registry.NewFirearm;
+import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.Provenance;
 import org.armstrace.security.Acting;
 import org.armstrace.security.Role;
@@ -26,6 +27,8 @@ final class DemoRun {
     final Provenance provenance;
 
     final List<NewFirearm> weapons = new ArrayList<>();
+    /** The registry's people as registered, in the order of {@link #personIds}. */
+    final List<NewPerson> people = new ArrayList<>();
     final List<String> firearmIds = new ArrayList<>();
     final List<String> personIds = new ArrayList<>();
     final List<String> licenceIds = new ArrayList<>();
@@ -35,6 +38,9 @@ final class DemoRun {
     final List<Integer> reported = new ArrayList<>();
     final List<String> recoveryIds = new ArrayList<>();
     final List<String> traceIds = new ArrayList<>();
+    final List<String> importBatchIds = new ArrayList<>();
+    /** The accounts this load created, printed once when it ends. */
+    final List<DemoUsers.Created> accounts = new ArrayList<>();
     String investigationId;
     /** Where steps say how far they have got; the loader prints a line every few seconds. */
     Consumer<String> progress = what -> {

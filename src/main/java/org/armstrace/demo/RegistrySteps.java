@@ -73,6 +73,7 @@ class RegistrySteps {
             for (int i = from; i < Math.min(run.size.people(), from + BATCH); i++) {
                 batch.add(DemoNames.person(run.random, i));
             }
+            run.people.addAll(batch);
             run.personIds.addAll(run.as(run.admin(), Role.ADMIN, () -> people.registerBatch(batch, run.provenance)));
             run.progress.accept(run.personIds.size() + " people");
         }

@@ -37,8 +37,10 @@ class TraceSteps {
     private static final Map<TraceStatus, List<TraceStatus>> OUTGOING = new EnumMap<>(TraceStatus.class);
 
     static {
-        // The desk acknowledges and assigns an incoming request by workload as it arrives (TraceCreation):
-        // RECEIVED and ACKNOWLEDGED are passing states, so each path starts by handing it to a demo analyst.
+        // The desk acknowledges and assigns an incoming request by workload as it arrives (TraceCreation),
+        // so these arrive assigned (the analysts exist by then) and the supervisor hands each to a demo analyst.
+        // ACKNOWLEDGED is where intake leaves a request when no analyst can take it (beforeAnalysts);
+        // RECEIVED is never a resting state: intake acknowledges in the same transaction that stores it.
         var assigned = List.of(TraceStatus.ASSIGNED);
         var worked = List.of(TraceStatus.ASSIGNED, TraceStatus.IN_PROGRESS);
         INCOMING.put(TraceStatus.ASSIGNED, assigned);
@@ -73,6 +75,19 @@ class TraceSteps {
         this.traces = traces;
         this.queues = queues;
         this.answers = answers;
+    }
+
+    /**
+     * Partners' requests typed in at the desk before the desk had any analyst: intake acknowledges
+     * each and, with nobody to assign it to, leaves it in the team queue for the supervisor. On a
+     * store where analysts exist already (a test's shared store) they are assigned as usual.
+     */
+    void beforeAnalysts(DemoRun run) {
+        for (int i = 0; i <= run.size.requestsPerStatus(); i++) {
+            TraceRequest t = run.as(run.intake(), Role.INTAKE, () -> submissions.receiveTyped(request(run,
+                    Direction.INCOMING, run.random.nextInt(run.weapons.size()))));
+            run.traceIds.add(t.id());
+        }
     }
 
     void requests(DemoRun run) {

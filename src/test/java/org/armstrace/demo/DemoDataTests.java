@@ -11,6 +11,10 @@ import org.armstrace.ArmsTraceTest;
 import org.armstrace.cases.Case;
 import org.armstrace.cases.CaseStatus;
 import org.armstrace.cases.Cases;
+import org.armstrace.importer.ImportBatch;
+import org.armstrace.importer.ImportRows;
+import org.armstrace.importer.MatchReviews;
+import org.armstrace.importer.RegistryImports;
 import org.armstrace.intelligence.Alert;
 import org.armstrace.intelligence.Alerts;
 import org.armstrace.intelligence.Investigations;
@@ -58,6 +62,12 @@ class DemoDataTests {
     Cases cases;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    RegistryImports imports;
+    @Autowired
+    ImportRows rows;
+    @Autowired
+    MatchReviews reviews;
 
     @Test
     void a_store_that_holds_real_data_is_refused_with_the_reason_and_nothing_is_written() {
@@ -115,8 +125,11 @@ class DemoDataTests {
         List<Recovery> recovered = Actors.as(name + "-officer", Role.FIELD_OFFICER,
                 () -> recoveries.list(RecoveryFilter.ALL, 0, 500));
         assertThat(recovered.stream().filter(r -> (name + "-officer").equals(r.recordedBy()))).hasSize(TINY.recoveries());
-        // Incoming and outgoing requests at every status each direction has, but the two an incoming
-        // request passes through on arrival (it is acknowledged and assigned by workload at once).
+        // Incoming and outgoing requests at every status each direction has, but RECEIVED, which an incoming
+        // request passes through on arrival (intake acknowledges it in the same transaction). ACKNOWLEDGED is
+        // where intake leaves the requests the demo takes in before its analysts exist; this shared store may
+        // hold other tests' analysts, who are given them, so it is allowed here, not required (DemoBrowserTests
+        // requires it, on a store of its own).
         var statuses = new HashSet<String>();
         neo4j.query("""
                         MATCH (t:TraceRequest) WHERE t.createdBy IN [$name + '-intake', $name + '-analyst']
@@ -131,6 +144,7 @@ class DemoDataTests {
                 }
             }
         }
+        statuses.remove("INCOMING ACKNOWLEDGED");
         assertThat(statuses).isEqualTo(expected).contains("INCOMING ANSWER_DRAFTED");
         assertThat(Actors.as(analyst, Role.ANALYST, () -> queues.queue(TraceQueues.Queue.MINE, 0, 50))).isNotEmpty();
         assertThat(Actors.as(analyst, Role.ANALYST, () -> alerts.count(new Alert.Filter(null, null, false)))).isPositive();
@@ -139,6 +153,54 @@ class DemoDataTests {
         List<Case> worked = Actors.as(supervisor, Role.SUPERVISOR, () -> cases.list(Cases.Filter.ALL, 500));
         assertThat(worked.stream().filter(c -> c.owner() != null && c.owner().startsWith(name + "-")).toList())
                 .hasSizeGreaterThanOrEqualTo(3).anySatisfy(c -> assertThat(c.status()).isEqualTo(CaseStatus.CLOSED));
+    }
+
+    @Test
+    void the_demo_imports_extracts_whose_rows_end_as_every_outcome_and_leave_questions_for_review() {
+        String name = loadedDemo();
+
+        List<ImportBatch> batches = Actors.as(name + "-admin", Role.ADMIN, () -> imports.history(500)).stream()
+                .filter(b -> b.fileName().startsWith(name + "-registry-")).toList();
+
+        assertThat(batches).extracting(ImportBatch::fileName)
+                .containsExactlyInAnyOrder(name + "-registry-people.csv", name + "-registry-firearms.csv");
+        for (ImportBatch b : batches) {
+            assertThat(b.status()).isEqualTo(ImportBatch.Status.COMPLETED);
+            assertThat(b.startedBy()).isEqualTo(name + "-admin");
+            assertThat(List.of("created", "merged", "review", "rejected")).as(b.rowSummary())
+                    .allSatisfy(outcome -> assertThat(b.outcome(outcome)).as(outcome).isPositive());
+            List<ImportRows.Row> listed = Actors.as(name + "-admin", Role.ADMIN, () -> rows.page(b.id(), null, 0, 100));
+            assertThat(listed).hasSize((int) b.read()).extracting(ImportRows.Row::outcome)
+                    .contains("created", "merged", "review", "rejected");
+        }
+        var ids = batches.stream().map(ImportBatch::id).toList();
+        List<MatchReviews.Review> pending = Actors.as(name + "-analyst", Role.ANALYST,
+                () -> reviews.list("PENDING", 0, 500));
+        assertThat(pending).filteredOn(r -> ids.contains(r.batch())).extracting(MatchReviews.Review::kind)
+                .contains("PERSON", "FIREARM");
+    }
+
+    @Test
+    void what_the_demo_users_entered_and_the_demo_imported_is_known_for_the_demos_and_keeps_who_made_it() {
+        String name = loadedDemo();
+        List<String> batches = neo4j.query("MATCH (b:ImportBatch) WHERE b.fileName STARTS WITH $name + '-registry-'"
+                + " RETURN b.id").bind(name).to("name").fetchAs(String.class).all().stream().toList();
+        var madeBy = Map.of("Recovery", "recordedBy", "TraceRequest", "createdBy", "Case", "openedBy",
+                "Investigation", "owner", "ImportBatch", "startedBy");
+        long made = 0;
+        for (String label : DemoData.RECORD_LABELS) {
+            String theirs = "MATCH (n:" + label + ") WHERE (n.source STARTS WITH 'user:' + $name + '-'"
+                    + " OR n[$by] STARTS WITH $name + '-' OR n.importBatch IN $batches)";
+            var params = Map.<String, Object>of("name", name, "by", madeBy.getOrDefault(label, "source"),
+                    "batches", batches);
+            made += neo4j.query(theirs + " RETURN count(n)").bindAll(params).fetchAs(Long.class).one().orElseThrow();
+            assertThat(neo4j.query(theirs + " AND " + DemoData.NOT_DEMO + " RETURN count(n)").bindAll(params)
+                    .fetchAs(Long.class).one().orElseThrow()).as(label + " taken for real data").isZero();
+        }
+        assertThat(made).isGreaterThan(TINY.recoveries());
+        // Who typed it stays as the product records it: the demo officer recorded the recoveries.
+        assertThat(count("MATCH (r:Recovery {source: 'user:' + $name + '-officer'})<-[:INCLUDES]-(:DemoDataset {name: $name})"
+                + " RETURN count(r)", name)).isEqualTo(TINY.recoveries());
     }
 
     private synchronized String loadedDemo() {
