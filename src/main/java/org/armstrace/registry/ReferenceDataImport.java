@@ -55,11 +55,12 @@ class ReferenceDataImport implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         batch.writes().executeWithoutResult(status -> {
-            long created = importCountries() + seedCountryAliases() + importTypes() + importCalibres()
-                    + importManufacturers();
-            if (created > 0) {
-                audit.recordAs("system", "reference.imported", List.of("ReferenceData"), created + " entries created");
-                log.info("Reference data: {} entries created", created);
+            long created = importCountries() + importTypes() + importCalibres() + importManufacturers();
+            long spelt = seedCountryAliases();
+            if (created + spelt > 0) {
+                audit.recordAs("system", "reference.imported", List.of("ReferenceData"), created + " entries created, "
+                        + spelt + " countries given their other spellings");
+                log.info("Reference data: {} entries created, {} countries given their other spellings", created, spelt);
             }
         });
         reference.refresh();
@@ -103,7 +104,7 @@ class ReferenceDataImport implements ApplicationRunner {
                 UNWIND $rows AS row
                 MATCH (c:Country {code: row.code}) WHERE c.aliases IS NULL
                 SET c.aliases = row.aliases
-                RETURN count(c) AS created
+                RETURN count(c) AS spelt
                 """, rows);
     }
 
