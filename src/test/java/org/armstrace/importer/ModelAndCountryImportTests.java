@@ -91,7 +91,8 @@ class ModelAndCountryImportTests {
                 .containsEntry("model", "M70").containsEntry("modelAsRead", null).containsEntry("country", "DE"));
         assertThat(weapons("ID" + tag)).singleElement().satisfies(w -> assertThat(w).containsEntry("model", "M70"));
         List<Issue> issues = Actors.as("importer", Role.ADMIN, () -> imports.issues(b.id(), 0, 100));
-        assertThat(issues).filteredOn(i -> i.severity() == Issue.Severity.WARNING)
+        // Rows' warnings only: the file itself gets one for its encoding (no BOM, as the profile expects).
+        assertThat(issues).filteredOn(i -> i.severity() == Issue.Severity.WARNING && i.line() > 0)
                 .extracting(Issue::line, Issue::code)
                 .containsExactlyInAnyOrder(tuple(3, "model-unknown"),
                         tuple(3, "country-unknown"));
