@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.Licence;
 import org.armstrace.registry.LostStolenReport;
+import org.armstrace.registry.Manufacturer;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.ReferenceData;
@@ -279,12 +281,13 @@ final class RowParser {
             if (v == null) {
                 return null;
             }
-            String code = v.strip().toUpperCase(Locale.ROOT);
-            if (reference.country(code).isEmpty()) {
+            // The code, or the country's name in any of the three languages or an alias ("Kosova", "Deutschland").
+            var known = reference.resolveCountry(v);
+            if (known.isEmpty()) {
                 warnings.add(Issue.warning(line, "country-unknown", column(t), v));
                 return v;
             }
-            return code;
+            return known.get().code();
         }
 
         String nationalId(Target t) {
@@ -356,8 +359,16 @@ final class RowParser {
             if (serial != null && SerialNumbers.readableLength(SerialNumbers.normalise(serial)) == 0) {
                 rejected.add(Issue.rejected(line, "serial-unreadable", column(Target.FIREARM_SERIAL), serial));
             }
-            if (make != null && reference.resolveManufacturer(make).isEmpty()) {
+            var maker = make == null ? Optional.<Manufacturer>empty()
+                    : reference.resolveManufacturer(make);
+            if (make != null && maker.isEmpty()) {
                 warnings.add(Issue.warning(line, "make-unknown", column(Target.FIREARM_MAKE), make));
+            }
+            // Only for a maker whose models the reference data lists: of the others it knows no model, and a
+            // warning on every row of their weapons would bury the report.
+            if (model != null && maker.isPresent() && !reference.models(maker.get().code()).isEmpty()
+                    && reference.resolveModel(maker.get().code(), model).isEmpty()) {
+                warnings.add(Issue.warning(line, "model-unknown", column(Target.FIREARM_MODEL), model, maker.get().name()));
             }
             if (!create) {
                 return make == null || serial == null ? null : new NewFirearm(null, make, model, null, serial, null, null, null);

@@ -189,6 +189,10 @@ public class FirearmRegistry {
                 c.serialAsRead() != null ? c.serialAsRead() : current.serialAsRead(),
                 c.countryOfManufacture() != null ? c.countryOfManufacture() : current.countryOfManufacture(),
                 c.year() != null ? c.year() : current.year(), current.status().equals("RECOVERED"));
+        if (c.model() == null) {
+            // The model stays: so does the spelling it was first written in, which the record does not carry.
+            next.remove("modelAsRead");
+        }
         // The neighbourhood is derived from the serial: stored, but kept out of the version diff.
         Versions.supersede(neo4j, "Firearm", id, withoutNeighbourhood(next),
                 Map.of("serialNeighbourhood", next.get("serialNeighbourhood")), reason, provenance);
@@ -245,22 +249,45 @@ public class FirearmRegistry {
         String folded = SerialNumbers.fold(key);
         var props = new HashMap<String, Object>();
         props.put("typeCode", type == null ? null : reference.resolveFirearmType(type).map(FirearmType::code).orElse(type));
+        String makeCode = makeCode(make);
         props.put("makeAsRead", make);
-        props.put("makeCode", makeCode(make));
-        props.put("model", model);
+        props.put("makeCode", makeCode);
+        props.putAll(modelProperties(makeCode, model));
         props.put("calibreCode", calibre == null ? null : reference.resolveCalibre(calibre).map(Calibre::code).orElse(calibre));
         props.put("serialAsRead", serialAsRead);
         props.put("serialKey", key);
         props.put("serialFolded", folded);
         props.put("serialNeighbourhood", String.join(" ", SerialNumbers.neighbourhood(folded)));
-        props.put("countryOfManufacture", country);
+        // "Kosova", "Srbija", "Deutschland": a country's name in any of the languages, or an alias, is its code.
+        props.put("countryOfManufacture", country == null ? null
+                : reference.resolveCountry(country).map(Country::code).orElse(country));
         props.put("year", year);
+        return props;
+    }
+
+    /**
+     * A model of the maker that reference data knows is stored under its name, with its id, and the
+     * spelling it was written in when that differs ({@code modelAsRead}, as {@code makeAsRead} keeps
+     * the make); any other model is kept as written, without an id: "not in the reference data".
+     */
+    private Map<String, Object> modelProperties(String makeCode, String model) {
+        var props = new HashMap<String, Object>();
+        Optional<FirearmModel> known = makeCode == null || model == null ? Optional.empty()
+                : reference.resolveModel(makeCode, model);
+        props.put("model", known.map(FirearmModel::name).orElse(model));
+        props.put("modelId", known.map(FirearmModel::id).orElse(null));
+        props.put("modelAsRead", known.filter(m -> !m.name().equals(model)).map(m -> model).orElse(null));
         return props;
     }
 
     /** The manufacturer's code for a make as written (any alias), or null when reference data does not know it. */
     String makeCode(String make) {
         return make == null ? null : reference.resolveManufacturer(make).map(Manufacturer::code).orElse(null);
+    }
+
+    /** The model's reference name when the maker (code) has it under this spelling, else the model as written. */
+    String modelName(String makeCode, String model) {
+        return makeCode == null ? model : reference.modelName(makeCode, model);
     }
 
     /** "key=value" lines of the identification, as kept in versions (derived search keys left out). */

@@ -130,8 +130,9 @@ public class ImportedRecords implements RecordStore {
         // Called for every row of an extract: the keys only, not the search neighbourhood a write derives.
         String makeCode = firearms.makeCode(make);
         String serialKey = SerialNumbers.normalise(serialAsRead == null ? "" : serialAsRead);
+        // Two spellings of one model of the maker ("M 70", "M70A") are one model, as they are to the search.
         return new FirearmIdentity(makeCode, makeCode != null ? makeCode : unknownMakeKey(make),
-                ReferenceKeys.key(model), serialKey, SerialNumbers.fold(serialKey));
+                ReferenceKeys.key(firearms.modelName(makeCode, model)), serialKey, SerialNumbers.fold(serialKey));
     }
 
     /**
@@ -179,9 +180,11 @@ public class ImportedRecords implements RecordStore {
         return out;
     }
 
-    private static void addCandidate(Map<Integer, List<FirearmCandidate>> out, Map<String, Object> r) {
+    /** The candidate's model by its reference name: a weapon stored before its model was known may carry a spelling. */
+    private void addCandidate(Map<Integer, List<FirearmCandidate>> out, Map<String, Object> r) {
+        String model = firearms.modelName((String) r.get("make"), (String) r.get("model"));
         out.computeIfAbsent(((Number) r.get("i")).intValue(), k -> new ArrayList<>()).add(new FirearmCandidate(
-                (String) r.get("id"), (String) r.get("make"), (String) r.get("model"), (String) r.get("serialKey"),
+                (String) r.get("id"), (String) r.get("make"), model, (String) r.get("serialKey"),
                 (String) r.get("folded"), (String) r.get("type"), (String) r.get("calibre")));
     }
 

@@ -1,5 +1,7 @@
 package org.armstrace.registry;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Merges a manufacturer entered twice ("Crvena Zastava" beside "Zastava") into the one that stays.
  * Its weapons and models move to the survivor, its code, name and aliases become the survivor's
  * aliases, and it is kept as a retired record marked {@code mergedInto}, never deleted: old
- * revisions, audit events and exports name it. Both entries' histories record the merge.
+ * revisions, audit events and exports name it. Both entries' histories record the merge, and so
+ * does each weapon moved (a version: maker changed by the merge).
  */
 @Service
 public class ManufacturerMerges {
@@ -52,7 +55,7 @@ public class ManufacturerMerges {
         }
         String why = "merged " + merged.code() + " into " + survivor.code() + ": " + reason.strip();
         int models = moveModels(merged, survivor, why);
-        long weapons = moveWeapons(merged.code(), survivor.code());
+        long weapons = moveWeapons(merged, survivor, why);
 
         revisions.revise(ReferenceKind.MANUFACTURER, merged.code(), Map.of("aliases", List.of(), "retired", true,
                 "mergedInto", survivor.code()), why, "reference.merged");
@@ -129,8 +132,23 @@ public class ManufacturerMerges {
         return moving.size();
     }
 
-    /** Re-points the merged maker's weapons in batches; {@code makeCode} is derived from the make, so no weapon version. */
-    private long moveWeapons(String mergedCode, String survivorCode) {
+    /**
+     * Re-points the merged maker's weapons in batches. Each weapon gets a version saying its maker
+     * changed by the merge (by whom, why), so its page's history tells it; {@code makeCode} is derived
+     * from the make, which stays as read, so the version names the makers rather than the codes.
+     * The weapon's own provenance stays that of its record: the merge changed the reference data, not
+     * what the source said of the weapon.
+     */
+    private long moveWeapons(Manufacturer merged, Manufacturer survivor, String why) {
+        var params = new HashMap<String, Object>();
+        params.put("merged", merged.code());
+        params.put("survivor", survivor.code());
+        params.put("batch", BATCH);
+        params.put("before", List.of("maker=" + merged.name()));
+        params.put("after", List.of("maker=" + survivor.name()));
+        params.put("why", why);
+        params.put("by", AuditLog.currentActor());
+        params.put("now", ZonedDateTime.now(ZoneOffset.UTC));
         long moved = 0;
         while (true) {
             long n = neo4j.query("""
@@ -139,10 +157,13 @@ public class ManufacturerMerges {
                             MATCH (s:Organisation {id: 'MANUFACTURER:' + $survivor})
                             DELETE r
                             MERGE (f)-[:MADE_BY]->(s)
-                            SET f.makeCode = $survivor
+                            SET f.makeCode = $survivor, f.version = coalesce(f.version, 1) + 1
+                            CREATE (f)-[:HAS_VERSION]->(:FirearmVersion {version: f.version, at: $now, by: $by,
+                                   source: 'user:' + $by, confidence: 'HIGH', reason: $why,
+                                   before: $before, after: $after})
                             RETURN count(f) AS moved
                             """)
-                    .bindAll(Map.of("merged", mergedCode, "survivor", survivorCode, "batch", BATCH))
+                    .bindAll(params)
                     .fetchAs(Long.class).one().orElse(0L);
             moved += n;
             if (n < BATCH) {

@@ -75,6 +75,31 @@ public class ReferenceData {
                 .map(byKey -> byKey.get(ReferenceKeys.key(model)));
     }
 
+    /**
+     * The model's name as reference data spells it when the make and model as written name a known
+     * model ("M 70" of "Crvena Zastava" is Zastava's "M70"); otherwise the model as written.
+     */
+    public String modelName(String make, String model) {
+        return make == null || model == null ? model : resolveModel(make, model).map(FirearmModel::name).orElse(model);
+    }
+
+    /**
+     * The maker's active models whose name or a spelling contains what was typed (all of them for
+     * nothing typed), by name: the model pick-list. Read from the current snapshot on every call, so
+     * an edit in the reference data is offered at once. Empty when the make is unknown.
+     */
+    public List<FirearmModel> suggestModels(String make, String typed) {
+        if (make == null || make.isBlank()) {
+            return List.of();
+        }
+        String k = ReferenceKeys.key(typed);
+        return resolveManufacturer(make).map(m -> models(m.code())).orElse(List.of()).stream()
+                .filter(m -> !m.retired())
+                .filter(m -> k.isEmpty() || names(m.name(), m.name(), m.aliases()).stream()
+                        .anyMatch(n -> ReferenceKeys.key(n).contains(k)))
+                .toList();
+    }
+
     /** The calibre a clerk or officer meant, by code, name or any alias; retired entries still resolve. */
     public Optional<Calibre> resolveCalibre(String text) {
         return Optional.ofNullable(snapshot().calibreByKey().get(ReferenceKeys.key(text)));

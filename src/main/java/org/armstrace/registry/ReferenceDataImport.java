@@ -24,7 +24,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds reference data at start-up from {@code reference/*.csv} (types, calibres, manufacturers) and
+ * Seeds reference data at start-up from {@code reference/*.csv} (types, calibres, manufacturers, other
+ * spellings of countries) and
  * from the JDK's CLDR data (country names in English, Albanian and Serbian Latin, plus XK).
  * Only entries that do not exist yet are created: an administrator's edits are never overwritten,
  * and running it again changes nothing.
@@ -55,9 +56,11 @@ class ReferenceDataImport implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         batch.writes().executeWithoutResult(status -> {
             long created = importCountries() + importTypes() + importCalibres() + importManufacturers();
-            if (created > 0) {
-                audit.recordAs("system", "reference.imported", List.of("ReferenceData"), created + " entries created");
-                log.info("Reference data: {} entries created", created);
+            long spelt = seedCountryAliases();
+            if (created + spelt > 0) {
+                audit.recordAs("system", "reference.imported", List.of("ReferenceData"), created + " entries created, "
+                        + spelt + " countries given their other spellings");
+                log.info("Reference data: {} entries created, {} countries given their other spellings", created, spelt);
             }
         });
         reference.refresh();
@@ -85,6 +88,24 @@ class ReferenceDataImport implements ApplicationRunner {
                 REMOVE c._new
                 RETURN count(c) AS created
                 """, countryRows());
+    }
+
+    /**
+     * Other spellings of countries ({@code country-aliases.csv}: "Kosova", "Deutschland", "BiH"), given
+     * to a country that has no aliases property yet: one never edited, in a new store or in one made
+     * before the file existed. A country an administrator has edited (even to no aliases) keeps its own.
+     */
+    private long seedCountryAliases() {
+        var rows = new ArrayList<Map<String, Object>>();
+        for (CSVRecord r : read("reference/country-aliases.csv")) {
+            rows.add(Map.of("code", r.get("code"), "aliases", list(r.get("aliases"))));
+        }
+        return merge("""
+                UNWIND $rows AS row
+                MATCH (c:Country {code: row.code}) WHERE c.aliases IS NULL
+                SET c.aliases = row.aliases
+                RETURN count(c) AS spelt
+                """, rows);
     }
 
     private long importTypes() {

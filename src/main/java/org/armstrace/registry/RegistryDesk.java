@@ -92,7 +92,9 @@ public class RegistryDesk {
         String make = c.make() == null || Objects.equals(firearms.makeCode(c.make()), current.makeCode()) ? null : c.make();
         var next = new FirearmRegistry.Correction(
                 changed(code(c.type(), reference.resolveFirearmType(c.type()).map(FirearmType::code)), current.typeCode()),
-                make, changed(blankToNull(c.model()), current.model()),
+                // A spelling of the model the weapon already has ("M 70" for M70) is no change.
+                make, changed(reference.modelName(c.make() != null ? c.make() : current.makeCode(), blankToNull(c.model())),
+                        current.model()),
                 changed(code(c.calibre(), reference.resolveCalibre(c.calibre()).map(Calibre::code)), current.calibreCode()),
                 changed(c.serialAsRead(), current.serialAsRead()),
                 changed(c.countryOfManufacture(), current.countryOfManufacture()),

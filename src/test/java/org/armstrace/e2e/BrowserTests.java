@@ -334,6 +334,7 @@ class BrowserTests extends ChromiumTest {
         page.locator("[id='w0.make'] input").fill("ZCZ");
         page.locator("[id='w0.make'] input").press("Enter");
         page.locator("[id='w0.model'] input").fill("M70");
+        page.locator("[id='w0.model'] input").press("Enter"); // the model list takes a model it lacks as typed
         page.locator("[id='w0.serial'] input").fill(serial.substring(0, serial.length() - 1) + "S"); // 5 read as S
         assertThat(page.locator("[id='w0.completeness']")).containsText("3 of 5");
         var photo = new ByteArrayOutputStream();

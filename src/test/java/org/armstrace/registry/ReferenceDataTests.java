@@ -38,7 +38,9 @@ class ReferenceDataTests {
     @Test
     void every_iso_country_and_kosovo_are_named_in_the_three_languages() {
         assertThat(reference.countries()).hasSizeGreaterThanOrEqualTo(250);
-        assertThat(reference.countries()).contains(new Country("XK", "Kosovo", "Kosovë", "Kosovo"));
+        // Compared without the aliases: country-aliases.csv gives Kosovo "Kosova" and others.
+        assertThat(reference.country("XK")).hasValueSatisfying(c -> assertThat(new Country(c.code(), c.nameEn(),
+                c.nameSq(), c.nameSr())).isEqualTo(new Country("XK", "Kosovo", "Kosovë", "Kosovo")));
         assertThat(reference.countries()).anySatisfy(c -> {
             assertThat(c.code()).isEqualTo("DE");
             assertThat(c.nameSq()).isEqualTo("Gjermani");

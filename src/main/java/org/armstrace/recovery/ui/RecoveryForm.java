@@ -29,6 +29,7 @@ import java.util.function.Function;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.DatePickers;
 import org.armstrace.base.ui.MapView;
+import org.armstrace.base.ui.ModelBox;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.NewRecovery;
 import org.armstrace.recovery.Place;
@@ -49,10 +50,10 @@ import org.armstrace.registry.Photos;
 @JsModule("./armstrace-draft.js")
 public class RecoveryForm extends VerticalLayout {
 
-    /** The pick-lists' contents, in the user's language, and the largest photo accepted. */
+    /** The pick-lists' contents, in the user's language, the makers' models, and the largest photo accepted. */
     public record Choices(List<PickList.Option> types, List<PickList.Option> makes, List<PickList.Option> calibres,
                           List<PickList.Option> countries, List<Municipalities.Municipality> municipalities,
-                          MapView.Basemap basemap, long photoMaxBytes) {
+                          MapView.Basemap basemap, long photoMaxBytes, ModelBox.Lookup models) {
     }
 
     private final Choices choices;

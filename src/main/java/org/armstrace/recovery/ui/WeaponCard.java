@@ -30,6 +30,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.armstrace.base.ui.BoundedUpload;
+import org.armstrace.base.ui.ModelBox;
 import org.armstrace.recovery.Completeness;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Photos;
@@ -40,7 +41,7 @@ final class WeaponCard extends Div {
     final int index;
     final ComboBox<PickList.Option> type;
     final ComboBox<PickList.Option> make;
-    final TextField model = new TextField();
+    final ModelBox model;
     final ComboBox<PickList.Option> calibre;
     final TextField serial = new TextField();
     final Checkbox obliterated = new Checkbox();
@@ -70,16 +71,15 @@ final class WeaponCard extends Div {
         make = PickList.of(getTranslation("registry.make"), choices.makes(), true);
         calibre = PickList.of(getTranslation("registry.calibre"), choices.calibres(), true);
         country = PickList.of(getTranslation("recovery.country-of-manufacture"), choices.countries(), false);
-        model.setLabel(getTranslation("registry.model"));
-        model.setMaxLength(100);
+        // The make's models from reference data; a model the list does not have is kept as the officer read it.
+        model = new ModelBox(getTranslation("registry.model"), choices.models(), this::makeAsPicked);
+        make.addValueChangeListener(e -> model.makeChanged());
         serial.setLabel(getTranslation("registry.serial-as-read"));
         serial.setHelperText(getTranslation("recovery.serial-help"));
         serial.setMaxLength(64);
         serial.addClassName("serial-input");
         obliterated.setLabel(getTranslation("recovery.obliterated"));
-        for (TextField t : List.of(model, serial)) {
-            t.setValueChangeMode(ValueChangeMode.LAZY);
-        }
+        serial.setValueChangeMode(ValueChangeMode.LAZY);
         bind(p);
 
         var form = new FormLayout(type, make, model, calibre, country, obliterated);
@@ -110,7 +110,7 @@ final class WeaponCard extends Div {
         country.setId(p + "country");
         binder.bind(p + "type", type, () -> PickList.text(type), t -> PickList.restore(type, choices.types(), t, false));
         binder.bind(p + "make", make, () -> PickList.text(make), t -> PickList.restore(make, choices.makes(), t, true));
-        binder.bind(p + "model", model, model::getValue, model::setValue);
+        binder.bind(p + "model", model, () -> model.model() == null ? "" : model.model(), model::show);
         binder.bind(p + "calibre", calibre, () -> PickList.text(calibre),
                 t -> PickList.restore(calibre, choices.calibres(), t, true));
         binder.bind(p + "serial", serial, serial::getValue, serial::setValue);
@@ -184,10 +184,16 @@ final class WeaponCard extends Div {
 
     NewFirearm firearm() {
         return new NewFirearm(type.getValue() == null ? null : type.getValue().code(),
-                make.getValue() == null ? null : make.getValue().label(), DraftBinder.blankToNull(model.getValue()),
+                make.getValue() == null ? null : make.getValue().label(), model.model(),
                 calibre.getValue() == null ? null : calibre.getValue().label(), serial.getValue().strip(),
                 country.getValue() == null ? null : country.getValue().code(), null,
                 markingRows.stream().map(MarkingRow::marking).filter(Objects::nonNull).toList());
+    }
+
+    /** The make as picked: its code, or as written when the reference data does not know it. */
+    private String makeAsPicked() {
+        var m = make.getValue();
+        return m == null ? null : m.code() != null ? m.code() : m.label();
     }
 
     /** The staged photos, kept in the draft as {@code sha256:type:size:width:height:name} entries. */

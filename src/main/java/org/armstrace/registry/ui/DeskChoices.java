@@ -4,16 +4,21 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.armstrace.base.ui.ModelBox;
+import org.armstrace.registry.FirearmModel;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.registry.ReferenceKeys;
 
 /**
  * The desk's pick-lists from reference data: display names in the user's language, found by any
  * alias ("ZCZ" offers Zastava, "9mm Luger" offers 9×19). Unlike the field officer's lists they take
- * nothing typed that reference data does not know: the desk maintains the registry of record.
+ * nothing typed that reference data does not know: the desk maintains the registry of record. The
+ * model is the exception: a model not yet in the reference data is kept as written, and flagged.
  */
-record DeskChoices(List<Option> types, List<Option> makes, List<Option> calibres, List<Option> countries) {
+record DeskChoices(List<Option> types, List<Option> makes, List<Option> calibres, List<Option> countries,
+                   ModelBox.Lookup models) {
 
     record Option(String code, String label, List<String> keys) {
         static Option of(String code, String label, Stream<String> names) {
@@ -38,7 +43,23 @@ record DeskChoices(List<Option> types, List<Option> makes, List<Option> calibres
                 reference.countries().stream()
                         .map(c -> Option.of(c.code(), c.name(locale),
                                 Stream.concat(Stream.of(c.nameEn(), c.nameSq(), c.nameSr()), c.aliases().stream())))
-                        .toList());
+                        .toList(),
+                models(reference));
+    }
+
+    /** A maker's models as the reference data has them now (read on every call: edits show at once). */
+    static ModelBox.Lookup models(ReferenceData reference) {
+        return new ModelBox.Lookup() {
+            @Override
+            public List<String> offered(String make, String typed) {
+                return reference.suggestModels(make, typed).stream().map(FirearmModel::name).toList();
+            }
+
+            @Override
+            public Optional<String> resolve(String make, String model) {
+                return make == null ? Optional.empty() : reference.resolveModel(make, model).map(FirearmModel::name);
+            }
+        };
     }
 
     static ComboBox<Option> box(String label, List<Option> options) {

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ui.ModelBox;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.NewFirearm;
 
 /**
  * Registers a weapon with its markings, or corrects one's identification (with a reason, required).
- * Type, make, calibre and country are picked from reference data.
+ * Type, make, calibre and country are picked from reference data; the model from the make's models
+ * there, or typed as read when it is not among them.
  */
 public class FirearmForm extends DeskForm<FirearmForm.Values> {
 
@@ -32,7 +34,7 @@ public class FirearmForm extends DeskForm<FirearmForm.Values> {
     private final boolean correcting;
     final ComboBox<DeskChoices.Option> type;
     final ComboBox<DeskChoices.Option> make;
-    final TextField model = new TextField();
+    final ModelBox model;
     final ComboBox<DeskChoices.Option> calibre;
     final TextField serial = new TextField();
     final ComboBox<DeskChoices.Option> country;
@@ -49,8 +51,9 @@ public class FirearmForm extends DeskForm<FirearmForm.Values> {
         type.setId("firearm-desk-type");
         make = DeskChoices.box(getTranslation("registry.make"), choices.makes());
         make.setId("firearm-desk-make");
-        model.setLabel(getTranslation("registry.model"));
-        model.setMaxLength(100);
+        model = new ModelBox(getTranslation("registry.model"), choices.models(), () -> DeskChoices.code(make));
+        model.setId("firearm-desk-model");
+        make.addValueChangeListener(e -> model.makeChanged());
         calibre = DeskChoices.box(getTranslation("registry.calibre"), choices.calibres());
         calibre.setId("firearm-desk-calibre");
         serial.setLabel(getTranslation("registry.serial-as-read"));
@@ -66,7 +69,7 @@ public class FirearmForm extends DeskForm<FirearmForm.Values> {
         if (correcting) {
             DeskChoices.select(type, choices.types(), current.typeCode());
             DeskChoices.select(make, choices.makes(), current.makeCode());
-            model.setValue(current.model() == null ? "" : current.model());
+            model.show(current.model());
             DeskChoices.select(calibre, choices.calibres(), current.calibreCode());
             serial.setValue(current.serialAsRead());
             DeskChoices.select(country, choices.countries(), current.countryOfManufacture());
@@ -100,6 +103,10 @@ public class FirearmForm extends DeskForm<FirearmForm.Values> {
             refuse(getTranslation("desk.serial-required"));
             return null;
         }
+        if (model.model() != null && model.model().length() > 100) {
+            refuse(getTranslation("desk.model-too-long"));
+            return null;
+        }
         if (correcting && blank(reason.getValue())) {
             refuse(getTranslation("desk.reason-required"));
             return null;
@@ -112,7 +119,7 @@ public class FirearmForm extends DeskForm<FirearmForm.Values> {
             }
         }
         return new Values(DeskChoices.code(type), make.getValue() == null ? null : make.getValue().label(),
-                orNull(model.getValue()), DeskChoices.code(calibre), serial.getValue().strip(), DeskChoices.code(country),
+                model.model(), DeskChoices.code(calibre), serial.getValue().strip(), DeskChoices.code(country),
                 year.getValue(), marks, orNull(reason.getValue()));
     }
 

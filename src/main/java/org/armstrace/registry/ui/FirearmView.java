@@ -116,7 +116,7 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
         facts.setId("firearm-facts");
         facts.addClassName("facts");
         facts.add(fact("registry.type", reference.typeName(f.typeCode(), getLocale())), fact("registry.make", make),
-                fact("registry.model", f.model()), fact("registry.calibre", reference.calibreName(f.calibreCode())),
+                fact("registry.model", modelFact(f)), fact("registry.calibre", reference.calibreName(f.calibreCode())),
                 fact("registry.serial-as-read", f.serialAsRead()), fact("firearm.serial-key", f.serialKey()),
                 fact("firearm.country", reference.countryName(f.countryOfManufacture(), getLocale())),
                 fact("firearm.year", f.year() == null ? null : f.year().toString()),
@@ -346,6 +346,15 @@ public class FirearmView extends VerticalLayout implements HasUrlParameter<Strin
             }
         }
         return getTranslation("timeline." + e.kind().name(), args);
+    }
+
+    /** The model, flagged when the reference data does not list it for the maker (looked up now: an edit there shows). */
+    private String modelFact(Firearm f) {
+        if (f.model() == null || f.model().isBlank()) {
+            return null;
+        }
+        boolean listed = f.makeCode() != null && reference.resolveModel(f.makeCode(), f.model()).isPresent();
+        return listed ? f.model() : f.model() + " (" + getTranslation("model.not-in-reference-short") + ")";
     }
 
     private Paragraph fact(String labelKey, String value) {

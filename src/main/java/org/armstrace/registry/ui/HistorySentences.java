@@ -35,9 +35,11 @@ final class HistorySentences {
             "nationalId", "typeCode", "makeAsRead", "model", "calibreCode", "serialAsRead", "countryOfManufacture", "year",
             // Organisations, licences, transfers and markings (RecordCorrections, MarkingCorrections).
             "name", "country", "number", "kind", "issuedBy", "validFrom", "validTo", "status", "endedOn", "date",
-            "reference", "marking");
+            "reference", "marking",
+            // A manufacturer merge's version on each weapon (ManufacturerMerges).
+            "maker");
     private static final Set<String> DERIVED = Set.of("serialKey", "serialFolded", "serialNeighbourhood", "makeCode",
-            "numberKey");
+            "numberKey", "modelId", "modelAsRead");
 
     private HistorySentences() {
     }

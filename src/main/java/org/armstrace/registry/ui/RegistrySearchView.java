@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.EmptyGrids;
+import org.armstrace.base.ui.ModelBox;
 import org.armstrace.registry.Calibre;
 import org.armstrace.registry.FirearmType;
 import org.armstrace.registry.Manufacturer;
@@ -34,8 +35,8 @@ import org.armstrace.security.Role;
 
 /**
  * The registry search: one box for a serial as read (with ? or * for what cannot be read), a
- * person's name in any script, or a licence or personal number; optional make, type and calibre
- * for weapons. Weapons and (for roles that may see personal data) people are listed with the
+ * person's name in any script, or a licence or personal number; optional make, model, type and
+ * calibre for weapons (the model ranks rather than filters). Weapons and (for roles that may see personal data) people are listed with the
  * reasons they were found; weapons reported lost or stolen carry a red flag.
  */
 @Route("registry")
@@ -45,6 +46,7 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
 
     final TextField serial = new TextField();
     final ComboBox<Manufacturer> make = new ComboBox<>();
+    final ModelBox model;
     final ComboBox<FirearmType> type = new ComboBox<>();
     final ComboBox<Calibre> calibre = new ComboBox<>();
     final Button search = new Button();
@@ -58,6 +60,8 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
     public RegistrySearchView(SerialSearch serialSearch, PersonRegistry people, ReferenceData reference) {
         this.serialSearch = serialSearch;
         this.people = people;
+        model = new ModelBox(getTranslation("registry.model"), DeskChoices.models(reference),
+                () -> make.getValue() == null ? null : make.getValue().code());
         setSizeFull();
         FlexLayout form = form(reference);
         weaponGrid(reference);
@@ -84,7 +88,7 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.addClickListener(e -> run());
 
-        var form = new FlexLayout(serial, make, type, calibre, search);
+        var form = new FlexLayout(serial, make, model, type, calibre, search);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(Alignment.BASELINE);
         form.getStyle().set("gap", "var(--lumo-space-m)");
@@ -100,6 +104,9 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
                 reference.manufacturers().stream().filter(m -> !m.retired()).toList());
         make.setItemLabelGenerator(m -> m.name() + " (" + m.country() + ")");
         make.setClearButtonVisible(true);
+        // Not a filter but a ranking: weapons of the model (any spelling of it) come first among equally close serials.
+        model.setId("registry-model");
+        make.addValueChangeListener(e -> model.makeChanged());
         type.setLabel(getTranslation("registry.type"));
         type.setItems(reference.firearmTypes().stream().filter(t -> !t.retired()).toList());
         type.setItemLabelGenerator(t -> t.name(getLocale()));
@@ -171,7 +178,8 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
             List<SerialHit> hits = serialSearch.search(new SerialQuery(serial.getValue(),
                     make.getValue() == null ? null : make.getValue().code(),
                     type.getValue() == null ? null : type.getValue().code(),
-                    calibre.getValue() == null ? null : calibre.getValue().code(), SerialQuery.MAX_LIMIT));
+                    calibre.getValue() == null ? null : calibre.getValue().code(), SerialQuery.MAX_LIMIT,
+                    SerialQuery.Mode.TOLERANT, model.model()));
             results.setItems(hits);
             EmptyGrids.say(results, "empty.search");
             summary.setText(getTranslation(hits.isEmpty() ? "registry.none" : "registry.found", hits.size()));
@@ -183,7 +191,8 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
         boolean peopleSearched = false;
         // A name or a licence number is not a serial: only a filter-free search also looks for people.
         // Personal data only for the roles that may see it; the service audits the search itself.
-        if (Role.current(Role.PERSONAL_DATA) && make.isEmpty() && type.isEmpty() && calibre.isEmpty()) {
+        if (Role.current(Role.PERSONAL_DATA) && make.isEmpty() && model.isEmpty() && type.isEmpty()
+                && calibre.isEmpty()) {
             try {
                 List<PersonHit> found = people.search(serial.getValue(), PersonRegistry.MAX_LIMIT);
                 peopleResults.setItems(found);

@@ -11,14 +11,18 @@ import java.util.List;
 import java.util.Map;
 import org.armstrace.Actors;
 import org.armstrace.ViewTest;
+import org.armstrace.base.ui.ModelBoxTyping;
 import org.armstrace.recovery.NewRecovery;
 import org.armstrace.recovery.Place;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.RecoveryDrafts;
 import org.armstrace.recovery.RecoveryKind;
+import org.armstrace.registry.FirearmModel;
 import org.armstrace.registry.FirearmRegistry;
+import org.armstrace.registry.Manufacturer;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.Provenance;
+import org.armstrace.registry.ReferenceData;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,8 @@ class RecoveryFormTests extends ViewTest {
     Recoveries recoveries;
     @Autowired
     FirearmRegistry firearms;
+    @Autowired
+    ReferenceData reference;
 
     /** A fresh form: the officer's open drafts from other tests would otherwise be continued. */
     private RecoveryForm open() {
@@ -47,7 +53,7 @@ class RecoveryFormTests extends ViewTest {
         form.setPosition(42.6629, 21.1655, 8.0, Place.Method.DEVICE);
         WeaponCard w = $(WeaponCard.class).first();
         test(w.make).selectItem("Zastava Oružje");
-        test(w.model).setValue("M70");
+        ModelBoxTyping.type(w.model, "M70");
         test(w.serial).setValue(serial);
     }
 
@@ -58,7 +64,7 @@ class RecoveryFormTests extends ViewTest {
         assertThat(w.completeness.getElement().getTextRecursively()).contains("0 of 5");
 
         test(w.make).selectItem("Zastava Oružje");
-        test(w.model).setValue("M70");
+        ModelBoxTyping.type(w.model, "M70");
         test(w.serial).setValue("123?56");
 
         String text = w.completeness.getElement().getTextRecursively();
@@ -84,6 +90,25 @@ class RecoveryFormTests extends ViewTest {
         PickList.restore(w.make, w.make.getListDataView().getItems().toList(), "Kustom Werkstatt", true);
         assertThat(w.make.getValue().code()).isNull();
         assertThat(w.make.getValue().label()).isEqualTo("Kustom Werkstatt");
+    }
+
+    @Test
+    void the_weapon_cards_model_offers_the_chosen_makers_models_and_keeps_one_it_lacks_as_read() {
+        String tag = Long.toString(System.nanoTime() % 100_000_000, 36).toUpperCase(java.util.Locale.ROOT);
+        String code = "FM" + tag;
+        Actors.admin(() -> reference.saveManufacturer(new Manufacturer(code, "Field Maker " + tag, "RS", List.of(),
+                "MANUFACTURER", false), "test maker"));
+        Actors.admin(() -> reference.saveModel(new FirearmModel(null, code, "M70", List.of("M 70"), false), "m"));
+        open();
+        WeaponCard w = $(WeaponCard.class).first();
+
+        test(w.make).selectItem("Field Maker " + tag);
+        assertThat(test(w.model).getSuggestions()).containsExactly("M70");
+        ModelBoxTyping.type(w.model, "m 70");
+        assertThat(w.firearm().model()).isEqualTo("M70");
+        ModelBoxTyping.type(w.model, "M70 Custom");
+        assertThat(w.firearm().model()).isEqualTo("M70 Custom");
+        assertThat(w.model.getHelperText()).isEqualTo("Not among this make's models in the reference data.");
     }
 
     @Test

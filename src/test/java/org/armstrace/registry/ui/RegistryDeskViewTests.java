@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.armstrace.Actors;
 import org.armstrace.ViewTest;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ui.ModelBoxTyping;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.Holdings;
@@ -89,7 +90,7 @@ class RegistryDeskViewTests extends ViewTest {
         test($view(Button.class).withId("firearm-correct").single()).click();
         FirearmForm form = $(FirearmForm.class).single();
         assertThat(form.make.getValue().label()).isEqualTo("Glock GmbH");
-        test(form.model).setValue("19");
+        ModelBoxTyping.type(form.model, "19");
         test(form.country).selectItem("Germany");
         test(form.reason).setValue("invoice seen");
         test(form.save).click();
