@@ -164,13 +164,15 @@ class DeepPagingBenchmark {
     }
 
     /**
-     * Times one call: two untimed, then up to 30 timed ones, fewer (at least {@code bench.min-runs}, 5) when
+     * Times one call: {@code bench.warm-up} untimed (2), then up to 30 timed ones, fewer (at least {@code bench.min-runs}, 5) when
      * they take over {@code bench.budget} seconds (20) together. Prints p50/p95/p99 (nearest rank: with 30 runs p99 is the slowest) and the bytes all
      * threads allocated per call.
      */
     private static void cell(String what, IntSupplier call) {
         int size = call.getAsInt();
-        call.getAsInt();
+        for (int i = 1; i < Integer.getInteger("bench.warm-up", 2); i++) {
+            call.getAsInt();
+        }
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] nanos = new long[30];
         int runs = 0;
