@@ -89,9 +89,11 @@ class DeepPagingBenchmark {
         neo4j.query("CALL db.resampleOutdatedIndexes()").run();
         Thread.sleep(5_000);
         neo4j.query("CALL db.clearQueryCaches()").run();
-        boolean before = !Boolean.getBoolean("bench.after-only");
+        // -Dbench.before=all (default), rows (the audit's before figures take minutes), or none.
+        String beforeOf = System.getProperty("bench.before", "all");
+        boolean before = beforeOf.equals("all");
 
-        if (before) {
+        if (!beforeOf.equals("none")) {
             // Before: the same service on the same batch without its counters takes the SKIP path, the text of
             // main's ImportRows.page and count. The counters are put back afterwards.
             var counters = neo4j.query("MATCH (b:ImportBatch {id: $id}) RETURN properties(b) AS p").bind(BATCH).to("id")
