@@ -202,8 +202,15 @@ class DeepPagingBenchmark {
     /** The live heap while the page is read three times (a full collection every 50 ms, see {@link HeapProbe}). */
     private static void heap(String what, IntSupplier call) throws InterruptedException {
         var probe = HeapProbe.start();
-        for (int i = 0; i < 3; i++) {
-            call.getAsInt();
+        try {
+            for (int i = 0; i < 3; i++) {
+                call.getAsInt();
+            }
+        } catch (RuntimeException e) {
+            // The SKIP path under a full collection every 50 ms can outlast the transaction timeout.
+            System.out.printf("%-58s live heap: not measured (%s)%n", what, e.getClass().getSimpleName());
+            probe.stop();
+            return;
         }
         System.out.printf("%-58s live heap above idle: %,d KB%n", what, probe.stop() >> 10);
     }
