@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ class ImportBatches {
                         CREATE (:ImportBatch {id: $id, fileName: $fileName, sha256: $sha, size: $size,
                                 profileName: $profile, profileHash: $hash, profileJson: $json, kind: $kind,
                                 dryRun: $dryRun, status: 'RUNNING', startedBy: $by, startedAt: $now,
-                                read: 0, accepted: 0, rejected: 0, warnings: 0, committedThrough: 0})
+                                read: 0, accepted: 0, rejected: 0, warnings: 0, committedThrough: 0,
+                                listed: 0, listed_created: 0, listed_merged: 0, listed_review: 0, listed_rejected: 0})
                         """)
                 .bindAll(CypherParams.of("id", id, "fileName", fileName, "sha", sha256, "size", size,
                         "profile", profile.name(), "hash", profile.hash(), "json", profile.toJson(),
@@ -137,17 +140,31 @@ class ImportBatches {
      * What each row of a chunk became, one small {@code :ImportRow} node per row in one UNWIND, in the
      * chunk's transaction: the rows' outcomes are committed with the records they describe. Absent
      * values are left out rather than stored as nulls, so that a row costs only what it says.
+     *
+     * <p>Each row also gets its place in line order among the batch's rows ({@code pos}) and among
+     * those of its outcome ({@code outcomePos}), both from 0 and without gaps, so that a page at row
+     * 5,000,000 is a range on an index rather than {@code SKIP} over everything before it
+     * ({@link ImportRows#page}). Chunks are written one after another in line order, and the counters
+     * on the batch move in the chunk's transaction: a chunk rolled back gives its numbers back, and the
+     * write lock the counters take keeps two writers of one batch from numbering the same place.
      */
     void saveRows(String batch, List<RowOutcome> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        var params = new ArrayList<Map<String, Object>>(rows.size());
-        for (RowOutcome r : rows) {
+        // Rejected rows are collected before accepted ones, and accepted ones by record: line order here.
+        List<RowOutcome> inLines = rows.stream().sorted(Comparator.comparingInt(RowOutcome::line)).toList();
+        Places places = places(batch, inLines);
+        var params = new ArrayList<Map<String, Object>>(inLines.size());
+        for (RowOutcome r : inLines) {
             var row = new LinkedHashMap<String, Object>();
             row.put("batch", batch);
             row.put("line", r.line());
             row.put("outcome", r.outcome());
+            if (places != null) {
+                row.put("pos", places.next());
+                row.put("outcomePos", places.next(r.outcome()));
+            }
             putIfPresent(row, "detail", r.detail());
             putIfPresent(row, "kind", r.kind());
             putIfPresent(row, "record", r.record());
@@ -160,6 +177,56 @@ class ImportBatches {
             params.add(row);
         }
         neo4j.query("UNWIND $rows AS row CREATE (r:ImportRow) SET r = row").bind(params).to("rows").run();
+    }
+
+    /**
+     * Moves the batch's row counters past these rows and returns where they stood; null for a batch
+     * created before rows were numbered (its counters are absent and stay so: its rows are paged by
+     * line, as before).
+     */
+    private Places places(String batch, List<RowOutcome> rows) {
+        var added = new LinkedHashMap<String, Object>();
+        RowOutcome.OUTCOMES.forEach(o -> added.put(o, rows.stream().filter(r -> r.outcome().equals(o)).count()));
+        var before = neo4j.query("""
+                        MATCH (b:ImportBatch {id: $batch})
+                        SET b.listed = b.listed + $n,
+                            b.listed_created = b.listed_created + $added.created,
+                            b.listed_merged = b.listed_merged + $added.merged,
+                            b.listed_review = b.listed_review + $added.review,
+                            b.listed_rejected = b.listed_rejected + $added.rejected
+                        RETURN b.listed - $n AS listed, b.listed_created - $added.created AS created,
+                               b.listed_merged - $added.merged AS merged, b.listed_review - $added.review AS review,
+                               b.listed_rejected - $added.rejected AS rejected
+                        """)
+                .bindAll(Map.of("batch", batch, "n", rows.size(), "added", added))
+                .fetch().one().orElseThrow();
+        if (before.get("listed") == null) {
+            return null;
+        }
+        var byOutcome = new HashMap<String, Long>();
+        RowOutcome.OUTCOMES.forEach(o -> byOutcome.put(o, ((Number) before.get(o)).longValue()));
+        return new Places(((Number) before.get("listed")).longValue(), byOutcome);
+    }
+
+    /** The next free place among the batch's rows, and among those of each outcome. */
+    private static final class Places {
+        private long all;
+        private final Map<String, Long> byOutcome;
+
+        Places(long all, Map<String, Long> byOutcome) {
+            this.all = all;
+            this.byOutcome = byOutcome;
+        }
+
+        long next() {
+            return all++;
+        }
+
+        long next(String outcome) {
+            long place = byOutcome.get(outcome);
+            byOutcome.put(outcome, place + 1);
+            return place;
+        }
     }
 
     private static void putIfPresent(Map<String, Object> row, String key, Object value) {

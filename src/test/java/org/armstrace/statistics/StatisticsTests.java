@@ -168,6 +168,23 @@ class StatisticsTests {
     }
 
     @Test
+    void every_page_of_the_denominator_holds_the_weapons_the_whole_stream_holds_at_that_place() {
+        Instant now = Instant.now();
+        var all = new ArrayList<RecoveredWeapon>();
+        Actors.supervisor(() -> {
+            statistics.eachWeapon(YEAR, now, Statistics.Part.DENOMINATOR, all::add);
+            return null;
+        });
+
+        assertThat(all).hasSize(7);
+        for (int offset = 0; offset <= all.size(); offset++) {
+            int from = offset;
+            assertThat(Actors.supervisor(() -> statistics.weapons(YEAR, now, Statistics.Part.DENOMINATOR, from, 3)))
+                    .as("offset %d", offset).isEqualTo(all.subList(from, Math.min(all.size(), from + 3)));
+        }
+    }
+
+    @Test
     void the_figures_agree_between_the_dashboard_the_workbooks_and_the_api() throws Exception {
         // Not truncated: the fixture may have been written within the last second.
         Instant asOf = Instant.now();
