@@ -48,7 +48,7 @@ import org.springframework.test.context.ActiveProfiles;
  *
  * <pre>
  * flock /tmp/maven.lock ./mvnw -o -B test -Dtest=CapacityBenchmark -Dbench.excluded=none \
- *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.sessions=10,20,40] [-Dbench.tabs=1|4] [-Dbench.firearms=3000]
+ *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.sessions=10,20,40] [-Dbench.tabs=1|4] [-Dbench.firearms=3000] [-Dbench.users=50]
  * </pre>
  */
 @Tag("benchmark")
@@ -129,7 +129,10 @@ class CapacityBenchmark {
             browsers.closeAll();
         }
         heap.invalidateAll();
-        searchUnderLoad(serials, Integer.getInteger("bench.users", 50), Integer.getInteger("bench.searches", 40));
+        int clients = Integer.getInteger("bench.users", 50);
+        if (clients > 0) { // -Dbench.users=0 measures the sessions only
+            searchUnderLoad(serials, clients, Integer.getInteger("bench.searches", 40));
+        }
         var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         System.out.printf("end: heap used %,d MB, committed %,d MB, max %,d MB; RSS %,d MB%n", memory.getUsed() >> 20,
                 memory.getCommitted() >> 20, memory.getMax() >> 20, SessionHeap.rss() >> 20);
