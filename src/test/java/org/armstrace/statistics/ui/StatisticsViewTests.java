@@ -2,6 +2,7 @@ package org.armstrace.statistics.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -27,6 +28,26 @@ class StatisticsViewTests extends ViewTest {
         Grid<?> table = $(Grid.class).withId("table-requests-by-direction").single();
         assertThat(table.isVisible()).isTrue();
         assertThat(test(table).size()).as("both directions").isEqualTo(2);
+    }
+
+    @Test
+    @WithMockUser(username = "sup1", roles = "SUPERVISOR")
+    void a_chart_s_table_is_built_only_when_asked_for_and_only_once() {
+        StatisticsView view = navigate(StatisticsView.class);
+        assertThat(grids(view)).as("no table built, not even a hidden one").isZero();
+
+        var toggle = $(Button.class).withId("toggle-recoveries-by-kind").single();
+        test(toggle).click();
+        test(toggle).click();
+        test(toggle).click();
+
+        assertThat(grids(view)).isEqualTo(1);
+        assertThat($(Grid.class).withId("table-recoveries-by-kind").single().isVisible()).isTrue();
+    }
+
+    /** Grids anywhere in the component tree, hidden ones included. */
+    private static long grids(Component root) {
+        return (root instanceof Grid<?> ? 1 : 0) + root.getChildren().mapToLong(StatisticsViewTests::grids).sum();
     }
 
     @Test
