@@ -78,9 +78,12 @@ class LostStolenCheck {
         }
     }
 
+    // Only reports the register or the importer wrote (both set kind, status and reportedAt) are read:
+    // one written otherwise cannot be read as a report, and would stop the check of every report after it.
     private Checked checkNextImported() {
         List<Reported> reports = neo4j.query("""
                         MATCH (r:LostStolenReport) WHERE NOT EXISTS { (r)-[:HAS_EVENT]->() }
+                          AND r.kind IS NOT NULL AND r.status IS NOT NULL AND r.reportedAt IS NOT NULL
                         WITH r LIMIT $n
                         OPTIONAL MATCH (r)-[:CONCERNS]->(f:Firearm)
                         RETURN r, f, COLLECT { MATCH (f)-[:HAS_MARKING]->(m) RETURN m } AS markings

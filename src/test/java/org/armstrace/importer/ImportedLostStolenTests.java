@@ -123,4 +123,26 @@ class ImportedLostStolenTests {
                         RETURN COUNT { (r)-[:HAS_EVENT]->() } + COUNT { (r)-[:MAY_BE]->() }""")
                 .bind(report).to("id").fetchAs(Long.class).one()).contains(2L);
     }
+
+    @Test
+    void a_report_node_that_cannot_be_read_as_a_report_does_not_stop_the_check_of_the_imported_reports_after_it()
+            throws IOException {
+        // Neither the register nor the importer writes such a node; a hand-made one must not block the check.
+        neo4j.query("CREATE (:LostStolenReport {id: 'odd-' + randomUUID(), kind: 'STOLEN'})").run();
+        String digits = String.format("%06d", (int) (System.nanoTime() % 1_000_000));
+        Path weapons = tmp.resolve("weapon-od.csv");
+        Files.writeString(weapons, "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,"
+                + "Shenja e importit\npistol,Glock,17,9mm,OD" + digits + ",2010,AT,\n");
+        run(weapons, "kosovo-firearms");
+        Path reports = tmp.resolve("after-odd.csv");
+        Files.writeString(reports, "Lloji,Data,Prodhuesi,Modeli,Numri serik,Vendi,Referenca\n"
+                + "Vjedhur,,Glock,17,OD" + digits + ",Prizren,OD-" + digits + "\n");
+
+        assertThat(run(reports, "kosovo-lost-stolen").counts()).containsEntry("report.created", 1L);
+
+        assertThat(neo4j.query("""
+                        MATCH (r:LostStolenReport {reference: $ref})
+                        RETURN COUNT { (r)-[:HAS_EVENT]->(:LostStolenEvent {kind: 'REPORTED'}) }""")
+                .bind("OD-" + digits).to("ref").fetchAs(Long.class).one()).contains(1L);
+    }
 }
