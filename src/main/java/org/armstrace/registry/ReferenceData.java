@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.armstrace.base.ModelLookup;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -81,6 +82,24 @@ public class ReferenceData {
      */
     public String modelName(String make, String model) {
         return make == null || model == null ? model : resolveModel(make, model).map(FirearmModel::name).orElse(model);
+    }
+
+    /**
+     * The models as the pick-lists ask for them (the weapon forms, the recovery's weapon card, the
+     * search), read from the current snapshot on every call: an edit is offered at once.
+     */
+    public ModelLookup modelLookup() {
+        return new ModelLookup() {
+            @Override
+            public List<String> offered(String make, String typed) {
+                return suggestModels(make, typed).stream().map(FirearmModel::name).toList();
+            }
+
+            @Override
+            public Optional<String> resolve(String make, String model) {
+                return make == null ? Optional.empty() : resolveModel(make, model).map(FirearmModel::name);
+            }
+        };
     }
 
     /**

@@ -1,9 +1,8 @@
 package org.armstrace.base.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
+import org.armstrace.base.ModelLookup;
 
 /**
  * A weapon's model, picked from the models the reference data lists for the make chosen beside it
@@ -12,25 +11,16 @@ import java.util.function.Supplier;
  * as written and flagged under the field as not in the reference data. The list is asked for on
  * every opening and filtering, so an edit of the reference data is offered at once.
  *
- * <p>The features give it their reference data through {@link Lookup}, so that the shell knows none
- * of them.
+ * <p>The features give it their reference data through {@link ModelLookup}, so that the shell knows
+ * none of them.
  */
 public class ModelBox extends ComboBox<String> {
 
-    /** The reference data's models of a make as written (its code, name or an alias). */
-    public interface Lookup {
-        /** The names of the make's active models that what was typed appears in (by any spelling), by name. */
-        List<String> offered(String make, String typed);
-
-        /** The model's name when the make has a model by this spelling. */
-        Optional<String> resolve(String make, String model);
-    }
-
-    private final Lookup lookup;
+    private final ModelLookup lookup;
     private final Supplier<String> make;
 
     /** {@code make} gives the make chosen beside this field now (null when none). */
-    public ModelBox(String label, Lookup lookup, Supplier<String> make) {
+    public ModelBox(String label, ModelLookup lookup, Supplier<String> make) {
         super(label);
         this.lookup = lookup;
         this.make = make;

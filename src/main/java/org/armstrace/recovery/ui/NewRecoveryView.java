@@ -21,7 +21,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +28,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.armstrace.base.Dates;
 import org.armstrace.base.ui.Basemaps;
-import org.armstrace.base.ui.ModelBox;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.NewRecovery;
 import org.armstrace.recovery.Place;
 import org.armstrace.recovery.Recoveries;
 import org.armstrace.recovery.RecoveryDrafts;
 import org.armstrace.recovery.RecoveryRejected;
-import org.armstrace.registry.FirearmModel;
 import org.armstrace.registry.PersonRegistry;
 import org.armstrace.registry.Photos;
 import org.armstrace.registry.ReferenceData;
@@ -268,21 +265,6 @@ public class NewRecoveryView extends VerticalLayout implements BeforeEnterObserv
                 .map(c -> PickList.Option.of(c.code(), c.name(locale), Stream.of(c.nameEn(), c.nameSq(), c.nameSr())))
                 .toList();
         return new RecoveryForm.Choices(types, makes, calibres, countries, municipalities.all(),
-                basemaps.of(locale, false), photoMaxBytes, models(reference));
-    }
-
-    /** A maker's models as the reference data has them at each look (an edit there is offered at once). */
-    static ModelBox.Lookup models(ReferenceData reference) {
-        return new ModelBox.Lookup() {
-            @Override
-            public List<String> offered(String make, String typed) {
-                return reference.suggestModels(make, typed).stream().map(FirearmModel::name).toList();
-            }
-
-            @Override
-            public Optional<String> resolve(String make, String model) {
-                return make == null ? Optional.empty() : reference.resolveModel(make, model).map(FirearmModel::name);
-            }
-        };
+                basemaps.of(locale, false), photoMaxBytes, reference.modelLookup());
     }
 }

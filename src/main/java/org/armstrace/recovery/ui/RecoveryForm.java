@@ -27,9 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ModelLookup;
 import org.armstrace.base.ui.DatePickers;
 import org.armstrace.base.ui.MapView;
-import org.armstrace.base.ui.ModelBox;
 import org.armstrace.recovery.Municipalities;
 import org.armstrace.recovery.NewRecovery;
 import org.armstrace.recovery.Place;
@@ -53,7 +53,7 @@ public class RecoveryForm extends VerticalLayout {
     /** The pick-lists' contents, in the user's language, the makers' models, and the largest photo accepted. */
     public record Choices(List<PickList.Option> types, List<PickList.Option> makes, List<PickList.Option> calibres,
                           List<PickList.Option> countries, List<Municipalities.Municipality> municipalities,
-                          MapView.Basemap basemap, long photoMaxBytes, ModelBox.Lookup models) {
+                          MapView.Basemap basemap, long photoMaxBytes, ModelLookup models) {
     }
 
     private final Choices choices;

@@ -4,10 +4,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.armstrace.base.ui.ModelBox;
-import org.armstrace.registry.FirearmModel;
+import org.armstrace.base.ModelLookup;
 import org.armstrace.registry.ReferenceData;
 import org.armstrace.registry.ReferenceKeys;
 
@@ -18,7 +16,7 @@ import org.armstrace.registry.ReferenceKeys;
  * model is the exception: a model not yet in the reference data is kept as written, and flagged.
  */
 record DeskChoices(List<Option> types, List<Option> makes, List<Option> calibres, List<Option> countries,
-                   ModelBox.Lookup models) {
+                   ModelLookup models) {
 
     record Option(String code, String label, List<String> keys) {
         static Option of(String code, String label, Stream<String> names) {
@@ -44,23 +42,9 @@ record DeskChoices(List<Option> types, List<Option> makes, List<Option> calibres
                         .map(c -> Option.of(c.code(), c.name(locale),
                                 Stream.concat(Stream.of(c.nameEn(), c.nameSq(), c.nameSr()), c.aliases().stream())))
                         .toList(),
-                models(reference));
+                reference.modelLookup());
     }
 
-    /** A maker's models as the reference data has them now (read on every call: edits show at once). */
-    static ModelBox.Lookup models(ReferenceData reference) {
-        return new ModelBox.Lookup() {
-            @Override
-            public List<String> offered(String make, String typed) {
-                return reference.suggestModels(make, typed).stream().map(FirearmModel::name).toList();
-            }
-
-            @Override
-            public Optional<String> resolve(String make, String model) {
-                return make == null ? Optional.empty() : reference.resolveModel(make, model).map(FirearmModel::name);
-            }
-        };
-    }
 
     static ComboBox<Option> box(String label, List<Option> options) {
         var box = new ComboBox<Option>(label);

@@ -60,7 +60,7 @@ public class RegistrySearchView extends VerticalLayout implements HasDynamicTitl
     public RegistrySearchView(SerialSearch serialSearch, PersonRegistry people, ReferenceData reference) {
         this.serialSearch = serialSearch;
         this.people = people;
-        model = new ModelBox(getTranslation("registry.model"), DeskChoices.models(reference),
+        model = new ModelBox(getTranslation("registry.model"), reference.modelLookup(),
                 () -> make.getValue() == null ? null : make.getValue().code());
         setSizeFull();
         FlexLayout form = form(reference);
