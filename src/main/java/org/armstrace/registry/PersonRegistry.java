@@ -112,8 +112,11 @@ public class PersonRegistry {
         return ids;
     }
 
-    /** Corrects a person's details; the values replaced are kept as a version. */
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE')")
+    /**
+     * Corrects a person's details; the values replaced are kept as a version. The desk's roles, as for
+     * every other record (README, "Who does what"): a supervisor reads people but does not rewrite them.
+     */
+    @PreAuthorize(RegistryDesk.DESK)
     @Transactional
     public Person correct(String id, NewPerson next, String reason, Provenance provenance) {
         if (reason == null || reason.isBlank()) {

@@ -133,6 +133,17 @@ class PersonRegistryTests {
     }
 
     @Test
+    void a_supervisor_may_read_a_person_but_not_correct_one_as_the_desk_decided() {
+        Person p = Actors.analyst(() -> people.register(NewPeople.newPerson("Arben", "Krasniqi").bornIn("Prizren").build(),
+                REGISTRY));
+        assertThat(Actors.supervisor(() -> people.read(p.id()))).isPresent();
+        assertThatThrownBy(() -> Actors.supervisor(() -> people.correct(p.id(),
+                NewPeople.newPerson("Arben", "Krasniqi").bornIn("Prishtinë").build(), "typo", new Provenance("user:sup1",
+                        Provenance.Confidence.HIGH)))).isInstanceOf(AccessDeniedException.class);
+        assertThat(Actors.analyst(() -> people.read(p.id())).orElseThrow().person().birthPlace()).isEqualTo("Prizren");
+    }
+
+    @Test
     void hostile_or_empty_queries_are_refused_with_a_reason_or_find_nothing() {
         assertThatThrownBy(() -> Actors.analyst(() -> people.search("", 10))).isInstanceOf(SearchRejected.class);
         assertThatThrownBy(() -> Actors.analyst(() -> people.search("x".repeat(10_000), 10))).isInstanceOf(SearchRejected.class);
