@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.armstrace.base.ModelLookup;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.registry.Country;
 import org.armstrace.registry.Firearm;
@@ -66,6 +67,11 @@ public class TraceRequests {
     /** The countries a request may go to or come from, for the forms' pick-lists. */
     public List<Country> counterparts() {
         return reference.countries().stream().filter(c -> !c.code().equals(home)).toList();
+    }
+
+    /** The reference data's models of a make, for the forms' model pick-list. */
+    public ModelLookup models() {
+        return reference.modelLookup();
     }
 
     void checkCounterpart(NewTraceRequest r) {

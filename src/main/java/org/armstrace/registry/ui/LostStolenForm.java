@@ -13,14 +13,16 @@ import com.vaadin.flow.shared.Registration;
 import java.time.LocalDate;
 import java.util.List;
 import org.armstrace.base.Dates;
+import org.armstrace.base.ModelLookup;
 import org.armstrace.base.ui.DatePickers;
+import org.armstrace.base.ui.ModelBox;
 import org.armstrace.registry.LostStolenReport;
 import org.armstrace.registry.NewFirearm;
 
 /**
- * Report a weapon lost or stolen: one on record, or (with {@code describe}) one not in the registry,
- * described by type, make, model, calibre and serial. Fires {@link ReportEvent}; the view files the
- * report.
+ * Report a weapon lost or stolen: one on record, or (given the reference data's models) one not in the
+ * registry, described by type, make, model, calibre and serial; the model is picked from the make's
+ * models or kept as typed ({@link ModelBox}). Fires {@link ReportEvent}; the view files the report.
  */
 public class LostStolenForm extends FormLayout {
 
@@ -50,17 +52,22 @@ public class LostStolenForm extends FormLayout {
     final Button report = new Button();
     final TextField type = new TextField();
     final TextField make = new TextField();
-    final TextField model = new TextField();
+    /** Null on the form for a weapon on record, which describes none. */
+    final ModelBox model;
     final TextField calibre = new TextField();
     final TextField serial = new TextField();
     private final boolean describe;
 
+    /** The form for a weapon on record. */
     public LostStolenForm() {
-        this(false);
+        this(null);
     }
 
-    public LostStolenForm(boolean describe) {
-        this.describe = describe;
+    /** The form for a weapon not in the registry, described with the reference data's models ({@code models}). */
+    public LostStolenForm(ModelLookup models) {
+        this.describe = models != null;
+        this.model = describe ? new ModelBox(getTranslation("lost.weapon.model"), models, () -> blankToNull(make.getValue()))
+                : null;
         kind.setLabel(getTranslation("lost.kind"));
         kind.setItems(LostStolenReport.Kind.values());
         kind.setItemLabelGenerator(k -> getTranslation("lost.kind." + k.name()));
@@ -90,19 +97,22 @@ public class LostStolenForm extends FormLayout {
     }
 
     private void describeWeapon() {
-        var fields = List.of(type, make, model, calibre, serial);
-        var keys = List.of("type", "make", "model", "calibre", "serial");
+        var fields = List.of(type, make, calibre, serial);
+        var keys = List.of("type", "make", "calibre", "serial");
         for (int i = 0; i < fields.size(); i++) {
             fields.get(i).setLabel(getTranslation("lost.weapon." + keys.get(i)));
             fields.get(i).setMaxLength(100);
             fields.get(i).setId("lost-weapon-" + keys.get(i));
-            add(fields.get(i));
         }
+        model.setId("lost-weapon-model");
+        // The make's models from reference data, asked for again whenever the make changes.
+        make.addValueChangeListener(e -> model.makeChanged());
+        add(type, make, model, calibre, serial);
         serial.setRequired(true);
     }
 
     private NewFirearm weapon() {
-        return new NewFirearm(blankToNull(type.getValue()), blankToNull(make.getValue()), blankToNull(model.getValue()),
+        return new NewFirearm(blankToNull(type.getValue()), blankToNull(make.getValue()), model.model(),
                 blankToNull(calibre.getValue()), serial.getValue().strip(), null, null, List.of());
     }
 

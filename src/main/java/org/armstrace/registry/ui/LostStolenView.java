@@ -174,7 +174,7 @@ public class LostStolenView extends VerticalLayout implements HasDynamicTitle {
 
     private void reportDialog() {
         var dialog = new Dialog(getTranslation("lost.report-described"));
-        var form = new LostStolenForm(true);
+        var form = new LostStolenForm(reference.modelLookup());
         form.addReportListener(e -> {
             var v = e.values();
             try {

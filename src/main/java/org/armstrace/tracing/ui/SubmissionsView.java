@@ -112,7 +112,7 @@ public class SubmissionsView extends VerticalLayout implements HasDynamicTitle {
         }
         if (s.outcome() == Submission.Outcome.REFUSED) {
             detail.add(new H3(getTranslation("submission.correct")));
-            form = new TraceRequestForm(Direction.INCOMING, traces.counterparts());
+            form = new TraceRequestForm(Direction.INCOMING, traces.counterparts(), traces.models());
             // A workbook is not read back into the form: the officer types the row the problems name.
             submissions.asReceived(s).ifPresent(r -> form.fill(r, null));
             form.save.setText(getTranslation("submission.convert"));

@@ -22,7 +22,7 @@ public class TraceIntakeView extends VerticalLayout implements HasDynamicTitle {
 
     public TraceIntakeView(TraceRequests traces, Submissions submissions) {
         setMaxWidth("1000px");
-        var form = new TraceRequestForm(Direction.INCOMING, traces.counterparts());
+        var form = new TraceRequestForm(Direction.INCOMING, traces.counterparts(), traces.models());
         // Kept as typed, whatever the outcome.
         form.addSubmitListener(e -> form.create(() -> submissions.receiveTyped(e.request())));
         add(new H2(getTranslation("menu.trace-intake")), form);

@@ -31,7 +31,7 @@ public class TraceOutgoingView extends VerticalLayout implements HasDynamicTitle
     public TraceOutgoingView(TraceRequests traces, OutgoingTraces outgoing) {
         this.outgoing = outgoing;
         setMaxWidth("1000px");
-        form = new TraceRequestForm(Direction.OUTGOING, traces.counterparts());
+        form = new TraceRequestForm(Direction.OUTGOING, traces.counterparts(), traces.models());
         form.addSubmitListener(e -> {
             try {
                 TraceRequest created = outgoing.draft(e.request());

@@ -16,6 +16,8 @@ import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.armstrace.base.ModelLookup;
+import org.armstrace.base.ui.ModelBox;
 import org.armstrace.registry.Country;
 import org.armstrace.tracing.Direction;
 import org.armstrace.tracing.ItiContent;
@@ -28,7 +30,8 @@ import org.armstrace.tracing.TransitionRefused;
 /**
  * A trace request as typed: a partner's request the intake officer types in (it came by mail or
  * fax), the same validated request as the API and the workbook produce; or our outgoing request,
- * filled from the graph and completed by the analyst. Shows live what the ITI still requires.
+ * filled from the graph and completed by the analyst. Shows live what the ITI still requires. The
+ * model is picked from the make's models in the reference data, or kept as typed ({@link ModelBox}).
  * Fires {@link Submit}; the view takes the request in or saves the draft.
  */
 public class TraceRequestForm extends FormLayout {
@@ -38,7 +41,7 @@ public class TraceRequestForm extends FormLayout {
     final RadioButtonGroup<Priority> priority = new RadioButtonGroup<>();
     final TextField type = new TextField();
     final TextField make = new TextField();
-    final TextField model = new TextField();
+    final ModelBox model;
     final TextField calibre = new TextField();
     final TextField serial = new TextField();
     final TextField country = new TextField();
@@ -52,8 +55,10 @@ public class TraceRequestForm extends FormLayout {
     private final Direction direction;
     private String firearmId;
 
-    public TraceRequestForm(Direction direction, List<Country> countries) {
+    /** {@code models}: the reference data's models of a make, for the model's pick-list. */
+    public TraceRequestForm(Direction direction, List<Country> countries, ModelLookup models) {
         this.direction = direction;
+        model = new ModelBox(getTranslation("registry.model"), models, () -> blank(make.getValue()));
         setId(direction == Direction.INCOMING ? "trace-intake" : "trace-outgoing");
         from.setLabel(getTranslation(direction == Direction.INCOMING ? "trace.from" : "trace.to"));
         from.setItems(countries);
@@ -66,7 +71,6 @@ public class TraceRequestForm extends FormLayout {
         priority.setValue(Priority.ROUTINE);
         type.setLabel(getTranslation("registry.type"));
         make.setLabel(getTranslation("registry.make"));
-        model.setLabel(getTranslation("registry.model"));
         calibre.setLabel(getTranslation("registry.calibre"));
         serial.setLabel(getTranslation("registry.serial-as-read"));
         country.setLabel(getTranslation("recovery.country-of-manufacture"));
@@ -75,6 +79,8 @@ public class TraceRequestForm extends FormLayout {
         intendedUse.setLabel(getTranslation("trace.intended-use"));
         circumstances.setLabel(getTranslation("trace.circumstances"));
         make.setId("intake-make");
+        model.setId("intake-model");
+        make.addValueChangeListener(e -> model.makeChanged());
         serial.setId("intake-serial");
         whyIllicit.setId("intake-why");
         legalBasis.setId("intake-legal");
@@ -84,7 +90,7 @@ public class TraceRequestForm extends FormLayout {
         error.setId("intake-error");
         error.addClassName("form-errors");
         error.setVisible(false);
-        for (TextField f : List.of(partnerReference, type, make, model, calibre, serial, country)) {
+        for (TextField f : List.of(partnerReference, type, make, calibre, serial, country)) {
             f.setMaxLength(200);
             f.setValueChangeMode(ValueChangeMode.LAZY);
         }
@@ -118,7 +124,7 @@ public class TraceRequestForm extends FormLayout {
         priority.setValue(r.priority());
         type.setValue(Objects.toString(r.weaponType(), ""));
         make.setValue(Objects.toString(r.weaponMake(), ""));
-        model.setValue(Objects.toString(r.weaponModel(), ""));
+        model.show(r.weaponModel());
         calibre.setValue(Objects.toString(r.weaponCalibre(), ""));
         serial.setValue(Objects.toString(r.weaponSerial(), ""));
         country.setValue(Objects.toString(r.weaponCountry(), ""));
@@ -136,7 +142,7 @@ public class TraceRequestForm extends FormLayout {
     NewTraceRequest request() {
         return new NewTraceRequest(direction, from.getValue() == null ? "" : from.getValue().code(),
                 blank(partnerReference.getValue()), priority.getValue(), blank(type.getValue()), blank(make.getValue()),
-                blank(model.getValue()), blank(calibre.getValue()), blank(serial.getValue()), blank(country.getValue()),
+                model.model(), blank(calibre.getValue()), blank(serial.getValue()), blank(country.getValue()),
                 blank(whyIllicit.getValue()), blank(legalBasis.getValue()), blank(intendedUse.getValue()),
                 blank(circumstances.getValue()), NewTraceRequest.Channel.MANUAL, null, firearmId);
     }

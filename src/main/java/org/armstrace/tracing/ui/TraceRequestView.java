@@ -389,7 +389,7 @@ public class TraceRequestView extends VerticalLayout implements HasUrlParameter<
 
     /** The outgoing request while it is a DRAFT: the same form, saved over the draft (old values stay in the audit). */
     private TraceRequestForm draftEditor(TraceRequest t) {
-        var form = new TraceRequestForm(Direction.OUTGOING, traces.counterparts());
+        var form = new TraceRequestForm(Direction.OUTGOING, traces.counterparts(), traces.models());
         form.fill(NewTraceRequest.of(t), getTranslation("trace.save-draft"));
         form.addSubmitListener(e -> {
             try {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.armstrace.Actors;
 import org.armstrace.ViewTest;
+import org.armstrace.base.ui.ModelBoxTyping;
 import org.armstrace.registry.Firearm;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.LostStolenEntry;
@@ -44,7 +45,7 @@ class LostStolenViewTests extends ViewTest {
         test(form.place).setValue(town);
         test(form.make).setValue("CZ");
         test(form.type).setValue("pistol");
-        test(form.model).setValue("75");
+        ModelBoxTyping.type(form.model, "75");
         test(form.serial).setValue(digits + "O"); // the owner wrote O for the registered 0
         test(form.report).click();
 
