@@ -126,7 +126,7 @@ final class ChunkWriter {
         this.dryRun = dryRun;
         this.organisations = new HashMap<>(records.organisationsByCode());
         this.people = new PeopleMatcher(records, profile, history::entry);
-        this.firearms = new FirearmsMatcher(records, profile);
+        this.firearms = new FirearmsMatcher(records, profile, history::entry);
         this.profile = profile;
     }
 
@@ -302,19 +302,21 @@ final class ChunkWriter {
     }
 
     private Stood stand(Outcome out, ChunkRecords chunk) {
-        var stood = new Stood(history.stand(Kind.ORGANISATION, chunk.organisations.values(), r -> false, out, chunk.states),
-                history.stand(Kind.PERSON, chunk.people.values(), r -> false, out, chunk.states),
-                history.stand(Kind.FIREARM, chunk.firearms.values(), r -> false, out, chunk.states),
+        var stood = new Stood(history.stand(Kind.ORGANISATION, chunk.organisations.values(), r -> false, out, chunk.states,
+                        Map.of()),
+                history.stand(Kind.PERSON, chunk.people.values(), r -> false, out, chunk.states, people.recognised()),
+                history.stand(Kind.FIREARM, chunk.firearms.values(), r -> false, out, chunk.states, firearms.recognised()),
                 // An unchanged licence row still adds the weapon it names (its hash is of the licence alone), and
                 // one that ends its holdings ends those a transfer opened under it since; any other writes nothing.
                 history.stand(Kind.LICENCE, chunk.licences.values(),
-                        r -> r.value().firearmId() != null || r.value().endedOn() != null, out, chunk.states));
-        Set<String> transfers = count(out, Kind.TRANSFER, chunk.transfers.keySet(), chunk.states);
+                        r -> r.value().firearmId() != null || r.value().endedOn() != null, out, chunk.states, Map.of()));
         // A transfer or report is its own content, its id derived from all of it: one that is in the graph
         // with everything the row resolves is written again for nothing (on S, most of a monthly extract).
-        chunk.written.addAll(records.transfersWritten(chunk.transfers.values().stream()
-                .filter(r -> transfers.contains(r.id())).toList()));
-        chunk.written.addAll(count(out, Kind.REPORT, chunk.reports.keySet(), chunk.states));
+        // Those are asked for first, so that only the others' existence is read again (one read a row, not two).
+        Set<String> complete = chunk.transfers.isEmpty() ? Set.of() : records.transfersWritten(List.copyOf(chunk.transfers.values()));
+        chunk.written.addAll(complete);
+        count(out, Kind.TRANSFER, chunk.transfers.keySet(), chunk.states, complete);
+        chunk.written.addAll(count(out, Kind.REPORT, chunk.reports.keySet(), chunk.states, Set.of()));
         return stood;
     }
 
@@ -349,12 +351,20 @@ final class ChunkWriter {
         }
     }
 
-    /** Counts {@code <kind>.created} and {@code <kind>.existing}; returns the ids that are already there. */
-    private Set<String> count(Outcome out, Kind kind, Set<String> ids, Map<String, String> states) {
+    /**
+     * Counts {@code <kind>.created} and {@code <kind>.existing}; returns the ids that are already there.
+     * {@code known}: ids known to be there already, not read again.
+     */
+    private Set<String> count(Outcome out, Kind kind, Set<String> ids, Map<String, String> states, Set<String> known) {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        Set<String> found = records.existing(kind, ids);
+        var found = new HashSet<>(known);
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            found.addAll(records.existing(kind, unknown));
+        }
+        found.retainAll(ids);
         ids.forEach(id -> states.put(kind.name() + ":" + id, found.contains(id) ? "existing" : "created"));
         int existing = found.size();
         String k = kind.name().toLowerCase(Locale.ROOT);

@@ -59,9 +59,11 @@ final class ExtractHistory {
      *
      * @param writeUnchanged which unchanged rows are written all the same (licences: a row may add a
      *                       weapon the licence covers, which its hash does not say)
+     * @param recognised     records the chunk's matcher found unchanged by their hash (id to hash), from a
+     *                       read of this chunk: a row with that very hash stands unchanged without a second read
      */
     <T> Staged<T> stand(Kind kind, Collection<Row<T>> rows, Predicate<Row<T>> writeUnchanged, ChunkWriter.Outcome out,
-                        Map<String, String> states) {
+                        Map<String, String> states, Map<String, String> recognised) {
         if (rows.isEmpty()) {
             return new Staged<>(List.of(), List.of(), Map.of());
         }
@@ -69,8 +71,19 @@ final class ExtractHistory {
         Set<String> before = seen.computeIfAbsent(kind, x -> new HashSet<>());
         var distinct = new LinkedHashMap<String, Row<T>>();
         rows.forEach(r -> distinct.putIfAbsent(r.id(), r));
-        List<Row<T>> fresh = distinct.values().stream().filter(r -> !before.contains(r.id())).toList();
-        Map<String, Standing> standings = records.standings(kind, fresh);
+        var standings = new HashMap<String, Standing>();
+        var unread = new ArrayList<Row<T>>();
+        for (Row<T> r : distinct.values()) {
+            if (before.contains(r.id())) {
+                continue;
+            }
+            if (r.hash() != null && r.hash().equals(recognised.get(r.id()))) {
+                standings.put(r.id(), Standing.UNCHANGED);
+            } else {
+                unread.add(r);
+            }
+        }
+        standings.putAll(records.standings(kind, unread));
         var changed = new ArrayList<Row<T>>();
         var refreshed = new HashSet<String>();
         var skipped = new HashSet<String>();

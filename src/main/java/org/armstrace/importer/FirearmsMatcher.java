@@ -2,10 +2,12 @@ package org.armstrace.importer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.Kind;
 import org.armstrace.registry.NewFirearm;
@@ -30,9 +32,20 @@ final class FirearmsMatcher {
     /** Weapons this chunk (a dry run: this run) created, by make key and folded serial. */
     private final Map<String, List<KnownFirearm>> created = new HashMap<>();
 
-    FirearmsMatcher(RecordStore records, String profile) {
+    /** The hash entry of a weapon row, as the record keeps what its source said. */
+    private final Function<NewFirearm, String> hash;
+    /** The weapons of the current chunk known unchanged by their hash, id to hash: see {@link PeopleMatcher#recognised}. */
+    private final Map<String, String> recognised = new HashMap<>();
+
+    FirearmsMatcher(RecordStore records, String profile, Function<NewFirearm, String> hash) {
         this.records = records;
         this.profile = profile;
+        this.hash = hash;
+    }
+
+    /** The chunk's weapons known unchanged by their hash (id to hash), as the last {@link #match} found them. */
+    Map<String, String> recognised() {
+        return recognised;
     }
 
     /** Forgets the weapons created so far: once written, the records store answers for them. */
@@ -42,18 +55,24 @@ final class FirearmsMatcher {
 
     /** Weapons to create or merge (firearm extracts): same make, model and serial is the same weapon. */
     Map<Integer, String> match(List<ParsedRow> rows, ChunkWriter.Outcome out) {
+        recognised.clear();
         var ids = new HashMap<Integer, String>();
-        var list = rows.stream().filter(r -> r.firearm() != null && !ChunkWriter.isReference(r)).toList();
+        var all = rows.stream().filter(r -> r.firearm() != null && !ChunkWriter.isReference(r)).toList();
+        if (all.isEmpty()) {
+            return ids;
+        }
+        List<ImportedRecords.FirearmIdentity> allKeys = identities(all);
+        var list = new ArrayList<ParsedRow>();
+        var keys = new ArrayList<ImportedRecords.FirearmIdentity>();
+        matchedBefore(all, allKeys, ids, list, keys);
         if (list.isEmpty()) {
             return ids;
         }
-        List<ImportedRecords.FirearmIdentity> keys = identities(list);
         Map<Integer, List<ImportedRecords.FirearmCandidate>> fromGraph = records.firearmCandidates(keys);
         for (int i = 0; i < list.size(); i++) {
             ParsedRow r = list.get(i);
             ImportedRecords.FirearmIdentity key = keys.get(i);
-            String own = r.sourceRecord() != null ? ChunkWriter.id("firearm", "record", profile, r.sourceRecord())
-                    : ChunkWriter.id("firearm", key.makeKey(), key.modelKey(), key.serialKey());
+            String own = ownId(r, key);
             var candidates = new ArrayList<KnownFirearm>();
             for (ImportedRecords.FirearmCandidate c : fromGraph.getOrDefault(i, List.of())) {
                 candidates.add(new KnownFirearm(c.id(), c.serialKey(), ReferenceKeys.key(c.model())));
@@ -100,6 +119,53 @@ final class FirearmsMatcher {
             ids.put(r.line(), chosen);
         }
         return ids;
+    }
+
+    /**
+     * A later extract of the same source: a row whose weapon's record keeps this very row's hash was
+     * matched to that record when the source first sent it, and is that weapon now (its own candidate, as
+     * matching would find). Those rows get their id from one read for the chunk, without fetching and
+     * comparing candidates; the others go to {@code rest}, with their keys, to be matched.
+     */
+    private void matchedBefore(List<ParsedRow> rows, List<ImportedRecords.FirearmIdentity> keys, Map<Integer, String> ids,
+                               List<ParsedRow> rest, List<ImportedRecords.FirearmIdentity> restKeys) {
+        var own = new String[rows.size()];
+        var offered = new LinkedHashMap<String, ImportedRecords.Row<NewFirearm>>();
+        var ambiguous = new HashSet<String>();
+        for (int i = 0; i < rows.size(); i++) {
+            own[i] = ownId(rows.get(i), keys.get(i));
+            var row = new ImportedRecords.Row<>(own[i], rows.get(i).firearm(), null, hash.apply(rows.get(i).firearm()), false);
+            var first = offered.putIfAbsent(own[i], row);
+            if (first != null && !first.hash().equals(row.hash())) {
+                ambiguous.add(own[i]); // two rows of one chunk on one record, saying different things: match both
+            }
+        }
+        // A copy: the store may answer with an immutable set (a first load's store answers Set.of()).
+        Set<String> unchanged = new HashSet<>(records.unchanged(Kind.FIREARM, offered.values()));
+        unchanged.removeAll(ambiguous);
+        unchanged.forEach(id -> recognised.put(id, offered.get(id).hash()));
+        for (int i = 0; i < rows.size(); i++) {
+            ParsedRow r = rows.get(i);
+            ImportedRecords.FirearmIdentity key = keys.get(i);
+            if (unchanged.contains(own[i])) {
+                ids.put(r.line(), own[i]);
+                if (r.sourceRecord() != null) {
+                    createdUnderRecordId.add(RowParser.fnv64(own[i]));
+                }
+                // Known to the chunk's later rows as a matched row would be.
+                created.computeIfAbsent(key.makeKey() + "|" + key.serialFolded(), k -> new ArrayList<>())
+                        .add(new KnownFirearm(own[i], key.serialKey(), key.modelKey()));
+            } else {
+                rest.add(r);
+                restKeys.add(key);
+            }
+        }
+    }
+
+    /** The id a row's weapon has when it is not merged into another: by the extract's record id, else make, model and serial. */
+    private String ownId(ParsedRow r, ImportedRecords.FirearmIdentity key) {
+        return r.sourceRecord() != null ? ChunkWriter.id("firearm", "record", profile, r.sourceRecord())
+                : ChunkWriter.id("firearm", key.makeKey(), key.modelKey(), key.serialKey());
     }
 
     private static String describe(NewFirearm f) {

@@ -42,6 +42,8 @@ final class PeopleMatcher {
     private final Function<NewPerson, String> hash;
     /** People this chunk (a dry run: this run) created, by blocking key. */
     private final Map<String, List<Known>> createdPeople = new HashMap<>();
+    /** The people of the current chunk known unchanged by their hash, id to hash: their standing needs no second read. */
+    private final Map<String, String> recognised = new HashMap<>();
     /** Folded sides of the people this run compared; bounded so that a huge extract cannot fill the heap. */
     private final PersonMatching.Folded folded = new PersonMatching.Folded(300_000);
 
@@ -58,6 +60,7 @@ final class PeopleMatcher {
 
     /** The person id of every row that names a person, by line; merges and reviews go to {@code out}. */
     Map<Integer, String> match(List<ParsedRow> rows, ChunkWriter.Outcome out) {
+        recognised.clear();
         var ids = new HashMap<Integer, String>();
         List<ParsedRow> withPerson = rows.stream().filter(r -> r.person() != null).toList();
         if (withPerson.isEmpty()) {
@@ -101,6 +104,7 @@ final class PeopleMatcher {
         // A copy: the store may answer with an immutable set (a first load's store answers Set.of()).
         Set<String> unchanged = new HashSet<>(records.unchanged(Kind.PERSON, offered.values()));
         unchanged.removeAll(ambiguous);
+        unchanged.forEach(id -> recognised.put(id, offered.get(id).hash()));
         var rest = new ArrayList<ParsedRow>();
         for (ParsedRow r : rows) {
             String id = own.get(r.line());
@@ -118,6 +122,11 @@ final class PeopleMatcher {
             }
         }
         return rest;
+    }
+
+    /** The chunk's people known unchanged by their hash (id to hash), as the last {@link #match} found them. */
+    Map<String, String> recognised() {
+        return recognised;
     }
 
     /**

@@ -293,8 +293,8 @@ public class ImportedRecords implements RecordStore {
 
     /**
      * The ids of the rows (each with its {@link Row#hash}) whose record keeps exactly that hash: what their
-     * source said last time, said again. A re-import knows these for what they were without matching them
-     * again; one read per chunk.
+     * source said last time, said again (and not flagged missing since). A re-import knows these for what
+     * they were without matching them again, nor reading their standing again; one read per chunk.
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
