@@ -167,7 +167,13 @@ final class ChunkWriter {
             }
             return null;
         });
+        history.forgetAhead(rows);
         return out;
+    }
+
+    /** Called by the reading thread for each row it parsed: see {@link ExtractHistory#hashAhead}. */
+    void hashAhead(ParsedRow row) {
+        history.hashAhead(row);
     }
 
     /** The rows that passed validation; the issues of all, and a rejection for each of the others. */

@@ -67,9 +67,9 @@ final class ImportRun {
         int resumeAfter = batch.committedThrough();
         prepare(batch, extract, resumeAfter);
         var queue = new ArrayBlockingQueue<Chunk>(2);
-        Thread reader = Thread.ofPlatform().name("import-read-" + batch.id().substring(0, 8)).daemon()
-                .start(() -> read(extract, opened.parser(), resumeAfter, queue));
         var writer = new ChunkWriter(records, batch.id(), batch.fileName(), profile.name(), batch.dryRun());
+        Thread reader = Thread.ofPlatform().name("import-read-" + batch.id().substring(0, 8)).daemon()
+                .start(() -> read(extract, opened.parser(), resumeAfter, queue, writer));
         long started = System.nanoTime();
         long rows = batch.read();
         try {
@@ -207,7 +207,7 @@ final class ImportRun {
      * on a hostile file), the rows before it are handed over, then a failure chunk whose line is where
      * reading stopped; the run never waits for a reader that is gone.
      */
-    private void read(Extract extract, RowParser parser, int resumeAfter, BlockingQueue<Chunk> queue) {
+    private void read(Extract extract, RowParser parser, int resumeAfter, BlockingQueue<Chunk> queue, ChunkWriter writer) {
         var items = new ArrayList<ChunkWriter.Item>(chunkSize);
         int last = extract.headerLine();
         int failing = 0;
@@ -231,6 +231,9 @@ final class ImportRun {
                 RowParser.Result result = parser.parse(row);
                 if (line <= resumeAfter) {
                     continue; // committed by an earlier run; parsed only so that duplicates are still recognised
+                }
+                if (result instanceof RowParser.Accepted a) {
+                    writer.hashAhead(a.row());
                 }
                 items.add(switch (result) {
                     case RowParser.Accepted a -> new ChunkWriter.Item(line, a.row(), a.row().warnings());

@@ -77,7 +77,25 @@ class QuietReimportTests {
 
         assertThat(again.rows("unchanged")).isEqualTo(2);
         assertThat(again.counts()).doesNotContainKeys("person.created", "person.merged", "person.review", "person.changed");
-        assertThat(recording.calls).contains("unchanged", "standings").doesNotContain("personCandidates", "writePeople");
+        // Their standing is what the hash read said: not read a second time.
+        assertThat(recording.calls).contains("unchanged").doesNotContain("personCandidates", "standings", "writePeople");
+    }
+
+    @Test
+    void weapons_their_source_sent_before_are_known_by_their_hash_without_fetching_candidates_or_reading_them_twice()
+            throws IOException {
+        String header = "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,Shenja e importit\n";
+        String rows = "pistol,Glock,17,9mm,QW" + tag + ",2010,AT,\n" + "pistol,Glock,19,9mm,QZ" + tag + ",2012,AT,\n";
+        ImportBatch first = run("weapons-1.csv", header + rows, "kosovo-firearms", null);
+        assertThat(first.counts()).containsEntry("firearm.created", 2L);
+
+        var recording = new Recording(graph);
+        ImportBatch again = run("weapons-2.csv", header + rows + "\n", "kosovo-firearms", recording);
+
+        assertThat(again.rows("unchanged")).isEqualTo(2);
+        assertThat(again.counts()).containsEntry("firearm.unchanged", 2L)
+                .doesNotContainKeys("firearm.created", "firearm.merged", "firearm.review", "firearm.changed");
+        assertThat(recording.calls).contains("unchanged").doesNotContain("firearmCandidates", "standings", "writeFirearms");
     }
 
     @Test
