@@ -138,7 +138,26 @@ final class ChunkWriter {
         return UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** What the reading thread found of a chunk before it is matched: see {@link PeopleMatcher#ahead}. */
+    record Ahead(PeopleMatcher.Ahead people, FirearmsMatcher.Ahead firearms) {
+    }
+
+    /**
+     * Hashes the chunk's rows and asks, in one read per kind, which of their people and weapons their
+     * source sent exactly so before: on the reading thread, while the chunk before is written.
+     */
+    Ahead ahead(List<Item> items) {
+        List<ParsedRow> rows = items.stream().map(Item::row).filter(Objects::nonNull).toList();
+        rows.forEach(history::hashAhead);
+        return new Ahead(people.ahead(rows), firearms.ahead(rows));
+    }
+
     Outcome write(List<Item> items) {
+        return write(items, null);
+    }
+
+    /** Matches and writes a chunk, with what was found of it ahead (null: found here). */
+    Outcome write(List<Item> items, Ahead ahead) {
         if (!dryRun) {
             // The records store answers for earlier chunks; keeping them here too doubled the lookups and
             // the memory of a large file (on S, 300,000 people under four keys each).
@@ -147,7 +166,7 @@ final class ChunkWriter {
         }
         var out = new Outcome();
         List<ParsedRow> rows = validated(items, out);
-        Resolved refs = resolve(rows, out);
+        Resolved refs = resolve(rows, out, ahead);
         var toWrite = new ChunkRecords();
         for (ParsedRow r : rows) {
             if (refs.rejectedLines().contains(r.line())) {
@@ -171,11 +190,6 @@ final class ChunkWriter {
         return out;
     }
 
-    /** Called by the reading thread for each row it parsed: see {@link ExtractHistory#hashAhead}. */
-    void hashAhead(ParsedRow row) {
-        history.hashAhead(row);
-    }
-
     /** The rows that passed validation; the issues of all, and a rejection for each of the others. */
     private static List<ParsedRow> validated(List<Item> items, Outcome out) {
         var rows = new ArrayList<ParsedRow>();
@@ -192,10 +206,12 @@ final class ChunkWriter {
     }
 
     /** Matches and looks up everything the rows name, a timed step each; rows whose references fail are rejected. */
-    private Resolved resolve(List<ParsedRow> rows, Outcome out) {
+    private Resolved resolve(List<ParsedRow> rows, Outcome out, Ahead ahead) {
         var rejectedLines = new HashSet<Integer>();
-        Map<Integer, String> personIds = timed("match people", () -> people.match(rows, out));
-        Map<Integer, String> firearmIds = timed("match weapons", () -> firearms.match(rows, out));
+        Map<Integer, String> personIds = timed("match people", () -> people.match(rows, out,
+                ahead == null ? null : ahead.people()));
+        Map<Integer, String> firearmIds = timed("match weapons", () -> firearms.match(rows, out,
+                ahead == null ? null : ahead.firearms()));
         Map<Integer, String> firearmRefs = timed("resolve weapons", () -> firearms.resolveRefs(rows, out, rejectedLines));
         Map<Integer, String> holderRefs = timed("resolve holders", () -> resolveHolders(rows, out, rejectedLines));
         Map<String, String> peopleByNumber = timed("resolve parties", () -> records.peopleByNationalId(rows.stream()

@@ -54,17 +54,16 @@ final class FirearmsMatcher {
     }
 
     /** Weapons to create or merge (firearm extracts): same make, model and serial is the same weapon. */
-    Map<Integer, String> match(List<ParsedRow> rows, ChunkWriter.Outcome out) {
+    Map<Integer, String> match(List<ParsedRow> rows, ChunkWriter.Outcome out, Ahead ahead) {
         recognised.clear();
         var ids = new HashMap<Integer, String>();
         var all = rows.stream().filter(r -> r.firearm() != null && !ChunkWriter.isReference(r)).toList();
         if (all.isEmpty()) {
             return ids;
         }
-        List<ImportedRecords.FirearmIdentity> allKeys = identities(all);
         var list = new ArrayList<ParsedRow>();
         var keys = new ArrayList<ImportedRecords.FirearmIdentity>();
-        matchedBefore(all, allKeys, ids, list, keys);
+        matchedBefore(all, ahead != null ? ahead : ahead(rows), ids, list, keys);
         if (list.isEmpty()) {
             return ids;
         }
@@ -122,39 +121,63 @@ final class FirearmsMatcher {
     }
 
     /**
+     * What is known of a chunk's weapons before matching: each row's keys and own id by line, and the
+     * records whose source sent exactly this row before (id to hash). Made by {@link #ahead}, on any thread.
+     */
+    record Ahead(Map<Integer, ImportedRecords.FirearmIdentity> keys, Map<Integer, String> own, Map<String, String> unchanged) {
+    }
+
+    /**
      * A later extract of the same source: a row whose weapon's record keeps this very row's hash was
      * matched to that record when the source first sent it, and is that weapon now (its own candidate, as
-     * matching would find). Those rows get their id from one read for the chunk, without fetching and
-     * comparing candidates; the others go to {@code rest}, with their keys, to be matched.
+     * matching would find). Found with one read for the chunk; like {@link PeopleMatcher#ahead}, this uses
+     * nothing of the matcher that changes, so the reading thread can do it for the next chunk.
      */
-    private void matchedBefore(List<ParsedRow> rows, List<ImportedRecords.FirearmIdentity> keys, Map<Integer, String> ids,
-                               List<ParsedRow> rest, List<ImportedRecords.FirearmIdentity> restKeys) {
-        var own = new String[rows.size()];
+    Ahead ahead(List<ParsedRow> rows) {
+        var keys = new HashMap<Integer, ImportedRecords.FirearmIdentity>();
+        var own = new HashMap<Integer, String>();
         var offered = new LinkedHashMap<String, ImportedRecords.Row<NewFirearm>>();
         var ambiguous = new HashSet<String>();
-        for (int i = 0; i < rows.size(); i++) {
-            own[i] = ownId(rows.get(i), keys.get(i));
-            var row = new ImportedRecords.Row<>(own[i], rows.get(i).firearm(), null, hash.apply(rows.get(i).firearm()), false);
-            var first = offered.putIfAbsent(own[i], row);
+        for (ParsedRow r : rows) {
+            if (r.firearm() == null || ChunkWriter.isReference(r)) {
+                continue;
+            }
+            var key = records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead());
+            String id = ownId(r, key);
+            keys.put(r.line(), key);
+            own.put(r.line(), id);
+            var row = new ImportedRecords.Row<>(id, r.firearm(), null, hash.apply(r.firearm()), false);
+            var first = offered.putIfAbsent(id, row);
             if (first != null && !first.hash().equals(row.hash())) {
-                ambiguous.add(own[i]); // two rows of one chunk on one record, saying different things: match both
+                ambiguous.add(id); // two rows of one chunk on one record, saying different things: match both
             }
         }
-        // A copy: the store may answer with an immutable set (a first load's store answers Set.of()).
-        Set<String> unchanged = new HashSet<>(records.unchanged(Kind.FIREARM, offered.values()));
-        unchanged.removeAll(ambiguous);
-        unchanged.forEach(id -> recognised.put(id, offered.get(id).hash()));
-        for (int i = 0; i < rows.size(); i++) {
-            ParsedRow r = rows.get(i);
-            ImportedRecords.FirearmIdentity key = keys.get(i);
-            if (unchanged.contains(own[i])) {
-                ids.put(r.line(), own[i]);
+        var unchanged = new HashMap<String, String>();
+        if (!offered.isEmpty()) {
+            records.unchanged(Kind.FIREARM, offered.values()).stream().filter(id -> !ambiguous.contains(id))
+                    .forEach(id -> unchanged.put(id, offered.get(id).hash()));
+        }
+        return new Ahead(keys, own, unchanged);
+    }
+
+    /**
+     * The rows {@link #ahead} found unchanged get their record's id without fetching and comparing
+     * candidates; the others go to {@code rest}, with their keys, to be matched.
+     */
+    private void matchedBefore(List<ParsedRow> rows, Ahead ahead, Map<Integer, String> ids,
+                               List<ParsedRow> rest, List<ImportedRecords.FirearmIdentity> restKeys) {
+        recognised.putAll(ahead.unchanged());
+        for (ParsedRow r : rows) {
+            ImportedRecords.FirearmIdentity key = ahead.keys().get(r.line());
+            String id = ahead.own().get(r.line());
+            if (ahead.unchanged().containsKey(id)) {
+                ids.put(r.line(), id);
                 if (r.sourceRecord() != null) {
-                    createdUnderRecordId.add(RowParser.fnv64(own[i]));
+                    createdUnderRecordId.add(RowParser.fnv64(id));
                 }
                 // Known to the chunk's later rows as a matched row would be.
                 created.computeIfAbsent(key.makeKey() + "|" + key.serialFolded(), k -> new ArrayList<>())
-                        .add(new KnownFirearm(own[i], key.serialKey(), key.modelKey()));
+                        .add(new KnownFirearm(id, key.serialKey(), key.modelKey()));
             } else {
                 rest.add(r);
                 restKeys.add(key);

@@ -14,6 +14,8 @@ import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,7 +32,12 @@ final class ImportRun {
     /** Rows per transaction: large enough for UNWIND to pay, small enough to redo after a crash. */
     static final int CHUNK = 5_000;
 
-    private record Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Throwable failure) {
+    private record Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Throwable failure,
+                         ChunkWriter.Ahead ahead) {
+
+        Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Throwable failure) {
+            this(items, lastLine, fraction, failure, null);
+        }
     }
 
     private record Opened(Extract extract, RowParser parser) {
@@ -68,8 +75,13 @@ final class ImportRun {
         prepare(batch, extract, resumeAfter);
         var queue = new ArrayBlockingQueue<Chunk>(2);
         var writer = new ChunkWriter(records, batch.id(), batch.fileName(), profile.name(), batch.dryRun());
+        // The reader asks the records store ahead, as the one who started the import.
+        SecurityContext security = SecurityContextHolder.getContext();
         Thread reader = Thread.ofPlatform().name("import-read-" + batch.id().substring(0, 8)).daemon()
-                .start(() -> read(extract, opened.parser(), resumeAfter, queue, writer));
+                .start(() -> {
+                    SecurityContextHolder.setContext(security);
+                    read(extract, opened.parser(), resumeAfter, queue, writer);
+                });
         long started = System.nanoTime();
         long rows = batch.read();
         try {
@@ -169,7 +181,7 @@ final class ImportRun {
             return 0;
         }
         tx.executeWithoutResult(s -> {
-            ChunkWriter.Outcome outcome = writer.write(chunk.items());
+            ChunkWriter.Outcome outcome = writer.write(chunk.items(), chunk.ahead());
             batches.checkpoint(batch.id(), chunk.lastLine(), chunk.items().size(), outcome, batch.dryRun());
             // Timed on its own, so that the log line says what accounting for every row costs.
             writer.timed("row outcomes", () -> {
@@ -232,19 +244,16 @@ final class ImportRun {
                 if (line <= resumeAfter) {
                     continue; // committed by an earlier run; parsed only so that duplicates are still recognised
                 }
-                if (result instanceof RowParser.Accepted a) {
-                    writer.hashAhead(a.row());
-                }
                 items.add(switch (result) {
                     case RowParser.Accepted a -> new ChunkWriter.Item(line, a.row(), a.row().warnings());
                     case RowParser.Rejected r -> new ChunkWriter.Item(line, null, r.issues());
                 });
                 if (items.size() == chunkSize) {
-                    queue.put(new Chunk(items, line, extract.progress(), null));
+                    queue.put(new Chunk(items, line, extract.progress(), null, ahead(writer, items)));
                     items = new ArrayList<>(chunkSize);
                 }
             }
-            queue.put(new Chunk(items, last, 1, null));
+            queue.put(new Chunk(items, last, 1, null, ahead(writer, items)));
             queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -258,6 +267,23 @@ final class ImportRun {
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * What can be found of a chunk before it is matched (its hashes, and which of its records are as their
+     * source left them), found here on the reading thread while the writing thread is busy with the chunk
+     * before: on two cores the two overlap. Null, so that the writer finds it itself, should it fail.
+     */
+    private ChunkWriter.Ahead ahead(ChunkWriter writer, List<ChunkWriter.Item> items) {
+        if (items.isEmpty()) {
+            return null;
+        }
+        try {
+            return writer.ahead(items);
+        } catch (RuntimeException e) {
+            log.debug("Import: a chunk could not be looked at ahead; its writer will", e);
+            return null;
         }
     }
 
