@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.Kind;
@@ -113,9 +112,12 @@ final class ChunkWriter {
         return times.timed(step, work);
     }
 
+    /** Time the reading thread spent looking at chunks ahead ({@link #ahead}), beside the writing thread's. */
+    private final java.util.concurrent.atomic.LongAdder aheadNanos = new java.util.concurrent.atomic.LongAdder();
+
     /** "match 12.1 s, write 40.2 s …": where this run's time went. */
     String timings() {
-        return times.toString();
+        return times + String.format(Locale.ROOT, "; ahead on the reading thread %.1f s", aheadNanos.sum() / 1e9);
     }
 
     ChunkWriter(RecordStore records, String batch, String fileName, String profile, boolean dryRun) {
@@ -139,7 +141,7 @@ final class ChunkWriter {
     }
 
     /** What the reading thread found of a chunk before it is matched: see {@link PeopleMatcher#ahead}. */
-    record Ahead(PeopleMatcher.Ahead people, FirearmsMatcher.Ahead firearms) {
+    record Ahead(PeopleMatcher.Ahead people, FirearmsMatcher.Ahead firearms, References references) {
     }
 
     /**
@@ -148,8 +150,11 @@ final class ChunkWriter {
      */
     Ahead ahead(List<Item> items) {
         List<ParsedRow> rows = items.stream().map(Item::row).filter(Objects::nonNull).toList();
+        long t0 = System.nanoTime();
         rows.forEach(history::hashAhead);
-        return new Ahead(people.ahead(rows), firearms.ahead(rows));
+        var ahead = new Ahead(people.ahead(rows), firearms.ahead(rows), References.find(records, rows));
+        aheadNanos.add(System.nanoTime() - t0);
+        return ahead;
     }
 
     Outcome write(List<Item> items) {
@@ -212,16 +217,10 @@ final class ChunkWriter {
                 ahead == null ? null : ahead.people()));
         Map<Integer, String> firearmIds = timed("match weapons", () -> firearms.match(rows, out,
                 ahead == null ? null : ahead.firearms()));
-        Map<Integer, String> firearmRefs = timed("resolve weapons", () -> firearms.resolveRefs(rows, out, rejectedLines));
-        Map<Integer, String> holderRefs = timed("resolve holders", () -> resolveHolders(rows, out, rejectedLines));
-        Map<String, String> peopleByNumber = timed("resolve parties", () -> records.peopleByNationalId(rows.stream()
-                .filter(r -> r.transfer() != null)
-                .flatMap(r -> Stream.of(r.transfer().from(), r.transfer().to()))
-                .filter(Objects::nonNull).map(ReferenceKeys::key).filter(k -> k.matches("\\d{10,13}")).distinct().toList()));
-        Map<String, List<String>> licencesByNumber = timed("resolve licences", () -> records.licencesByNumber(rows.stream()
-                .filter(r -> r.transfer() != null && r.transfer().licenceNumber() != null)
-                .map(r -> ReferenceKeys.key(r.transfer().licenceNumber())).distinct().toList()));
-        return new Resolved(personIds, firearmIds, firearmRefs, holderRefs, peopleByNumber, licencesByNumber, rejectedLines);
+        References found = ahead != null ? ahead.references() : timed("resolve references", () -> References.find(records, rows));
+        Map<Integer, String> firearmRefs = timed("resolve weapons", () -> firearms.resolveRefs(rows, out, rejectedLines, found));
+        Map<Integer, String> holderRefs = timed("resolve holders", () -> resolveHolders(rows, out, rejectedLines, found.holders()));
+        return new Resolved(personIds, firearmIds, firearmRefs, holderRefs, found.parties(), found.licences(), rejectedLines);
     }
 
     /** Adds the records one accepted row writes; an organisation is known to the later rows at once. */
@@ -406,11 +405,10 @@ final class ChunkWriter {
     }
 
     /** Licence holders named by personal number or organisation code in a licence extract. */
-    private Map<Integer, String> resolveHolders(List<ParsedRow> rows, Outcome out, Set<Integer> rejectedLines) {
+    private Map<Integer, String> resolveHolders(List<ParsedRow> rows, Outcome out, Set<Integer> rejectedLines,
+                                                Map<String, String> people) {
         var ids = new HashMap<Integer, String>();
         List<ParsedRow> list = rows.stream().filter(r -> r.holder() != null).toList();
-        Map<String, String> people = records.peopleByNationalId(list.stream().map(r -> r.holder().nationalIdKey())
-                .filter(Objects::nonNull).distinct().toList());
         for (ParsedRow r : list) {
             String id = r.holder().nationalIdKey() != null ? people.get(r.holder().nationalIdKey())
                     : organisations.get(r.holder().organisationCode());

@@ -196,19 +196,14 @@ final class FirearmsMatcher {
     }
 
     /** Weapons named by licence, transfer and report rows: exactly one registered weapon must answer. */
-    Map<Integer, String> resolveRefs(List<ParsedRow> rows, ChunkWriter.Outcome out, Set<Integer> rejectedLines) {
+    Map<Integer, String> resolveRefs(List<ParsedRow> rows, ChunkWriter.Outcome out, Set<Integer> rejectedLines,
+                                     References found) {
         var ids = new HashMap<Integer, String>();
         var list = rows.stream().filter(r -> r.firearm() != null && ChunkWriter.isReference(r)).toList();
-        if (list.isEmpty()) {
-            return ids;
-        }
-        List<ImportedRecords.FirearmIdentity> keys = identities(list);
-        Map<Integer, List<ImportedRecords.FirearmCandidate>> fromGraph = records.firearmCandidates(keys);
-        for (int i = 0; i < list.size(); i++) {
-            ParsedRow r = list.get(i);
-            ImportedRecords.FirearmIdentity key = keys.get(i);
+        for (ParsedRow r : list) {
+            ImportedRecords.FirearmIdentity key = found.weaponKeys().get(r.line());
             var matches = new LinkedHashMap<String, Boolean>();
-            for (ImportedRecords.FirearmCandidate c : fromGraph.getOrDefault(i, List.of())) {
+            for (ImportedRecords.FirearmCandidate c : found.weapons().getOrDefault(r.line(), List.of())) {
                 String model = ReferenceKeys.key(c.model());
                 if (c.serialKey().equals(key.serialKey()) && (key.modelKey().isEmpty() || model.isEmpty()
                         || model.equals(key.modelKey()))) {
@@ -231,10 +226,4 @@ final class FirearmsMatcher {
         }
         return ids;
     }
-
-    private List<ImportedRecords.FirearmIdentity> identities(List<ParsedRow> rows) {
-        return rows.stream().map(r -> records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead()))
-                .toList();
-    }
-
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,7 +179,8 @@ class QuietReimportTests {
 
     /** The graph's record store, noting the name of every call made to it. */
     static final class Recording implements RecordStore {
-        final List<String> calls = new ArrayList<>();
+        /** Called from the import's reading thread too (it looks at chunks ahead). */
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         private final ImportedRecords graph;
 
         Recording(ImportedRecords graph) {

@@ -1,0 +1,47 @@
+package org.armstrace.importer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.armstrace.registry.ImportedRecords.FirearmCandidate;
+import org.armstrace.registry.ImportedRecords.FirearmIdentity;
+import org.armstrace.registry.RecordStore;
+import org.armstrace.registry.ReferenceKeys;
+
+/**
+ * What a chunk's licence, transfer and report rows name, looked up in one read per kind: the weapons
+ * (keys and registered candidates, by line), licence holders and transfer parties by personal number,
+ * and licences by number. Pure reads of records that other files' runs make (a licence, transfer or
+ * report extract creates no weapon, person or licence it names), so the reading thread can look them up
+ * ahead of the chunk ({@link ChunkWriter#ahead}) while the chunk before it is written.
+ */
+record References(Map<Integer, FirearmIdentity> weaponKeys, Map<Integer, List<FirearmCandidate>> weapons,
+                  Map<String, String> holders, Map<String, String> parties, Map<String, List<String>> licences) {
+
+    static References find(RecordStore records, List<ParsedRow> rows) {
+        var keys = new HashMap<Integer, FirearmIdentity>();
+        var weapons = new HashMap<Integer, List<FirearmCandidate>>();
+        List<ParsedRow> named = rows.stream().filter(r -> r.firearm() != null && ChunkWriter.isReference(r)).toList();
+        if (!named.isEmpty()) {
+            List<FirearmIdentity> list = named.stream()
+                    .map(r -> records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead())).toList();
+            Map<Integer, List<FirearmCandidate>> found = records.firearmCandidates(list);
+            for (int i = 0; i < named.size(); i++) {
+                keys.put(named.get(i).line(), list.get(i));
+                weapons.put(named.get(i).line(), found.getOrDefault(i, List.of()));
+            }
+        }
+        List<String> holders = rows.stream().filter(r -> r.holder() != null).map(r -> r.holder().nationalIdKey())
+                .filter(Objects::nonNull).distinct().toList();
+        List<String> parties = rows.stream().filter(r -> r.transfer() != null)
+                .flatMap(r -> Stream.of(r.transfer().from(), r.transfer().to()))
+                .filter(Objects::nonNull).map(ReferenceKeys::key).filter(k -> k.matches("\\d{10,13}")).distinct().toList();
+        List<String> licences = rows.stream().filter(r -> r.transfer() != null && r.transfer().licenceNumber() != null)
+                .map(r -> ReferenceKeys.key(r.transfer().licenceNumber())).distinct().toList();
+        return new References(keys, weapons, holders.isEmpty() ? Map.of() : records.peopleByNationalId(holders),
+                parties.isEmpty() ? Map.of() : records.peopleByNationalId(parties),
+                licences.isEmpty() ? Map.of() : records.licencesByNumber(licences));
+    }
+}
