@@ -63,10 +63,17 @@ final class ChunkWriter {
         }
     }
 
-    /** What the chunk's rows name, resolved: ids by line, and the parties and licences that transfers name by number. */
+    /** What the chunk's rows name, resolved: ids by line, and what was looked up (parties, licences by number …). */
     private record Resolved(Map<Integer, String> personIds, Map<Integer, String> firearmIds, Map<Integer, String> firearmRefs,
-                            Map<Integer, String> holderRefs, Map<String, String> peopleByNumber,
-                            Map<String, List<String>> licencesByNumber, Set<Integer> rejectedLines) {
+                            Map<Integer, String> holderRefs, References references, Set<Integer> rejectedLines) {
+
+        Map<String, String> peopleByNumber() {
+            return references.parties();
+        }
+
+        Map<String, List<String>> licencesByNumber() {
+            return references.licences();
+        }
 
         /** The weapon a row creates or merges, else the registered one it names. */
         String firearmId(int line) {
@@ -152,7 +159,7 @@ final class ChunkWriter {
         List<ParsedRow> rows = items.stream().map(Item::row).filter(Objects::nonNull).toList();
         long t0 = System.nanoTime();
         rows.forEach(history::hashAhead);
-        var ahead = new Ahead(people.ahead(rows), firearms.ahead(rows), References.find(records, rows));
+        var ahead = new Ahead(people.ahead(rows), firearms.ahead(rows), References.find(records, rows, history::entry));
         aheadNanos.add(System.nanoTime() - t0);
         return ahead;
     }
@@ -183,7 +190,7 @@ final class ChunkWriter {
             out.accepted++;
             collect(r, refs, toWrite, out);
         }
-        Stood stood = timed("compare", () -> stand(out, toWrite));
+        Stood stood = timed("compare", () -> stand(out, toWrite, refs.references()));
         ExtractHistory.countRows(toWrite.named, toWrite.states, out);
         timed("write", () -> {
             if (!dryRun) {
@@ -217,10 +224,11 @@ final class ChunkWriter {
                 ahead == null ? null : ahead.people()));
         Map<Integer, String> firearmIds = timed("match weapons", () -> firearms.match(rows, out,
                 ahead == null ? null : ahead.firearms()));
-        References found = ahead != null ? ahead.references() : timed("resolve references", () -> References.find(records, rows));
+        References found = ahead != null ? ahead.references()
+                : timed("resolve references", () -> References.find(records, rows, history::entry));
         Map<Integer, String> firearmRefs = timed("resolve weapons", () -> firearms.resolveRefs(rows, out, rejectedLines, found));
         Map<Integer, String> holderRefs = timed("resolve holders", () -> resolveHolders(rows, out, rejectedLines, found.holders()));
-        return new Resolved(personIds, firearmIds, firearmRefs, holderRefs, found.parties(), found.licences(), rejectedLines);
+        return new Resolved(personIds, firearmIds, firearmRefs, holderRefs, found, rejectedLines);
     }
 
     /** Adds the records one accepted row writes; an organisation is known to the later rows at once. */
@@ -261,14 +269,23 @@ final class ChunkWriter {
 
     /** Adds a licence row and returns the licence's id. */
     private String addLicence(ParsedRow.LicencePart l, String holder, String firearmId, String source, ChunkRecords into) {
-        String id = id("licence", ReferenceKeys.key(l.issuedBy()), ReferenceKeys.key(l.number()));
+        String id = licenceId(l);
         var licence = new Holdings.NewLicence(l.number(), l.kind(), holder, l.issuedBy(), l.validFrom(), l.validTo());
         LocalDate ended = l.endedOn();
         var value = new ImportedRecords.LicenceRow(licence, firearmId, l.validFrom(), l.status(), ended);
         // One licence often covers several weapons, one row each: every row's weapon is kept. The hash is of
         // the licence alone, so that the weapons it covers do not make it differ from row to row.
-        into.licences.putIfAbsent(id + "|" + firearmId, row(id, value, source, List.of(licence, l.status(), ended == null ? "" : ended)));
+        into.licences.putIfAbsent(id + "|" + firearmId, row(id, value, source, licenceContent(licence, l, ended)));
         return id;
+    }
+
+    static String licenceId(ParsedRow.LicencePart l) {
+        return id("licence", ReferenceKeys.key(l.issuedBy()), ReferenceKeys.key(l.number()));
+    }
+
+    /** What a licence row's hash is of: the licence and its status, not the weapon the row names. */
+    static List<Object> licenceContent(Holdings.NewLicence licence, ParsedRow.LicencePart l, LocalDate ended) {
+        return List.of(licence, l.status(), ended == null ? "" : ended);
     }
 
     /** A transfer between the parties and under the licence found; one not found is kept as text, with a warning. */
@@ -322,7 +339,7 @@ final class ChunkWriter {
                          ExtractHistory.Staged<ImportedRecords.LicenceRow> licences) {
     }
 
-    private Stood stand(Outcome out, ChunkRecords chunk) {
+    private Stood stand(Outcome out, ChunkRecords chunk, References references) {
         var stood = new Stood(history.stand(Kind.ORGANISATION, chunk.organisations.values(), r -> false, out, chunk.states,
                         Map.of()),
                 history.stand(Kind.PERSON, chunk.people.values(), r -> false, out, chunk.states, people.recognised()),
@@ -330,7 +347,8 @@ final class ChunkWriter {
                 // An unchanged licence row still adds the weapon it names (its hash is of the licence alone), and
                 // one that ends its holdings ends those a transfer opened under it since; any other writes nothing.
                 history.stand(Kind.LICENCE, chunk.licences.values(),
-                        r -> r.value().firearmId() != null || r.value().endedOn() != null, out, chunk.states, Map.of()));
+                        r -> r.value().firearmId() != null || r.value().endedOn() != null, out, chunk.states,
+                        references.unchangedLicences()));
         // A transfer or report is its own content, its id derived from all of it: one that is in the graph
         // with everything the row resolves is written again for nothing (on S, most of a monthly extract).
         // Those are asked for first, so that only the others' existence is read again (one read a row, not two).

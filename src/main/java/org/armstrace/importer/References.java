@@ -1,12 +1,18 @@
 package org.armstrace.importer;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.armstrace.registry.ImportedRecords.FirearmCandidate;
 import org.armstrace.registry.ImportedRecords.FirearmIdentity;
+import org.armstrace.registry.ImportedRecords.Kind;
+import org.armstrace.registry.ImportedRecords.Row;
+import org.armstrace.registry.Holdings;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceKeys;
 
@@ -18,9 +24,14 @@ import org.armstrace.registry.ReferenceKeys;
  * ahead of the chunk ({@link ChunkWriter#ahead}) while the chunk before it is written.
  */
 record References(Map<Integer, FirearmIdentity> weaponKeys, Map<Integer, List<FirearmCandidate>> weapons,
-                  Map<String, String> holders, Map<String, String> parties, Map<String, List<String>> licences) {
+                  Map<String, String> holders, Map<String, String> parties, Map<String, List<String>> licences,
+                  Map<String, String> unchangedLicences) {
 
-    static References find(RecordStore records, List<ParsedRow> rows) {
+    /**
+     * Also: which of a licence extract's licences their source sent exactly so before (id to hash), as
+     * {@link ExtractHistory#stand} takes them; a licence whose holder is an organisation is left to it.
+     */
+    static References find(RecordStore records, List<ParsedRow> rows, Function<Object, String> hash) {
         var keys = new HashMap<Integer, FirearmIdentity>();
         var weapons = new HashMap<Integer, List<FirearmCandidate>>();
         List<ParsedRow> named = rows.stream().filter(r -> r.firearm() != null && ChunkWriter.isReference(r)).toList();
@@ -40,8 +51,39 @@ record References(Map<Integer, FirearmIdentity> weaponKeys, Map<Integer, List<Fi
                 .filter(Objects::nonNull).map(ReferenceKeys::key).filter(k -> k.matches("\\d{10,13}")).distinct().toList();
         List<String> licences = rows.stream().filter(r -> r.transfer() != null && r.transfer().licenceNumber() != null)
                 .map(r -> ReferenceKeys.key(r.transfer().licenceNumber())).distinct().toList();
-        return new References(keys, weapons, holders.isEmpty() ? Map.of() : records.peopleByNationalId(holders),
-                parties.isEmpty() ? Map.of() : records.peopleByNationalId(parties),
-                licences.isEmpty() ? Map.of() : records.licencesByNumber(licences));
+        Map<String, String> holderIds = holders.isEmpty() ? Map.of() : records.peopleByNationalId(holders);
+        return new References(keys, weapons, holderIds, parties.isEmpty() ? Map.of() : records.peopleByNationalId(parties),
+                licences.isEmpty() ? Map.of() : records.licencesByNumber(licences), unchangedLicences(records, rows, holderIds, hash));
+    }
+
+    private static Map<String, String> unchangedLicences(RecordStore records, List<ParsedRow> rows, Map<String, String> holders,
+                                                         Function<Object, String> hash) {
+        var offered = new LinkedHashMap<String, Row<Object>>();
+        var ambiguous = new HashSet<String>();
+        for (ParsedRow r : rows) {
+            if (r.licence() == null || r.holder() == null || holders.get(r.holder().nationalIdKey()) == null) {
+                continue;
+            }
+            ParsedRow.LicencePart l = r.licence();
+            Holdings.NewLicence licence;
+            try {
+                licence = new Holdings.NewLicence(l.number(), l.kind(), holders.get(r.holder().nationalIdKey()), l.issuedBy(),
+                        l.validFrom(), l.validTo());
+            } catch (IllegalArgumentException e) {
+                continue; // the writer will say what is wrong with it
+            }
+            String id = ChunkWriter.licenceId(l);
+            var row = new Row<Object>(id, null, null, hash.apply(ChunkWriter.licenceContent(licence, l, l.endedOn())), false);
+            var first = offered.putIfAbsent(id, row);
+            if (first != null && !first.hash().equals(row.hash())) {
+                ambiguous.add(id);
+            }
+        }
+        var unchanged = new HashMap<String, String>();
+        if (!offered.isEmpty()) {
+            records.unchanged(Kind.LICENCE, offered.values()).stream().filter(id -> !ambiguous.contains(id))
+                    .forEach(id -> unchanged.put(id, offered.get(id).hash()));
+        }
+        return unchanged;
     }
 }
