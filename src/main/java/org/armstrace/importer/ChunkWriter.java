@@ -148,7 +148,8 @@ final class ChunkWriter {
     }
 
     /** What the reading thread found of a chunk before it is matched: see {@link PeopleMatcher#ahead}. */
-    record Ahead(PeopleMatcher.Ahead people, FirearmsMatcher.Ahead firearms, References references) {
+    record Ahead(PeopleMatcher.Ahead people, FirearmsMatcher.Ahead firearms, References references,
+                 Map<String, String> completeTransfers) {
     }
 
     /**
@@ -159,7 +160,9 @@ final class ChunkWriter {
         List<ParsedRow> rows = items.stream().map(Item::row).filter(Objects::nonNull).toList();
         long t0 = System.nanoTime();
         rows.forEach(history::hashAhead);
-        var ahead = new Ahead(people.ahead(rows), firearms.ahead(rows), References.find(records, rows, history::entry));
+        References found = References.find(records, rows, history::entry);
+        var ahead = new Ahead(people.ahead(rows), firearms.ahead(rows), found,
+                References.completeTransfers(records, rows, found, organisations));
         aheadNanos.add(System.nanoTime() - t0);
         return ahead;
     }
@@ -190,7 +193,8 @@ final class ChunkWriter {
             out.accepted++;
             collect(r, refs, toWrite, out);
         }
-        Stood stood = timed("compare", () -> stand(out, toWrite, refs.references()));
+        Stood stood = timed("compare", () -> stand(out, toWrite, refs.references(),
+                ahead == null ? Map.of() : ahead.completeTransfers()));
         ExtractHistory.countRows(toWrite.named, toWrite.states, out);
         timed("write", () -> {
             if (!dryRun) {
@@ -300,12 +304,16 @@ final class ChunkWriter {
             out.issues.add(Issue.warning(line, "party-unknown", null, t.to()));
         }
         String licence = transferLicence(line, t, refs.licencesByNumber(), out);
-        String id = id("transfer", firearmId, t.kind().name(), t.date().toString(), String.valueOf(t.from()),
-                String.valueOf(t.to()), String.valueOf(t.reference()));
+        String id = transferId(t, firearmId);
         into.name(line, Kind.TRANSFER, id, true);
         into.transfers.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.TransferRow(
                 new NewTransfer(t.kind(), t.date(), firearmId, from, to, licence, t.reference()),
                 from == null ? t.from() : null, to == null ? t.to() : null), source));
+    }
+
+    static String transferId(ParsedRow.TransferPart t, String firearmId) {
+        return id("transfer", firearmId, t.kind().name(), t.date().toString(), String.valueOf(t.from()),
+                String.valueOf(t.to()), String.valueOf(t.reference()));
     }
 
     /** The one licence a transfer's licence number names; none, with a warning, when no licence or several do. */
@@ -314,11 +322,12 @@ final class ChunkWriter {
         if (t.licenceNumber() == null) {
             return null;
         }
-        List<String> found = licencesByNumber.getOrDefault(ReferenceKeys.key(t.licenceNumber()), List.of());
-        if (found.size() == 1) {
-            return found.getFirst();
+        String found = References.licence(t, licencesByNumber);
+        if (found != null) {
+            return found;
         }
-        out.issues.add(Issue.warning(line, found.isEmpty() ? "licence-unknown" : "licence-ambiguous",
+        int named = licencesByNumber.getOrDefault(ReferenceKeys.key(t.licenceNumber()), List.of()).size();
+        out.issues.add(Issue.warning(line, named == 0 ? "licence-unknown" : "licence-ambiguous",
                 null, t.licenceNumber()));
         return null;
     }
@@ -339,7 +348,7 @@ final class ChunkWriter {
                          ExtractHistory.Staged<ImportedRecords.LicenceRow> licences) {
     }
 
-    private Stood stand(Outcome out, ChunkRecords chunk, References references) {
+    private Stood stand(Outcome out, ChunkRecords chunk, References references, Map<String, String> aheadTransfers) {
         var stood = new Stood(history.stand(Kind.ORGANISATION, chunk.organisations.values(), r -> false, out, chunk.states,
                         Map.of()),
                 history.stand(Kind.PERSON, chunk.people.values(), r -> false, out, chunk.states, people.recognised()),
@@ -352,7 +361,19 @@ final class ChunkWriter {
         // A transfer or report is its own content, its id derived from all of it: one that is in the graph
         // with everything the row resolves is written again for nothing (on S, most of a monthly extract).
         // Those are asked for first, so that only the others' existence is read again (one read a row, not two).
-        Set<String> complete = chunk.transfers.isEmpty() ? Set.of() : records.transfersWritten(List.copyOf(chunk.transfers.values()));
+        var complete = new HashSet<String>();
+        var unknown = new ArrayList<ImportedRecords.Row<ImportedRecords.TransferRow>>();
+        for (var r : chunk.transfers.values()) {
+            // Found complete ahead with the very firearm, parties and licence this row resolved: not asked again.
+            if (References.written(r).equals(aheadTransfers.get(r.id()))) {
+                complete.add(r.id());
+            } else {
+                unknown.add(r);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            complete.addAll(records.transfersWritten(unknown));
+        }
         chunk.written.addAll(complete);
         count(out, Kind.TRANSFER, chunk.transfers.keySet(), chunk.states, complete);
         chunk.written.addAll(count(out, Kind.REPORT, chunk.reports.keySet(), chunk.states, Set.of()));
@@ -414,6 +435,10 @@ final class ChunkWriter {
 
     /** A transfer party: an organisation code we know, or a personal number of someone in the registry. */
     private String party(String text, Map<String, String> peopleByNumber) {
+        return party(text, organisations, peopleByNumber);
+    }
+
+    static String party(String text, Map<String, String> organisations, Map<String, String> peopleByNumber) {
         if (text == null) {
             return null;
         }

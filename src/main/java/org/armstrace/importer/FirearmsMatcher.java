@@ -185,6 +185,19 @@ final class FirearmsMatcher {
         }
     }
 
+    /** The registered weapons a named weapon's candidates hold that are it: the same serial, and no other model. */
+    static Set<String> registered(ImportedRecords.FirearmIdentity key, List<ImportedRecords.FirearmCandidate> candidates) {
+        var matches = new java.util.LinkedHashSet<String>();
+        for (ImportedRecords.FirearmCandidate c : candidates) {
+            String model = ReferenceKeys.key(c.model());
+            if (c.serialKey().equals(key.serialKey()) && (key.modelKey().isEmpty() || model.isEmpty()
+                    || model.equals(key.modelKey()))) {
+                matches.add(c.id());
+            }
+        }
+        return matches;
+    }
+
     /** The id a row's weapon has when it is not merged into another: by the extract's record id, else make, model and serial. */
     private String ownId(ParsedRow r, ImportedRecords.FirearmIdentity key) {
         return r.sourceRecord() != null ? ChunkWriter.id("firearm", "record", profile, r.sourceRecord())
@@ -202,22 +215,15 @@ final class FirearmsMatcher {
         var list = rows.stream().filter(r -> r.firearm() != null && ChunkWriter.isReference(r)).toList();
         for (ParsedRow r : list) {
             ImportedRecords.FirearmIdentity key = found.weaponKeys().get(r.line());
-            var matches = new LinkedHashMap<String, Boolean>();
-            for (ImportedRecords.FirearmCandidate c : found.weapons().getOrDefault(r.line(), List.of())) {
-                String model = ReferenceKeys.key(c.model());
-                if (c.serialKey().equals(key.serialKey()) && (key.modelKey().isEmpty() || model.isEmpty()
-                        || model.equals(key.modelKey()))) {
-                    matches.put(c.id(), true);
-                }
-            }
+            Set<String> matches = registered(key, found.weapons().getOrDefault(r.line(), List.of()));
             for (KnownFirearm c : created.getOrDefault(key.makeKey() + "|" + key.serialFolded(), List.of())) {
                 if (c.serialKey().equals(key.serialKey())) {
-                    matches.put(c.id(), true);
+                    matches.add(c.id());
                 }
             }
             String firearm = r.firearm().make() + " " + r.firearm().serialAsRead();
             if (matches.size() == 1) {
-                ids.put(r.line(), matches.keySet().iterator().next());
+                ids.put(r.line(), matches.iterator().next());
             } else {
                 rejectedLines.add(r.line());
                 out.issues.add(Issue.rejected(r.line(), matches.isEmpty() ? "firearm-unknown" : "firearm-ambiguous",

@@ -12,6 +12,8 @@ import org.armstrace.registry.ImportedRecords.FirearmCandidate;
 import org.armstrace.registry.ImportedRecords.FirearmIdentity;
 import org.armstrace.registry.ImportedRecords.Kind;
 import org.armstrace.registry.ImportedRecords.Row;
+import org.armstrace.registry.ImportedRecords.TransferRow;
+import org.armstrace.registry.NewTransfer;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceKeys;
@@ -54,6 +56,56 @@ record References(Map<Integer, FirearmIdentity> weaponKeys, Map<Integer, List<Fi
         Map<String, String> holderIds = holders.isEmpty() ? Map.of() : records.peopleByNationalId(holders);
         return new References(keys, weapons, holderIds, parties.isEmpty() ? Map.of() : records.peopleByNationalId(parties),
                 licences.isEmpty() ? Map.of() : records.licencesByNumber(licences), unchangedLicences(records, rows, holderIds, hash));
+    }
+
+    /** The one licence a transfer's licence number names; null when none or several do. */
+    static String licence(ParsedRow.TransferPart t, Map<String, List<String>> licencesByNumber) {
+        if (t.licenceNumber() == null) {
+            return null;
+        }
+        List<String> found = licencesByNumber.getOrDefault(ReferenceKeys.key(t.licenceNumber()), List.of());
+        return found.size() == 1 ? found.getFirst() : null;
+    }
+
+    /** What a transfer row writes beside its id: its weapon, parties and licence. */
+    static String written(Row<TransferRow> r) {
+        NewTransfer t = r.value().transfer();
+        return t.firearmId() + "|" + t.fromId() + "|" + t.toId() + "|" + t.toLicenceId();
+    }
+
+    /**
+     * The transfers of a transfer extract's chunk that are in the graph as their rows would write them,
+     * id to {@link #written}: resolved here as the writer resolves them (a weapon that exactly one registered
+     * weapon answers, parties and licence from the same lookups) and asked in one read. Only for a chunk that
+     * creates no weapon: a weapon created by an earlier row of the chunk would be found by the writer only.
+     */
+    static Map<String, String> completeTransfers(RecordStore records, List<ParsedRow> rows, References found,
+                                                 Map<String, String> organisations) {
+        if (rows.stream().anyMatch(r -> r.firearm() != null && !ChunkWriter.isReference(r))) {
+            return Map.of();
+        }
+        var offered = new LinkedHashMap<String, Row<TransferRow>>();
+        for (ParsedRow r : rows) {
+            ParsedRow.TransferPart t = r.transfer();
+            if (t == null || r.firearm() == null) {
+                continue;
+            }
+            var matches = FirearmsMatcher.registered(found.weaponKeys().get(r.line()), found.weapons().getOrDefault(r.line(), List.of()));
+            if (matches.size() != 1) {
+                continue;
+            }
+            String firearmId = matches.iterator().next();
+            String from = ChunkWriter.party(t.from(), organisations, found.parties());
+            String to = ChunkWriter.party(t.to(), organisations, found.parties());
+            String id = ChunkWriter.transferId(t, firearmId);
+            offered.putIfAbsent(id, new Row<>(id, new TransferRow(new NewTransfer(t.kind(), t.date(), firearmId, from, to,
+                    licence(t, found.licences()), t.reference()), from == null ? t.from() : null, to == null ? t.to() : null), null));
+        }
+        var complete = new HashMap<String, String>();
+        if (!offered.isEmpty()) {
+            records.transfersWritten(offered.values()).forEach(id -> complete.put(id, written(offered.get(id))));
+        }
+        return complete;
     }
 
     private static Map<String, String> unchangedLicences(RecordStore records, List<ParsedRow> rows, Map<String, String> holders,
