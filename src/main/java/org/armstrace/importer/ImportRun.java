@@ -276,7 +276,7 @@ final class ImportRun {
      * before: on two cores the two overlap. Null, so that the writer finds it itself, should it fail.
      */
     private ChunkWriter.Ahead ahead(ChunkWriter writer, List<ChunkWriter.Item> items) {
-        if (items.isEmpty()) {
+        if (items.isEmpty() || !records.readableWhileWriting()) {
             return null;
         }
         try {

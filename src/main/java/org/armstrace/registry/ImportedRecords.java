@@ -125,7 +125,14 @@ public class ImportedRecords implements RecordStore {
         this.reports = reports;
     }
 
+    /** Each read is a transaction of its own: an import may look at its next chunk while it writes one. */
+    @Override
+    public boolean readableWhileWriting() {
+        return true;
+    }
+
     /** The identity keys of a weapon as read, resolved against reference data (make aliases). */
+    @Override
     public FirearmIdentity identify(String make, String model, String serialAsRead) {
         // Called for every row of an extract: the keys only, not the search neighbourhood a write derives.
         String makeCode = firearms.makeCode(make);

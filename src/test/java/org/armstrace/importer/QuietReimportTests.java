@@ -193,6 +193,11 @@ class QuietReimportTests {
         }
 
         @Override
+        public boolean readableWhileWriting() {
+            return graph.readableWhileWriting();
+        }
+
+        @Override
         public FirearmIdentity identify(String make, String model, String serialAsRead) {
             return graph.identify(make, model, serialAsRead);
         }
