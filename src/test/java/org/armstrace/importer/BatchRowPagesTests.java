@@ -167,7 +167,7 @@ class BatchRowPagesTests {
         for (String outcome : RowOutcome.OUTCOMES) {
             long n = written.stream().filter(r -> r.outcome().equals(outcome)).count();
             assertThat(count(batch, outcome)).as(outcome).isEqualTo(n);
-            for (int offset : new int[] {0, 5, (int) n / 2, (int) n - 3, (int) n}) {
+            for (int offset : new int[] {0, 5, (int) n / 2, (int) Math.max(0, n - 3), (int) n}) {
                 assertThat(page(batch, outcome, offset, 9)).as("%s at %d", outcome, offset)
                         .isEqualTo(listed(written, outcome, offset, 9));
             }
