@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceData;
@@ -33,7 +37,7 @@ final class ImportRun {
     static final int CHUNK = 5_000;
 
     private record Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Throwable failure,
-                         ChunkWriter.Ahead ahead) {
+                         CompletableFuture<ChunkWriter.Ahead> ahead) {
 
         Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Throwable failure) {
             this(items, lastLine, fraction, failure, null);
@@ -75,13 +79,21 @@ final class ImportRun {
         prepare(batch, extract, resumeAfter);
         var queue = new ArrayBlockingQueue<Chunk>(2);
         var writer = new ChunkWriter(records, batch.id(), batch.fileName(), profile.name(), batch.dryRun());
-        // The reader asks the records store ahead, as the one who started the import.
+        // Chunks are looked at ahead on a thread of their own, one after another, as the one who started
+        // the import: reading and parsing the next chunk, looking at the one after, and writing this one overlap.
         SecurityContext security = SecurityContextHolder.getContext();
+        ExecutorService looking = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+                .name("import-ahead-" + batch.id().substring(0, 8)).daemon().factory());
         Thread reader = Thread.ofPlatform().name("import-read-" + batch.id().substring(0, 8)).daemon()
-                .start(() -> {
-                    SecurityContextHolder.setContext(security);
-                    read(extract, opened.parser(), resumeAfter, queue, writer);
-                });
+                .start(() -> read(extract, opened.parser(), resumeAfter, queue,
+                        items -> CompletableFuture.supplyAsync(() -> {
+                            SecurityContextHolder.setContext(security);
+                            try {
+                                return ahead(writer, items);
+                            } finally {
+                                SecurityContextHolder.clearContext();
+                            }
+                        }, looking)));
         long started = System.nanoTime();
         long rows = batch.read();
         try {
@@ -111,6 +123,7 @@ final class ImportRun {
             batches.status(batch.id(), ImportBatch.Status.INTERRUPTED, String.valueOf(e.getMessage()));
             throw e;
         } finally {
+            looking.shutdownNow();
             closeQuietly(extract);
         }
         if (profile.full() && !batch.dryRun()) {
@@ -181,7 +194,7 @@ final class ImportRun {
             return 0;
         }
         tx.executeWithoutResult(s -> {
-            ChunkWriter.Outcome outcome = writer.write(chunk.items(), chunk.ahead());
+            ChunkWriter.Outcome outcome = writer.write(chunk.items(), chunk.ahead() == null ? null : chunk.ahead().join());
             batches.checkpoint(batch.id(), chunk.lastLine(), chunk.items().size(), outcome, batch.dryRun());
             // Timed on its own, so that the log line says what accounting for every row costs.
             writer.timed("row outcomes", () -> {
@@ -219,7 +232,8 @@ final class ImportRun {
      * on a hostile file), the rows before it are handed over, then a failure chunk whose line is where
      * reading stopped; the run never waits for a reader that is gone.
      */
-    private void read(Extract extract, RowParser parser, int resumeAfter, BlockingQueue<Chunk> queue, ChunkWriter writer) {
+    private void read(Extract extract, RowParser parser, int resumeAfter, BlockingQueue<Chunk> queue,
+                      Function<List<ChunkWriter.Item>, CompletableFuture<ChunkWriter.Ahead>> ahead) {
         var items = new ArrayList<ChunkWriter.Item>(chunkSize);
         int last = extract.headerLine();
         int failing = 0;
@@ -249,11 +263,11 @@ final class ImportRun {
                     case RowParser.Rejected r -> new ChunkWriter.Item(line, null, r.issues());
                 });
                 if (items.size() == chunkSize) {
-                    queue.put(new Chunk(items, line, extract.progress(), null, ahead(writer, items)));
+                    queue.put(new Chunk(items, line, extract.progress(), null, ahead.apply(items)));
                     items = new ArrayList<>(chunkSize);
                 }
             }
-            queue.put(new Chunk(items, last, 1, null, ahead(writer, items)));
+            queue.put(new Chunk(items, last, 1, null, ahead.apply(items)));
             queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
