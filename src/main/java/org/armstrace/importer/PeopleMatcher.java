@@ -79,7 +79,7 @@ final class PeopleMatcher {
             return ids;
         }
         List<ImportedRecords.PersonBlocks> blocks = blocks(withPerson);
-        Map<Integer, List<ImportedRecords.PersonCandidate>> fromGraph = records.personCandidates(blocks);
+        Map<Integer, List<ImportedRecords.PersonCandidate>> fromGraph = candidates(withPerson, blocks);
         for (int i = 0; i < withPerson.size(); i++) {
             ParsedRow r = withPerson.get(i);
             ids.put(r.line(), match(r, blocks.get(i), fromGraph.getOrDefault(i, List.of()), out));
@@ -210,6 +210,47 @@ final class PeopleMatcher {
         }
         return chosen;
     }
+
+    /**
+     * The graph's candidates for each row, by the row's index. A row with a personal number (and no record
+     * id of the extract) whose number's own record exists is decided against that record alone ({@link
+     * #ownOrApart}; on S, the people whose birth place the registry corrected): it needs only the people
+     * with that number, not the names' candidates. Those are fetched first; the names' keys only for the rest.
+     */
+    private Map<Integer, List<ImportedRecords.PersonCandidate>> candidates(List<ParsedRow> rows,
+                                                                          List<ImportedRecords.PersonBlocks> blocks) {
+        var byNumber = new ArrayList<ImportedRecords.PersonBlocks>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).sourceRecord() == null && blocks.get(i).nationalIdKey() != null) {
+                byNumber.add(new ImportedRecords.PersonBlocks(i, blocks.get(i).nationalIdKey(), NO_NAMES));
+            }
+        }
+        var found = new HashMap<Integer, List<ImportedRecords.PersonCandidate>>();
+        if (!byNumber.isEmpty()) {
+            found.putAll(records.personCandidates(byNumber));
+        }
+        var rest = new ArrayList<ImportedRecords.PersonBlocks>();
+        for (int i = 0; i < rows.size(); i++) {
+            ParsedRow r = rows.get(i);
+            PersonMatching.Side side = folded.of(PersonMatching.Fields.of(r.person()));
+            String own = ownId(r, side);
+            boolean decided = r.sourceRecord() == null && side.nid() != null
+                    && found.getOrDefault(i, List.of()).stream().anyMatch(c -> c.id().equals(own));
+            if (!decided) {
+                rest.add(blocks.get(i));
+            }
+        }
+        if (!rest.isEmpty()) {
+            records.personCandidates(rest).forEach((i, list) -> found.merge(i, list, (a, b) -> {
+                var both = new ArrayList<>(a);
+                b.stream().filter(c -> a.stream().noneMatch(x -> x.id().equals(c.id()))).forEach(both::add);
+                return both;
+            }));
+        }
+        return found;
+    }
+
+    private static final PersonNames.Blocks NO_NAMES = new PersonNames.Blocks(null, null, null, null);
 
     /** The people the graph and this chunk offer for a row, by id, each compared once. */
     private Map<String, PersonMatching.Side> candidates(ImportedRecords.PersonBlocks blocks,
