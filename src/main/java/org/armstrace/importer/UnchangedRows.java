@@ -15,8 +15,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * rows write nothing"), still each accounted for (issue 26 item 2), but compactly: consecutive such
  * rows of a chunk are one {@code :UnchangedRows} node holding their lines and records as arrays, from
  * the place ({@code pos}) of the first and, since they are all merged, its place among the merged rows
- * ({@code outcomePos}). A monthly extract of S is 95 % such rows: one node per chunk instead of 1.6
- * million {@code :ImportRow} nodes and their five index entries each.
+ * ({@code outcomePos}). A monthly extract of S is 95 % such rows: with its 5 % changed rows scattered,
+ * about 82,000 runs instead of 1.66 million {@code :ImportRow} nodes, and two index entries each instead of five.
  *
  * <p>Only rows that say nothing but "unchanged, record X" go here: merged as unchanged, no candidate,
  * no reasons, and the person they name (if any) unchanged too. Every other row keeps its own
