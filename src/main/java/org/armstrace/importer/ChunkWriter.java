@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.armstrace.registry.Holdings;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.Kind;
@@ -64,10 +63,17 @@ final class ChunkWriter {
         }
     }
 
-    /** What the chunk's rows name, resolved: ids by line, and the parties and licences that transfers name by number. */
+    /** What the chunk's rows name, resolved: ids by line, and what was looked up (parties, licences by number …). */
     private record Resolved(Map<Integer, String> personIds, Map<Integer, String> firearmIds, Map<Integer, String> firearmRefs,
-                            Map<Integer, String> holderRefs, Map<String, String> peopleByNumber,
-                            Map<String, List<String>> licencesByNumber, Set<Integer> rejectedLines) {
+                            Map<Integer, String> holderRefs, References references, Set<Integer> rejectedLines) {
+
+        Map<String, String> peopleByNumber() {
+            return references.parties();
+        }
+
+        Map<String, List<String>> licencesByNumber() {
+            return references.licences();
+        }
 
         /** The weapon a row creates or merges, else the registered one it names. */
         String firearmId(int line) {
@@ -113,9 +119,12 @@ final class ChunkWriter {
         return times.timed(step, work);
     }
 
+    /** Time the reading thread spent looking at chunks ahead ({@link #ahead}), beside the writing thread's. */
+    private final java.util.concurrent.atomic.LongAdder aheadNanos = new java.util.concurrent.atomic.LongAdder();
+
     /** "match 12.1 s, write 40.2 s …": where this run's time went. */
     String timings() {
-        return times.toString();
+        return times + String.format(Locale.ROOT, "; ahead on the reading thread %.1f s", aheadNanos.sum() / 1e9);
     }
 
     ChunkWriter(RecordStore records, String batch, String fileName, String profile, boolean dryRun) {
@@ -126,7 +135,7 @@ final class ChunkWriter {
         this.dryRun = dryRun;
         this.organisations = new HashMap<>(records.organisationsByCode());
         this.people = new PeopleMatcher(records, profile, history::entry);
-        this.firearms = new FirearmsMatcher(records, profile);
+        this.firearms = new FirearmsMatcher(records, profile, history::entry);
         this.profile = profile;
     }
 
@@ -138,7 +147,32 @@ final class ChunkWriter {
         return UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** What the reading thread found of a chunk before it is matched: see {@link PeopleMatcher#ahead}. */
+    record Ahead(PeopleMatcher.Ahead people, FirearmsMatcher.Ahead firearms, References references,
+                 Map<String, String> completeTransfers) {
+    }
+
+    /**
+     * Hashes the chunk's rows and asks, in one read per kind, which of their people and weapons their
+     * source sent exactly so before: on the reading thread, while the chunk before is written.
+     */
+    Ahead ahead(List<Item> items) {
+        List<ParsedRow> rows = items.stream().map(Item::row).filter(Objects::nonNull).toList();
+        long t0 = System.nanoTime();
+        rows.forEach(history::hashAhead);
+        References found = References.find(records, rows, history::entry);
+        var ahead = new Ahead(people.ahead(rows), firearms.ahead(rows), found,
+                References.completeTransfers(records, rows, found, organisations));
+        aheadNanos.add(System.nanoTime() - t0);
+        return ahead;
+    }
+
     Outcome write(List<Item> items) {
+        return write(items, null);
+    }
+
+    /** Matches and writes a chunk, with what was found of it ahead (null: found here). */
+    Outcome write(List<Item> items, Ahead ahead) {
         if (!dryRun) {
             // The records store answers for earlier chunks; keeping them here too doubled the lookups and
             // the memory of a large file (on S, 300,000 people under four keys each).
@@ -147,7 +181,7 @@ final class ChunkWriter {
         }
         var out = new Outcome();
         List<ParsedRow> rows = validated(items, out);
-        Resolved refs = resolve(rows, out);
+        Resolved refs = resolve(rows, out, ahead);
         var toWrite = new ChunkRecords();
         for (ParsedRow r : rows) {
             if (refs.rejectedLines().contains(r.line())) {
@@ -159,7 +193,8 @@ final class ChunkWriter {
             out.accepted++;
             collect(r, refs, toWrite, out);
         }
-        Stood stood = timed("compare", () -> stand(out, toWrite));
+        Stood stood = timed("compare", () -> stand(out, toWrite, refs.references(),
+                ahead == null ? Map.of() : ahead.completeTransfers()));
         ExtractHistory.countRows(toWrite.named, toWrite.states, out);
         timed("write", () -> {
             if (!dryRun) {
@@ -167,6 +202,7 @@ final class ChunkWriter {
             }
             return null;
         });
+        history.forgetAhead(rows);
         return out;
     }
 
@@ -186,20 +222,17 @@ final class ChunkWriter {
     }
 
     /** Matches and looks up everything the rows name, a timed step each; rows whose references fail are rejected. */
-    private Resolved resolve(List<ParsedRow> rows, Outcome out) {
+    private Resolved resolve(List<ParsedRow> rows, Outcome out, Ahead ahead) {
         var rejectedLines = new HashSet<Integer>();
-        Map<Integer, String> personIds = timed("match people", () -> people.match(rows, out));
-        Map<Integer, String> firearmIds = timed("match weapons", () -> firearms.match(rows, out));
-        Map<Integer, String> firearmRefs = timed("resolve weapons", () -> firearms.resolveRefs(rows, out, rejectedLines));
-        Map<Integer, String> holderRefs = timed("resolve holders", () -> resolveHolders(rows, out, rejectedLines));
-        Map<String, String> peopleByNumber = timed("resolve parties", () -> records.peopleByNationalId(rows.stream()
-                .filter(r -> r.transfer() != null)
-                .flatMap(r -> Stream.of(r.transfer().from(), r.transfer().to()))
-                .filter(Objects::nonNull).map(ReferenceKeys::key).filter(k -> k.matches("\\d{10,13}")).distinct().toList()));
-        Map<String, List<String>> licencesByNumber = timed("resolve licences", () -> records.licencesByNumber(rows.stream()
-                .filter(r -> r.transfer() != null && r.transfer().licenceNumber() != null)
-                .map(r -> ReferenceKeys.key(r.transfer().licenceNumber())).distinct().toList()));
-        return new Resolved(personIds, firearmIds, firearmRefs, holderRefs, peopleByNumber, licencesByNumber, rejectedLines);
+        Map<Integer, String> personIds = timed("match people", () -> people.match(rows, out,
+                ahead == null ? null : ahead.people()));
+        Map<Integer, String> firearmIds = timed("match weapons", () -> firearms.match(rows, out,
+                ahead == null ? null : ahead.firearms()));
+        References found = ahead != null ? ahead.references()
+                : timed("resolve references", () -> References.find(records, rows, history::entry));
+        Map<Integer, String> firearmRefs = timed("resolve weapons", () -> firearms.resolveRefs(rows, out, rejectedLines, found));
+        Map<Integer, String> holderRefs = timed("resolve holders", () -> resolveHolders(rows, out, rejectedLines, found.holders()));
+        return new Resolved(personIds, firearmIds, firearmRefs, holderRefs, found, rejectedLines);
     }
 
     /** Adds the records one accepted row writes; an organisation is known to the later rows at once. */
@@ -240,14 +273,23 @@ final class ChunkWriter {
 
     /** Adds a licence row and returns the licence's id. */
     private String addLicence(ParsedRow.LicencePart l, String holder, String firearmId, String source, ChunkRecords into) {
-        String id = id("licence", ReferenceKeys.key(l.issuedBy()), ReferenceKeys.key(l.number()));
+        String id = licenceId(l);
         var licence = new Holdings.NewLicence(l.number(), l.kind(), holder, l.issuedBy(), l.validFrom(), l.validTo());
         LocalDate ended = l.endedOn();
         var value = new ImportedRecords.LicenceRow(licence, firearmId, l.validFrom(), l.status(), ended);
         // One licence often covers several weapons, one row each: every row's weapon is kept. The hash is of
         // the licence alone, so that the weapons it covers do not make it differ from row to row.
-        into.licences.putIfAbsent(id + "|" + firearmId, row(id, value, source, List.of(licence, l.status(), ended == null ? "" : ended)));
+        into.licences.putIfAbsent(id + "|" + firearmId, row(id, value, source, licenceContent(licence, l, ended)));
         return id;
+    }
+
+    static String licenceId(ParsedRow.LicencePart l) {
+        return id("licence", ReferenceKeys.key(l.issuedBy()), ReferenceKeys.key(l.number()));
+    }
+
+    /** What a licence row's hash is of: the licence and its status, not the weapon the row names. */
+    static List<Object> licenceContent(Holdings.NewLicence licence, ParsedRow.LicencePart l, LocalDate ended) {
+        return List.of(licence, l.status(), ended == null ? "" : ended);
     }
 
     /** A transfer between the parties and under the licence found; one not found is kept as text, with a warning. */
@@ -262,12 +304,16 @@ final class ChunkWriter {
             out.issues.add(Issue.warning(line, "party-unknown", null, t.to()));
         }
         String licence = transferLicence(line, t, refs.licencesByNumber(), out);
-        String id = id("transfer", firearmId, t.kind().name(), t.date().toString(), String.valueOf(t.from()),
-                String.valueOf(t.to()), String.valueOf(t.reference()));
+        String id = transferId(t, firearmId);
         into.name(line, Kind.TRANSFER, id, true);
         into.transfers.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.TransferRow(
                 new NewTransfer(t.kind(), t.date(), firearmId, from, to, licence, t.reference()),
                 from == null ? t.from() : null, to == null ? t.to() : null), source));
+    }
+
+    static String transferId(ParsedRow.TransferPart t, String firearmId) {
+        return id("transfer", firearmId, t.kind().name(), t.date().toString(), String.valueOf(t.from()),
+                String.valueOf(t.to()), String.valueOf(t.reference()));
     }
 
     /** The one licence a transfer's licence number names; none, with a warning, when no licence or several do. */
@@ -276,11 +322,12 @@ final class ChunkWriter {
         if (t.licenceNumber() == null) {
             return null;
         }
-        List<String> found = licencesByNumber.getOrDefault(ReferenceKeys.key(t.licenceNumber()), List.of());
-        if (found.size() == 1) {
-            return found.getFirst();
+        String found = References.licence(t, licencesByNumber);
+        if (found != null) {
+            return found;
         }
-        out.issues.add(Issue.warning(line, found.isEmpty() ? "licence-unknown" : "licence-ambiguous",
+        int named = licencesByNumber.getOrDefault(ReferenceKeys.key(t.licenceNumber()), List.of()).size();
+        out.issues.add(Issue.warning(line, named == 0 ? "licence-unknown" : "licence-ambiguous",
                 null, t.licenceNumber()));
         return null;
     }
@@ -301,20 +348,35 @@ final class ChunkWriter {
                          ExtractHistory.Staged<ImportedRecords.LicenceRow> licences) {
     }
 
-    private Stood stand(Outcome out, ChunkRecords chunk) {
-        var stood = new Stood(history.stand(Kind.ORGANISATION, chunk.organisations.values(), r -> false, out, chunk.states),
-                history.stand(Kind.PERSON, chunk.people.values(), r -> false, out, chunk.states),
-                history.stand(Kind.FIREARM, chunk.firearms.values(), r -> false, out, chunk.states),
+    private Stood stand(Outcome out, ChunkRecords chunk, References references, Map<String, String> aheadTransfers) {
+        var stood = new Stood(history.stand(Kind.ORGANISATION, chunk.organisations.values(), r -> false, out, chunk.states,
+                        Map.of()),
+                history.stand(Kind.PERSON, chunk.people.values(), r -> false, out, chunk.states, people.recognised()),
+                history.stand(Kind.FIREARM, chunk.firearms.values(), r -> false, out, chunk.states, firearms.recognised()),
                 // An unchanged licence row still adds the weapon it names (its hash is of the licence alone), and
                 // one that ends its holdings ends those a transfer opened under it since; any other writes nothing.
                 history.stand(Kind.LICENCE, chunk.licences.values(),
-                        r -> r.value().firearmId() != null || r.value().endedOn() != null, out, chunk.states));
-        Set<String> transfers = count(out, Kind.TRANSFER, chunk.transfers.keySet(), chunk.states);
+                        r -> r.value().firearmId() != null || r.value().endedOn() != null, out, chunk.states,
+                        references.unchangedLicences()));
         // A transfer or report is its own content, its id derived from all of it: one that is in the graph
         // with everything the row resolves is written again for nothing (on S, most of a monthly extract).
-        chunk.written.addAll(records.transfersWritten(chunk.transfers.values().stream()
-                .filter(r -> transfers.contains(r.id())).toList()));
-        chunk.written.addAll(count(out, Kind.REPORT, chunk.reports.keySet(), chunk.states));
+        // Those are asked for first, so that only the others' existence is read again (one read a row, not two).
+        var complete = new HashSet<String>();
+        var unknown = new ArrayList<ImportedRecords.Row<ImportedRecords.TransferRow>>();
+        for (var r : chunk.transfers.values()) {
+            // Found complete ahead with the very firearm, parties and licence this row resolved: not asked again.
+            if (References.written(r).equals(aheadTransfers.get(r.id()))) {
+                complete.add(r.id());
+            } else {
+                unknown.add(r);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            complete.addAll(records.transfersWritten(unknown));
+        }
+        chunk.written.addAll(complete);
+        count(out, Kind.TRANSFER, chunk.transfers.keySet(), chunk.states, complete);
+        chunk.written.addAll(count(out, Kind.REPORT, chunk.reports.keySet(), chunk.states, Set.of()));
         return stood;
     }
 
@@ -349,12 +411,20 @@ final class ChunkWriter {
         }
     }
 
-    /** Counts {@code <kind>.created} and {@code <kind>.existing}; returns the ids that are already there. */
-    private Set<String> count(Outcome out, Kind kind, Set<String> ids, Map<String, String> states) {
+    /**
+     * Counts {@code <kind>.created} and {@code <kind>.existing}; returns the ids that are already there.
+     * {@code known}: ids known to be there already, not read again.
+     */
+    private Set<String> count(Outcome out, Kind kind, Set<String> ids, Map<String, String> states, Set<String> known) {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        Set<String> found = records.existing(kind, ids);
+        var found = new HashSet<>(known);
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            found.addAll(records.existing(kind, unknown));
+        }
+        found.retainAll(ids);
         ids.forEach(id -> states.put(kind.name() + ":" + id, found.contains(id) ? "existing" : "created"));
         int existing = found.size();
         String k = kind.name().toLowerCase(Locale.ROOT);
@@ -365,6 +435,10 @@ final class ChunkWriter {
 
     /** A transfer party: an organisation code we know, or a personal number of someone in the registry. */
     private String party(String text, Map<String, String> peopleByNumber) {
+        return party(text, organisations, peopleByNumber);
+    }
+
+    static String party(String text, Map<String, String> organisations, Map<String, String> peopleByNumber) {
         if (text == null) {
             return null;
         }
@@ -374,11 +448,10 @@ final class ChunkWriter {
     }
 
     /** Licence holders named by personal number or organisation code in a licence extract. */
-    private Map<Integer, String> resolveHolders(List<ParsedRow> rows, Outcome out, Set<Integer> rejectedLines) {
+    private Map<Integer, String> resolveHolders(List<ParsedRow> rows, Outcome out, Set<Integer> rejectedLines,
+                                                Map<String, String> people) {
         var ids = new HashMap<Integer, String>();
         List<ParsedRow> list = rows.stream().filter(r -> r.holder() != null).toList();
-        Map<String, String> people = records.peopleByNationalId(list.stream().map(r -> r.holder().nationalIdKey())
-                .filter(Objects::nonNull).distinct().toList());
         for (ParsedRow r : list) {
             String id = r.holder().nationalIdKey() != null ? people.get(r.holder().nationalIdKey())
                     : organisations.get(r.holder().organisationCode());

@@ -36,6 +36,8 @@ final class ExtractHistory {
     private final RecordStore records;
     private final String profile;
     private final Map<Kind, Set<String>> seen = new HashMap<>();
+    /** Hashes of the parts of rows read but not yet written, by identity: filled by the reader, read by the writer. */
+    private final Map<Object, String> hashedAhead = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     ExtractHistory(RecordStore records, String profile) {
         this.records = records;
@@ -47,9 +49,36 @@ final class ExtractHistory {
         return seen.getOrDefault(kind, Set.of());
     }
 
-    /** The hash entry of a row's content. */
+    /** The hash entry of a row's content: as hashed ahead by the reader, else hashed now. */
     String entry(Object content) {
-        return org.armstrace.registry.ImportedRecords.entry(profile, content);
+        String ahead = hashedAhead.get(content);
+        return ahead != null ? ahead : org.armstrace.registry.ImportedRecords.entry(profile, content);
+    }
+
+    /**
+     * Hashes a parsed row's person and weapon ahead, on the reading thread while the chunk before it is
+     * matched and written: the matcher and the writer then each find the hash instead of computing it on
+     * the writing thread, which is the one the run waits for.
+     */
+    void hashAhead(ParsedRow row) {
+        if (row.person() != null) {
+            hashedAhead.put(row.person(), org.armstrace.registry.ImportedRecords.entry(profile, row.person()));
+        }
+        if (row.firearm() != null) {
+            hashedAhead.put(row.firearm(), org.armstrace.registry.ImportedRecords.entry(profile, row.firearm()));
+        }
+    }
+
+    /** Forgets the hashes of a chunk's rows once it is written. */
+    void forgetAhead(List<ParsedRow> rows) {
+        for (ParsedRow row : rows) {
+            if (row.person() != null) {
+                hashedAhead.remove(row.person());
+            }
+            if (row.firearm() != null) {
+                hashedAhead.remove(row.firearm());
+            }
+        }
     }
 
     /**
@@ -59,9 +88,11 @@ final class ExtractHistory {
      *
      * @param writeUnchanged which unchanged rows are written all the same (licences: a row may add a
      *                       weapon the licence covers, which its hash does not say)
+     * @param recognised     records the chunk's matcher found unchanged by their hash (id to hash), from a
+     *                       read of this chunk: a row with that very hash stands unchanged without a second read
      */
     <T> Staged<T> stand(Kind kind, Collection<Row<T>> rows, Predicate<Row<T>> writeUnchanged, ChunkWriter.Outcome out,
-                        Map<String, String> states) {
+                        Map<String, String> states, Map<String, String> recognised) {
         if (rows.isEmpty()) {
             return new Staged<>(List.of(), List.of(), Map.of());
         }
@@ -69,8 +100,21 @@ final class ExtractHistory {
         Set<String> before = seen.computeIfAbsent(kind, x -> new HashSet<>());
         var distinct = new LinkedHashMap<String, Row<T>>();
         rows.forEach(r -> distinct.putIfAbsent(r.id(), r));
-        List<Row<T>> fresh = distinct.values().stream().filter(r -> !before.contains(r.id())).toList();
-        Map<String, Standing> standings = records.standings(kind, fresh);
+        var standings = new HashMap<String, Standing>();
+        var unread = new ArrayList<Row<T>>();
+        for (Row<T> r : distinct.values()) {
+            if (before.contains(r.id())) {
+                continue;
+            }
+            if (r.hash() != null && r.hash().equals(recognised.get(r.id()))) {
+                standings.put(r.id(), Standing.UNCHANGED);
+            } else {
+                unread.add(r);
+            }
+        }
+        if (!unread.isEmpty()) {
+            standings.putAll(records.standings(kind, unread));
+        }
         var changed = new ArrayList<Row<T>>();
         var refreshed = new HashSet<String>();
         var skipped = new HashSet<String>();

@@ -2,10 +2,12 @@ package org.armstrace.importer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.Kind;
 import org.armstrace.registry.NewFirearm;
@@ -30,9 +32,20 @@ final class FirearmsMatcher {
     /** Weapons this chunk (a dry run: this run) created, by make key and folded serial. */
     private final Map<String, List<KnownFirearm>> created = new HashMap<>();
 
-    FirearmsMatcher(RecordStore records, String profile) {
+    /** The hash entry of a weapon row, as the record keeps what its source said. */
+    private final Function<NewFirearm, String> hash;
+    /** The weapons of the current chunk known unchanged by their hash, id to hash: see {@link PeopleMatcher#recognised}. */
+    private final Map<String, String> recognised = new HashMap<>();
+
+    FirearmsMatcher(RecordStore records, String profile, Function<NewFirearm, String> hash) {
         this.records = records;
         this.profile = profile;
+        this.hash = hash;
+    }
+
+    /** The chunk's weapons known unchanged by their hash (id to hash), as the last {@link #match} found them. */
+    Map<String, String> recognised() {
+        return recognised;
     }
 
     /** Forgets the weapons created so far: once written, the records store answers for them. */
@@ -41,19 +54,24 @@ final class FirearmsMatcher {
     }
 
     /** Weapons to create or merge (firearm extracts): same make, model and serial is the same weapon. */
-    Map<Integer, String> match(List<ParsedRow> rows, ChunkWriter.Outcome out) {
+    Map<Integer, String> match(List<ParsedRow> rows, ChunkWriter.Outcome out, Ahead ahead) {
+        recognised.clear();
         var ids = new HashMap<Integer, String>();
-        var list = rows.stream().filter(r -> r.firearm() != null && !ChunkWriter.isReference(r)).toList();
+        var all = rows.stream().filter(r -> r.firearm() != null && !ChunkWriter.isReference(r)).toList();
+        if (all.isEmpty()) {
+            return ids;
+        }
+        var list = new ArrayList<ParsedRow>();
+        var keys = new ArrayList<ImportedRecords.FirearmIdentity>();
+        matchedBefore(all, ahead != null ? ahead : ahead(rows), ids, list, keys);
         if (list.isEmpty()) {
             return ids;
         }
-        List<ImportedRecords.FirearmIdentity> keys = identities(list);
         Map<Integer, List<ImportedRecords.FirearmCandidate>> fromGraph = records.firearmCandidates(keys);
         for (int i = 0; i < list.size(); i++) {
             ParsedRow r = list.get(i);
             ImportedRecords.FirearmIdentity key = keys.get(i);
-            String own = r.sourceRecord() != null ? ChunkWriter.id("firearm", "record", profile, r.sourceRecord())
-                    : ChunkWriter.id("firearm", key.makeKey(), key.modelKey(), key.serialKey());
+            String own = ownId(r, key);
             var candidates = new ArrayList<KnownFirearm>();
             for (ImportedRecords.FirearmCandidate c : fromGraph.getOrDefault(i, List.of())) {
                 candidates.add(new KnownFirearm(c.id(), c.serialKey(), ReferenceKeys.key(c.model())));
@@ -102,38 +120,110 @@ final class FirearmsMatcher {
         return ids;
     }
 
+    /**
+     * What is known of a chunk's weapons before matching: each row's keys and own id by line, and the
+     * records whose source sent exactly this row before (id to hash). Made by {@link #ahead}, on any thread.
+     */
+    record Ahead(Map<Integer, ImportedRecords.FirearmIdentity> keys, Map<Integer, String> own, Map<String, String> unchanged) {
+    }
+
+    /**
+     * A later extract of the same source: a row whose weapon's record keeps this very row's hash was
+     * matched to that record when the source first sent it, and is that weapon now (its own candidate, as
+     * matching would find). Found with one read for the chunk; like {@link PeopleMatcher#ahead}, this uses
+     * nothing of the matcher that changes, so the reading thread can do it for the next chunk.
+     */
+    Ahead ahead(List<ParsedRow> rows) {
+        var keys = new HashMap<Integer, ImportedRecords.FirearmIdentity>();
+        var own = new HashMap<Integer, String>();
+        var offered = new LinkedHashMap<String, ImportedRecords.Row<NewFirearm>>();
+        var ambiguous = new HashSet<String>();
+        for (ParsedRow r : rows) {
+            if (r.firearm() == null || ChunkWriter.isReference(r)) {
+                continue;
+            }
+            var key = records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead());
+            String id = ownId(r, key);
+            keys.put(r.line(), key);
+            own.put(r.line(), id);
+            var row = new ImportedRecords.Row<>(id, r.firearm(), null, hash.apply(r.firearm()), false);
+            var first = offered.putIfAbsent(id, row);
+            if (first != null && !first.hash().equals(row.hash())) {
+                ambiguous.add(id); // two rows of one chunk on one record, saying different things: match both
+            }
+        }
+        var unchanged = new HashMap<String, String>();
+        if (!offered.isEmpty()) {
+            records.unchanged(Kind.FIREARM, offered.values()).stream().filter(id -> !ambiguous.contains(id))
+                    .forEach(id -> unchanged.put(id, offered.get(id).hash()));
+        }
+        return new Ahead(keys, own, unchanged);
+    }
+
+    /**
+     * The rows {@link #ahead} found unchanged get their record's id without fetching and comparing
+     * candidates; the others go to {@code rest}, with their keys, to be matched.
+     */
+    private void matchedBefore(List<ParsedRow> rows, Ahead ahead, Map<Integer, String> ids,
+                               List<ParsedRow> rest, List<ImportedRecords.FirearmIdentity> restKeys) {
+        recognised.putAll(ahead.unchanged());
+        for (ParsedRow r : rows) {
+            ImportedRecords.FirearmIdentity key = ahead.keys().get(r.line());
+            String id = ahead.own().get(r.line());
+            if (ahead.unchanged().containsKey(id)) {
+                ids.put(r.line(), id);
+                if (r.sourceRecord() != null) {
+                    createdUnderRecordId.add(RowParser.fnv64(id));
+                }
+                // Known to the chunk's later rows as a matched row would be.
+                created.computeIfAbsent(key.makeKey() + "|" + key.serialFolded(), k -> new ArrayList<>())
+                        .add(new KnownFirearm(id, key.serialKey(), key.modelKey()));
+            } else {
+                rest.add(r);
+                restKeys.add(key);
+            }
+        }
+    }
+
+    /** The registered weapons a named weapon's candidates hold that are it: the same serial, and no other model. */
+    static Set<String> registered(ImportedRecords.FirearmIdentity key, List<ImportedRecords.FirearmCandidate> candidates) {
+        var matches = new java.util.LinkedHashSet<String>();
+        for (ImportedRecords.FirearmCandidate c : candidates) {
+            String model = ReferenceKeys.key(c.model());
+            if (c.serialKey().equals(key.serialKey()) && (key.modelKey().isEmpty() || model.isEmpty()
+                    || model.equals(key.modelKey()))) {
+                matches.add(c.id());
+            }
+        }
+        return matches;
+    }
+
+    /** The id a row's weapon has when it is not merged into another: by the extract's record id, else make, model and serial. */
+    private String ownId(ParsedRow r, ImportedRecords.FirearmIdentity key) {
+        return r.sourceRecord() != null ? ChunkWriter.id("firearm", "record", profile, r.sourceRecord())
+                : ChunkWriter.id("firearm", key.makeKey(), key.modelKey(), key.serialKey());
+    }
+
     private static String describe(NewFirearm f) {
         return f.make() + (f.model() == null ? "" : " " + f.model()) + " " + f.serialAsRead();
     }
 
     /** Weapons named by licence, transfer and report rows: exactly one registered weapon must answer. */
-    Map<Integer, String> resolveRefs(List<ParsedRow> rows, ChunkWriter.Outcome out, Set<Integer> rejectedLines) {
+    Map<Integer, String> resolveRefs(List<ParsedRow> rows, ChunkWriter.Outcome out, Set<Integer> rejectedLines,
+                                     References found) {
         var ids = new HashMap<Integer, String>();
         var list = rows.stream().filter(r -> r.firearm() != null && ChunkWriter.isReference(r)).toList();
-        if (list.isEmpty()) {
-            return ids;
-        }
-        List<ImportedRecords.FirearmIdentity> keys = identities(list);
-        Map<Integer, List<ImportedRecords.FirearmCandidate>> fromGraph = records.firearmCandidates(keys);
-        for (int i = 0; i < list.size(); i++) {
-            ParsedRow r = list.get(i);
-            ImportedRecords.FirearmIdentity key = keys.get(i);
-            var matches = new LinkedHashMap<String, Boolean>();
-            for (ImportedRecords.FirearmCandidate c : fromGraph.getOrDefault(i, List.of())) {
-                String model = ReferenceKeys.key(c.model());
-                if (c.serialKey().equals(key.serialKey()) && (key.modelKey().isEmpty() || model.isEmpty()
-                        || model.equals(key.modelKey()))) {
-                    matches.put(c.id(), true);
-                }
-            }
+        for (ParsedRow r : list) {
+            ImportedRecords.FirearmIdentity key = found.weaponKeys().get(r.line());
+            Set<String> matches = registered(key, found.weapons().getOrDefault(r.line(), List.of()));
             for (KnownFirearm c : created.getOrDefault(key.makeKey() + "|" + key.serialFolded(), List.of())) {
                 if (c.serialKey().equals(key.serialKey())) {
-                    matches.put(c.id(), true);
+                    matches.add(c.id());
                 }
             }
             String firearm = r.firearm().make() + " " + r.firearm().serialAsRead();
             if (matches.size() == 1) {
-                ids.put(r.line(), matches.keySet().iterator().next());
+                ids.put(r.line(), matches.iterator().next());
             } else {
                 rejectedLines.add(r.line());
                 out.issues.add(Issue.rejected(r.line(), matches.isEmpty() ? "firearm-unknown" : "firearm-ambiguous",
@@ -142,10 +232,4 @@ final class FirearmsMatcher {
         }
         return ids;
     }
-
-    private List<ImportedRecords.FirearmIdentity> identities(List<ParsedRow> rows) {
-        return rows.stream().map(r -> records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead()))
-                .toList();
-    }
-
 }

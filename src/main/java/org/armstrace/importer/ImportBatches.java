@@ -147,6 +147,10 @@ class ImportBatches {
      * ({@link ImportRows#page}). Chunks are written one after another in line order, and the counters
      * on the batch move in the chunk's transaction: a chunk rolled back gives its numbers back, and the
      * write lock the counters take keeps two writers of one batch from numbering the same place.
+     *
+     * <p>A row that only confirms an unchanged record (most of a monthly extract) gets no node of its
+     * own: consecutive ones are one {@link UnchangedRows} node, with the same places. A batch without
+     * counters (from before V0037) has every row as a node, as then.
      */
     void saveRows(String batch, List<RowOutcome> rows) {
         if (rows.isEmpty()) {
@@ -156,15 +160,21 @@ class ImportBatches {
         List<RowOutcome> inLines = rows.stream().sorted(Comparator.comparingInt(RowOutcome::line)).toList();
         Places places = places(batch, inLines);
         var params = new ArrayList<Map<String, Object>>(inLines.size());
+        var unchanged = new UnchangedRows(batch);
         for (RowOutcome r : inLines) {
             var row = new LinkedHashMap<String, Object>();
+            if (places != null) {
+                long pos = places.next();
+                long outcomePos = places.next(r.outcome());
+                if (unchanged.add(r, pos, outcomePos)) {
+                    continue; // a confirmation of an unchanged record: one of a run's arrays, no node of its own
+                }
+                row.put("pos", pos);
+                row.put("outcomePos", outcomePos);
+            }
             row.put("batch", batch);
             row.put("line", r.line());
             row.put("outcome", r.outcome());
-            if (places != null) {
-                row.put("pos", places.next());
-                row.put("outcomePos", places.next(r.outcome()));
-            }
             putIfPresent(row, "detail", r.detail());
             putIfPresent(row, "kind", r.kind());
             putIfPresent(row, "record", r.record());
@@ -176,7 +186,10 @@ class ImportBatches {
             }
             params.add(row);
         }
-        neo4j.query("UNWIND $rows AS row CREATE (r:ImportRow) SET r = row").bind(params).to("rows").run();
+        if (!params.isEmpty()) {
+            neo4j.query("UNWIND $rows AS row CREATE (r:ImportRow) SET r = row").bind(params).to("rows").run();
+        }
+        unchanged.write(neo4j);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.armstrace.importer;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.armstrace.graph.CypherParams;
@@ -59,6 +61,20 @@ public class ImportRows implements ExtractRows {
                     MATCH (r:ImportRow {batch: $batch, outcome: $outcome}) WHERE $offset <= r.outcomePos < $end
                     RETURN r ORDER BY r.outcomePos
                     """;
+            String place = checked == null ? "pos" : "outcomePos";
+            var placed = new ArrayList<UnchangedRows.Placed>();
+            neo4j.query(cypher)
+                    .bindAll(CypherParams.of("batch", batch, "outcome", checked, "offset", offset, "end", (long) offset + limit))
+                    .fetch().all().forEach(r -> {
+                        var n = (org.neo4j.driver.types.Node) r.get("r");
+                        placed.add(new UnchangedRows.Placed(n.get(place).asLong(), toRow(n)));
+                    });
+            // The unchanged rows' runs hold their places too: merged among the merged, each among all rows.
+            if (checked == null || checked.equals("merged")) {
+                placed.addAll(UnchangedRows.page(neo4j, batch, checked != null, offset, (long) offset + limit));
+            }
+            placed.sort(Comparator.comparingLong(UnchangedRows.Placed::place));
+            return placed.stream().map(UnchangedRows.Placed::row).toList();
         } else {
             // Two texts rather than "$outcome IS NULL OR …", so that each is served by its own index in line order.
             cypher = checked == null ? """
@@ -72,7 +88,7 @@ public class ImportRows implements ExtractRows {
         return neo4j.query(cypher)
                 .bindAll(CypherParams.of("batch", batch, "outcome", checked, "offset", offset, "limit", limit,
                         "end", (long) offset + limit))
-                .fetchAs(Row.class).mappedBy((t, r) -> toRow(r.get("r"))).all().stream().toList();
+                .fetchAs(Row.class).mappedBy((t, r) -> toRow(r.get("r").asNode())).all().stream().toList();
     }
 
     /**
@@ -109,26 +125,33 @@ public class ImportRows implements ExtractRows {
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST','INTAKE')")
     @Transactional(readOnly = true)
     public List<ExtractRow> ofPerson(String personId, int limit) {
-        return neo4j.query("""
+        // A later word of the person's own source (changed or not) is a merge into them, as on the batch's page.
+        var rows = new ArrayList<>(neo4j.query("""
                         MATCH (r:ImportRow {person: $person})
                         MATCH (b:ImportBatch {id: r.batch}) WHERE NOT b.dryRun
-                        RETURN b.fileName AS file, r.line AS line, b.id AS batch, r.personOutcome AS outcome,
-                               CASE WHEN r.kind = 'PERSON' THEN r.detail END AS detail, b.startedAt AS at
+                        WITH r, b, r.personOutcome IN ['changed', 'unchanged'] AS sourced
+                        RETURN b.fileName AS file, r.line AS line, b.id AS batch,
+                               CASE WHEN sourced THEN 'merged' ELSE r.personOutcome END AS outcome,
+                               CASE WHEN sourced THEN r.personOutcome WHEN r.kind = 'PERSON' THEN r.detail END AS detail,
+                               b.startedAt AS at
                         ORDER BY b.startedAt DESC, r.line LIMIT $limit
                         """)
                 .bindAll(Map.of("person", personId, "limit", limit))
                 .fetchAs(ExtractRow.class).mappedBy((t, r) -> new ExtractRow(r.get("file").asString(), r.get("line").asInt(),
                         r.get("batch").asString(), r.get("outcome").asString(null), r.get("detail").asString(null),
                         at(r.get("at"))))
-                .all().stream().toList();
+                .all());
+        rows.addAll(UnchangedRows.ofPerson(neo4j, personId));
+        rows.sort(Comparator.comparing(ExtractRow::at, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(ExtractRow::batchId).thenComparingInt(ExtractRow::line));
+        return rows.stream().limit(limit).toList();
     }
 
     private static Instant at(Value v) {
         return v.isNull() ? null : v.asZonedDateTime().toInstant();
     }
 
-    private static Row toRow(Value v) {
-        var n = v.asNode();
+    private static Row toRow(org.neo4j.driver.types.Node n) {
         return new Row(n.get("line").asInt(), n.get("outcome").asString(), n.get("detail").asString(null),
                 n.get("kind").asString(null), n.get("record").asString(null), n.get("candidate").asString(null),
                 n.get("reasons").isNull() ? List.of() : n.get("reasons").asList(Value::asString));

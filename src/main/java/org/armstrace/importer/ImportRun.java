@@ -7,13 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,7 +36,12 @@ final class ImportRun {
     /** Rows per transaction: large enough for UNWIND to pay, small enough to redo after a crash. */
     static final int CHUNK = 5_000;
 
-    private record Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Throwable failure) {
+    private record Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Throwable failure,
+                         CompletableFuture<ChunkWriter.Ahead> ahead) {
+
+        Chunk(List<ChunkWriter.Item> items, int lastLine, double fraction, Throwable failure) {
+            this(items, lastLine, fraction, failure, null);
+        }
     }
 
     private record Opened(Extract extract, RowParser parser) {
@@ -67,9 +78,22 @@ final class ImportRun {
         int resumeAfter = batch.committedThrough();
         prepare(batch, extract, resumeAfter);
         var queue = new ArrayBlockingQueue<Chunk>(2);
-        Thread reader = Thread.ofPlatform().name("import-read-" + batch.id().substring(0, 8)).daemon()
-                .start(() -> read(extract, opened.parser(), resumeAfter, queue));
         var writer = new ChunkWriter(records, batch.id(), batch.fileName(), profile.name(), batch.dryRun());
+        // Chunks are looked at ahead on a thread of their own, one after another, as the one who started
+        // the import: reading and parsing the next chunk, looking at the one after, and writing this one overlap.
+        SecurityContext security = SecurityContextHolder.getContext();
+        ExecutorService looking = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+                .name("import-ahead-" + batch.id().substring(0, 8)).daemon().factory());
+        Thread reader = Thread.ofPlatform().name("import-read-" + batch.id().substring(0, 8)).daemon()
+                .start(() -> read(extract, opened.parser(), resumeAfter, queue,
+                        items -> CompletableFuture.supplyAsync(() -> {
+                            SecurityContextHolder.setContext(security);
+                            try {
+                                return ahead(writer, items);
+                            } finally {
+                                SecurityContextHolder.clearContext();
+                            }
+                        }, looking)));
         long started = System.nanoTime();
         long rows = batch.read();
         try {
@@ -99,6 +123,7 @@ final class ImportRun {
             batches.status(batch.id(), ImportBatch.Status.INTERRUPTED, String.valueOf(e.getMessage()));
             throw e;
         } finally {
+            looking.shutdownNow();
             closeQuietly(extract);
         }
         if (profile.full() && !batch.dryRun()) {
@@ -169,7 +194,7 @@ final class ImportRun {
             return 0;
         }
         tx.executeWithoutResult(s -> {
-            ChunkWriter.Outcome outcome = writer.write(chunk.items());
+            ChunkWriter.Outcome outcome = writer.write(chunk.items(), chunk.ahead() == null ? null : chunk.ahead().join());
             batches.checkpoint(batch.id(), chunk.lastLine(), chunk.items().size(), outcome, batch.dryRun());
             // Timed on its own, so that the log line says what accounting for every row costs.
             writer.timed("row outcomes", () -> {
@@ -207,7 +232,8 @@ final class ImportRun {
      * on a hostile file), the rows before it are handed over, then a failure chunk whose line is where
      * reading stopped; the run never waits for a reader that is gone.
      */
-    private void read(Extract extract, RowParser parser, int resumeAfter, BlockingQueue<Chunk> queue) {
+    private void read(Extract extract, RowParser parser, int resumeAfter, BlockingQueue<Chunk> queue,
+                      Function<List<ChunkWriter.Item>, CompletableFuture<ChunkWriter.Ahead>> ahead) {
         var items = new ArrayList<ChunkWriter.Item>(chunkSize);
         int last = extract.headerLine();
         int failing = 0;
@@ -237,11 +263,11 @@ final class ImportRun {
                     case RowParser.Rejected r -> new ChunkWriter.Item(line, null, r.issues());
                 });
                 if (items.size() == chunkSize) {
-                    queue.put(new Chunk(items, line, extract.progress(), null));
+                    queue.put(new Chunk(items, line, extract.progress(), null, ahead.apply(items)));
                     items = new ArrayList<>(chunkSize);
                 }
             }
-            queue.put(new Chunk(items, last, 1, null));
+            queue.put(new Chunk(items, last, 1, null, ahead.apply(items)));
             queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -255,6 +281,23 @@ final class ImportRun {
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * What can be found of a chunk before it is matched (its hashes, and which of its records are as their
+     * source left them), found here on the reading thread while the writing thread is busy with the chunk
+     * before: on two cores the two overlap. Null, so that the writer finds it itself, should it fail.
+     */
+    private ChunkWriter.Ahead ahead(ChunkWriter writer, List<ChunkWriter.Item> items) {
+        if (items.isEmpty() || !records.readableWhileWriting()) {
+            return null;
+        }
+        try {
+            return writer.ahead(items);
+        } catch (RuntimeException e) {
+            log.debug("Import: a chunk could not be looked at ahead; its writer will", e);
+            return null;
         }
     }
 

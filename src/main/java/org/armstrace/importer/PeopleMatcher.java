@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.Kind;
@@ -42,6 +41,8 @@ final class PeopleMatcher {
     private final Function<NewPerson, String> hash;
     /** People this chunk (a dry run: this run) created, by blocking key. */
     private final Map<String, List<Known>> createdPeople = new HashMap<>();
+    /** The people of the current chunk known unchanged by their hash, id to hash: their standing needs no second read. */
+    private final Map<String, String> recognised = new HashMap<>();
     /** Folded sides of the people this run compared; bounded so that a huge extract cannot fill the heap. */
     private final PersonMatching.Folded folded = new PersonMatching.Folded(300_000);
 
@@ -56,19 +57,29 @@ final class PeopleMatcher {
         createdPeople.clear();
     }
 
+    /**
+     * What is known of a chunk's people before matching, from their rows and one read: each row's own
+     * id and folded side by line, and the records whose source sent exactly this row before (id to
+     * hash) with the keys they are found by. Made by {@link #ahead}, on any thread.
+     */
+    record Ahead(Map<Integer, String> own, Map<Integer, PersonMatching.Side> sides, Map<String, String> unchanged,
+                 Map<Integer, List<String>> keys) {
+    }
+
     /** The person id of every row that names a person, by line; merges and reviews go to {@code out}. */
-    Map<Integer, String> match(List<ParsedRow> rows, ChunkWriter.Outcome out) {
+    Map<Integer, String> match(List<ParsedRow> rows, ChunkWriter.Outcome out, Ahead ahead) {
+        recognised.clear();
         var ids = new HashMap<Integer, String>();
         List<ParsedRow> withPerson = rows.stream().filter(r -> r.person() != null).toList();
         if (withPerson.isEmpty()) {
             return ids;
         }
-        withPerson = matchedBefore(withPerson, ids);
+        withPerson = matchedBefore(withPerson, ids, ahead != null ? ahead : ahead(rows));
         if (withPerson.isEmpty()) {
             return ids;
         }
         List<ImportedRecords.PersonBlocks> blocks = blocks(withPerson);
-        Map<Integer, List<ImportedRecords.PersonCandidate>> fromGraph = records.personCandidates(blocks);
+        Map<Integer, List<ImportedRecords.PersonCandidate>> fromGraph = candidates(withPerson, blocks);
         for (int i = 0; i < withPerson.size(); i++) {
             ParsedRow r = withPerson.get(i);
             ids.put(r.line(), match(r, blocks.get(i), fromGraph.getOrDefault(i, List.of()), out));
@@ -78,17 +89,23 @@ final class PeopleMatcher {
 
     /**
      * A later extract of the same source: a row whose person's record keeps this very row's hash was
-     * matched to that record when the source first sent it, and is the same person now. Those rows get
-     * their id from one read for the chunk, without fetching and comparing candidates again (on S, the
-     * candidates are most of a people file's time); the others are returned, to be matched.
+     * matched to that record when the source first sent it, and is the same person now. Such rows are
+     * found here with one read for the chunk. Uses nothing of this matcher that changes, so the reading
+     * thread can do it for the next chunk while this one is matched and written: the answer can only be
+     * a chunk older than the graph, and a record an earlier chunk of the run named is told by the run's
+     * own memory before its standing is looked at ({@link ExtractHistory#stand}).
      */
-    private List<ParsedRow> matchedBefore(List<ParsedRow> rows, Map<Integer, String> ids) {
+    Ahead ahead(List<ParsedRow> rows) {
         var own = new HashMap<Integer, String>();
         var sides = new HashMap<Integer, PersonMatching.Side>();
         var offered = new LinkedHashMap<String, ImportedRecords.Row<NewPerson>>();
         var ambiguous = new HashSet<String>();
         for (ParsedRow r : rows) {
-            PersonMatching.Side side = folded.of(PersonMatching.Fields.of(r.person()));
+            if (r.person() == null) {
+                continue;
+            }
+            // Not the run's cache of folded sides: that one is the writing thread's, and these are mostly never compared.
+            PersonMatching.Side side = PersonMatching.Side.of(PersonMatching.Fields.of(r.person()));
             sides.put(r.line(), side);
             String id = ownId(r, side);
             var row = new ImportedRecords.Row<>(id, r.person(), null, hash.apply(r.person()), false);
@@ -98,26 +115,49 @@ final class PeopleMatcher {
             }
             own.put(r.line(), id);
         }
-        // A copy: the store may answer with an immutable set (a first load's store answers Set.of()).
-        Set<String> unchanged = new HashSet<>(records.unchanged(Kind.PERSON, offered.values()));
-        unchanged.removeAll(ambiguous);
+        var unchanged = new HashMap<String, String>();
+        if (!offered.isEmpty()) {
+            records.unchanged(Kind.PERSON, offered.values()).stream().filter(id -> !ambiguous.contains(id))
+                    .forEach(id -> unchanged.put(id, offered.get(id).hash()));
+        }
+        var keys = new HashMap<Integer, List<String>>();
+        for (ParsedRow r : rows) {
+            if (r.person() != null && unchanged.containsKey(own.get(r.line()))) {
+                keys.put(r.line(), blockKeys(new ImportedRecords.PersonBlocks(0,
+                        r.person().nationalId() == null ? null : ReferenceKeys.key(r.person().nationalId()),
+                        PersonNames.blocks(r.person().givenName(), r.person().familyName(), r.person().birthDate()))));
+            }
+        }
+        return new Ahead(own, sides, unchanged, keys);
+    }
+
+    /**
+     * The rows {@link #ahead} found unchanged get their record's id, without fetching and comparing
+     * candidates again (on S, the candidates were most of a people file's time); the others are
+     * returned, to be matched.
+     */
+    private List<ParsedRow> matchedBefore(List<ParsedRow> rows, Map<Integer, String> ids, Ahead ahead) {
+        recognised.putAll(ahead.unchanged());
         var rest = new ArrayList<ParsedRow>();
         for (ParsedRow r : rows) {
-            String id = own.get(r.line());
-            if (unchanged.contains(id)) {
+            String id = ahead.own().get(r.line());
+            if (id != null && ahead.unchanged().containsKey(id)) {
                 ids.put(r.line(), id);
                 // Known to the chunk's later rows as a matched row would be: a namesake further down is
                 // compared with this person even when the graph's candidate cap leaves them out.
-                var keys = blockKeys(new ImportedRecords.PersonBlocks(0,
-                        r.person().nationalId() == null ? null : ReferenceKeys.key(r.person().nationalId()),
-                        PersonNames.blocks(r.person().givenName(), r.person().familyName(), r.person().birthDate())));
-                keys.forEach(block -> createdPeople.computeIfAbsent(block, k -> new ArrayList<>())
-                        .add(new Known(id, sides.get(r.line()))));
+                PersonMatching.Side side = ahead.sides().get(r.line());
+                ahead.keys().get(r.line()).forEach(block -> createdPeople.computeIfAbsent(block, k -> new ArrayList<>())
+                        .add(new Known(id, side)));
             } else {
                 rest.add(r);
             }
         }
         return rest;
+    }
+
+    /** The chunk's people known unchanged by their hash (id to hash), as the last {@link #match} found them. */
+    Map<String, String> recognised() {
+        return recognised;
     }
 
     /**
@@ -170,6 +210,47 @@ final class PeopleMatcher {
         }
         return chosen;
     }
+
+    /**
+     * The graph's candidates for each row, by the row's index. A row with a personal number (and no record
+     * id of the extract) whose number's own record exists is decided against that record alone ({@link
+     * #ownOrApart}; on S, the people whose birth place the registry corrected): it needs only the people
+     * with that number, not the names' candidates. Those are fetched first; the names' keys only for the rest.
+     */
+    private Map<Integer, List<ImportedRecords.PersonCandidate>> candidates(List<ParsedRow> rows,
+                                                                          List<ImportedRecords.PersonBlocks> blocks) {
+        var byNumber = new ArrayList<ImportedRecords.PersonBlocks>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).sourceRecord() == null && blocks.get(i).nationalIdKey() != null) {
+                byNumber.add(new ImportedRecords.PersonBlocks(i, blocks.get(i).nationalIdKey(), NO_NAMES));
+            }
+        }
+        var found = new HashMap<Integer, List<ImportedRecords.PersonCandidate>>();
+        if (!byNumber.isEmpty()) {
+            found.putAll(records.personCandidates(byNumber));
+        }
+        var rest = new ArrayList<ImportedRecords.PersonBlocks>();
+        for (int i = 0; i < rows.size(); i++) {
+            ParsedRow r = rows.get(i);
+            PersonMatching.Side side = folded.of(PersonMatching.Fields.of(r.person()));
+            String own = ownId(r, side);
+            boolean decided = r.sourceRecord() == null && side.nid() != null
+                    && found.getOrDefault(i, List.of()).stream().anyMatch(c -> c.id().equals(own));
+            if (!decided) {
+                rest.add(blocks.get(i));
+            }
+        }
+        if (!rest.isEmpty()) {
+            records.personCandidates(rest).forEach((i, list) -> found.merge(i, list, (a, b) -> {
+                var both = new ArrayList<>(a);
+                b.stream().filter(c -> a.stream().noneMatch(x -> x.id().equals(c.id()))).forEach(both::add);
+                return both;
+            }));
+        }
+        return found;
+    }
+
+    private static final PersonNames.Blocks NO_NAMES = new PersonNames.Blocks(null, null, null, null);
 
     /** The people the graph and this chunk offer for a row, by id, each compared once. */
     private Map<String, PersonMatching.Side> candidates(ImportedRecords.PersonBlocks blocks,

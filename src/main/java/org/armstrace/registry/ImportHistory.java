@@ -80,7 +80,10 @@ final class ImportHistory {
         return out;
     }
 
-    /** The ids of the rows whose record keeps exactly the row's hash: see {@link ImportedRecords#unchanged}. */
+    /**
+     * The ids of the rows whose record keeps exactly the row's hash, and is not flagged missing from an
+     * earlier full extract (that one has returned, and the flag must be lifted): see {@link ImportedRecords#unchanged}.
+     */
     static Set<String> unchanged(Neo4jClient neo4j, Kind kind, Collection<? extends ImportedRecords.Row<?>> rows) {
         var params = rows.stream().filter(r -> r.hash() != null).map(r -> CypherParams.of("id", r.id(), "hash", r.hash())).toList();
         if (params.isEmpty()) {
@@ -89,7 +92,7 @@ final class ImportHistory {
         // The label is one of Kind's constants, never input.
         return new HashSet<>(neo4j.query("""
                         UNWIND $rows AS row
-                        MATCH (n:%s {id: row.id}) WHERE row.hash IN n.importHashes
+                        MATCH (n:%s {id: row.id}) WHERE row.hash IN n.importHashes AND n.notInLatestExtract IS NULL
                         RETURN DISTINCT n.id
                         """.formatted(kind.label()))
                 .bind(params).to("rows").fetchAs(String.class).all());

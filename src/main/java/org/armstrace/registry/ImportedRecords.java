@@ -125,7 +125,14 @@ public class ImportedRecords implements RecordStore {
         this.reports = reports;
     }
 
+    /** Each read is a transaction of its own: an import may look at its next chunk while it writes one. */
+    @Override
+    public boolean readableWhileWriting() {
+        return true;
+    }
+
     /** The identity keys of a weapon as read, resolved against reference data (make aliases). */
+    @Override
     public FirearmIdentity identify(String make, String model, String serialAsRead) {
         // Called for every row of an extract: the keys only, not the search neighbourhood a write derives.
         String makeCode = firearms.makeCode(make);
@@ -293,8 +300,8 @@ public class ImportedRecords implements RecordStore {
 
     /**
      * The ids of the rows (each with its {@link Row#hash}) whose record keeps exactly that hash: what their
-     * source said last time, said again. A re-import knows these for what they were without matching them
-     * again; one read per chunk.
+     * source said last time, said again (and not flagged missing since). A re-import knows these for what
+     * they were without matching them again, nor reading their standing again; one read per chunk.
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)

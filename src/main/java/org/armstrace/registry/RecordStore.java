@@ -22,6 +22,15 @@ import org.armstrace.registry.ImportedRecords.TransferRow;
  */
 public interface RecordStore {
 
+    /**
+     * Whether the store may be read from another thread while a chunk is being written to it: an import
+     * then looks at its next chunk ahead. The graph may (each read is its own transaction); records staged
+     * in memory for a first load may not.
+     */
+    default boolean readableWhileWriting() {
+        return false;
+    }
+
     FirearmIdentity identify(String make, String model, String serialAsRead);
 
     Map<Integer, List<FirearmCandidate>> firearmCandidates(List<FirearmIdentity> keys);

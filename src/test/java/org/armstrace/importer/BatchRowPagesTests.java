@@ -122,6 +122,58 @@ class BatchRowPagesTests {
                 .isSortedAccordingTo(Comparator.comparingInt(ImportRows.Row::line));
     }
 
+    /** A monthly extract's rows: mostly unchanged, every eleventh created, every thirteenth changed, every seventh rejected. */
+    static RowOutcome monthly(int line) {
+        String record = "rec-" + line;
+        if (line % 7 == 0) {
+            return new RowOutcome(line, "rejected", null, null, null, null, null, null, List.of("serial-missing"));
+        } else if (line % 11 == 0) {
+            return new RowOutcome(line, "created", null, "PERSON", record, null, record, "created", List.of());
+        } else if (line % 13 == 0) {
+            return new RowOutcome(line, "merged", "changed", "PERSON", record, null, record, "changed", List.of());
+        }
+        return new RowOutcome(line, "merged", "unchanged", "PERSON", record, null, record, "unchanged", List.of());
+    }
+
+    @Test
+    void unchanged_rows_kept_in_runs_page_in_line_order_among_the_others_and_are_counted() {
+        String batch = "monthly-" + UUID.randomUUID();
+        Actors.admin(() -> {
+            batches.create(batch, batch + ".csv", UUID.randomUUID().toString(), 0, imports.profile("kosovo-people").orElseThrow(),
+                    false);
+            return null;
+        });
+        var written = new ArrayList<RowOutcome>();
+        var random = new Random(27);
+        for (int from = 0; from < 300; from += 40) {
+            var chunk = new ArrayList<RowOutcome>();
+            for (int i = from; i < Math.min(300, from + 40); i++) {
+                chunk.add(monthly(i + 2));
+            }
+            Collections.shuffle(chunk, random);
+            new TransactionTemplate(transactions).executeWithoutResult(s -> batches.saveRows(batch, chunk));
+            written.addAll(chunk);
+        }
+        written.sort(Comparator.comparingInt(RowOutcome::line));
+        long unchanged = written.stream().filter(r -> "unchanged".equals(r.detail())).count();
+
+        assertThat(neo4j.query("MATCH (r:ImportRow {batch: $id}) RETURN count(r)").bind(batch).to("id")
+                .fetchAs(Long.class).one()).as("only the rows that say more than 'unchanged' have nodes")
+                .contains(300 - unchanged);
+        assertThat(count(batch, null)).isEqualTo(300);
+        for (int offset : new int[] {0, 1, 17, 39, 40, 41, 150, 299, 300}) {
+            assertThat(page(batch, null, offset, 23)).as("offset %d", offset).isEqualTo(listed(written, null, offset, 23));
+        }
+        for (String outcome : RowOutcome.OUTCOMES) {
+            long n = written.stream().filter(r -> r.outcome().equals(outcome)).count();
+            assertThat(count(batch, outcome)).as(outcome).isEqualTo(n);
+            for (int offset : new int[] {0, 5, (int) n / 2, (int) Math.max(0, n - 3), (int) n}) {
+                assertThat(page(batch, outcome, offset, 9)).as("%s at %d", outcome, offset)
+                        .isEqualTo(listed(written, outcome, offset, 9));
+            }
+        }
+    }
+
     @Test
     void a_chunk_rolled_back_gives_its_places_back_and_the_pages_have_no_gap() {
         String batch = "rollback-" + UUID.randomUUID();

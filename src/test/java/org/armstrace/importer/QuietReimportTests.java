@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.registry.ExtractRows;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.FirearmCandidate;
 import org.armstrace.registry.ImportedRecords.FirearmIdentity;
@@ -36,6 +38,7 @@ import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * A monthly extract is mostly what its source sent last month (issue 27 item 2): such rows are known
@@ -50,6 +53,12 @@ class QuietReimportTests {
     RegistryImports imports;
     @Autowired
     ImportedRecords graph;
+    @Autowired
+    ImportRows rows;
+    @Autowired
+    ExtractRows extractRows;
+    @Autowired
+    Neo4jClient neo4j;
 
     @TempDir
     Path tmp;
@@ -69,7 +78,25 @@ class QuietReimportTests {
 
         assertThat(again.rows("unchanged")).isEqualTo(2);
         assertThat(again.counts()).doesNotContainKeys("person.created", "person.merged", "person.review", "person.changed");
-        assertThat(recording.calls).contains("unchanged", "standings").doesNotContain("personCandidates", "writePeople");
+        // Their standing is what the hash read said: not read a second time.
+        assertThat(recording.calls).contains("unchanged").doesNotContain("personCandidates", "standings", "writePeople");
+    }
+
+    @Test
+    void weapons_their_source_sent_before_are_known_by_their_hash_without_fetching_candidates_or_reading_them_twice()
+            throws IOException {
+        String header = "Lloji,Prodhuesi,Modeli,Kalibri,Numri serik,Viti i prodhimit,Shteti i prodhimit,Shenja e importit\n";
+        String rows = "pistol,Glock,17,9mm,QW" + tag + ",2010,AT,\n" + "pistol,Glock,19,9mm,QZ" + tag + ",2012,AT,\n";
+        ImportBatch first = run("weapons-1.csv", header + rows, "kosovo-firearms", null);
+        assertThat(first.counts()).containsEntry("firearm.created", 2L);
+
+        var recording = new Recording(graph);
+        ImportBatch again = run("weapons-2.csv", header + rows + "\n", "kosovo-firearms", recording);
+
+        assertThat(again.rows("unchanged")).isEqualTo(2);
+        assertThat(again.counts()).containsEntry("firearm.unchanged", 2L)
+                .doesNotContainKeys("firearm.created", "firearm.merged", "firearm.review", "firearm.changed");
+        assertThat(recording.calls).contains("unchanged").doesNotContain("firearmCandidates", "standings", "writeFirearms");
     }
 
     @Test
@@ -90,6 +117,37 @@ class QuietReimportTests {
         assertThat(transfer.counts()).containsEntry("transfer.existing", 1L).doesNotContainKey("transfer.created");
         assertThat(report.counts()).containsEntry("report.existing", 1L).doesNotContainKey("report.created");
         assertThat(recording.calls).contains("transfersWritten").doesNotContain("writeTransfers", "writeReports");
+    }
+
+    @Test
+    void an_unchanged_row_writes_no_row_node_of_its_own_but_is_listed_on_the_batchs_page_and_the_persons() throws IOException {
+        String header = "Numri personal,Emri,Mbiemri,Emri i prindit,Data e lindjes,Vendlindja\n";
+        String arta = person("Berisha", "Arta", "Prizren");
+        String dren = person("Krasniqi", "Dren", "Ferizaj");
+        String blerta = person("Gashi", "Blerta", "Pejë");
+        ImportBatch first = run("people-a.csv", header + arta + dren + blerta, "kosovo-people", null);
+
+        // Next month: Arta and Blerta as before, Dren's birth place corrected, Lule new.
+        ImportBatch again = run("people-b.csv", header + arta + dren.replace("Ferizaj", "Gjilan") + blerta
+                + person("Hoxha", "Lule", "Gjakovë"), "kosovo-people", null);
+
+        assertThat(again.rows("unchanged")).isEqualTo(2);
+        assertThat(neo4j.query("MATCH (r:ImportRow {batch: $b}) RETURN r.line ORDER BY r.line").bind(again.id()).to("b")
+                .fetchAs(Long.class).all()).as("only the changed and the new row have a node of their own").containsExactly(3L, 5L);
+        List<ImportRows.Row> page = Actors.admin(() -> rows.page(again.id(), null, 0, 10));
+        assertThat(page).extracting(r -> r.line() + " " + r.outcome() + " " + r.detail())
+                .containsExactly("2 merged unchanged", "3 merged changed", "4 merged unchanged", "5 created null");
+        List<ImportRows.Row> before = Actors.admin(() -> rows.page(first.id(), null, 0, 10));
+        assertThat(page.get(0).record()).as("the unchanged row names its record").isEqualTo(before.get(0).record());
+        assertThat(page.get(2).record()).isEqualTo(before.get(2).record());
+        assertThat(Actors.admin(() -> rows.page(again.id(), "merged", 1, 2))).extracting(ImportRows.Row::line).containsExactly(3, 4);
+        assertThat(Actors.admin(() -> rows.count(again.id(), "merged"))).isEqualTo(3);
+        assertThat(Actors.admin(() -> rows.count(again.id(), null))).isEqualTo(again.read());
+
+        String artaId = page.get(0).record();
+        assertThat(Actors.as("analyst", Role.ANALYST, () -> extractRows.ofPerson(artaId, 50)))
+                .extracting(r -> r.fileName() + "#" + r.line() + " " + r.outcome() + " " + r.detail())
+                .containsExactly("people-b.csv#2 merged unchanged", "people-a.csv#2 created null");
     }
 
     String person(String family, String given, String place) {
@@ -121,7 +179,8 @@ class QuietReimportTests {
 
     /** The graph's record store, noting the name of every call made to it. */
     static final class Recording implements RecordStore {
-        final List<String> calls = new ArrayList<>();
+        /** Called from the import's reading thread too (it looks at chunks ahead). */
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         private final ImportedRecords graph;
 
         Recording(ImportedRecords graph) {
@@ -131,6 +190,11 @@ class QuietReimportTests {
         private <T> T noted(String call, T result) {
             calls.add(call);
             return result;
+        }
+
+        @Override
+        public boolean readableWhileWriting() {
+            return graph.readableWhileWriting();
         }
 
         @Override
