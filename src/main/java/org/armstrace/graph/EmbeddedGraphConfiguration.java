@@ -124,6 +124,8 @@ class EmbeddedGraphConfiguration {
                     "The embedded Neo4j database in " + storeDir + " could not be started: " + rootMessage(e),
                     "Check that no other ArmsTrace process uses this data directory (ARMSTRACE_DATA_DIR) and that the disk is not full.", e);
         }
+        // A milestone of the start (src/bench/startup.sh): what follows is the first Cypher.
+        log.info("Embedded Neo4j databases up in {} ms", (System.nanoTime() - started) / 1_000_000);
         try {
             setNeo4jPassword(dbms, properties.username(), password, STARTUP_TIMEOUT);
         } catch (RuntimeException e) {
