@@ -8,6 +8,7 @@
 #   DEMO_STORE=<data dir an ARMSTRACE_DEMO=true start filled> bash src/bench/startup.sh demo   # reuse a demo store
 #   TRY_FLAGS="<JVM flags>" ...     adds a third launch: jar+AOT with these flags (a candidate setting)
 #   JAR=<another production jar> ...                            measures that jar instead of target/armstrace.jar
+#   KEEP_LOGS=<dir> ...             keeps each run's application log and Neo4j debug.log there
 #   APP_DIR=<the jar extracted, with armstrace.aot from src/build/aot-cache.sh> ...             # reuse a cache
 #
 # Launches:
@@ -58,6 +59,11 @@ run() { # key data-dir java-args...
   heap=$("$JCMD" $pid GC.heap_info | awk '/garbage-first heap/{for(i=1;i<=NF;i++) if($i=="used"){v=$(i+1); sub(/K,?/,"",v); printf "%.0f", v/1024}}')
   echo "  $key run: $secs s, RSS $rss MB, heap after GC $heap MB"
   phases "$log" "$t0"
+  if [ -n "${KEEP_LOGS:-}" ]; then   # the application's and Neo4j's logs of each run, for a closer look
+    local n; n=$(wc -l < "$WORK/$key.txt" 2> /dev/null || echo 0)
+    mkdir -p "$KEEP_LOGS" && cp "$log" "$KEEP_LOGS/$key-$((n + 1)).log"
+    find "$data" -name debug.log -exec cp {} "$KEEP_LOGS/$key-$((n + 1)).neo4j-debug.log" \; -quit
+  fi
   echo "$secs $rss $heap" >> "$WORK/$key.txt"
   kill -TERM $pid; wait $pid 2>/dev/null || true
 }
