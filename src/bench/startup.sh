@@ -60,7 +60,7 @@ run() { # key data-dir java-args...
   echo "  $key run: $secs s, RSS $rss MB, heap after GC $heap MB"
   phases "$log" "$t0"
   if [ -n "${KEEP_LOGS:-}" ]; then   # the application's and Neo4j's logs of each run, for a closer look
-    local n; n=$(wc -l < "$WORK/$key.txt" 2> /dev/null || echo 0)
+    local n=0; [ -f "$WORK/$key.txt" ] && n=$(wc -l < "$WORK/$key.txt")
     mkdir -p "$KEEP_LOGS" && cp "$log" "$KEEP_LOGS/$key-$((n + 1)).log"
     find "$data" -name debug.log -exec cp {} "$KEEP_LOGS/$key-$((n + 1)).neo4j-debug.log" \; -quit
   fi

@@ -84,16 +84,8 @@ final class GraphMigrations {
                     present.add(m.version());
                     continue;
                 }
-                for (List<String> group : transactions(m.statements())) {
-                    if (group.size() == 1 && !isSchema(group.getFirst())) {
-                        // Auto-commit: a backfill may batch itself with CALL {} IN TRANSACTIONS.
-                        s.run(group.getFirst(), config).consume();
-                    } else {
-                        s.executeWrite(tx -> {
-                            group.forEach(statement -> tx.run(statement).consume());
-                            return null;
-                        }, config);
-                    }
+                for (String statement : m.statements()) {
+                    s.run(statement, config).consume();
                 }
                 s.run("CALL db.awaitIndexes(300)", config).consume();
                 s.executeWrite(tx -> tx.run("""
@@ -140,40 +132,6 @@ final class GraphMigrations {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read graph migrations", e);
         }
-    }
-
-    /**
-     * How a file's statements are committed: each run of consecutive schema statements (constraints
-     * and indexes) in one transaction, each other statement on its own. One schema transaction per
-     * file instead of one per statement saved most of the migrations' time on a new store (a commit,
-     * a forced log write and a round trip each; src/bench/README.md, session 21). Neo4j refuses data
-     * writes in a transaction that changed the schema, hence the runs. A failure rolls back its whole
-     * transaction; the file is not recorded and runs again at the next start, its statements being
-     * idempotent.
-     */
-    static List<List<String>> transactions(List<String> statements) {
-        var groups = new ArrayList<List<String>>();
-        List<String> schema = null;
-        for (String statement : statements) {
-            if (!isSchema(statement)) {
-                groups.add(List.of(statement));
-                schema = null;
-            } else {
-                if (schema == null) {
-                    schema = new ArrayList<>();
-                    groups.add(schema);
-                }
-                schema.add(statement);
-            }
-        }
-        return groups.stream().map(List::copyOf).toList();
-    }
-
-    private static final Pattern SCHEMA = Pattern.compile(
-            "(?is)(CREATE|DROP)\\s+(OR\\s+REPLACE\\s+)?((RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR)\\s+)?(INDEX|CONSTRAINT)\\b.*");
-
-    static boolean isSchema(String statement) {
-        return SCHEMA.matcher(statement.strip()).matches();
     }
 
     /** Statements end with ';' at the end of a line; lines starting with '//' are comments. */

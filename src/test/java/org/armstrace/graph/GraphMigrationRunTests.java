@@ -17,13 +17,8 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.kernel.impl.transaction.stats.TransactionCounters;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
-/**
- * The migration runner on a database of its own (nothing else commits there): how many transactions
- * a file costs, and what a file that fails half-way leaves behind.
- */
+/** The migration runner on a database of its own: what a file that fails half-way leaves behind. */
 class GraphMigrationRunTests {
 
     @TempDir
@@ -48,39 +43,6 @@ class GraphMigrationRunTests {
     void stop() {
         driver.close();
         dbms.shutdown();
-    }
-
-    @Test
-    void a_files_constraints_and_indexes_are_created_in_one_transaction_and_the_file_is_recorded_in_another() {
-        var file = migration(1, """
-                CREATE CONSTRAINT run_a_id IF NOT EXISTS FOR (a:RunA) REQUIRE a.id IS UNIQUE;
-                CREATE INDEX run_a_at IF NOT EXISTS FOR (a:RunA) ON (a.at);
-                CREATE FULLTEXT INDEX run_a_name IF NOT EXISTS FOR (a:RunA) ON EACH [a.name];
-                CREATE INDEX run_b_at IF NOT EXISTS FOR (b:RunB) ON (b.at);
-                """);
-        long before = committed();
-
-        var result = new GraphMigrations(driver, "neo4j").migrate(List.of(file));
-
-        assertThat(result.applied()).containsExactly(1);
-        assertThat(committed() - before).as("write transactions committed for a file of four schema statements")
-                .isEqualTo(2);
-        assertThat(indexNames()).contains("run_a_id", "run_a_at", "run_a_name", "run_b_at");
-    }
-
-    @Test
-    void a_data_statement_between_schema_statements_runs_on_its_own_and_the_schema_runs_around_it_are_batched() {
-        assertThat(GraphMigrations.transactions(List.of(
-                "CREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.x)",
-                "DROP INDEX b IF EXISTS",
-                "MATCH (n:A) WHERE n.y IS NULL CALL (n) { SET n.y = 1 } IN TRANSACTIONS OF 10 ROWS",
-                "create text index c if not exists for (n:A) on (n.z)",
-                "CREATE CONSTRAINT d IF NOT EXISTS FOR (n:D) REQUIRE n.id IS UNIQUE")))
-                .containsExactly(
-                        List.of("CREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.x)", "DROP INDEX b IF EXISTS"),
-                        List.of("MATCH (n:A) WHERE n.y IS NULL CALL (n) { SET n.y = 1 } IN TRANSACTIONS OF 10 ROWS"),
-                        List.of("create text index c if not exists for (n:A) on (n.z)",
-                                "CREATE CONSTRAINT d IF NOT EXISTS FOR (n:D) REQUIRE n.id IS UNIQUE"));
     }
 
     @Test
@@ -110,12 +72,6 @@ class GraphMigrationRunTests {
     private static GraphMigrations.Migration migration(int version, String text) {
         return new GraphMigrations.Migration(version, "test " + version, GraphMigrations.sha256(text),
                 GraphMigrations.statements(text));
-    }
-
-    private long committed() {
-        var db = (GraphDatabaseAPI) dbms.database("neo4j");
-        var counters = db.getDependencyResolver().resolveDependency(TransactionCounters.class);
-        return counters.getNumberOfCommittedWriteTransactions();
     }
 
     private List<String> indexNames() {
