@@ -7,6 +7,8 @@
 #   bash src/bench/startup.sh [empty|demo|all] [runs]        # under flock /tmp/maven.lock on the shared machine
 #   DEMO_STORE=<data dir an ARMSTRACE_DEMO=true start filled> bash src/bench/startup.sh demo   # reuse a demo store
 #   TRY_FLAGS="<JVM flags>" ...     adds a third launch: jar+AOT with these flags (a candidate setting)
+#   JAR=<another production jar> ...                            measures that jar instead of target/armstrace.jar
+#   KEEP_LOGS=<dir> ...             keeps each run's application log and Neo4j debug.log there
 #   APP_DIR=<the jar extracted, with armstrace.aot from src/build/aot-cache.sh> ...             # reuse a cache
 #
 # Launches:
@@ -21,7 +23,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 STORES=${1:-all}
 RUNS=${2:-3}
-JAR=target/armstrace.jar
+JAR=${JAR:-target/armstrace.jar}   # JAR=<another build> measures that one (e.g. the code before a change)
 [ -f "$JAR" ] || { echo "Build first: ./mvnw -B -Pproduction -DskipTests package" >&2; exit 2; }
 JAVA_HOME=${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
 JAVA="$JAVA_HOME/bin/java"
@@ -56,8 +58,28 @@ run() { # key data-dir java-args...
   "$JCMD" $pid GC.run > /dev/null
   heap=$("$JCMD" $pid GC.heap_info | awk '/garbage-first heap/{for(i=1;i<=NF;i++) if($i=="used"){v=$(i+1); sub(/K,?/,"",v); printf "%.0f", v/1024}}')
   echo "  $key run: $secs s, RSS $rss MB, heap after GC $heap MB"
+  phases "$log" "$t0"
+  if [ -n "${KEEP_LOGS:-}" ]; then   # the application's and Neo4j's logs of each run, for a closer look
+    local n=0; [ -f "$WORK/$key.txt" ] && n=$(wc -l < "$WORK/$key.txt")
+    mkdir -p "$KEEP_LOGS" && cp "$log" "$KEEP_LOGS/$key-$((n + 1)).log"
+    find "$data" -name debug.log -exec cp {} "$KEEP_LOGS/$key-$((n + 1)).neo4j-debug.log" \; -quit
+  fi
   echo "$secs $rss $heap" >> "$WORK/$key.txt"
   kill -TERM $pid; wait $pid 2>/dev/null || true
+}
+
+# Seconds since launch at which the application's log reached each milestone of the start.
+phases() { # log t0
+  local line at out=""
+  for mark in "Starting ArmsTraceApplication:spring" "Embedded Neo4j databases up:neo4j-dbs" \
+              "Embedded Neo4j started:neo4j-ready" "Applied graph migration V1 :first-migration" \
+              "Applied graph migration:last-migration" "Tomcat started:tomcat" "Started ArmsTraceApplication:context"; do
+    line=$(grep -F "${mark%%:*}" "$1" | { [ "${mark##*:}" = last-migration ] && tail -1 || head -1; })
+    [ -n "$line" ] || continue
+    at=$(date -d "$(cut -d' ' -f1 <<< "$line")" +%s.%N 2> /dev/null) || continue
+    out+=$(awk -v n="${mark##*:}" -v a="$2" -v b="$at" 'BEGIN{printf " %s %.1f", n, b-a}')
+  done
+  echo "    phases (s since launch):$out"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }

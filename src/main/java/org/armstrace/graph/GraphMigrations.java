@@ -62,7 +62,10 @@ final class GraphMigrations {
     }
 
     public Result migrate() {
-        List<Migration> migrations = load();
+        return migrate(load());
+    }
+
+    Result migrate(List<Migration> migrations) {
         var applied = new ArrayList<Integer>();
         var present = new ArrayList<Integer>();
         var session = SessionConfig.forDatabase(database);

@@ -50,6 +50,31 @@ class Neo4jPasswordTests {
     }
 
     @Test
+    void a_password_the_database_already_accepts_is_not_set_again() {
+        EmbeddedGraphConfiguration.setNeo4jPassword(dbms, "neo4j", "a-long-enough-password", Duration.ofMinutes(1));
+        var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        // Were the password set again, it would wait for this transaction's lock on the user and time out.
+        try (var holder = system.beginTx()) {
+            holder.execute("ALTER USER neo4j SET PASSWORD 'held-by-another-transaction' CHANGE NOT REQUIRED").close();
+
+            EmbeddedGraphConfiguration.setNeo4jPassword(dbms, "neo4j", "a-long-enough-password", Duration.ofSeconds(2));
+        }
+
+        assertThat(EmbeddedGraphConfiguration.acceptsPassword(dbms, "neo4j", "a-long-enough-password")).isTrue();
+        assertThat(EmbeddedGraphConfiguration.acceptsPassword(dbms, "neo4j", "another-long-password")).isFalse();
+    }
+
+    @Test
+    void a_new_store_does_not_accept_the_password_until_it_is_set() {
+        assertThat(EmbeddedGraphConfiguration.acceptsPassword(dbms, "neo4j", "a-long-enough-password")).isFalse();
+        assertThat(EmbeddedGraphConfiguration.acceptsPassword(dbms, "neo4j", "neo4j")).as("the initial one must be changed").isFalse();
+
+        EmbeddedGraphConfiguration.setNeo4jPassword(dbms, "neo4j", "a-long-enough-password", Duration.ofMinutes(1));
+
+        assertThat(EmbeddedGraphConfiguration.acceptsPassword(dbms, "neo4j", "a-long-enough-password")).isTrue();
+    }
+
+    @Test
     void a_password_neo4j_refuses_as_too_short_is_reported_as_such() {
         var problem = catchThrowableOfType(StartupProblem.class,
                 () -> EmbeddedGraphConfiguration.setNeo4jPassword(dbms, "neo4j", "short", Duration.ofMinutes(1)));
