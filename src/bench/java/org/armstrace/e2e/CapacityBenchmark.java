@@ -33,6 +33,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -80,6 +81,8 @@ class CapacityBenchmark {
     SslBundles ssl;
     @Autowired
     SessionHeap heap;
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Test
     void what_an_idle_analyst_session_costs_and_how_fast_a_search_answers_fifty_users() throws Exception {
@@ -124,6 +127,7 @@ class CapacityBenchmark {
             }
             SessionHeap.printGrowth(histogramBefore, SessionHeap.histogram(), open, 25);
             SessionHeap.printSerialisedSizes(heap.sessions());
+            SessionOwners.print(heap.sessions(), context, 40);
             System.out.printf("2 GB of heap holds (2 GB - %,.1f MB warm baseline) / %,.1f KB = %,d such sessions%n",
                     baseline / 1e6, perSession / 1024, (long) ((TWO_GB - baseline) / perSession));
             browsers.closeAll();

@@ -6,13 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.servlet.http.HttpSession;
 import java.io.FileInputStream;
+import java.util.Comparator;
 import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.BrowserTest;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /** Journey 6 of PRODUCT.md in headless Chromium: a supervisor reads the dashboard and takes the annual return. */
 @ArmsTraceTest
@@ -55,6 +62,41 @@ class StatisticsBrowserTests extends ChromiumTest {
         } catch (AssertionError | RuntimeException e) {
             shot(page, "statistics-failed");
             throw e;
+        }
+    }
+
+    @Autowired
+    WebServerApplicationContext web;
+
+    @Test
+    void an_idle_dashboard_keeps_no_copy_of_the_page_it_was_sent() throws Exception {
+        String analyst = "ana-" + UUID.randomUUID().toString().substring(0, 5);
+        Page page = signedIn(analyst, Role.ANALYST);
+        page.setDefaultTimeout(30_000);
+        // Through the menu, as a user goes: the dashboard arrives as the answer to one request of the page.
+        page.locator("vaadin-side-nav-item[path='statistics']").click();
+        page.waitForFunction("() => document.querySelectorAll('armstrace-chart[rendered]').length >= 12");
+        page.waitForFunction("() => Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())");
+        String session = page.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID")).findFirst()
+                .orElseThrow().value;
+
+        assertThat(keptResponseLength(session)).as("characters of the last response Vaadin keeps for the page")
+                .isLessThan(2_000);
+    }
+
+    /** The length of the last response Vaadin keeps for the newest UI of the session (to send it again if asked). */
+    private int keptResponseLength(String sessionId) throws Exception {
+        var tomcat = ((TomcatWebServer) web.getWebServer()).getTomcat();
+        var context = (org.apache.catalina.Context) tomcat.getHost().findChildren()[0];
+        HttpSession http = context.getManager().findSession(sessionId).getSession();
+        VaadinSession vaadin = VaadinSession.getAllSessions(http).iterator().next();
+        vaadin.lock();
+        try {
+            UI newest = vaadin.getUIs().stream().max(Comparator.comparingInt(UI::getUIId)).orElseThrow();
+            String kept = newest.getInternals().getLastRequestResponse();
+            return kept == null ? 0 : kept.length();
+        } finally {
+            vaadin.unlock();
         }
     }
 }

@@ -95,6 +95,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        getUI().ifPresent(LastResponse::replaceSoon);
         if (shown.isEmpty()) {
             return;
         }

@@ -32,6 +32,7 @@ import org.armstrace.base.Dates;
 import org.armstrace.base.ui.ChartView;
 import org.armstrace.base.ui.DatePickers;
 import org.armstrace.base.ui.EmptyGrids;
+import org.armstrace.base.ui.LastResponse;
 import org.armstrace.security.Role;
 import org.armstrace.statistics.Figures;
 import org.armstrace.statistics.Period;
@@ -158,6 +159,8 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
             grid.add(card(table));
         }
         content.add(grid);
+        // The whole dashboard goes out in this response; Vaadin would keep a copy of it for the idle page.
+        getUI().ifPresent(LastResponse::replaceSoon);
     }
 
     private VerticalLayout sdgCard() {
@@ -186,7 +189,9 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         card.setPadding(true);
         card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
         var chart = new ChartView();
-        chart.setOption(ChartOptions.of(table, getTranslation("statistics.save-image")));
+        String saveImage = getTranslation("statistics.save-image");
+        // Built again from the table if the chart is ever attached anew; the option itself is not kept.
+        chart.setOption(() -> ChartOptions.of(table, saveImage));
         var toggle = new Button(getTranslation("statistics.show-table"));
         // The table is built the first time it is asked for: a Grid holds some 80 KB of server state even
         // hidden, and twelve hidden ones made up most of an idle dashboard's session (CapacityBenchmark).

@@ -3,14 +3,21 @@ package org.armstrace.statistics.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.internal.StateNode;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.armstrace.ViewTest;
 import org.armstrace.base.ui.ChartView;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithMockUser;
+import tools.jackson.databind.JsonNode;
 
 class StatisticsViewTests extends ViewTest {
 
@@ -43,6 +50,42 @@ class StatisticsViewTests extends ViewTest {
 
         assertThat(grids(view)).isEqualTo(1);
         assertThat($(Grid.class).withId("table-recoveries-by-kind").single().isVisible()).isTrue();
+    }
+
+    @Test
+    @WithMockUser(username = "sup1", roles = "SUPERVISOR")
+    void the_dashboard_keeps_no_chart_option_once_sent_and_sends_it_again_to_a_chart_attached_anew() {
+        navigate(StatisticsView.class);
+        List<ChartView> charts = $(ChartView.class).all();
+        Map<StateNode, JsonNode> sent = optionsSent();
+
+        assertThat(charts).allSatisfy(chart -> assertThat(chart.getElement().hasProperty("option"))
+                .as("the option kept as an element property, in the session for as long as the page is open").isFalse());
+        assertThat(sent.keySet()).as("every chart was sent its option")
+                .containsExactlyInAnyOrderElementsOf(charts.stream().map(c -> c.getElement().getNode()).toList());
+        ChartView byKind = charts.stream().filter(c -> c.getParent().flatMap(Component::getId)
+                .filter("chart-recoveries-by-kind"::equals).isPresent()).findFirst().orElseThrow();
+        assertThat(sent.get(byKind.getElement().getNode()).get("series")).as("what ECharts draws").isNotEmpty();
+
+        var card = (VerticalLayout) byKind.getParent().orElseThrow();
+        card.remove(byKind);
+        card.add(byKind);
+        var again = optionsSent();
+        assertThat(again).as("a chart attached anew is drawn again").containsOnlyKeys(byKind.getElement().getNode());
+        assertThat(again.get(byKind.getElement().getNode())).isEqualTo(sent.get(byKind.getElement().getNode()));
+    }
+
+    /** The options sent to the charts since the last call, by chart element, as the next response carries them. */
+    private static Map<StateNode, JsonNode> optionsSent() {
+        var internals = UI.getCurrent().getInternals();
+        internals.getStateTree().runExecutionsBeforeClientResponse();
+        var sent = new HashMap<StateNode, JsonNode>();
+        for (var js : internals.dumpPendingJavaScriptInvocations()) {
+            if (js.getInvocation().getExpression().contains("this.option = $0")) {
+                sent.put(js.getOwner(), (JsonNode) js.getInvocation().getParameters().getFirst());
+            }
+        }
+        return sent;
     }
 
     /** Grids anywhere in the component tree, hidden ones included. */
