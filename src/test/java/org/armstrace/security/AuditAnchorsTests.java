@@ -64,7 +64,10 @@ class AuditAnchorsTests {
             audit.record("test.interval", List.of(), "");
             awaitAnchors(1);
             Thread.sleep(1_500);
-            assertThat(anchorLines()).as("no new anchor while the head stands still").hasSize(1);
+            // Scheduled writers of the shared test context (alert scans, escalations) may move the head meanwhile,
+            // and each move is anchored; a head that stood still is never anchored twice.
+            assertThat(AnchorFile.read(file(), key).anchors()).as("no new anchor while the head stands still")
+                    .extracting(AuditAnchor::seq).doesNotHaveDuplicates();
             last = audit.record("test.before-shutdown", List.of(), "");
         } finally {
             anchors.stop();
