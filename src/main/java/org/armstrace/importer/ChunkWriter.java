@@ -304,11 +304,21 @@ final class ChunkWriter {
             out.issues.add(Issue.warning(line, "party-unknown", null, t.to()));
         }
         String licence = transferLicence(line, t, refs.licencesByNumber(), out);
+        ImportedRecords.Row<ImportedRecords.TransferRow> row = transferRow(t, firearmId, from, to, licence, source);
+        into.name(line, Kind.TRANSFER, row.id(), true);
+        into.transfers.putIfAbsent(row.id(), row);
+    }
+
+    /**
+     * The row a transfer writes, with the parties and licence found (a party not found kept as text): one
+     * place, so that the look-ahead ({@link References#completeTransfers}) compares exactly what is written.
+     */
+    static ImportedRecords.Row<ImportedRecords.TransferRow> transferRow(ParsedRow.TransferPart t, String firearmId,
+                                                                       String from, String to, String licence, String source) {
         String id = transferId(t, firearmId);
-        into.name(line, Kind.TRANSFER, id, true);
-        into.transfers.putIfAbsent(id, new ImportedRecords.Row<>(id, new ImportedRecords.TransferRow(
+        return new ImportedRecords.Row<>(id, new ImportedRecords.TransferRow(
                 new NewTransfer(t.kind(), t.date(), firearmId, from, to, licence, t.reference()),
-                from == null ? t.from() : null, to == null ? t.to() : null), source));
+                from == null ? t.from() : null, to == null ? t.to() : null), source);
     }
 
     static String transferId(ParsedRow.TransferPart t, String firearmId) {

@@ -97,9 +97,8 @@ record References(Map<Integer, FirearmIdentity> weaponKeys, Map<Integer, List<Fi
             String firearmId = matches.iterator().next();
             String from = ChunkWriter.party(t.from(), organisations, found.parties());
             String to = ChunkWriter.party(t.to(), organisations, found.parties());
-            String id = ChunkWriter.transferId(t, firearmId);
-            offered.putIfAbsent(id, new Row<>(id, new TransferRow(new NewTransfer(t.kind(), t.date(), firearmId, from, to,
-                    licence(t, found.licences()), t.reference()), from == null ? t.from() : null, to == null ? t.to() : null), null));
+            Row<TransferRow> row = ChunkWriter.transferRow(t, firearmId, from, to, licence(t, found.licences()), null);
+            offered.putIfAbsent(row.id(), row);
         }
         var complete = new HashMap<String, String>();
         if (!offered.isEmpty()) {
