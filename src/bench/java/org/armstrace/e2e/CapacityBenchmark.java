@@ -108,6 +108,7 @@ class CapacityBenchmark {
 
             int open = 0;
             long previous = baseline;
+            long previousIdle = baseline;
             int previousN = 0;
             double perSession = 0;
             for (int n : steps) {
@@ -122,6 +123,14 @@ class CapacityBenchmark {
                                 + "+%,.1f KB per session (this step alone: %,.1f KB per session), RSS %,d MB%n",
                         n, heap.sessions().size(), (System.nanoTime() - t0) / 1e9, live / 1e6, perSession / 1024,
                         (live - previous) / 1024.0 / (n - previousN), SessionHeap.rss() >> 20);
+                // Then as a desk leaves it: Tomcat closes a connection idle for its keep-alive timeout (60 s), and
+                // with it the connection's TLS and HTTP buffers, which are the connection's, not the UI's.
+                Thread.sleep(65_000);
+                long idle = SessionHeap.liveHeap();
+                System.out.printf("    idle 70 s (connections closed): live heap %,.1f MB, +%,.1f KB per session "
+                                + "(this step alone: %,.1f KB per session)%n", idle / 1e6, (idle - baseline) / 1024.0 / n,
+                        (idle - previousIdle) / 1024.0 / (n - previousN));
+                previousIdle = idle;
                 previous = live;
                 previousN = n;
             }

@@ -41,6 +41,21 @@ class StatisticsBrowserTests extends ChromiumTest {
             page.locator("#toggle-response-times").click();
             assertThat(page.locator("#table-response-times")).isVisible();
             assertThat(page.locator("#table-response-times")).containsText("Incoming");
+            assertThat(page.locator("#toggle-response-times")).hasText("Chart");
+            page.locator("#toggle-response-times").click();
+            assertThat(page.locator("#table-response-times")).isHidden();
+            assertThat(page.locator("#chart-response-times armstrace-chart")).isVisible();
+
+            // Every card's export goes through the view's one download handler, the link naming the table.
+            Download byType = page.waitForDownload(() -> page.locator("#export-recoveries-by-type").click());
+            assertThat(byType.suggestedFilename()).startsWith("recoveries-by-type-").endsWith(".xlsx");
+            try (var book = new XSSFWorkbook(new FileInputStream(byType.path().toFile()))) {
+                assertThat(book.getNumberOfSheets()).isPositive();
+            }
+            String href = page.locator("#export-recoveries-by-type").getAttribute("href");
+            Object status = page.evaluate("href => fetch(href).then(r => r.status)",
+                    href.replace("what=recoveries-by-type", "what=no-such-table"));
+            assertThat(status).as("a link naming no table, fetched by the page itself").isEqualTo(404);
 
             page.locator("#statistics-from input").fill("2025-06-01");
             page.locator("#statistics-from input").press("Enter");

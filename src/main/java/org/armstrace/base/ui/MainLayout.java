@@ -1,6 +1,7 @@
 package org.armstrace.base.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
@@ -36,6 +38,9 @@ import org.armstrace.base.LanguageChoice;
  */
 @Layout
 @PermitAll
+// The menu's entries and icons are plain elements (buildNav): these make sure their web components are loaded.
+@Uses(SideNavItem.class)
+@Uses(Icon.class)
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** How often an idle page asks whether something new waits (badges), when no view polls faster. */
@@ -125,11 +130,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var nav = new SideNav();
         nav.setId("main-menu");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            var item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            // Plain elements rather than SideNavItem components: the web component does all an entry needs
+            // (link, current-page mark), while each component kept its own synchronised-property listeners
+            // in every open UI (CapacityBenchmark). The path is written as SideNavItem.setPath writes it.
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            var item = new Element("vaadin-side-nav-item").setAttribute("path", path).setText(getTranslation(entry.title()));
             if (entry.icon() != null) {
-                item.setPrefixComponent(new Icon(entry.icon()));
+                item.appendChild(new Element("vaadin-icon").setAttribute("icon", entry.icon()).setAttribute("slot", "prefix"));
             }
-            nav.addItem(item);
+            nav.getElement().appendChild(item);
         }
         return nav;
     }

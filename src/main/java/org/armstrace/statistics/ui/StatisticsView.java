@@ -1,5 +1,7 @@
 package org.armstrace.statistics.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -17,12 +19,19 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamRegistration;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,6 +64,10 @@ import org.springframework.beans.factory.annotation.Value;
 public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String ANNUAL_RETURN = "annual-return";
+    private static final String KPIS = "kpis";
+    /** A card's "show table" button names its table in this attribute. */
+    private static final String TOGGLE_ATTRIBUTE = "data-toggle";
 
     /** The periods people ask for most; "custom" opens the dates. */
     enum Preset {
@@ -72,6 +85,8 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
     final Span error = new Span();
     final Div content = new Div();
     Figures figures;
+    /** The one download handler of the period's workbooks; links name the workbook ({@link #link}). */
+    private StreamRegistration downloads;
 
     public StatisticsView(Statistics statistics, StatisticsTables tables, StatisticsWorkbooks workbooks,
                           @Value("${armstrace.home-country:XK}") String home) {
@@ -79,6 +94,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         this.tables = tables;
         this.workbooks = workbooks;
         this.home = home;
+        this.downloads = register();
         setWidthFull();
         preset.setLabel(getTranslation("statistics.preset"));
         preset.setId("statistics-preset");
@@ -146,19 +162,16 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
             p.addClassName("statistics-notice");
             content.add(p);
         }
-        var downloads = new HorizontalLayout(
-                download(getTranslation("statistics.annual-return"), "annual-return-" + period.label() + ".xlsx",
-                        out -> workbooks.annualReturn(figures, home, out), "statistics-annual-return"),
-                download(getTranslation("statistics.kpi-table"), "kpis-" + period.label() + ".xlsx",
-                        out -> workbooks.kpis(figures, out), "statistics-kpis"));
+        var downloads = new Div(link(getTranslation("statistics.annual-return"), ANNUAL_RETURN, "statistics-annual-return"),
+                link(getTranslation("statistics.kpi-table"), KPIS, "statistics-kpis"));
+        downloads.addClassName("statistics-downloads");
         content.add(sdgCard(), downloads);
-        var grid = new Div();
-        grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(30rem, 1fr))")
-                .set("gap", "var(--lumo-space-m)");
+        var cards = new Div();
+        cards.addClassName("statistics-cards");
         for (StatisticsTables.Table table : tables.tables(figures, locale)) {
-            grid.add(card(table));
+            cards.getElement().appendChild(card(table));
         }
-        content.add(grid);
+        content.add(cards);
         // The whole dashboard goes out in this response; Vaadin would keep a copy of it for the idle page.
         getUI().ifPresent(LastResponse::replaceSoon);
     }
@@ -183,40 +196,53 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         return card;
     }
 
-    private VerticalLayout card(StatisticsTables.Table table) {
-        var card = new VerticalLayout();
-        card.setId("chart-" + table.id());
-        card.setPadding(true);
-        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
+    /**
+     * A chart's card, built of plain elements: a dashboard holds a dozen, and as components (layouts, a
+     * button with its own click listener, an anchor with its own download handler) they were most of an
+     * idle analyst's session (CapacityBenchmark). The button's clicks reach {@link #toggle}, the link goes to
+     * the view's one download handler.
+     */
+    private Element card(StatisticsTables.Table table) {
+        var card = new Element("div").setAttribute("id", "chart-" + table.id()).setAttribute("class", "statistics-card");
+        var toggle = new Element("vaadin-button").setAttribute("id", "toggle-" + table.id())
+                .setAttribute("theme", "tertiary").setAttribute(TOGGLE_ATTRIBUTE, table.id())
+                .setText(getTranslation("statistics.show-table"));
+        // A bare DOM listener: a Button's click listener also asks the browser for ten event details.
+        toggle.addEventListener("click", e -> toggle(toggle));
+        var head = new Element("div").setAttribute("class", "statistics-card-head").appendChild(
+                new Element("h3").setText(table.title()), toggle,
+                link(getTranslation("statistics.export"), table.id(), "export-" + table.id()).getElement());
         var chart = new ChartView();
         String saveImage = getTranslation("statistics.save-image");
         // Built again from the table if the chart is ever attached anew; the option itself is not kept.
         chart.setOption(() -> ChartOptions.of(table, saveImage));
-        var toggle = new Button(getTranslation("statistics.show-table"));
-        // The table is built the first time it is asked for: a Grid holds some 80 KB of server state even
-        // hidden, and twelve hidden ones made up most of an idle dashboard's session (CapacityBenchmark).
-        toggle.addClickListener(e -> {
-            var grid = card.getChildren().filter(Grid.class::isInstance).<Grid<?>>map(c -> (Grid<?>) c).findFirst()
-                    .orElseGet(() -> {
-                        var built = tableView(table);
-                        built.setVisible(false);
-                        card.add(built);
-                        return built;
-                    });
-            boolean showTable = !grid.isVisible();
-            grid.setVisible(showTable);
-            chart.setVisible(!showTable);
-            toggle.setText(getTranslation(showTable ? "statistics.show-chart" : "statistics.show-table"));
-        });
-        toggle.setId("toggle-" + table.id());
-        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var export = download(getTranslation("statistics.export"), table.id() + "-" + figures.period().label() + ".xlsx",
-                out -> workbooks.table(figures, table, getLocale(), out), "export-" + table.id());
-        var head = new HorizontalLayout(new H3(table.title()), toggle, export);
-        head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        head.setWrap(true);
-        card.add(head, chart);
-        return card;
+        return card.appendChild(head, chart.getElement());
+    }
+
+    /**
+     * Shows a card's table instead of its chart, or back. The table is built the first time it is asked
+     * for: a Grid holds some 80 KB of server state even hidden, and twelve hidden ones made up most of an
+     * idle dashboard's session (CapacityBenchmark).
+     */
+    void toggle(Element button) {
+        String id = button.getAttribute(TOGGLE_ATTRIBUTE);
+        if (id == null) {
+            return; // not one of the cards' buttons
+        }
+        Element card = button.getParent().getParent();
+        var chart = card.getChild(1).getComponent().orElseThrow();
+        var grid = card.getChildren().flatMap(e -> e.getComponent().stream()).filter(Grid.class::isInstance).findFirst()
+                .orElseGet(() -> {
+                    var built = tableView(tables.tables(figures, getLocale()).stream()
+                            .filter(t -> t.id().equals(id)).findFirst().orElseThrow());
+                    built.setVisible(false);
+                    card.appendChild(built.getElement());
+                    return built;
+                });
+        boolean showTable = !grid.isVisible();
+        grid.setVisible(showTable);
+        chart.setVisible(!showTable);
+        button.setText(getTranslation(showTable ? "statistics.show-chart" : "statistics.show-table"));
     }
 
     /** The chart's numbers as a table: the same lines and columns the export writes. */
@@ -285,6 +311,59 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         anchor.setId(id);
         anchor.getElement().setAttribute("download", true);
         return anchor;
+    }
+
+    /** A link to one of the period's workbooks ({@code what}: a table's id, or the annual return or KPIs). */
+    private Anchor link(String text, String what, String id) {
+        var anchor = new Anchor(downloads.getResourceUri() + "?what=" + URLEncoder.encode(what, StandardCharsets.UTF_8), text);
+        anchor.setId(id);
+        anchor.getElement().setAttribute("download", true);
+        return anchor;
+    }
+
+    /** The view's one download handler: the workbook the link names, of the figures shown. */
+    private void download(DownloadEvent event) throws IOException {
+        Figures shown = figures;
+        String what = Objects.requireNonNullElse(event.getRequest().getParameter("what"), "");
+        Locale locale = getLocale();
+        Consumer<OutputStream> writer = switch (what) {
+            case ANNUAL_RETURN -> out -> workbooks.annualReturn(shown, home, out);
+            case KPIS -> out -> workbooks.kpis(shown, out);
+            default -> tables.tables(shown, locale).stream().filter(t -> t.id().equals(what)).findFirst()
+                    .<Consumer<OutputStream>>map(table -> out -> workbooks.table(shown, table, locale, out)).orElse(null);
+        };
+        if (writer == null) {
+            // A status, not sendError: the container's error dispatch would answer 403 to a signed-in user.
+            event.getResponse().setStatus(404);
+            event.getResponse().setContentType("text/plain;charset=UTF-8");
+            event.getResponse().getWriter().write("No such table: " + what);
+            return;
+        }
+        event.setFileName((what + "-" + shown.period().label() + ".xlsx").replaceAll("[^A-Za-z0-9._-]+", "_"));
+        event.setContentType(XLSX);
+        writer.accept(event.getOutputStream());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (downloads == null) {
+            // Attached anew after a detach: the links of the content drawn before point at nothing any more.
+            downloads = register();
+            refresh();
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        // A handler registered by hand stays in the session until unregistered.
+        downloads.unregister();
+        downloads = null;
+        super.onDetach(detachEvent);
+    }
+
+    private StreamRegistration register() {
+        return VaadinSession.getCurrent().getResourceRegistry().registerResource((DownloadHandler) this::download, getElement());
     }
 
     @Override

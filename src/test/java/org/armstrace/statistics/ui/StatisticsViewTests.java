@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.internal.StateNode;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.armstrace.ViewTest;
 import org.armstrace.base.ui.ChartView;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class StatisticsViewTests extends ViewTest {
         assertThat($(Anchor.class).withId("export-recoveries-by-type").single().getHref()).isNotBlank();
 
         assertThat($(Grid.class).withId("table-requests-by-direction").all()).as("hidden until asked for").isEmpty();
-        test($(Button.class).withId("toggle-requests-by-direction").single()).click();
+        view.toggle(element(view, "toggle-requests-by-direction"));
         Grid<?> table = $(Grid.class).withId("table-requests-by-direction").single();
         assertThat(table.isVisible()).isTrue();
         assertThat(test(table).size()).as("both directions").isEqualTo(2);
@@ -43,13 +43,14 @@ class StatisticsViewTests extends ViewTest {
         StatisticsView view = navigate(StatisticsView.class);
         assertThat(grids(view)).as("no table built, not even a hidden one").isZero();
 
-        var toggle = $(Button.class).withId("toggle-recoveries-by-kind").single();
-        test(toggle).click();
-        test(toggle).click();
-        test(toggle).click();
+        var toggle = element(view, "toggle-recoveries-by-kind");
+        view.toggle(toggle);
+        view.toggle(toggle);
+        view.toggle(toggle);
 
         assertThat(grids(view)).isEqualTo(1);
         assertThat($(Grid.class).withId("table-recoveries-by-kind").single().isVisible()).isTrue();
+        assertThat(toggle.getText()).as("the button now offers the chart back").isEqualTo("Chart");
     }
 
     @Test
@@ -63,13 +64,13 @@ class StatisticsViewTests extends ViewTest {
                 .as("the option kept as an element property, in the session for as long as the page is open").isFalse());
         assertThat(sent.keySet()).as("every chart was sent its option")
                 .containsExactlyInAnyOrderElementsOf(charts.stream().map(c -> c.getElement().getNode()).toList());
-        ChartView byKind = charts.stream().filter(c -> c.getParent().flatMap(Component::getId)
-                .filter("chart-recoveries-by-kind"::equals).isPresent()).findFirst().orElseThrow();
+        ChartView byKind = charts.stream().filter(c -> "chart-recoveries-by-kind".equals(
+                c.getElement().getParent().getAttribute("id"))).findFirst().orElseThrow();
         assertThat(sent.get(byKind.getElement().getNode()).get("series")).as("what ECharts draws").isNotEmpty();
 
-        var card = (VerticalLayout) byKind.getParent().orElseThrow();
-        card.remove(byKind);
-        card.add(byKind);
+        var card = byKind.getElement().getParent();
+        card.removeChild(byKind.getElement());
+        card.appendChild(byKind.getElement());
         var again = optionsSent();
         assertThat(again).as("a chart attached anew is drawn again").containsOnlyKeys(byKind.getElement().getNode());
         assertThat(again.get(byKind.getElement().getNode())).isEqualTo(sent.get(byKind.getElement().getNode()));
@@ -86,6 +87,16 @@ class StatisticsViewTests extends ViewTest {
             }
         }
         return sent;
+    }
+
+    /** The element with this id anywhere under the view, plain elements included. */
+    private static Element element(Component view, String id) {
+        return find(view.getElement(), id).orElseThrow(() -> new AssertionError("no element #" + id));
+    }
+
+    private static Optional<Element> find(Element root, String id) {
+        return id.equals(root.getAttribute("id")) ? Optional.of(root)
+                : root.getChildren().map(c -> find(c, id)).flatMap(Optional::stream).findFirst();
     }
 
     /** Grids anywhere in the component tree, hidden ones included. */
