@@ -153,7 +153,8 @@ final class ImportRun {
                     if (writer.seen(kind).isEmpty()) {
                         continue; // the extract has no such records: it says nothing of them
                     }
-                    List<String> missing = records.flagMissing(kind, batch.profileName(), ownBatches, writer.seen(kind), batch.id());
+                    List<String> missing = records.flagMissing(kind, batch.profileName(), ownBatches, writer.seen(kind),
+                            batch.id());
                     outcome.add(kind.name().toLowerCase(Locale.ROOT) + ".missing", missing.size());
                     missing.stream().limit(MISSING_LISTED).forEach(id ->
                             outcome.issues.add(Issue.warning(0, "record-not-in-extract", null, kind.label(), id)));
