@@ -288,11 +288,8 @@ public class ImportedRecords implements RecordStore {
 
     /**
      * How each row (one per record id, each with its {@link Row#hash}) stands against what its source
-     * said of the record last time. Read only: a dry run asks it too.
-     *
-     * @param ownBatches the ids of the import batches of the rows' source (mapping profile): a record one
-     *                   of them created but that keeps no hash of this source (imported before row hashes)
-     *                   is compared field by field, not joined
+     * said of the record last time. Read only: a dry run asks it too. {@code ownBatches}: the source's
+     * batches, whose records left without its hash (before row hashes) are compared, not joined.
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
