@@ -127,9 +127,10 @@ final class ChunkWriter {
         return times + String.format(Locale.ROOT, "; ahead on the reading thread %.1f s", aheadNanos.sum() / 1e9);
     }
 
-    ChunkWriter(RecordStore records, String batch, String fileName, String profile, boolean dryRun) {
+    /** {@code ownBatches}: the ids of this profile's import batches, see {@link ExtractHistory}. */
+    ChunkWriter(RecordStore records, String batch, String fileName, String profile, Set<String> ownBatches, boolean dryRun) {
         this.records = records;
-        this.history = new ExtractHistory(records, profile);
+        this.history = new ExtractHistory(records, profile, ownBatches);
         this.batch = batch;
         this.fileName = fileName;
         this.dryRun = dryRun;

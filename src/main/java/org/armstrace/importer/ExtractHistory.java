@@ -35,13 +35,16 @@ final class ExtractHistory {
 
     private final RecordStore records;
     private final String profile;
+    /** This source's batches: what made a record that keeps no hash of it (see {@link RecordStore#standings}). */
+    private final Set<String> ownBatches;
     private final Map<Kind, Set<String>> seen = new HashMap<>();
     /** Hashes of the parts of rows read but not yet written, by identity: filled by the reader, read by the writer. */
     private final Map<Object, String> hashedAhead = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
-    ExtractHistory(RecordStore records, String profile) {
+    ExtractHistory(RecordStore records, String profile, Set<String> ownBatches) {
         this.records = records;
         this.profile = profile;
+        this.ownBatches = Set.copyOf(ownBatches);
     }
 
     /** Every record id of this kind the run has named so far. */
@@ -113,7 +116,7 @@ final class ExtractHistory {
             }
         }
         if (!unread.isEmpty()) {
-            standings.putAll(records.standings(kind, unread));
+            standings.putAll(records.standings(kind, unread, ownBatches));
         }
         var changed = new ArrayList<Row<T>>();
         var refreshed = new HashSet<String>();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.armstrace.graph.CypherParams;
@@ -40,6 +41,15 @@ class ImportBatches {
                         "profile", profile.name(), "hash", profile.hash(), "json", profile.toJson(),
                         "kind", profile.kind().name(), "dryRun", dryRun, "by", AuditLog.currentActor(), "now", now()))
                 .run();
+    }
+
+    /**
+     * The ids of every batch of this profile (a source): a record one of them created is this source's
+     * own, even where it keeps no hash of what the source said (imported before row hashes, issue 27).
+     */
+    Set<String> ofProfile(String profile) {
+        return Set.copyOf(neo4j.query("MATCH (b:ImportBatch {profileName: $profile}) RETURN b.id")
+                .bind(profile).to("profile").fetchAs(String.class).all());
     }
 
     /** The latest real (not dry) import of this file with this profile, if any. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +79,9 @@ final class ImportRun {
         int resumeAfter = batch.committedThrough();
         prepare(batch, extract, resumeAfter);
         var queue = new ArrayBlockingQueue<Chunk>(2);
-        var writer = new ChunkWriter(records, batch.id(), batch.fileName(), profile.name(), batch.dryRun());
+        // Read once per run (a source has a batch a month): what made the records it left no hash on.
+        Set<String> ownBatches = batches.ofProfile(profile.name());
+        var writer = new ChunkWriter(records, batch.id(), batch.fileName(), profile.name(), ownBatches, batch.dryRun());
         // Chunks are looked at ahead on a thread of their own, one after another, as the one who started
         // the import: reading and parsing the next chunk, looking at the one after, and writing this one overlap.
         SecurityContext security = SecurityContextHolder.getContext();
@@ -127,7 +130,7 @@ final class ImportRun {
             closeQuietly(extract);
         }
         if (profile.full() && !batch.dryRun()) {
-            missing(batch, resumeAfter, writer);
+            missing(batch, resumeAfter, writer, ownBatches);
         }
         return completed(batch, rows, started, writer);
     }
@@ -140,7 +143,7 @@ final class ImportRun {
      * deleted), counted as {@code <kind>.missing} and listed in the run's report. A run resumed after a
      * crash has not seen the rows committed before it, so it cannot tell, and says so.
      */
-    private void missing(ImportBatch batch, int resumeAfter, ChunkWriter writer) {
+    private void missing(ImportBatch batch, int resumeAfter, ChunkWriter writer, Set<String> ownBatches) {
         var outcome = new ChunkWriter.Outcome();
         if (resumeAfter > 0) {
             outcome.issues.add(Issue.warning(0, "missing-not-checked", null));
@@ -150,7 +153,8 @@ final class ImportRun {
                     if (writer.seen(kind).isEmpty()) {
                         continue; // the extract has no such records: it says nothing of them
                     }
-                    List<String> missing = records.flagMissing(kind, batch.profileName(), writer.seen(kind), batch.id());
+                    List<String> missing = records.flagMissing(kind, batch.profileName(), ownBatches, writer.seen(kind),
+                            batch.id());
                     outcome.add(kind.name().toLowerCase(Locale.ROOT) + ".missing", missing.size());
                     missing.stream().limit(MISSING_LISTED).forEach(id ->
                             outcome.issues.add(Issue.warning(0, "record-not-in-extract", null, kind.label(), id)));

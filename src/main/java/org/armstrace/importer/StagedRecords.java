@@ -166,10 +166,11 @@ final class StagedRecords implements RecordStore {
     /**
      * A first load: nothing was said of any record before it, so a record is new or, made by an
      * earlier extract of this load, joined. (A node is written once here: a later extract's hash and
-     * source are not added to it, as a transactional import would.)
+     * source are not added to it, as a transactional import would.) The store was empty, so no record
+     * here predates row hashes: {@code ownBatches} has nothing to tell.
      */
     @Override
-    public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows) {
+    public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows, Set<String> ownBatches) {
         Set<String> found = existing(kind, rows.stream().map(Row::id).toList());
         var out = new HashMap<String, Standing>();
         rows.forEach(r -> out.put(r.id(), found.contains(r.id()) ? Standing.JOINED : Standing.NEW));
@@ -192,7 +193,7 @@ final class StagedRecords implements RecordStore {
     }
 
     @Override
-    public List<String> flagMissing(Kind kind, String profile, Set<String> seen, String batch) {
+    public List<String> flagMissing(Kind kind, String profile, Set<String> ownBatches, Set<String> seen, String batch) {
         return List.of(); // an empty store held nothing that could be missing
     }
 

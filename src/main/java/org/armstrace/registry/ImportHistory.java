@@ -44,8 +44,14 @@ final class ImportHistory {
     /**
      * The standing of each row (by record id) against the graph; {@code content} gives the fields a
      * row sets, compared only when its hash differs from the one its source left.
+     *
+     * <p>A record with no hash of this source joins it, unless one of {@code ownBatches} (this source's
+     * batches) created it: then this source made it without leaving a hash (a release before row
+     * hashes, issue 27), and its row is compared field by field as a changed one is, or that extract's
+     * changes would be lost. The record's {@code importBatch} is read only when the hash is missing.
      */
     static <T> Map<String, Standing> standings(Neo4jClient neo4j, Kind kind, List<ImportedRecords.Row<T>> rows,
+                                               Set<String> ownBatches,
                                                Function<ImportedRecords.Row<T>, Map<String, Object>> content) {
         var out = new HashMap<String, Standing>();
         if (rows.isEmpty()) {
@@ -57,8 +63,9 @@ final class ImportHistory {
         neo4j.query("""
                         UNWIND $rows AS row
                         MATCH (n:%s {id: row.id})
-                        RETURN n.id AS id, [h IN coalesce(n.importHashes, []) WHERE h STARTS WITH row.prefix][0] AS entry,
-                               n.notInLatestExtract IS NOT NULL AS missing
+                        WITH n, [h IN coalesce(n.importHashes, []) WHERE h STARTS WITH row.prefix][0] AS entry
+                        RETURN n.id AS id, entry, n.notInLatestExtract IS NOT NULL AS missing,
+                               CASE WHEN entry IS NULL THEN n.importBatch END AS batch
                         """.formatted(kind.label()))
                 .bind(params).to("rows").fetch().all().forEach(r -> known.put((String) r.get("id"), r));
         var changed = new ArrayList<ImportedRecords.Row<T>>();
@@ -66,9 +73,9 @@ final class ImportHistory {
             Map<String, Object> k = known.get(r.id());
             if (k == null) {
                 out.put(r.id(), Standing.NEW);
-            } else if (k.get("entry") == null) {
+            } else if (k.get("entry") == null && (k.get("batch") == null || !ownBatches.contains(k.get("batch")))) {
                 out.put(r.id(), Standing.JOINED);
-            } else if (k.get("entry").equals(r.hash())) {
+            } else if (k.get("entry") != null && k.get("entry").equals(r.hash())) {
                 out.put(r.id(), Boolean.TRUE.equals(k.get("missing")) ? Standing.RETURNED : Standing.UNCHANGED);
             } else {
                 changed.add(r);
@@ -239,16 +246,19 @@ final class ImportHistory {
     /**
      * Flags the records this source sent before and a full extract of it lacks as not in the latest
      * extract (the first such date is kept), never deleting them. Returns the ids of all such records.
+     * A record one of {@code ownBatches} created is one this source sent, hash or not (see {@link #standings}).
      */
-    static List<String> flagMissing(Neo4jClient neo4j, Kind kind, String profile, Set<String> seen, String batch,
-                                    LocalDate day) {
+    static List<String> flagMissing(Neo4jClient neo4j, Kind kind, String profile, Set<String> ownBatches, Set<String> seen,
+                                    String batch, LocalDate day) {
         var missing = new ArrayList<String>();
         // A scan of the label: once per full extract, against the ids the run saw, held in memory.
         neo4j.query("""
-                        MATCH (n:%s) WHERE any(h IN coalesce(n.importHashes, []) WHERE h STARTS WITH $prefix)
+                        MATCH (n:%s)
+                        WHERE any(h IN coalesce(n.importHashes, []) WHERE h STARTS WITH $prefix) OR n.importBatch IN $batches
                         RETURN n.id
                         """.formatted(kind.label()))
-                .bind(profile + "=").to("prefix").fetchAs(String.class).all().stream()
+                .bindAll(CypherParams.of("prefix", profile + "=", "batches", List.copyOf(ownBatches)))
+                .fetchAs(String.class).all().stream()
                 .filter(id -> !seen.contains(id)).forEach(missing::add);
         for (int from = 0; from < missing.size(); from += 5_000) {
             neo4j.query("""

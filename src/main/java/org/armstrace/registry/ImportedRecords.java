@@ -288,14 +288,15 @@ public class ImportedRecords implements RecordStore {
 
     /**
      * How each row (one per record id, each with its {@link Row#hash}) stands against what its source
-     * said of the record last time. Read only: a dry run asks it too.
+     * said of the record last time. Read only: a dry run asks it too. {@code ownBatches}: the source's
+     * batches, whose records left without its hash (before row hashes) are compared, not joined.
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows) {
+    public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows, Set<String> ownBatches) {
         List<Row<Object>> list = (List) rows;
-        return ImportHistory.standings(neo4j, kind, list, r -> ImportHistory.content(firearms, kind, r.value()));
+        return ImportHistory.standings(neo4j, kind, list, ownBatches, r -> ImportHistory.content(firearms, kind, r.value()));
     }
 
     /**
@@ -344,8 +345,8 @@ public class ImportedRecords implements RecordStore {
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public List<String> flagMissing(Kind kind, String profile, Set<String> seen, String batch) {
-        return ImportHistory.flagMissing(neo4j, kind, profile, seen, batch, now().toLocalDate());
+    public List<String> flagMissing(Kind kind, String profile, Set<String> ownBatches, Set<String> seen, String batch) {
+        return ImportHistory.flagMissing(neo4j, kind, profile, ownBatches, seen, batch, now().toLocalDate());
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -48,7 +48,7 @@ public interface RecordStore {
     int addMissingBlockKeys();
 
     /** See {@link ImportedRecords#standings}. */
-    Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows);
+    Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows, Set<String> ownBatches);
 
     /** See {@link ImportedRecords#unchanged}. */
     Set<String> unchanged(Kind kind, Collection<? extends Row<?>> rows);
@@ -60,7 +60,7 @@ public interface RecordStore {
     void writeChanges(Kind kind, List<? extends Row<?>> rows, Map<String, Standing> standings, String reason);
 
     /** See {@link ImportedRecords#flagMissing}. */
-    List<String> flagMissing(Kind kind, String profile, Set<String> seen, String batch);
+    List<String> flagMissing(Kind kind, String profile, Set<String> ownBatches, Set<String> seen, String batch);
 
     void writeOrganisations(List<Row<NewOrganisation>> rows, String batch);
 

@@ -242,8 +242,8 @@ class QuietReimportTests {
         }
 
         @Override
-        public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows) {
-            return noted("standings", graph.standings(kind, rows));
+        public Map<String, Standing> standings(Kind kind, List<? extends Row<?>> rows, Set<String> ownBatches) {
+            return noted("standings", graph.standings(kind, rows, ownBatches));
         }
 
         @Override
@@ -263,8 +263,8 @@ class QuietReimportTests {
         }
 
         @Override
-        public List<String> flagMissing(Kind kind, String profile, Set<String> seen, String batch) {
-            return noted("flagMissing", graph.flagMissing(kind, profile, seen, batch));
+        public List<String> flagMissing(Kind kind, String profile, Set<String> ownBatches, Set<String> seen, String batch) {
+            return noted("flagMissing", graph.flagMissing(kind, profile, ownBatches, seen, batch));
         }
 
         @Override

@@ -267,6 +267,87 @@ class ReimportTests {
                 .satisfies(i -> assertThat(i.args()).containsExactly("birthPlace", "Rahovec", "Deçan"));
     }
 
+    /**
+     * What an earlier release left: the records a batch wrote, without the hashes of what their source said
+     * (a release before row hashes, or one that wrote a record without its row's hash).
+     */
+    long withoutHashes(ImportBatch b) {
+        return neo4j.query("""
+                        MATCH (n) WHERE n.importBatch = $batch AND n.importHashes IS NOT NULL
+                        REMOVE n.importHashes
+                        RETURN count(n)""")
+                .bind(b.id()).to("batch").fetchAs(Long.class).one().orElseThrow();
+    }
+
+    @Test
+    void records_an_earlier_release_imported_without_hashes_are_compared_field_by_field_by_the_next_extract_of_their_source()
+            throws IOException {
+        Holder moved = holder(1, "Bytyqi", "Ilir", "Suharekë");
+        Holder same = holder(2, "Sylaj", "Mentor", "Malishevë");
+        Holder rebored = holder(3, "Zeka", "Arsim", "Kaçanik");
+        Holder revoked = holder(4, "Lushi", "Petrit", "Skenderaj");
+        Holder gone = holder(5, "Osmani", "Kushtrim", "Dragash");
+        ImportBatch first = run("upgraded-1.csv", List.of(moved, same, rebored, revoked, gone));
+        assertThat(withoutHashes(first)).as("people, weapons and licences of the first extract").isGreaterThanOrEqualTo(15);
+
+        ImportBatch second = run("upgraded-2.csv", List.of(moved.bornIn("Prishtinë"), same, rebored.calibre(".22 LR"),
+                revoked.status("Revokuar", "15.10.2026")));
+
+        assertThat(second.counts()).containsEntry("person.changed", 1L).containsEntry("person.field.birthPlace", 1L)
+                .containsEntry("firearm.changed", 1L).containsEntry("firearm.field.calibreCode", 1L)
+                .containsEntry("licence.changed", 1L).containsEntry("licence.field.status", 1L)
+                .containsEntry("person.unchanged", 3L).containsEntry("firearm.unchanged", 3L)
+                .containsEntry("firearm.missing", 1L).containsEntry("person.missing", 1L).containsEntry("licence.missing", 1L)
+                .doesNotContainKeys("person.existing", "firearm.existing", "person.created", "firearm.created");
+        assertThat(second.rows("changed")).isEqualTo(3);
+        assertThat(second.rows("unchanged")).isEqualTo(1);
+        assertThat(person(moved)).containsEntry("place", "Prishtinë").containsEntry("source", "import:upgraded-2.csv#row=2")
+                .containsEntry("versions", 1L);
+        assertThat(neo4j.query("""
+                        MATCH (:Person {nationalIdKey: $nid})-[:HAS_VERSION]->(v:PersonVersion)
+                        RETURN v.source + ' ' + v.before[0] + ' -> ' + v.after[0]""")
+                .bind(moved.nid()).to("nid").fetchAs(String.class).one())
+                .contains("import:upgraded-2.csv#row=2 birthPlace=Suharekë -> birthPlace=Prishtinë");
+        assertThat((List<?>) firearm(rebored).get("history")).singleElement().asString()
+                .startsWith("import:upgraded-2.csv#row=4 calibreCode=");
+        assertThat(neo4j.query("""
+                        MATCH (l:Licence {number: $n})-[c:COVERS]->(:Firearm) RETURN l.status AS status, c.to AS to""")
+                .bind(revoked.licence()).to("n").fetch().one().orElseThrow())
+                .containsEntry("status", "REVOKED").containsEntry("to", LocalDate.of(2026, 10, 15));
+        assertThat(person(same)).containsEntry("versions", 0L).containsEntry("source", "import:upgraded-1.csv#row=3");
+        assertThat(person(gone)).containsEntry("missing", LocalDate.now(ZoneOffset.UTC));
+
+        // The hashes are kept now: the same rows again are known unchanged by them.
+        ImportBatch third = run("upgraded-3.csv", List.of(moved.bornIn("Prishtinë"), same, rebored.calibre(".22 LR"),
+                revoked.status("Revokuar", "15.10.2026")), "\n");
+        assertThat(third.rows("unchanged")).isEqualTo(4);
+        assertThat(third.counts()).doesNotContainKeys("person.changed", "firearm.changed", "licence.changed");
+    }
+
+    @Test
+    void a_record_another_source_imported_without_a_hash_is_joined_with_its_fields_kept_and_still_compared_by_its_own_source()
+            throws IOException {
+        Holder h = holder(1, "Dervishi", "Valmir", "Lipjan");
+        MappingProfile own = source;
+        ImportBatch first = run("elsewhere-1.csv", List.of(h));
+        withoutHashes(first);
+        source = new MappingProfile("police-" + tag, "another register", own.kind(), own.format(), own.columns(),
+                own.dateFormats(), own.nameOrder(), own.organisationKind(), true);
+
+        ImportBatch joined = run("elsewhere-2.csv", List.of(h.bornIn("Deçan").calibre(".22 LR")));
+
+        assertThat(joined.counts()).containsEntry("person.existing", 1L).containsEntry("firearm.existing", 1L)
+                .doesNotContainKeys("person.changed", "firearm.changed", "person.field.birthPlace", "firearm.field.calibreCode");
+        assertThat(person(h)).containsEntry("place", "Lipjan").containsEntry("versions", 0L);
+        assertThat(firearm(h)).containsEntry("versions", 0L);
+
+        // The source that made the record, though it left no hash, still has its later word compared.
+        source = own;
+        ImportBatch later = run("elsewhere-3.csv", List.of(h.bornIn("Deçan")));
+        assertThat(later.counts()).containsEntry("person.changed", 1L).containsEntry("person.field.birthPlace", 1L);
+        assertThat(person(h)).containsEntry("place", "Deçan").containsEntry("versions", 1L);
+    }
+
     List<Issue> issues(ImportBatch b) {
         return Actors.as("importer", Role.ADMIN, () -> imports.issues(b.id(), 0, 1_000));
     }
