@@ -33,6 +33,8 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -64,6 +66,24 @@ class CapacityBenchmark {
         @Bean
         SessionHeap sessionHeap() {
             return new SessionHeap();
+        }
+
+        /**
+         * {@code -Dbench.tomcat-caches=off}: Tomcat keeps, for reuse, every connection's channel (with its TLS
+         * and socket buffers, up to 500) and up to 200 request processors (with their header buffers). Both
+         * grow with the most connections ever open at once, not with the sessions, and stay after collections;
+         * off, they leave the live heap so that it shows what the sessions hold.
+         */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatCaches() {
+            return factory -> {
+                if ("off".equals(System.getProperty("bench.tomcat-caches"))) {
+                    factory.addConnectorCustomizers(connector -> {
+                        connector.setProperty("socket.bufferPool", "0");
+                        connector.setProperty("processorCache", "0");
+                    });
+                }
+            };
         }
     }
 
