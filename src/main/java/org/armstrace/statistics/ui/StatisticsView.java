@@ -226,9 +226,6 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
      */
     void toggle(Element button) {
         String id = button.getAttribute(TOGGLE_ATTRIBUTE);
-        if (id == null) {
-            return; // not one of the cards' buttons
-        }
         Element card = button.getParent().getParent();
         var chart = card.getChild(1).getComponent().orElseThrow();
         var grid = card.getChildren().flatMap(e -> e.getComponent().stream()).filter(Grid.class::isInstance).findFirst()
@@ -301,7 +298,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
 
     private Anchor download(String text, String fileName, Consumer<OutputStream> writer,
                             String id) {
-        String safe = fileName.replaceAll("[^A-Za-z0-9._-]+", "_");
+        String safe = safeName(fileName);
         DownloadHandler handler = event -> {
             event.setFileName(safe);
             event.setContentType(XLSX);
@@ -311,6 +308,11 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         anchor.setId(id);
         anchor.getElement().setAttribute("download", true);
         return anchor;
+    }
+
+    /** A file name any browser and file system takes as it is. */
+    private static String safeName(String fileName) {
+        return fileName.replaceAll("[^A-Za-z0-9._-]+", "_");
     }
 
     /** A link to one of the period's workbooks ({@code what}: a table's id, or the annual return or KPIs). */
@@ -339,7 +341,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
             event.getResponse().getWriter().write("No such table: " + what);
             return;
         }
-        event.setFileName((what + "-" + shown.period().label() + ".xlsx").replaceAll("[^A-Za-z0-9._-]+", "_"));
+        event.setFileName(safeName(what + "-" + shown.period().label() + ".xlsx"));
         event.setContentType(XLSX);
         writer.accept(event.getOutputStream());
     }
