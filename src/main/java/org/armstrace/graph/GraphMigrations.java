@@ -87,7 +87,9 @@ final class GraphMigrations {
                 for (String statement : m.statements()) {
                     s.run(statement, config).consume();
                 }
-                s.run("CALL db.awaitIndexes(300)", config).consume();
+                // A new index over an existing registry is populated now: at N (10 M weapons) that
+                // takes minutes, not seconds, and a migration is done only when its indexes are online.
+                s.run("CALL db.awaitIndexes(86400)", config).consume();
                 s.executeWrite(tx -> tx.run("""
                         MERGE (m:__Migration {version: $version})
                         ON CREATE SET m.description = $description, m.checksum = $checksum,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.armstrace.security.AuditLog;
 import org.neo4j.driver.Value;
@@ -24,6 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class FirearmRegistry {
+
+    /**
+     * Keys stored for the serial indexes only, derived from the serial and the make: the deletion
+     * neighbourhood, and the folded serial and neighbourhood scoped to the maker
+     * ({@link SerialNumbers#scoped}). Never part of a version or of an import's comparison.
+     */
+    static final Set<String> SEARCH_KEYS = Set.of("serialNeighbourhood", "makeSerialFolded", "makeNeighbourhood");
 
     /** Fields to correct; null means "leave as is". */
     public record Correction(String type, String make, String model, String calibre, String serialAsRead,
@@ -193,9 +201,8 @@ public class FirearmRegistry {
             // The model stays: so does the spelling it was first written in, which the record does not carry.
             next.remove("modelAsRead");
         }
-        // The neighbourhood is derived from the serial: stored, but kept out of the version diff.
-        Versions.supersede(neo4j, "Firearm", id, withoutNeighbourhood(next),
-                Map.of("serialNeighbourhood", next.get("serialNeighbourhood")), reason, provenance);
+        // The search keys are derived from the serial and make: stored, but kept out of the version diff.
+        Versions.supersede(neo4j, "Firearm", id, withoutSearchKeys(next), searchKeys(next), reason, provenance);
         neo4j.query("""
                         MATCH (f:Firearm {id: $id})
                         OPTIONAL MATCH (f)-[old:MADE_BY]->()
@@ -257,7 +264,10 @@ public class FirearmRegistry {
         props.put("serialAsRead", serialAsRead);
         props.put("serialKey", key);
         props.put("serialFolded", folded);
-        props.put("serialNeighbourhood", String.join(" ", SerialNumbers.neighbourhood(folded)));
+        Set<String> neighbourhood = SerialNumbers.neighbourhood(folded);
+        props.put("serialNeighbourhood", String.join(" ", neighbourhood));
+        props.put("makeSerialFolded", SerialNumbers.scoped(makeCode, List.of(folded)));
+        props.put("makeNeighbourhood", SerialNumbers.scoped(makeCode, neighbourhood));
         // "Kosova", "Srbija", "Deutschland": a country's name in any of the languages, or an alias, is its code.
         props.put("countryOfManufacture", country == null ? null
                 : reference.resolveCountry(country).map(Country::code).orElse(country));
@@ -292,14 +302,22 @@ public class FirearmRegistry {
 
     /** "key=value" lines of the identification, as kept in versions (derived search keys left out). */
     private static List<String> describe(Map<String, Object> props) {
-        return withoutNeighbourhood(props).entrySet().stream().filter(e -> e.getValue() != null)
+        return withoutSearchKeys(props).entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
     }
 
-    private static Map<String, Object> withoutNeighbourhood(Map<String, Object> props) {
+    /** The identification without its derived search keys ({@link #SEARCH_KEYS}). */
+    static Map<String, Object> withoutSearchKeys(Map<String, Object> props) {
         var copy = new HashMap<>(props);
-        copy.remove("serialNeighbourhood");
+        copy.keySet().removeAll(SEARCH_KEYS);
         return copy;
+    }
+
+    /** The identification's derived search keys alone, nulls kept (a make no longer known clears its scoped keys). */
+    static Map<String, Object> searchKeys(Map<String, Object> props) {
+        var keys = new HashMap<String, Object>();
+        SEARCH_KEYS.forEach(k -> keys.put(k, props.get(k)));
+        return keys;
     }
 
     static Firearm toFirearm(Node f, Value markings) {

@@ -155,8 +155,7 @@ final class ImportHistory {
                 NewFirearm w = (NewFirearm) value;
                 var f = firearms.identification(w.type(), w.make(), w.model(), w.calibre(), w.serialAsRead(),
                         w.countryOfManufacture(), w.year(), false);
-                f.remove("serialNeighbourhood");
-                yield f;
+                yield FirearmRegistry.withoutSearchKeys(f);
             }
             case ORGANISATION -> {
                 var o = ImportedProperties.organisationProperties(new ImportedRecords.Row<>(null, (ImportedRecords.NewOrganisation) value, null), null, null);
@@ -190,14 +189,25 @@ final class ImportHistory {
             }
             case FIREARM -> {
                 NewFirearm w = (NewFirearm) value;
-                if (held.contains("serialAsRead") || !s.changes().containsKey("serialAsRead")) {
+                boolean serial = !held.contains("serialAsRead") && s.changes().containsKey("serialAsRead");
+                boolean make = !held.contains("makeCode") && s.changes().containsKey("makeCode");
+                if (!serial && !make) {
                     yield Map.of();
                 }
-                yield CypherParams.of("serialNeighbourhood", firearms.identification(w.type(), w.make(), w.model(),
-                        w.calibre(), w.serialAsRead(), w.countryOfManufacture(), w.year(), false).get("serialNeighbourhood"));
+                // The keys follow the serial and the make the record is left with: the desk's where it holds one.
+                Map<String, String> desk = new HashMap<>();
+                s.conflicts().forEach(c -> desk.put(c.field(), c.current()));
+                yield FirearmRegistry.searchKeys(firearms.identification(w.type(),
+                        held.contains("makeCode") ? emptyAsNull(desk.getOrDefault("makeAsRead", desk.get("makeCode"))) : w.make(), w.model(), w.calibre(),
+                        held.contains("serialAsRead") ? desk.get("serialAsRead") : w.serialAsRead(),
+                        w.countryOfManufacture(), w.year(), false));
             }
             default -> Map.of();
         };
+    }
+
+    private static String emptyAsNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** Equal as stored: the graph gives back longs for ints, and dates and strings as they went in. */

@@ -143,6 +143,7 @@ public class ManufacturerMerges {
         var params = new HashMap<String, Object>();
         params.put("merged", merged.code());
         params.put("survivor", survivor.code());
+        params.put("scoped", SerialNumbers.isScope(survivor.code()));
         params.put("batch", BATCH);
         params.put("before", List.of("maker=" + merged.name()));
         params.put("after", List.of("maker=" + survivor.name()));
@@ -157,7 +158,11 @@ public class ManufacturerMerges {
                             MATCH (s:Organisation {id: 'MANUFACTURER:' + $survivor})
                             DELETE r
                             MERGE (f)-[:MADE_BY]->(s)
-                            SET f.makeCode = $survivor, f.version = coalesce(f.version, 1) + 1
+                            SET f.makeCode = $survivor, f.version = coalesce(f.version, 1) + 1,
+                                // the serial's search keys scoped to the maker follow it (SerialNumbers.scoped)
+                                f.makeSerialFolded = CASE WHEN $scoped THEN $survivor + '.' + f.serialFolded END,
+                                f.makeNeighbourhood = CASE WHEN $scoped THEN reduce(s = '', t IN split(f.serialNeighbourhood, ' ') |
+                                    s + CASE WHEN s = '' THEN '' ELSE ' ' END + $survivor + '.' + t) END
                             CREATE (f)-[:HAS_VERSION]->(:FirearmVersion {version: f.version, at: $now, by: $by,
                                    source: 'user:' + $by, confidence: 'HIGH', reason: $why,
                                    before: $before, after: $after})

@@ -49,9 +49,18 @@ record SearchFilters(Optional<Manufacturer> make, Optional<FirearmType> type, Op
 
     /** The filters also scope the weapons' index queries, so that candidates are weapons of that kind only. */
     String scope() {
-        return clause("makeCode", make.map(Manufacturer::code).orElse(null))
-                + clause("typeCode", type.map(FirearmType::code).orElse(null))
+        return clause("makeCode", make.map(Manufacturer::code).orElse(null)) + kindScope();
+    }
+
+    /** The type and calibre part of {@link #scope()}: for the indexes whose keys carry the maker already. */
+    String kindScope() {
+        return clause("typeCode", type.map(FirearmType::code).orElse(null))
                 + clause("calibreCode", calibre.map(Calibre::code).orElse(null));
+    }
+
+    /** The code of the make asked for when search keys can be scoped to it ({@link SerialNumbers#scoped}), else null. */
+    String scopingMake() {
+        return make.map(Manufacturer::code).filter(SerialNumbers::isScope).orElse(null);
     }
 
     /** Whether the weapon is of the make, type and calibre asked for (the index scope may have left codes out). */

@@ -1,6 +1,7 @@
 package org.armstrace.registry;
 
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -129,6 +130,40 @@ public final class SerialNumbers {
             }
         }
         return out;
+    }
+
+    /**
+     * Search keys scoped to a maker: each key prefixed with the maker's code ({@code "ZASTAVA.12345"}),
+     * space-separated, or null when there is no code or it cannot be a Lucene term. A search that knows
+     * the make walks only that maker's postings: at N a four-character neighbourhood member is shared
+     * by thousands of weapons of every maker (src/bench/README.md, "N, 2026-12-07").
+     */
+    static String scoped(String makeCode, Collection<String> keys) {
+        if (!isScope(makeCode)) {
+            return null;
+        }
+        var out = new StringBuilder(keys.size() * (makeCode.length() + 8));
+        for (String k : keys) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(makeCode).append('.').append(k);
+        }
+        return out.toString();
+    }
+
+    /** Whether a maker's code can scope search keys: [A-Z0-9_], as reference data writes codes. */
+    static boolean isScope(String makeCode) {
+        if (makeCode == null || makeCode.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < makeCode.length(); i++) {
+            char c = makeCode.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -187,33 +187,50 @@ public class SerialSearch {
             }
             return sources.exact();
         }
-        String scope = filters.scope();
         if (SerialNumbers.isPartial(key)) {
-            sources.firearms(SerialCandidates.FIREARM_FOLDED, scope + "+serialFolded:" + folded)
-                    .markings(SerialCandidates.MARKING_FOLDED, "folded:" + folded);
+            String maker = filters.scopingMake();
+            if (maker != null) {
+                sources.firearms(SerialCandidates.FIREARM_MAKE_FOLDED, filters.kindScope() + "+makeSerialFolded:"
+                        + SerialNumbers.scoped(maker, List.of(folded)));
+            } else {
+                sources.firearms(SerialCandidates.FIREARM_FOLDED, filters.scope() + "+serialFolded:" + folded);
+            }
+            sources.markings(SerialCandidates.MARKING_FOLDED, "folded:" + folded);
             long unreadable = folded.chars().filter(ch -> ch == SerialNumbers.UNREADABLE).count();
             if (unreadable == 1 && !SerialNumbers.hasUnreadableRun(folded)) {
-                String tokens = oneDeletion(SerialNumbers.readable(folded));
-                sources.firearms(SerialCandidates.FIREARM_NEIGHBOURHOOD, scope + "+serialNeighbourhood:(" + tokens + ")")
-                        .markings(SerialCandidates.MARKING_NEIGHBOURHOOD, "neighbourhood:(" + tokens + ")");
+                neighbourhood(sources, filters, oneDeletion(SerialNumbers.readable(folded)));
             }
         } else {
-            String tokens = String.join(" ", SerialNumbers.neighbourhood(folded));
-            sources.exact()
-                    .firearms(SerialCandidates.FIREARM_NEIGHBOURHOOD, scope + "+serialNeighbourhood:(" + tokens + ")")
-                    .markings(SerialCandidates.MARKING_NEIGHBOURHOOD, "neighbourhood:(" + tokens + ")");
+            neighbourhood(sources.exact(), filters, SerialNumbers.neighbourhood(folded));
         }
         return sources;
     }
 
-    /** A key and every string made by deleting one of its characters, as Lucene terms. */
-    private static String oneDeletion(String folded) {
+    /**
+     * The fuzzy sources: weapons and markings sharing a member of the deletion neighbourhood, the
+     * weapons' among the make's own keys when the make is known (a few thousand postings at N instead
+     * of every maker's, src/bench/README.md).
+     */
+    private static void neighbourhood(SerialCandidates.Sources sources, SearchFilters filters, Set<String> members) {
+        String tokens = String.join(" ", members);
+        String maker = filters.scopingMake();
+        if (maker != null) {
+            sources.firearms(SerialCandidates.FIREARM_MAKE_NEIGHBOURHOOD, filters.kindScope() + "+makeNeighbourhood:("
+                    + SerialNumbers.scoped(maker, members) + ")");
+        } else {
+            sources.firearms(SerialCandidates.FIREARM_NEIGHBOURHOOD, filters.scope() + "+serialNeighbourhood:(" + tokens + ")");
+        }
+        sources.markings(SerialCandidates.MARKING_NEIGHBOURHOOD, "neighbourhood:(" + tokens + ")");
+    }
+
+    /** A key and every string made by deleting one of its characters. */
+    private static Set<String> oneDeletion(String folded) {
         var members = new LinkedHashSet<String>();
         members.add(folded);
         for (int i = 0; i < folded.length() && folded.length() > 1; i++) {
             members.add(folded.substring(0, i) + folded.substring(i + 1));
         }
-        return String.join(" ", members);
+        return members;
     }
 
     /**

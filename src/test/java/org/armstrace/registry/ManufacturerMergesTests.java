@@ -64,6 +64,11 @@ class ManufacturerMergesTests {
                 .filteredOn(h -> h.firearm().id().equals(weapon.id())).singleElement().satisfies(h -> {
                     assertThat(h.reasons()).contains(MatchReason.of("make-matches", "Kept Zastava " + tag));
                 });
+        // A typo and an unreadable position: the serial keys scoped to the maker followed the weapon.
+        assertThat(Actors.analyst(() -> search.search(new SerialQuery("MRG" + tag.substring(1), "Kept Zastava " + tag, null, null, 5))))
+                .extracting(h -> h.firearm().id()).contains(weapon.id());
+        assertThat(Actors.analyst(() -> search.search(new SerialQuery("MR?" + tag, "Kept Zastava " + tag, null, null, 5))))
+                .extracting(h -> h.firearm().id()).contains(weapon.id());
         assertThat(neo4j.query("""
                         MATCH (f:Firearm {id: $id})-[:MADE_BY]->(o:Organisation) RETURN collect(o.code) AS makers
                         """).bind(weapon.id()).to("id").fetch().one().orElseThrow().get("makers"))

@@ -267,4 +267,45 @@ class SerialSearchTests {
                     .containsExactlyElementsOf(List.of(((String) expected.get("neighbourhood")).split(" ")));
         }
     }
+
+    @Test
+    void a_weapon_whose_make_is_corrected_is_found_with_a_typo_under_the_new_make_and_no_longer_under_the_old() {
+        Firearm f = register("Glock", "17", "9mm", base + "K4711");
+
+        Actors.analyst(() -> registry.correct(f.id(), new FirearmRegistry.Correction(null, "Zastava", "M70",
+                "7.65 Browning", null, null, null), "make misread at registration",
+                new Provenance("user:analyst1", Provenance.Confidence.HIGH)));
+
+        // One dropped character, and a '?' with one more: the maker's own scoped keys are read.
+        assertThat(find(base + "K471", "Zastava")).extracting(h -> h.firearm().id()).contains(f.id());
+        assertThat(find(base + "K4?1", "Zastava")).extracting(h -> h.firearm().id()).contains(f.id());
+        assertThat(find("*" + base.substring(1) + "K47?1", "Zastava")).extracting(h -> h.firearm().id()).contains(f.id());
+        assertThat(find(base + "K471", "Glock")).extracting(h -> h.firearm().id()).doesNotContain(f.id());
+        assertThat(find(base + "K471", null)).extracting(h -> h.firearm().id()).contains(f.id());
+    }
+
+    @Test
+    void weapons_written_before_the_maker_scoped_keys_get_the_same_keys_from_the_migration_as_from_the_code()
+            throws Exception {
+        String migration;
+        try (var in = getClass().getResourceAsStream("/graph-model/migrations/V0039__serial_keys_scoped_to_maker.cypher")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String backfill = migration.substring(migration.indexOf("MATCH (f:Firearm)"), migration.indexOf(";", migration.indexOf("MATCH (f:Firearm)")));
+        for (Firearm f : List.of(zastava, glock)) {
+            neo4j.query("MATCH (f:Firearm {id: $id}) REMOVE f.makeSerialFolded, f.makeNeighbourhood")
+                    .bind(f.id()).to("id").run();
+        }
+
+        neo4j.query(backfill).run();
+
+        var expected = registry.identification("pistol", "Zastava", "M70", "7.65 Browning", base + "S2519", null, null, false);
+        assertThat(expected.get("makeSerialFolded")).isEqualTo("ZASTAVA." + SerialNumbers.fold(SerialNumbers.normalise(base + "S2519")));
+        var stored = neo4j.query("MATCH (f:Firearm {id: $id}) RETURN f.makeSerialFolded AS folded, f.makeNeighbourhood AS nb")
+                .bind(zastava.id()).to("id").fetch().one().orElseThrow();
+        assertThat(stored.get("folded")).isEqualTo(expected.get("makeSerialFolded"));
+        assertThat(List.of(((String) stored.get("nb")).split(" ")))
+                .containsExactlyElementsOf(List.of(((String) expected.get("makeNeighbourhood")).split(" ")));
+        assertThat(find(base + "S259", "Glock")).extracting(h -> h.firearm().id()).containsExactly(glock.id());
+    }
 }

@@ -38,7 +38,7 @@ final class HistorySentences {
             "reference", "marking",
             // A manufacturer merge's version on each weapon (ManufacturerMerges).
             "maker");
-    private static final Set<String> DERIVED = Set.of("serialKey", "serialFolded", "serialNeighbourhood", "makeCode",
+    private static final Set<String> DERIVED = Set.of("serialKey", "serialFolded", "serialNeighbourhood", "makeSerialFolded", "makeNeighbourhood", "makeCode",
             "numberKey", "modelId", "modelAsRead");
 
     private HistorySentences() {
