@@ -59,7 +59,7 @@ class LinkAnalysisBenchmark {
         var random = new Random(7);
 
         time("expand a weapon (page of 50)", 300, i -> links.expand(new EntityRef(EntityRef.Kind.FIREARM,
-                data.ids().get(random.nextInt(n))), Set.of(), 0, 50));
+                data.ids().get(random.nextInt(data.ids().size()))), Set.of(), 0, 50));
         time("expand a person (page of 50)", 300, i -> links.expand(new EntityRef(EntityRef.Kind.PERSON,
                 data.personIds().get(random.nextInt(p))), Set.of(), 0, 50));
         String maker = neo4j.query("""
@@ -111,7 +111,7 @@ class LinkAnalysisBenchmark {
                         linked.get(i)[1]), Set.of(), 6, 1));
 
         time("timeline and map around a weapon", 300, i -> timeAndPlace.around(List.of(new EntityRef(
-                EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(n))))));
+                EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(data.ids().size()))))));
         time("timeline and map around a person", 300, i -> timeAndPlace.around(List.of(new EntityRef(
                 EntityRef.Kind.PERSON, data.personIds().get(random.nextInt(p))))));
         // Nothing selected on a full canvas: the maker hub, 100 weapons and 99 people.
@@ -119,7 +119,7 @@ class LinkAnalysisBenchmark {
             var canvas = new ArrayList<EntityRef>();
             canvas.add(new EntityRef(EntityRef.Kind.ORGANISATION, maker));
             for (int k = 0; k < 100; k++) {
-                canvas.add(new EntityRef(EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(n))));
+                canvas.add(new EntityRef(EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(data.ids().size()))));
             }
             for (int k = 0; k < 99; k++) {
                 canvas.add(new EntityRef(EntityRef.Kind.PERSON, data.personIds().get(random.nextInt(p))));

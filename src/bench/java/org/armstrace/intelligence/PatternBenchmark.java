@@ -114,13 +114,13 @@ class PatternBenchmark {
                     new EntityRef(EntityRef.Kind.PERSON, data.personIds().get(random.nextInt(p))), Set.of(), h)));
             print(h + "-step neighbourhood of a person (warm)", person);
             long[] weapon = time(20, 200, i -> Actors.as("bench-analyst", Role.ANALYST, () -> links.neighbourhood(
-                    new EntityRef(EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(n))), Set.of(), h)));
+                    new EntityRef(EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(data.ids().size()))), Set.of(), h)));
             print(h + "-step neighbourhood of a weapon (warm)", weapon);
         }
         int sizes = 0;
         for (int i = 0; i < 50; i++) {
             sizes += Actors.as("bench-analyst", Role.ANALYST, () -> links.neighbourhood(new EntityRef(
-                    EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(n))), Set.of(), 4)).entities().size();
+                    EntityRef.Kind.FIREARM, data.ids().get(random.nextInt(data.ids().size()))), Set.of(), 4)).entities().size();
         }
         System.out.printf("4-step neighbourhood of a weapon: %.0f entities on average%n", sizes / 50.0);
     }

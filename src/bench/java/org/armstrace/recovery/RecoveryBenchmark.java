@@ -60,7 +60,7 @@ class RecoveryBenchmark {
         int flagged = 0;
         int stolenPlanted = 0;
         for (int i = 0; i < saves; i++) {
-            int target = random.nextInt(n);
+            int target = random.nextInt(data.weapons().size());
             boolean stolen = i % 10 == 0;
             boolean unknown = i % 5 == 1;
             if (stolen) {

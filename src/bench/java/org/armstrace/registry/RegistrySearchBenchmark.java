@@ -13,11 +13,13 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.graph.BatchTransactions;
 import org.armstrace.graph.GraphProperties;
 import org.armstrace.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -61,6 +63,10 @@ class RegistrySearchBenchmark {
     LostStolenRegister lostStolen;
     @Autowired
     GraphProperties graph;
+    @Autowired
+    Neo4jClient neo4j;
+    @Autowired
+    BatchTransactions batch;
 
     @Test
     void search_latency_and_recall_on_a_synthetic_registry() throws IOException {
@@ -79,6 +85,9 @@ class RegistrySearchBenchmark {
             return; // building a kept store (-Dbench.store) outside the lock; the timed runs reuse it
         }
 
+        if (Boolean.getBoolean("bench.warm-store")) {
+            warmStore();
+        }
         var plant = new Random(7);
         for (int i = 0; i < 700; i++) { // warm-up: every path, so the JIT does not favour the later kinds
             serialQuery(weapons.get(i), List.of("exact", "drop", "mask2", "swap").get(i % 4), i % 3 != 0, plant,
@@ -187,6 +196,27 @@ class RegistrySearchBenchmark {
         if (Boolean.getBoolean("bench.phases")) {
             phases(weapons, kind, ident, queries, random, mode);
         }
+    }
+
+    /**
+     * Reads what a search reads of every weapon once, untimed (-Dbench.warm-store=true): the nodes,
+     * the properties ranking reads and the serial key index, so that Neo4j's page cache holds them as
+     * it would on a server that has been answering searches for a while. Neo4j Community has no page
+     * cache warm-up of its own after a restart, and this machine pages out file cache not touched for
+     * a minute (DAMON), so that without it each run measured a different, mostly cold, store.
+     */
+    private void warmStore() {
+        long s0 = System.nanoTime();
+        // In a batch transaction: reading ten million weapons takes longer than an interactive one may.
+        long rows = batch.reads().execute(t -> neo4j.query("""
+                        MATCH (f:Firearm)
+                        RETURN count(f.serialKey) + count(f.model) + count(f.makeCode) + count(f.typeCode)
+                               + count(f.calibreCode) AS n
+                        """).fetchAs(Long.class).one().orElse(0L));
+        long keys = batch.reads().execute(t -> neo4j.query("MATCH (f:Firearm) WHERE f.serialKey >= '' RETURN count(*) AS n")
+                .fetchAs(Long.class).one().orElse(0L));
+        System.out.printf("store warmed in %.1f s (%,d property reads, %,d serial keys), untimed%n",
+                (System.nanoTime() - s0) / 1e9, rows, keys);
     }
 
     /** The candidates' query up to the union's cut (Lucene, seeks, de-duplication), one constant per row. */
