@@ -95,8 +95,9 @@ final class ExtractManifest {
             }
             String batch = in.readUTF();
             int n = in.readInt();
-            if (n < 0) {
-                throw new IOException("a negative row count");
+            // Each row takes at least 17 bytes: a count the file cannot hold is a damaged file, not a map to allocate.
+            if (n < 0 || n > Files.size(file) / 17) {
+                throw new IOException("a row count the file cannot hold: " + n);
             }
             var rows = new LongObjectHashMap<Entry>(n);
             for (int i = 0; i < n; i++) {
