@@ -1,6 +1,7 @@
 package org.armstrace.importer;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.armstrace.registry.ImportedRecords.Kind;
@@ -22,8 +23,10 @@ record KnownRows(Map<Integer, ManifestRows.Known> rows, List<PeopleMatcher.Told>
         if (known.isEmpty()) {
             return NONE;
         }
-        // Only worth folding when some row of the chunk is matched; weapons under the extract's record ids always.
-        boolean matchPeople = rest.stream().anyMatch(r -> r.person() != null);
+        // Only worth folding when some row of the chunk is matched, and only for a person who shares a key with
+        // one of those rows (no other is ever a candidate for them); weapons under the extract's record ids always.
+        var keys = new HashSet<String>();
+        rest.stream().filter(r -> r.person() != null).forEach(r -> keys.addAll(PeopleMatcher.keys(r)));
         boolean matchWeapons = rest.stream().anyMatch(r -> r.firearm() != null && !ChunkWriter.isReference(r));
         var people = new ArrayList<PeopleMatcher.Told>();
         var firearms = new ArrayList<FirearmsMatcher.Told>();
@@ -33,9 +36,10 @@ record KnownRows(Map<Integer, ManifestRows.Known> rows, List<PeopleMatcher.Told>
                 continue;
             }
             ParsedRow r = item.row();
-            String person = r.person() != null && matchPeople ? named(k, Kind.PERSON) : null;
+            List<String> shared = r.person() != null && !keys.isEmpty() ? PeopleMatcher.keys(r) : List.of();
+            String person = shared.stream().anyMatch(keys::contains) ? named(k, Kind.PERSON) : null;
             if (person != null) {
-                people.add(PeopleMatcher.told(r, person));
+                people.add(PeopleMatcher.told(r, person, shared));
             }
             boolean weapon = r.firearm() != null && !ChunkWriter.isReference(r) && (matchWeapons || r.sourceRecord() != null);
             String firearm = weapon ? named(k, Kind.FIREARM) : null;

@@ -159,12 +159,16 @@ final class PeopleMatcher {
     record Told(String id, PersonMatching.Side side, List<String> keys) {
     }
 
-    /** What {@link #tell} needs of a row known from the manifest: folded here, on any thread. */
-    static Told told(ParsedRow r, String id) {
+    /** The keys a row's person is found by, as {@link #blocks} gives them. */
+    static List<String> keys(ParsedRow r) {
         NewPerson p = r.person();
-        return new Told(id, PersonMatching.Side.of(PersonMatching.Fields.of(p)), blockKeys(new ImportedRecords.PersonBlocks(0,
-                p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()),
-                PersonNames.blocks(p.givenName(), p.familyName(), p.birthDate()))));
+        return blockKeys(new ImportedRecords.PersonBlocks(0, p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()),
+                PersonNames.blocks(p.givenName(), p.familyName(), p.birthDate())));
+    }
+
+    /** What {@link #tell} needs of a row known from the manifest, with its {@link #keys}: folded here, on any thread. */
+    static Told told(ParsedRow r, String id, List<String> keys) {
+        return new Told(id, PersonMatching.Side.of(PersonMatching.Fields.of(r.person())), keys);
     }
 
     /**
