@@ -148,6 +148,30 @@ class ManifestReimportTests {
     }
 
     @Test
+    void a_row_known_unchanged_stands_its_person_before_a_later_row_of_the_chunk_that_says_otherwise() throws IOException {
+        var places = new ArrayList<Object>();
+        var counts = new ArrayList<Map<String, Long>>();
+        for (boolean manifest : List.of(true, false)) {
+            MappingProfile source = source();
+            Holder first = holder(1, "Kastrati", "Driton", "Prizren", (manifest ? "K" : "L") + tag, manifest ? 1958 : 1989);
+            // The same person with a second weapon and licence of his own.
+            Holder second = new Holder(first.name(), first.nid(), first.born(), first.place(), first.licence() + "B",
+                    first.serial() + "B");
+            run(source, "holder-1.csv", List.of(first, second), "", null);
+            if (!manifest) {
+                Files.deleteIfExists(ExtractManifest.file(properties.dataDir().resolve(ExtractManifests.DIR), source.name()));
+            }
+            // Next month the first row as before; the second says he was born elsewhere (the source contradicts itself).
+            ImportBatch next = run(source, "holder-2.csv", List.of(first, second.bornIn("Gjakovë")), "", null);
+            counts.add(next.counts());
+            places.add(neo4j.query("MATCH (p:Person {nationalIdKey: $nid}) RETURN p.birthPlace").bind(first.nid()).to("nid")
+                    .fetchAs(String.class).one().orElseThrow());
+        }
+        assertThat(places).as("the first row names him first: as it is unchanged, so is he").containsExactly("Prizren", "Prizren");
+        assertThat(counts.get(0)).isEqualTo(counts.get(1)).doesNotContainKey("person.changed");
+    }
+
+    @Test
     void a_corrupt_manifest_is_ignored_with_a_log_line_and_the_run_reads_the_graph(CapturedOutput output) throws IOException {
         MappingProfile source = source();
         List<Holder> register = List.of(holder(1, "Bytyqi", "Ilir", "Suharekë"), holder(2, "Sylaj", "Mentor", "Malishevë"));
