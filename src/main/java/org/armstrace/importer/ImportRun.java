@@ -107,7 +107,14 @@ final class ImportRun {
         long rows = batch.read();
         try {
             while (true) {
-                Chunk chunk = next(queue, reader);
+                // Timed: a writer that waits here is bound by reading, parsing and looking ahead, not by its own steps.
+                Chunk chunk = writer.timed("waiting for rows", () -> {
+                    try {
+                        return next(queue, reader);
+                    } catch (InterruptedException e) {
+                        throw new Waiting(e);
+                    }
+                });
                 if (chunk == END) {
                     break;
                 }
@@ -121,7 +128,7 @@ final class ImportRun {
                 listener.accept(new RegistryImports.Progress(batch.id(), chunk.fraction(), rows,
                         seconds > 0 ? (rows - batch.read()) / seconds : 0));
             }
-        } catch (InterruptedException e) {
+        } catch (Waiting e) {
             Thread.currentThread().interrupt();
             reader.interrupt();
             batches.status(batch.id(), ImportBatch.Status.INTERRUPTED, null);
@@ -136,11 +143,21 @@ final class ImportRun {
             closeQuietly(extract);
         }
         if (profile.full() && !batch.dryRun()) {
-            missing(batch, resumeAfter, writer, ownBatches);
+            writer.timed("missing records", () -> {
+                missing(batch, resumeAfter, writer, ownBatches);
+                return null;
+            });
         }
         ImportBatch done = completed(batch, rows, started, writer, manifest);
         manifests.write(done, manifest);
         return done;
+    }
+
+    /** An interruption while waiting for the reader's next chunk, through {@link ChunkWriter#timed}. */
+    private static final class Waiting extends RuntimeException {
+        Waiting(InterruptedException cause) {
+            super(cause);
+        }
     }
 
     /** At most this many missing records are named one by one in a run's report; all are counted and flagged. */
