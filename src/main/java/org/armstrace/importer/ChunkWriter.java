@@ -212,6 +212,7 @@ final class ChunkWriter {
             out.accepted++;
             collect(r, refs, toWrite, out);
         }
+        history.knownFirst(known.rows(), toWrite.named);
         Stood stood = timed("compare", () -> stand(out, toWrite, refs.references(),
                 ahead == null ? Map.of() : ahead.completeTransfers()));
         known.rows().forEach((line, k) -> {

@@ -45,6 +45,8 @@ final class ExtractHistory {
      */
     private final Set<String> joinedWithoutHash = new HashSet<>();
     private final boolean writesOnce;
+    /** Records ({@code KIND:id}) a row known from the manifest names before any other row of the chunk: see {@link #knownFirst}. */
+    private Set<String> knownFirst = Set.of();
     /** Hashes of the parts of rows read but not yet written, by identity: filled by the reader, read by the writer. */
     private final Map<Object, String> hashedAhead = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
@@ -122,7 +124,7 @@ final class ExtractHistory {
             if (before.contains(r.id())) {
                 continue;
             }
-            if (r.hash() != null && r.hash().equals(recognised.get(r.id()))) {
+            if (r.hash() != null && r.hash().equals(recognised.get(r.id())) || knownFirst.contains(kind.name() + ":" + r.id())) {
                 standings.put(r.id(), Standing.UNCHANGED);
             } else {
                 unread.add(r);
@@ -197,6 +199,33 @@ final class ExtractHistory {
                 out.add(kind.name().toLowerCase(Locale.ROOT) + "." + state, 1);
             }
         }
+    }
+
+    /**
+     * Before a chunk is stood: the records that a row known unchanged from the manifest names before any other
+     * row of the chunk does. The graph path stands a record by the first row that names it; that row is
+     * unchanged, so the record stands unchanged, and a later row naming it (an automatic merge into it, say)
+     * is not compared with it, as it is not on the graph path.
+     *
+     * @param named the records each other row of the chunk names, by line
+     */
+    void knownFirst(Map<Integer, ManifestRows.Known> known, Map<Integer, List<String>> named) {
+        if (known.isEmpty()) {
+            knownFirst = Set.of();
+            return;
+        }
+        var first = new HashMap<String, Integer>();
+        named.forEach((line, records) -> records.forEach(r -> first.merge(r, line, Math::min)));
+        var out = new HashSet<String>();
+        known.forEach((line, k) -> {
+            for (String r : k.entry().named()) {
+                Integer other = first.get(r);
+                if (other != null && line < other) {
+                    out.add(r);
+                }
+            }
+        });
+        knownFirst = out;
     }
 
     /** Writes a kind's changes (before its rows: a version names the row that changed it). */
