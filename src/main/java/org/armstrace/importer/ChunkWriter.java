@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -92,6 +91,11 @@ final class ChunkWriter {
         /** The records each accepted line names, as {@code KIND:id}, its main record first. */
         final Map<Integer, List<String>> named = new TreeMap<>();
 
+        /** Notes the records a row known from the manifest names, as it named them then. */
+        void name(int line, String[] records) {
+            named.put(line, List.of(records));
+        }
+
         /** Notes a record a line names; {@code main} when it is what the line is a row of. */
         void name(int line, Kind kind, String id, boolean main) {
             List<String> list = named.computeIfAbsent(line, l -> new ArrayList<>(3));
@@ -112,6 +116,8 @@ final class ChunkWriter {
     private final ExtractHistory history;
     private final String profile;
     private final FirearmsMatcher firearms;
+    /** The source's last completed extract, and this one's rows gathered for the next. */
+    private final ManifestRows manifest;
     /** Time spent per step over the run, for the log line that says where an import's time went. */
     private final StepTimes times = new StepTimes();
 
@@ -128,8 +134,10 @@ final class ChunkWriter {
     }
 
     /** {@code ownBatches}: the ids of this profile's import batches, see {@link ExtractHistory}. */
-    ChunkWriter(RecordStore records, String batch, String fileName, String profile, Set<String> ownBatches, boolean dryRun) {
+    ChunkWriter(RecordStore records, String batch, String fileName, String profile, Set<String> ownBatches, boolean dryRun,
+                ManifestRows manifest) {
         this.records = records;
+        this.manifest = manifest;
         this.history = new ExtractHistory(records, profile, ownBatches);
         this.batch = batch;
         this.fileName = fileName;
@@ -150,7 +158,7 @@ final class ChunkWriter {
 
     /** What the reading thread found of a chunk before it is matched: see {@link PeopleMatcher#ahead}. */
     record Ahead(PeopleMatcher.Ahead people, FirearmsMatcher.Ahead firearms, References references,
-                 Map<String, String> completeTransfers) {
+                 Map<String, String> completeTransfers, KnownRows known) {
     }
 
     /**
@@ -158,12 +166,15 @@ final class ChunkWriter {
      * source sent exactly so before: on the reading thread, while the chunk before is written.
      */
     Ahead ahead(List<Item> items) {
-        List<ParsedRow> rows = items.stream().map(Item::row).filter(Objects::nonNull).toList();
         long t0 = System.nanoTime();
+        // Rows known unchanged from the manifest are not looked at: no hash, no reference, no read.
+        Map<Integer, ManifestRows.Known> known = manifest.known(items);
+        List<ParsedRow> rows = KnownRows.rest(items, known);
         rows.forEach(history::hashAhead);
         References found = References.find(records, rows, history::entry);
         var ahead = new Ahead(people.ahead(rows), firearms.ahead(rows), found,
-                References.completeTransfers(records, rows, found, organisations));
+                References.completeTransfers(records, rows, found, organisations),
+                KnownRows.of(records, manifest, items, rows, known));
         aheadNanos.add(System.nanoTime() - t0);
         return ahead;
     }
@@ -181,7 +192,14 @@ final class ChunkWriter {
             firearms.forgetCreated();
         }
         var out = new Outcome();
+        KnownRows known = ahead != null ? ahead.known() : timed("manifest", () -> KnownRows.of(records, manifest, items));
         List<ParsedRow> rows = validated(items, out);
+        if (!known.rows().isEmpty()) {
+            rows = rows.stream().filter(r -> !known.rows().containsKey(r.line())).toList();
+            out.accepted += known.rows().size();
+            people.tell(known.people());
+            firearms.tell(known.firearms());
+        }
         Resolved refs = resolve(rows, out, ahead);
         var toWrite = new ChunkRecords();
         for (ParsedRow r : rows) {
@@ -194,9 +212,18 @@ final class ChunkWriter {
             out.accepted++;
             collect(r, refs, toWrite, out);
         }
+        history.knownFirst(known.rows(), toWrite.named);
         Stood stood = timed("compare", () -> stand(out, toWrite, refs.references(),
                 ahead == null ? Map.of() : ahead.completeTransfers()));
+        known.rows().forEach((line, k) -> {
+            toWrite.name(line, k.entry().named());
+            manifest.skipped(k);
+        });
+        history.known(known.rows().values().stream().map(k -> k.entry().named()).toList(), out, toWrite.states);
         ExtractHistory.countRows(toWrite.named, toWrite.states, out);
+        if (!dryRun) {
+            manifest.settle(rows, toWrite.named, out, history::withoutHash);
+        }
         timed("write", () -> {
             if (!dryRun) {
                 store(stood, toWrite);
@@ -232,7 +259,8 @@ final class ChunkWriter {
         References found = ahead != null ? ahead.references()
                 : timed("resolve references", () -> References.find(records, rows, history::entry));
         Map<Integer, String> firearmRefs = timed("resolve weapons", () -> firearms.resolveRefs(rows, out, rejectedLines, found));
-        Map<Integer, String> holderRefs = timed("resolve holders", () -> resolveHolders(rows, out, rejectedLines, found.holders()));
+        Map<Integer, String> holderRefs = timed("resolve holders", () -> References.resolveHolders(rows, out, rejectedLines, found.holders(),
+                organisations));
         return new Resolved(personIds, firearmIds, firearmRefs, holderRefs, found, rejectedLines);
     }
 
@@ -456,25 +484,6 @@ final class ChunkWriter {
         String key = ReferenceKeys.key(text);
         String org = organisations.get(key);
         return org != null ? org : peopleByNumber.get(key);
-    }
-
-    /** Licence holders named by personal number or organisation code in a licence extract. */
-    private Map<Integer, String> resolveHolders(List<ParsedRow> rows, Outcome out, Set<Integer> rejectedLines,
-                                                Map<String, String> people) {
-        var ids = new HashMap<Integer, String>();
-        List<ParsedRow> list = rows.stream().filter(r -> r.holder() != null).toList();
-        for (ParsedRow r : list) {
-            String id = r.holder().nationalIdKey() != null ? people.get(r.holder().nationalIdKey())
-                    : organisations.get(r.holder().organisationCode());
-            if (id == null) {
-                rejectedLines.add(r.line());
-                out.issues.add(Issue.rejected(r.line(), "holder-unknown", null,
-                        r.holder().nationalIdKey() != null ? r.holder().nationalIdKey() : r.holder().organisationCode()));
-            } else {
-                ids.put(r.line(), id);
-            }
-        }
-        return ids;
     }
 
     /** In licence, transfer and report extracts the weapon is named, not created. */

@@ -38,6 +38,15 @@ final class ExtractHistory {
     /** This source's batches: what made a record that keeps no hash of it (see {@link RecordStore#standings}). */
     private final Set<String> ownBatches;
     private final Map<Kind, Set<String>> seen = new HashMap<>();
+    /**
+     * A first load writes each node once ({@link StagedRecords}): a record another source made and this one
+     * joins does not get this source's hash there, as it does in the graph. Those records, as {@code KIND:id},
+     * so that the rows naming them are not taken from this run's manifest next time ({@link ManifestRows#settle}).
+     */
+    private final Set<String> joinedWithoutHash = new HashSet<>();
+    private final boolean writesOnce;
+    /** Records ({@code KIND:id}) a row known from the manifest names before any other row of the chunk: see {@link #knownFirst}. */
+    private Set<String> knownFirst = Set.of();
     /** Hashes of the parts of rows read but not yet written, by identity: filled by the reader, read by the writer. */
     private final Map<Object, String> hashedAhead = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
@@ -45,6 +54,12 @@ final class ExtractHistory {
         this.records = records;
         this.profile = profile;
         this.ownBatches = Set.copyOf(ownBatches);
+        this.writesOnce = records instanceof StagedRecords;
+    }
+
+    /** Whether the record ({@code KIND:id}) was joined in this run without getting this source's hash. */
+    boolean withoutHash(String record) {
+        return joinedWithoutHash.contains(record);
     }
 
     /** Every record id of this kind the run has named so far. */
@@ -109,7 +124,7 @@ final class ExtractHistory {
             if (before.contains(r.id())) {
                 continue;
             }
-            if (r.hash() != null && r.hash().equals(recognised.get(r.id()))) {
+            if (r.hash() != null && r.hash().equals(recognised.get(r.id())) || knownFirst.contains(kind.name() + ":" + r.id())) {
                 standings.put(r.id(), Standing.UNCHANGED);
             } else {
                 unread.add(r);
@@ -135,6 +150,9 @@ final class ExtractHistory {
                 }
                 case JOINED -> {
                     refreshed.add(r.id());
+                    if (writesOnce) {
+                        joinedWithoutHash.add(kind.name() + ":" + r.id());
+                    }
                     yield "existing";
                 }
                 case CHANGED -> {
@@ -157,6 +175,57 @@ final class ExtractHistory {
             }
         }
         return new Staged<>(write, changed, standings);
+    }
+
+    /**
+     * The records named by rows known unchanged from the source's manifest ({@link ManifestRows}), which were
+     * not stood against the graph: counted and given a state as {@link #stand} would have, after the chunk's
+     * other rows were stood (a record one of those named keeps the state it got there). A kept record the run
+     * names for the first time is unchanged, one named before existing; a transfer or report is existing.
+     *
+     * @param named each such row's records, as {@code KIND:id}
+     */
+    void known(Collection<String[]> named, ChunkWriter.Outcome out, Map<String, String> states) {
+        for (String[] records : named) {
+            for (String record : records) {
+                if (states.containsKey(record)) {
+                    continue;
+                }
+                int colon = record.indexOf(':');
+                Kind kind = Kind.valueOf(record.substring(0, colon));
+                String state = KEPT.contains(kind) && seen.computeIfAbsent(kind, x -> new HashSet<>())
+                        .add(record.substring(colon + 1)) ? "unchanged" : "existing";
+                states.put(record, state);
+                out.add(kind.name().toLowerCase(Locale.ROOT) + "." + state, 1);
+            }
+        }
+    }
+
+    /**
+     * Before a chunk is stood: the records that a row known unchanged from the manifest names before any other
+     * row of the chunk does. The graph path stands a record by the first row that names it; that row is
+     * unchanged, so the record stands unchanged, and a later row naming it (an automatic merge into it, say)
+     * is not compared with it, as it is not on the graph path.
+     *
+     * @param named the records each other row of the chunk names, by line
+     */
+    void knownFirst(Map<Integer, ManifestRows.Known> known, Map<Integer, List<String>> named) {
+        if (known.isEmpty()) {
+            knownFirst = Set.of();
+            return;
+        }
+        var first = new HashMap<String, Integer>();
+        named.forEach((line, records) -> records.forEach(r -> first.merge(r, line, Math::min)));
+        var out = new HashSet<String>();
+        known.forEach((line, k) -> {
+            for (String r : k.entry().named()) {
+                Integer other = first.get(r);
+                if (other != null && line < other) {
+                    out.add(r);
+                }
+            }
+        });
+        knownFirst = out;
     }
 
     /** Writes a kind's changes (before its rows: a version names the row that changed it). */

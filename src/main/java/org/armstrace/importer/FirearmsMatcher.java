@@ -48,6 +48,27 @@ final class FirearmsMatcher {
         return recognised;
     }
 
+    /** A weapon of a row known unchanged from the source's manifest, under the key the chunk's other rows find it by. */
+    record Told(String block, KnownFirearm known, boolean underRecordId) {
+    }
+
+    /** What {@link #tell} needs of a row known from the manifest; on any thread. */
+    static Told told(RecordStore records, ParsedRow r, String id) {
+        var key = records.identify(r.firearm().make(), r.firearm().model(), r.firearm().serialAsRead());
+        return new Told(key.makeKey() + "|" + key.serialFolded(), new KnownFirearm(id, key.serialKey(), key.modelKey()),
+                r.sourceRecord() != null);
+    }
+
+    /** Weapons of the chunk's rows known unchanged from the manifest, as {@link #matchedBefore} knows those found by hash. */
+    void tell(List<Told> told) {
+        for (Told t : told) {
+            if (t.underRecordId()) {
+                createdUnderRecordId.add(RowParser.fnv64(t.known().id()));
+            }
+            created.computeIfAbsent(t.block(), k -> new ArrayList<>()).add(t.known());
+        }
+    }
+
     /** Forgets the weapons created so far: once written, the records store answers for them. */
     void forgetCreated() {
         created.clear();

@@ -52,6 +52,16 @@ class ImportBatches {
                 .bind(profile).to("profile").fetchAs(String.class).all());
     }
 
+    /** The newest real (not dry) batch of this profile other than {@code except}, whatever its status. */
+    Optional<ImportBatch> newestOf(String profile, String except) {
+        return neo4j.query("""
+                        MATCH (b:ImportBatch {profileName: $profile}) WHERE NOT b.dryRun AND b.id <> $except
+                        RETURN b ORDER BY b.startedAt DESC LIMIT 1
+                        """)
+                .bindAll(Map.of("profile", profile, "except", except))
+                .fetchAs(ImportBatch.class).mappedBy((t, r) -> toBatch(r.get("b"))).one();
+    }
+
     /** The latest real (not dry) import of this file with this profile, if any. */
     Optional<ImportBatch> sameImport(String sha256, String profileHash) {
         return neo4j.query("""

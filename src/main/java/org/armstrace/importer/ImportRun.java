@@ -55,8 +55,12 @@ final class ImportRun {
     private final ReferenceData reference;
     private final TransactionTemplate tx;
     private final int chunkSize;
+    /** The sources' manifests of their last completed extracts. */
+    private final ExtractManifests manifests;
 
-    ImportRun(ImportBatches batches, RecordStore records, ReferenceData reference, TransactionTemplate tx, int chunkSize) {
+    ImportRun(ImportBatches batches, RecordStore records, ReferenceData reference, TransactionTemplate tx, int chunkSize,
+              ExtractManifests manifests) {
+        this.manifests = manifests;
         this.batches = batches;
         this.records = records;
         this.reference = reference;
@@ -81,7 +85,9 @@ final class ImportRun {
         var queue = new ArrayBlockingQueue<Chunk>(2);
         // Read once per run (a source has a batch a month): what made the records it left no hash on.
         Set<String> ownBatches = batches.ofProfile(profile.name());
-        var writer = new ChunkWriter(records, batch.id(), batch.fileName(), profile.name(), ownBatches, batch.dryRun());
+        // With a manifest of the source's last completed extract, a row it sent exactly so is known without a read.
+        ManifestRows manifest = manifests.open(batch, resumeAfter);
+        var writer = new ChunkWriter(records, batch.id(), batch.fileName(), profile.name(), ownBatches, batch.dryRun(), manifest);
         // Chunks are looked at ahead on a thread of their own, one after another, as the one who started
         // the import: reading and parsing the next chunk, looking at the one after, and writing this one overlap.
         SecurityContext security = SecurityContextHolder.getContext();
@@ -101,7 +107,14 @@ final class ImportRun {
         long rows = batch.read();
         try {
             while (true) {
-                Chunk chunk = next(queue, reader);
+                // Timed: a writer that waits here is bound by reading, parsing and looking ahead, not by its own steps.
+                Chunk chunk = writer.timed("waiting for rows", () -> {
+                    try {
+                        return next(queue, reader);
+                    } catch (InterruptedException e) {
+                        throw new Waiting(e);
+                    }
+                });
                 if (chunk == END) {
                     break;
                 }
@@ -115,7 +128,7 @@ final class ImportRun {
                 listener.accept(new RegistryImports.Progress(batch.id(), chunk.fraction(), rows,
                         seconds > 0 ? (rows - batch.read()) / seconds : 0));
             }
-        } catch (InterruptedException e) {
+        } catch (Waiting e) {
             Thread.currentThread().interrupt();
             reader.interrupt();
             batches.status(batch.id(), ImportBatch.Status.INTERRUPTED, null);
@@ -130,9 +143,21 @@ final class ImportRun {
             closeQuietly(extract);
         }
         if (profile.full() && !batch.dryRun()) {
-            missing(batch, resumeAfter, writer, ownBatches);
+            writer.timed("missing records", () -> {
+                missing(batch, resumeAfter, writer, ownBatches);
+                return null;
+            });
         }
-        return completed(batch, rows, started, writer);
+        ImportBatch done = completed(batch, rows, started, writer, manifest);
+        manifests.write(done, manifest);
+        return done;
+    }
+
+    /** An interruption while waiting for the reader's next chunk, through {@link ChunkWriter#timed}. */
+    private static final class Waiting extends RuntimeException {
+        Waiting(InterruptedException cause) {
+            super(cause);
+        }
     }
 
     /** At most this many missing records are named one by one in a run's report; all are counted and flagged. */
@@ -209,11 +234,11 @@ final class ImportRun {
         return chunk.items().size();
     }
 
-    private ImportBatch completed(ImportBatch batch, long rows, long started, ChunkWriter writer) {
+    private ImportBatch completed(ImportBatch batch, long rows, long started, ChunkWriter writer, ManifestRows manifest) {
         batches.status(batch.id(), ImportBatch.Status.COMPLETED, null);
-        log.info("Import {} of {}: {} rows in {} s; {}, commit and checkpoint the rest", batch.id(), batch.fileName(),
+        log.info("Import {} of {}: {} rows in {} s; {}, commit and checkpoint the rest; {}", batch.id(), batch.fileName(),
                 rows - batch.read(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9),
-                writer.timings());
+                writer.timings(), manifest.summary());
         return batches.find(batch.id()).orElseThrow();
     }
 

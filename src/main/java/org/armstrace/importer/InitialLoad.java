@@ -146,7 +146,9 @@ public class InitialLoad {
             long t2 = System.nanoTime();
             OfflineStores.finish(store, properties.database(), properties.pageCache().toBytes(), schema, load);
             double schemaSeconds = (System.nanoTime() - t2) / 1e9;
-            keepExtracts(dataDir);
+            keepExtracts(dataDir, "imports");
+            // Each source's manifest of the extract loaded here: its first re-import knows its unchanged rows from it.
+            keepExtracts(dataDir, ExtractManifests.DIR);
             Files.delete(marker);
             OfflineStores.deleteTree(load.directory());
             return new Result(batches.stream().mapToLong(ImportBatch::read).sum(), load.nodes(), load.relationships(), stage,
@@ -213,15 +215,15 @@ public class InitialLoad {
         return copied;
     }
 
-    /** The extracts as received, next to the batches that name them, in the real data directory. */
-    private void keepExtracts(Path dataDir) throws IOException {
-        Path from = properties.dataDir().resolve("imports");
+    /** The extracts as received (or their manifests), next to the batches that name them, in the real data directory. */
+    private void keepExtracts(Path dataDir, String dir) throws IOException {
+        Path from = properties.dataDir().resolve(dir);
         if (!Files.isDirectory(from)) {
             return;
         }
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path to = dataDir.resolve("imports").resolve(from.relativize(f).toString());
+                Path to = dataDir.resolve(dir).resolve(from.relativize(f).toString());
                 Files.createDirectories(to.getParent());
                 if (!Files.exists(to)) {
                     Files.move(f, to, StandardCopyOption.ATOMIC_MOVE);

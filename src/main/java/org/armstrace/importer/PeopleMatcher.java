@@ -155,6 +155,32 @@ final class PeopleMatcher {
         return rest;
     }
 
+    /** A person of a row known unchanged from the source's manifest, with the keys the chunk's other rows find it by. */
+    record Told(String id, PersonMatching.Side side, List<String> keys) {
+    }
+
+    /** The keys a row's person is found by, as {@link #blocks} gives them. */
+    static List<String> keys(ParsedRow r) {
+        NewPerson p = r.person();
+        return blockKeys(new ImportedRecords.PersonBlocks(0, p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()),
+                PersonNames.blocks(p.givenName(), p.familyName(), p.birthDate())));
+    }
+
+    /** What {@link #tell} needs of a row known from the manifest, with its {@link #keys}: folded here, on any thread. */
+    static Told told(ParsedRow r, String id, List<String> keys) {
+        return new Told(id, PersonMatching.Side.of(PersonMatching.Fields.of(r.person())), keys);
+    }
+
+    /**
+     * People of the chunk's rows known unchanged from the manifest, not matched: known to the chunk's other
+     * rows as a person found unchanged by its hash is ({@link #matchedBefore}), a namesake then still compared.
+     */
+    void tell(List<Told> told) {
+        for (Told t : told) {
+            t.keys().forEach(block -> createdPeople.computeIfAbsent(block, k -> new ArrayList<>()).add(new Known(t.id(), t.side())));
+        }
+    }
+
     /** The chunk's people known unchanged by their hash (id to hash), as the last {@link #match} found them. */
     Map<String, String> recognised() {
         return recognised;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.armstrace.registry.ImportedRecords.FirearmCandidate;
@@ -136,5 +137,24 @@ record References(Map<Integer, FirearmIdentity> weaponKeys, Map<Integer, List<Fi
                     .forEach(id -> unchanged.put(id, offered.get(id).hash()));
         }
         return unchanged;
+    }
+
+    /** Licence holders named by personal number or organisation code in a licence extract. */
+    static Map<Integer, String> resolveHolders(List<ParsedRow> rows, ChunkWriter.Outcome out, Set<Integer> rejectedLines,
+                                               Map<String, String> people, Map<String, String> organisations) {
+        var ids = new HashMap<Integer, String>();
+        List<ParsedRow> list = rows.stream().filter(r -> r.holder() != null).toList();
+        for (ParsedRow r : list) {
+            String id = r.holder().nationalIdKey() != null ? people.get(r.holder().nationalIdKey())
+                    : organisations.get(r.holder().organisationCode());
+            if (id == null) {
+                rejectedLines.add(r.line());
+                out.issues.add(Issue.rejected(r.line(), "holder-unknown", null,
+                        r.holder().nationalIdKey() != null ? r.holder().nationalIdKey() : r.holder().organisationCode()));
+            } else {
+                ids.put(r.line(), id);
+            }
+        }
+        return ids;
     }
 }

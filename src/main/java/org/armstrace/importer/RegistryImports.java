@@ -26,6 +26,7 @@ import org.armstrace.base.ContentStore;
 import org.armstrace.graph.BatchTransactions;
 import org.armstrace.graph.CypherParams;
 import org.armstrace.graph.GraphProperties;
+import org.armstrace.registry.FlaggedRecords;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.RecordStore;
@@ -91,9 +92,11 @@ public class RegistryImports {
      */
     static final Duration LEASE = Duration.ofMinutes(10);
     private final GraphProperties.Mode mode;
+    private final ExtractManifests manifests;
 
     RegistryImports(ImportBatches batches, IssueReport report, ImportedRecords records, ReferenceData reference, BatchTransactions batch,
                     AuditLog audit, Neo4jClient neo4j, GraphProperties graph, ImportMetrics metrics, LostStolenRegister lostStolen,
+                    FlaggedRecords flagged,
                     @Value("${armstrace.import.mappings-dir:import/mappings}") Path mappingsDir,
                     @Value("${armstrace.import.max-file-size:2GB}") DataSize maxSize,
                     @Value("${armstrace.import.chunk-rows:" + ImportRun.CHUNK + "}") int chunkSize) {
@@ -107,6 +110,8 @@ public class RegistryImports {
         this.neo4j = neo4j;
         this.files = new ContentStore(graph.dataDir().resolve("imports"));
         this.mode = graph.mode();
+        // Beside the kept extracts; a first load's (staged) runs write theirs here too, moved with the extracts.
+        this.manifests = new ExtractManifests(graph.dataDir().resolve(ExtractManifests.DIR), flagged, batches);
         this.mappingsDir = mappingsDir;
         this.maxBytes = maxSize.toBytes();
         this.chunkSize = chunkSize;
@@ -315,7 +320,7 @@ public class RegistryImports {
             long started = System.nanoTime();
             ImportBatch done;
             try {
-                done = new ImportRun(batches, store, reference, tx, chunkSize).run(batch, files.path(batch.sha256()),
+                done = new ImportRun(batches, store, reference, tx, chunkSize, manifests).run(batch, files.path(batch.sha256()),
                         profile, p -> {
                             progress.put(batch.id(), p);
                             listener.accept(p);

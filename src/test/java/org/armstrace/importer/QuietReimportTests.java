@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
+import org.armstrace.graph.GraphProperties;
 import org.armstrace.registry.ExtractRows;
 import org.armstrace.registry.ImportedRecords;
 import org.armstrace.registry.ImportedRecords.FirearmCandidate;
@@ -42,7 +43,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * A monthly extract is mostly what its source sent last month (issue 27 item 2): such rows are known
- * by their hash from one read per chunk, and nothing is written for them. The import runs against the
+ * by their hash from one read per chunk (without a manifest of the source's last extract: with one, from
+ * memory, see {@link ManifestReimportTests}), and nothing is written for them. The import runs against the
  * real graph through {@link Recording}, which passes every call on to {@link ImportedRecords} and
  * notes which were made.
  */
@@ -59,6 +61,8 @@ class QuietReimportTests {
     ExtractRows extractRows;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    GraphProperties properties;
 
     @TempDir
     Path tmp;
@@ -73,6 +77,7 @@ class QuietReimportTests {
         assertThat(first.counts()).containsEntry("person.created", 2L);
 
         var recording = new Recording(graph);
+        withoutManifest("kosovo-people");
         // The same rows in another file (a blank line more): the same file again would be recognised as a whole.
         ImportBatch again = run("people-2.csv", header + rows + "\n", "kosovo-people", recording);
 
@@ -91,6 +96,7 @@ class QuietReimportTests {
         assertThat(first.counts()).containsEntry("firearm.created", 2L);
 
         var recording = new Recording(graph);
+        withoutManifest("kosovo-firearms");
         ImportBatch again = run("weapons-2.csv", header + rows + "\n", "kosovo-firearms", recording);
 
         assertThat(again.rows("unchanged")).isEqualTo(2);
@@ -111,6 +117,8 @@ class QuietReimportTests {
         run("reports-1.csv", reports, "kosovo-lost-stolen", null);
 
         var recording = new Recording(graph);
+        withoutManifest("kosovo-transfers");
+        withoutManifest("kosovo-lost-stolen");
         ImportBatch transfer = run("transfers-2.csv", transfers + "\n", "kosovo-transfers", recording);
         ImportBatch report = run("reports-2.csv", reports + "\n", "kosovo-lost-stolen", recording);
 
@@ -160,6 +168,14 @@ class QuietReimportTests {
         int h = Math.floorMod(tag.hashCode(), 28 * 12 * 50);
         String born = String.format("%02d.%02d.%d", 1 + h % 28, 1 + h / 28 % 12, 1940 + h / (28 * 12));
         return String.join(",", nid, given + own, family, "Agim", born, place) + "\n";
+    }
+
+    /**
+     * Removes the source's manifest of its last extract, so that the next run reads the graph as it did before
+     * manifests (and as it still does without one): see {@link ManifestReimportTests} for the run with one.
+     */
+    void withoutManifest(String profile) throws IOException {
+        Files.deleteIfExists(ExtractManifest.file(properties.dataDir().resolve(ExtractManifests.DIR), profile));
     }
 
     /** Imports the text as a file; through {@code store} when given (the batch runs as any other), else the graph. */
