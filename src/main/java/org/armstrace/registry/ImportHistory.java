@@ -197,10 +197,11 @@ final class ImportHistory {
                 // The keys follow the serial and the make the record is left with: the desk's where it holds one.
                 Map<String, String> desk = new HashMap<>();
                 s.conflicts().forEach(c -> desk.put(c.field(), c.current()));
-                yield FirearmRegistry.searchKeys(firearms.identification(w.type(),
-                        held.contains("makeCode") ? emptyAsNull(desk.getOrDefault("makeAsRead", desk.get("makeCode"))) : w.make(), w.model(), w.calibre(),
-                        held.contains("serialAsRead") ? desk.get("serialAsRead") : w.serialAsRead(),
-                        w.countryOfManufacture(), w.year(), false));
+                String keptMake = held.contains("makeCode")
+                        ? emptyAsNull(desk.getOrDefault("makeAsRead", desk.get("makeCode"))) : w.make();
+                String keptSerial = held.contains("serialAsRead") ? desk.get("serialAsRead") : w.serialAsRead();
+                yield FirearmRegistry.searchKeys(firearms.identification(w.type(), keptMake, w.model(), w.calibre(),
+                        keptSerial, w.countryOfManufacture(), w.year(), false));
             }
             default -> Map.of();
         };

@@ -161,8 +161,8 @@ public class ManufacturerMerges {
                             SET f.makeCode = $survivor, f.version = coalesce(f.version, 1) + 1,
                                 // the serial's search keys scoped to the maker follow it (SerialNumbers.scoped)
                                 f.makeSerialFolded = CASE WHEN $scoped THEN $survivor + '.' + f.serialFolded END,
-                                f.makeNeighbourhood = CASE WHEN $scoped THEN reduce(s = '', t IN split(f.serialNeighbourhood, ' ') |
-                                    s + CASE WHEN s = '' THEN '' ELSE ' ' END + $survivor + '.' + t) END
+                                f.makeNeighbourhood = CASE WHEN $scoped THEN reduce(acc = '', t IN split(f.serialNeighbourhood, ' ') |
+                                    acc + CASE WHEN acc = '' THEN '' ELSE ' ' END + $survivor + '.' + t) END
                             CREATE (f)-[:HAS_VERSION]->(:FirearmVersion {version: f.version, at: $now, by: $by,
                                    source: 'user:' + $by, confidence: 'HIGH', reason: $why,
                                    before: $before, after: $after})

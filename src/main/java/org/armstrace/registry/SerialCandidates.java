@@ -32,8 +32,8 @@ final class SerialCandidates {
     static final String FIREARM_FOLDED = "firearm_serial_folded_ident";
     static final String FIREARM_NEIGHBOURHOOD = "firearm_serial_neighbourhood_ident";
     /** The same keys scoped to the maker ({@link SerialNumbers#scoped}), for searches that know the make. */
-    static final String FIREARM_MAKE_FOLDED = "firearm_scoped_serial_folded";
-    static final String FIREARM_MAKE_NEIGHBOURHOOD = "firearm_scoped_serial_neighbourhood";
+    static final String FIREARM_SCOPED_FOLDED = "firearm_scoped_serial_folded";
+    static final String FIREARM_SCOPED_NEIGHBOURHOOD = "firearm_scoped_serial_neighbourhood";
     static final String MARKING_FOLDED = "marking_folded";
     static final String MARKING_NEIGHBOURHOOD = "marking_neighbourhood";
 

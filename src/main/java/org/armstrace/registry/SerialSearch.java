@@ -190,7 +190,7 @@ public class SerialSearch {
         if (SerialNumbers.isPartial(key)) {
             String maker = filters.scopingMake();
             if (maker != null) {
-                sources.firearms(SerialCandidates.FIREARM_MAKE_FOLDED, filters.kindScope() + "+makeSerialFolded:"
+                sources.firearms(SerialCandidates.FIREARM_SCOPED_FOLDED, filters.kindScope() + "+makeSerialFolded:"
                         + SerialNumbers.scoped(maker, List.of(folded)));
             } else {
                 sources.firearms(SerialCandidates.FIREARM_FOLDED, filters.scope() + "+serialFolded:" + folded);
@@ -215,7 +215,7 @@ public class SerialSearch {
         String tokens = String.join(" ", members);
         String maker = filters.scopingMake();
         if (maker != null) {
-            sources.firearms(SerialCandidates.FIREARM_MAKE_NEIGHBOURHOOD, filters.kindScope() + "+makeNeighbourhood:("
+            sources.firearms(SerialCandidates.FIREARM_SCOPED_NEIGHBOURHOOD, filters.kindScope() + "+makeNeighbourhood:("
                     + SerialNumbers.scoped(maker, members) + ")");
         } else {
             sources.firearms(SerialCandidates.FIREARM_NEIGHBOURHOOD, filters.scope() + "+serialNeighbourhood:(" + tokens + ")");
