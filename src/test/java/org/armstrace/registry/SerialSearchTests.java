@@ -33,10 +33,11 @@ class SerialSearchTests {
 
     @BeforeEach
     void plant() {
-        // Five random characters: with three, two tests' serials were often within two edits of
-        // each other, and a tolerant search rightly returned the other test's weapon too.
-        base = "Q" + Integer.toString(36 * 36 * 36 * 36 + Math.floorMod(UUID.randomUUID().hashCode(), 35 * 36 * 36 * 36 * 36), 36)
-                .toUpperCase() + "7";
+        // Seven random characters: with three, two tests' serials were often within two edits of each
+        // other, and a tolerant search rightly returned the other test's weapon too; with five it still
+        // happened once (a second Zastava hit in the whole suite's run of af8ac9b).
+        base = "Q" + Long.toString(36L * 36 * 36 * 36 * 36 * 36 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(),
+                35L * 36 * 36 * 36 * 36 * 36 * 36), 36).toUpperCase() + "7";
         zastava = register("Zastava", "M70", "7.65 Browning", base + "S2519");
         glock = register("Glock", "17", "9mm", base + "S2519");
         register("Zastava", "M57", "7.62x25", base + "X9999");
