@@ -22,6 +22,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
+import org.neo4j.kernel.api.impl.index.lucene.LuceneSettings;
 
 /** A store copied through neo4j-admin's CSV files comes back with every value, type and index it had. */
 class OfflineStoresTests {
@@ -138,6 +139,53 @@ class OfflineStoresTests {
         load.close();
         assertThatThrownBy(load::arguments).isInstanceOf(OfflineStores.ImportFailed.class)
                 .hasMessageContaining("1 node ids with no node written, the first " + named);
+    }
+
+    @Test
+    void full_text_indexes_left_in_many_segments_are_merged_as_the_running_database_would_and_stay_so() {
+        Path store = temp.resolve("store");
+        // Flushing every ten documents and merging fifty segments at a time leaves one segment per ten weapons,
+        // as the first load's population leaves one per buffer.
+        DatabaseManagementService dbms = EmbeddedGraphConfiguration.builder(store, PAGE_CACHE)
+                .setConfig(LuceneSettings.lucene_merge_factor, 50)
+                .setConfig(LuceneSettings.lucene_writer_max_buffered_docs, 10).build();
+        try {
+            GraphDatabaseService db = dbms.database("neo4j");
+            db.executeTransactionally("CREATE FULLTEXT INDEX thing_text FOR (t:Thing) ON EACH [t.name]");
+            db.executeTransactionally("CREATE FULLTEXT INDEX link_text FOR ()-[l:LINKS]-() ON EACH [l.note]");
+            db.executeTransactionally("CALL db.awaitIndexes(60)");
+            db.executeTransactionally("""
+                    UNWIND range(1, 400) AS i
+                    CREATE (a:Thing {name: 'thing ' + i})-[:LINKS {note: 'link ' + i}]->(:Thing {name: 'other ' + i})
+                    """);
+        } finally {
+            dbms.shutdown();
+        }
+        Path indexes = OfflineStores.databaseDirectory(store, "neo4j").resolve("schema").resolve("index");
+        int left = FullTextSegments.count(indexes);
+        assertThat(left).isGreaterThan(50);
+
+        int[] first = OfflineStores.settleFullTextIndexes(store, "neo4j", PAGE_CACHE);
+        int[] again = OfflineStores.settleFullTextIndexes(store, "neo4j", PAGE_CACHE);
+
+        assertThat(first[0]).isEqualTo(left);
+        assertThat(first[1]).isLessThan(left / 5);
+        assertThat(again[1]).as("nothing is left for the running database to merge").isEqualTo(first[1]);
+        dbms = EmbeddedGraphConfiguration.builder(store, PAGE_CACHE).build();
+        try {
+            GraphDatabaseService db = dbms.database("neo4j");
+            assertThat(count(db, "MATCH (n) RETURN count(n) AS c")).as("the throwaway entities are gone").isEqualTo(800);
+            assertThat(count(db, "CALL db.index.fulltext.queryNodes('thing_text', 'settle') YIELD node RETURN count(node) AS c"))
+                    .isZero();
+            assertThat(count(db, "CALL db.index.fulltext.queryRelationships('link_text', 'link') YIELD relationship "
+                    + "RETURN count(relationship) AS c")).isEqualTo(400);
+        } finally {
+            dbms.shutdown();
+        }
+    }
+
+    private static long count(GraphDatabaseService db, String query) {
+        return db.executeTransactionally(query, Map.of(), r -> (Long) r.next().get("c"));
     }
 
     /** Every node and relationship with labels, type and properties (values with their Java types), sorted. */
