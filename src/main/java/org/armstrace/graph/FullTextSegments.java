@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.Entity;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -29,6 +32,27 @@ final class FullTextSegments {
             return (int) files.filter(p -> p.toString().contains("fulltext") && p.toString().endsWith(".si")).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes to each full-text index of the database once, then shuts the DBMS down, which waits for the merges that started. */
+    static void merge(DatabaseManagementService dbms, String database) {
+        try {
+            GraphDatabaseService db = dbms.database(database);
+            List<Index> fullText = db.executeTransactionally(
+                    "SHOW FULLTEXT INDEXES YIELD entityType, labelsOrTypes, properties", Map.of(),
+                    r -> r.stream().map(Index::of).toList());
+            var touched = new ArrayList<Touched>();
+            try (Transaction tx = db.beginTx()) {
+                fullText.forEach(i -> touched.add(i.touch(tx)));
+                tx.commit();
+            }
+            try (Transaction tx = db.beginTx()) {
+                touched.forEach(t -> delete(tx, t));
+                tx.commit();
+            }
+        } finally {
+            dbms.shutdown();
         }
     }
 
@@ -54,7 +78,7 @@ final class FullTextSegments {
     record Touched(boolean relationship, String elementId) {
     }
 
-    static void delete(Transaction tx, Touched touched) {
+    private static void delete(Transaction tx, Touched touched) {
         if (touched.relationship()) {
             Relationship r = tx.getRelationshipByElementId(touched.elementId());
             Node start = r.getStartNode();

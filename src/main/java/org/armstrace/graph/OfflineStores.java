@@ -37,6 +37,8 @@ public final class OfflineStores {
     private static final Logger log = LoggerFactory.getLogger(OfflineStores.class);
     /** Segments of one size merged at once while the new store's full-text indexes are populated (Neo4j's default: 2). */
     private static final int POPULATION_MERGE_FACTOR = 50;
+    /** Segments of one size merged at once in the first pass of {@link #settleFullTextIndexes}. */
+    private static final int SETTLING_MERGE_FACTOR = 10;
 
     /** What the import cannot carry: the schema, replayed on the new store. */
     public record Schema(List<String> statements) {
@@ -183,32 +185,19 @@ public final class OfflineStores {
      * Has the full-text indexes merged now as the running database's writers would merge them, and returns
      * how many segments they had before and after. The population's higher merge factor leaves segments of one
      * size that Neo4j's standard factor (2) merges pairwise, level by level, at the first write to the index:
-     * on S that cascade rewrote the weapon's six indexes during the first monthly re-import and took half of its
-     * firearms file. It belongs to the load, so the load pays it, before anyone works on the store. A write is
-     * what starts a Lucene writer's merges, hence one throwaway entity per index, created and then deleted
-     * before the store is first opened for use; closing the writers at shutdown waits for the merges.
+     * on S that cascade ran during the first monthly re-import and took a quarter of its firearms file. It
+     * belongs to the load, so the load pays it, before anyone works on the store. First ten segments of a size
+     * are merged at once, which writes each byte once where pairs would write it four times over; then the
+     * standard factor leaves what the running database will not merge again. A write is what starts a Lucene
+     * writer's merges, hence one throwaway entity per index, created and deleted before the store is first
+     * opened for use; closing the writers at shutdown waits for their merges.
      */
     public static int[] settleFullTextIndexes(Path storeDir, String database, long pageCache) {
         Path indexes = databaseDirectory(storeDir, database).resolve("schema").resolve("index");
         int before = FullTextSegments.count(indexes);
-        DatabaseManagementService dbms = EmbeddedGraphConfiguration.builder(storeDir, pageCache).build();
-        try {
-            GraphDatabaseService db = dbms.database(database);
-            var fullText = db.executeTransactionally(
-                    "SHOW FULLTEXT INDEXES YIELD entityType, labelsOrTypes, properties", Map.of(),
-                    r -> r.stream().map(FullTextSegments.Index::of).toList());
-            var touched = new ArrayList<FullTextSegments.Touched>();
-            try (Transaction tx = db.beginTx()) {
-                fullText.forEach(i -> touched.add(i.touch(tx)));
-                tx.commit();
-            }
-            try (Transaction tx = db.beginTx()) {
-                touched.forEach(id -> FullTextSegments.delete(tx, id));
-                tx.commit();
-            }
-        } finally {
-            dbms.shutdown();
-        }
+        FullTextSegments.merge(EmbeddedGraphConfiguration.builder(storeDir, pageCache)
+                .setConfig(LuceneSettings.lucene_merge_factor, SETTLING_MERGE_FACTOR).build(), database);
+        FullTextSegments.merge(EmbeddedGraphConfiguration.builder(storeDir, pageCache).build(), database);
         int after = FullTextSegments.count(indexes);
         log.info("Full-text indexes merged as the running database would: {} segments before, {} after", before, after);
         return new int[]{before, after};
