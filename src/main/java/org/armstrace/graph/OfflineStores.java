@@ -162,8 +162,8 @@ public final class OfflineStores {
     public static void finish(Path storeDir, String database, long pageCache, Schema schema, OfflineLoad load) {
         // Neo4j's Lucene writers merge segments two at a time, so a full-text index populated from a large
         // store is rewritten over and over: on S, 40 % of the serial neighbourhood index's time went to merges.
-        // For this one population a higher factor leaves a few more segments (14 on S), which the running
-        // database's writers merge as usual. Measured in src/bench/README.md (first load).
+        // For this one population a higher factor leaves a few more segments (14 on S), which
+        // settleFullTextIndexes then merges as the running database would. Measured in src/bench/README.md.
         DatabaseManagementService dbms = EmbeddedGraphConfiguration.builder(storeDir, pageCache)
                 .setConfig(LuceneSettings.lucene_merge_factor, POPULATION_MERGE_FACTOR).build();
         try {
@@ -185,7 +185,7 @@ public final class OfflineStores {
      * Has the full-text indexes merged now as the running database's writers would merge them, and returns
      * how many segments they had before and after. The population's higher merge factor leaves segments of one
      * size that Neo4j's standard factor (2) merges pairwise, level by level, at the first write to the index:
-     * on S that cascade ran during the first monthly re-import and took a quarter of its firearms file. It
+     * on S that cascade ran during the first monthly re-import and took half of its firearms file. It
      * belongs to the load, so the load pays it, before anyone works on the store. First ten segments of a size
      * are merged at once, which writes each byte once where pairs would write it four times over; then the
      * standard factor leaves what the running database will not merge again. A write is what starts a Lucene
