@@ -41,6 +41,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag("benchmark")
 class ReimportBenchmark {
 
+    /** Rows per transaction of the re-import ({@code -Dbench.chunk-rows}; the application's default otherwise). */
+    private static final int CHUNK_ROWS = Integer.getInteger("bench.chunk-rows", ImportRun.CHUNK);
+
     @Test
     void monthly_reimport_of_s_with_five_percent_of_rows_changed() throws Exception {
         int n = Integer.getInteger("bench.firearms", 20_000);
@@ -61,8 +64,8 @@ class ReimportBenchmark {
                 "--armstrace.import.mappings-dir=" + dir.resolve("mappings"),
                 "--armstrace.admin.username=admin", "--armstrace.admin.password=Kosovo-FFP-2026-pw!",
                 "--logging.level.root=warn", "--logging.level.org.armstrace.importer=info"));
-        if (System.getProperty("bench.chunk-rows") != null) {
-            args.add("--armstrace.import.chunk-rows=" + System.getProperty("bench.chunk-rows"));
+        if (CHUNK_ROWS != ImportRun.CHUNK) {
+            args.add("--armstrace.import.chunk-rows=" + CHUNK_ROWS);
         }
         return args;
     }
@@ -105,10 +108,10 @@ class ReimportBenchmark {
             // Prepared before the first load merged its full-text indexes itself (commit 2293f1b): merge them once
             // in the prepared store, as that load now would, timed apart and before the copy.
             long m0 = System.nanoTime();
-            int[] segments = OfflineStores.settleFullTextIndexes(GraphProperties.storeDir(dir.resolve("prepared")),
+            OfflineStores.Segments segments = OfflineStores.settleFullTextIndexes(GraphProperties.storeDir(dir.resolve("prepared")),
                     "neo4j", 512L << 20);
             String settled = String.format("full-text indexes merged in %.1f s: %d segments before, %d after",
-                    (System.nanoTime() - m0) / 1e9, segments[0], segments[1]);
+                    (System.nanoTime() - m0) / 1e9, segments.before(), segments.after());
             Files.writeString(dir.resolve("SETTLED"), settled + "\n");
         }
         System.out.println(Files.readString(dir.resolve("SETTLED")).strip());
@@ -182,7 +185,7 @@ class ReimportBenchmark {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         int n = sorted.length;
         return n == 0 ? "no chunks" : String.format("%,d chunks of up to %,d rows: median %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms",
-                n, Integer.getInteger("bench.chunk-rows", ImportRun.CHUNK), sorted[n / 2] / 1e6, sorted[Math.max(0, (int) Math.ceil(n * 0.95) - 1)] / 1e6,
+                n, CHUNK_ROWS, sorted[n / 2] / 1e6, sorted[Math.max(0, (int) Math.ceil(n * 0.95) - 1)] / 1e6,
                 sorted[Math.max(0, (int) Math.ceil(n * 0.99) - 1)] / 1e6, sorted[n - 1] / 1e6);
     }
 

@@ -23,8 +23,9 @@ final class FullTextSegments {
     private FullTextSegments() {
     }
 
-    /** Segments of every full-text index under a database's index directory: one {@code .si} file each. */
-    static int count(Path indexDirectory) {
+    /** Segments of every full-text index of the store's database: one {@code .si} file each. */
+    static int count(Path storeDir, String database) {
+        Path indexDirectory = OfflineStores.databaseDirectory(storeDir, database).resolve("schema").resolve("index");
         if (!Files.isDirectory(indexDirectory)) {
             return 0;
         }

@@ -192,15 +192,19 @@ public final class OfflineStores {
      * writer's merges, hence one throwaway entity per index, created and deleted before the store is first
      * opened for use; closing the writers at shutdown waits for their merges.
      */
-    public static int[] settleFullTextIndexes(Path storeDir, String database, long pageCache) {
-        Path indexes = databaseDirectory(storeDir, database).resolve("schema").resolve("index");
-        int before = FullTextSegments.count(indexes);
+    public static Segments settleFullTextIndexes(Path storeDir, String database, long pageCache) {
+        int before = FullTextSegments.count(storeDir, database);
         FullTextSegments.merge(EmbeddedGraphConfiguration.builder(storeDir, pageCache)
                 .setConfig(LuceneSettings.lucene_merge_factor, SETTLING_MERGE_FACTOR).build(), database);
         FullTextSegments.merge(EmbeddedGraphConfiguration.builder(storeDir, pageCache).build(), database);
-        int after = FullTextSegments.count(indexes);
-        log.info("Full-text indexes merged as the running database would: {} segments before, {} after", before, after);
-        return new int[]{before, after};
+        var segments = new Segments(before, FullTextSegments.count(storeDir, database));
+        log.info("Full-text indexes merged as the running database would: {} segments before, {} after",
+                segments.before(), segments.after());
+        return segments;
+    }
+
+    /** The full-text indexes' Lucene segments before and after {@link #settleFullTextIndexes}. */
+    public record Segments(int before, int after) {
     }
 
     /** The value each marker property's keys are restored to ({@link OfflineLoad#EMPTY_LISTS}, …). */

@@ -161,16 +161,15 @@ class OfflineStoresTests {
         } finally {
             dbms.shutdown();
         }
-        Path indexes = OfflineStores.databaseDirectory(store, "neo4j").resolve("schema").resolve("index");
-        int left = FullTextSegments.count(indexes);
+        int left = FullTextSegments.count(store, "neo4j");
         assertThat(left).isGreaterThan(50);
 
-        int[] first = OfflineStores.settleFullTextIndexes(store, "neo4j", PAGE_CACHE);
-        int[] again = OfflineStores.settleFullTextIndexes(store, "neo4j", PAGE_CACHE);
+        OfflineStores.Segments first = OfflineStores.settleFullTextIndexes(store, "neo4j", PAGE_CACHE);
+        OfflineStores.Segments again = OfflineStores.settleFullTextIndexes(store, "neo4j", PAGE_CACHE);
 
-        assertThat(first[0]).isEqualTo(left);
-        assertThat(first[1]).isLessThan(left / 5);
-        assertThat(again[1]).as("nothing is left for the running database to merge").isEqualTo(first[1]);
+        assertThat(first.before()).isEqualTo(left);
+        assertThat(first.after()).isLessThan(left / 5);
+        assertThat(again.after()).as("nothing is left for the running database to merge").isEqualTo(first.after());
         dbms = EmbeddedGraphConfiguration.builder(store, PAGE_CACHE).build();
         try {
             GraphDatabaseService db = dbms.database("neo4j");
