@@ -31,7 +31,9 @@ public final class PersonMatchModel {
      */
     public enum Level { EXACT, VARIANT, CLOSE, SIMILAR, DIFFERENT }
 
-    private static final int F = Field.values().length;
+    /** The fields in vector order, made once: {@code values()} copies its array at every call. */
+    private static final Field[] FIELDS = Field.values();
+    private static final int F = FIELDS.length;
     private static final int L = Level.values().length;
 
     /** m and u by field and level; 0 where a field has no such level. */
@@ -74,7 +76,7 @@ public final class PersonMatchModel {
         double w = 0;
         for (int f = 0; f < F; f++) {
             if (vector[f] != null) {
-                w += weight(Field.values()[f], vector[f]);
+                w += weight(FIELDS[f], vector[f]);
             }
         }
         return w;

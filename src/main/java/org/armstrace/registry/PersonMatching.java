@@ -54,34 +54,52 @@ public final class PersonMatching {
     }
 
     /**
-     * A person reduced to what is compared: folded names (joined, as the importer's ids use them,
-     * and as words), and the given and family names in plain Latin letters (transliterated,
-     * without diacritics, letters not collapsed), on which a typo is counted as an edit.
+     * A person reduced to what is compared: folded names and place (joined, as the importer's ids use
+     * them), each name as {@link Name} and the place as {@link PlaceNames#key}, with what a comparison
+     * needs worked out once.
      */
     public record Side(String given, String family, String parent, LocalDate born, String place, String nid,
-                       String givenPlain, String familyPlain, List<String> givenWords, List<String> familyWords,
-                       List<String> parentWords) {
+                       Name givenName, Name familyName, Name parentName, String placeKey) {
 
         public static Side of(NewPerson p) {
             return of(Fields.of(p));
         }
 
         public static Side of(Fields f) {
-            List<String> given = PersonNames.keys(f.given());
-            List<String> family = PersonNames.keys(f.family());
-            List<String> parent = PersonNames.keys(f.parent());
-            return new Side(join(given), join(family), join(parent), f.born(), join(PersonNames.keys(f.place())), f.nid(),
-                    plain(f.given()), plain(f.family()), given, family, parent);
-        }
-
-        private static String join(List<String> words) {
-            String k = String.join("", words);
-            return k.isEmpty() ? null : k;
+            Name given = Name.of(PersonNames.keys(f.given()), plain(f.given()));
+            Name family = Name.of(PersonNames.keys(f.family()), plain(f.family()));
+            Name parent = Name.of(PersonNames.keys(f.parent()), null);
+            String joined = String.join("", PersonNames.keys(f.place()));
+            String place = joined.isEmpty() ? null : joined;
+            return new Side(given.joined(), family.joined(), parent.joined(), f.born(), place, f.nid(), given, family,
+                    parent, place == null ? null : PlaceNames.key(place));
         }
 
         private static String plain(String name) {
             return name == null ? null : Normalizer.normalize(PersonNames.latin(name).toLowerCase(Locale.ROOT),
                     Normalizer.Form.NFD).replaceAll("[^a-z]", "");
+        }
+    }
+
+    /**
+     * One name of a side: its folded words, joined (null when there are none), in plain Latin letters
+     * (transliterated, without diacritics, letters not collapsed; on which a typo is counted as an
+     * edit), and its words' canonical forms ({@link NameEquivalents}). An importer compares each row
+     * with dozens of candidates, so these are made once per side, not once per comparison.
+     */
+    public record Name(List<String> words, String joined, String plain, List<String> canonical) {
+
+        static Name of(List<String> words, String plain) {
+            String joined = String.join("", words);
+            return new Name(words, joined.isEmpty() ? null : joined, plain, canonical(words));
+        }
+
+        private static List<String> canonical(List<String> words) {
+            var out = new ArrayList<String>(words.size());
+            for (String w : words) {
+                out.add(NameEquivalents.canonical(w));
+            }
+            return List.copyOf(out);
         }
     }
 
@@ -120,6 +138,18 @@ public final class PersonMatching {
             return sides.computeIfAbsent(f, Side::of);
         }
     }
+
+    /** The reasons one name comparison can give, made once per name ({@code given-equal}, …). */
+    private record Reasons(String equal, String variant, String extraName, String close, String similar, String differs) {
+        static Reasons of(String what) {
+            return new Reasons(what + "-equal", what + "-variant", what + "-extra-name", what + "-close", what + "-similar",
+                    what + "-differs");
+        }
+    }
+
+    private static final Reasons GIVEN = Reasons.of("given");
+    private static final Reasons FAMILY = Reasons.of("family");
+    private static final Reasons PARENT = Reasons.of("parent");
 
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
     /** Returns -1 beyond one edit; cheap on long names. */
@@ -185,12 +215,12 @@ public final class PersonMatching {
         Level[] v = new Level[Field.values().length];
         v[Field.NID.ordinal()] = number(a.nid(), b.nid(), reasons);
         names(a, b, v, reasons);
-        if (!a.parentWords().isEmpty() && !b.parentWords().isEmpty()) {
-            v[Field.PARENT.ordinal()] = name(a.parentWords(), b.parentWords(), null, null, List.of(), "parent", reasons);
+        if (!a.parentName().words().isEmpty() && !b.parentName().words().isEmpty()) {
+            v[Field.PARENT.ordinal()] = name(a.parentName(), b.parentName(), List.of(), PARENT, reasons);
         }
         v[Field.BORN.ordinal()] = born(a.born(), b.born(), reasons);
         if (a.place() != null && b.place() != null) {
-            boolean same = PlaceNames.key(a.place()).equals(PlaceNames.key(b.place()));
+            boolean same = a.placeKey().equals(b.placeKey());
             reasons.add(same ? "place-equal" : "place-differs");
             v[Field.PLACE.ordinal()] = same ? Level.EXACT : Level.DIFFERENT;
         }
@@ -219,23 +249,37 @@ public final class PersonMatching {
     /** Given and family name, straight or swapped, whichever agrees better. */
     private static void names(Side a, Side b, Level[] v, List<String> reasons) {
         var straight = new ArrayList<String>();
-        List<String> parents = new ArrayList<>(a.parentWords());
-        parents.addAll(b.parentWords());
-        Level g = name(a.givenWords(), b.givenWords(), a.givenPlain(), b.givenPlain(), parents, "given", straight);
-        Level f = name(a.familyWords(), b.familyWords(), a.familyPlain(), b.familyPlain(), parents, "family", straight);
-        var swapped = new ArrayList<String>();
-        Level sg = name(a.givenWords(), b.familyWords(), a.givenPlain(), b.familyPlain(), parents, "given", swapped);
-        Level sf = name(a.familyWords(), b.givenWords(), a.familyPlain(), b.givenPlain(), parents, "family", swapped);
-        if (rank(sg) + rank(sf) < rank(g) + rank(f)) {
-            reasons.add("name-swapped");
-            reasons.addAll(swapped);
-            v[Field.GIVEN.ordinal()] = sg;
-            v[Field.FAMILY.ordinal()] = sf;
-        } else {
-            reasons.addAll(straight);
-            v[Field.GIVEN.ordinal()] = g;
-            v[Field.FAMILY.ordinal()] = f;
+        List<String> parents = parents(a, b);
+        Level g = name(a.givenName(), b.givenName(), parents, GIVEN, straight);
+        Level f = name(a.familyName(), b.familyName(), parents, FAMILY, straight);
+        // Both names equal as written: no swapped order can agree better, so it is not worked out.
+        if (rank(g) + rank(f) > 0) {
+            var swapped = new ArrayList<String>();
+            Level sg = name(a.givenName(), b.familyName(), parents, GIVEN, swapped);
+            Level sf = name(a.familyName(), b.givenName(), parents, FAMILY, swapped);
+            if (rank(sg) + rank(sf) < rank(g) + rank(f)) {
+                reasons.add("name-swapped");
+                reasons.addAll(swapped);
+                v[Field.GIVEN.ordinal()] = sg;
+                v[Field.FAMILY.ordinal()] = sf;
+                return;
+            }
         }
+        reasons.addAll(straight);
+        v[Field.GIVEN.ordinal()] = g;
+        v[Field.FAMILY.ordinal()] = f;
+    }
+
+    private static List<String> parents(Side a, Side b) {
+        List<String> pa = a.parentName().words();
+        List<String> pb = b.parentName().words();
+        if (pa.isEmpty() || pb.isEmpty()) {
+            return pa.isEmpty() ? pb : pa;
+        }
+        var both = new ArrayList<String>(pa.size() + pb.size());
+        both.addAll(pa);
+        both.addAll(pb);
+        return both;
     }
 
     private static int rank(Level l) {
@@ -243,49 +287,63 @@ public final class PersonMatching {
     }
 
     /** One name's level; words equal to a parent's name are left out first (a parent's name in the middle). */
-    private static Level name(List<String> a, List<String> b, String plainA, String plainB, List<String> parents,
-                              String what, List<String> reasons) {
-        if (a.isEmpty() || b.isEmpty()) {
+    private static Level name(Name a, Name b, List<String> parents, Reasons what, List<String> reasons) {
+        if (a.words().isEmpty() || b.words().isEmpty()) {
             return null;
         }
-        if (a.equals(b)) {
-            reasons.add(what + "-equal");
+        if (a.words().equals(b.words())) {
+            reasons.add(what.equal());
             return Level.EXACT;
         }
-        List<String> ownA = without(a, parents);
-        List<String> ownB = without(b, parents);
+        List<String> ownA = without(a.words(), parents);
+        List<String> ownB = without(b.words(), parents);
         if (!ownA.isEmpty() && ownA.equals(ownB)) {
-            reasons.add(what + "-equal");
+            reasons.add(what.equal());
             reasons.add("parent-in-name");
             return Level.EXACT;
         }
-        List<String> canonA = ownA.stream().map(NameEquivalents::canonical).toList();
-        List<String> canonB = ownB.stream().map(NameEquivalents::canonical).toList();
+        List<String> canonA = ownA == a.words() ? a.canonical() : Name.canonical(ownA);
+        List<String> canonB = ownB == b.words() ? b.canonical() : Name.canonical(ownB);
         if (!canonA.isEmpty() && canonA.equals(canonB)) {
-            reasons.add(what + "-variant");
+            reasons.add(what.variant());
             return Level.VARIANT;
         }
         if (!canonA.isEmpty() && !canonB.isEmpty() && (canonA.containsAll(canonB) || canonB.containsAll(canonA))) {
-            reasons.add(what + "-extra-name");
+            reasons.add(what.extraName());
             return Level.VARIANT;
         }
-        String ja = String.join("", a);
-        String jb = String.join("", b);
-        double s = JW.apply(ja, jb);
-        if (s >= 0.92 || plainA != null && plainB != null && ONE_EDIT.apply(plainA, plainB) >= 0) {
-            reasons.add(what + "-close");
+        double s = JW.apply(a.joined(), b.joined());
+        if (s >= 0.92 || a.plain() != null && b.plain() != null && ONE_EDIT.apply(a.plain(), b.plain()) >= 0) {
+            reasons.add(what.close());
             return Level.CLOSE;
         }
         if (s >= 0.85) {
-            reasons.add(what + "-similar");
+            reasons.add(what.similar());
             return Level.SIMILAR;
         }
-        reasons.add(what + "-differs");
+        reasons.add(what.differs());
         return Level.DIFFERENT;
     }
 
+    /** The words that are not a parent's name: the same list when none is. */
     private static List<String> without(List<String> words, List<String> parents) {
-        return parents.isEmpty() ? words : words.stream().filter(w -> !parents.contains(w)).toList();
+        if (parents.isEmpty()) {
+            return words;
+        }
+        int kept = 0;
+        for (String w : words) {
+            kept += parents.contains(w) ? 0 : 1;
+        }
+        if (kept == words.size()) {
+            return words;
+        }
+        var own = new ArrayList<String>(kept);
+        for (String w : words) {
+            if (!parents.contains(w)) {
+                own.add(w);
+            }
+        }
+        return own;
     }
 
     private static Level born(LocalDate a, LocalDate b, List<String> reasons) {
@@ -321,9 +379,14 @@ public final class PersonMatching {
             return typo(String.valueOf(a.getYear()), String.valueOf(b.getYear()));
         }
         if (a.getMonthValue() != b.getMonthValue()) {
-            return typo(String.format("%02d", a.getMonthValue()), String.format("%02d", b.getMonthValue()));
+            return typo(twoDigits(a.getMonthValue()), twoDigits(b.getMonthValue()));
         }
-        return typo(String.format("%02d", a.getDayOfMonth()), String.format("%02d", b.getDayOfMonth()));
+        return typo(twoDigits(a.getDayOfMonth()), twoDigits(b.getDayOfMonth()));
+    }
+
+    /** A month or day as written in a date, {@code 07}: what {@code String.format("%02d")} gives, without its parsing. */
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     /** Same length, one position different or two neighbours swapped. */
