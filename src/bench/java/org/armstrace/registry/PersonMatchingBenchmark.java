@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * another source writes them, about 62 % of them people already recorded (with the field's
  * variants), 8 % namesakes of a recorded person in the same town (same name, other birth date and
  * father), the rest new people. Each row is blocked and compared as the importer does it
- * ({@link PersonNames#blocks}, the personal number, at most 50 candidates per key) and decided
+ * ({@link PersonNames#blocks}, the personal number, at most {@link ImportedRecords#MAX_CANDIDATES_PER_KEY}
+ * candidates per key, or {@code bench.per-key}) and decided
  * against its best candidate. Printed: precision, recall and F1 of automatic merges and of
  * merge-or-review, the share of rows sent to review, once with the prior weights and once with
  * weights learned by EM on the extract itself (without its labels).
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class PersonMatchingBenchmark {
 
     private static final int SHOW_MISSES = Integer.getInteger("bench.show-misses", 0);
+    /** Candidates a blocking key returns: the importer's cap unless {@code bench.per-key} tries another. */
+    private static final int PER_KEY = Integer.getInteger("bench.per-key", ImportedRecords.MAX_CANDIDATES_PER_KEY);
 
     private record Row(NewPerson person, int truth) {
     }
@@ -89,7 +92,7 @@ class PersonMatchingBenchmark {
         for (int i = 0; i < registry.size(); i++) {
             for (String k : keys(registry.get(i))) {
                 List<Integer> list = index.computeIfAbsent(k, x -> new ArrayList<>(2));
-                if (list.size() < ImportedRecords.MAX_CANDIDATES_PER_KEY) {
+                if (list.size() < PER_KEY) {
                     list.add(i);
                 }
             }
@@ -141,6 +144,7 @@ class PersonMatchingBenchmark {
         int tp = 0, fp = 0, flaggedTp = 0, flaggedFp = 0, review = 0, positives = 0, shown = 0;
         long pairs = 0;
         long nanos = 0;
+        int unreached = 0;
         for (int i = 0; i < extract.size(); i++) {
             Row r = extract.get(i);
             long start = System.nanoTime();
@@ -148,6 +152,7 @@ class PersonMatchingBenchmark {
             nanos += System.nanoTime() - start;
             pairs += candidates.get(i).size();
             positives += r.truth() >= 0 ? 1 : 0;
+            unreached += r.truth() >= 0 && !candidates.get(i).contains(r.truth()) ? 1 : 0;
             boolean right = d.chosen() == r.truth();
             if (d.decision() == PersonMatching.Decision.SAME) {
                 tp += right ? 1 : 0;
@@ -169,6 +174,8 @@ class PersonMatchingBenchmark {
         print("  merged or to review   ", flaggedTp, flaggedFp, positives);
         System.out.printf(Locale.ROOT, "  rows sent to review    %d of %d = %.1f %%%n", review, extract.size(),
                 100.0 * review / extract.size());
+        System.out.printf(Locale.ROOT, "  true pairs whose person no blocking key found (at most %d a key): %d%n",
+                PER_KEY, unreached);
         // The importer's cost per row: folding the row and comparing it with each candidate, one thread.
         System.out.printf(Locale.ROOT, "  decided %,d rows (%,d pairs) in %.2f s = %,.0f rows/s, %,.0f pairs/s%n",
                 extract.size(), pairs, nanos / 1e9, extract.size() / (nanos / 1e9), pairs / (nanos / 1e9));
