@@ -125,6 +125,7 @@ class CapacityBenchmark {
             long baseline = SessionHeap.liveHeap();
             var histogramBefore = SessionHeap.histogram();
             System.out.printf("warm, no sessions: live heap %,.1f MB, RSS %,d MB%n", baseline / 1e6, rssBefore >> 20);
+            SessionHeap.dump("warm");
 
             int open = 0;
             long previous = baseline;
@@ -154,6 +155,7 @@ class CapacityBenchmark {
                 previous = live;
                 previousN = n;
             }
+            SessionHeap.dump("sessions-" + open);
             SessionHeap.printGrowth(histogramBefore, SessionHeap.histogram(), open, 25);
             SessionHeap.printSerialisedSizes(heap.sessions());
             SessionOwners.print(heap.sessions(), context, 40);
