@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * another source writes them, about 62 % of them people already recorded (with the field's
  * variants), 8 % namesakes of a recorded person in the same town (same name, other birth date and
  * father), the rest new people. Each row is blocked and compared as the importer does it
- * ({@link PersonNames#blocks}, the personal number, at most {@link ImportedRecords#MAX_CANDIDATES_PER_KEY}
- * candidates per key, or {@code bench.per-key}) and decided
+ * ({@link PersonNames#blocks} and the date under the other name, the personal number, at most {@link
+ * ImportedRecords#MAX_CANDIDATES_PER_KEY} candidates per key or {@code bench.per-key}, and {@link
+ * ImportedRecords#MAX_UNDATED_CANDIDATES} or {@code bench.undated} for an undated row's order-free name key) and decided
  * against its best candidate. Printed: precision, recall and F1 of automatic merges and of
  * merge-or-review, the share of rows sent to review, once with the prior weights and once with
  * weights learned by EM on the extract itself (without its labels).
@@ -29,6 +30,8 @@ class PersonMatchingBenchmark {
     private static final int SHOW_MISSES = Integer.getInteger("bench.show-misses", 0);
     /** Candidates a blocking key returns: the importer's cap unless {@code bench.per-key} tries another. */
     private static final int PER_KEY = Integer.getInteger("bench.per-key", ImportedRecords.MAX_CANDIDATES_PER_KEY);
+    /** Candidates the order-free name key returns for an undated row: the importer's, unless {@code bench.undated}. */
+    private static final int UNDATED = Integer.getInteger("bench.undated", ImportedRecords.MAX_UNDATED_CANDIDATES);
 
     private record Row(NewPerson person, int truth) {
     }
@@ -86,13 +89,13 @@ class PersonMatchingBenchmark {
         return out;
     }
 
-    /** The registry by blocking key, at most 50 people a key, as the graph query returns them. */
+    /** The registry by blocking key, as many people a key as a lookup may take. */
     private static Map<String, List<Integer>> index(List<NewPerson> registry) {
         var index = new HashMap<String, List<Integer>>();
         for (int i = 0; i < registry.size(); i++) {
             for (String k : keys(registry.get(i))) {
                 List<Integer> list = index.computeIfAbsent(k, x -> new ArrayList<>(2));
-                if (list.size() < PER_KEY) {
+                if (list.size() < Math.max(PER_KEY, UNDATED)) {
                     list.add(i);
                 }
             }
@@ -119,8 +122,16 @@ class PersonMatchingBenchmark {
 
     private static List<Integer> candidates(NewPerson p, Map<String, List<Integer>> index) {
         var found = new LinkedHashMap<Integer, Boolean>();
-        for (String k : keys(p)) {
-            index.getOrDefault(k, List.of()).forEach(i -> found.put(i, true));
+        var lookups = new ArrayList<>(keys(p));
+        PersonNames.Blocks b = PersonNames.blocks(p.givenName(), p.familyName(), p.birthDate());
+        if (b.familyDate() != null) { // the date under the other name: a person recorded with the names swapped
+            lookups.add("f:" + b.givenDate());
+            lookups.add("g:" + b.familyDate());
+        }
+        for (String k : lookups) {
+            List<Integer> block = index.getOrDefault(k, List.of());
+            int limit = k.startsWith("p:") && b.familyDate() == null ? UNDATED : PER_KEY;
+            block.subList(0, Math.min(limit, block.size())).forEach(i -> found.put(i, true));
         }
         return new ArrayList<>(found.keySet());
     }

@@ -26,7 +26,7 @@ record KnownRows(Map<Integer, ManifestRows.Known> rows, List<PeopleMatcher.Told>
         // Only worth folding when some row of the chunk is matched, and only for a person who shares a key with
         // one of those rows (no other is ever a candidate for them); weapons under the extract's record ids always.
         var keys = new HashSet<String>();
-        rest.stream().filter(r -> r.person() != null).forEach(r -> keys.addAll(PeopleMatcher.keys(r)));
+        rest.stream().filter(r -> r.person() != null).forEach(r -> keys.addAll(PeopleMatcher.lookups(r)));
         boolean matchWeapons = rest.stream().anyMatch(r -> r.firearm() != null && !ChunkWriter.isReference(r));
         var people = new ArrayList<PeopleMatcher.Told>();
         var firearms = new ArrayList<FirearmsMatcher.Told>();

@@ -123,9 +123,7 @@ final class PeopleMatcher {
         var keys = new HashMap<Integer, List<String>>();
         for (ParsedRow r : rows) {
             if (r.person() != null && unchanged.containsKey(own.get(r.line()))) {
-                keys.put(r.line(), blockKeys(new ImportedRecords.PersonBlocks(0,
-                        r.person().nationalId() == null ? null : ReferenceKeys.key(r.person().nationalId()),
-                        PersonNames.blocks(r.person().givenName(), r.person().familyName(), r.person().birthDate()))));
+                keys.put(r.line(), keys(r));
             }
         }
         return new Ahead(own, sides, unchanged, keys);
@@ -161,9 +159,18 @@ final class PeopleMatcher {
 
     /** The keys a row's person is found by, as {@link #blocks} gives them. */
     static List<String> keys(ParsedRow r) {
+        return blockKeys(personBlocks(r));
+    }
+
+    /** The keys a row's person looks for others by ({@link #lookupKeys}). */
+    static List<String> lookups(ParsedRow r) {
+        return lookupKeys(personBlocks(r));
+    }
+
+    private static ImportedRecords.PersonBlocks personBlocks(ParsedRow r) {
         NewPerson p = r.person();
-        return blockKeys(new ImportedRecords.PersonBlocks(0, p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()),
-                PersonNames.blocks(p.givenName(), p.familyName(), p.birthDate())));
+        return new ImportedRecords.PersonBlocks(0, p.nationalId() == null ? null : ReferenceKeys.key(p.nationalId()),
+                PersonNames.blocks(p.givenName(), p.familyName(), p.birthDate()));
     }
 
     /** What {@link #tell} needs of a row known from the manifest, with its {@link #keys}: folded here, on any thread. */
@@ -285,7 +292,7 @@ final class PeopleMatcher {
         for (ImportedRecords.PersonCandidate c : fromGraph) {
             candidates.computeIfAbsent(c.id(), id -> folded.of(PersonMatching.Fields.of(c)));
         }
-        for (String block : blockKeys(blocks)) {
+        for (String block : lookupKeys(blocks)) {
             for (Known k : createdPeople.getOrDefault(block, List.of())) {
                 candidates.putIfAbsent(k.id(), k.side());
             }
@@ -361,7 +368,7 @@ final class PeopleMatcher {
      * date of birth, and the order-free pair of given and family name.
      */
     static List<String> blockKeys(ImportedRecords.PersonBlocks b) {
-        var keys = new ArrayList<String>(5);
+        var keys = new ArrayList<String>(7);
         if (b.nationalIdKey() != null) {
             keys.add("i:" + b.nationalIdKey());
         }
@@ -372,6 +379,20 @@ final class PeopleMatcher {
         }
         if (b.blocks().pair() != null && !b.blocks().pair().isEmpty()) {
             keys.add("p:" + b.blocks().pair());
+        }
+        return keys;
+    }
+
+    /**
+     * The keys a person is looked for by: its {@link #blockKeys}, and with a date of birth, that date under the
+     * other name as well, so that a person recorded with given and family name the other way round ("Gashi
+     * Shpend") is found by the date, as the graph's query finds them ({@code PersonMatcher.candidates}).
+     */
+    static List<String> lookupKeys(ImportedRecords.PersonBlocks b) {
+        List<String> keys = blockKeys(b);
+        if (b.blocks().familyDate() != null) {
+            keys.add("f:" + b.blocks().givenDate());
+            keys.add("g:" + b.blocks().familyDate());
         }
         return keys;
     }

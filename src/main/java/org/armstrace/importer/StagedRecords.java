@@ -112,8 +112,12 @@ final class StagedRecords implements RecordStore {
         var out = new HashMap<Integer, List<PersonCandidate>>();
         for (PersonBlocks k : keys) {
             var found = new LinkedHashMap<String, PersonCandidate>();
-            for (String key : PeopleMatcher.blockKeys(k)) {
-                peopleByBlock.getOrDefault(key, List.of()).forEach(c -> found.putIfAbsent(c.id(), c));
+            // As the graph's query: an undated row's pair key returns more, every other key at most the usual.
+            int pair = k.blocks().familyDate() == null ? ImportedRecords.MAX_UNDATED_CANDIDATES : ImportedRecords.MAX_CANDIDATES_PER_KEY;
+            for (String key : PeopleMatcher.lookupKeys(k)) {
+                List<PersonCandidate> block = peopleByBlock.getOrDefault(key, List.of());
+                int limit = key.startsWith("p:") ? pair : ImportedRecords.MAX_CANDIDATES_PER_KEY;
+                block.subList(0, Math.min(limit, block.size())).forEach(c -> found.putIfAbsent(c.id(), c));
             }
             if (!found.isEmpty()) {
                 out.put(k.i(), List.copyOf(found.values()));
@@ -235,7 +239,7 @@ final class StagedRecords implements RecordStore {
                         (String) props.get("blockNamePair"));
                 for (String key : PeopleMatcher.blockKeys(new PersonBlocks(0, candidate.nationalIdKey(), blocks))) {
                     List<PersonCandidate> list = peopleByBlock.computeIfAbsent(key, x -> new ArrayList<>(1));
-                    if (list.size() < ImportedRecords.MAX_CANDIDATES_PER_KEY) {
+                    if (list.size() < Math.max(ImportedRecords.MAX_CANDIDATES_PER_KEY, ImportedRecords.MAX_UNDATED_CANDIDATES)) {
                         list.add(candidate);
                     }
                 }

@@ -110,13 +110,16 @@ public class ImportedRecords implements RecordStore {
         }
     }
 
+    /** Limits a candidate list: a block as common as "Gashi, born 1970" must not pull in thousands. */
+    public static final int MAX_CANDIDATES_PER_KEY = 50;
+
     /**
-     * Limits a candidate list: a block as common as "Gashi, born 1970" must not pull in thousands. At 50, a
-     * registry of 300,000 people cut the true person off for 1.8 % of rows that named a recorded person (the
-     * order-free name key of a common name pair holds more than 50); at 200, 0.6 %, the rows no key finds at
-     * all, for 19 % more comparisons (src/bench/README.md, "Person matching on generated field data").
+     * The candidates of a record without a date of birth, found by the order-free name key alone. Among
+     * 300,000 people a common name pair has more than 50, and at 50 the true person was cut off for 1.8 %
+     * of the rows that named a recorded one; a dated row needs no more, as its swapped names are found by
+     * their date (src/bench/README.md, "Person matching on generated field data").
      */
-    public static final int MAX_CANDIDATES_PER_KEY = 200;
+    public static final int MAX_UNDATED_CANDIDATES = 200;
 
     private final Neo4jClient neo4j;
     private final FirearmRegistry firearms;

@@ -102,8 +102,15 @@ public class PersonMatcher {
      */
     static Map<Integer, List<ImportedRecords.PersonCandidate>> candidates(Neo4jClient neo4j,
                                                                            List<ImportedRecords.PersonBlocks> keys) {
-        var rows = keys.stream().map(k -> CypherParams.of("i", k.i(), "nid", k.nationalIdKey(), "names", k.blocks().names(),
-                "fd", k.blocks().familyDate(), "gd", k.blocks().givenDate(), "pair", k.blocks().pair())).toList();
+        // A dated row: its pair key capped as the others are, the date found under the other name as well. An
+        // undated row has only its names: their pair key gets more room (null never equals a property, so each
+        // row reads one of the two pair branches).
+        var rows = keys.stream().map(k -> {
+            boolean dated = k.blocks().familyDate() != null;
+            return CypherParams.of("i", k.i(), "nid", k.nationalIdKey(), "names", k.blocks().names(),
+                    "fd", k.blocks().familyDate(), "gd", k.blocks().givenDate(), "pair", dated ? k.blocks().pair() : null,
+                    "undated", dated ? null : k.blocks().pair());
+        }).toList();
         var out = new HashMap<Integer, List<ImportedRecords.PersonCandidate>>();
         neo4j.query("""
                         UNWIND $rows AS k
@@ -116,12 +123,19 @@ public class PersonMatcher {
                           UNION
                           MATCH (p:Person {blockGivenDate: k.gd}) RETURN p LIMIT $perKey
                           UNION
+                          MATCH (p:Person {blockFamilyDate: k.gd}) RETURN p LIMIT $perKey
+                          UNION
+                          MATCH (p:Person {blockGivenDate: k.fd}) RETURN p LIMIT $perKey
+                          UNION
                           MATCH (p:Person {blockNamePair: k.pair}) RETURN p LIMIT $perKey
+                          UNION
+                          MATCH (p:Person {blockNamePair: k.undated}) RETURN p LIMIT $perUndated
                         }
                         RETURN k.i AS i, p.id AS id, p.givenName AS given, p.familyName AS family, p.parentName AS parent,
                                p.birthDate AS born, p.birthPlace AS place, p.nationalIdKey AS nid
                         """)
-                .bindAll(Map.of("rows", rows, "perKey", ImportedRecords.MAX_CANDIDATES_PER_KEY))
+                .bindAll(Map.of("rows", rows, "perKey", ImportedRecords.MAX_CANDIDATES_PER_KEY,
+                        "perUndated", ImportedRecords.MAX_UNDATED_CANDIDATES))
                 .fetch().all().forEach(r -> {
                     var list = out.computeIfAbsent(((Number) r.get("i")).intValue(), k -> new ArrayList<>());
                     list.add(new ImportedRecords.PersonCandidate((String) r.get("id"), (String) r.get("given"),
