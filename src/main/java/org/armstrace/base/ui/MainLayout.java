@@ -1,11 +1,13 @@
 package org.armstrace.base.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.dependency.Uses;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -21,14 +23,17 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.armstrace.base.BrowserStorage;
 import org.armstrace.base.LanguageChoice;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The application frame: a drawer menu built from the views this user may open (Vaadin filters
@@ -49,9 +54,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final List<AttentionBadge> badges;
     private final Map<AttentionBadge, Button> shown = new LinkedHashMap<>();
     private final Map<AttentionBadge, Long> counts = new HashMap<>();
+    private final AuthenticationContext authentication;
+    private final Duration sessionTimeout;
+    private IdlePoll idle;
+    private Registration polls;
 
-    public MainLayout(AuthenticationContext authentication, LanguageChoice languageChoice, List<AttentionBadge> badges) {
+    public MainLayout(AuthenticationContext authentication, LanguageChoice languageChoice, List<AttentionBadge> badges,
+                      @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
         this.badges = badges;
+        this.authentication = authentication;
+        this.sessionTimeout = sessionTimeout;
         setPrimarySection(Section.DRAWER);
         var toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("shell.menu"));
@@ -93,14 +105,30 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        if (!shown.isEmpty()) {
-            attachEvent.getUI().addPollListener(e -> refreshBadges(true));
-        }
+        UI ui = attachEvent.getUI();
+        idle = new IdlePoll(sessionTimeout, ui.getInternals().getLastProcessedClientToServerId(), System.nanoTime());
+        // Every poll, the badges' and any view's: a page that polls would otherwise keep its session signed in.
+        polls = ui.addPollListener(e -> {
+            if (!idle.poll(ui.getInternals().getLastProcessedClientToServerId(), System.nanoTime())) {
+                ui.setPollInterval(-1);
+                authentication.logout();
+            } else if (!shown.isEmpty()) {
+                refreshBadges(true);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        polls.remove();
+        super.onDetach(detachEvent);
     }
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         getUI().ifPresent(LastResponse::replaceSoon);
+        getUI().filter(ui -> idle != null)
+                .ifPresent(ui -> idle.active(ui.getInternals().getLastProcessedClientToServerId(), System.nanoTime()));
         if (shown.isEmpty()) {
             return;
         }
