@@ -11,6 +11,7 @@ import com.microsoft.playwright.options.SameSiteAttribute;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -22,6 +23,7 @@ import javax.imageio.ImageIO;
 import org.armstrace.Actors;
 import org.armstrace.ArmsTraceTest;
 import org.armstrace.BrowserTest;
+import org.armstrace.TestClock;
 import org.armstrace.registry.FirearmRegistry;
 import org.armstrace.registry.LostStolenRegister;
 import org.armstrace.registry.LostStolenReport;
@@ -55,6 +57,8 @@ class BrowserTests extends ChromiumTest {
     Photos photos;
     @Autowired
     ReferenceData reference;
+    @Autowired
+    TestClock clock;
     Page page;
 
     @AfterEach
@@ -126,6 +130,33 @@ class BrowserTests extends ChromiumTest {
         String text = page.locator("body").innerText();
         assertThat(text).doesNotContain("Exception").doesNotContain("at org.");
         assertThat(page.url()).contains("/login?error");
+    }
+
+    @Test
+    void a_page_left_open_signs_itself_out_after_the_session_timeout_though_its_bell_keeps_polling() {
+        String user = "idle-" + UUID.randomUUID().toString().substring(0, 6);
+        String oneTime = Actors.admin(() -> users.create(user, user, EnumSet.of(Role.ANALYST)));
+        page = context(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB")).newPage();
+        page.setDefaultTimeout(20_000);
+        // The page's timers run on as usual, and can be moved on: the bell's minute between polls at once.
+        page.clock().install();
+        page.navigate(url("/login"));
+        Chromium.firstSignIn(page, user, oneTime);
+        poll(); // follows the sign-in's own requests: activity
+
+        clock.advance(Duration.ofMinutes(20));
+        poll();
+        assertThat(page.locator("#logout")).isVisible();
+
+        clock.advance(Duration.ofMinutes(11)); // 31 minutes of polls alone; the timeout is 30
+        poll();
+        page.waitForURL(Pattern.compile(".*/login.*"));
+        assertThat(page.locator("input[name='username']")).isVisible();
+    }
+
+    /** Moves the page's clock past the bell's minute and waits for the poll that follows. */
+    private void poll() {
+        page.waitForResponse(r -> r.url().contains("v-r=uidl"), () -> page.clock().fastForward(61_000));
     }
 
     @Test

@@ -8,17 +8,17 @@ import java.time.Duration;
  * whatever the session timeout and {@code vaadin.closeIdleSessions} say. A poll with nothing of the user's
  * own since the previous one (the UI's last client message id grew by exactly one: the poll itself) is
  * idleness; once it has lasted {@code limit}, the page signs out, as a closed tab's session would have timed
- * out. A navigation, or any other request, is activity.
+ * out. A navigation, or any other request, is activity. Times are in milliseconds.
  */
 final class IdlePoll {
 
-    private final long limitNanos;
+    private final long limitMillis;
     private long activeAt;
     private int lastId;
 
     /** @param clientId the UI's last processed client-to-server message id when the page was attached */
     IdlePoll(Duration limit, int clientId, long now) {
-        this.limitNanos = limit.toNanos();
+        this.limitMillis = limit.toMillis();
         this.lastId = clientId;
         this.activeAt = now;
     }
@@ -40,6 +40,6 @@ final class IdlePoll {
             activeAt = now; // other requests came between the two polls: the user's
         }
         lastId = clientId;
-        return now - activeAt < limitNanos;
+        return now - activeAt < limitMillis;
     }
 }

@@ -26,6 +26,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import org.armstrace.base.BrowserStorage;
 import org.armstrace.base.LanguageChoice;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -56,14 +58,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Map<AttentionBadge, Long> counts = new HashMap<>();
     private final AuthenticationContext authentication;
     private final Duration sessionTimeout;
+    private final Clock clock;
     private IdlePoll idle;
     private Registration polls;
 
     public MainLayout(AuthenticationContext authentication, LanguageChoice languageChoice, List<AttentionBadge> badges,
-                      @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
+                      @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout, ObjectProvider<Clock> clock) {
         this.badges = badges;
         this.authentication = authentication;
         this.sessionTimeout = sessionTimeout;
+        // The system's, unless the tests give one they can move forward.
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
         setPrimarySection(Section.DRAWER);
         var toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("shell.menu"));
@@ -106,10 +111,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        idle = new IdlePoll(sessionTimeout, ui.getInternals().getLastProcessedClientToServerId(), System.nanoTime());
+        idle = new IdlePoll(sessionTimeout, ui.getInternals().getLastProcessedClientToServerId(), clock.millis());
         // Every poll, the badges' and any view's: a page that polls would otherwise keep its session signed in.
         polls = ui.addPollListener(e -> {
-            if (!idle.poll(ui.getInternals().getLastProcessedClientToServerId(), System.nanoTime())) {
+            if (!idle.poll(ui.getInternals().getLastProcessedClientToServerId(), clock.millis())) {
                 ui.setPollInterval(-1);
                 authentication.logout();
             } else if (!shown.isEmpty()) {
@@ -128,7 +133,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         getUI().ifPresent(LastResponse::replaceSoon);
         getUI().filter(ui -> idle != null)
-                .ifPresent(ui -> idle.active(ui.getInternals().getLastProcessedClientToServerId(), System.nanoTime()));
+                .ifPresent(ui -> idle.active(ui.getInternals().getLastProcessedClientToServerId(), clock.millis()));
         if (shown.isEmpty()) {
             return;
         }

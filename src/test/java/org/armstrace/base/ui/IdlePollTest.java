@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class IdlePollTest {
 
-    static final long MINUTE = Duration.ofMinutes(1).toNanos();
+    static final long MINUTE = Duration.ofMinutes(1).toMillis();
 
     @Test
     void polls_alone_for_the_whole_limit_end_the_sign_in() {
