@@ -112,18 +112,21 @@ final class StagedRecords implements RecordStore {
         var out = new HashMap<Integer, List<PersonCandidate>>();
         for (PersonBlocks k : keys) {
             var found = new LinkedHashMap<String, PersonCandidate>();
-            // As the graph's query: an undated row's pair key returns more, every other key at most the usual.
-            int pair = k.blocks().familyDate() == null ? ImportedRecords.MAX_UNDATED_CANDIDATES : ImportedRecords.MAX_CANDIDATES_PER_KEY;
+            boolean undated = k.blocks().familyDate() == null;
             for (String key : PeopleMatcher.lookupKeys(k)) {
                 List<PersonCandidate> block = peopleByBlock.getOrDefault(key, List.of());
-                int limit = key.startsWith("p:") ? pair : ImportedRecords.MAX_CANDIDATES_PER_KEY;
-                block.subList(0, Math.min(limit, block.size())).forEach(c -> found.putIfAbsent(c.id(), c));
+                block.subList(0, Math.min(limit(key, undated), block.size())).forEach(c -> found.putIfAbsent(c.id(), c));
             }
             if (!found.isEmpty()) {
                 out.put(k.i(), List.copyOf(found.values()));
             }
         }
         return out;
+    }
+
+    /** How many people a key returns, as the graph's query: more for an undated row's pair key, its only way in. */
+    private static int limit(String key, boolean undated) {
+        return undated && key.startsWith("p:") ? ImportedRecords.MAX_UNDATED_CANDIDATES : ImportedRecords.MAX_CANDIDATES_PER_KEY;
     }
 
     @Override
@@ -239,7 +242,7 @@ final class StagedRecords implements RecordStore {
                         (String) props.get("blockNamePair"));
                 for (String key : PeopleMatcher.blockKeys(new PersonBlocks(0, candidate.nationalIdKey(), blocks))) {
                     List<PersonCandidate> list = peopleByBlock.computeIfAbsent(key, x -> new ArrayList<>(1));
-                    if (list.size() < Math.max(ImportedRecords.MAX_CANDIDATES_PER_KEY, ImportedRecords.MAX_UNDATED_CANDIDATES)) {
+                    if (list.size() < limit(key, true)) { // as many as any row's lookup takes
                         list.add(candidate);
                     }
                 }
