@@ -6,14 +6,22 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.armstrace.base.Sha256;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 
 /**
  * Someone with the Bolt password (or the store files) and no audit key: edits the audit events
  * directly, recomputes the hashes after them and moves the head, as an attack on the trail would.
  * {@link #save} and {@link #restore} put the shared test database back afterwards.
+ *
+ * <p>Each change is one transaction that first takes the chain head's write lock, as {@link AuditLog}'s
+ * appends do: the application keeps writing events from other threads (scheduled jobs, scans that finish
+ * late), and an append that slipped between two of these statements was chained onto an edited head, or
+ * given a number that the restored head then handed out again (a full run once failed so, with every
+ * later audited test).
  */
 final class Insider {
 
@@ -47,12 +55,23 @@ final class Insider {
         }
     }
 
+    /** Puts the events from the first saved one on, and the head, back as saved; events appended since go. */
     void restore(Saved saved) {
         long from = (Long) saved.events().getFirst().get("seq");
+        locked(tx -> {
+            tx.run("MATCH (e:AuditEvent) WHERE e.seq >= $from DETACH DELETE e", Map.of("from", from)).consume();
+            tx.run("UNWIND $rows AS p CREATE (e:AuditEvent) SET e = p", Map.of("rows", saved.events())).consume();
+            tx.run("MATCH (c:AuditChain {id: 'audit'}) SET c = $p", Map.of("p", saved.head())).consume();
+        });
+    }
+
+    /** Runs {@code work} in one transaction holding the chain head's write lock, which appends wait for. */
+    private void locked(Consumer<TransactionContext> work) {
         try (var s = driver.session()) {
-            s.run("MATCH (e:AuditEvent) WHERE e.seq >= $from DETACH DELETE e", Map.of("from", from)).consume();
-            s.run("UNWIND $rows AS p CREATE (e:AuditEvent) SET e = p", Map.of("rows", saved.events())).consume();
-            s.run("MATCH (c:AuditChain {id: 'audit'}) SET c = $p", Map.of("p", saved.head())).consume();
+            s.executeWriteWithoutResult(tx -> {
+                tx.run("MATCH (c:AuditChain {id: 'audit'}) SET c.lockedAt = datetime()").consume();
+                work.accept(tx);
+            });
         }
     }
 
@@ -61,7 +80,7 @@ final class Insider {
      * every later one with {@code hasher}, relinks them, and points the head at the new last hash.
      */
     void rewrite(long seq, String field, String value, Hasher hasher) {
-        try (var s = driver.session()) {
+        locked(s -> {
             s.run("MATCH (e:AuditEvent {seq: $seq}) SET e[$field] = $value",
                     Map.of("seq", seq, "field", field, "value", value)).consume();
             List<Record> events = s.run("MATCH (e:AuditEvent) WHERE e.seq >= $seq RETURN e ORDER BY e.seq",
@@ -80,18 +99,18 @@ final class Insider {
             s.run("UNWIND $rows AS row MATCH (e:AuditEvent {seq: row.seq}) SET e.prevHash = row.prevHash, e.hash = row.hash",
                     Map.of("rows", rows)).consume();
             s.run("MATCH (c:AuditChain {id: 'audit'}) SET c.hash = $hash", Map.of("hash", prev)).consume();
-        }
+        });
     }
 
     /** Deletes every event after {@code lastKept} and points the head at it, as if they never happened. */
     void cutTailAfter(long lastKept) {
-        try (var s = driver.session()) {
+        locked(s -> {
             s.run("MATCH (e:AuditEvent) WHERE e.seq > $seq DETACH DELETE e", Map.of("seq", lastKept)).consume();
             s.run("""
                     MATCH (e:AuditEvent {seq: $seq}), (c:AuditChain {id: 'audit'})
                     SET c.seq = e.seq, c.hash = e.hash
                     """, Map.of("seq", lastKept)).consume();
-        }
+        });
     }
 
     static ZonedDateTime utc(Instant at) {
