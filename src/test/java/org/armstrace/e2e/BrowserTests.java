@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -154,9 +155,14 @@ class BrowserTests extends ChromiumTest {
         assertThat(page.locator("input[name='username']")).isVisible();
     }
 
-    /** Moves the page's clock past the bell's minute and waits for the poll that follows. */
+    /**
+     * Lets the page's own requests finish, moves its clock past the bell's minute and waits for the poll's
+     * answer: any other request between two polls would count as the user's activity.
+     */
     private void poll() {
-        page.waitForResponse(r -> r.url().contains("v-r=uidl"), () -> page.clock().fastForward(61_000));
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.waitForResponse(r -> r.url().contains("v-r=uidl") && String.valueOf(r.request().postData()).contains("ui-poll"),
+                () -> page.clock().fastForward(61_000));
     }
 
     @Test
