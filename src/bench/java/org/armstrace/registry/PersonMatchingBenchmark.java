@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * variants), 8 % namesakes of a recorded person in the same town (same name, other birth date and
  * father), the rest new people. Each row is blocked and compared as the importer does it
  * ({@link PersonNames#blocks} and the date under the other name, the personal number, at most {@link
- * ImportedRecords#MAX_CANDIDATES_PER_KEY} candidates per key or {@code bench.per-key}, and {@link
- * ImportedRecords#MAX_UNDATED_CANDIDATES} or {@code bench.undated} for an undated row's order-free name key) and decided
+ * PersonMatcher#MAX_CANDIDATES_PER_KEY} candidates per key or {@code bench.per-key}, and {@link
+ * PersonMatcher#MAX_UNDATED_CANDIDATES} or {@code bench.undated} for an undated row's order-free name key) and decided
  * against its best candidate. Printed: precision, recall and F1 of automatic merges and of
  * merge-or-review, the share of rows sent to review, once with the prior weights and once with
  * weights learned by EM on the extract itself (without its labels).
@@ -29,9 +29,9 @@ class PersonMatchingBenchmark {
 
     private static final int SHOW_MISSES = Integer.getInteger("bench.show-misses", 0);
     /** Candidates a blocking key returns: the importer's cap unless {@code bench.per-key} tries another. */
-    private static final int PER_KEY = Integer.getInteger("bench.per-key", ImportedRecords.MAX_CANDIDATES_PER_KEY);
+    private static final int PER_KEY = Integer.getInteger("bench.per-key", PersonMatcher.MAX_CANDIDATES_PER_KEY);
     /** Candidates the order-free name key returns for an undated row: the importer's, unless {@code bench.undated}. */
-    private static final int UNDATED = Integer.getInteger("bench.undated", ImportedRecords.MAX_UNDATED_CANDIDATES);
+    private static final int UNDATED = Integer.getInteger("bench.undated", PersonMatcher.MAX_UNDATED_CANDIDATES);
 
     private record Row(NewPerson person, int truth) {
     }

@@ -26,6 +26,7 @@ import org.armstrace.registry.ImportedRecords.TransferRow;
 import org.armstrace.registry.NewFirearm;
 import org.armstrace.registry.NewPerson;
 import org.armstrace.registry.NewTransfer;
+import org.armstrace.registry.PersonMatcher;
 import org.armstrace.registry.PersonNames;
 import org.armstrace.registry.RecordStore;
 import org.armstrace.registry.Standing;
@@ -126,7 +127,7 @@ final class StagedRecords implements RecordStore {
 
     /** How many people a key returns, as the graph's query: more for an undated row's pair key, its only way in. */
     private static int limit(String key, boolean undated) {
-        return undated && key.startsWith("p:") ? ImportedRecords.MAX_UNDATED_CANDIDATES : ImportedRecords.MAX_CANDIDATES_PER_KEY;
+        return undated && key.startsWith("p:") ? PersonMatcher.MAX_UNDATED_CANDIDATES : PersonMatcher.MAX_CANDIDATES_PER_KEY;
     }
 
     @Override

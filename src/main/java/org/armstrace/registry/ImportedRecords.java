@@ -110,17 +110,6 @@ public class ImportedRecords implements RecordStore {
         }
     }
 
-    /** Limits a candidate list: a block as common as "Gashi, born 1970" must not pull in thousands. */
-    public static final int MAX_CANDIDATES_PER_KEY = 50;
-
-    /**
-     * The candidates of a record without a date of birth, found by the order-free name key alone. Among
-     * 300,000 people a common name pair has more than 50, and at 50 the true person was cut off for 1.8 %
-     * of the rows that named a recorded one; a dated row needs no more, as its swapped names are found by
-     * their date (src/bench/README.md, "Person matching on generated field data").
-     */
-    public static final int MAX_UNDATED_CANDIDATES = 200;
-
     private final Neo4jClient neo4j;
     private final FirearmRegistry firearms;
     private final Holdings holdings;
